@@ -1,0 +1,48 @@
+/**
+ * Findings are how the engine reports bad input: a value with a location, never an exception.
+ */
+export type Severity = "error" | "warning" | "info";
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  /** Worksheet name, when the finding is about a place in the workbook. */
+  sheet?: string;
+  /** A1 address on that sheet. */
+  cell?: string;
+  /** Chinese, for the clerk. */
+  message: string;
+  /** The value implied by the other figures (amounts as plain decimal strings). */
+  expected?: string;
+  /** The published value. */
+  actual?: string;
+  /** Other cells the finding involves (e.g. the children of a subtotal). */
+  related?: string[];
+}
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+
+/** Errors first, then by sheet and cell position. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    (a.sheet ?? "").localeCompare(b.sheet ?? "") ||
+    compareAddresses(a.cell ?? "", b.cell ?? "") ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}
+
+function compareAddresses(a: string, b: string): number {
+  const pa = /^([A-Z]+)(\d+)$/.exec(a);
+  const pb = /^([A-Z]+)(\d+)$/.exec(b);
+  if (!pa || !pb) return a.localeCompare(b);
+  return Number(pa[2]) - Number(pb[2]) || pa[1].length - pb[1].length || pa[1].localeCompare(pb[1]);
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}

@@ -1,0 +1,146 @@
+import Decimal from "decimal.js";
+
+/**
+ * Exact money. Every amount in the engine is a Decimal from the moment a cell is parsed to the
+ * moment a cell is written; floats coming from Excel go through a 15-significant-digit string,
+ * which is the precision Excel itself displays and stores.
+ */
+export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -20, toExpPos: 30 });
+export type Money = Decimal;
+
+export const ZERO: Money = new Money(0);
+
+/**
+ * The rounding used for published figures: half away from zero (四舍五入), the rule of the
+ * budget systems and of Excel's ROUND.
+ */
+export const PUBLICATION_ROUNDING = Decimal.ROUND_HALF_UP;
+
+/** Significant digits Excel keeps of a double. */
+const EXCEL_SIGNIFICANT_DIGITS = 15;
+
+export type AmountUnit = "元" | "万元";
+
+/** What a cell means as an amount. */
+export type ParsedAmount =
+  | { kind: "empty" }
+  | {
+      kind: "amount";
+      value: Money;
+      /** The cell held text (numeric text, full-width digits, thousands separators): worth a finding. */
+      fromText: boolean;
+      /** A unit written in the cell, such as `12.5万元`. */
+      unit?: AmountUnit;
+    }
+  | { kind: "invalid"; text: string };
+
+/** Dashes and placeholders that published tables use for "nothing". */
+const EMPTY_MARKERS = new Set(["", "-", "--", "—", "——", "－", "/", "无", "空"]);
+
+const FULL_WIDTH_MAP: Record<string, string> = {
+  "．": ".", "。": ".", "，": ",", "－": "-", "＋": "+", "％": "%", "　": " ", "（": "(", "）": ")",
+};
+
+/** Full-width digits and punctuation to their ASCII counterparts. */
+export function toHalfWidth(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xfee0);
+    else out += FULL_WIDTH_MAP[ch] ?? ch;
+  }
+  return out;
+}
+
+const PLAIN_NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$/;
+const UNIT_SUFFIX = /(万元|元)$/;
+
+/** Converts an Excel double to the exact decimal it displays (0.30000000000000004 → 0.3). */
+export function moneyFromNumber(value: number): Money {
+  if (Number.isInteger(value)) return new Money(value);
+  return new Money(value.toPrecision(EXCEL_SIGNIFICANT_DIGITS));
+}
+
+/**
+ * Parses any cell value into an exact amount, "empty", or "invalid" (text that is not a number).
+ * Never throws: bad input is a value the caller turns into a finding.
+ */
+export function parseAmount(value: unknown): ParsedAmount {
+  if (value === null || value === undefined) return { kind: "empty" };
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return { kind: "invalid", text: String(value) };
+    return { kind: "amount", value: moneyFromNumber(value), fromText: false };
+  }
+  if (typeof value === "boolean") return { kind: "invalid", text: String(value) };
+  const raw = String(value);
+  const text = toHalfWidth(raw).replace(/[\s\u00a0]/g, "").replace(/^'/, "");
+  if (EMPTY_MARKERS.has(text)) return { kind: "empty" };
+  let body = text;
+  let negative = false;
+  if (body.startsWith("(") && body.endsWith(")")) {
+    negative = true; // accounting notation (123.45)
+    body = body.slice(1, -1);
+  }
+  const unit = UNIT_SUFFIX.exec(body)?.[1] as AmountUnit | undefined;
+  if (unit) body = body.slice(0, -unit.length);
+  if (body.startsWith("-") || body.startsWith("+")) {
+    negative = negative !== body.startsWith("-");
+    body = body.slice(1);
+  }
+  if (!PLAIN_NUMBER.test(body) || !/\d/.test(body)) return { kind: "invalid", text: raw };
+  const amount = new Money(body.replace(/,/g, ""));
+  return { kind: "amount", value: negative ? amount.negated() : amount, fromText: true, unit };
+}
+
+/** The amount of a cell, blank and invalid counting as zero (for arithmetic only). */
+export function amountOrZero(value: unknown): Money {
+  const parsed = parseAmount(value);
+  return parsed.kind === "amount" ? parsed.value : ZERO;
+}
+
+/** Rounds to `decimals` places with the publication rounding (四舍五入). */
+export function roundMoney(value: Money, decimals = 2): Money {
+  return value.toDecimalPlaces(decimals, PUBLICATION_ROUNDING);
+}
+
+/** 元 → 万元, exact (no rounding). */
+export function yuanToWanyuan(yuan: Money): Money {
+  return yuan.dividedBy(10000);
+}
+
+/** 万元 → 元, exact. */
+export function wanyuanToYuan(wanyuan: Money): Money {
+  return wanyuan.times(10000);
+}
+
+/** Converts between the two units the disclosures use. */
+export function convertUnit(value: Money, from: AmountUnit, to: AmountUnit): Money {
+  if (from === to) return value;
+  return from === "元" ? yuanToWanyuan(value) : wanyuanToYuan(value);
+}
+
+/** Number of decimal places the amount carries (1.50 → 1, 1.505 → 3). */
+export function decimalPlaces(value: Money): number {
+  return value.decimalPlaces();
+}
+
+/** Exact sum. */
+export function sumMoney(values: Iterable<Money>): Money {
+  let total = ZERO;
+  for (const v of values) total = total.plus(v);
+  return total;
+}
+
+/** The double Excel should show for an exact amount (0.1 + 0.2 → 0.3). */
+export function moneyToNumber(value: Money): number {
+  return Number(value.toString());
+}
+
+/** "1,234.50" style text with a fixed number of decimals, for messages. */
+export function formatMoney(value: Money, decimals = 2): string {
+  const fixed = value.toFixed(decimals, PUBLICATION_ROUNDING);
+  const [int, frac] = fixed.split(".");
+  const sign = int.startsWith("-") ? "-" : "";
+  const grouped = int.replace("-", "").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${sign}${grouped}${frac !== undefined ? "." + frac : ""}`;
+}

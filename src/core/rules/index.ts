@@ -1,0 +1,25 @@
+/**
+ * The rule registry: every check the engine runs, listed once. Adding a rule is adding a file and a
+ * line here; test/core/rules/registry.test.ts validates the list.
+ */
+import { amountAsText, amountDecimals, amountNegative, amountNotANumber } from "./amountCells";
+import { childrenSum } from "./childrenSum";
+import { codeName } from "./codeName";
+import { codeUnknown } from "./codeUnknown";
+import type { Rule } from "./rule";
+import { rowTotalParts } from "./rowTotalParts";
+import { totalRowSum } from "./totalRowSum";
+
+export type { Rule, TableRuleContext } from "./rule";
+
+export const TABLE_RULES: readonly Rule[] = [
+  childrenSum,
+  totalRowSum,
+  rowTotalParts,
+  codeUnknown,
+  codeName,
+  amountNotANumber,
+  amountAsText,
+  amountNegative,
+  amountDecimals,
+];
