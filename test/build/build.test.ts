@@ -1,0 +1,156 @@
+/*
+ * Runs the production webpack build once, into a temporary directory so that a developer's dist/
+ * is left alone, and checks what Excel will load: the function metadata, the pages, the manifest
+ * rewritten for deployment, and that nothing remote but office.js is referenced.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const PUBLIC_URL = "https://budget.example.gov.cn/addin/";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+// Both names are compiled into every React build; the task pane bundle must have them, functions.js not.
+const REACT_MARKERS = ["__SECRET_INTERNALS", "reactjs.org/docs/error-decoder"];
+
+let outDir: string;
+const read = (file: string) => fs.readFileSync(path.join(outDir, file), "utf8");
+
+interface FunctionParameter {
+  name: string;
+  optional?: boolean;
+}
+interface FunctionMetadata {
+  id: string;
+  name: string;
+  parameters: FunctionParameter[];
+  result: { dimensionality?: string };
+  options?: { requiresParameterAddresses?: boolean };
+}
+
+beforeAll(() => {
+  outDir = fs.mkdtempSync(path.join(os.tmpdir(), "budget-build-"));
+  // node + the webpack-cli script rather than npx: the same on every platform, and no npx start-up.
+  const webpackCli = path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
+  try {
+    execFileSync(process.execPath, [webpackCli, "--mode", "production", "--output-path", outDir], {
+      cwd: ROOT,
+      env: { ...process.env, ADDIN_PUBLIC_URL: PUBLIC_URL },
+      stdio: "pipe",
+      encoding: "utf8",
+    });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`webpack --mode production failed:\n${stdout ?? ""}\n${stderr ?? ""}`);
+  }
+}, 240_000);
+
+afterAll(() => {
+  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+});
+
+describe("production build", () => {
+  test("writes the pages, bundles, metadata, manifest and icons", () => {
+    const expected = [
+      "functions.json",
+      "functions.js",
+      "functions.html",
+      "taskpane.js",
+      "taskpane.html",
+      "manifest.xml",
+    ];
+    for (const file of expected) expect(fs.existsSync(path.join(outDir, file))).toBe(true);
+    const icons = fs.readdirSync(path.join(ROOT, "assets"));
+    expect(icons.length).toBeGreaterThan(0);
+    for (const icon of icons) expect(fs.existsSync(path.join(outDir, "assets", icon))).toBe(true);
+  });
+
+  describe("functions.json", () => {
+    const functions = () =>
+      (JSON.parse(read("functions.json")) as { functions: FunctionMetadata[] }).functions;
+    const byId = (id: string) => {
+      const found = functions().find((f) => f.id === id);
+      if (!found) throw new Error(`functions.json has no ${id}`);
+      return found;
+    };
+    const parameters = (id: string) =>
+      byId(id).parameters.map((p) => ({ name: p.name, optional: p.optional === true }));
+
+    test("lists the five BUDGET functions under upper-case names", () => {
+      expect(
+        functions()
+          .map((f) => f.id)
+          .sort()
+      ).toEqual(["AMOUNT", "CHECK", "NAME", "ROLLUP", "WANYUAN"]);
+      for (const f of functions()) expect(f.name).toBe(f.id);
+    });
+
+    test("declares each function's parameters as functions.ts does", () => {
+      expect(parameters("ROLLUP")).toEqual([
+        { name: "codes", optional: false },
+        { name: "amounts", optional: false },
+        { name: "names", optional: true },
+        { name: "depth", optional: true },
+      ]);
+      // CHECK's invocation parameter is supplied by Excel and is not part of the metadata.
+      expect(parameters("CHECK")).toEqual([
+        { name: "table", optional: false },
+        { name: "kind", optional: true },
+      ]);
+      expect(byId("CHECK").options?.requiresParameterAddresses).toBe(true);
+      expect(parameters("NAME")).toEqual([{ name: "code", optional: false }]);
+      expect(parameters("AMOUNT")).toEqual([{ name: "text", optional: false }]);
+      expect(parameters("WANYUAN")).toEqual([
+        { name: "yuan", optional: false },
+        { name: "decimals", optional: true },
+      ]);
+    });
+
+    test("spills ROLLUP and CHECK results", () => {
+      expect(byId("ROLLUP").result.dimensionality).toBe("matrix");
+      expect(byId("CHECK").result.dimensionality).toBe("matrix");
+    });
+
+    test("has its help links rewritten to the deployment", () => {
+      expect(read("functions.json")).not.toContain("localhost");
+    });
+  });
+
+  test("taskpane.html loads the functions and the task pane; functions.html the functions only", () => {
+    const scripts = (html: string) =>
+      [...html.matchAll(/<script[^>]*\bsrc=["']?([^"'\s>]+)/g)].map((m) => m[1]);
+    expect(scripts(read("taskpane.html"))).toEqual([OFFICE_JS, "functions.js", "taskpane.js"]);
+    expect(scripts(read("functions.html"))).toEqual([OFFICE_JS, "functions.js"]);
+  });
+
+  test("references nothing remote in its pages but office.js", () => {
+    for (const page of ["taskpane.html", "functions.html"]) {
+      const urls = read(page).match(/https?:\/\/[^\s"'<>]+/g) ?? [];
+      expect(urls).toEqual([OFFICE_JS]);
+    }
+  });
+
+  test("rewrites every manifest URL to the deployment", () => {
+    const manifest = read("manifest.xml");
+    expect(manifest).not.toContain("localhost");
+    expect(manifest).toContain(`${PUBLIC_URL}taskpane.html`);
+    expect(manifest).toContain(`${PUBLIC_URL}functions.json`);
+    expect(manifest).toContain(`<AppDomain>${new URL(PUBLIC_URL).origin}</AppDomain>`);
+  });
+
+  test("keeps React out of the functions bundle", () => {
+    const withLicenses = (bundle: string) =>
+      [bundle, `${bundle}.LICENSE.txt`]
+        .filter((f) => fs.existsSync(path.join(outDir, f)))
+        .map(read)
+        .join("\n");
+    const taskpane = withLicenses("taskpane.js");
+    const functions = withLicenses("functions.js");
+    for (const marker of REACT_MARKERS) {
+      expect(taskpane).toContain(marker);
+      expect(functions).not.toContain(marker);
+    }
+    expect(functions).not.toMatch(/react\.production|react-dom|FluentProvider/);
+  });
+});
