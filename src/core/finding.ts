@@ -18,6 +18,8 @@ export interface Finding {
   actual?: string;
   /** Other cells the finding involves (e.g. the children of a subtotal). */
   related?: string[];
+  /** A difference within the rounding tolerance (舍入差异); --strict-rounding makes it an error. */
+  rounding?: boolean;
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -67,6 +67,12 @@ export interface ParsedTable {
   kind?: TableKindSpec;
   /** The department line above the header: 部门名称：… (Shanxi) or 203中国共产党…组织部 (Hebei). */
   department?: { name: string; code?: string; address: string };
+  /** The budget year, from 预算年度：2024 or a title such as 2024年预算收支总表. */
+  year?: { value: number; address: string };
+  /** 单位：万元 / 单位：元 above the header. */
+  unit?: { value: string; address: string };
+  /** 预算公开表N / 部门公开表N, the Shanxi table number. */
+  tableNumber?: { value: number; address: string };
   /** 0-based grid rows of the header block. */
   headerRows: number[];
   sides: TableSide[];
@@ -217,6 +223,28 @@ function findTitle(grid: Grid, beforeRow: number): ParsedTable["title"] {
   return undefined;
 }
 
+/** Year, unit and table number from the lines above the header. */
+function findMeta(grid: Grid, beforeRow: number, title: ParsedTable["title"]): Pick<ParsedTable, "year" | "unit" | "tableNumber"> {
+  const meta: Pick<ParsedTable, "year" | "unit" | "tableNumber"> = {};
+  for (let r = 0; r < beforeRow; r++) {
+    const row = grid.values[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const text = compactText(row[c]);
+      if (text === "") continue;
+      const address = gridAddress(grid, r, c);
+      const year = /^预算年度[:：]?(\d{4})/.exec(text);
+      if (year && !meta.year) meta.year = { value: Number(year[1]), address };
+      const unit = /^(?:金额)?单位[:：](万元|元|千元|亿元)/.exec(text);
+      if (unit && !meta.unit) meta.unit = { value: unit[1], address };
+      const number = /^(?:预算公开表|部门公开表)(\d+)$/.exec(text);
+      if (number && !meta.tableNumber) meta.tableNumber = { value: Number(number[1]), address };
+    }
+  }
+  const titleYear = title ? /(20\d{2})年/.exec(title.text) : null;
+  if (!meta.year && titleYear && title) meta.year = { value: Number(titleYear[1]), address: title.address };
+  return meta;
+}
+
 function findDepartment(grid: Grid, beforeRow: number): ParsedTable["department"] {
   for (let r = 0; r < beforeRow; r++) {
     const row = grid.values[r] ?? [];
@@ -348,6 +376,7 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
 
   const title = findTitle(grid, headerStart);
   const department = findDepartment(grid, headerStart);
+  const meta = findMeta(grid, headerStart, title);
   const kind = options.kind ? kindFromName(options.kind) : title ? kindFromTitle(title.text) : undefined;
   const notes: ParsedTable["notes"] = [];
   const sides: TableSide[] = sideShapes.map((shape) => ({ ...shape, rows: [] }));
@@ -371,7 +400,7 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
     side.codeSystem = side.rows.map((row) => (row.code ? systemOfCode(row.code) : undefined)).find((s) => s !== undefined);
     assignRoles(side, department?.name);
   }
-  return { ok: true, table: { sheet: grid.sheet, title, kind, department, headerRows, sides, notes, grid } };
+  return { ok: true, table: { sheet: grid.sheet, title, kind, department, ...meta, headerRows, sides, notes, grid } };
 }
 
 function readRow(grid: Grid, r: number, side: TableSide, kind: TableKindSpec | undefined, catalog: Catalog) {

@@ -6,11 +6,12 @@ import { amountAsText, amountDecimals, amountNegative, amountNotANumber } from "
 import { childrenSum } from "./childrenSum";
 import { codeName } from "./codeName";
 import { codeUnknown } from "./codeUnknown";
-import type { Rule } from "./rule";
+import type { Rule, WorkbookRuleContext } from "./rule";
 import { rowTotalParts } from "./rowTotalParts";
 import { totalRowSum } from "./totalRowSum";
+import { CROSS_TABLE_RULES } from "./workbook";
 
-export type { Rule, TableRuleContext } from "./rule";
+export type { Rule, TableRuleContext, TemplateId, UnitNature, WorkbookRuleContext } from "./rule";
 
 export const TABLE_RULES: readonly Rule[] = [
   childrenSum,
@@ -23,3 +24,6 @@ export const TABLE_RULES: readonly Rule[] = [
   amountNegative,
   amountDecimals,
 ];
+
+/** Rules between tables and about the workbook as a whole. */
+export const WORKBOOK_RULES: readonly Rule<WorkbookRuleContext>[] = [...CROSS_TABLE_RULES];

@@ -1,6 +1,23 @@
 import type { Catalog } from "../codes";
 import type { Finding, Severity } from "../finding";
 import type { ParsedTable } from "../read/table";
+import type { WorkbookModel } from "../read/workbook";
+
+/** The province layouts the engine knows. */
+export type TemplateId = "hebei" | "shanxi" | "mof";
+
+/** 行政 / 事业 / 参公 (参照公务员法管理): decides whether 机关运行经费 must equal 公用经费. */
+export type UnitNature = "行政" | "事业" | "参公";
+
+/** What a workbook rule sees: every table read, plus what is known about the department. */
+export interface WorkbookRuleContext {
+  readonly model: WorkbookModel;
+  readonly catalog: Catalog;
+  readonly template?: TemplateId;
+  readonly unitNature?: UnitNature;
+  /** Treat rounding differences as errors (the CLI's --strict-rounding). */
+  readonly strictRounding?: boolean;
+}
 
 /** What a single-table rule sees. Rules read it and never change it. */
 export interface TableRuleContext {

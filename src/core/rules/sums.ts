@@ -33,6 +33,7 @@ export function sumFinding(
     expected: comparison.expected.toFixed(2),
     actual: total.value.toFixed(2),
     related: parts.map((p) => p.address),
+    ...(rounding ? { rounding: true } : {}),
   };
 }
 

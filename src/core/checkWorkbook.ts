@@ -1,0 +1,61 @@
+import { Catalog } from "./codes";
+import { Finding, compareFindings } from "./finding";
+import type { Grid } from "./grid";
+import { WorkbookModel, readWorkbook } from "./read/workbook";
+import { TABLE_RULES, WORKBOOK_RULES } from "./rules";
+import type { TemplateId, UnitNature } from "./rules/rule";
+
+export interface WorkbookCheckOptions {
+  /** The province layout; detected from the tables when absent. */
+  template?: TemplateId;
+  unitNature?: UnitNature;
+  /** Rounding differences (舍入差异) become errors. */
+  strictRounding?: boolean;
+  catalog?: Catalog;
+}
+
+export interface WorkbookCheckResult {
+  model: WorkbookModel;
+  template?: TemplateId;
+  templateSource: "option" | "detected" | "unknown";
+  findings: Finding[];
+  rulesRun: number;
+}
+
+/**
+ * Detects the layout: Shanxi tables carry 预算公开表N; Hebei tables a 预算年度 line and a coded
+ * department line; anything else that has the standard tables is taken for the Ministry's set.
+ */
+export function detectTemplate(model: WorkbookModel): TemplateId | undefined {
+  if (model.tables.length === 0) return undefined;
+  if (model.tables.some((t) => t.table.tableNumber)) return "shanxi";
+  if (model.tables.some((t) => t.table.department?.code || /预算年度/.test(String(t.table.grid.values.flat().join(""))))) return "hebei";
+  return "mof";
+}
+
+/**
+ * Checks a whole workbook: every table on its own, then every rule between tables. Never throws on
+ * bad input: what cannot be read is a finding.
+ */
+export function checkWorkbook(grids: readonly Grid[], options: WorkbookCheckOptions = {}): WorkbookCheckResult {
+  const catalog = options.catalog ?? Catalog.standard();
+  const model = readWorkbook(grids, { catalog });
+  const detected = detectTemplate(model);
+  const template = options.template ?? detected;
+  const findings: Finding[] = [...model.findings];
+  for (const { table } of model.tables) {
+    for (const rule of TABLE_RULES) findings.push(...rule.run({ table, catalog }));
+  }
+  const context = { model, catalog, template, unitNature: options.unitNature, strictRounding: options.strictRounding };
+  for (const rule of WORKBOOK_RULES) findings.push(...rule.run(context));
+  const final = options.strictRounding
+    ? findings.map((f) => (f.rounding ? { ...f, severity: "error" as const } : f))
+    : findings;
+  return {
+    model,
+    template,
+    templateSource: options.template ? "option" : template ? "detected" : "unknown",
+    findings: final.sort(compareFindings),
+    rulesRun: TABLE_RULES.length + WORKBOOK_RULES.length,
+  };
+}

@@ -1,0 +1,33 @@
+import type { Finding } from "../../finding";
+import type { Rule, WorkbookRuleContext } from "../rule";
+import { columnIndex, equalityFinding, figure, firstOf, totalRow } from "./access";
+
+const RULE_ID = "cross.basic-expenditure";
+
+/** 一般公共预算支出表's 基本支出 合计 = 基本支出表's 合计: the same basic spending by function and by economic class. */
+export const basicExpenditure: Rule<WorkbookRuleContext> = {
+  id: RULE_ID,
+  title: "一般公共预算基本支出与基本支出表一致",
+  severity: "error",
+  scope: "workbook",
+  run({ model }) {
+    const general = firstOf(model, "一般公共预算支出表");
+    const basic = firstOf(model, "基本支出表");
+    if (!general || !basic) return [];
+    const generalSide = general.table.sides[0];
+    const basicSide = basic.table.sides[0];
+    const column = columnIndex(generalSide, /基本支出/);
+    const generalTotal = totalRow(generalSide);
+    const basicTotal = totalRow(basicSide);
+    if (column < 0 || !generalTotal || !basicTotal) return [];
+    const findings: Finding[] = [];
+    const finding = equalityFinding(
+      RULE_ID,
+      figure(basic.table.sheet, [basicTotal.cells[0]]),
+      figure(general.table.sheet, [generalTotal.cells[column]]),
+      (a, b) => `基本支出表合计为 ${a.toFixed(2)}，一般公共预算支出表的基本支出合计为 ${b.toFixed(2)}`,
+    );
+    if (finding) findings.push(finding);
+    return findings;
+  },
+};

@@ -1,0 +1,80 @@
+import type { Finding } from "../../finding";
+import type { TableSide } from "../../read/table";
+import type { RecognizedTable } from "../../read/workbook";
+import type { Rule, WorkbookRuleContext } from "../rule";
+import { Figure, classRows, equalityFinding, figure, firstOf, mainSide, totalRow } from "./access";
+
+const RULE_ID = "cross.class-expenditure";
+
+/**
+ * The figure a list shows for a whole row: its grand-total column where there is one (Hebei 收入总表
+ * 合计 = 本年收入 + 上年结转), otherwise the sum of its top-level columns (Shanxi 收入总表 shows
+ * 本年收入 合计 and 上年结转 side by side).
+ */
+export function grandTotalColumns(side: TableSide): number[] {
+  const covered = new Set(side.relations.flatMap((r) => r.parts));
+  const tops = side.amountColumns.map((_, i) => i).filter((i) => !covered.has(i));
+  return tops;
+}
+
+function rowFigure(recognized: RecognizedTable, side: TableSide, row: Parameters<typeof totalRow>[0]["rows"][number] | undefined): Figure | undefined {
+  if (!row) return undefined;
+  return figure(recognized.table.sheet, grandTotalColumns(side).map((i) => row.cells[i]));
+}
+
+/** Per 类: 收支总表 expenditure = 支出总表 合计 = 收入总表 合计 (the same money seen from both ends). */
+export const classExpenditure: Rule<WorkbookRuleContext> = {
+  id: RULE_ID,
+  title: "各类支出在收支总表、支出总表、收入总表中一致",
+  severity: "error",
+  scope: "workbook",
+  run({ model, catalog }) {
+    const findings: Finding[] = [];
+    const summary = firstOf(model, "收支总表");
+    const expenditure = firstOf(model, "支出总表");
+    const income = firstOf(model, "收入总表");
+    const sides = [summary, expenditure, income].map((t) => (t ? mainSide(t) : undefined));
+    const [summarySide, expenditureSide, incomeSide] = sides;
+    const codes = new Set<string>();
+    for (const side of sides) if (side) for (const code of classRows(side).keys()) codes.add(code);
+
+    const figureFor = (t: RecognizedTable | undefined, side: TableSide | undefined, code: string): Figure | undefined => {
+      if (!t || !side) return undefined;
+      const row = classRows(side).get(code);
+      if (row) return t === summary ? figure(t.table.sheet, [row.cells[0]]) : rowFigure(t, side, row);
+      // A 类 missing from one table counts as zero there, anchored at that table's 合计 row.
+      return { sheet: t.table.sheet, cells: [], value: figure(t.table.sheet, []).value };
+    };
+    for (const code of [...codes].sort()) {
+      const name = `${code} ${catalog.name(code) ?? ""}`.trim();
+      const inSummary = figureFor(summary, summarySide, code);
+      const inExpenditure = figureFor(expenditure, expenditureSide, code);
+      const inIncome = figureFor(income, incomeSide, code);
+      const pairs: [Figure | undefined, Figure | undefined, string, string][] = [
+        [inExpenditure, inSummary, "支出总表", "收支总表"],
+        [inIncome, inExpenditure ?? inSummary, "收入总表", inExpenditure ? "支出总表" : "收支总表"],
+      ];
+      for (const [here, there, hereName, thereName] of pairs) {
+        if (!here || !there) continue;
+        const anchored = here.cells.length > 0 ? here : there.cells.length > 0 ? there : undefined;
+        if (!anchored) continue;
+        const [a, b, aName, bName] = anchored === here ? [here, there, hereName, thereName] : [there, here, thereName, hereName];
+        const finding = equalityFinding(RULE_ID, a, b, (x, y) => `“${name}”类支出：${aName}为 ${x.toFixed(2)}，${bName}为 ${y.toFixed(2)}`);
+        if (finding) findings.push(finding);
+      }
+    }
+    // The 合计 rows as well: 支出总表 合计 = 收支总表 本年支出合计.
+    if (expenditure && expenditureSide && summary && summarySide) {
+      const total = totalRow(expenditureSide);
+      const current = summarySide.rows.find((row) => row.role === "total");
+      const here = rowFigure(expenditure, expenditureSide, total);
+      if (here && current) {
+        const finding = equalityFinding(RULE_ID, here, figure(summary.table.sheet, [current.cells[0]]), (x, y) =>
+          `支出总表合计 ${x.toFixed(2)} 与收支总表“${current.label}” ${y.toFixed(2)} 不一致`,
+        );
+        if (finding) findings.push(finding);
+      }
+    }
+    return findings;
+  },
+};

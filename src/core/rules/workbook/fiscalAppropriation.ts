@@ -1,0 +1,75 @@
+import type { Finding } from "../../finding";
+import type { RecognizedTable } from "../../read/workbook";
+import type { TableKind } from "../../read/tableKinds";
+import type { Rule, WorkbookRuleContext } from "../rule";
+import { Figure, classRows, columnIndex, equalityFinding, figure, firstOf, rowWithLabel, totalRow } from "./access";
+
+const RULE_ID = "cross.fiscal-appropriation";
+
+/** Which column of 财政拨款收支总表 each appropriation table details. */
+const DETAIL_TABLES: { kind: TableKind; column: RegExp; income: RegExp }[] = [
+  { kind: "一般公共预算支出表", column: /^一般公共预算/, income: /^一般公共预算/ },
+  { kind: "政府性基金支出表", column: /^政府性基金/, income: /^政府性基金/ },
+  { kind: "国有资本经营支出表", column: /^国有资本经营/, income: /^国有资本经营/ },
+];
+
+/**
+ * 财政拨款收支总表 = 一般公共预算支出表 (+ 政府性基金, 国有资本经营): per 类 when both include
+ * carry-over (Hebei); when the detail table is 不含上年结转 (Shanxi 表5), its 合计 equals this year's
+ * appropriation on the income side instead.
+ */
+export const fiscalAppropriation: Rule<WorkbookRuleContext> = {
+  id: RULE_ID,
+  title: "财政拨款收支总表与一般公共预算支出表等一致",
+  severity: "error",
+  scope: "workbook",
+  run({ model, catalog }) {
+    const fiscal = firstOf(model, "财政拨款收支总表");
+    if (!fiscal || fiscal.table.sides.length < 2) return [];
+    const [incomeSide, expenditureSide] = fiscal.table.sides;
+    const findings: Finding[] = [];
+    const push = (f: Finding | undefined) => f && findings.push(f);
+    for (const detail of DETAIL_TABLES) {
+      const table: RecognizedTable | undefined = firstOf(model, detail.kind);
+      if (!table) continue;
+      const side = table.table.sides[0];
+      const totalColumn = 0; // 合计 of the detail table
+      const sheet = table.table.sheet;
+      if (table.carryover === "excluded") {
+        const incomeRow = incomeSide.rows.find((row) => row.role === "item" && detail.income.test(row.label.replace(/^[一二三四五六七八九十]+、/, "")));
+        const total = totalRow(side);
+        if (!incomeRow || !total) continue;
+        push(
+          equalityFinding(RULE_ID, figure(sheet, [total.cells[totalColumn]]), figure(fiscal.table.sheet, [incomeRow.cells[0]]), (a, b) =>
+            `${detail.kind}（不含上年结转）合计为 ${a.toFixed(2)}，财政拨款收支总表本年收入“${incomeRow.label}”为 ${b.toFixed(2)}`,
+          ),
+        );
+        continue;
+      }
+      const column = columnIndex(expenditureSide, detail.column);
+      if (column < 0) continue;
+      const detailClasses = classRows(side);
+      const fiscalClasses = classRows(expenditureSide);
+      for (const code of new Set([...detailClasses.keys(), ...fiscalClasses.keys()])) {
+        const here: Figure = figure(sheet, [detailClasses.get(code)?.cells[totalColumn]]);
+        const there: Figure = figure(fiscal.table.sheet, [fiscalClasses.get(code)?.cells[column]]);
+        const [a, b] = here.cells.length > 0 ? [here, there] : [there, here];
+        push(
+          equalityFinding(RULE_ID, a, b, (x, y) =>
+            `“${code} ${catalog.name(code) ?? ""}”类：${a === here ? detail.kind : "财政拨款收支总表"}为 ${x.toFixed(2)}，${a === here ? "财政拨款收支总表" : detail.kind}为 ${y.toFixed(2)}`,
+          ),
+        );
+      }
+      const detailTotal = totalRow(side);
+      const fiscalTotal = rowWithLabel(expenditureSide, /^本年支出合计$/);
+      if (detailTotal && fiscalTotal) {
+        push(
+          equalityFinding(RULE_ID, figure(sheet, [detailTotal.cells[totalColumn]]), figure(fiscal.table.sheet, [fiscalTotal.cells[column]]), (x, y) =>
+            `${detail.kind}合计为 ${x.toFixed(2)}，财政拨款收支总表本年支出合计（${expenditureSide.captions[column]}）为 ${y.toFixed(2)}`,
+          ),
+        );
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,29 @@
+import type { Rule, WorkbookRuleContext } from "../rule";
+import { balanceTotals } from "./balance";
+import { basicExpenditure } from "./basicExpenditure";
+import { classExpenditure } from "./classExpenditure";
+import { codeDepth } from "./codeDepth";
+import { completeness } from "./completeness";
+import { fiscalAppropriation } from "./fiscalAppropriation";
+import { incomeSources } from "./incomeSources";
+import { metaConsistency } from "./metaConsistency";
+import { operatingCost } from "./operatingCost";
+import { personnelSplit } from "./personnelSplit";
+import { projectExpenditure } from "./projectExpenditure";
+import { sangongEconomic } from "./sangongEconomic";
+
+/** Rules that compare tables with each other or look at the workbook as a whole. */
+export const CROSS_TABLE_RULES: readonly Rule<WorkbookRuleContext>[] = [
+  balanceTotals,
+  incomeSources,
+  classExpenditure,
+  fiscalAppropriation,
+  basicExpenditure,
+  personnelSplit,
+  projectExpenditure,
+  operatingCost,
+  sangongEconomic,
+  metaConsistency,
+  completeness,
+  codeDepth,
+];

@@ -1,0 +1,34 @@
+import type { Rule, WorkbookRuleContext } from "../rule";
+import { columnIndex, equalityFinding, figure, firstOf, totalRow } from "./access";
+
+const RULE_ID = "cross.operating-cost";
+
+/**
+ * For 行政 and 参公 units 机关运行经费 is the 公用经费 of basic spending. A 事业 unit has none to
+ * compare; when the unit's nature is unknown the comparison still runs, as a warning.
+ */
+export const operatingCost: Rule<WorkbookRuleContext> = {
+  id: RULE_ID,
+  title: "机关运行经费等于基本支出公用经费",
+  severity: "error",
+  scope: "workbook",
+  run({ model, unitNature }) {
+    if (unitNature === "事业") return [];
+    const operating = firstOf(model, "机关运行经费表");
+    const basic = firstOf(model, "基本支出表");
+    if (!operating || !basic) return [];
+    const operatingTotal = totalRow(operating.table.sides[0]) ?? operating.table.sides[0].rows[0];
+    const basicSide = basic.table.sides[0];
+    const publicColumn = columnIndex(basicSide, /公用经费/);
+    const basicTotal = totalRow(basicSide);
+    if (!operatingTotal || !basicTotal || publicColumn < 0) return [];
+    const finding = equalityFinding(
+      RULE_ID,
+      figure(operating.table.sheet, [operatingTotal.cells[0]]),
+      figure(basic.table.sheet, [basicTotal.cells[publicColumn]]),
+      (a, b) => `机关运行经费为 ${a.toFixed(2)}，基本支出表公用经费合计为 ${b.toFixed(2)}${unitNature ? "" : "（单位性质未知，按行政单位核对）"}`,
+    );
+    if (!finding) return [];
+    return [unitNature ? finding : { ...finding, severity: finding.severity === "error" ? "warning" : finding.severity }];
+  },
+};

@@ -1,0 +1,40 @@
+import type { Finding } from "../../finding";
+import type { Rule, WorkbookRuleContext } from "../rule";
+import { classRows, columnIndex, equalityFinding, figure, firstOf, totalRow } from "./access";
+
+const RULE_ID = "basic.personnel-public-split";
+
+/**
+ * 人员经费 is 301 工资福利 + 303 对个人和家庭的补助, 公用经费 is 302 商品和服务 (+ 310 资本性支出).
+ * Units classify a few lines differently, so a gap is a warning to look at, not an error.
+ */
+export const personnelSplit: Rule<WorkbookRuleContext> = {
+  id: RULE_ID,
+  title: "人员经费、公用经费与经济分类一致",
+  severity: "warning",
+  scope: "workbook",
+  run({ model }) {
+    const basic = firstOf(model, "基本支出表");
+    if (!basic) return [];
+    const side = basic.table.sides[0];
+    const total = totalRow(side);
+    const personnel = columnIndex(side, /人员经费/);
+    const publicUse = columnIndex(side, /公用经费/);
+    if (!total || personnel < 0 || publicUse < 0) return [];
+    const classes = classRows(side);
+    if (classes.size === 0) return [];
+    const sheet = basic.table.sheet;
+    const sumOf = (codes: string[]) => figure(sheet, codes.map((code) => classes.get(code)?.cells[0]));
+    const findings: Finding[] = [];
+    for (const [column, codes, label] of [
+      [personnel, ["301", "303"], "人员经费", ],
+      [publicUse, ["302", "310"], "公用经费"],
+    ] as const) {
+      const finding = equalityFinding(RULE_ID, figure(sheet, [total.cells[column]]), sumOf([...codes]), (a, b) =>
+        `${label}合计为 ${a.toFixed(2)}，而经济分类 ${codes.join("+")} 的合计为 ${b.toFixed(2)}`,
+      );
+      if (finding) findings.push({ ...finding, severity: finding.severity === "error" ? "warning" : finding.severity });
+    }
+    return findings;
+  },
+};

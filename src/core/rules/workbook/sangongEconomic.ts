@@ -1,0 +1,53 @@
+import type { Finding } from "../../finding";
+import { normalizeName } from "../../codes";
+import type { Rule, WorkbookRuleContext } from "../rule";
+import { firstOf, rowsByCode, totalRow } from "./access";
+
+const RULE_ID = "cross.sangong-economic";
+
+/** Each 三公 item and the economic line that carries its basic-spending part. */
+const ITEMS: { label: RegExp; code: string; name: string }[] = [
+  { label: /因公出国/, code: "30212", name: "因公出国（境）费用" },
+  { label: /公务接待/, code: "30217", name: "公务接待费" },
+  { label: /(公务用车)?运行(维护)?费$/, code: "30231", name: "公务用车运行维护费" },
+  { label: /公务用车购置费$/, code: "31013", name: "公务用车购置" },
+];
+
+/**
+ * 三公 counts basic and project spending, the 基本支出表 only basic spending: a 三公 item may exceed
+ * its economic line but never be smaller.
+ */
+export const sangongEconomic: Rule<WorkbookRuleContext> = {
+  id: RULE_ID,
+  title: "三公经费不小于基本支出相应经济科目",
+  severity: "warning",
+  scope: "workbook",
+  run({ model }) {
+    const sangong = firstOf(model, "三公经费表");
+    const basic = firstOf(model, "基本支出表");
+    if (!sangong || !basic) return [];
+    const basicLines = rowsByCode(basic.table.sides[0]);
+    const side = sangong.table.sides[0];
+    const findings: Finding[] = [];
+    for (const item of ITEMS) {
+      const line = basicLines.get(item.code);
+      if (!line || line.cells[0].value.isZero()) continue;
+      const row = side.rows.find((r) => r.role === "item" && item.label.test(normalizeName(r.label)));
+      const cell = row?.cells[0] ?? totalRow(side)?.cells[0];
+      if (!cell) continue;
+      const amount = row ? row.cells[0].value : cell.value.times(0);
+      if (amount.greaterThanOrEqualTo(line.cells[0].value)) continue;
+      findings.push({
+        ruleId: RULE_ID,
+        severity: "warning",
+        sheet: sangong.table.sheet,
+        cell: cell.address,
+        message: `“三公”经费中的${row ? `“${row.label}”` : `${item.name}`}为 ${amount.toFixed(2)}，小于基本支出表 ${item.code} ${item.name}的 ${line.cells[0].value.toFixed(2)}；三公经费包含基本支出和项目支出，不应小于基本支出中的相应科目。`,
+        expected: line.cells[0].value.toFixed(2),
+        actual: amount.toFixed(2),
+        related: [`${basic.table.sheet}!${line.cells[0].address}`],
+      });
+    }
+    return findings;
+  },
+};
