@@ -132,3 +132,31 @@ describe("rules between tables", () => {
     expect(result.findings.filter((f) => f.ruleId === "completeness.tables").length).toBeGreaterThan(0);
   });
 });
+
+describe("recognizing tables without titles", () => {
+  it.each([
+    ["quyang-2024", "收支总表", "收支总表"],
+    ["quyang-2024", "财政拨款收支总表", "财政拨款收支总表"],
+    ["quyang-2024", "基本支出表", "基本支出表"],
+    ["quyang-2024", "支出总表", "支出总表"],
+    ["quyang-2024", "收入总表", "收入总表"],
+    ["quyang-2024", "三公经费", "三公经费表"],
+    ["tunliu-2024", "基本支出表", "基本支出表"],
+    ["tunliu-2024", "收入总表", "收入总表"],
+  ])("recognizes %s's %s by its captions when the title row is gone and the sheet is called Sheet1", async (name, sheet, kind) => {
+    const source = (await loadFixture(name)).find((g) => g.sheet === sheet)!;
+    const bare = { ...cloneGrid(source), sheet: "Sheet1", merges: undefined };
+    bare.values[0] = bare.values[0].map(() => "");
+    const model = readWorkbook([bare]);
+    expect(model.tables.map((t) => t.kind)).toEqual([kind]);
+  });
+
+  it("asks for a title when the columns alone do not tell 支出总表 from 一般公共预算支出表", async () => {
+    const source = (await loadFixture("tunliu-2024")).find((g) => g.sheet === "一般公共预算支出表")!;
+    const bare = { ...cloneGrid(source), sheet: "Sheet1" };
+    bare.values[0] = bare.values[0].map(() => "");
+    const model = readWorkbook([bare]);
+    expect(model.tables).toEqual([]);
+    expect(model.findings).toEqual([expect.objectContaining({ ruleId: "table.unrecognized", severity: "warning", sheet: "Sheet1" })]);
+  });
+});

@@ -127,7 +127,7 @@ export function readWorkbook(grids: readonly Grid[], options: ReadWorkbookOption
         continue;
       }
       const table = parsed.table;
-      const kind = table.kind?.kind ?? kindFromSheetName(block.grid.sheet);
+      const kind = table.kind?.kind ?? kindFromSheetName(block.grid.sheet) ?? kindFromCaptions(table);
       if (!kind) {
         model.findings.push({
           ruleId: "table.unrecognized",
@@ -155,6 +155,26 @@ function firstContent(grid: Grid): string {
 
 function kindFromSheetName(name: string): TableKind | undefined {
   return kindFromTitle(name)?.kind;
+}
+
+/**
+ * A table without a title (a bare export, a title typed in a cell far away) is recognized by its
+ * captions and labels where they leave no doubt; 支出总表 and 一般公共预算支出表 share their columns
+ * in some layouts, so those need a title.
+ */
+export function kindFromCaptions(table: ParsedTable): TableKind | undefined {
+  const captions = table.sides.flatMap((side) => side.captions);
+  const labels = table.sides.flatMap((side) => side.rows.map((row) => row.label));
+  const has = (pattern: RegExp) => captions.some((c) => pattern.test(c));
+  if (table.sides.length === 2 && labels.some((l) => /收入总计/.test(l)) && labels.some((l) => /支出总计/.test(l))) {
+    return has(/政府性基金/) && has(/国有资本经营/) ? "财政拨款收支总表" : "收支总表";
+  }
+  if (has(/人员经费/) && has(/公用经费/) && table.sides[0]?.codeSystem !== "function") return "基本支出表";
+  if (labels.some((l) => /因公出国/.test(l)) && labels.some((l) => /公务接待/.test(l))) return "三公经费表";
+  if (has(/上年结转/) && (has(/财政拨款|一般公共预算/) || has(/事业收入/)) && !has(/基本支出/)) return "收入总表";
+  if (has(/基本支出/) && has(/项目支出/) && has(/经营支出|上缴上级|上解上级|对附属单位补助/)) return "支出总表";
+  if (has(/数量/) && has(/单价/)) return "政府采购表";
+  return undefined;
 }
 
 /** The first department, year and unit seen become the workbook's; rules compare the rest with them. */
