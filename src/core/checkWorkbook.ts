@@ -1,6 +1,8 @@
 import { Catalog } from "./codes";
 import { Finding, compareFindings } from "./finding";
 import type { Grid } from "./grid";
+import { findLedger, ledgerFigures, ledgerTableGrids, readLedger } from "./ledger";
+import type { Ledger } from "./ledger";
 import { WorkbookModel, readWorkbook } from "./read/workbook";
 import { TABLE_RULES, WORKBOOK_RULES } from "./rules";
 import type { TemplateId, UnitNature } from "./rules/rule";
@@ -16,8 +18,10 @@ export interface WorkbookCheckOptions {
 
 export interface WorkbookCheckResult {
   model: WorkbookModel;
+  /** Present when the workbook is a ledger (预算明细 + 部门信息): the tables were derived from it. */
+  ledger?: Ledger;
   template?: TemplateId;
-  templateSource: "option" | "detected" | "unknown";
+  templateSource: "option" | "ledger" | "detected" | "unknown";
   findings: Finding[];
   rulesRun: number;
 }
@@ -39,22 +43,39 @@ export function detectTemplate(model: WorkbookModel): TemplateId | undefined {
  */
 export function checkWorkbook(grids: readonly Grid[], options: WorkbookCheckOptions = {}): WorkbookCheckResult {
   const catalog = options.catalog ?? Catalog.standard();
-  const model = readWorkbook(grids, { catalog });
-  const detected = detectTemplate(model);
-  const template = options.template ?? detected;
-  const findings: Finding[] = [...model.findings];
+  const findings: Finding[] = [];
+  // A ledger workbook is checked line by line, then through the standard tables derived from it;
+  // other sheets of that workbook (绩效目标 forms, say) are read as they are.
+  let ledger: Ledger | undefined;
+  let tableGrids = grids;
+  const { ledgerGrid, infoGrid } = findLedger(grids);
+  if (ledgerGrid) {
+    const read = readLedger(grids, { catalog });
+    findings.push(...read.findings);
+    ledger = read.ledger;
+    if (ledger) {
+      const others = grids.filter((g) => g !== ledgerGrid && g !== infoGrid);
+      tableGrids = [...ledgerTableGrids(ledgerFigures(ledger, { catalog }), ledger.department), ...others];
+    }
+  }
+  const model = readWorkbook(tableGrids, { catalog });
+  const template = options.template ?? ledger?.department.template ?? detectTemplate(model);
+  const templateSource = options.template ? "option" : ledger?.department.template ? "ledger" : template ? "detected" : "unknown";
+  const unitNature = options.unitNature ?? ledger?.department.unitNature;
+  findings.push(...model.findings);
   for (const { table } of model.tables) {
     for (const rule of TABLE_RULES) findings.push(...rule.run({ table, catalog }));
   }
-  const context = { model, catalog, template, unitNature: options.unitNature, strictRounding: options.strictRounding };
+  const context = { model, catalog, template, unitNature, strictRounding: options.strictRounding };
   for (const rule of WORKBOOK_RULES) findings.push(...rule.run(context));
   const final = options.strictRounding
     ? findings.map((f) => (f.rounding ? { ...f, severity: "error" as const } : f))
     : findings;
   return {
     model,
+    ledger,
     template,
-    templateSource: options.template ? "option" : template ? "detected" : "unknown",
+    templateSource,
     findings: final.sort(compareFindings),
     rulesRun: TABLE_RULES.length + WORKBOOK_RULES.length,
   };

@@ -1,3 +1,6 @@
+import { readFileSync } from "fs";
+import path from "path";
+import { gridsFromXlsx } from "../../src/export/readXlsx";
 import { checkWorkbook, detectTemplate } from "../../src/core/checkWorkbook";
 import type { Grid } from "../../src/core/grid";
 import { parseA1 } from "../../src/core/grid";
@@ -158,5 +161,28 @@ describe("recognizing tables without titles", () => {
     const model = readWorkbook([bare]);
     expect(model.tables).toEqual([]);
     expect(model.findings).toEqual([expect.objectContaining({ ruleId: "table.unrecognized", severity: "warning", sheet: "Sheet1" })]);
+  });
+});
+
+describe("ledger workbooks", () => {
+  const example = () => gridsFromXlsx(readFileSync(path.join(__dirname, "../../examples/quyang-2024-ledger.xlsx")));
+
+  it("checks the example ledger through the tables derived from it, with the template of its 部门信息", async () => {
+    const result = checkWorkbook(await example());
+    expect(result.ledger?.lines).toHaveLength(39);
+    expect(result.template).toBe("hebei");
+    expect(result.templateSource).toBe("ledger");
+    expect(result.model.tables.map((t) => t.kind)).toEqual(["收支总表", "收入总表", "支出总表", "财政拨款收支总表", "一般公共预算支出表", "基本支出表", "政府性基金支出表", "国有资本经营支出表", "三公经费表"]);
+    expect(result.findings).toEqual([]);
+  });
+
+  it("reports a bad ledger cell at its place in the ledger sheet", async () => {
+    const grids = (await example()).map(cloneGrid);
+    const ledgerGrid = grids.find((g) => g.values.some((row) => row.some((cell) => String(cell).includes("功能分类科目编码"))))!;
+    const headerRow = ledgerGrid.values.findIndex((row) => row.some((cell) => String(cell).includes("功能分类科目编码")));
+    const codeColumn = ledgerGrid.values[headerRow].findIndex((cell) => String(cell).includes("功能分类科目编码"));
+    ledgerGrid.values[headerRow + 1][codeColumn] = "20A3201";
+    const errors = checkWorkbook(grids).findings.filter((f) => f.severity === "error" && f.sheet === ledgerGrid.sheet);
+    expect(errors.map((f) => f.cell)).toContain(`${String.fromCharCode(65 + codeColumn)}${headerRow + 2}`);
   });
 });

@@ -1,0 +1,709 @@
+/**
+ * Ledger mode (预算明细): instead of typing the published tables, the clerk keeps one line per
+ * appropriation — 功能分类科目, 经济分类科目, 支出类型, 资金来源, 上年结转, 项目名称, 金额 — and a
+ * 部门信息 sheet. Every standard table is derivable from that. This file reads the two sheets into a
+ * {@link Ledger}; every cell it cannot use is a finding at its sheet and A1 address.
+ */
+import { Catalog, isWellFormedCode, levelOfCode, normalizeCode, systemOfCode } from "../codes";
+import type { Finding, Severity } from "../finding";
+import { CellValue, Grid, gridAddress } from "../grid";
+import { AmountUnit, Money, convertUnit, parseAmount } from "../money";
+import { compactText, isBlank } from "../read/text";
+import type { TemplateId, UnitNature } from "../rules/rule";
+
+/** Where the money comes from: the 财政拨款 sources, 财政专户, and 单位资金 with its parts. */
+export type FundSource =
+  | "一般公共预算"
+  | "政府性基金"
+  | "国有资本经营"
+  | "财政专户"
+  | "事业收入"
+  | "经营收入"
+  | "上级补助收入"
+  | "附属单位上缴收入"
+  | "其他收入"
+  | "单位资金";
+
+export const FUND_SOURCES: readonly FundSource[] = [
+  "一般公共预算",
+  "政府性基金",
+  "国有资本经营",
+  "财政专户",
+  "事业收入",
+  "经营收入",
+  "上级补助收入",
+  "附属单位上缴收入",
+  "其他收入",
+  "单位资金",
+];
+
+/** The three budget sources that make up 财政拨款 (fiscal appropriations). */
+export const FISCAL_SOURCES = ["一般公共预算", "政府性基金", "国有资本经营"] as const;
+export type FiscalSource = (typeof FISCAL_SOURCES)[number];
+
+/** 单位资金 and its parts: money the unit raises itself. */
+export const UNIT_FUND_SOURCES: readonly FundSource[] = [
+  "事业收入",
+  "经营收入",
+  "上级补助收入",
+  "附属单位上缴收入",
+  "其他收入",
+  "单位资金",
+];
+
+export type ExpenditureKind = "人员经费" | "公用经费" | "项目支出";
+
+export interface LedgerLine {
+  /** 1-based sheet row. */
+  row: number;
+  sheet: string;
+  /** 7-digit 功能分类 项 code. */
+  functionCode: string;
+  /** 5-digit 部门预算支出经济分类 款 code; required for 人员经费/公用经费. */
+  economicCode?: string;
+  kind: ExpenditureKind;
+  source: FundSource;
+  /** 上年结转: money carried over from last year rather than this year's income. */
+  carryover: boolean;
+  projectName?: string;
+  /** 项目编码, when the ledger has that column: tells apart projects with the same name. */
+  projectCode?: string;
+  /** In the ledger's unit (元 or 万元, from the amount caption), exact. */
+  amount: Money;
+  /** A1 addresses of the cells the line was read from. */
+  cells: {
+    functionCode: string;
+    economicCode?: string;
+    kind: string;
+    source: string;
+    carryover?: string;
+    projectName?: string;
+    projectCode?: string;
+    amount: string;
+  };
+}
+
+export interface LedgerDepartment {
+  name: string;
+  code?: string;
+  year?: number;
+  unitNature?: UnitNature;
+  template?: TemplateId;
+}
+
+export interface Ledger {
+  department: LedgerDepartment;
+  unit: AmountUnit;
+  lines: LedgerLine[];
+}
+
+type ColumnKey =
+  | "functionCode"
+  | "economicCode"
+  | "kind"
+  | "source"
+  | "carryover"
+  | "projectName"
+  | "projectCode"
+  | "amount";
+
+interface ColumnSpec {
+  key: ColumnKey;
+  label: string;
+  required: boolean;
+  /** Matched against the caption with whitespace removed and full-width punctuation folded. */
+  matches: (caption: string) => boolean;
+}
+
+/**
+ * The captions a ledger header may use. Order matters only for ambiguity: the first spec that
+ * matches a caption claims it, so 项目编码 is tried before 项目名称 and 金额 last.
+ */
+const COLUMNS: readonly ColumnSpec[] = [
+  {
+    key: "functionCode",
+    label: "功能分类科目编码",
+    required: true,
+    matches: (t) => /功能/.test(t) && /(编码|科目|代码)/.test(t) && !/名称/.test(t),
+  },
+  {
+    key: "economicCode",
+    label: "经济分类科目编码",
+    required: false,
+    matches: (t) => /经济/.test(t) && /(编码|科目|代码)/.test(t) && !/名称/.test(t),
+  },
+  {
+    key: "kind",
+    label: "支出类型",
+    required: true,
+    matches: (t) => /^(支出|经费)(类型|类别|性质)$/.test(t),
+  },
+  { key: "source", label: "资金来源", required: true, matches: (t) => /^资金(来源|性质)$/.test(t) },
+  {
+    key: "carryover",
+    label: "上年结转",
+    required: false,
+    matches: (t) => /^(是否)?(为)?上年结转/.test(t),
+  },
+  {
+    key: "projectCode",
+    label: "项目编码",
+    required: false,
+    matches: (t) => /^项目(编码|代码)$/.test(t),
+  },
+  { key: "projectName", label: "项目名称", required: false, matches: (t) => /^项目名称$/.test(t) },
+  {
+    key: "amount",
+    label: "金额",
+    required: true,
+    matches: (t) => /^(金额|预算数|预算金额|预算额)/.test(t),
+  },
+];
+
+const LEDGER_RULE = "ledger.cell";
+const INFO_RULE = "ledger.info";
+
+interface LedgerHeader {
+  /** 0-based grid row of the captions. */
+  row: number;
+  /** 0-based grid column of each recognized caption. */
+  columns: Partial<Record<ColumnKey, number>>;
+  unit: AmountUnit;
+  /** The amount caption said neither 元 nor 万元. */
+  unitAssumed: boolean;
+}
+
+/** The unit an amount caption names: 金额（元） → 元, 金额(万元) → 万元, else undefined. */
+function unitOfCaption(caption: string): AmountUnit | undefined {
+  if (/万元/.test(caption)) return "万元";
+  if (/元/.test(caption)) return "元";
+  return undefined;
+}
+
+/** Recognizes a header row: it must name every required column. Rows further down are data. */
+function findHeader(grid: Grid): LedgerHeader | undefined {
+  for (let r = 0; r < grid.values.length; r++) {
+    const row = grid.values[r] ?? [];
+    const columns: Partial<Record<ColumnKey, number>> = {};
+    row.forEach((cell, c) => {
+      // A hint in brackets (支出类型（人员经费/公用经费/项目支出）, 上年结转(是/否)) is not part of the caption.
+      const caption = compactText(cell).replace(/\([^)]*\)/g, "");
+      if (caption === "") return;
+      const spec = COLUMNS.find((s) => columns[s.key] === undefined && s.matches(caption));
+      if (spec) columns[spec.key] = c;
+    });
+    if (COLUMNS.every((s) => !s.required || columns[s.key] !== undefined)) {
+      const captionUnit = unitOfCaption(compactText(row[columns.amount!]));
+      return {
+        row: r,
+        columns,
+        unit: captionUnit ?? "万元",
+        unitAssumed: captionUnit === undefined,
+      };
+    }
+  }
+  return undefined;
+}
+
+const INFO_SHEET = /^部门信息|^单位信息|^基本信息/;
+
+/** The ledger sheet (the first with a ledger header) and the 部门信息 sheet, when present. */
+export function findLedger(grids: readonly Grid[]): { ledgerGrid?: Grid; infoGrid?: Grid } {
+  const ledgerGrid = grids.find((grid) => findHeader(grid) !== undefined);
+  const others = grids.filter((grid) => grid !== ledgerGrid);
+  const infoGrid =
+    others.find((grid) => INFO_SHEET.test(compactText(grid.sheet))) ??
+    others.find((grid) =>
+      grid.values.some((row) => (row ?? []).some((cell) => /^部门名称/.test(compactText(cell))))
+    );
+  return { ledgerGrid, infoGrid };
+}
+
+/** 上年结转 cells: 是/否, and the booleans a checkbox column gives. Blank means 否. */
+function parseCarryover(value: CellValue): boolean | undefined {
+  if (typeof value === "boolean") return value;
+  const text = compactText(value);
+  if (text === "" || text === "否") return false;
+  if (text === "是") return true;
+  return undefined;
+}
+
+const KIND_SPELLINGS: ReadonlyArray<readonly [RegExp, ExpenditureKind]> = [
+  [/^(基本支出[-—_:]?)?人员(经费|支出)$/, "人员经费"],
+  [/^(基本支出[-—_:]?)?公用(经费|支出)$/, "公用经费"],
+  [/^项目(支出|经费)?$/, "项目支出"],
+];
+
+function parseKind(value: CellValue): ExpenditureKind | undefined {
+  const text = compactText(value).replace(/[（(）)]/g, "");
+  return KIND_SPELLINGS.find(([pattern]) => pattern.test(text))?.[1];
+}
+
+/**
+ * The usual spellings of each source, as the budget systems and the tables print them
+ * (一般公共预算拨款, 政府性基金预算财政拨款, 财政专户管理资金收入 …). A 单位资金 prefix before one of
+ * its parts (单位资金-事业收入, 单位资金（事业收入）) names the part.
+ */
+const SOURCE_SPELLINGS: ReadonlyArray<readonly [RegExp, FundSource]> = [
+  [
+    /^一般公共预算(财政)?(拨款)?(收入|资金)?$|^一般预算(拨款)?$|^公共财政(预算)?(拨款)?$/,
+    "一般公共预算",
+  ],
+  [/^政府性基金(预算)?(财政)?(拨款)?(收入|资金)?$/, "政府性基金"],
+  [/^国有资本经营(预算)?(财政)?(拨款)?(收入|资金)?$/, "国有资本经营"],
+  [/^财政专户(管理)?(资金)?(收入)?$/, "财政专户"],
+  [/^事业(收入)?$/, "事业收入"],
+  [/^经营(收入)?$/, "经营收入"],
+  [/^上级补助(收入)?$/, "上级补助收入"],
+  [/^附属单位上缴(收入)?$/, "附属单位上缴收入"],
+  [/^其他(收入)?$/, "其他收入"],
+  [/^单位(自有)?资金$/, "单位资金"],
+];
+
+export function parseFundSource(value: CellValue): FundSource | undefined {
+  let text = compactText(value).replace(/^[一二三四五六七八九十]+[、.]/, "");
+  const part = /^单位资金[-—_:（(](.+?)[）)]?$/.exec(text);
+  if (part) text = part[1];
+  return SOURCE_SPELLINGS.find(([pattern]) => pattern.test(text))?.[1];
+}
+
+const TOTAL_ROW = /^(合计|总计|小计|本页合计)$/;
+
+interface LineContext {
+  grid: Grid;
+  r: number;
+  findings: Finding[];
+}
+
+function cellFinding(
+  ctx: LineContext,
+  c: number,
+  severity: Severity,
+  message: string,
+  actual?: CellValue
+): Finding {
+  const finding: Finding = {
+    ruleId: LEDGER_RULE,
+    severity,
+    sheet: ctx.grid.sheet,
+    cell: gridAddress(ctx.grid, ctx.r, c),
+    message,
+  };
+  if (actual !== undefined && actual !== null && String(actual) !== "")
+    finding.actual = String(actual);
+  ctx.findings.push(finding);
+  return finding;
+}
+
+/**
+ * Reads one data row. Returns the line, or undefined when the row is blank, a total row, or has an
+ * error (then the findings say why the row was left out).
+ */
+function readLine(
+  ctx: LineContext,
+  header: LedgerHeader,
+  catalog: Catalog
+): LedgerLine | undefined {
+  const { grid, r } = ctx;
+  const row = grid.values[r] ?? [];
+  const col = header.columns;
+  const at = (key: ColumnKey): CellValue => (col[key] === undefined ? undefined : row[col[key]!]);
+  const address = (key: ColumnKey): string | undefined =>
+    col[key] === undefined ? undefined : gridAddress(grid, r, col[key]!);
+  if (row.every((cell) => isBlank(cell))) return undefined;
+  // A 合计 row the clerk added for their own control is not a budget line.
+  if (row.some((cell) => TOTAL_ROW.test(compactText(cell))) && isBlank(at("functionCode")))
+    return undefined;
+
+  const errorsBefore = ctx.findings.filter((f) => f.severity === "error").length;
+  const excluded = "，该行未计入。";
+
+  // 功能分类科目编码: a 项 (7 digits) of the 支出功能分类.
+  const functionRaw = at("functionCode");
+  const functionCode = normalizeCode(functionRaw);
+  if (functionCode === undefined) {
+    cellFinding(ctx, col.functionCode!, "error", `缺少功能分类科目编码${excluded}`);
+  } else if (
+    !isWellFormedCode(functionCode) ||
+    systemOfCode(functionCode) !== "function" ||
+    levelOfCode(functionCode) !== 3
+  ) {
+    cellFinding(
+      ctx,
+      col.functionCode!,
+      "error",
+      `“${String(functionRaw)}”不是有效的功能分类科目编码：应为 2 开头的 7 位数字（项级科目）${excluded}`,
+      functionRaw
+    );
+  } else if (!catalog.has(functionCode)) {
+    cellFinding(
+      ctx,
+      col.functionCode!,
+      "warning",
+      `功能分类科目编码 ${functionCode} 不在政府收支分类科目中，请核对（仍按该编码汇总）。`,
+      functionRaw
+    );
+  }
+
+  // 经济分类科目编码: optional, a 款 (5 digits) of the 部门预算支出经济分类 when given.
+  const economicRaw = at("economicCode");
+  const economicCode = normalizeCode(economicRaw);
+  if (economicCode !== undefined) {
+    if (
+      !isWellFormedCode(economicCode) ||
+      systemOfCode(economicCode) !== "economic" ||
+      levelOfCode(economicCode) !== 2
+    ) {
+      cellFinding(
+        ctx,
+        col.economicCode!,
+        "error",
+        `“${String(economicRaw)}”不是有效的经济分类科目编码：应为 3 开头的 5 位数字（款级科目）${excluded}`,
+        economicRaw
+      );
+    } else if (!catalog.has(economicCode)) {
+      cellFinding(
+        ctx,
+        col.economicCode!,
+        "warning",
+        `经济分类科目编码 ${economicCode} 不在部门预算支出经济分类科目中，请核对（仍按该编码汇总）。`,
+        economicRaw
+      );
+    }
+  }
+
+  const kindRaw = at("kind");
+  const kind = parseKind(kindRaw);
+  if (kind === undefined) {
+    const what = isBlank(kindRaw) ? "缺少支出类型" : `支出类型“${String(kindRaw).trim()}”无法识别`;
+    cellFinding(
+      ctx,
+      col.kind!,
+      "error",
+      `${what}：应为“人员经费”“公用经费”或“项目支出”${excluded}`,
+      kindRaw
+    );
+  } else if (kind !== "项目支出") {
+    if (economicCode === undefined) {
+      const c = col.economicCode ?? col.kind!;
+      cellFinding(
+        ctx,
+        c,
+        "error",
+        `${kind}必须填写经济分类科目编码（基本支出表按经济分类列示）${excluded}`
+      );
+    } else if (kind === "人员经费" && economicCode.startsWith("302")) {
+      cellFinding(
+        ctx,
+        col.economicCode!,
+        "warning",
+        `人员经费使用了商品和服务支出科目 ${economicCode}：人员经费通常为 301 工资福利支出和 303 对个人和家庭的补助，请核对支出类型。`,
+        economicRaw
+      );
+    } else if (
+      kind === "公用经费" &&
+      (economicCode.startsWith("301") || economicCode.startsWith("303"))
+    ) {
+      cellFinding(
+        ctx,
+        col.economicCode!,
+        "warning",
+        `公用经费使用了${economicCode.startsWith("301") ? "工资福利支出" : "对个人和家庭的补助"}科目 ${economicCode}：这类科目通常属于人员经费，请核对支出类型。`,
+        economicRaw
+      );
+    }
+  }
+
+  const projectName = compactOrUndefined(at("projectName"));
+  if (kind === "项目支出" && projectName === undefined) {
+    const c = col.projectName ?? col.kind!;
+    cellFinding(ctx, c, "error", `项目支出必须填写项目名称${excluded}`);
+  }
+  const projectCode = compactOrUndefined(at("projectCode"));
+
+  const sourceRaw = at("source");
+  const source = parseFundSource(sourceRaw);
+  if (source === undefined) {
+    const what = isBlank(sourceRaw)
+      ? "缺少资金来源"
+      : `资金来源“${String(sourceRaw).trim()}”无法识别`;
+    cellFinding(
+      ctx,
+      col.source!,
+      "error",
+      `${what}：应为一般公共预算拨款、政府性基金预算拨款、国有资本经营预算拨款、财政专户管理资金或单位资金（事业收入、经营收入、上级补助收入、附属单位上缴收入、其他收入）${excluded}`,
+      sourceRaw
+    );
+  }
+
+  const carryoverRaw = at("carryover");
+  const carryover = parseCarryover(carryoverRaw);
+  if (carryover === undefined) {
+    cellFinding(
+      ctx,
+      col.carryover!,
+      "error",
+      `上年结转应填“是”或“否”，而不是“${String(carryoverRaw).trim()}”${excluded}`,
+      carryoverRaw
+    );
+  }
+
+  const amountRaw = at("amount");
+  const parsed = parseAmount(amountRaw);
+  let amount: Money | undefined;
+  if (parsed.kind === "empty") {
+    cellFinding(ctx, col.amount!, "error", `缺少金额${excluded}`);
+  } else if (parsed.kind === "invalid") {
+    cellFinding(ctx, col.amount!, "error", `金额“${parsed.text}”不是数字${excluded}`, amountRaw);
+  } else {
+    amount = parsed.value;
+    if (parsed.fromText) {
+      cellFinding(
+        ctx,
+        col.amount!,
+        "warning",
+        `金额“${String(amountRaw)}”是以文本形式保存的数字，已按数值读取；请改为数值格式。`,
+        amountRaw
+      );
+    }
+    if (parsed.unit !== undefined && parsed.unit !== header.unit) {
+      amount = convertUnit(amount, parsed.unit, header.unit);
+      cellFinding(
+        ctx,
+        col.amount!,
+        "warning",
+        `金额“${String(amountRaw)}”自带单位${parsed.unit}，与表头的${header.unit}不同，已换算为 ${amount.toString()} ${header.unit}。`,
+        amountRaw
+      );
+    }
+    if (amount.isNegative() && !amount.isZero()) {
+      cellFinding(
+        ctx,
+        col.amount!,
+        "warning",
+        `金额为负数（${amount.toString()}），预算明细通常不应为负，请核对。`,
+        amountRaw
+      );
+    }
+  }
+
+  if (ctx.findings.filter((f) => f.severity === "error").length > errorsBefore) return undefined;
+  const line: LedgerLine = {
+    row: grid.origin.row + r,
+    sheet: grid.sheet,
+    functionCode: functionCode!,
+    kind: kind!,
+    source: source!,
+    carryover: carryover!,
+    amount: amount!,
+    cells: {
+      functionCode: address("functionCode")!,
+      kind: address("kind")!,
+      source: address("source")!,
+      amount: address("amount")!,
+    },
+  };
+  if (economicCode !== undefined) {
+    line.economicCode = economicCode;
+    line.cells.economicCode = address("economicCode");
+  }
+  if (projectName !== undefined) {
+    line.projectName = projectName;
+    line.cells.projectName = address("projectName");
+  }
+  if (projectCode !== undefined) {
+    line.projectCode = projectCode;
+    line.cells.projectCode = address("projectCode");
+  }
+  if (col.carryover !== undefined) line.cells.carryover = address("carryover");
+  return line;
+}
+
+/** Trimmed text of a cell, inner runs of spaces kept as typed; undefined when blank. */
+function compactOrUndefined(value: CellValue): string | undefined {
+  if (isBlank(value)) return undefined;
+  return String(value).trim();
+}
+
+type InfoKey = "name" | "code" | "year" | "unitNature" | "template";
+
+const INFO_KEYS: ReadonlyArray<{ key: InfoKey; label: string; pattern: RegExp }> = [
+  { key: "name", label: "部门名称", pattern: /^(部门|单位)名称$/ },
+  { key: "code", label: "部门编码", pattern: /^(部门|单位)(编码|代码)$/ },
+  { key: "year", label: "预算年度", pattern: /^(预算)?年度$/ },
+  { key: "unitNature", label: "单位性质", pattern: /^(单位|部门)(性质|类型)$/ },
+  { key: "template", label: "模板", pattern: /^(模板|公开模板|格式|省份)$/ },
+];
+
+/** A key cell, with an optional colon and an inline value: 部门名称：X. */
+function infoKeyOf(value: CellValue): { key: InfoKey; label: string; inline?: string } | undefined {
+  const match = /^([^:：]+)(?:[:：](.*))?$/.exec(compactText(value));
+  if (!match) return undefined;
+  const spec = INFO_KEYS.find((k) => k.pattern.test(match[1]));
+  if (!spec) return undefined;
+  const inline =
+    match[2] === undefined || match[2] === ""
+      ? undefined
+      : String(value)
+          .replace(/^[^:：]*[:：]\s*/, "")
+          .trim();
+  return { key: spec.key, label: spec.label, inline };
+}
+
+const NATURE_SPELLINGS: ReadonlyArray<readonly [RegExp, UnitNature]> = [
+  [/^参公|参照公务员法管理|^参照/, "参公"],
+  [/^行政/, "行政"],
+  [/^事业/, "事业"],
+];
+
+const TEMPLATE_SPELLINGS: ReadonlyArray<readonly [RegExp, TemplateId]> = [
+  [/^(河北|冀|hebei)/i, "hebei"],
+  [/^(山西|晋|shanxi)/i, "shanxi"],
+  [/^(财政部|通用|mof)/i, "mof"],
+];
+
+/**
+ * Reads 部门信息 as key/value pairs wherever they sit: the value right of its key (部门名称 | X),
+ * inside the key cell (部门名称：X), or below it when the keys form a header row. `rows` limits the
+ * search (the rows above a ledger header, when there is no separate sheet).
+ */
+function readDepartment(
+  grid: Grid | undefined,
+  rows: number,
+  findings: Finding[]
+): LedgerDepartment {
+  const found: Partial<Record<InfoKey, { value: CellValue; address: string }>> = {};
+  if (grid) {
+    for (let r = 0; r < Math.min(rows, grid.values.length); r++) {
+      const row = grid.values[r] ?? [];
+      const keysInRow = row.filter((cell) => infoKeyOf(cell) !== undefined).length;
+      row.forEach((cell, c) => {
+        const key = infoKeyOf(cell);
+        if (!key || found[key.key]) return;
+        if (key.inline !== undefined) {
+          found[key.key] = { value: key.inline, address: gridAddress(grid, r, c) };
+          return;
+        }
+        // Keys side by side in one row are a header: the values are in the row below.
+        const right = keysInRow > 1 ? -1 : row.findIndex((v, i) => i > c && !isBlank(v));
+        if (right >= 0)
+          found[key.key] = { value: row[right], address: gridAddress(grid, r, right) };
+        else if (!isBlank(grid.values[r + 1]?.[c]))
+          found[key.key] = { value: grid.values[r + 1][c], address: gridAddress(grid, r + 1, c) };
+      });
+    }
+  }
+  const sheet = grid?.sheet;
+  const warn = (message: string, cell?: string, actual?: CellValue) => {
+    const finding: Finding = { ruleId: INFO_RULE, severity: "warning", message };
+    if (sheet !== undefined) finding.sheet = sheet;
+    if (cell !== undefined) finding.cell = cell;
+    if (actual !== undefined && actual !== null) finding.actual = String(actual);
+    findings.push(finding);
+  };
+  const where = sheet ? `“${sheet}”中` : "";
+  const missing = (label: string, consequence: string) =>
+    warn(`${where}没有找到${label}，${consequence}。`);
+
+  const department: LedgerDepartment = { name: "" };
+  const name = found.name;
+  if (name && !isBlank(name.value)) department.name = String(name.value).trim();
+  else missing("部门名称", "生成的表格将不显示部门名称");
+
+  const code = found.code;
+  if (code && !isBlank(code.value))
+    department.code = typeof code.value === "number" ? String(code.value) : compactText(code.value);
+  else missing("部门编码", "河北格式的部门行将只显示部门名称");
+
+  const year = found.year;
+  if (year && !isBlank(year.value)) {
+    const match = /^(\d{4})(年|年度)?$/.exec(compactText(year.value));
+    if (match) department.year = Number(match[1]);
+    else warn(`预算年度“${String(year.value)}”不是四位年份，已忽略。`, year.address, year.value);
+  } else missing("预算年度", "生成的表格将不显示预算年度");
+
+  const nature = found.unitNature;
+  if (nature && !isBlank(nature.value)) {
+    const value = NATURE_SPELLINGS.find(([p]) => p.test(compactText(nature.value)))?.[1];
+    if (value) department.unitNature = value;
+    else
+      warn(
+        `单位性质“${String(nature.value)}”无法识别：应为行政、事业或参公，已忽略。`,
+        nature.address,
+        nature.value
+      );
+  } else missing("单位性质", "无法判断是否应公开机关运行经费");
+
+  const template = found.template;
+  if (template && !isBlank(template.value)) {
+    const value = TEMPLATE_SPELLINGS.find(([p]) => p.test(compactText(template.value)))?.[1];
+    if (value) department.template = value;
+    else
+      warn(
+        `模板“${String(template.value)}”无法识别：应为河北、山西或财政部，已忽略。`,
+        template.address,
+        template.value
+      );
+  } else missing("模板", "将按河北格式生成");
+  return department;
+}
+
+/**
+ * Reads a ledger workbook: finds the ledger sheet by its header captions (any order, any row) and
+ * the 部门信息 sheet, and reads every line. Lines with an error are left out and reported; lines with
+ * only warnings are kept. Never throws on bad input.
+ */
+export function readLedger(
+  grids: readonly Grid[],
+  options: { catalog?: Catalog } = {}
+): { ledger?: Ledger; findings: Finding[] } {
+  const catalog = options.catalog ?? Catalog.standard();
+  const findings: Finding[] = [];
+  const { ledgerGrid, infoGrid } = findLedger(grids);
+  if (!ledgerGrid) {
+    const needed = COLUMNS.filter((c) => c.required)
+      .map((c) => c.label)
+      .join("、");
+    findings.push({
+      ruleId: "ledger.missing",
+      severity: "error",
+      message: `没有找到预算明细表：需要一张表头含有${needed}等列的工作表。`,
+    });
+    return { findings };
+  }
+  const header = findHeader(ledgerGrid)!;
+  if (header.unitAssumed) {
+    findings.push({
+      ruleId: INFO_RULE,
+      severity: "warning",
+      sheet: ledgerGrid.sheet,
+      cell: gridAddress(ledgerGrid, header.row, header.columns.amount!),
+      message: "金额列的表头没有注明单位（元或万元），已按万元读取。",
+    });
+  }
+  if (!infoGrid) {
+    findings.push({
+      ruleId: INFO_RULE,
+      severity: "warning",
+      message: "没有找到“部门信息”工作表，已在明细表表头以上查找部门信息。",
+    });
+  }
+  const department = infoGrid
+    ? readDepartment(infoGrid, infoGrid.values.length, findings)
+    : readDepartment(ledgerGrid, header.row, findings);
+
+  const lines: LedgerLine[] = [];
+  for (let r = header.row + 1; r < ledgerGrid.values.length; r++) {
+    const line = readLine({ grid: ledgerGrid, r, findings }, header, catalog);
+    if (line) lines.push(line);
+  }
+  if (lines.length === 0) {
+    findings.push({
+      ruleId: "ledger.empty",
+      severity: "error",
+      sheet: ledgerGrid.sheet,
+      message: "预算明细表中没有可用的明细行。",
+    });
+  }
+  return { ledger: { department, unit: header.unit, lines }, findings };
+}
