@@ -2,7 +2,7 @@ import { Catalog } from "./codes";
 import { Finding, compareFindings } from "./finding";
 import type { Grid } from "./grid";
 import { ParsedTable, parseTable } from "./read/table";
-import { TABLE_RULES } from "./rules";
+import { tableRulesFor } from "./rules";
 import type { Rule } from "./rules";
 
 export interface TableCheckOptions {
@@ -46,7 +46,7 @@ export function checkTable(grid: Grid, options: TableCheckOptions = {}): TableCh
       rulesRun: 0,
     };
   }
-  const rules = (options.rules ?? TABLE_RULES).filter((rule) => rule.scope === "table");
+  const rules = (options.rules ?? tableRulesFor(table.kind?.kind)).filter((rule) => rule.scope === "table");
   const findings = rules.flatMap((rule) => rule.run({ table, catalog }));
   return {
     table,

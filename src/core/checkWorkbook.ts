@@ -4,7 +4,7 @@ import type { Grid } from "./grid";
 import { findLedger, ledgerFigures, ledgerTableGrids, readLedger } from "./ledger";
 import type { Ledger } from "./ledger";
 import { WorkbookModel, readWorkbook } from "./read/workbook";
-import { TABLE_RULES, WORKBOOK_RULES } from "./rules";
+import { TABLE_RULES, WORKBOOK_RULES, tableRulesFor } from "./rules";
 import type { TemplateId, UnitNature } from "./rules/rule";
 
 export interface WorkbookCheckOptions {
@@ -63,8 +63,8 @@ export function checkWorkbook(grids: readonly Grid[], options: WorkbookCheckOpti
   const templateSource = options.template ? "option" : ledger?.department.template ? "ledger" : template ? "detected" : "unknown";
   const unitNature = options.unitNature ?? ledger?.department.unitNature;
   findings.push(...model.findings);
-  for (const { table } of model.tables) {
-    for (const rule of TABLE_RULES) findings.push(...rule.run({ table, catalog }));
+  for (const { kind, table } of model.tables) {
+    for (const rule of tableRulesFor(kind)) findings.push(...rule.run({ table, catalog }));
   }
   const context = { model, catalog, template, unitNature, strictRounding: options.strictRounding };
   for (const rule of WORKBOOK_RULES) findings.push(...rule.run(context));

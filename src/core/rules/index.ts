@@ -10,6 +10,9 @@ import type { Rule, WorkbookRuleContext } from "./rule";
 import { rowTotalParts } from "./rowTotalParts";
 import { totalRowSum } from "./totalRowSum";
 import { CROSS_TABLE_RULES } from "./workbook";
+import { GOAL_RULES } from "./goals";
+import { SPECIAL_TABLE_RULES } from "./special";
+import type { TableKind } from "../read/tableKinds";
 
 export type { Rule, TableRuleContext, TemplateId, UnitNature, WorkbookRuleContext } from "./rule";
 
@@ -26,4 +29,22 @@ export const TABLE_RULES: readonly Rule[] = [
 ];
 
 /** Rules between tables and about the workbook as a whole. */
-export const WORKBOOK_RULES: readonly Rule<WorkbookRuleContext>[] = [...CROSS_TABLE_RULES];
+export const WORKBOOK_RULES: readonly Rule<WorkbookRuleContext>[] = [...CROSS_TABLE_RULES, ...SPECIAL_TABLE_RULES, ...GOAL_RULES];
+
+const SUM_RULES = ["sum.children", "sum.total-row", "sum.row-parts"];
+
+/**
+ * Tables with rules of their own (rules/special) skip the generic list rules that would say the same
+ * thing, or misread them: a Shanxi 三公 table lists ① 购置费 ② 运行维护费 as rows beside their parent.
+ */
+export const TABLE_RULES_SKIPPED: Partial<Record<TableKind, readonly string[]>> = {
+  三公经费表: SUM_RULES,
+  固定资产表: SUM_RULES,
+  政府采购表: [...SUM_RULES, "amount.as-text", "amount.not-a-number"],
+};
+
+/** The single-table rules that apply to a table of this kind. */
+export function tableRulesFor(kind: TableKind | undefined): readonly Rule[] {
+  const skipped = kind ? TABLE_RULES_SKIPPED[kind] : undefined;
+  return skipped ? TABLE_RULES.filter((rule) => !skipped.includes(rule.id)) : TABLE_RULES;
+}

@@ -1,0 +1,92 @@
+import type { Finding } from "../../finding";
+import { Money } from "../../money";
+import { compareSum } from "../../rounding";
+import { MESSAGES } from "../messages";
+import type { Rule, WorkbookRuleContext } from "../rule";
+import { SangongMeasure, SangongView, percentValue, sangongViews } from "./sangongTable";
+
+/**
+ * In the comparison form (上年预算数 / 本年预算数 / 增减 / 增减率): 增减 = 本年 − 上年, sign included, and
+ * 增减率 = 增减 ÷ 上年 × 100 (to the decimals the table prints).
+ */
+const RULE_ID = "sangong.change";
+const HUNDRED = new Money(100);
+
+/** The 上年 and 本年 measures a 增减 measure compares: same key, else the only ones there are. */
+function pair(view: SangongView, change: SangongMeasure): { prior: number; current: number } | undefined {
+  const pick = (period: "prior" | "current") => {
+    const all = view.measures.flatMap((m, i) => (m.period === period ? [i] : []));
+    const sameKey = all.filter((i) => view.measures[i].key === change.key);
+    if (sameKey.length === 1) return sameKey[0];
+    return all.length === 1 ? all[0] : undefined;
+  };
+  const prior = pick("prior");
+  const current = pick("current");
+  return prior !== undefined && current !== undefined ? { prior, current } : undefined;
+}
+
+export const sangongChange: Rule<WorkbookRuleContext> = {
+  id: RULE_ID,
+  title: "“三公”经费增减额等于本年减上年",
+  severity: "error",
+  scope: "workbook",
+  run({ model }) {
+    const findings: Finding[] = [];
+    for (const view of sangongViews(model)) {
+      view.measures.forEach((measure, m) => {
+        if (measure.period !== "change" && measure.period !== "rate") return;
+        const pairing = pair(view, measure);
+        if (!pairing) return;
+        for (const line of view.lines) {
+          const cell = line.cells[m];
+          const prior = line.cells[pairing.prior];
+          const current = line.cells[pairing.current];
+          if (!cell || !prior || !current) continue;
+          if ([cell, prior, current].some((c) => c.parsed.kind === "invalid")) continue;
+          if ([cell, prior, current].every((c) => c.parsed.kind === "empty")) continue;
+          const expected = current.value.minus(prior.value);
+          if (measure.period === "change") {
+            const comparison = compareSum(cell.value, [current.value, prior.value.negated()]);
+            if (comparison.agreement === "exact") continue;
+            const rounding = comparison.agreement === "rounding";
+            findings.push({
+              ruleId: RULE_ID,
+              severity: rounding ? "info" : "error",
+              sheet: view.table.sheet,
+              cell: cell.address,
+              message: rounding
+                ? MESSAGES.sangongChangeRounding(line.label, measure.caption, cell.value, expected)
+                : MESSAGES.sangongChange(line.label, measure.caption, cell.value, current.value, prior.value, expected),
+              expected: expected.toFixed(2),
+              actual: cell.value.toFixed(2),
+              related: [current.address, prior.address],
+              ...(rounding ? { rounding: true } : {}),
+            });
+            continue;
+          }
+          // 增减率: blank when there was nothing last year.
+          if (prior.value.isZero() || cell.parsed.kind === "empty") continue;
+          const actual = percentValue(view, cell);
+          const rate = expected.dividedBy(prior.value).times(HUNDRED);
+          const decimals = Math.min(Math.max(actual.decimalPlaces(), 0), 2);
+          if (rate.toDecimalPlaces(decimals, Money.ROUND_HALF_UP).equals(actual)) continue;
+          // The inputs are rounded to 0.01: allow what that moves the rate, plus one unit of the last place.
+          const slack = new Money("0.01").dividedBy(prior.value.abs()).times(HUNDRED).plus(new Money(10).pow(-decimals));
+          const rounding = rate.minus(actual).abs().lessThanOrEqualTo(slack);
+          findings.push({
+            ruleId: RULE_ID,
+            severity: rounding ? "info" : "error",
+            sheet: view.table.sheet,
+            cell: cell.address,
+            message: (rounding ? "舍入差异：" : "") + MESSAGES.sangongRate(line.label, measure.caption, actual, rate),
+            expected: rate.toFixed(2),
+            actual: actual.toFixed(2),
+            related: [current.address, prior.address],
+            ...(rounding ? { rounding: true } : {}),
+          });
+        }
+      });
+    }
+    return findings;
+  },
+};

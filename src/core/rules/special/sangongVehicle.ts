@@ -1,0 +1,32 @@
+import type { Finding } from "../../finding";
+import { MESSAGES } from "../messages";
+import type { Rule, WorkbookRuleContext } from "../rule";
+import { sumFinding } from "../sums";
+import { lineOf, sangongViews } from "./sangongTable";
+
+/** 公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费, in every amount column. */
+const RULE_ID = "sangong.vehicle";
+
+export const sangongVehicle: Rule<WorkbookRuleContext> = {
+  id: RULE_ID,
+  title: "公务用车购置及运行维护费等于购置费与运行维护费之和",
+  severity: "error",
+  scope: "workbook",
+  run({ model }) {
+    const findings: Finding[] = [];
+    for (const view of sangongViews(model)) {
+      const vehicle = lineOf(view, "vehicle");
+      const parts = [lineOf(view, "purchase"), lineOf(view, "operation")].filter((line) => line !== undefined);
+      if (!vehicle || parts.length === 0) continue;
+      view.measures.forEach((measure, m) => {
+        if (measure.period === "rate" || !vehicle.cells[m]) return;
+        const finding = sumFinding(RULE_ID, view.table, vehicle.cells[m], parts.map((line) => line.cells[m]), {
+          mismatch: (actual, expected) => MESSAGES.sangongVehicle(vehicle.label, measure.caption, actual, expected),
+          rounding: (actual, expected) => MESSAGES.sangongVehicleRounding(vehicle.label, measure.caption, actual, expected),
+        });
+        if (finding) findings.push(finding);
+      });
+    }
+    return findings;
+  },
+};
