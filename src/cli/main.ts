@@ -1,0 +1,243 @@
+/*
+ * budget-disclosure — the command line over the same engine as the add-in. This file only parses
+ * arguments, wires the pieces together and decides the exit status; the work is in checkFile,
+ * expandInputs, workerPool and report, which the tests call directly.
+ */
+import { readFileSync } from "fs";
+import os from "os";
+import path from "path";
+import { parseArgs } from "util";
+import type { TemplateId } from "../core/rules/rule";
+import type { FileResult } from "./checkFile";
+import { expandInputs } from "./expandInputs";
+import { NO_PROGRESS, createProgress } from "./progress";
+import { renderJson, renderText } from "./report";
+import { checkFiles } from "./workerPool";
+
+export const TEMPLATES: readonly TemplateId[] = ["hebei", "shanxi", "mof"];
+export const FORMATS = ["text", "json"] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** 0: no errors (warnings and 提示 allowed); 1: at least one error; 2: an input could not be read, or bad usage. */
+export const EXIT = { ok: 0, errors: 1, unreadable: 2, usage: 2 } as const;
+
+export interface CheckCommand {
+  command: "check";
+  inputs: string[];
+  template?: TemplateId;
+  format: Format;
+  strictRounding: boolean;
+  jobs: number;
+  progress: boolean;
+}
+
+export type ParsedCommand =
+  | CheckCommand
+  | { command: "help" }
+  | { command: "version" }
+  | { command: "usage-error"; message: string };
+
+export const HELP = `budget-disclosure — 部门预算公开检查工具 (checks department budget disclosure workbooks)
+
+用法 Usage:
+  budget-disclosure check <文件|目录|通配符>… [选项]
+  budget-disclosure check <file|dir|glob>… [options]
+
+  目录会递归查找其中的 .xlsx 工作簿（跳过 Excel 锁文件 ~$*.xlsx）；通配符如 "data/*.xlsx"、
+  "**/*.xlsx" 由本工具展开，请加引号。
+  Directories are searched recursively for .xlsx (Excel lock files ~$*.xlsx are skipped); quote
+  globs such as "data/*.xlsx" or "**/*.xlsx" and the tool expands them itself.
+
+选项 Options:
+  -t, --template <hebei|shanxi|mof>  公开表格式（默认自动识别）  table layout (detected by default)
+  -f, --format <text|json>           输出格式（默认 text）        output format (default text)
+      --strict-rounding              舍入差异按错误处理            rounding differences are errors
+  -j, --jobs <N>                     并行线程数（默认 CPU 数）      worker threads (default: CPUs)
+      --no-progress                  不显示进度条                  no progress bar on stderr
+  -h, --help                         显示本帮助                    show this help
+  -V, --version                      显示版本号                    show the version
+
+退出状态 Exit status:
+  0  没有错误（可有警告、提示）     no errors (warnings and info allowed)
+  1  至少一个错误                   at least one error
+  2  有文件无法读取，或参数有误     an input could not be read, or bad usage
+`;
+
+function isTemplate(value: string): value is TemplateId {
+  return (TEMPLATES as readonly string[]).includes(value);
+}
+
+function isFormat(value: string): value is Format {
+  return (FORMATS as readonly string[]).includes(value);
+}
+
+/** Chinese first: util.parseArgs's own messages are English only. */
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `未知选项 ${unknown[1]}（unknown option）`;
+  const missing = /Option '([^']+)' argument missing/.exec(message);
+  if (missing) return `选项 ${missing[1].split(",").pop()?.trim()} 需要一个值（argument missing）`;
+  return message;
+}
+
+export function parseCliArgs(
+  argv: readonly string[],
+  defaultJobs = os.availableParallelism()
+): ParsedCommand {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    return { command: "usage-error", message: describeParseError(error) };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: "help" };
+  if (values.version) return { command: "version" };
+  const [command, ...inputs] = positionals;
+  if (command === undefined)
+    return {
+      command: "usage-error",
+      message: "缺少命令：budget-disclosure check <文件|目录|通配符>…",
+    };
+  if (command === "help") return { command: "help" };
+  if (command !== "check")
+    return {
+      command: "usage-error",
+      message: `未知命令“${command}”，可用的命令：check（unknown command）`,
+    };
+  if (inputs.length === 0)
+    return {
+      command: "usage-error",
+      message: "请给出要检查的文件、目录或通配符（no input given）",
+    };
+
+  const template = values.template;
+  if (template !== undefined && !isTemplate(template)) {
+    return {
+      command: "usage-error",
+      message: `--template 只能是 ${TEMPLATES.join("、")}，而不是“${template}”`,
+    };
+  }
+  const format = values.format ?? "text";
+  if (!isFormat(format))
+    return { command: "usage-error", message: `--format 只能是 text 或 json，而不是“${format}”` };
+  let jobs = defaultJobs;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1)
+      return { command: "usage-error", message: `--jobs 需要一个正整数，而不是“${values.jobs}”` };
+  }
+  return {
+    command: "check",
+    inputs,
+    template,
+    format,
+    strictRounding: values["strict-rounding"] ?? false,
+    jobs,
+    progress: !values["no-progress"],
+  };
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      template: { type: "string", short: "t" },
+      format: { type: "string", short: "f" },
+      "strict-rounding": { type: "boolean" },
+      jobs: { type: "string", short: "j" },
+      "no-progress": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+      version: { type: "boolean", short: "V" },
+    },
+  });
+}
+
+/** The run's exit status from its results (unreadable inputs are results with `error`). */
+export function exitStatus(results: readonly FileResult[]): number {
+  if (results.some((r) => r.error !== undefined)) return EXIT.unreadable;
+  if (results.some((r) => r.findings.some((f) => f.severity === "error"))) return EXIT.errors;
+  return EXIT.ok;
+}
+
+export function version(): string {
+  // Two levels up from both src/cli (ts-node, jest) and dist-cli/cli (the built CLI).
+  const pkg = JSON.parse(
+    readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")
+  ) as { version: string };
+  return pkg.version;
+}
+
+export interface CliIO {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  env: NodeJS.ProcessEnv;
+}
+
+export async function main(argv: readonly string[], io: CliIO = process): Promise<number> {
+  const parsed = parseCliArgs(argv);
+  switch (parsed.command) {
+    case "help":
+      io.stdout.write(HELP);
+      return EXIT.ok;
+    case "version":
+      io.stdout.write(`budget-disclosure ${version()}\n`);
+      return EXIT.ok;
+    case "usage-error":
+      io.stderr.write(
+        `budget-disclosure: ${parsed.message}\n运行 budget-disclosure --help 查看用法。\n`
+      );
+      return EXIT.usage;
+    case "check":
+      return runCheck(parsed, io);
+  }
+}
+
+async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
+  const started = Date.now();
+  const { files, problems } = await expandInputs(args.inputs);
+  const progress =
+    args.progress && io.stderr.isTTY && files.length > 1
+      ? createProgress(files.length, io.stderr)
+      : NO_PROGRESS;
+  const checked = await checkFiles(files, {
+    jobs: args.jobs,
+    check: { template: args.template, strictRounding: args.strictRounding },
+    onResult: (result) => progress.tick(result.file),
+  });
+  progress.done();
+  const unmatched: FileResult[] = problems.map((p) => ({
+    file: p.input,
+    sheets: [],
+    findings: [],
+    error: p.message,
+    ms: 0,
+  }));
+  const results = [...checked, ...unmatched];
+  if (args.format === "json") io.stdout.write(renderJson(results));
+  else {
+    const color = Boolean(io.stdout.isTTY) && io.env.NO_COLOR === undefined;
+    io.stdout.write(renderText(results, { color, elapsedMs: Date.now() - started }));
+  }
+  return exitStatus(results);
+}
+
+/** What bin/budget-disclosure.js calls. Sets exitCode instead of exiting, so piped output is flushed. */
+export function runCli(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(
+        `budget-disclosure: 程序出错（internal error）：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
+      );
+      process.exitCode = EXIT.unreadable;
+    }
+  );
+}
+
+if (require.main === module) runCli();

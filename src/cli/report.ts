@@ -1,0 +1,214 @@
+/*
+ * Renders result records as text (for the clerk at a terminal) or JSON (for other programs).
+ * Pure functions: no I/O, no clock; main.ts writes what they return.
+ */
+import {
+  Finding,
+  SEVERITY_LABEL,
+  SEVERITY_ORDER,
+  Severity,
+  compareFindings,
+  countBySeverity,
+} from "../core/finding";
+import type { TemplateId } from "../core/rules/rule";
+import type { FileResult } from "./checkFile";
+
+export const TEMPLATE_LABEL: Record<TemplateId, string> = {
+  hebei: "河北格式",
+  shanxi: "山西格式",
+  mof: "财政部格式",
+};
+
+export interface JsonFinding {
+  severity: Severity;
+  rule: string;
+  sheet: string | null;
+  cell: string | null;
+  message: string;
+  /** Amounts stay decimal strings ("3661.69"), never floats. */
+  expected: string | null;
+  actual: string | null;
+}
+
+export interface JsonFile {
+  file: string;
+  department: string | null;
+  year: number | null;
+  template: TemplateId | null;
+  findings: JsonFinding[];
+  /** Only for a file that could not be read (exit status 2). */
+  error?: string;
+}
+
+export interface JsonReport {
+  files: JsonFile[];
+}
+
+export function toJson(results: readonly FileResult[]): JsonReport {
+  return {
+    files: results.map((r) => ({
+      file: r.file,
+      department: r.department ?? null,
+      year: r.year ?? null,
+      template: r.template ?? null,
+      findings: r.findings.map((f) => ({
+        severity: f.severity,
+        rule: f.ruleId,
+        sheet: f.sheet ?? null,
+        cell: f.cell ?? null,
+        message: f.message,
+        expected: f.expected ?? null,
+        actual: f.actual ?? null,
+      })),
+      ...(r.error !== undefined ? { error: r.error } : {}),
+    })),
+  };
+}
+
+export function renderJson(results: readonly FileResult[]): string {
+  return JSON.stringify(toJson(results), null, 2) + "\n";
+}
+
+export interface SheetGroup {
+  /** Undefined for findings about the workbook as a whole. */
+  sheet?: string;
+  findings: Finding[];
+}
+
+/**
+ * A file's findings by sheet: sheets with errors first, then with warnings, then the rest, each
+ * band in workbook order; inside a sheet, errors first, then by cell.
+ */
+export function groupBySheet(result: FileResult): SheetGroup[] {
+  const groups = new Map<string | undefined, Finding[]>();
+  for (const f of result.findings) {
+    const list = groups.get(f.sheet) ?? [];
+    list.push(f);
+    groups.set(f.sheet, list);
+  }
+  const worst = (list: Finding[]) => Math.min(...list.map((f) => SEVERITY_ORDER[f.severity]));
+  const position = (sheet: string | undefined) => {
+    if (sheet === undefined) return -1;
+    const i = result.sheets.indexOf(sheet);
+    return i < 0 ? result.sheets.length : i;
+  };
+  return [...groups.entries()]
+    .sort(
+      ([a, fa], [b, fb]) =>
+        worst(fa) - worst(fb) || position(a) - position(b) || (a ?? "").localeCompare(b ?? "")
+    )
+    .map(([sheet, findings]) => ({ sheet, findings: [...findings].sort(compareFindings) }));
+}
+
+/** 小结 line of one file. */
+export function summaryLine(result: FileResult): string {
+  if (result.error !== undefined) return "小结：无法读取，未检查";
+  const c = countBySeverity(result.findings);
+  const verdict = c.error > 0 ? "未通过" : "通过";
+  return `小结：${verdict}（错误 ${c.error} 条，警告 ${c.warning} 条，提示 ${c.info} 条）`;
+}
+
+export interface TextOptions {
+  /** ANSI colours for severities (stdout is a terminal and NO_COLOR is not set). */
+  color?: boolean;
+  /** Print the summary table even for a single file (it is always printed for several). */
+  table?: boolean;
+  /** Wall time of the whole run, for the last line. */
+  elapsedMs?: number;
+}
+
+const ANSI: Record<Severity | "bold" | "reset", string> = {
+  error: "\x1b[31m",
+  warning: "\x1b[33m",
+  info: "\x1b[36m",
+  bold: "\x1b[1m",
+  reset: "\x1b[0m",
+};
+
+export function renderText(results: readonly FileResult[], options: TextOptions = {}): string {
+  const paint = (style: keyof typeof ANSI, text: string) =>
+    options.color ? `${ANSI[style]}${text}${ANSI.reset}` : text;
+  const lines: string[] = [];
+  for (const result of results) {
+    lines.push(paint("bold", `== ${result.file}`));
+    if (result.error !== undefined) {
+      lines.push(`  ${paint("error", "无法读取")}：${result.error}`);
+    } else {
+      const about = [
+        result.department ?? "（未识别部门名称）",
+        result.year !== undefined ? `${result.year} 年` : "（未识别年度）",
+        result.template ? TEMPLATE_LABEL[result.template] : "（未识别公开表格式）",
+      ];
+      lines.push(`  ${about.join(" · ")}`);
+      for (const group of groupBySheet(result)) {
+        lines.push(`  【${group.sheet ?? "整个工作簿"}】`);
+        for (const f of group.findings) {
+          const label = paint(f.severity, SEVERITY_LABEL[f.severity]);
+          const where = f.cell ? `${f.cell} ` : "";
+          lines.push(`    ${label} ${where}${f.message} [${f.ruleId}]`);
+        }
+      }
+    }
+    lines.push(`  ${summaryLine(result)}`, "");
+  }
+  if (results.length > 1 || options.table) lines.push(summaryTable(results), "");
+  lines.push(totalsLine(results, options.elapsedMs));
+  return lines.join("\n") + "\n";
+}
+
+/** The table at the end: 文件 | 部门 | 年度 | 错误 | 警告 | 提示. */
+export function summaryTable(results: readonly FileResult[]): string {
+  const header = ["文件", "部门", "年度", "错误", "警告", "提示"];
+  const rows = results.map((r) => {
+    if (r.error !== undefined) return [r.file, "（无法读取）", "", "", "", ""];
+    const c = countBySeverity(r.findings);
+    return [
+      r.file,
+      r.department ?? "",
+      r.year !== undefined ? String(r.year) : "",
+      String(c.error),
+      String(c.warning),
+      String(c.info),
+    ];
+  });
+  return ["汇总", alignColumns(header, rows, [false, false, true, true, true, true])].join("\n");
+}
+
+export function totalsLine(results: readonly FileResult[], elapsedMs?: number): string {
+  const unreadable = results.filter((r) => r.error !== undefined).length;
+  const failing = results.filter(
+    (r) => r.error === undefined && r.findings.some((f) => f.severity === "error")
+  ).length;
+  const passing = results.length - unreadable - failing;
+  const time = elapsedMs !== undefined ? `，用时 ${(elapsedMs / 1000).toFixed(1)} 秒` : "";
+  return `共 ${results.length} 个文件：通过 ${passing} 个，有错误 ${failing} 个，无法读取 ${unreadable} 个${time}。`;
+}
+
+/** Columns padded by display width (a CJK character takes two terminal columns). */
+export function alignColumns(header: string[], rows: string[][], rightAligned: boolean[]): string {
+  const widths = header.map((h, c) =>
+    Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c] ?? "")))
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => {
+        const fill = " ".repeat(widths[c] - displayWidth(cell));
+        return rightAligned[c] ? fill + cell : cell + fill;
+      })
+      .join("  ")
+      .trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    width +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+        ch
+      )
+        ? 2
+        : 1;
+  }
+  return width;
+}

@@ -1,0 +1,159 @@
+/*
+ * The built command line, end to end: compiles src/cli to dist-cli (what `npm run build:cli`
+ * does) and runs bin/budget-disclosure.js as a user would, worker threads included.
+ */
+import { execFileSync, spawnSync } from "child_process";
+import path from "path";
+import {
+  ROOT,
+  QUYANG,
+  TUNLIU,
+  copyTo,
+  makeTempDir,
+  removeDir,
+  writeCorrupt,
+  writePlantedError,
+} from "./helpers";
+
+const BIN = path.join(ROOT, "bin", "budget-disclosure.js");
+let dir: string;
+
+function cli(...args: string[]) {
+  const run = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+    timeout: 120_000,
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+beforeAll(async () => {
+  try {
+    execFileSync(
+      process.execPath,
+      [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"],
+      {
+        cwd: ROOT,
+        stdio: "pipe",
+        encoding: "utf8",
+      }
+    );
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`npm run build:cli failed:\n${stdout ?? ""}\n${stderr ?? ""}`);
+  }
+  dir = makeTempDir("budget-e2e-");
+  for (let i = 0; i < 3; i++) copyTo(QUYANG, path.join(dir, `quyang-${i}.xlsx`));
+  copyTo(TUNLIU, path.join(dir, "tunliu.xlsx"));
+  await writePlantedError(path.join(dir, "planted.xlsx"));
+  writeCorrupt(path.join(dir, "bad.xlsx"));
+}, 240_000);
+afterAll(() => removeDir(dir));
+
+interface JsonFile {
+  file: string;
+  department: string | null;
+  year: number | null;
+  template: string | null;
+  error?: string;
+  findings: {
+    severity: string;
+    rule: string;
+    sheet: string | null;
+    cell: string | null;
+    message: string;
+    expected: string | null;
+    actual: string | null;
+  }[];
+}
+
+test("examples/*.xlsx --format json", () => {
+  const { status, stdout, stderr } = cli("check", "examples/*.xlsx", "--format", "json");
+  const report = JSON.parse(stdout) as { files: JsonFile[] };
+  const byName = new Map(report.files.map((f) => [path.basename(f.file), f]));
+  expect(byName.get("quyang-2024.xlsx")).toMatchObject({
+    department: "中国共产党曲阳县委员会组织部",
+    year: 2024,
+    template: "hebei",
+  });
+  expect(byName.get("tunliu-2024.xlsx")).toMatchObject({
+    department: "中共长治市屯留区委组织部",
+    year: 2024,
+    template: "shanxi",
+  });
+  expect(
+    byName
+      .get("tunliu-2024.xlsx")!
+      .findings.some((f) => f.rule.startsWith("sum.") && f.expected !== null)
+  ).toBe(true);
+  for (const file of report.files) {
+    for (const f of file.findings) {
+      expect(["error", "warning", "info"]).toContain(f.severity);
+      expect(typeof f.message).toBe("string");
+      if (f.expected !== null) expect(typeof f.expected).toBe("string");
+      if (f.actual !== null) expect(typeof f.actual).toBe("string");
+    }
+  }
+  // Other example workbooks may come and go; the status must agree with what was reported.
+  const expected = report.files.some((f) => f.error)
+    ? 2
+    : report.files.some((f) => f.findings.some((x) => x.severity === "error"))
+      ? 1
+      : 0;
+  expect(status).toBe(expected);
+  expect(stderr).toBe("");
+}, 120_000);
+
+test("npm run demo's command: the examples in text, exit 1 for quyang's two real 绩效目标 mistakes", () => {
+  const { status, stdout } = cli("check", "examples/quyang-2024.xlsx", "examples/tunliu-2024.xlsx");
+  expect(stdout).toMatch(
+    /^== examples\/quyang-2024\.xlsx\n {2}中国共产党曲阳县委员会组织部 · 2024 年 · 河北格式\n/
+  );
+  expect(stdout).toMatch(/汇总\n文件 +部门 +年度 +错误 +警告 +提示\n/);
+  expect(stdout).toMatch(/examples\/quyang-2024\.xlsx +中国共产党曲阳县委员会组织部 +2024 +2 +1 +1\n/);
+  expect(stdout).toMatch(/examples\/tunliu-2024\.xlsx +中共长治市屯留区委组织部 +2024 +0 +0 +\d+\n/);
+  expect(status).toBe(1);
+});
+
+test("a directory on 2 threads: a corrupt file exits 2, every other file is still checked and reported", () => {
+  const { status, stdout, stderr } = cli("check", dir, "--format", "json", "--jobs", "2");
+  expect(status).toBe(2);
+  const report = JSON.parse(stdout) as { files: JsonFile[] };
+  expect(report.files.map((f) => path.basename(f.file))).toEqual([
+    "bad.xlsx",
+    "planted.xlsx",
+    "quyang-0.xlsx",
+    "quyang-1.xlsx",
+    "quyang-2.xlsx",
+    "tunliu.xlsx",
+  ]);
+  expect(report.files[0].error).toMatch(/不是有效的 \.xlsx 工作簿/);
+  expect(report.files[1].findings.find((f) => f.sheet === "支出总表")).toMatchObject({ severity: "error" });
+  expect(report.files.slice(2).every((f) => f.error === undefined && f.department !== null)).toBe(
+    true
+  );
+  // Not a terminal: no progress bar.
+  expect(stderr).toBe("");
+});
+
+test("the same directory in one thread gives the same JSON", () => {
+  const parallel = cli("check", dir, "--format", "json", "--jobs", "2");
+  const sequential = cli("check", dir, "--format", "json", "--jobs", "1");
+  expect(sequential.stdout).toBe(parallel.stdout);
+  expect(sequential.status).toBe(parallel.status);
+});
+
+test("exit 1 for a planted error alone", () => {
+  expect(cli("check", path.join(dir, "planted.xlsx")).status).toBe(1);
+});
+
+test("--help and --version through the bin shim", () => {
+  const help = cli("--help");
+  expect(help.status).toBe(0);
+  expect(help.stdout).toMatch(/用法 Usage/);
+  expect(cli("--version").stdout).toMatch(/^budget-disclosure \d+\.\d+\.\d+/);
+  const bad = cli("check", "x.xlsx", "--format", "csv");
+  expect(bad.status).toBe(2);
+  expect(bad.stderr).toMatch(/--format 只能是 text 或 json/);
+});

@@ -1,0 +1,43 @@
+/* Workbooks for the CLI tests: the bundled examples, copies with a planted error, corrupt files. */
+import ExcelJS from "exceljs";
+import { randomBytes } from "crypto";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const QUYANG = path.join(ROOT, "examples", "quyang-2024.xlsx");
+export const TUNLIU = path.join(ROOT, "examples", "tunliu-2024.xlsx");
+
+/** A fresh directory under the system temp dir; remove it with removeDir in afterAll. */
+export function makeTempDir(prefix = "budget-cli-"): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function removeDir(dir: string | undefined): void {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}
+
+export function copyTo(source: string, dest: string): string {
+  copyFileSync(source, dest);
+  return dest;
+}
+
+/**
+ * quyang with 100 万元 added to 行政运行's 基本支出 (支出总表!E9): 组织事务's 基本支出 no longer adds
+ * up (E8) and neither does the row (D9) — errors, not rounding differences.
+ */
+export async function writePlantedError(dest: string): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(QUYANG);
+  const cell = workbook.getWorksheet("支出总表")!.getCell("E9");
+  cell.value = Number(cell.value) + 100;
+  await workbook.xlsx.writeFile(dest);
+  return dest;
+}
+
+/** Random bytes under an .xlsx name. */
+export function writeCorrupt(dest: string): string {
+  writeFileSync(dest, randomBytes(4096));
+  return dest;
+}

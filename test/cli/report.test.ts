@@ -1,0 +1,208 @@
+import type { FileResult } from "../../src/cli/checkFile";
+import {
+  alignColumns,
+  displayWidth,
+  groupBySheet,
+  renderJson,
+  renderText,
+  summaryLine,
+  summaryTable,
+  toJson,
+  totalsLine,
+} from "../../src/cli/report";
+import type { Finding } from "../../src/core/finding";
+
+const f = (
+  severity: Finding["severity"],
+  sheet: string | undefined,
+  cell: string | undefined,
+  extra: Partial<Finding> = {}
+): Finding => ({
+  ruleId: `rule.${severity}`,
+  severity,
+  sheet,
+  cell,
+  message: `${sheet ?? "工作簿"}${cell ?? ""}的问题`,
+  ...extra,
+});
+
+const quyang: FileResult = {
+  file: "data/quyang.xlsx",
+  department: "中国共产党曲阳县委员会组织部",
+  year: 2024,
+  template: "hebei",
+  sheets: ["收支总表", "收入总表", "支出总表"],
+  findings: [
+    f("info", "收支总表", "C6", { expected: "3661.69", actual: "3661.68", rounding: true }),
+    f("error", "支出总表", "E8", { expected: "336.34", actual: "236.34", related: ["E9", "E10"] }),
+    f("warning", "收支总表", "A2"),
+    f("error", "支出总表", "D9"),
+    f("warning", undefined, undefined),
+    f("info", "收入总表", "B12"),
+  ],
+  ms: 12,
+};
+const clean: FileResult = {
+  file: "data/tunliu.xlsx",
+  department: "中共长治市屯留区委组织部",
+  year: 2024,
+  template: "shanxi",
+  sheets: ["收支总表"],
+  findings: [],
+  ms: 9,
+};
+const broken: FileResult = {
+  file: "data/bad.xlsx",
+  sheets: [],
+  findings: [],
+  error: "不是有效的 .xlsx 工作簿",
+  ms: 1,
+};
+
+describe("groupBySheet", () => {
+  test("sheets with errors first, then warnings, then the rest in workbook order; errors first inside a sheet", () => {
+    const groups = groupBySheet(quyang);
+    expect(groups.map((g) => g.sheet)).toEqual(["支出总表", undefined, "收支总表", "收入总表"]);
+    expect(groups[0].findings.map((x) => x.cell)).toEqual(["E8", "D9"]);
+    expect(groups[2].findings.map((x) => `${x.severity} ${x.cell}`)).toEqual([
+      "warning A2",
+      "info C6",
+    ]);
+  });
+
+  test("no findings, no groups", () => {
+    expect(groupBySheet(clean)).toEqual([]);
+  });
+});
+
+describe("text", () => {
+  const text = renderText([quyang, clean, broken]);
+
+  test("groups by file, then by sheet, with Chinese severity labels, cells and rule ids", () => {
+    const start = text.indexOf("== data/quyang.xlsx");
+    const next = text.indexOf("== data/tunliu.xlsx");
+    expect(start).toBe(0);
+    const block = text.slice(start, next);
+    expect(block.split("\n")).toEqual([
+      "== data/quyang.xlsx",
+      "  中国共产党曲阳县委员会组织部 · 2024 年 · 河北格式",
+      "  【支出总表】",
+      "    错误 E8 支出总表E8的问题 [rule.error]",
+      "    错误 D9 支出总表D9的问题 [rule.error]",
+      "  【整个工作簿】",
+      "    警告 工作簿的问题 [rule.warning]",
+      "  【收支总表】",
+      "    警告 A2 收支总表A2的问题 [rule.warning]",
+      "    提示 C6 收支总表C6的问题 [rule.info]",
+      "  【收入总表】",
+      "    提示 B12 收入总表B12的问题 [rule.info]",
+      "  小结：未通过（错误 2 条，警告 2 条，提示 2 条）",
+      "",
+      "",
+    ]);
+  });
+
+  test("a summary line per file, an unreadable file says why", () => {
+    expect(text).toContain(
+      "== data/tunliu.xlsx\n  中共长治市屯留区委组织部 · 2024 年 · 山西格式\n  小结：通过（错误 0 条，警告 0 条，提示 0 条）\n"
+    );
+    expect(text).toContain(
+      "== data/bad.xlsx\n  无法读取：不是有效的 .xlsx 工作簿\n  小结：无法读取，未检查\n"
+    );
+    expect(summaryLine(clean)).toBe("小结：通过（错误 0 条，警告 0 条，提示 0 条）");
+  });
+
+  test("unknown department, year and layout are named as such", () => {
+    const bare: FileResult = { file: "x.xlsx", sheets: [], findings: [], ms: 0 };
+    expect(renderText([bare])).toContain(
+      "  （未识别部门名称） · （未识别年度） · （未识别公开表格式）\n"
+    );
+  });
+
+  test("ends with the summary table (文件 | 部门 | 年度 | 错误 | 警告 | 提示) and a totals line", () => {
+    const table = summaryTable([quyang, clean, broken]);
+    expect(table.split("\n")).toEqual([
+      "汇总",
+      "文件              部门                          年度  错误  警告  提示",
+      "----------------  ----------------------------  ----  ----  ----  ----",
+      "data/quyang.xlsx  中国共产党曲阳县委员会组织部  2024     2     2     2",
+      "data/tunliu.xlsx  中共长治市屯留区委组织部      2024     0     0     0",
+      "data/bad.xlsx     （无法读取）",
+    ]);
+    expect(
+      text.endsWith(`${table}\n\n共 3 个文件：通过 1 个，有错误 1 个，无法读取 1 个。\n`)
+    ).toBe(true);
+    expect(totalsLine([clean], 1234)).toBe(
+      "共 1 个文件：通过 1 个，有错误 0 个，无法读取 0 个，用时 1.2 秒。"
+    );
+  });
+
+  test("one file: no table unless asked", () => {
+    expect(renderText([clean])).not.toContain("汇总");
+    expect(renderText([clean], { table: true })).toContain("汇总");
+  });
+
+  test("colour only when asked", () => {
+    expect(text).not.toContain("\x1b[");
+    expect(renderText([quyang], { color: true })).toContain("\x1b[31m错误\x1b[0m");
+  });
+
+  test("CJK characters take two columns", () => {
+    expect(displayWidth("预算a")).toBe(5);
+    expect(alignColumns(["名", "n"], [["曲阳", "1"]], [false, true])).toBe(
+      "名    n\n----  -\n曲阳  1"
+    );
+  });
+});
+
+describe("JSON", () => {
+  test("exactly { files: [ { file, department, year, template, findings: [ { severity, rule, sheet, cell, message, expected, actual } ] } ] }", () => {
+    const json = JSON.parse(renderJson([quyang, clean, broken]));
+    expect(Object.keys(json)).toEqual(["files"]);
+    expect(json.files[0]).toEqual({
+      file: "data/quyang.xlsx",
+      department: "中国共产党曲阳县委员会组织部",
+      year: 2024,
+      template: "hebei",
+      findings: expect.any(Array),
+    });
+    expect(json.files[0].findings[0]).toEqual({
+      severity: "info",
+      rule: "rule.info",
+      sheet: "收支总表",
+      cell: "C6",
+      message: "收支总表C6的问题",
+      expected: "3661.69",
+      actual: "3661.68",
+    });
+    for (const finding of json.files[0].findings) {
+      expect(Object.keys(finding)).toEqual([
+        "severity",
+        "rule",
+        "sheet",
+        "cell",
+        "message",
+        "expected",
+        "actual",
+      ]);
+    }
+  });
+
+  test("amounts are strings; what a finding lacks is null", () => {
+    const [, second, , , fifth] = toJson([quyang]).files[0].findings;
+    expect(typeof second.expected).toBe("string");
+    expect(second.expected).toBe("336.34");
+    expect(fifth).toMatchObject({ sheet: null, cell: null, expected: null, actual: null });
+  });
+
+  test("an unreadable file carries its error and no findings", () => {
+    expect(toJson([broken]).files[0]).toEqual({
+      file: "data/bad.xlsx",
+      department: null,
+      year: null,
+      template: null,
+      findings: [],
+      error: "不是有效的 .xlsx 工作簿",
+    });
+  });
+});
