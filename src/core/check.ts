@@ -32,7 +32,15 @@ export function checkTable(grid: Grid, options: TableCheckOptions = {}): TableCh
   const parsed = parseTable(grid, { kind: options.kind, catalog });
   if (!parsed.ok) {
     return {
-      findings: [{ ruleId: "table.unrecognized", severity: "error", sheet: grid.sheet, cell: "A1", message: `无法识别为标准公开表：${parsed.message}` }],
+      findings: [
+        {
+          ruleId: "table.unrecognized",
+          severity: "error",
+          sheet: grid.sheet,
+          cell: "A1",
+          message: `无法识别为标准公开表：${parsed.message}`,
+        },
+      ],
       rowsChecked: 0,
       rulesRun: 0,
     };
@@ -41,12 +49,22 @@ export function checkTable(grid: Grid, options: TableCheckOptions = {}): TableCh
   if (table.kind && FORM_KINDS.has(table.kind.kind)) {
     return {
       table,
-      findings: [{ ruleId: "table.form", severity: "info", sheet: grid.sheet, cell: table.title?.address, message: `“${table.kind.kind}”是表单式表格，其检查（预算数、资金计划、指标）在整本工作簿检查中进行。` }],
+      findings: [
+        {
+          ruleId: "table.form",
+          severity: "info",
+          sheet: grid.sheet,
+          cell: table.title?.address,
+          message: `“${table.kind.kind}”是表单式表格，其检查（预算数、资金计划、指标）在整本工作簿检查中进行。`,
+        },
+      ],
       rowsChecked: 0,
       rulesRun: 0,
     };
   }
-  const rules = (options.rules ?? tableRulesFor(table.kind?.kind)).filter((rule) => rule.scope === "table");
+  const rules = (options.rules ?? tableRulesFor(table.kind?.kind)).filter(
+    (rule) => rule.scope === "table"
+  );
   const findings = rules.flatMap((rule) => rule.run({ table, catalog }));
   return {
     table,

@@ -33,7 +33,13 @@ export interface WorkbookCheckResult {
 export function detectTemplate(model: WorkbookModel): TemplateId | undefined {
   if (model.tables.length === 0) return undefined;
   if (model.tables.some((t) => t.table.tableNumber)) return "shanxi";
-  if (model.tables.some((t) => t.table.department?.code || /预算年度/.test(String(t.table.grid.values.flat().join(""))))) return "hebei";
+  if (
+    model.tables.some(
+      (t) =>
+        t.table.department?.code || /预算年度/.test(String(t.table.grid.values.flat().join("")))
+    )
+  )
+    return "hebei";
   return "mof";
 }
 
@@ -41,7 +47,10 @@ export function detectTemplate(model: WorkbookModel): TemplateId | undefined {
  * Checks a whole workbook: every table on its own, then every rule between tables. Never throws on
  * bad input: what cannot be read is a finding.
  */
-export function checkWorkbook(grids: readonly Grid[], options: WorkbookCheckOptions = {}): WorkbookCheckResult {
+export function checkWorkbook(
+  grids: readonly Grid[],
+  options: WorkbookCheckOptions = {}
+): WorkbookCheckResult {
   const catalog = options.catalog ?? Catalog.standard();
   const findings: Finding[] = [];
   // A ledger workbook is checked line by line, then through the standard tables derived from it;
@@ -55,12 +64,21 @@ export function checkWorkbook(grids: readonly Grid[], options: WorkbookCheckOpti
     ledger = read.ledger;
     if (ledger) {
       const others = grids.filter((g) => g !== ledgerGrid && g !== infoGrid);
-      tableGrids = [...ledgerTableGrids(ledgerFigures(ledger, { catalog }), ledger.department), ...others];
+      tableGrids = [
+        ...ledgerTableGrids(ledgerFigures(ledger, { catalog }), ledger.department),
+        ...others,
+      ];
     }
   }
   const model = readWorkbook(tableGrids, { catalog });
   const template = options.template ?? ledger?.department.template ?? detectTemplate(model);
-  const templateSource = options.template ? "option" : ledger?.department.template ? "ledger" : template ? "detected" : "unknown";
+  const templateSource = options.template
+    ? "option"
+    : ledger?.department.template
+      ? "ledger"
+      : template
+        ? "detected"
+        : "unknown";
   const unitNature = options.unitNature ?? ledger?.department.unitNature;
   findings.push(...model.findings);
   for (const { kind, table } of model.tables) {

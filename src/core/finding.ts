@@ -24,7 +24,11 @@ export interface Finding {
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+export const SEVERITY_LABEL: Record<Severity, string> = {
+  error: "错误",
+  warning: "警告",
+  info: "提示",
+};
 
 /** Errors first, then by sheet and cell position. */
 export function compareFindings(a: Finding, b: Finding): number {

@@ -47,7 +47,13 @@ export function a1(row: number, col: number): string {
 /** Parses "B7", "$B$7" or "Sheet1!B7" (the sheet part is returned separately). */
 export function parseA1(address: string): { sheet?: string; row: number; col: number } | undefined {
   const bang = address.lastIndexOf("!");
-  const sheet = bang >= 0 ? address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'") : undefined;
+  const sheet =
+    bang >= 0
+      ? address
+          .slice(0, bang)
+          .replace(/^'(.*)'$/, "$1")
+          .replace(/''/g, "'")
+      : undefined;
   const match = /^\$?([A-Za-z]{1,3})\$?(\d+)/.exec(address.slice(bang + 1));
   if (!match) return undefined;
   return { sheet, row: Number(match[2]), col: columnNumber(match[1]) };

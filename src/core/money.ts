@@ -5,7 +5,12 @@ import Decimal from "decimal.js";
  * moment a cell is written; floats coming from Excel go through a 15-significant-digit string,
  * which is the precision Excel itself displays and stores.
  */
-export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -20, toExpPos: 30 });
+export const Money = Decimal.clone({
+  precision: 40,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -20,
+  toExpPos: 30,
+});
 export type Money = Decimal;
 
 export const ZERO: Money = new Money(0);
@@ -38,7 +43,15 @@ export type ParsedAmount =
 const EMPTY_MARKERS = new Set(["", "-", "--", "—", "——", "－", "/", "无", "空"]);
 
 const FULL_WIDTH_MAP: Record<string, string> = {
-  "．": ".", "。": ".", "，": ",", "－": "-", "＋": "+", "％": "%", "　": " ", "（": "(", "）": ")",
+  "．": ".",
+  "。": ".",
+  "，": ",",
+  "－": "-",
+  "＋": "+",
+  "％": "%",
+  "　": " ",
+  "（": "(",
+  "）": ")",
 };
 
 /** Full-width digits and punctuation to their ASCII counterparts. */
@@ -73,7 +86,9 @@ export function parseAmount(value: unknown): ParsedAmount {
   }
   if (typeof value === "boolean") return { kind: "invalid", text: String(value) };
   const raw = String(value);
-  const text = toHalfWidth(raw).replace(/[\s\u00a0]/g, "").replace(/^'/, "");
+  const text = toHalfWidth(raw)
+    .replace(/[\s\u00a0]/g, "")
+    .replace(/^'/, "");
   if (EMPTY_MARKERS.has(text)) return { kind: "empty" };
   let body = text;
   let negative = false;

@@ -62,7 +62,10 @@ const SAFE_FEN_MAGNITUDE = 2 ** 52;
  * exact while the magnitudes stay below 2^53. Returns undefined when a figure does not fit, and
  * the caller falls back to Decimals.
  */
-function fenAmounts(cells: readonly (readonly unknown[])[], columns: number): Float64Array | undefined {
+function fenAmounts(
+  cells: readonly (readonly unknown[])[],
+  columns: number
+): Float64Array | undefined {
   const fen = new Float64Array(cells.length * columns);
   let magnitude = 0;
   for (let i = 0; i < cells.length; i++) {
@@ -82,7 +85,8 @@ function fenAmounts(cells: readonly (readonly unknown[])[], columns: number): Fl
         value = 0;
       } else {
         const parsed = parseAmount(cell);
-        if (parsed.kind !== "amount") value = 0; // reported by the Decimal pass of problems
+        if (parsed.kind !== "amount")
+          value = 0; // reported by the Decimal pass of problems
         else if (parsed.value.decimalPlaces() > 2) return undefined;
         else value = parsed.value.times(FEN_SCALE).toNumber();
       }
@@ -104,7 +108,8 @@ function fenAccumulator(fen: Float64Array, columns: number, nodeCount: number): 
     },
     result(node) {
       const out: Money[] = [];
-      for (let c = 0; c < columns; c++) out.push(new Money(sums[node * columns + c]).dividedBy(FEN_SCALE));
+      for (let c = 0; c < columns; c++)
+        out.push(new Money(sums[node * columns + c]).dividedBy(FEN_SCALE));
       return out;
     },
   };
@@ -115,10 +120,12 @@ function decimalAccumulator(columns: number, nodeCount: number): ColumnAccumulat
   return {
     add(node, column, cell) {
       const parsed = parseAmount(cell);
-      if (parsed.kind === "amount") sums[node * columns + column] = sums[node * columns + column].plus(parsed.value);
+      if (parsed.kind === "amount")
+        sums[node * columns + column] = sums[node * columns + column].plus(parsed.value);
     },
     merge(into, from) {
-      for (let c = 0; c < columns; c++) sums[into * columns + c] = sums[into * columns + c].plus(sums[from * columns + c]);
+      for (let c = 0; c < columns; c++)
+        sums[into * columns + c] = sums[into * columns + c].plus(sums[from * columns + c]);
     },
     result(node) {
       return sums.slice(node * columns, node * columns + columns);
@@ -138,9 +145,13 @@ function ancestorCodes(code: string): string[] {
  * A line whose code is a prefix of another line's code is a subtotal the source already had: it is
  * recomputed from the lines below it, never added twice. Lines with the same code are added up.
  */
-export function rollupByCodePrefix(lines: readonly RollupInput[], options: RollupOptions = {}): RollupResult {
+export function rollupByCodePrefix(
+  lines: readonly RollupInput[],
+  options: RollupOptions = {}
+): RollupResult {
   const catalog = options.catalog ?? Catalog.standard();
-  const columns = options.columns ?? lines.reduce((max, line) => Math.max(max, line.amounts.length), 0);
+  const columns =
+    options.columns ?? lines.reduce((max, line) => Math.max(max, line.amounts.length), 0);
   const problems: RollupProblem[] = [];
 
   // 1. Normalize codes; drop blank lines; report malformed codes and mixed systems.
@@ -186,7 +197,9 @@ export function rollupByCodePrefix(lines: readonly RollupInput[], options: Rollu
 
   const cells = lines.map((line) => line.amounts);
   const fen = fenAmounts(cells, columns);
-  const sums = fen ? fenAccumulator(fen, columns, nodeCount) : decimalAccumulator(columns, nodeCount);
+  const sums = fen
+    ? fenAccumulator(fen, columns, nodeCount)
+    : decimalAccumulator(columns, nodeCount);
 
   for (let i = 0; i < lines.length; i++) {
     const code = codes[i];
@@ -207,13 +220,19 @@ export function rollupByCodePrefix(lines: readonly RollupInput[], options: Rollu
   // 3. Roll leaves up: deepest codes first, so each parent receives finished children.
   const byDepth = ordered.slice().sort((a, b) => b.length - a.length);
   for (const code of byDepth) {
-    const parent = code.length === 7 ? code.slice(0, 5) : code.length === 5 ? code.slice(0, 3) : undefined;
+    const parent =
+      code.length === 7 ? code.slice(0, 5) : code.length === 5 ? code.slice(0, 3) : undefined;
     sums.merge(parent === undefined ? 0 : nodeIndex.get(parent)!, nodeIndex.get(code)!);
   }
 
-  const deepest = ordered.reduce<CodeLevel>((max, code) => Math.max(max, levelOfCode(code, system)!) as CodeLevel, 1);
+  const deepest = ordered.reduce<CodeLevel>(
+    (max, code) => Math.max(max, levelOfCode(code, system)!) as CodeLevel,
+    1
+  );
   const depth = options.depth ?? deepest;
-  const rows: RollupRow[] = [{ code: "", name: options.totalLabel ?? "合计", level: 0, amounts: sums.result(0) }];
+  const rows: RollupRow[] = [
+    { code: "", name: options.totalLabel ?? "合计", level: 0, amounts: sums.result(0) },
+  ];
   for (const code of ordered) {
     const level = levelOfCode(code, system)!;
     if (level > depth) continue;

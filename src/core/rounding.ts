@@ -37,13 +37,19 @@ export function compareSum(total: Money, parts: readonly Money[], decimals = 2):
  * go to the values with the largest remainders (ties: the earlier value). Every result differs from
  * its exact value by less than one unit of the last place.
  */
-export function allocateLargestRemainder(values: readonly Money[], target: Money, decimals = 2): Money[] {
+export function allocateLargestRemainder(
+  values: readonly Money[],
+  target: Money,
+  decimals = 2
+): Money[] {
   if (values.length === 0) return [];
   const unit = new Money(10).pow(-decimals);
   const floors = values.map((v) => v.toDecimalPlaces(decimals, Money.ROUND_FLOOR));
   const remainders = values.map((v, i) => v.minus(floors[i]));
   let unitsLeft = target.minus(sumMoney(floors)).dividedBy(unit).toNumber();
-  const order = values.map((_, i) => i).sort((a, b) => remainders[b].comparedTo(remainders[a]) || a - b);
+  const order = values
+    .map((_, i) => i)
+    .sort((a, b) => remainders[b].comparedTo(remainders[a]) || a - b);
   const result = floors.slice();
   // unitsLeft is within [0, n] when target is the rounded exact sum; outside that range the
   // extra units cycle through the order, which keeps the sum right and the bias spread out.
@@ -77,7 +83,9 @@ export interface RoundedNode<K = string> {
  */
 export function roundTreeControlled<K>(root: AmountTree<K>, decimals = 2): RoundedNode<K> {
   const exactOf = (node: AmountTree<K>): Money =>
-    node.children && node.children.length > 0 ? sumMoney(node.children.map(exactOf)) : (node.value ?? ZERO);
+    node.children && node.children.length > 0
+      ? sumMoney(node.children.map(exactOf))
+      : (node.value ?? ZERO);
   const build = (node: AmountTree<K>, rounded: Money): RoundedNode<K> => {
     const exact = exactOf(node);
     const children = node.children ?? [];

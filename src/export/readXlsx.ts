@@ -9,11 +9,13 @@ import { parseA1 } from "../core/grid";
 
 function plainValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return "";
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+    return value;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((run) => run.text).join("");
-    if ("formula" in value || "sharedFormula" in value) return plainValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ("formula" in value || "sharedFormula" in value)
+      return plainValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
     if ("text" in value) return String((value as ExcelJS.CellHyperlinkValue).text);
     if ("error" in value) return String((value as ExcelJS.CellErrorValue).error);
   }
@@ -25,7 +27,12 @@ function parseRange(ref: string): CellRange | undefined {
   const a = parseA1(from);
   const b = parseA1(to);
   if (!a || !b) return undefined;
-  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
 }
 
 /** One Grid per worksheet, covering A1 to the last used cell. */

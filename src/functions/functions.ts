@@ -6,12 +6,21 @@
  * The JSDoc tags below generate functions.json (CustomFunctionsMetadataPlugin); keep them exact.
  */
 /* global CustomFunctions */
-import { budgetAmount, budgetCheck, budgetName, budgetRollup, budgetWanyuan, FunctionResult } from "./budgetFunctions";
+import {
+  budgetAmount,
+  budgetCheck,
+  budgetName,
+  budgetRollup,
+  budgetWanyuan,
+  FunctionResult,
+} from "./budgetFunctions";
 
 function unwrap<T>(result: FunctionResult<T>): T {
   if (result.ok) return result.value;
   const code =
-    result.problem.kind === "notAvailable" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+    result.problem.kind === "notAvailable"
+      ? CustomFunctions.ErrorCode.notAvailable
+      : CustomFunctions.ErrorCode.invalidValue;
   throw new CustomFunctions.Error(code, result.problem.message);
 }
 
@@ -39,7 +48,11 @@ export function rollup(codes: any[][], amounts: any[][], names?: any[][], depth?
  * @param [invocation] Invocation parameter
  * @returns 溢出数组 [级别, 位置, 规则, 说明]，或“通过：…”
  */
-export function check(table: any[][], kind: string | undefined, invocation: CustomFunctions.Invocation): any[][] {
+export function check(
+  table: any[][],
+  kind: string | undefined,
+  invocation: CustomFunctions.Invocation
+): any[][] {
   const address = invocation.parameterAddresses?.[0];
   return unwrap(budgetCheck(table, kind ?? undefined, address));
 }

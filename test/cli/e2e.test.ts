@@ -111,8 +111,12 @@ test("npm run demo's command: the examples in text, exit 1 for quyang's two real
     /^== examples\/quyang-2024\.xlsx\n {2}中国共产党曲阳县委员会组织部 · 2024 年 · 河北格式\n/
   );
   expect(stdout).toMatch(/汇总\n文件 +部门 +年度 +错误 +警告 +提示\n/);
-  expect(stdout).toMatch(/examples\/quyang-2024\.xlsx +中国共产党曲阳县委员会组织部 +2024 +2 +1 +1\n/);
-  expect(stdout).toMatch(/examples\/tunliu-2024\.xlsx +中共长治市屯留区委组织部 +2024 +0 +0 +\d+\n/);
+  expect(stdout).toMatch(
+    /examples\/quyang-2024\.xlsx +中国共产党曲阳县委员会组织部 +2024 +2 +1 +1\n/
+  );
+  expect(stdout).toMatch(
+    /examples\/tunliu-2024\.xlsx +中共长治市屯留区委组织部 +2024 +0 +0 +\d+\n/
+  );
   expect(status).toBe(1);
 });
 
@@ -129,7 +133,9 @@ test("a directory on 2 threads: a corrupt file exits 2, every other file is stil
     "tunliu.xlsx",
   ]);
   expect(report.files[0].error).toMatch(/不是有效的 \.xlsx 工作簿/);
-  expect(report.files[1].findings.find((f) => f.sheet === "支出总表")).toMatchObject({ severity: "error" });
+  expect(report.files[1].findings.find((f) => f.sheet === "支出总表")).toMatchObject({
+    severity: "error",
+  });
   expect(report.files.slice(2).every((f) => f.error === undefined && f.department !== null)).toBe(
     true
   );

@@ -218,7 +218,9 @@ describe("main", () => {
       "1"
     );
     expect(code).toBe(1);
-    const findings = JSON.parse(out).files[0].findings.filter((f: { sheet: string }) => f.sheet === "支出总表");
+    const findings = JSON.parse(out).files[0].findings.filter(
+      (f: { sheet: string }) => f.sheet === "支出总表"
+    );
     expect(findings[0]).toMatchObject({ severity: "error", sheet: "支出总表" });
     expect(findings.map((f: { cell: string }) => f.cell)).toEqual(
       expect.arrayContaining(["E8", "D9"])

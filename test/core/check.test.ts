@@ -14,13 +14,23 @@ describe("checkTable on the published fixtures", () => {
   });
 
   it("reports every 0.01 gap of tunliu-2024 as an info 舍入差异 at its cell, and nothing else", async () => {
-    const facts = loadFacts("tunliu-2024").source_defects.filter((d) => SINGLE_TABLE_TYPES.has(d.type));
+    const facts = loadFacts("tunliu-2024").source_defects.filter((d) =>
+      SINGLE_TABLE_TYPES.has(d.type)
+    );
     expect(facts.length).toBe(16);
     const found = [];
     for (const grid of await loadFixture("tunliu-2024")) {
       const findings = checkTable(grid).findings;
       expect(findings.filter((f) => f.severity !== "info")).toEqual([]);
-      found.push(...findings.map((f) => ({ sheet: grid.sheet, cell: f.cell, severity: f.severity, expected: f.expected, actual: f.actual })));
+      found.push(
+        ...findings.map((f) => ({
+          sheet: grid.sheet,
+          cell: f.cell,
+          severity: f.severity,
+          expected: f.expected,
+          actual: f.actual,
+        }))
+      );
     }
     const expected = facts.map((d) => ({
       sheet: d.sheet,
@@ -50,7 +60,10 @@ describe("checkTable on the published fixtures", () => {
     grid.values[row - 1][col - 1] = 428.7;
     const errors = checkTable(grid).findings.filter((f) => f.severity === "error");
     // The 款 20132 no longer adds up in 项目支出, and row 2013202's 合计 no longer equals its parts.
-    expect(errors.map((f) => `${f.ruleId}@${f.cell}`).sort()).toEqual(["sum.children@F8", "sum.row-parts@D10"]);
+    expect(errors.map((f) => `${f.ruleId}@${f.cell}`).sort()).toEqual([
+      "sum.children@F8",
+      "sum.row-parts@D10",
+    ]);
     const children = errors.find((f) => f.cell === "F8")!;
     expect(children).toMatchObject({ sheet: "支出总表", expected: "481.70", actual: "481.60" });
     expect(children.related).toEqual(["F9", "F10", "F11", "F12"]);
@@ -86,8 +99,15 @@ describe("checkTable on the published fixtures", () => {
     for (const name of ["quyang-2024", "tunliu-2024"]) {
       for (const grid of await loadFixture(name)) {
         const withMerges = checkTable(grid).findings.map((f) => `${f.ruleId}@${f.cell}`);
-        const valuesOnly = checkTable({ sheet: grid.sheet, origin: grid.origin, values: grid.values }).findings.map((f) => `${f.ruleId}@${f.cell}`);
-        expect({ sheet: grid.sheet, valuesOnly }).toEqual({ sheet: grid.sheet, valuesOnly: withMerges });
+        const valuesOnly = checkTable({
+          sheet: grid.sheet,
+          origin: grid.origin,
+          values: grid.values,
+        }).findings.map((f) => `${f.ruleId}@${f.cell}`);
+        expect({ sheet: grid.sheet, valuesOnly }).toEqual({
+          sheet: grid.sheet,
+          valuesOnly: withMerges,
+        });
       }
     }
   });
@@ -97,7 +117,11 @@ describe("checkTable on bad input", () => {
   const table = (rows: (string | number)[][]) => ({
     sheet: "测试",
     origin: { row: 1, col: 1 },
-    values: [["部门预算支出总表"], ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], ...rows],
+    values: [
+      ["部门预算支出总表"],
+      ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+      ...rows,
+    ],
   });
 
   it("reports numbers stored as text, and still reads them", () => {
@@ -106,16 +130,24 @@ describe("checkTable on bad input", () => {
         ["", "合计", "107．57", 7.57, 100],
         ["201", "一般公共服务支出", 107.57, 7.57, "'100"],
         ["2013201", "行政运行", "1,07.57", 7.57, "100"],
-      ]),
+      ])
     ).findings;
-    expect(findings.filter((f) => f.ruleId === "amount.as-text").map((f) => f.cell)).toEqual(["C3", "E4", "E5"]);
+    expect(findings.filter((f) => f.ruleId === "amount.as-text").map((f) => f.cell)).toEqual([
+      "C3",
+      "E4",
+      "E5",
+    ]);
     // "1,07.57" is not a number: an error, and the sums that involve it are not judged on a guess.
-    expect(findings.filter((f) => f.severity === "error").map((f) => `${f.ruleId}@${f.cell}`)).toEqual(["amount.not-a-number@C5"]);
+    expect(
+      findings.filter((f) => f.severity === "error").map((f) => `${f.ruleId}@${f.cell}`)
+    ).toEqual(["amount.not-a-number@C5"]);
   });
 
   it("reports text that is not a number as an error at its cell", () => {
     const findings = checkTable(table([["201", "一般公共服务支出", "abc", "", ""]])).findings;
-    expect(findings).toContainEqual(expect.objectContaining({ ruleId: "amount.not-a-number", severity: "error", cell: "C3" }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ ruleId: "amount.not-a-number", severity: "error", cell: "C3" })
+    );
   });
 
   it("warns about unknown codes, malformed codes and names that differ from the catalog", () => {
@@ -126,11 +158,19 @@ describe("checkTable on bad input", () => {
         ["2013298", "自编科目", 1, 1, ""],
         ["2013201", "行政运行费", 2, 2, ""],
         ["20A3", "写错的编码", "", "", ""],
-      ]),
+      ])
     ).findings;
-    expect(findings.filter((f) => f.ruleId === "code.unknown").map((f) => f.cell)).toEqual(["A5", "A7"]);
+    expect(findings.filter((f) => f.ruleId === "code.unknown").map((f) => f.cell)).toEqual([
+      "A5",
+      "A7",
+    ]);
     const renamed = findings.find((f) => f.ruleId === "code.name-mismatch")!;
-    expect(renamed).toMatchObject({ cell: "B6", expected: "行政运行", actual: "行政运行费", severity: "warning" });
+    expect(renamed).toMatchObject({
+      cell: "B6",
+      expected: "行政运行",
+      actual: "行政运行费",
+      severity: "warning",
+    });
   });
 
   it("warns about negative amounts and more than two decimals", () => {
@@ -139,15 +179,31 @@ describe("checkTable on bad input", () => {
         ["301", "工资福利支出", -1.5, -1.5, ""],
         ["30101", "基本工资", 1.005, 1.005, ""],
         ["30102", "津贴补贴", -2.505, -2.505, ""],
-      ]),
+      ])
     ).findings;
-    expect(findings.filter((f) => f.ruleId === "amount.negative").map((f) => f.cell)).toEqual(["C3", "D3", "C5", "D5"]);
-    expect(findings.filter((f) => f.ruleId === "amount.decimals").map((f) => f.cell)).toEqual(["C4", "D4", "C5", "D5"]);
+    expect(findings.filter((f) => f.ruleId === "amount.negative").map((f) => f.cell)).toEqual([
+      "C3",
+      "D3",
+      "C5",
+      "D5",
+    ]);
+    expect(findings.filter((f) => f.ruleId === "amount.decimals").map((f) => f.cell)).toEqual([
+      "C4",
+      "D4",
+      "C5",
+      "D5",
+    ]);
   });
 
   it("reports a grid without a recognizable header instead of throwing", () => {
-    const result = checkTable({ sheet: "随便", origin: { row: 1, col: 1 }, values: [["你好"], [1, 2, 3]] });
-    expect(result.findings).toEqual([expect.objectContaining({ ruleId: "table.unrecognized", severity: "error" })]);
+    const result = checkTable({
+      sheet: "随便",
+      origin: { row: 1, col: 1 },
+      values: [["你好"], [1, 2, 3]],
+    });
+    expect(result.findings).toEqual([
+      expect.objectContaining({ ruleId: "table.unrecognized", severity: "error" }),
+    ]);
   });
 
   it("survives an empty grid and ragged rows", () => {

@@ -14,7 +14,8 @@ import {
 
 const amount = (value: unknown) => {
   const parsed = parseAmount(value);
-  if (parsed.kind !== "amount") throw new Error(`expected an amount for ${String(value)}, got ${parsed.kind}`);
+  if (parsed.kind !== "amount")
+    throw new Error(`expected an amount for ${String(value)}, got ${parsed.kind}`);
   return parsed;
 };
 

@@ -3,7 +3,8 @@ import type { RollupRow } from "../../src/core/rollup";
 import { parseAmount } from "../../src/core/money";
 import { loadFixtureSheet } from "../helpers/fixtures";
 
-const amounts = (rows: RollupRow[]) => Object.fromEntries(rows.map((r) => [r.code || "合计", r.amounts.map(String)]));
+const amounts = (rows: RollupRow[]) =>
+  Object.fromEntries(rows.map((r) => [r.code || "合计", r.amounts.map(String)]));
 
 describe("rollupByCodePrefix", () => {
   it("produces 合计, then each 类 followed by its 款 and 项, in code order", () => {
@@ -14,9 +15,23 @@ describe("rollupByCodePrefix", () => {
       { code: "2080501", amounts: [15.15] },
     ]);
     expect(problems).toEqual([]);
-    expect(rows.map((r) => r.code)).toEqual(["", "201", "20132", "2013201", "2013202", "208", "20805", "2080501", "2080505"]);
+    expect(rows.map((r) => r.code)).toEqual([
+      "",
+      "201",
+      "20132",
+      "2013201",
+      "2013202",
+      "208",
+      "20805",
+      "2080501",
+      "2080505",
+    ]);
     expect(rows.map((r) => r.level)).toEqual([0, 1, 2, 3, 3, 1, 2, 3, 3]);
-    expect(amounts(rows)).toMatchObject({ 合计: ["669.58"], "201": ["627.47"], "20805": ["42.11"] });
+    expect(amounts(rows)).toMatchObject({
+      合计: ["669.58"],
+      "201": ["627.47"],
+      "20805": ["42.11"],
+    });
   });
 
   it("adds exactly: 0.1 + 0.2 is 0.3", () => {
@@ -35,7 +50,13 @@ describe("rollupByCodePrefix", () => {
       { code: "2013201", amounts: [1] },
       { code: "2013202", amounts: [2] },
     ]);
-    expect(amounts(rows)).toEqual({ 合计: ["3"], "201": ["3"], "20132": ["3"], "2013201": ["1"], "2013202": ["2"] });
+    expect(amounts(rows)).toEqual({
+      合计: ["3"],
+      "201": ["3"],
+      "20132": ["3"],
+      "2013201": ["1"],
+      "2013202": ["2"],
+    });
   });
 
   it("keeps an amount on a 款 that has no 项 below it", () => {
@@ -43,7 +64,14 @@ describe("rollupByCodePrefix", () => {
       { code: "20132", amounts: [5] },
       { code: "2080501", amounts: [1] },
     ]);
-    expect(amounts(rows)).toEqual({ 合计: ["6"], "201": ["5"], "20132": ["5"], "208": ["1"], "20805": ["1"], "2080501": ["1"] });
+    expect(amounts(rows)).toEqual({
+      合计: ["6"],
+      "201": ["5"],
+      "20132": ["5"],
+      "208": ["1"],
+      "20805": ["1"],
+      "2080501": ["1"],
+    });
   });
 
   it("cuts the output at the requested depth but keeps the totals", () => {
@@ -51,13 +79,30 @@ describe("rollupByCodePrefix", () => {
       { code: "2013201", amounts: [1] },
       { code: "2080501", amounts: [2] },
     ];
-    expect(rollupByCodePrefix(lines, { depth: 1 }).rows.map((r) => r.code)).toEqual(["", "201", "208"]);
-    expect(rollupByCodePrefix(lines, { depth: 2 }).rows.map((r) => r.code)).toEqual(["", "201", "20132", "208", "20805"]);
+    expect(rollupByCodePrefix(lines, { depth: 1 }).rows.map((r) => r.code)).toEqual([
+      "",
+      "201",
+      "208",
+    ]);
+    expect(rollupByCodePrefix(lines, { depth: 2 }).rows.map((r) => r.code)).toEqual([
+      "",
+      "201",
+      "20132",
+      "208",
+      "20805",
+    ]);
   });
 
   it("takes names from the input first and from the catalog otherwise", () => {
-    const { rows } = rollupByCodePrefix([{ code: "2013201", amounts: [1], name: "本单位行政运行" }]);
-    expect(rows.map((r) => r.name)).toEqual(["合计", "一般公共服务支出", "组织事务", "本单位行政运行"]);
+    const { rows } = rollupByCodePrefix([
+      { code: "2013201", amounts: [1], name: "本单位行政运行" },
+    ]);
+    expect(rows.map((r) => r.name)).toEqual([
+      "合计",
+      "一般公共服务支出",
+      "组织事务",
+      "本单位行政运行",
+    ]);
   });
 
   it("reads codes given as numbers and amounts given as text", () => {
@@ -113,7 +158,9 @@ describe("rollupByCodePrefix", () => {
   it("reproduces every published 类 and 款 subtotal of quyang's 收入总表 from its 项 rows", async () => {
     const grid = await loadFixtureSheet("quyang-2024", "收入总表");
     // Data rows 7–33; column B holds the code, D–M the amounts.
-    const published = grid.values.slice(6, 33).map((row) => ({ code: String(row[1]), amounts: row.slice(3, 13) }));
+    const published = grid.values
+      .slice(6, 33)
+      .map((row) => ({ code: String(row[1]), amounts: row.slice(3, 13) }));
     const leaves = published.filter((line) => line.code.length === 7);
     const { rows, problems } = rollupByCodePrefix(leaves, { columns: 10 });
     expect(problems).toEqual([]);
@@ -123,7 +170,9 @@ describe("rollupByCodePrefix", () => {
       line.amounts.forEach((cell, c) => {
         const parsed = parseAmount(cell);
         const expected = parsed.kind === "amount" ? parsed.value.toString() : "0";
-        expect(`${line.code}:${c}:${computed!.amounts[c].toString()}`).toBe(`${line.code}:${c}:${expected}`);
+        expect(`${line.code}:${c}:${computed!.amounts[c].toString()}`).toBe(
+          `${line.code}:${c}:${expected}`
+        );
       });
     }
     // The published 合计 row (row 6) too.

@@ -1,12 +1,20 @@
 import { Money, sumMoney } from "../../src/core/money";
-import { allocateLargestRemainder, compareSum, roundEach, roundTreeControlled, roundingTolerance } from "../../src/core/rounding";
+import {
+  allocateLargestRemainder,
+  compareSum,
+  roundEach,
+  roundTreeControlled,
+  roundingTolerance,
+} from "../../src/core/rounding";
 import type { AmountTree, RoundedNode } from "../../src/core/rounding";
 
 const m = (values: string[]) => values.map((v) => new Money(v));
 
 describe("compareSum", () => {
   it("calls an exact match exact", () => {
-    expect(compareSum(new Money("717.94"), m(["198.87", "428.6", "37.47", "53"])).agreement).toBe("exact");
+    expect(compareSum(new Money("717.94"), m(["198.87", "428.6", "37.47", "53"])).agreement).toBe(
+      "exact"
+    );
   });
 
   it("calls a 0.01 gap between a parent and two rounded children a rounding difference", () => {
@@ -41,7 +49,10 @@ describe("allocateLargestRemainder", () => {
   it("gives the extra cents to the largest remainders, earlier first on ties", () => {
     const allocated = allocateLargestRemainder(m(["0.333", "0.334", "0.333"]), new Money("1.00"));
     expect(allocated.map(String)).toEqual(["0.33", "0.34", "0.33"]);
-    expect(allocateLargestRemainder(m(["0.005", "0.005"]), new Money("0.01")).map(String)).toEqual(["0.01", "0"]);
+    expect(allocateLargestRemainder(m(["0.005", "0.005"]), new Money("0.01")).map(String)).toEqual([
+      "0.01",
+      "0",
+    ]);
   });
 
   it("handles negative values and an empty list", () => {
@@ -55,15 +66,41 @@ describe("roundTreeControlled", () => {
   const tree: AmountTree = {
     key: "合计",
     children: [
-      { key: "201", children: [{ key: "20132", children: [{ key: "2013201", value: new Money("61.7049") }, { key: "2013202", value: new Money("860.1651") }, { key: "2013299", value: new Money("20.5449") }] }] },
-      { key: "208", children: [{ key: "20805", children: [{ key: "2080501", value: new Money("2.3349") }, { key: "2080505", value: new Money("29.4851") }] }] },
+      {
+        key: "201",
+        children: [
+          {
+            key: "20132",
+            children: [
+              { key: "2013201", value: new Money("61.7049") },
+              { key: "2013202", value: new Money("860.1651") },
+              { key: "2013299", value: new Money("20.5449") },
+            ],
+          },
+        ],
+      },
+      {
+        key: "208",
+        children: [
+          {
+            key: "20805",
+            children: [
+              { key: "2080501", value: new Money("2.3349") },
+              { key: "2080505", value: new Money("29.4851") },
+            ],
+          },
+        ],
+      },
       { key: "210", value: new Money("12.6349") },
     ],
   };
 
   function everyParentAddsUp(node: RoundedNode): boolean {
     if (node.children.length === 0) return true;
-    return node.rounded.equals(sumMoney(node.children.map((c) => c.rounded))) && node.children.every(everyParentAddsUp);
+    return (
+      node.rounded.equals(sumMoney(node.children.map((c) => c.rounded))) &&
+      node.children.every(everyParentAddsUp)
+    );
   }
 
   it("makes every rounded parent equal the sum of its rounded children", () => {

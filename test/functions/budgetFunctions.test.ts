@@ -1,4 +1,10 @@
-import { budgetAmount, budgetCheck, budgetName, budgetRollup, budgetWanyuan } from "../../src/functions/budgetFunctions";
+import {
+  budgetAmount,
+  budgetCheck,
+  budgetName,
+  budgetRollup,
+  budgetWanyuan,
+} from "../../src/functions/budgetFunctions";
 import type { FunctionResult } from "../../src/functions/budgetFunctions";
 import { loadFixtureSheet } from "../helpers/fixtures";
 
@@ -17,8 +23,13 @@ describe("BUDGET.ROLLUP", () => {
     const rows = value(
       budgetRollup(
         [["2013201"], ["2013201"], [""], [2080505]],
-        [[0.1, 1], [0.2, 2], ["", ""], [26.96, ""]],
-      ),
+        [
+          [0.1, 1],
+          [0.2, 2],
+          ["", ""],
+          [26.96, ""],
+        ]
+      )
     );
     expect(rows).toEqual([
       ["", "合计", 27.26, 3],
@@ -42,7 +53,7 @@ describe("BUDGET.ROLLUP", () => {
 
   it("returns a Chinese error naming the row for a bad code", () => {
     expect(problem(budgetRollup([["2013201"], ["20A3"]], [[1], [2]]))).toBe(
-      "第 2 行的编码“20A3”不是有效的科目编码（功能分类 3/5/7 位，经济分类 3/5 位数字）。",
+      "第 2 行的编码“20A3”不是有效的科目编码（功能分类 3/5/7 位，经济分类 3/5 位数字）。"
     );
   });
 
@@ -67,10 +78,24 @@ describe("BUDGET.CHECK", () => {
     // The range starts at A3 on the sheet (title and 表号 rows left out), so grid row 5 is sheet row 7.
     const values = grid.values.slice(2).map((row) => row.slice());
     values[4][2] = "1098.11"; // 201's 合计 (C7) typed as text
-    const rows = value(budgetCheck(values as unknown[][], "一般公共预算支出表", "'一般公共预算支出表'!A3:E26"));
-    expect(rows).toContainEqual(["警告", "C7", "数字以文本形式保存", expect.stringContaining("1098.11")]);
-    expect(rows).toContainEqual(["提示", "E8", "上级科目等于下级科目之和", expect.stringContaining("舍入差异")]);
-    expect(rows.every((r) => r.length === 4 && ["错误", "警告", "提示"].includes(r[0] as string))).toBe(true);
+    const rows = value(
+      budgetCheck(values as unknown[][], "一般公共预算支出表", "'一般公共预算支出表'!A3:E26")
+    );
+    expect(rows).toContainEqual([
+      "警告",
+      "C7",
+      "数字以文本形式保存",
+      expect.stringContaining("1098.11"),
+    ]);
+    expect(rows).toContainEqual([
+      "提示",
+      "E8",
+      "上级科目等于下级科目之和",
+      expect.stringContaining("舍入差异"),
+    ]);
+    expect(
+      rows.every((r) => r.length === 4 && ["错误", "警告", "提示"].includes(r[0] as string))
+    ).toBe(true);
   });
 
   it("rejects an unknown kind with the list of kinds it knows", () => {
@@ -79,7 +104,9 @@ describe("BUDGET.CHECK", () => {
 
   it("reports a range that holds no table as a finding, not a crash", () => {
     const rows = value(budgetCheck([["你好", 1]], undefined, "Sheet1!C5"));
-    expect(rows).toEqual([["错误", "A1", "table.unrecognized", expect.stringContaining("无法识别")]]);
+    expect(rows).toEqual([
+      ["错误", "A1", "table.unrecognized", expect.stringContaining("无法识别")],
+    ]);
   });
 });
 

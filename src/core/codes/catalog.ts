@@ -31,7 +31,9 @@ const SYSTEM_LABEL: Readonly<Record<CodeSystem, string>> = {
 export function systemOfCode(code: string): CodeSystem | undefined {
   if (!/^\d+$/.test(code)) return undefined;
   const system = SYSTEM_BY_LEADING_DIGIT[code.charAt(0)];
-  return system !== undefined && LEVEL_BY_LENGTH[system][code.length] !== undefined ? system : undefined;
+  return system !== undefined && LEVEL_BY_LENGTH[system][code.length] !== undefined
+    ? system
+    : undefined;
 }
 
 /**
@@ -69,7 +71,10 @@ export function normalizeCode(value: unknown): string | undefined {
     if (!Number.isFinite(value)) return undefined;
     text = String(value);
   } else if (typeof value === "string") {
-    text = value.normalize("NFKC").replace(/[\s\u200b\ufeff]/g, "").replace(/^'/, "");
+    text = value
+      .normalize("NFKC")
+      .replace(/[\s\u200b\ufeff]/g, "")
+      .replace(/^'/, "");
   } else {
     return undefined;
   }
@@ -113,7 +118,11 @@ function describeBadCode(code: string): string {
   return `科目编码“${code}”位数不对：${SYSTEM_LABEL[system]}的编码应为${lengths}位`;
 }
 
-function entryFor(code: string, name: string, source: CatalogEntry["source"]): CatalogEntry | undefined {
+function entryFor(
+  code: string,
+  name: string,
+  source: CatalogEntry["source"]
+): CatalogEntry | undefined {
   const system = systemOfCode(code);
   if (system === undefined) return undefined;
   const level = LEVEL_BY_LENGTH[system][code.length] as CodeLevel;
@@ -160,7 +169,9 @@ export class Catalog {
   constructor(entries: Iterable<CatalogEntry>) {
     for (const entry of entries) this.byCode.set(entry.code, Object.freeze({ ...entry }));
     // Lexicographic code order is the tree's pre-order (201, 20101, 2010101, …, 20102, …).
-    this.sorted = [...this.byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    this.sorted = [...this.byCode.values()].sort((a, b) =>
+      a.code < b.code ? -1 : a.code > b.code ? 1 : 0
+    );
     for (const entry of this.sorted) {
       if (entry.parent !== undefined) push(this.childrenByCode, entry.parent, entry);
       push(nested(this.byName, entry.system), normalizeName(entry.name), entry);
@@ -251,7 +262,12 @@ export class Catalog {
       const rawCode: unknown = item?.code;
       const rawName: unknown = item?.name;
       const code = normalizeCode(rawCode);
-      const name = typeof rawName === "string" ? rawName.trim() : typeof rawName === "number" ? String(rawName) : "";
+      const name =
+        typeof rawName === "string"
+          ? rawName.trim()
+          : typeof rawName === "number"
+            ? String(rawName)
+            : "";
       if (code === undefined && name === "") return;
       if (code === undefined) {
         problems.push({ row, code: "", reason: `缺少科目编码（科目名称“${name}”）` });

@@ -274,14 +274,21 @@ function findUnit(g: FormGrid, layout: GoalLayout): AmountUnit {
     for (let c = 0; c < g.width; c++) {
       const text = compactText(g.value(r, c));
       if (text === "") continue;
-      const stated = /^(?:金额)?单位[:：](万元|元)$/.exec(text) ?? /^项目资金\((万元|元)\)$/.exec(text) ?? /^预算数\((万元|元)\)$/.exec(text);
+      const stated =
+        /^(?:金额)?单位[:：](万元|元)$/.exec(text) ??
+        /^项目资金\((万元|元)\)$/.exec(text) ??
+        /^预算数\((万元|元)\)$/.exec(text);
       if (stated) return stated[1] as AmountUnit;
     }
   }
   return layout === "shanxi" ? "元" : "万元";
 }
 
-function textRightOf(g: FormGrid, label: { r: number; c: number } | undefined, stopAt?: number): GoalText | undefined {
+function textRightOf(
+  g: FormGrid,
+  label: { r: number; c: number } | undefined,
+  stopAt?: number
+): GoalText | undefined {
   if (!label) return undefined;
   const { c, value } = g.valueRightOf(label.r, label.c, stopAt);
   const text = cellText(value);
@@ -334,7 +341,11 @@ function readPlan(g: FormGrid): GoalPlanStage[] {
 }
 
 /** The indicator header: a row with 一级指标 and 指标值; columns for each period. */
-function readIndicators(g: FormGrid): { indicators: GoalIndicator[]; empty: GoalEmptyIndicatorRow[]; headerRow: number } {
+function readIndicators(g: FormGrid): {
+  indicators: GoalIndicator[];
+  empty: GoalEmptyIndicatorRow[];
+  headerRow: number;
+} {
   const indicators: GoalIndicator[] = [];
   const empty: GoalEmptyIndicatorRow[] = [];
   let headerRow = -1;
@@ -374,7 +385,13 @@ function readIndicators(g: FormGrid): { indicators: GoalIndicator[]; empty: Goal
       const rowNumber = g.grid.origin.row + r;
       if (l3 === "" && value === "") {
         if (l2 !== "") {
-          empty.push({ level1, level2: l2, cell: g.address(r, group.level2 ?? group.value), row: rowNumber, period: group.period });
+          empty.push({
+            level1,
+            level2: l2,
+            cell: g.address(r, group.level2 ?? group.value),
+            row: rowNumber,
+            period: group.period,
+          });
         }
         return;
       }
@@ -396,7 +413,11 @@ function readIndicators(g: FormGrid): { indicators: GoalIndicator[]; empty: Goal
 }
 
 /** Shanxi: 实施期资金总额 / 年度资金总额 and the source rows below each. */
-function readFunding(g: FormGrid, labelName: string, nextLabelColumn?: number): GoalFunding | undefined {
+function readFunding(
+  g: FormGrid,
+  labelName: string,
+  nextLabelColumn?: number
+): GoalFunding | undefined {
   const label = g.find((k) => k === labelName)[0];
   if (!label) return undefined;
   const { c: valueCol } = g.valueRightOf(label.r, label.c, nextLabelColumn);
@@ -427,7 +448,10 @@ export function readGoalForm(grid: Grid): ReadGoalFormResult {
   const shanxi = has((k) => k === "实施期资金总额" || k === "年度资金总额");
   const hebei = has((k) => k === "预算数");
   const looksLikeForm =
-    shanxi || hebei || has((k) => k === "项目名称" || k === "一级指标") || (FORM_TITLE.test(title.text) && !WHOLE_DEPARTMENT.test(title.text));
+    shanxi ||
+    hebei ||
+    has((k) => k === "项目名称" || k === "一级指标") ||
+    (FORM_TITLE.test(title.text) && !WHOLE_DEPARTMENT.test(title.text));
   if (!looksLikeForm) return { kind: "none" };
   if (WHOLE_DEPARTMENT.test(title.text) && !has((k) => k === "项目名称")) return { kind: "none" };
 
@@ -462,7 +486,10 @@ export function readGoalForm(grid: Grid): ReadGoalFormResult {
   if (layout === "shanxi") {
     const annualLabel = g.find((k) => k === "年度资金总额")[0];
     const periodLabel = g.find((k) => k === "实施期资金总额")[0];
-    const split = periodLabel && annualLabel && annualLabel.r === periodLabel.r && annualLabel.c > periodLabel.c ? annualLabel.c : undefined;
+    const split =
+      periodLabel && annualLabel && annualLabel.r === periodLabel.r && annualLabel.c > periodLabel.c
+        ? annualLabel.c
+        : undefined;
     implementationPeriod = readFunding(g, "实施期资金总额", split);
     annual = readFunding(g, "年度资金总额");
     budget = (annual ?? implementationPeriod)?.total;
@@ -474,7 +501,8 @@ export function readGoalForm(grid: Grid): ReadGoalFormResult {
       const right = g.valueRightOf(budgetLabel.r, budgetLabel.c);
       budget = g.amount(budgetLabel.r, right.c);
       const fiscalLabel = g.find((k) => k === "财政资金").find((p) => p.r === budgetLabel.r);
-      if (fiscalLabel) fiscal = g.amount(fiscalLabel.r, g.valueRightOf(fiscalLabel.r, fiscalLabel.c).c);
+      if (fiscalLabel)
+        fiscal = g.amount(fiscalLabel.r, g.valueRightOf(fiscalLabel.r, fiscalLabel.c).c);
       const otherLabel = g.find((k) => k === "其他资金").find((p) => p.r === budgetLabel.r);
       if (otherLabel) other = g.amount(otherLabel.r, g.valueRightOf(otherLabel.r, otherLabel.c).c);
       // The 资金用途 text: the row under the amounts, in the 预算规模及资金用途 section.
@@ -490,8 +518,10 @@ export function readGoalForm(grid: Grid): ReadGoalFormResult {
     goalText = textRightOf(g, g.find((k) => k === "绩效目标")[0]);
   }
 
-  if (!budget) return unreadable(layout === "shanxi" ? "中没有找到“年度资金总额”" : "中没有找到“预算数”");
-  if (budget.state === "invalid") return unreadable(`的预算数单元格 ${budget.cell}（“${cellText(budget.raw)}”）不是数字`);
+  if (!budget)
+    return unreadable(layout === "shanxi" ? "中没有找到“年度资金总额”" : "中没有找到“预算数”");
+  if (budget.state === "invalid")
+    return unreadable(`的预算数单元格 ${budget.cell}（“${cellText(budget.raw)}”）不是数字`);
 
   const { indicators, empty } = readIndicators(g);
   const codeText = textRightOf(g, g.find((k) => k === "项目编码")[0]);
@@ -515,7 +545,10 @@ export function readGoalForm(grid: Grid): ReadGoalFormResult {
     ...(() => {
       const term = textRightOf(g, g.find((k) => k === "项目期")[0]);
       const attribute = textRightOf(g, g.find((k) => k === "项目属性")[0]);
-      return { ...(term ? { projectTerm: term } : {}), ...(attribute ? { projectAttribute: attribute } : {}) };
+      return {
+        ...(term ? { projectTerm: term } : {}),
+        ...(attribute ? { projectAttribute: attribute } : {}),
+      };
     })(),
     indicators,
     emptyIndicatorRows: empty,
@@ -554,7 +587,14 @@ export type Comparator = "≥" | "≤" | ">" | "<" | "=";
 export type IndicatorValue =
   | { kind: "empty" }
   /** ≥76个, ≤300元, 100%, =1次, 达95%以上, 每人每年60元, 11名选派干部. */
-  | { kind: "quantity"; comparator: Comparator; number: Money; unit: string; prefix: string; parts?: number }
+  | {
+      kind: "quantity";
+      comparator: Comparator;
+      number: Money;
+      unit: string;
+      prefix: string;
+      parts?: number;
+    }
   /** 12月底, 2024年10月底前完成. */
   | { kind: "date"; text: string }
   /** 好, 显著提升, 按时完成, 全年 … */
@@ -569,8 +609,10 @@ const PREFIX_COMPARATORS: readonly [RegExp, Comparator][] = [
   [/(=|＝|等于|约为|约|为)$/, "="],
 ];
 
-const QUANTITY = /^(\D{0,10}?)(\d+(?:,\d{3})*(?:\.\d+)?)([^\d,，。；;、]{0,8}?)(及以上|及以下|以上|以下|以内|之内)?$/;
-const DATE = /^(\d{4}年)?(\d{1,2}月(\d{1,2}日)?(底|末|初|中旬|上旬|下旬|份)?|年底|年末|年内|年中)(前|之前|以前)?(完成|前完成|全部完成|拨付|发放)?$/;
+const QUANTITY =
+  /^(\D{0,10}?)(\d+(?:,\d{3})*(?:\.\d+)?)([^\d,，。；;、]{0,8}?)(及以上|及以下|以上|以下|以内|之内)?$/;
+const DATE =
+  /^(\d{4}年)?(\d{1,2}月(\d{1,2}日)?(底|末|初|中旬|上旬|下旬|份)?|年底|年末|年内|年中)(前|之前|以前)?(完成|前完成|全部完成|拨付|发放)?$/;
 const QUALITATIVE_WORDS =
   /(好|良|优|合格|达标|提升|提高|改善|显著|明显|有效|逐步|持续|稳定|加强|增强|规范|及时|按时|按期|如期|准时|完成|全年|年底|年内|全覆盖|覆盖|满意|正常|到位|保障|安全|准确|降低|减少|增加|增长|符合|要求|健全|完善|发放|拨付|支付|是|否|无)/;
 const MAX_QUALITATIVE_LENGTH = 12;
@@ -591,12 +633,20 @@ function parseQuantity(text: string): IndicatorValue | undefined {
   if (suffix) comparator = /以上/.test(suffix) ? (comparator === ">" ? ">" : "≥") : "≤";
   // A prefix is a subject (每人每年, 中央补助), never a sentence.
   if (prefix.length > 8) return undefined;
-  return { kind: "quantity", comparator, number: new Money(digits.replace(/,/g, "")), unit, prefix };
+  return {
+    kind: "quantity",
+    comparator,
+    number: new Money(digits.replace(/,/g, "")),
+    unit,
+    prefix,
+  };
 }
 
 /** Parses an 指标值 into comparator + number + unit, a date, or a recognizable qualitative value. */
 export function parseIndicatorValue(value: string): IndicatorValue {
-  const text = toHalfWidth(value).replace(/[\s\u00a0\u3000]/g, "").replace(/[％]/g, "%");
+  const text = toHalfWidth(value)
+    .replace(/[\s\u00a0\u3000]/g, "")
+    .replace(/[％]/g, "%");
   if (text === "") return { kind: "empty" };
   if (DATE.test(text)) return { kind: "date", text };
   const quantity = parseQuantity(text);
@@ -607,19 +657,27 @@ export function parseIndicatorValue(value: string): IndicatorValue {
     const first = parseQuantity(parts[0]) as Extract<IndicatorValue, { kind: "quantity" }>;
     return { ...first, parts: parts.length };
   }
-  if (text.length <= MAX_QUALITATIVE_LENGTH && QUALITATIVE_WORDS.test(text)) return { kind: "qualitative", text };
+  if (text.length <= MAX_QUALITATIVE_LENGTH && QUALITATIVE_WORDS.test(text))
+    return { kind: "qualitative", text };
   return { kind: "unrecognized", text: value.trim() };
 }
 
-const COUNT_UNITS = /^(人次|人|名|个|户|村|家|所|次|场|期|台|套|件|项|篇|批|支|座|处|间|位|辆|本|份|册|块|部|条|张|幅|门|队|班|组|站|点|社区|乡镇)/;
+const COUNT_UNITS =
+  /^(人次|人|名|个|户|村|家|所|次|场|期|台|套|件|项|篇|批|支|座|处|间|位|辆|本|份|册|块|部|条|张|幅|门|队|班|组|站|点|社区|乡镇)/;
 
 /** A count (8人, ≥209个, 11名选派干部): the unit names what is counted. */
-export function isCountValue(v: IndicatorValue): v is Extract<IndicatorValue, { kind: "quantity" }> {
-  return v.kind === "quantity" && COUNT_UNITS.test(v.unit) && !/^个月/.test(v.unit) && !/元/.test(v.unit);
+export function isCountValue(
+  v: IndicatorValue
+): v is Extract<IndicatorValue, { kind: "quantity" }> {
+  return (
+    v.kind === "quantity" && COUNT_UNITS.test(v.unit) && !/^个月/.test(v.unit) && !/元/.test(v.unit)
+  );
 }
 
 /** An amount of money (≤2.2万元, 500元, 每人每年60元), in the unit it is stated in. */
-export function moneyOfValue(v: IndicatorValue): { amount: Money; unit: AmountUnit; per?: string } | undefined {
+export function moneyOfValue(
+  v: IndicatorValue
+): { amount: Money; unit: AmountUnit; per?: string } | undefined {
   if (v.kind !== "quantity") return undefined;
   const unit = /^万元?/.test(v.unit) ? "万元" : /^元/.test(v.unit) ? "元" : undefined;
   if (!unit) return undefined;

@@ -80,7 +80,18 @@ export interface ParsedTable {
   grid: Grid;
 }
 
-const HEADER_WORDS = new Set(["序号", "项目", "收入", "支出", "合计", "金额", "科目名称", "科目编码", "功能分类科目", "预算数"]);
+const HEADER_WORDS = new Set([
+  "序号",
+  "项目",
+  "收入",
+  "支出",
+  "合计",
+  "金额",
+  "科目名称",
+  "科目编码",
+  "功能分类科目",
+  "预算数",
+]);
 const TOTAL_LABEL = /^(.{0,6}合计|总计|.*小计)$/;
 const BALANCE_LABEL = /(总计|结转|结余)/;
 const TOTAL_CAPTION = /(合计|小计|总计)$/;
@@ -95,7 +106,11 @@ function isColumnNumberRow(row: CellValue[]): boolean {
   const texts = row.map(compactText).filter((t) => t !== "");
   if (texts.length === 0) return false;
   if (texts[0] === "栏次") return true;
-  return texts.length >= 2 && texts.every((t, i) => t === String(i + 1)) && row.every((c) => typeof c !== "number");
+  return (
+    texts.length >= 2 &&
+    texts.every((t, i) => t === String(i + 1)) &&
+    row.every((c) => typeof c !== "number")
+  );
 }
 
 /**
@@ -107,14 +122,21 @@ function isDataLike(row: CellValue[], r: number, header: HeaderSoFar): boolean {
   const firstAny = row.find((cell) => !isBlank(cell));
   if (firstAny !== undefined && compactText(firstAny).startsWith("注")) return true;
   if (header.mergedFromAbove(r, row)) return false;
-  const cells = row.map((cell, c) => ({ cell, c })).filter(({ cell, c }) => !header.serialColumns.has(c) && !isBlank(cell));
+  const cells = row
+    .map((cell, c) => ({ cell, c }))
+    .filter(({ cell, c }) => !header.serialColumns.has(c) && !isBlank(cell));
   if (cells.length === 0) return false;
-  if (cells.some(({ cell }) => typeof cell === "number" || CODE_TEXT.test(compactText(cell)))) return true;
+  if (cells.some(({ cell }) => typeof cell === "number" || CODE_TEXT.test(compactText(cell))))
+    return true;
   const first = compactText(cells[0].cell);
   const labelLike = TOTAL_LABEL.test(first) || hasChineseOrdinal(first);
   if (labelLike) return header.isLabelArea(cells[0].c);
   // An empty table's rows carry labels only (因公出国（境）费 …), under captions that named amounts.
-  return header.hasAmountCaptions() && !isCaptionWord(first) && cells.every(({ c }) => header.isLabelArea(c));
+  return (
+    header.hasAmountCaptions() &&
+    !isCaptionWord(first) &&
+    cells.every(({ c }) => header.isLabelArea(c))
+  );
 }
 
 function isCaptionWord(text: string): boolean {
@@ -136,13 +158,20 @@ function headerSoFar(grid: Grid, headerRows: number[], serialColumns: Set<number
     serialColumns,
     mergedFromAbove(r) {
       const sheetRow = grid.origin.row + r;
-      return (grid.merges ?? []).some((m) => m.top < sheetRow && m.bottom >= sheetRow && m.top >= grid.origin.row + (headerRows[0] ?? r));
+      return (grid.merges ?? []).some(
+        (m) =>
+          m.top < sheetRow &&
+          m.bottom >= sheetRow &&
+          m.top >= grid.origin.row + (headerRows[0] ?? r)
+      );
     },
     isLabelArea(c) {
       return headerRows.every((hr) => columnKind(compactText(grid.values[hr]?.[c])) !== "amount");
     },
     hasAmountCaptions() {
-      return headerRows.some((hr) => (grid.values[hr] ?? []).some((cell) => columnKind(compactText(cell)) === "amount"));
+      return headerRows.some((hr) =>
+        (grid.values[hr] ?? []).some((cell) => columnKind(compactText(cell)) === "amount")
+      );
     },
   };
 }
@@ -150,7 +179,9 @@ function headerSoFar(grid: Grid, headerRows: number[], serialColumns: Set<number
 /** Header texts with merged areas filled, so every column knows its group caption. */
 function headerTexts(grid: Grid, headerRows: number[]): string[][] {
   const width = Math.max(...grid.values.map((r) => r.length));
-  const texts = headerRows.map((r) => Array.from({ length: width }, (_, c) => compactText(grid.values[r]?.[c])));
+  const texts = headerRows.map((r) =>
+    Array.from({ length: width }, (_, c) => compactText(grid.values[r]?.[c]))
+  );
   for (const merge of grid.merges ?? []) {
     const top = merge.top - grid.origin.row;
     const left = merge.left - grid.origin.col;
@@ -160,7 +191,8 @@ function headerTexts(grid: Grid, headerRows: number[]): string[][] {
     for (let r = top; r <= merge.bottom - grid.origin.row; r++) {
       const i = headerRows.indexOf(r);
       if (i < 0) continue;
-      for (let c = left; c <= merge.right - grid.origin.col && c < width; c++) if (texts[i][c] === "") texts[i][c] = value;
+      for (let c = left; c <= merge.right - grid.origin.col && c < width; c++)
+        if (texts[i][c] === "") texts[i][c] = value;
     }
   }
   if (!grid.merges) {
@@ -224,7 +256,11 @@ function findTitle(grid: Grid, beforeRow: number): ParsedTable["title"] {
 }
 
 /** Year, unit and table number from the lines above the header. */
-function findMeta(grid: Grid, beforeRow: number, title: ParsedTable["title"]): Pick<ParsedTable, "year" | "unit" | "tableNumber"> {
+function findMeta(
+  grid: Grid,
+  beforeRow: number,
+  title: ParsedTable["title"]
+): Pick<ParsedTable, "year" | "unit" | "tableNumber"> {
   const meta: Pick<ParsedTable, "year" | "unit" | "tableNumber"> = {};
   for (let r = 0; r < beforeRow; r++) {
     const row = grid.values[r] ?? [];
@@ -241,7 +277,8 @@ function findMeta(grid: Grid, beforeRow: number, title: ParsedTable["title"]): P
     }
   }
   const titleYear = title ? /(20\d{2})年/.exec(title.text) : null;
-  if (!meta.year && titleYear && title) meta.year = { value: Number(titleYear[1]), address: title.address };
+  if (!meta.year && titleYear && title)
+    meta.year = { value: Number(titleYear[1]), address: title.address };
   return meta;
 }
 
@@ -252,7 +289,8 @@ function findDepartment(grid: Grid, beforeRow: number): ParsedTable["department"
       const text = compactText(row[c]);
       const labelled = /^(?:部门|单位)(?:名称)?[:：](.+)$/.exec(text);
       if (labelled) return { name: labelled[1], address: gridAddress(grid, r, c) };
-      const coded = /^(\d{3,})(\D.*(?:部|委|局|厅|院|会|室|办|处|所|中心|馆|站|队|校|学|组|团|社))$/.exec(text);
+      const coded =
+        /^(\d{3,})(\D.*(?:部|委|局|厅|院|会|室|办|处|所|中心|馆|站|队|校|学|组|团|社))$/.exec(text);
       if (coded) return { name: coded[2], code: coded[1], address: gridAddress(grid, r, c) };
     }
   }
@@ -260,7 +298,10 @@ function findDepartment(grid: Grid, beforeRow: number): ParsedTable["department"
 }
 
 /** Splits the columns into sides and works out which amount column sums which. */
-function buildSides(paths: string[][], textColumns: Set<number>): Omit<TableSide, "rows" | "codeSystem">[] {
+function buildSides(
+  paths: string[][],
+  textColumns: Set<number>
+): Omit<TableSide, "rows" | "codeSystem">[] {
   const sides: Omit<TableSide, "rows" | "codeSystem">[] = [];
   const groups: string[] = [];
   let current: Omit<TableSide, "rows" | "codeSystem"> | undefined;
@@ -287,7 +328,10 @@ function buildSides(paths: string[][], textColumns: Set<number>): Omit<TableSide
   return sides;
 }
 
-function columnRelations(side: Omit<TableSide, "rows" | "codeSystem">, groups: string[]): ColumnRelation[] {
+function columnRelations(
+  side: Omit<TableSide, "rows" | "codeSystem">,
+  groups: string[]
+): ColumnRelation[] {
   const relations: ColumnRelation[] = [];
   const group = (i: number) => groups[side.amountColumns[i]] ?? "";
   const isTotal = (i: number) => TOTAL_CAPTION.test(side.captions[i]);
@@ -297,7 +341,8 @@ function columnRelations(side: Omit<TableSide, "rows" | "codeSystem">, groups: s
     const parts: number[] = [];
     // A total inside a group (本年收入 › 小计) sums the rest of its group; a standalone total
     // (合计 over two header rows) sums the standalone columns and group totals to its right.
-    const inGroup = group(t) !== "" && side.amountColumns.some((_, j) => j !== t && group(j) === group(t));
+    const inGroup =
+      group(t) !== "" && side.amountColumns.some((_, j) => j !== t && group(j) === group(t));
     for (let j = t + 1; j < n; j++) {
       if (inGroup) {
         if (group(j) !== group(t)) continue;
@@ -324,7 +369,12 @@ function columnRelations(side: Omit<TableSide, "rows" | "codeSystem">, groups: s
 function amountCell(grid: Grid, r: number, c: number): AmountCell {
   const raw = grid.values[r]?.[c];
   const parsed = parseAmount(raw);
-  return { address: gridAddress(grid, r, c), raw, parsed, value: parsed.kind === "amount" ? parsed.value : ZERO };
+  return {
+    address: gridAddress(grid, r, c),
+    raw,
+    parsed,
+    value: parsed.kind === "amount" ? parsed.value : ZERO,
+  };
 }
 
 export interface ParseTableOptions {
@@ -347,7 +397,11 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
   const rows = grid.values;
   const headerStart = rows.findIndex((row) => isHeaderStart(row ?? []));
   if (headerStart < 0) {
-    return { ok: false, reason: "noHeader", message: "没有找到表头（如“科目编码”“科目名称”“项目”“合计”）。" };
+    return {
+      ok: false,
+      reason: "noHeader",
+      message: "没有找到表头（如“科目编码”“科目名称”“项目”“合计”）。",
+    };
   }
   const serialColumns = new Set<number>();
   const headerRows: number[] = [];
@@ -366,7 +420,8 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
   const width = texts[0]?.length ?? 0;
   const paths = Array.from({ length: width }, (_, c) => {
     const path: string[] = [];
-    for (const row of texts) if (row[c] !== "" && path[path.length - 1] !== row[c]) path.push(row[c]);
+    for (const row of texts)
+      if (row[c] !== "" && path[path.length - 1] !== row[c]) path.push(row[c]);
     return path;
   });
   const sideShapes = buildSides(paths, textColumns(grid, dataStart));
@@ -377,7 +432,11 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
   const title = findTitle(grid, headerStart);
   const department = findDepartment(grid, headerStart);
   const meta = findMeta(grid, headerStart, title);
-  const kind = options.kind ? kindFromName(options.kind) : title ? kindFromTitle(title.text) : undefined;
+  const kind = options.kind
+    ? kindFromName(options.kind)
+    : title
+      ? kindFromTitle(title.text)
+      : undefined;
   const notes: ParsedTable["notes"] = [];
   const sides: TableSide[] = sideShapes.map((shape) => ({ ...shape, rows: [] }));
 
@@ -397,20 +456,32 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
     }
   }
   for (const side of sides) {
-    side.codeSystem = side.rows.map((row) => (row.code ? systemOfCode(row.code) : undefined)).find((s) => s !== undefined);
+    side.codeSystem = side.rows
+      .map((row) => (row.code ? systemOfCode(row.code) : undefined))
+      .find((s) => s !== undefined);
     assignRoles(side, department?.name);
   }
-  return { ok: true, table: { sheet: grid.sheet, title, kind, department, ...meta, headerRows, sides, notes, grid } };
+  return {
+    ok: true,
+    table: { sheet: grid.sheet, title, kind, department, ...meta, headerRows, sides, notes, grid },
+  };
 }
 
-function readRow(grid: Grid, r: number, side: TableSide, kind: TableKindSpec | undefined, catalog: Catalog) {
+function readRow(
+  grid: Grid,
+  r: number,
+  side: TableSide,
+  kind: TableKindSpec | undefined,
+  catalog: Catalog
+) {
   const row = grid.values[r] ?? [];
   const codeRaw = side.codeColumn !== undefined ? row[side.codeColumn] : undefined;
   let label = compactText(row[side.labelColumn]);
   const codeText = compactText(codeRaw);
   if (label === "" && codeText !== "" && !CODE_TEXT.test(codeText)) label = codeText; // 合计 merged over 编码+名称
   const cells = side.amountColumns.map((c) => amountCell(grid, r, c));
-  if (label === "" && codeText === "" && cells.every((cell) => cell.parsed.kind === "empty")) return undefined;
+  if (label === "" && codeText === "" && cells.every((cell) => cell.parsed.kind === "empty"))
+    return undefined;
 
   const tableRow: TableRow = {
     gridRow: r,

@@ -8,7 +8,9 @@ export function compactText(value: CellValue): string {
 }
 
 export function isBlank(value: CellValue): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+  return (
+    value === null || value === undefined || (typeof value === "string" && value.trim() === "")
+  );
 }
 
 const CHINESE_ORDINAL = /^[一二三四五六七八九十百]+[、.．]/;

@@ -43,7 +43,8 @@ function titleKind(row: Grid["values"][number], isFirstLine: boolean): TableKind
   const texts = [...new Set(row.filter((cell) => !isBlank(cell)).map((cell) => compactText(cell)))];
   if (texts.length !== 1 || row.some((cell) => typeof cell === "number")) return undefined;
   const text = texts[0];
-  if (text.length > 60 || text.startsWith("注") || !(text.includes("表") || isFirstLine)) return undefined;
+  if (text.length > 60 || text.startsWith("注") || !(text.includes("表") || isFirstLine))
+    return undefined;
   return kindFromTitle(text)?.kind;
 }
 
@@ -72,10 +73,15 @@ export function splitAtTitles(grid: Grid): { kind?: TableKind; grid: Grid }[] {
   });
   const blocks: { kind?: TableKind; grid: Grid }[] = [];
   const firstStart = starts[0]?.row ?? grid.values.length;
-  const hasContentBefore = grid.values.slice(0, firstStart).some((row) => (row ?? []).some((cell) => !isBlank(cell)));
+  const hasContentBefore = grid.values
+    .slice(0, firstStart)
+    .some((row) => (row ?? []).some((cell) => !isBlank(cell)));
   if (hasContentBefore) blocks.push({ grid: subGrid(grid, 0, firstStart) });
   starts.forEach((start, i) => {
-    blocks.push({ kind: start.kind, grid: subGrid(grid, start.row, starts[i + 1]?.row ?? grid.values.length) });
+    blocks.push({
+      kind: start.kind,
+      grid: subGrid(grid, start.row, starts[i + 1]?.row ?? grid.values.length),
+    });
   });
   return blocks;
 }
@@ -83,7 +89,11 @@ export function splitAtTitles(grid: Grid): { kind?: TableKind; grid: Grid }[] {
 function carryoverOf(table: ParsedTable): RecognizedTable["carryover"] {
   const title = compactText(table.title?.text ?? "");
   if (/不含上年结转/.test(title)) return "excluded";
-  if (/上年结转\)|上年结转）|\(上年结转|（上年结转/.test(title) || /^.*上年结转.*项目支出|项目支出.*上年结转/.test(title)) return "only";
+  if (
+    /上年结转\)|上年结转）|\(上年结转|（上年结转/.test(title) ||
+    /^.*上年结转.*项目支出|项目支出.*上年结转/.test(title)
+  )
+    return "only";
   return "included";
 }
 
@@ -96,7 +106,10 @@ export interface ReadWorkbookOptions {
  * blocks aside for their own readers, and collects department, year and unit. Nothing is dropped
  * silently: a block with content that is not a table becomes a finding.
  */
-export function readWorkbook(grids: readonly Grid[], options: ReadWorkbookOptions = {}): WorkbookModel {
+export function readWorkbook(
+  grids: readonly Grid[],
+  options: ReadWorkbookOptions = {}
+): WorkbookModel {
   const catalog = options.catalog ?? Catalog.standard();
   const model: WorkbookModel = { tables: [], forms: [], findings: [] };
   const formBlocks = new Set<Grid>();
@@ -127,7 +140,8 @@ export function readWorkbook(grids: readonly Grid[], options: ReadWorkbookOption
         continue;
       }
       const table = parsed.table;
-      const kind = table.kind?.kind ?? kindFromSheetName(block.grid.sheet) ?? kindFromCaptions(table);
+      const kind =
+        table.kind?.kind ?? kindFromSheetName(block.grid.sheet) ?? kindFromCaptions(table);
       if (!kind) {
         model.findings.push({
           ruleId: "table.unrecognized",
@@ -166,13 +180,21 @@ export function kindFromCaptions(table: ParsedTable): TableKind | undefined {
   const captions = table.sides.flatMap((side) => side.captions);
   const labels = table.sides.flatMap((side) => side.rows.map((row) => row.label));
   const has = (pattern: RegExp) => captions.some((c) => pattern.test(c));
-  if (table.sides.length === 2 && labels.some((l) => /收入总计/.test(l)) && labels.some((l) => /支出总计/.test(l))) {
+  if (
+    table.sides.length === 2 &&
+    labels.some((l) => /收入总计/.test(l)) &&
+    labels.some((l) => /支出总计/.test(l))
+  ) {
     return has(/政府性基金/) && has(/国有资本经营/) ? "财政拨款收支总表" : "收支总表";
   }
-  if (has(/人员经费/) && has(/公用经费/) && table.sides[0]?.codeSystem !== "function") return "基本支出表";
-  if (labels.some((l) => /因公出国/.test(l)) && labels.some((l) => /公务接待/.test(l))) return "三公经费表";
-  if (has(/上年结转/) && (has(/财政拨款|一般公共预算/) || has(/事业收入/)) && !has(/基本支出/)) return "收入总表";
-  if (has(/基本支出/) && has(/项目支出/) && has(/经营支出|上缴上级|上解上级|对附属单位补助/)) return "支出总表";
+  if (has(/人员经费/) && has(/公用经费/) && table.sides[0]?.codeSystem !== "function")
+    return "基本支出表";
+  if (labels.some((l) => /因公出国/.test(l)) && labels.some((l) => /公务接待/.test(l)))
+    return "三公经费表";
+  if (has(/上年结转/) && (has(/财政拨款|一般公共预算/) || has(/事业收入/)) && !has(/基本支出/))
+    return "收入总表";
+  if (has(/基本支出/) && has(/项目支出/) && has(/经营支出|上缴上级|上解上级|对附属单位补助/))
+    return "支出总表";
   if (has(/数量/) && has(/单价/)) return "政府采购表";
   return undefined;
 }
@@ -180,8 +202,15 @@ export function kindFromCaptions(table: ParsedTable): TableKind | undefined {
 /** The first department, year and unit seen become the workbook's; rules compare the rest with them. */
 function noteMeta(model: WorkbookModel, table: ParsedTable): void {
   if (!model.department && table.department) {
-    model.department = { value: table.department.name, code: table.department.code, sheet: table.sheet, cell: table.department.address };
+    model.department = {
+      value: table.department.name,
+      code: table.department.code,
+      sheet: table.sheet,
+      cell: table.department.address,
+    };
   }
-  if (!model.year && table.year) model.year = { value: table.year.value, sheet: table.sheet, cell: table.year.address };
-  if (!model.unit && table.unit) model.unit = { value: table.unit.value, sheet: table.sheet, cell: table.unit.address };
+  if (!model.year && table.year)
+    model.year = { value: table.year.value, sheet: table.sheet, cell: table.year.address };
+  if (!model.unit && table.unit)
+    model.unit = { value: table.unit.value, sheet: table.sheet, cell: table.unit.address };
 }

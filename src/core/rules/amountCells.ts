@@ -12,7 +12,7 @@ function cellRule(
   id: string,
   title: string,
   severity: Finding["severity"],
-  check: (cell: AmountCell) => { message: string; actual?: string } | undefined,
+  check: (cell: AmountCell) => { message: string; actual?: string } | undefined
 ): Rule {
   return {
     id,
@@ -23,7 +23,14 @@ function cellRule(
       const findings: Finding[] = [];
       for (const cell of amountCells(table)) {
         const problem = check(cell);
-        if (problem) findings.push({ ruleId: id, severity, sheet: table.sheet, cell: cell.address, ...problem });
+        if (problem)
+          findings.push({
+            ruleId: id,
+            severity,
+            sheet: table.sheet,
+            cell: cell.address,
+            ...problem,
+          });
       }
       return findings;
     },
@@ -34,21 +41,27 @@ function cellRule(
 export const amountAsText = cellRule("amount.as-text", "数字以文本形式保存", "warning", (cell) =>
   cell.parsed.kind === "amount" && cell.parsed.fromText
     ? { message: MESSAGES.numberAsText(String(cell.raw)), actual: String(cell.raw) }
-    : undefined,
+    : undefined
 );
 
-export const amountNotANumber = cellRule("amount.not-a-number", "金额单元格不是数字", "error", (cell) =>
-  cell.parsed.kind === "invalid" ? { message: MESSAGES.notANumber(cell.parsed.text), actual: cell.parsed.text } : undefined,
+export const amountNotANumber = cellRule(
+  "amount.not-a-number",
+  "金额单元格不是数字",
+  "error",
+  (cell) =>
+    cell.parsed.kind === "invalid"
+      ? { message: MESSAGES.notANumber(cell.parsed.text), actual: cell.parsed.text }
+      : undefined
 );
 
 export const amountNegative = cellRule("amount.negative", "金额为负数", "warning", (cell) =>
   cell.parsed.kind === "amount" && cell.parsed.value.isNegative() && !cell.parsed.value.isZero()
     ? { message: MESSAGES.negativeAmount(cell.parsed.value), actual: cell.parsed.value.toString() }
-    : undefined,
+    : undefined
 );
 
 export const amountDecimals = cellRule("amount.decimals", "金额超过两位小数", "warning", (cell) =>
   cell.parsed.kind === "amount" && cell.parsed.value.decimalPlaces() > 2
     ? { message: MESSAGES.tooManyDecimals(cell.parsed.value), actual: cell.parsed.value.toString() }
-    : undefined,
+    : undefined
 );

@@ -17,10 +17,18 @@ export const childrenSum: Rule = {
       for (const [parent, children] of directChildren(side)) {
         side.amountColumns.forEach((_, i) => {
           const caption = side.captions[i];
-          const finding = sumFinding(RULE_ID, table, parent.cells[i], children.map((c) => c.cells[i]), {
-            mismatch: (actual, expected) => MESSAGES.childrenSum(rowTitle(parent), caption, actual, expected, children.length),
-            rounding: (actual, expected) => MESSAGES.childrenSumRounding(rowTitle(parent), caption, actual, expected),
-          });
+          const finding = sumFinding(
+            RULE_ID,
+            table,
+            parent.cells[i],
+            children.map((c) => c.cells[i]),
+            {
+              mismatch: (actual, expected) =>
+                MESSAGES.childrenSum(rowTitle(parent), caption, actual, expected, children.length),
+              rounding: (actual, expected) =>
+                MESSAGES.childrenSumRounding(rowTitle(parent), caption, actual, expected),
+            }
+          );
           if (finding) findings.push(finding);
         });
       }

@@ -19,7 +19,8 @@ export const codeName: Rule = {
       for (const row of side.rows) {
         if (row.codeFrom !== "cell" || !row.code || row.label === "") continue;
         const standard = catalog.name(row.code);
-        if (standard === undefined || normalizeName(standard) === normalizeName(row.label)) continue;
+        if (standard === undefined || normalizeName(standard) === normalizeName(row.label))
+          continue;
         findings.push({
           ruleId: RULE_ID,
           severity: "warning",

@@ -19,9 +19,17 @@ export const codeUnknown: Rule = {
         if (!row.codeCell || row.role !== "item") continue;
         const text = compactText(row.codeCell.raw);
         if (text === "") continue;
-        const base = { ruleId: RULE_ID, severity: "warning" as const, sheet: table.sheet, cell: row.codeCell.address, actual: text };
-        if (!row.code || !isWellFormedCode(row.code)) findings.push({ ...base, message: MESSAGES.malformedCode(text) });
-        else if (!catalog.has(row.code)) findings.push({ ...base, message: MESSAGES.unknownCode(row.code) });
+        const base = {
+          ruleId: RULE_ID,
+          severity: "warning" as const,
+          sheet: table.sheet,
+          cell: row.codeCell.address,
+          actual: text,
+        };
+        if (!row.code || !isWellFormedCode(row.code))
+          findings.push({ ...base, message: MESSAGES.malformedCode(text) });
+        else if (!catalog.has(row.code))
+          findings.push({ ...base, message: MESSAGES.unknownCode(row.code) });
       }
     }
     return findings;

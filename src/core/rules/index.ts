@@ -29,7 +29,11 @@ export const TABLE_RULES: readonly Rule[] = [
 ];
 
 /** Rules between tables and about the workbook as a whole. */
-export const WORKBOOK_RULES: readonly Rule<WorkbookRuleContext>[] = [...CROSS_TABLE_RULES, ...SPECIAL_TABLE_RULES, ...GOAL_RULES];
+export const WORKBOOK_RULES: readonly Rule<WorkbookRuleContext>[] = [
+  ...CROSS_TABLE_RULES,
+  ...SPECIAL_TABLE_RULES,
+  ...GOAL_RULES,
+];
 
 const SUM_RULES = ["sum.children", "sum.total-row", "sum.row-parts"];
 

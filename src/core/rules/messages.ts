@@ -7,7 +7,13 @@ import { Money, formatMoney } from "../money";
 const m = (value: Money) => formatMoney(value);
 
 export const MESSAGES = {
-  childrenSum: (parent: string, column: string, actual: Money, expected: Money, childCount: number) =>
+  childrenSum: (
+    parent: string,
+    column: string,
+    actual: Money,
+    expected: Money,
+    childCount: number
+  ) =>
     `“${parent}”的“${column}”为 ${m(actual)}，其下 ${childCount} 个明细科目合计为 ${m(expected)}，相差 ${m(actual.minus(expected))}。`,
   childrenSumRounding: (parent: string, column: string, actual: Money, expected: Money) =>
     `舍入差异：“${parent}”的“${column}”为 ${m(actual)}，明细合计为 ${m(expected)}，相差 ${m(actual.minus(expected))}，在四舍五入允许范围内。`,
@@ -19,14 +25,19 @@ export const MESSAGES = {
     `“${row}”行的“${total}”为 ${m(actual)}，而${parts.map((p) => `“${p}”`).join("+")}为 ${m(expected)}，相差 ${m(actual.minus(expected))}。`,
   rowTotalRounding: (row: string, total: string, actual: Money, expected: Money) =>
     `舍入差异：“${row}”行的“${total}”为 ${m(actual)}，各栏相加为 ${m(expected)}，相差 ${m(actual.minus(expected))}，在四舍五入允许范围内。`,
-  unknownCode: (code: string) => `科目编码 ${code} 不在政府收支分类科目中，请核对编码（或在自定义科目表中补充）。`,
-  malformedCode: (text: string) => `“${text}”不是有效的科目编码：功能分类应为 3/5/7 位数字，经济分类应为 3/5 位数字。`,
+  unknownCode: (code: string) =>
+    `科目编码 ${code} 不在政府收支分类科目中，请核对编码（或在自定义科目表中补充）。`,
+  malformedCode: (text: string) =>
+    `“${text}”不是有效的科目编码：功能分类应为 3/5/7 位数字，经济分类应为 3/5 位数字。`,
   nameMismatch: (code: string, printed: string, standard: string) =>
     `科目 ${code} 的名称为“${printed}”，标准名称为“${standard}”。`,
-  numberAsText: (text: string) => `金额“${text}”是以文本形式保存的数字，已按数值读取；请改为数值格式，以免求和时被漏算。`,
+  numberAsText: (text: string) =>
+    `金额“${text}”是以文本形式保存的数字，已按数值读取；请改为数值格式，以免求和时被漏算。`,
   notANumber: (text: string) => `金额单元格中的“${text}”不是数字，无法计算，已按 0 处理。`,
-  negativeAmount: (value: Money) => `金额为负数（${m(value)}），预算公开表中的金额通常不应为负，请核对。`,
-  tooManyDecimals: (value: Money) => `金额 ${value.toString()} 超过两位小数；公开表以万元为单位，应保留两位小数。`,
+  negativeAmount: (value: Money) =>
+    `金额为负数（${m(value)}），预算公开表中的金额通常不应为负，请核对。`,
+  tooManyDecimals: (value: Money) =>
+    `金额 ${value.toString()} 超过两位小数；公开表以万元为单位，应保留两位小数。`,
   // 项目绩效目标表 (rules/goals). Amounts arrive formatted with their unit (“25.00万元”, “1,600,000元”).
   goalBudgetText: (form: string, stated: string, cell: string, actual: string) =>
     `绩效目标表“${form}”的资金用途写明预算数${stated}，但预算数单元格（${cell}）为${actual}。`,
@@ -34,42 +45,112 @@ export const MESSAGES = {
     `舍入差异：绩效目标表“${form}”的资金用途写明预算数${stated}，预算数单元格为${actual}，相差在四舍五入允许范围内。`,
   goalFiscalText: (form: string, stated: string, cell: string, actual: string) =>
     `绩效目标表“${form}”的资金用途写明财政资金${stated}，但“其中：财政资金”单元格（${cell}）为${actual}。`,
-  goalFiscalTextAlso: (stated: string, actual: string) => `同一段文字写明的财政资金${stated}也与单元格中的${actual}不一致。`,
-  goalFundSources: (form: string, total: string, actual: string, parts: string, expected: string, difference: string) =>
-    `绩效目标表“${form}”的${total}为${actual}，而${parts}之和为${expected}，相差${difference}。`,
+  goalFiscalTextAlso: (stated: string, actual: string) =>
+    `同一段文字写明的财政资金${stated}也与单元格中的${actual}不一致。`,
+  goalFundSources: (
+    form: string,
+    total: string,
+    actual: string,
+    parts: string,
+    expected: string,
+    difference: string
+  ) => `绩效目标表“${form}”的${total}为${actual}，而${parts}之和为${expected}，相差${difference}。`,
   goalFundSourcesRounding: (form: string, total: string, actual: string, expected: string) =>
     `舍入差异：绩效目标表“${form}”的${total}为${actual}，各项资金之和为${expected}，相差在四舍五入允许范围内。`,
-  goalPlanDecrease: (form: string, later: string, laterValue: string, earlier: string, earlierValue: string) =>
+  goalPlanDecrease: (
+    form: string,
+    later: string,
+    laterValue: string,
+    earlier: string,
+    earlierValue: string
+  ) =>
     `绩效目标表“${form}”的资金支出计划应为逐期累计数，但“${later}”的${laterValue}小于“${earlier}”的${earlierValue}。`,
-  goalPlanTotal: (form: string, label: string, actual: string, expected: string, difference: string) =>
+  goalPlanTotal: (
+    form: string,
+    label: string,
+    actual: string,
+    expected: string,
+    difference: string
+  ) =>
     `绩效目标表“${form}”的资金支出计划到“${label}”累计为${actual}，应等于预算数${expected}，相差${difference}。`,
   goalPlanTotalRounding: (form: string, label: string, actual: string, expected: string) =>
     `舍入差异：绩效目标表“${form}”的资金支出计划到“${label}”累计为${actual}，预算数为${expected}，相差在四舍五入允许范围内。`,
   goalPlanPercent: (form: string, label: string, actual: string) =>
     `绩效目标表“${form}”的资金支出计划到“${label}”累计为${actual}%，全年计划应达到100%。`,
-  goalPlanEmpty: (form: string) => `绩效目标表“${form}”的资金支出计划各期均未填写，请填报12月底前的累计支出计划。`,
+  goalPlanEmpty: (form: string) =>
+    `绩效目标表“${form}”的资金支出计划各期均未填写，请填报12月底前的累计支出计划。`,
   goalOneYear: (form: string, term: string, period: string, annual: string, difference: string) =>
     `绩效目标表“${form}”为一年期项目（${term}），实施期资金总额${period}应等于年度资金总额${annual}，但两者相差${difference}。`,
-  goalProjectNote: (sheet: string, cell: string, amount: string) => `项目支出表“${sheet}”${cell}列示该项目${amount}。`,
+  goalProjectNote: (sheet: string, cell: string, amount: string) =>
+    `项目支出表“${sheet}”${cell}列示该项目${amount}。`,
   goalIndicatorMissing: (form: string, missing: string, period: string) =>
     `绩效目标表“${form}”${period}没有${missing}；项目绩效指标应涵盖产出、效益和满意度指标。`,
   goalCostIndicatorMissing: (form: string, period: string) =>
     `绩效目标表“${form}”${period}的“成本指标”未填写；该模板要求填报成本指标。`,
-  goalIndicatorDuplicate: (form: string, row: number, name: string, value: string, firstRow: number, firstValue: string) =>
+  goalIndicatorDuplicate: (
+    form: string,
+    row: number,
+    name: string,
+    value: string,
+    firstRow: number,
+    firstValue: string
+  ) =>
     `绩效目标表“${form}”第${row}行的指标“${name}”（${value}）与第${firstRow}行（${firstValue}）重复。`,
   goalIndicatorValue: (form: string, name: string, value: string) =>
     `绩效目标表“${form}”中指标“${name}”的指标值“${value}”既不是“比较符+数值+单位”（如≥90%、≤300元、=1次），也不是可识别的定性值（如良好、按时完成），难以考核。`,
-  goalUnitCostLower: (form: string, basis: string, bound: string, budgetLabel: string, budget: string, difference: string) =>
+  goalUnitCostLower: (
+    form: string,
+    basis: string,
+    bound: string,
+    budgetLabel: string,
+    budget: string,
+    difference: string
+  ) =>
     `绩效目标表“${form}”中${basis}，据此预算至少应为${bound}，但${budgetLabel}为${budget}，相差${difference}。`,
-  goalUnitCostUpper: (form: string, basis: string, bound: string, budgetLabel: string, budget: string, difference: string) =>
+  goalUnitCostUpper: (
+    form: string,
+    basis: string,
+    bound: string,
+    budgetLabel: string,
+    budget: string,
+    difference: string
+  ) =>
     `绩效目标表“${form}”中${basis}，据此预算至多为${bound}，但${budgetLabel}为${budget}，超出${difference}。`,
-  goalUnitCostExact: (form: string, basis: string, product: string, budgetLabel: string, budget: string, difference: string) =>
+  goalUnitCostExact: (
+    form: string,
+    basis: string,
+    product: string,
+    budgetLabel: string,
+    budget: string,
+    difference: string
+  ) =>
     `绩效目标表“${form}”中${basis}，合计应为${product}，但${budgetLabel}为${budget}，相差${difference}。`,
-  goalUnitCostRounding: (form: string, basis: string, bound: string, budgetLabel: string, budget: string) =>
+  goalUnitCostRounding: (
+    form: string,
+    basis: string,
+    bound: string,
+    budgetLabel: string,
+    budget: string
+  ) =>
     `舍入差异：绩效目标表“${form}”中${basis}，据此测算为${bound}，${budgetLabel}为${budget}，相差在四舍五入允许范围内。`,
-  goalProjectLine: (form: string, budgetLabel: string, amount: string, sheet: string, cell: string, line: string, difference: string) =>
+  goalProjectLine: (
+    form: string,
+    budgetLabel: string,
+    amount: string,
+    sheet: string,
+    cell: string,
+    line: string,
+    difference: string
+  ) =>
     `绩效目标表“${form}”的${budgetLabel}为${amount}，但项目支出表“${sheet}”${cell}中该项目为${line}，相差${difference}。`,
-  goalProjectLineRounding: (form: string, budgetLabel: string, amount: string, sheet: string, cell: string, line: string) =>
+  goalProjectLineRounding: (
+    form: string,
+    budgetLabel: string,
+    amount: string,
+    sheet: string,
+    cell: string,
+    line: string
+  ) =>
     `舍入差异：绩效目标表“${form}”的${budgetLabel}为${amount}，项目支出表“${sheet}”${cell}中该项目为${line}，相差在四舍五入允许范围内。`,
   goalProjectNotFound: (form: string, sheets: string) =>
     `绩效目标表“${form}”的项目在项目支出表（${sheets}）中没有找到同名项目，无法核对预算数。`,
@@ -82,18 +163,33 @@ export const MESSAGES = {
     `“三公”经费表“${row}”行的“${column}”为 ${m(actual)}，因公出国（境）费、公务用车购置及运行维护费、公务接待费三项之和为 ${m(expected)}，相差 ${m(actual.minus(expected))}。`,
   sangongSumRounding: (row: string, column: string, actual: Money, expected: Money) =>
     `舍入差异：“三公”经费表“${row}”行的“${column}”为 ${m(actual)}，三项之和为 ${m(expected)}，相差 ${m(actual.minus(expected))}，在四舍五入允许范围内。`,
-  sangongMissingItem: (item: string) => `“三公”经费表中没有找到“${item}”行，无法核对“三公”经费合计。`,
+  sangongMissingItem: (item: string) =>
+    `“三公”经费表中没有找到“${item}”行，无法核对“三公”经费合计。`,
   sangongVehicle: (row: string, column: string, actual: Money, expected: Money) =>
     `“三公”经费表“${row}”行的“${column}”为 ${m(actual)}，公务用车购置费与公务用车运行维护费之和为 ${m(expected)}，相差 ${m(actual.minus(expected))}。`,
   sangongVehicleRounding: (row: string, column: string, actual: Money, expected: Money) =>
     `舍入差异：“三公”经费表“${row}”行的“${column}”为 ${m(actual)}，购置费与运行维护费之和为 ${m(expected)}，相差 ${m(actual.minus(expected))}，在四舍五入允许范围内。`,
-  sangongChange: (row: string, column: string, actual: Money, current: Money, prior: Money, expected: Money) =>
+  sangongChange: (
+    row: string,
+    column: string,
+    actual: Money,
+    current: Money,
+    prior: Money,
+    expected: Money
+  ) =>
     `“三公”经费表“${row}”行的“${column}”为 ${m(actual)}，而本年 ${m(current)} 减上年 ${m(prior)} 应为 ${m(expected)}，相差 ${m(actual.minus(expected))}。`,
   sangongChangeRounding: (row: string, column: string, actual: Money, expected: Money) =>
     `舍入差异：“三公”经费表“${row}”行的“${column}”为 ${m(actual)}，本年减上年为 ${m(expected)}，相差 ${m(actual.minus(expected))}，在四舍五入允许范围内。`,
   sangongRate: (row: string, column: string, actual: Money, expected: Money) =>
     `“三公”经费表“${row}”行的“${column}”为 ${m(actual)}%，按（本年−上年）÷上年计算应为 ${m(expected)}%。`,
-  procurementQtyPrice: (item: string, quantity: Money, price: Money, product: Money, column: string, actual: Money) =>
+  procurementQtyPrice: (
+    item: string,
+    quantity: Money,
+    price: Money,
+    product: Money,
+    column: string,
+    actual: Money
+  ) =>
     `政府采购表“${item}”行：数量 ${quantity.toString()} × 单价 ${m(price)} = ${m(product)}，但“${column}”为 ${m(actual)}，相差 ${m(actual.minus(product))}。`,
   procurementQtyPriceRounding: (item: string, product: Money, column: string, actual: Money) =>
     `舍入差异：政府采购表“${item}”行数量×单价为 ${m(product)}，“${column}”为 ${m(actual)}，相差 ${m(actual.minus(product))}，在四舍五入允许范围内。`,
@@ -101,7 +197,13 @@ export const MESSAGES = {
     `政府采购表“${row}”行的“${column}”为 ${m(actual)}，所含 ${count} 行相加为 ${m(expected)}，相差 ${m(actual.minus(expected))}。`,
   procurementTotalRounding: (row: string, column: string, actual: Money, expected: Money) =>
     `舍入差异：政府采购表“${row}”行的“${column}”为 ${m(actual)}，所含各行相加为 ${m(expected)}，相差 ${m(actual.minus(expected))}，在四舍五入允许范围内。`,
-  procurementSources: (row: string, column: string, actual: Money, parts: string[], expected: Money) =>
+  procurementSources: (
+    row: string,
+    column: string,
+    actual: Money,
+    parts: string[],
+    expected: Money
+  ) =>
     `政府采购表“${row}”行的“${column}”为 ${m(actual)}，而${parts.map((p) => `“${p}”`).join("+")}为 ${m(expected)}，相差 ${m(actual.minus(expected))}。`,
   procurementSourcesRounding: (row: string, column: string, actual: Money, expected: Money) =>
     `舍入差异：政府采购表“${row}”行的“${column}”为 ${m(actual)}，各资金来源相加为 ${m(expected)}，相差 ${m(actual.minus(expected))}，在四舍五入允许范围内。`,
@@ -113,7 +215,13 @@ export const MESSAGES = {
     `固定资产占用情况表“资产总额”的“${column}”为 ${m(actual)}，${items.map((i) => `“${i}”`).join("、")}合计为 ${m(expected)}，相差 ${m(actual.minus(expected))}。`,
   assetsTotalRounding: (column: string, actual: Money, expected: Money) =>
     `舍入差异：固定资产占用情况表“资产总额”的“${column}”为 ${m(actual)}，各类资产合计为 ${m(expected)}，相差 ${m(actual.minus(expected))}，在四舍五入允许范围内。`,
-  assetsSubitem: (child: string, parent: string, column: string, childValue: Money, parentValue: Money) =>
+  assetsSubitem: (
+    child: string,
+    parent: string,
+    column: string,
+    childValue: Money,
+    parentValue: Money
+  ) =>
     `固定资产占用情况表“${child}”的“${column}”为 ${m(childValue)}，超过了所属“${parent}”的 ${m(parentValue)}（“其中”项不应大于其所属项目）。`,
 } as const;
 

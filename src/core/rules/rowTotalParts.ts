@@ -18,10 +18,18 @@ export const rowTotalParts: Rule = {
         const totalCaption = side.captions[relation.total];
         const partCaptions = relation.parts.map((p) => side.captions[p]);
         for (const row of side.rows) {
-          const finding = sumFinding(RULE_ID, table, row.cells[relation.total], relation.parts.map((p) => row.cells[p]), {
-            mismatch: (actual, expected) => MESSAGES.rowTotal(rowTitle(row), totalCaption, partCaptions, actual, expected),
-            rounding: (actual, expected) => MESSAGES.rowTotalRounding(rowTitle(row), totalCaption, actual, expected),
-          });
+          const finding = sumFinding(
+            RULE_ID,
+            table,
+            row.cells[relation.total],
+            relation.parts.map((p) => row.cells[p]),
+            {
+              mismatch: (actual, expected) =>
+                MESSAGES.rowTotal(rowTitle(row), totalCaption, partCaptions, actual, expected),
+              rounding: (actual, expected) =>
+                MESSAGES.rowTotalRounding(rowTitle(row), totalCaption, actual, expected),
+            }
+          );
           if (finding) findings.push(finding);
         }
       }

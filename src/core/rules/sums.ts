@@ -16,12 +16,17 @@ export function sumFinding(
     mismatch: (actual: AmountCell["value"], expected: AmountCell["value"]) => string;
     rounding: (actual: AmountCell["value"], expected: AmountCell["value"]) => string;
   },
-  options: { blankTotalMeansUntotalled?: boolean } = {},
+  options: { blankTotalMeansUntotalled?: boolean } = {}
 ): Finding | undefined {
-  if (total.parsed.kind === "invalid" || parts.some((p) => p.parsed.kind === "invalid")) return undefined;
-  if (total.parsed.kind === "empty" && parts.every((p) => p.parsed.kind === "empty")) return undefined;
+  if (total.parsed.kind === "invalid" || parts.some((p) => p.parsed.kind === "invalid"))
+    return undefined;
+  if (total.parsed.kind === "empty" && parts.every((p) => p.parsed.kind === "empty"))
+    return undefined;
   if (total.parsed.kind === "empty" && options.blankTotalMeansUntotalled) return undefined;
-  const comparison = compareSum(total.value, parts.map((p) => p.value));
+  const comparison = compareSum(
+    total.value,
+    parts.map((p) => p.value)
+  );
   if (comparison.agreement === "exact") return undefined;
   const rounding = comparison.agreement === "rounding";
   return {
@@ -29,7 +34,9 @@ export function sumFinding(
     severity: rounding ? "info" : "error",
     sheet: table.sheet,
     cell: total.address,
-    message: rounding ? describe.rounding(total.value, comparison.expected) : describe.mismatch(total.value, comparison.expected),
+    message: rounding
+      ? describe.rounding(total.value, comparison.expected)
+      : describe.mismatch(total.value, comparison.expected),
     expected: comparison.expected.toFixed(2),
     actual: total.value.toFixed(2),
     related: parts.map((p) => p.address),
@@ -40,7 +47,9 @@ export function sumFinding(
 /** For each coded row, the rows directly below it: those whose nearest listed ancestor it is. */
 export function directChildren(side: TableSide): Map<TableRow, TableRow[]> {
   const firstByCode = new Map<string, TableRow>();
-  for (const row of side.rows) if (row.role === "item" && row.code && !firstByCode.has(row.code)) firstByCode.set(row.code, row);
+  for (const row of side.rows)
+    if (row.role === "item" && row.code && !firstByCode.has(row.code))
+      firstByCode.set(row.code, row);
   const children = new Map<TableRow, TableRow[]>();
   for (const row of side.rows) {
     if (row.role !== "item" || !row.code) continue;
@@ -69,16 +78,21 @@ function nearestListedAncestor(code: string, rows: Map<string, TableRow>): Table
  */
 export function topLevelItems(side: TableSide): TableRow[] {
   const items = side.rows.filter((row) => row.role === "item");
-  if (items.some((row) => hasChineseOrdinal(row.label))) return items.filter((row) => hasChineseOrdinal(row.label));
+  if (items.some((row) => hasChineseOrdinal(row.label)))
+    return items.filter((row) => hasChineseOrdinal(row.label));
   const coded = items.filter((row) => row.code);
   if (coded.length > 0) {
     const codes = new Set(coded.map((row) => row.code!));
-    return coded.filter((row) => ![3, 5].some((n) => row.code!.length > n && codes.has(row.code!.slice(0, n))));
+    return coded.filter(
+      (row) => ![3, 5].some((n) => row.code!.length > n && codes.has(row.code!.slice(0, n)))
+    );
   }
   return items;
 }
 
 /** The label a message uses for a row: "20132 组织事务", "合计". */
 export function rowTitle(row: TableRow): string {
-  return row.code && row.codeFrom === "cell" ? `${row.code} ${row.label}` : row.label || row.address;
+  return row.code && row.codeFrom === "cell"
+    ? `${row.code} ${row.label}`
+    : row.label || row.address;
 }

@@ -19,12 +19,20 @@ export const totalRowSum: Rule = {
       for (const total of side.rows.filter((row) => row.role === "total")) {
         side.amountColumns.forEach((_, i) => {
           const caption = side.captions[i];
-          const finding = sumFinding(RULE_ID, table, total.cells[i], items.map((row) => row.cells[i]), {
-            mismatch: (actual, expected) => MESSAGES.totalRowSum(rowTitle(total), caption, actual, expected, items.length),
-            rounding: (actual, expected) => MESSAGES.totalRowSumRounding(rowTitle(total), caption, actual, expected),
-          },
-          // Uncoded lists (政府采购, 项目支出) leave columns such as 预算资金 or 单价 untotalled on purpose.
-          { blankTotalMeansUntotalled: side.codeSystem === undefined });
+          const finding = sumFinding(
+            RULE_ID,
+            table,
+            total.cells[i],
+            items.map((row) => row.cells[i]),
+            {
+              mismatch: (actual, expected) =>
+                MESSAGES.totalRowSum(rowTitle(total), caption, actual, expected, items.length),
+              rounding: (actual, expected) =>
+                MESSAGES.totalRowSumRounding(rowTitle(total), caption, actual, expected),
+            },
+            // Uncoded lists (政府采购, 项目支出) leave columns such as 预算资金 or 单价 untotalled on purpose.
+            { blankTotalMeansUntotalled: side.codeSystem === undefined }
+          );
           if (finding) findings.push(finding);
         });
       }

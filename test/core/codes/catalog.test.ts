@@ -54,7 +54,8 @@ const CLASSES: Array<[string, string]> = [
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string" || typeof value === "number") return String(value);
-  if (typeof value === "object" && "richText" in value) return value.richText.map((r) => r.text).join("");
+  if (typeof value === "object" && "richText" in value)
+    return value.richText.map((r) => r.text).join("");
   return "";
 }
 
@@ -87,7 +88,12 @@ async function printedCodes(file: string): Promise<PrintedCode[]> {
         const cell = row.getCell(col);
         const text = cellText(cell.value);
         if (/^(2\d{2}(\d{2}){0,2}|3\d{2}(\d{2})?)$/.test(text)) {
-          found.push({ sheet: sheet.name, address: cell.address, code: text, name: cellText(row.getCell(col + 1).value) });
+          found.push({
+            sheet: sheet.name,
+            address: cell.address,
+            code: text,
+            name: cellText(row.getCell(col + 1).value),
+          });
         }
       }
     });
@@ -215,13 +221,26 @@ describe("standard catalog", () => {
       "50905": "离退休费",
     };
     for (const [code, name] of Object.entries(expected)) expect(catalog.name(code)).toBe(name);
-    for (const code of ["2080599", "20801", "20802", "20808", "20899", "2101199", "2130701", "2130799", "20501", "20502"]) {
+    for (const code of [
+      "2080599",
+      "20801",
+      "20802",
+      "20808",
+      "20899",
+      "2101199",
+      "2130701",
+      "2130799",
+      "20501",
+      "20502",
+    ]) {
       expect(catalog.has(code)).toBe(true);
     }
   });
 
   it("has no duplicate codes in the shipped data", () => {
-    const codes = [...FUNCTION_CODES, ...ECONOMIC_CODES, ...GOV_ECONOMIC_CODES].map(([code]) => code);
+    const codes = [...FUNCTION_CODES, ...ECONOMIC_CODES, ...GOV_ECONOMIC_CODES].map(
+      ([code]) => code
+    );
     const duplicates = codes.filter((code, i) => codes.indexOf(code) !== i);
     expect(duplicates).toEqual([]);
     expect(catalog.entries()).toHaveLength(codes.length);
@@ -242,7 +261,9 @@ describe("standard catalog", () => {
   });
 
   it("has a parent in the catalog for every 款 and 项", () => {
-    const orphans = catalog.entries().filter((e) => e.parent !== undefined && !catalog.has(e.parent));
+    const orphans = catalog
+      .entries()
+      .filter((e) => e.parent !== undefined && !catalog.has(e.parent));
     expect(orphans).toEqual([]);
   });
 
@@ -267,7 +288,12 @@ describe("standard catalog", () => {
   });
 
   it("lists the children of a 款 in code order", () => {
-    expect(catalog.children("21011").map((e) => e.code)).toEqual(["2101101", "2101102", "2101103", "2101199"]);
+    expect(catalog.children("21011").map((e) => e.code)).toEqual([
+      "2101101",
+      "2101102",
+      "2101103",
+      "2101199",
+    ]);
     expect(catalog.children("2013201")).toEqual([]);
   });
 
@@ -339,9 +365,12 @@ describe("fixture workbooks", () => {
       expect(printed.length).toBeGreaterThan(40);
       const mismatches = printed
         .filter(({ code, name }) => normalizeName(catalog.name(code) ?? "") !== normalizeName(name))
-        .map((p) => `${p.sheet}!${p.address} ${p.code} ${p.name} ≠ ${catalog.name(p.code) ?? "(missing)"}`);
+        .map(
+          (p) =>
+            `${p.sheet}!${p.address} ${p.code} ${p.name} ≠ ${catalog.name(p.code) ?? "(missing)"}`
+        );
       expect(mismatches).toEqual([]);
-    },
+    }
   );
 
   it("resolves every 部门预算支出经济科目名称 of the Shanxi 基本支出表 by name", async () => {
@@ -383,7 +412,8 @@ describe("ECONOMIC_TO_GOV_ECONOMIC", () => {
     for (const [from, targets] of Object.entries(ECONOMIC_TO_GOV_ECONOMIC)) {
       expect(catalog.get(from)).toMatchObject({ system: "economic", level: 2 });
       expect(targets.length).toBeGreaterThan(0);
-      for (const to of targets) expect(catalog.get(to)).toMatchObject({ system: "govEconomic", level: 2 });
+      for (const to of targets)
+        expect(catalog.get(to)).toMatchObject({ system: "govEconomic", level: 2 });
     }
   });
 });
@@ -392,9 +422,16 @@ describe("withUserEntries", () => {
   const standard = Catalog.standard();
 
   it("lets a user row override a standard name", () => {
-    const { catalog, problems } = standard.withUserEntries([{ code: "2130706", name: "对村集体经济组织的补助" }]);
+    const { catalog, problems } = standard.withUserEntries([
+      { code: "2130706", name: "对村集体经济组织的补助" },
+    ]);
     expect(problems).toEqual([]);
-    expect(catalog.get("2130706")).toMatchObject({ name: "对村集体经济组织的补助", source: "user", level: 3, parent: "21307" });
+    expect(catalog.get("2130706")).toMatchObject({
+      name: "对村集体经济组织的补助",
+      source: "user",
+      level: 3,
+      parent: "21307",
+    });
   });
 
   it("adds codes the standard catalog lacks, under their standard parent", () => {
@@ -438,21 +475,30 @@ describe("withUserEntries", () => {
   });
 
   it("tolerates holes in a list coming from JavaScript", () => {
-    const rows = [null, undefined, { code: "30101", name: "基本工资（自定义）" }] as unknown as Array<{ code: unknown; name: unknown }>;
+    const rows = [
+      null,
+      undefined,
+      { code: "30101", name: "基本工资（自定义）" },
+    ] as unknown as Array<{ code: unknown; name: unknown }>;
     const { catalog, problems } = standard.withUserEntries(rows);
     expect(problems).toEqual([]);
     expect(catalog.name("30101")).toBe("基本工资（自定义）");
   });
 
   it("skips rows whose code and name are both blank", () => {
-    const { catalog, problems } = standard.withUserEntries([{ code: "", name: "  " }, { code: null, name: null }]);
+    const { catalog, problems } = standard.withUserEntries([
+      { code: "", name: "  " },
+      { code: null, name: null },
+    ]);
     expect(problems).toEqual([]);
     expect(catalog.entries()).toHaveLength(standard.entries().length);
   });
 
   it("reports a user 项 whose 款 is in neither list but still adds it", () => {
     const { catalog, problems } = standard.withUserEntries([{ code: "2019801", name: "孤立项" }]);
-    expect(problems).toEqual([{ row: 1, code: "2019801", reason: expect.stringContaining("上级科目“20198”") }]);
+    expect(problems).toEqual([
+      { row: 1, code: "2019801", reason: expect.stringContaining("上级科目“20198”") },
+    ]);
     expect(catalog.has("2019801")).toBe(true);
   });
 
@@ -461,7 +507,9 @@ describe("withUserEntries", () => {
       { code: "30299", name: "第一" },
       { code: "30299", name: "第二" },
     ]);
-    expect(problems).toEqual([{ row: 2, code: "30299", reason: expect.stringContaining("第1行重复") }]);
+    expect(problems).toEqual([
+      { row: 2, code: "30299", reason: expect.stringContaining("第1行重复") },
+    ]);
     expect(catalog.name("30299")).toBe("第二");
   });
 
@@ -475,6 +523,10 @@ describe("withUserEntries", () => {
     expect(JSON.stringify(Catalog.standard().entries())).toBe(before);
     expect(Catalog.standard().name("30101")).toBe("基本工资");
     expect(Catalog.standard().has("2013206")).toBe(false);
-    expect(Catalog.standard().children("20132").map((e) => e.code)).not.toContain("2013206");
+    expect(
+      Catalog.standard()
+        .children("20132")
+        .map((e) => e.code)
+    ).not.toContain("2013206");
   });
 });

@@ -23,11 +23,29 @@ describe("readGoalForms on the Hebei 万元 form", () => {
     const { forms, findings } = await quyangForms();
     expect(findings).toEqual([]);
     expect(forms).toHaveLength(18);
-    expect(forms.every((f) => f.layout === "hebei" && f.unit === "万元" && f.budget.state === "amount")).toBe(true);
+    expect(
+      forms.every((f) => f.layout === "hebei" && f.unit === "万元" && f.budget.state === "amount")
+    ).toBe(true);
     expect(sumMoney(forms.map((f) => f.budget.value)).equals(new Money("555.78"))).toBe(true);
     expect(forms.map((f) => f.budget.cell)).toEqual([
-      "C7", "C23", "C39", "C55", "C71", "C87", "C103", "C119", "C135",
-      "C151", "C168", "C184", "C200", "C216", "C232", "C249", "C265", "C281",
+      "C7",
+      "C23",
+      "C39",
+      "C55",
+      "C71",
+      "C87",
+      "C103",
+      "C119",
+      "C135",
+      "C151",
+      "C168",
+      "C184",
+      "C200",
+      "C216",
+      "C232",
+      "C249",
+      "C265",
+      "C281",
     ]);
   });
 
@@ -90,8 +108,15 @@ describe("readGoalForms on the Hebei 万元 form", () => {
     const { forms } = readGoalForms(readWorkbook([bare]));
     const withMerges = (await quyangForms()).forms;
     expect(forms).toHaveLength(18);
-    expect(forms.map((f) => [f.budget.cell, f.fiscal?.cell, f.purposeText?.cell, f.indicators.length])).toEqual(
-      withMerges.map((f) => [f.budget.cell, f.fiscal?.cell, f.purposeText?.cell, f.indicators.length]),
+    expect(
+      forms.map((f) => [f.budget.cell, f.fiscal?.cell, f.purposeText?.cell, f.indicators.length])
+    ).toEqual(
+      withMerges.map((f) => [
+        f.budget.cell,
+        f.fiscal?.cell,
+        f.purposeText?.cell,
+        f.indicators.length,
+      ])
     );
   });
 
@@ -130,7 +155,12 @@ describe("readGoalForms on the Hebei 万元 form", () => {
     const { forms, findings } = readGoalForms(readWorkbook([grid]));
     expect(forms).toEqual([]);
     expect(findings).toEqual([
-      expect.objectContaining({ ruleId: GOAL_FORM_UNREADABLE, severity: "warning", sheet: "绩效目标", cell: "A1" }),
+      expect.objectContaining({
+        ruleId: GOAL_FORM_UNREADABLE,
+        severity: "warning",
+        sheet: "绩效目标",
+        cell: "A1",
+      }),
     ]);
     expect(findings[0].message).toContain("某项目");
   });
@@ -148,8 +178,12 @@ describe("readGoalForms on the Shanxi 元 form", () => {
     const { forms, findings } = shanxiForms();
     expect(findings).toEqual([]);
     expect(forms.map((f) => f.projectName)).toEqual(SHANXI_FORMS.map((f) => f.name));
-    expect(forms.every((f) => f.layout === "shanxi" && f.unit === "元" && f.sheet === SHANXI_GOALS_SHEET)).toBe(true);
-    expect(forms.map((f) => f.budget.value.toNumber())).toEqual(SHANXI_FORMS.map((f) => f.annualTotal));
+    expect(
+      forms.every((f) => f.layout === "shanxi" && f.unit === "元" && f.sheet === SHANXI_GOALS_SHEET)
+    ).toBe(true);
+    expect(forms.map((f) => f.budget.value.toNumber())).toEqual(
+      SHANXI_FORMS.map((f) => f.annualTotal)
+    );
     expect(forms.map((f) => f.budget.cell)).toEqual(["F6", "F36", "F66", "F96", "F126"]);
   });
 
@@ -158,7 +192,9 @@ describe("readGoalForms on the Shanxi 元 form", () => {
     expect(form.projectName).toBe("基层党组织标准化、规范化建设经费");
     expect(form.implementationPeriod?.total).toMatchObject({ cell: "C96", raw: 1600000 });
     expect(form.annual?.total).toMatchObject({ cell: "F96", raw: 1000000 });
-    expect(form.annual?.sources.map((s) => `${s.label}:${s.amount.cell}:${s.amount.state}`)).toEqual([
+    expect(
+      form.annual?.sources.map((s) => `${s.label}:${s.amount.cell}:${s.amount.state}`)
+    ).toEqual([
       "中央财政资金:F97:amount",
       "省级财政资金:F98:amount",
       "市县(区)财政资金:F99:amount",
@@ -227,13 +263,26 @@ describe("parseIndicatorValue", () => {
     expect(parseIndicatorValue("12月底").kind).toBe("date");
     expect(parseIndicatorValue("年底前拨付").kind).toBe("date");
     expect(parseIndicatorValue("10个乡镇、3个中心")).toMatchObject({ kind: "quantity", parts: 2 });
-    for (const text of ["好", "良好", "优", "有效提升", "明显", "逐步提高", "按时完成", "显著改善", "全年"]) {
+    for (const text of [
+      "好",
+      "良好",
+      "优",
+      "有效提升",
+      "明显",
+      "逐步提高",
+      "按时完成",
+      "显著改善",
+      "全年",
+    ]) {
       expect(parseIndicatorValue(text).kind).toBe("qualitative");
     }
   });
 
   it("does not accept a sentence or a bare noun as a value", () => {
-    expect(parseIndicatorValue("认真解决部分村级组织运转经费保障不足的问题,不断提升农村基层基础保障").kind).toBe("unrecognized");
+    expect(
+      parseIndicatorValue("认真解决部分村级组织运转经费保障不足的问题,不断提升农村基层基础保障")
+        .kind
+    ).toBe("unrecognized");
     expect(parseIndicatorValue("全区基层党组织").kind).toBe("unrecognized");
     expect(parseIndicatorValue("").kind).toBe("empty");
   });

@@ -20,7 +20,18 @@ describe("parseTable", () => {
     const side = (await parsed("quyang-2024", "收入总表")).sides[0];
     expect(side.codeColumn).toBe(1);
     expect(side.labelColumn).toBe(2);
-    expect(side.captions).toEqual(["合计", "小计", "财政拨款收入", "财政专户收入", "事业收入", "经营收入", "上级补助收入", "附属单位上缴收入", "其他收入", "上年结转"]);
+    expect(side.captions).toEqual([
+      "合计",
+      "小计",
+      "财政拨款收入",
+      "财政专户收入",
+      "事业收入",
+      "经营收入",
+      "上级补助收入",
+      "附属单位上缴收入",
+      "其他收入",
+      "上年结转",
+    ]);
     expect(side.rows[0]).toMatchObject({ label: "合计", role: "total", address: "C6" });
     expect(side.rows[1]).toMatchObject({ code: "201", codeFrom: "cell", role: "item" });
   });
@@ -38,8 +49,17 @@ describe("parseTable", () => {
     const table = await parsed("tunliu-2024", "收支总表");
     expect(table.sides).toHaveLength(2);
     const [income, expenditure] = table.sides;
-    expect(income.rows.map((r) => r.role)).toEqual([...Array(5).fill("item"), "total", "balance", "balance"]);
-    expect(expenditure.rows[0]).toMatchObject({ label: "一、一般公共服务支出", code: "201", codeFrom: "name" });
+    expect(income.rows.map((r) => r.role)).toEqual([
+      ...Array(5).fill("item"),
+      "total",
+      "balance",
+      "balance",
+    ]);
+    expect(expenditure.rows[0]).toMatchObject({
+      label: "一、一般公共服务支出",
+      code: "201",
+      codeFrom: "name",
+    });
     expect(expenditure.relations).toEqual([{ total: 0, parts: [1, 2] }]);
   });
 
@@ -60,13 +80,22 @@ describe("parseTable", () => {
 
   it("keeps the note of an empty table and reads no data rows", async () => {
     const table = await parsed("quyang-2024", "政府性基金支出表");
-    expect(table.notes).toEqual([{ text: "注：无政府基金预算财政拨款预算，空表列示。", address: "A6" }]);
+    expect(table.notes).toEqual([
+      { text: "注：无政府基金预算财政拨款预算，空表列示。", address: "A6" },
+    ]);
     expect(table.sides[0].rows).toEqual([]);
   });
 
   it("reads the labels of a Shanxi empty table as rows with blank amounts", async () => {
     const table = await parsed("tunliu-2024", "三公经费");
-    expect(table.sides[0].rows.map((r) => r.label)).toEqual(["因公出国(境)费", "公务接待费", "公务用车购置及运行费", "①公务用车购置费", "②公务用车运行维护费", "合计"]);
+    expect(table.sides[0].rows.map((r) => r.label)).toEqual([
+      "因公出国(境)费",
+      "公务接待费",
+      "公务用车购置及运行费",
+      "①公务用车购置费",
+      "②公务用车运行维护费",
+      "合计",
+    ]);
     expect(table.notes.map((n) => n.text)).toEqual(["注：本表无数据"]);
   });
 

@@ -59,9 +59,16 @@ describe("the rule registry", () => {
       const before = JSON.stringify(grid.values);
       const parsed = parseTable(grid);
       if (!parsed.ok) continue;
-      const snapshot = JSON.stringify(parsed.table, (_, v) => (typeof v === "object" && v?.constructor?.name === "Decimal" ? v.toString() : v));
-      for (const rule of TABLE_RULES) rule.run({ table: parsed.table, catalog: Catalog.standard() });
-      expect(JSON.stringify(parsed.table, (_, v) => (typeof v === "object" && v?.constructor?.name === "Decimal" ? v.toString() : v))).toBe(snapshot);
+      const snapshot = JSON.stringify(parsed.table, (_, v) =>
+        typeof v === "object" && v?.constructor?.name === "Decimal" ? v.toString() : v
+      );
+      for (const rule of TABLE_RULES)
+        rule.run({ table: parsed.table, catalog: Catalog.standard() });
+      expect(
+        JSON.stringify(parsed.table, (_, v) =>
+          typeof v === "object" && v?.constructor?.name === "Decimal" ? v.toString() : v
+        )
+      ).toBe(snapshot);
       checkTable(grid);
       expect(JSON.stringify(grid.values)).toBe(before);
     }

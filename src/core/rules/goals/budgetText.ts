@@ -13,37 +13,68 @@ import { formTitle, goalForms, isAmount, showAmount, wanTolerance } from "./comm
 const RULE_ID = "goals.budget-text";
 
 const NUMBER = String.raw`(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|元)`;
-const BUDGET_STATEMENT = new RegExp(String.raw`(?:预算数|预算金额|预算资金|项目资金|资金总额|项目总投资|总投资)(?:为|是|共计|合计|总计|共|:)?\s*` + NUMBER);
-const FISCAL_STATEMENT = new RegExp(String.raw`(?:其中)?(?:财政资金|财政拨款)(?:为|是|:)?\s*` + NUMBER);
+const BUDGET_STATEMENT = new RegExp(
+  String.raw`(?:预算数|预算金额|预算资金|项目资金|资金总额|项目总投资|总投资)(?:为|是|共计|合计|总计|共|:)?\s*` +
+    NUMBER
+);
+const FISCAL_STATEMENT = new RegExp(
+  String.raw`(?:其中)?(?:财政资金|财政拨款)(?:为|是|:)?\s*` + NUMBER
+);
 
 type Agreement = "exact" | "rounding" | "mismatch";
 
-function compare(stated: Money, statedUnit: AmountUnit, cell: GoalAmount, unit: AmountUnit): Agreement {
+function compare(
+  stated: Money,
+  statedUnit: AmountUnit,
+  cell: GoalAmount,
+  unit: AmountUnit
+): Agreement {
   const value = convertUnit(stated, statedUnit, unit);
   const decimals = unit === "元" ? 0 : 2;
   if (value.equals(cell.value) || roundMoney(value, decimals).equals(cell.value)) return "exact";
-  return value.minus(cell.value).abs().lessThanOrEqualTo(wanTolerance(unit)) ? "rounding" : "mismatch";
+  return value.minus(cell.value).abs().lessThanOrEqualTo(wanTolerance(unit))
+    ? "rounding"
+    : "mismatch";
 }
 
-function statement(re: RegExp, text: string): { amount: Money; unit: AmountUnit; shown: string } | undefined {
+function statement(
+  re: RegExp,
+  text: string
+): { amount: Money; unit: AmountUnit; shown: string } | undefined {
   const match = re.exec(toHalfWidth(text));
   if (!match) return undefined;
-  return { amount: new Money(match[1].replace(/,/g, "")), unit: match[2] as AmountUnit, shown: `${match[1]}${match[2]}` };
+  return {
+    amount: new Money(match[1].replace(/,/g, "")),
+    unit: match[2] as AmountUnit,
+    shown: `${match[1]}${match[2]}`,
+  };
 }
 
 function check(form: PerformanceGoalForm): Finding | undefined {
   const purpose = form.purposeText;
   if (!purpose || !isAmount(form.budget)) return undefined;
   const budget = statement(BUDGET_STATEMENT, purpose.text);
-  const fiscal = form.fiscal && isAmount(form.fiscal) ? statement(FISCAL_STATEMENT, purpose.text) : undefined;
-  const budgetAgreement = budget ? compare(budget.amount, budget.unit, form.budget, form.unit) : "exact";
-  const fiscalAgreement = fiscal && form.fiscal ? compare(fiscal.amount, fiscal.unit, form.fiscal, form.unit) : "exact";
+  const fiscal =
+    form.fiscal && isAmount(form.fiscal) ? statement(FISCAL_STATEMENT, purpose.text) : undefined;
+  const budgetAgreement = budget
+    ? compare(budget.amount, budget.unit, form.budget, form.unit)
+    : "exact";
+  const fiscalAgreement =
+    fiscal && form.fiscal ? compare(fiscal.amount, fiscal.unit, form.fiscal, form.unit) : "exact";
   const title = formTitle(form);
   const base = { ruleId: RULE_ID, sheet: form.sheet, cell: purpose.cell };
   if (budget && budgetAgreement === "mismatch") {
-    let message = MESSAGES.goalBudgetText(title, budget.shown, form.budget.cell, showAmount(form.budget.value, form.unit));
+    let message = MESSAGES.goalBudgetText(
+      title,
+      budget.shown,
+      form.budget.cell,
+      showAmount(form.budget.value, form.unit)
+    );
     if (fiscal && form.fiscal && fiscalAgreement === "mismatch") {
-      message += MESSAGES.goalFiscalTextAlso(fiscal.shown, showAmount(form.fiscal.value, form.unit));
+      message += MESSAGES.goalFiscalTextAlso(
+        fiscal.shown,
+        showAmount(form.fiscal.value, form.unit)
+      );
     }
     return {
       ...base,
@@ -58,7 +89,12 @@ function check(form: PerformanceGoalForm): Finding | undefined {
     return {
       ...base,
       severity: "error",
-      message: MESSAGES.goalFiscalText(title, fiscal.shown, form.fiscal.cell, showAmount(form.fiscal.value, form.unit)),
+      message: MESSAGES.goalFiscalText(
+        title,
+        fiscal.shown,
+        form.fiscal.cell,
+        showAmount(form.fiscal.value, form.unit)
+      ),
       expected: form.fiscal.value.toString(),
       actual: convertUnit(fiscal.amount, fiscal.unit, form.unit).toString(),
       related: [form.fiscal.cell],
@@ -69,7 +105,11 @@ function check(form: PerformanceGoalForm): Finding | undefined {
       ...base,
       severity: "info",
       rounding: true,
-      message: MESSAGES.goalBudgetTextRounding(title, budget.shown, showAmount(form.budget.value, form.unit)),
+      message: MESSAGES.goalBudgetTextRounding(
+        title,
+        budget.shown,
+        showAmount(form.budget.value, form.unit)
+      ),
       expected: form.budget.value.toString(),
       actual: convertUnit(budget.amount, budget.unit, form.unit).toString(),
       related: [form.budget.cell],

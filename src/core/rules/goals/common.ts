@@ -3,7 +3,13 @@
  * line of the 项目支出表 that belongs to each form.
  */
 import { AmountUnit, Money, ZERO, convertUnit, formatMoney, roundMoney } from "../../money";
-import { GoalAmount, PerformanceGoalForm, formTitle, normalizeProjectName, readGoalForms } from "../../read/goals";
+import {
+  GoalAmount,
+  PerformanceGoalForm,
+  formTitle,
+  normalizeProjectName,
+  readGoalForms,
+} from "../../read/goals";
 import type { AmountCell, TableRow } from "../../read/table";
 import type { RecognizedTable, WorkbookModel } from "../../read/workbook";
 import { MESSAGES } from "../messages";
@@ -83,7 +89,8 @@ export function projectLines(model: WorkbookModel): Map<PerformanceGoalForm, Pro
     const candidates = lines.filter((line) => normalizeProjectName(line.row.label) === name);
     const budget = roundMoney(inWan(form.budget.value, form.unit));
     const free = candidates.filter((line) => !used.has(line));
-    const chosen = free.find((line) => line.cell.value.equals(budget)) ?? free[0] ?? candidates[0] ?? null;
+    const chosen =
+      free.find((line) => line.cell.value.equals(budget)) ?? free[0] ?? candidates[0] ?? null;
     if (chosen) used.add(chosen);
     result.set(form, chosen);
   }
@@ -95,7 +102,11 @@ export function projectLines(model: WorkbookModel): Map<PerformanceGoalForm, Pro
 export function projectNote(model: WorkbookModel, form: PerformanceGoalForm): string {
   const line = projectLines(model).get(form);
   if (!line) return "";
-  return MESSAGES.goalProjectNote(line.table.table.sheet, line.cell.address, showAmount(line.cell.value, "万元"));
+  return MESSAGES.goalProjectNote(
+    line.table.table.sheet,
+    line.cell.address,
+    showAmount(line.cell.value, "万元")
+  );
 }
 
 /** The address of a form's project line on its sheet, for `related`. */

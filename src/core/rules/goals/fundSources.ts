@@ -11,10 +11,19 @@ import { formTitle, goalForms, showAmount } from "./common";
  */
 const RULE_ID = "goals.fund-sources";
 
-function sumCheck(form: PerformanceGoalForm, label: string, total: GoalAmount, parts: { label: string; amount: GoalAmount }[]): Finding | undefined {
-  if (total.state === "invalid" || parts.some((p) => p.amount.state === "invalid")) return undefined;
+function sumCheck(
+  form: PerformanceGoalForm,
+  label: string,
+  total: GoalAmount,
+  parts: { label: string; amount: GoalAmount }[]
+): Finding | undefined {
+  if (total.state === "invalid" || parts.some((p) => p.amount.state === "invalid"))
+    return undefined;
   if (parts.every((p) => p.amount.state === "empty")) return undefined; // the form gives no split
-  const comparison = compareSum(total.value, parts.map((p) => p.amount.value));
+  const comparison = compareSum(
+    total.value,
+    parts.map((p) => p.amount.value)
+  );
   if (comparison.agreement === "exact") return undefined;
   const rounding = comparison.agreement === "rounding";
   const show = (v: GoalAmount["value"]) => showAmount(v, form.unit);
@@ -24,14 +33,19 @@ function sumCheck(form: PerformanceGoalForm, label: string, total: GoalAmount, p
     sheet: form.sheet,
     cell: total.cell,
     message: rounding
-      ? MESSAGES.goalFundSourcesRounding(formTitle(form), label, show(total.value), show(comparison.expected))
+      ? MESSAGES.goalFundSourcesRounding(
+          formTitle(form),
+          label,
+          show(total.value),
+          show(comparison.expected)
+        )
       : MESSAGES.goalFundSources(
           formTitle(form),
           label,
           show(total.value),
           parts.map((p) => `“${p.label}”`).join("、"),
           show(comparison.expected),
-          show(comparison.difference),
+          show(comparison.difference)
         ),
     expected: comparison.expected.toString(),
     actual: total.value.toString(),

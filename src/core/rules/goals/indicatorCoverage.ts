@@ -18,14 +18,22 @@ const REQUIRED: readonly { name: string; test: RegExp }[] = [
 
 function check(form: PerformanceGoalForm): Finding[] {
   const findings: Finding[] = [];
-  const periods: (GoalPeriod | undefined)[] = [...new Set([...form.indicators, ...form.emptyIndicatorRows].map((i) => i.period))];
+  const periods: (GoalPeriod | undefined)[] = [
+    ...new Set([...form.indicators, ...form.emptyIndicatorRows].map((i) => i.period)),
+  ];
   if (periods.length === 0) periods.push(undefined);
   const title = formTitle(form);
-  const periodText = (list: (GoalPeriod | undefined)[]) => (list[0] ? `（${list.join("、")}）` : "");
+  const periodText = (list: (GoalPeriod | undefined)[]) =>
+    list[0] ? `（${list.join("、")}）` : "";
   // One finding per missing level, naming the periods it is missing from.
   for (const req of REQUIRED) {
     const lacking = periods.filter(
-      (period) => !form.indicators.some((i) => i.period === period && (req.test.test(i.level1) || (i.level1 === "" && req.test.test(i.level2)))),
+      (period) =>
+        !form.indicators.some(
+          (i) =>
+            i.period === period &&
+            (req.test.test(i.level1) || (i.level1 === "" && req.test.test(i.level2)))
+        )
     );
     if (lacking.length === 0) continue;
     const anchor = form.indicators.find((i) => i.period === lacking[0]);
@@ -39,15 +47,26 @@ function check(form: PerformanceGoalForm): Finding[] {
   }
   if (form.layout === "shanxi") {
     const emptyCost = periods
-      .map((period) => ({ period, row: form.emptyIndicatorRows.find((row) => row.period === period && /成本/.test(row.level2)) }))
-      .filter(({ period, row }) => row && !form.indicators.some((i) => i.period === period && /成本/.test(i.level2)));
+      .map((period) => ({
+        period,
+        row: form.emptyIndicatorRows.find(
+          (row) => row.period === period && /成本/.test(row.level2)
+        ),
+      }))
+      .filter(
+        ({ period, row }) =>
+          row && !form.indicators.some((i) => i.period === period && /成本/.test(i.level2))
+      );
     if (emptyCost.length > 0) {
       findings.push({
         ruleId: RULE_ID,
         severity: "warning",
         sheet: form.sheet,
         cell: emptyCost[0].row!.cell,
-        message: MESSAGES.goalCostIndicatorMissing(title, periodText(emptyCost.map((e) => e.period))),
+        message: MESSAGES.goalCostIndicatorMissing(
+          title,
+          periodText(emptyCost.map((e) => e.period))
+        ),
         related: emptyCost.slice(1).map((e) => e.row!.cell),
       });
     }

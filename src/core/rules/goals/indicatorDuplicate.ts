@@ -7,7 +7,8 @@ import { formTitle, goalForms } from "./common";
 /** An indicator (same 二级指标 and 三级指标) is listed once per form and period. */
 const RULE_ID = "goals.indicator-duplicate";
 
-const keyOf = (i: GoalIndicator) => `${i.period ?? ""}|${normalizeProjectName(i.level2)}|${normalizeProjectName(i.level3 || i.description || "")}`;
+const keyOf = (i: GoalIndicator) =>
+  `${i.period ?? ""}|${normalizeProjectName(i.level2)}|${normalizeProjectName(i.level3 || i.description || "")}`;
 
 function check(form: PerformanceGoalForm): Finding[] {
   const findings: Finding[] = [];
@@ -31,7 +32,7 @@ function check(form: PerformanceGoalForm): Finding[] {
         `${indicator.level2}／${indicator.level3 || indicator.description}`,
         indicator.value,
         first.row,
-        first.value,
+        first.value
       ),
       related: [first.nameCell],
     });

@@ -28,7 +28,11 @@ function check(form: PerformanceGoalForm): Finding[] {
       severity: "warning",
       sheet: form.sheet,
       cell: indicator.cell,
-      message: MESSAGES.goalIndicatorValue(formTitle(form), indicator.level3 || indicator.description || indicator.level2, indicator.value),
+      message: MESSAGES.goalIndicatorValue(
+        formTitle(form),
+        indicator.level3 || indicator.description || indicator.level2,
+        indicator.value
+      ),
       actual: indicator.value,
     };
     reported.set(rowKey, finding);

@@ -29,7 +29,9 @@ export const goalOneYearPeriod: Rule<WorkbookRuleContext> = {
       const annual = form.annual?.total;
       if (!isAmount(period) || !isAmount(annual) || !isOneYearProject(form)) continue;
       if (period.value.equals(annual.value)) continue;
-      const term = [form.projectTerm?.text, form.projectAttribute?.text].filter((t) => t).join("，");
+      const term = [form.projectTerm?.text, form.projectAttribute?.text]
+        .filter((t) => t)
+        .join("，");
       findings.push({
         ruleId: RULE_ID,
         severity: "error",
@@ -41,7 +43,7 @@ export const goalOneYearPeriod: Rule<WorkbookRuleContext> = {
             term,
             showAmount(period.value, form.unit),
             showAmount(annual.value, form.unit),
-            showAmount(period.value.minus(annual.value).abs(), form.unit),
+            showAmount(period.value.minus(annual.value).abs(), form.unit)
           ) + projectNote(model, form),
         expected: annual.value.toString(),
         actual: period.value.toString(),

@@ -18,8 +18,13 @@ const show = (form: PerformanceGoalForm, stage: GoalPlanStage) =>
 function check(form: PerformanceGoalForm): Finding | undefined {
   const stated = form.plan.filter((stage) => stage.value !== undefined);
   if (stated.length < 2) return undefined;
-  if (!stated.some((s) => s.percent) && sumMoney(stated.map((s) => s.value!)).equals(form.budget.value)) {
-    const cumulative = stated.every((s, i) => i === 0 || s.value!.greaterThanOrEqualTo(stated[i - 1].value!));
+  if (
+    !stated.some((s) => s.percent) &&
+    sumMoney(stated.map((s) => s.value!)).equals(form.budget.value)
+  ) {
+    const cumulative = stated.every(
+      (s, i) => i === 0 || s.value!.greaterThanOrEqualTo(stated[i - 1].value!)
+    );
     if (!cumulative) return undefined; // per-period amounts that add up to the budget
   }
   for (let i = 1; i < stated.length; i++) {
@@ -31,7 +36,13 @@ function check(form: PerformanceGoalForm): Finding | undefined {
         severity: "warning",
         sheet: form.sheet,
         cell: later.cell,
-        message: MESSAGES.goalPlanDecrease(formTitle(form), later.label, show(form, later), earlier.label, show(form, earlier)),
+        message: MESSAGES.goalPlanDecrease(
+          formTitle(form),
+          later.label,
+          show(form, later),
+          earlier.label,
+          show(form, earlier)
+        ),
         expected: `≥${earlier.value!.toString()}`,
         actual: later.value!.toString(),
         related: [earlier.cell],

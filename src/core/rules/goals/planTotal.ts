@@ -19,7 +19,13 @@ function check(form: PerformanceGoalForm): Finding | undefined {
   const stated = form.plan.filter((stage) => stage.value !== undefined);
   const last = form.plan[form.plan.length - 1];
   if (stated.length === 0) {
-    return { ruleId: RULE_ID, severity: "warning", sheet: form.sheet, cell: last.cell, message: MESSAGES.goalPlanEmpty(title) };
+    return {
+      ruleId: RULE_ID,
+      severity: "warning",
+      sheet: form.sheet,
+      cell: last.cell,
+      message: MESSAGES.goalPlanEmpty(title),
+    };
   }
   const end = stated[stated.length - 1];
   if (end.percent) {
@@ -37,7 +43,8 @@ function check(form: PerformanceGoalForm): Finding | undefined {
   // Cumulative plan: the last stage is the budget. Per-period plan: the stages add up to it.
   const cumulative = compareSum(form.budget.value, [end.value!]);
   if (cumulative.agreement === "exact") return undefined;
-  if (stated.length > 1 && sumMoney(stated.map((s) => s.value!)).equals(form.budget.value)) return undefined;
+  if (stated.length > 1 && sumMoney(stated.map((s) => s.value!)).equals(form.budget.value))
+    return undefined;
   const rounding = cumulative.agreement === "rounding";
   const show = (v: Money) => showAmount(v, form.unit);
   return {
@@ -47,7 +54,13 @@ function check(form: PerformanceGoalForm): Finding | undefined {
     cell: end.cell,
     message: rounding
       ? MESSAGES.goalPlanTotalRounding(title, end.label, show(end.value!), show(form.budget.value))
-      : MESSAGES.goalPlanTotal(title, end.label, show(end.value!), show(form.budget.value), show(end.value!.minus(form.budget.value))),
+      : MESSAGES.goalPlanTotal(
+          title,
+          end.label,
+          show(end.value!),
+          show(form.budget.value),
+          show(end.value!.minus(form.budget.value))
+        ),
     expected: form.budget.value.toString(),
     actual: end.value!.toString(),
     related: [form.budget.cell],

@@ -2,7 +2,16 @@ import type { Finding } from "../../finding";
 import { roundMoney } from "../../money";
 import { MESSAGES } from "../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
-import { budgetLabel, formTitle, goalForms, inWan, isAmount, projectLines, projectTables, showAmount } from "./common";
+import {
+  budgetLabel,
+  formTitle,
+  goalForms,
+  inWan,
+  isAmount,
+  projectLines,
+  projectTables,
+  showAmount,
+} from "./common";
 
 /**
  * Each form's budget is its project's line in the 项目支出表 (matched by normalized name; a Shanxi
@@ -32,7 +41,10 @@ export const goalProjectLine: Rule<WorkbookRuleContext> = {
           severity: "warning",
           sheet: form.sheet,
           cell: form.projectNameCell ?? form.titleCell,
-          message: MESSAGES.goalProjectNotFound(title, [...new Set(tables.map((t) => `“${t.table.sheet}”`))].join("、")),
+          message: MESSAGES.goalProjectNotFound(
+            title,
+            [...new Set(tables.map((t) => `“${t.table.sheet}”`))].join("、")
+          ),
         });
         continue;
       }
@@ -41,7 +53,8 @@ export const goalProjectLine: Rule<WorkbookRuleContext> = {
       if (published.equals(line.cell.value)) continue;
       const difference = line.cell.value.minus(exact).abs();
       const rounding = difference.lessThanOrEqualTo("0.01");
-      const shownAmount = form.unit === "元" ? `${amount}（${showAmount(published, "万元")}）` : amount;
+      const shownAmount =
+        form.unit === "元" ? `${amount}（${showAmount(published, "万元")}）` : amount;
       const sheet = line.table.table.sheet;
       findings.push({
         ruleId: RULE_ID,
@@ -49,7 +62,14 @@ export const goalProjectLine: Rule<WorkbookRuleContext> = {
         sheet: form.sheet,
         cell: form.budget.cell,
         message: rounding
-          ? MESSAGES.goalProjectLineRounding(title, budgetLabel(form), shownAmount, sheet, line.cell.address, showAmount(line.cell.value, "万元"))
+          ? MESSAGES.goalProjectLineRounding(
+              title,
+              budgetLabel(form),
+              shownAmount,
+              sheet,
+              line.cell.address,
+              showAmount(line.cell.value, "万元")
+            )
           : MESSAGES.goalProjectLine(
               title,
               budgetLabel(form),
@@ -57,7 +77,7 @@ export const goalProjectLine: Rule<WorkbookRuleContext> = {
               sheet,
               line.cell.address,
               showAmount(line.cell.value, "万元"),
-              showAmount(published.minus(line.cell.value).abs(), "万元"),
+              showAmount(published.minus(line.cell.value).abs(), "万元")
             ),
         expected: line.cell.value.toString(),
         actual: published.toString(),

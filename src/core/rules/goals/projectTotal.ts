@@ -40,8 +40,18 @@ export const goalProjectTotal: Rule<WorkbookRuleContext> = {
         sheet: overview.table.sheet,
         cell: cell.address,
         message: rounding
-          ? MESSAGES.goalProjectTotalRounding(forms.length, showAmount(sum, "万元"), showAmount(cell.value, "万元"))
-          : MESSAGES.goalProjectTotal(forms.length, showAmount(sum, "万元"), cell.address, showAmount(cell.value, "万元"), showAmount(cell.value.minus(sum), "万元")),
+          ? MESSAGES.goalProjectTotalRounding(
+              forms.length,
+              showAmount(sum, "万元"),
+              showAmount(cell.value, "万元")
+            )
+          : MESSAGES.goalProjectTotal(
+              forms.length,
+              showAmount(sum, "万元"),
+              cell.address,
+              showAmount(cell.value, "万元"),
+              showAmount(cell.value.minus(sum), "万元")
+            ),
         expected: sum.toString(),
         actual: cell.value.toString(),
         related: forms.map((form) => `${form.sheet}!${form.budget.cell}`),

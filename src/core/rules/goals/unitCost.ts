@@ -10,7 +10,16 @@ import {
 } from "../../read/goals";
 import { MESSAGES } from "../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
-import { budgetLabel, formTitle, goalForms, inWan, isAmount, projectNote, projectRelated, showAmount } from "./common";
+import {
+  budgetLabel,
+  formTitle,
+  goalForms,
+  inWan,
+  isAmount,
+  projectNote,
+  projectRelated,
+  showAmount,
+} from "./common";
 
 /**
  * A count and a per-unit standard bound the budget:
@@ -64,10 +73,14 @@ function costSubjects(text: string, value: IndicatorValue): string[] {
   return subjects.map((s) => (PERSON.test(s) ? "人" : s));
 }
 
-function countMatches(subjects: readonly string[], count: GoalIndicator, value: Extract<IndicatorValue, { kind: "quantity" }>): boolean {
+function countMatches(
+  subjects: readonly string[],
+  count: GoalIndicator,
+  value: Extract<IndicatorValue, { kind: "quantity" }>
+): boolean {
   const text = `${count.level3}${count.description ?? ""}${value.unit}`;
   return subjects.some((s) =>
-    s === "人" ? PERSON.test(value.unit) || /人数|人员|人次/.test(text) : text.includes(s),
+    s === "人" ? PERSON.test(value.unit) || /人数|人员|人次/.test(text) : text.includes(s)
   );
 }
 
@@ -82,7 +95,12 @@ function indicatorBounds(form: PerformanceGoalForm): Bound[] {
   const indicators = form.indicators.filter((i) => i.period !== "实施期");
   const counts = indicators
     .map((i) => ({ indicator: i, value: parseIndicatorValue(i.value) }))
-    .filter((c): c is { indicator: GoalIndicator; value: Extract<IndicatorValue, { kind: "quantity" }> } => isCountValue(c.value) && !c.value.parts);
+    .filter(
+      (
+        c
+      ): c is { indicator: GoalIndicator; value: Extract<IndicatorValue, { kind: "quantity" }> } =>
+        isCountValue(c.value) && !c.value.parts
+    );
   const bounds: Bound[] = [];
   for (const cost of indicators) {
     if (!/成本/.test(cost.level2)) continue;
@@ -91,7 +109,9 @@ function indicatorBounds(form: PerformanceGoalForm): Bound[] {
     if (!money || value.kind !== "quantity") continue;
     const subjects = costSubjects(`${cost.level3}${cost.description ?? ""}`, value);
     if (subjects.length === 0) continue;
-    const count = counts.find((c) => /数量/.test(c.indicator.level2) && countMatches(subjects, c.indicator, c.value));
+    const count = counts.find(
+      (c) => /数量/.test(c.indicator.level2) && countMatches(subjects, c.indicator, c.value)
+    );
     if (!count) continue;
     const n = interval(count.value, count.value.number);
     const rate = interval(value, inWan(money.amount, money.unit));
@@ -108,7 +128,8 @@ function indicatorBounds(form: PerformanceGoalForm): Bound[] {
   return bounds;
 }
 
-const RATE = /每(?:个|名|位|户|家)?([\u4e00-\u9fff]{1,4}?)(每年|每月|每天|每次)?(\d+(?:\.\d+)?)(万元|元)/g;
+const RATE =
+  /每(?:个|名|位|户|家)?([\u4e00-\u9fff]{1,4}?)(每年|每月|每天|每次)?(\d+(?:\.\d+)?)(万元|元)/g;
 const COUNT_BEFORE = /(\d+)(?:个|名|位|户|家|所)?([\u4e00-\u9fff]{0,4})$/;
 
 /** “209个村每村每年14.3万元” or “每人每年5万元” (count from the 数量指标). */
@@ -126,14 +147,20 @@ function textBounds(form: PerformanceGoalForm): Bound[] {
     let count: Money | undefined;
     let countText = "";
     const related: string[] = [text.cell];
-    if (before && (before[2] === "" || before[2].includes(subject) || subject.includes(before[2]))) {
+    if (
+      before &&
+      (before[2] === "" || before[2].includes(subject) || subject.includes(before[2]))
+    ) {
       count = new Money(before[1]);
       countText = before[0];
     } else {
       const indicator = form.indicators
         .filter((i) => i.period !== "实施期" && /数量/.test(i.level2))
         .map((i) => ({ i, v: parseIndicatorValue(i.value) }))
-        .find(({ i, v }) => isCountValue(v) && v.comparator === "=" && !v.parts && countMatches([subject], i, v));
+        .find(
+          ({ i, v }) =>
+            isCountValue(v) && v.comparator === "=" && !v.parts && countMatches([subject], i, v)
+        );
       if (indicator && indicator.v.kind === "quantity") {
         count = indicator.v.number;
         countText = indicator.i.value;
@@ -144,8 +171,13 @@ function textBounds(form: PerformanceGoalForm): Bound[] {
     const product = count.times(rate);
     const where = form.layout === "shanxi" ? "项目概况" : "资金用途";
     const quoted = text.text.length > 40 ? whole : text.text;
-    const fromIndicator = countText && !plain.includes(toHalfWidth(countText)) ? `，数量指标为${countText}` : "";
-    bounds.push({ basis: `${where}写明“${quoted}”${fromIndicator}`, range: { low: product, high: product }, related });
+    const fromIndicator =
+      countText && !plain.includes(toHalfWidth(countText)) ? `，数量指标为${countText}` : "";
+    bounds.push({
+      basis: `${where}写明“${quoted}”${fromIndicator}`,
+      range: { low: product, high: product },
+      related,
+    });
   }
   return bounds;
 }
@@ -159,18 +191,29 @@ function check(model: WorkbookRuleContext["model"], form: PerformanceGoalForm): 
   for (const bound of [...indicatorBounds(form), ...textBounds(form)]) {
     const { low, high } = bound.range;
     let miss: { limit: Money; difference: Money; kind: "lower" | "upper" | "exact" } | undefined;
-    if (budget.lessThan(low)) miss = { limit: low, difference: low.minus(budget), kind: high?.equals(low) ? "exact" : "lower" };
-    else if (high !== undefined && budget.greaterThan(high)) miss = { limit: high, difference: budget.minus(high), kind: high.equals(low) ? "exact" : "upper" };
+    if (budget.lessThan(low))
+      miss = {
+        limit: low,
+        difference: low.minus(budget),
+        kind: high?.equals(low) ? "exact" : "lower",
+      };
+    else if (high !== undefined && budget.greaterThan(high))
+      miss = {
+        limit: high,
+        difference: budget.minus(high),
+        kind: high.equals(low) ? "exact" : "upper",
+      };
     if (!miss) continue;
     const rounding = miss.difference.lessThanOrEqualTo(TOLERANCE_WAN);
     const title = formTitle(form);
     const args = [title, bound.basis, show(miss.limit), label, show(budget)] as const;
     const message = rounding
       ? MESSAGES.goalUnitCostRounding(...args)
-      : (miss.kind === "lower" ? MESSAGES.goalUnitCostLower : miss.kind === "upper" ? MESSAGES.goalUnitCostUpper : MESSAGES.goalUnitCostExact)(
-          ...args,
-          show(miss.difference),
-        );
+      : (miss.kind === "lower"
+          ? MESSAGES.goalUnitCostLower
+          : miss.kind === "upper"
+            ? MESSAGES.goalUnitCostUpper
+            : MESSAGES.goalUnitCostExact)(...args, show(miss.difference));
     findings.push({
       ruleId: RULE_ID,
       severity: rounding ? "info" : "error",

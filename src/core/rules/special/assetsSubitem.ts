@@ -19,14 +19,26 @@ export const assetsSubitem: Rule<WorkbookRuleContext> = {
           for (const column of view.columns) {
             const parent = cellOf(item, column);
             const cell = cellOf(child, column);
-            if (!parent || !cell || cell.parsed.kind !== "amount" || parent.parsed.kind === "invalid") continue;
+            if (
+              !parent ||
+              !cell ||
+              cell.parsed.kind !== "amount" ||
+              parent.parsed.kind === "invalid"
+            )
+              continue;
             if (cell.value.lessThanOrEqualTo(parent.value)) continue;
             findings.push({
               ruleId: RULE_ID,
               severity: "error",
               sheet: view.table.sheet,
               cell: cell.address,
-              message: MESSAGES.assetsSubitem(child.name, item.name, column.caption, cell.value, parent.value),
+              message: MESSAGES.assetsSubitem(
+                child.name,
+                item.name,
+                column.caption,
+                cell.value,
+                parent.value
+              ),
               expected: `≤${parent.value.toString()}`,
               actual: cell.value.toString(),
               related: [parent.address],

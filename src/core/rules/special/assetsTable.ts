@@ -43,15 +43,17 @@ export function readAssets(table: ParsedTable): AssetsView | undefined {
         ? [{ index, caption, kind: "value" }]
         : /数量|面积/.test(caption)
           ? [{ index, caption, kind: "quantity" }]
-          : [],
+          : []
     );
     if (!columns.some((c) => c.kind === "value")) continue;
     const view: AssetsView = { table, columns, items: [] };
     for (const row of side.rows) {
       const line = { label: row.label, name: nameOf(row.label), row };
       if (!view.total && TOTAL.test(row.label)) view.total = line;
-      else if (/^其中/.test(row.label) && view.items.length > 0) view.items[view.items.length - 1].children.push(line);
-      else if (NUMBERED.test(row.label) || hasChineseOrdinal(row.label)) view.items.push({ ...line, children: [] });
+      else if (/^其中/.test(row.label) && view.items.length > 0)
+        view.items[view.items.length - 1].children.push(line);
+      else if (NUMBERED.test(row.label) || hasChineseOrdinal(row.label))
+        view.items.push({ ...line, children: [] });
     }
     return view;
   }
@@ -59,7 +61,9 @@ export function readAssets(table: ParsedTable): AssetsView | undefined {
 }
 
 export function assetsViews(model: WorkbookModel): AssetsView[] {
-  return model.tables.filter((t) => t.kind === "固定资产表").flatMap((t) => readAssets(t.table) ?? []);
+  return model.tables
+    .filter((t) => t.kind === "固定资产表")
+    .flatMap((t) => readAssets(t.table) ?? []);
 }
 
 export function cellOf(line: AssetLine, column: AssetColumn): AmountCell | undefined {

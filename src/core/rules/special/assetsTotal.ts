@@ -23,11 +23,15 @@ export const assetsTotal: Rule<WorkbookRuleContext> = {
       for (const column of view.columns.filter((c) => c.kind === "value")) {
         const total = cellOf(view.total, column);
         if (!total) continue;
-        const parts = view.items.map((item) => cellOf(item, column)).filter((cell): cell is AmountCell => cell !== undefined);
+        const parts = view.items
+          .map((item) => cellOf(item, column))
+          .filter((cell): cell is AmountCell => cell !== undefined);
         const names = view.items.map((item) => item.name);
         const finding = sumFinding(RULE_ID, view.table, total, parts, {
-          mismatch: (actual, expected) => MESSAGES.assetsTotal(column.caption, actual, expected, names),
-          rounding: (actual, expected) => MESSAGES.assetsTotalRounding(column.caption, actual, expected),
+          mismatch: (actual, expected) =>
+            MESSAGES.assetsTotal(column.caption, actual, expected, names),
+          rounding: (actual, expected) =>
+            MESSAGES.assetsTotalRounding(column.caption, actual, expected),
         });
         if (finding) findings.push(finding);
       }

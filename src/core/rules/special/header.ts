@@ -10,7 +10,9 @@ import { compactText } from "../../read/text";
 export function headerPaths(table: ParsedTable): string[][] {
   const { grid, headerRows } = table;
   const width = Math.max(0, ...grid.values.map((row) => (row ?? []).length));
-  const texts = headerRows.map((r) => Array.from({ length: width }, (_, c) => compactText(grid.values[r]?.[c])));
+  const texts = headerRows.map((r) =>
+    Array.from({ length: width }, (_, c) => compactText(grid.values[r]?.[c]))
+  );
   for (const merge of grid.merges ?? []) {
     const top = merge.top - grid.origin.row;
     const left = merge.left - grid.origin.col;
@@ -20,7 +22,8 @@ export function headerPaths(table: ParsedTable): string[][] {
     for (let r = top; r <= merge.bottom - grid.origin.row; r++) {
       const i = headerRows.indexOf(r);
       if (i < 0) continue;
-      for (let c = left; c <= merge.right - grid.origin.col && c < width; c++) if (texts[i][c] === "") texts[i][c] = value;
+      for (let c = left; c <= merge.right - grid.origin.col && c < width; c++)
+        if (texts[i][c] === "") texts[i][c] = value;
     }
   }
   if (!grid.merges) {
@@ -34,7 +37,8 @@ export function headerPaths(table: ParsedTable): string[][] {
   }
   return Array.from({ length: width }, (_, c) => {
     const path: string[] = [];
-    for (const row of texts) if (row[c] !== "" && path[path.length - 1] !== row[c]) path.push(row[c]);
+    for (const row of texts)
+      if (row[c] !== "" && path[path.length - 1] !== row[c]) path.push(row[c]);
     return path;
   });
 }

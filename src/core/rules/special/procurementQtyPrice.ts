@@ -34,7 +34,11 @@ export const procurementQtyPrice: Rule<WorkbookRuleContext> = {
         const tolerance = HALF_CENT.times(q.value.abs().plus(1));
         const difference = a.value.minus(product);
         if (difference.isZero()) continue;
-        if (!priceInYuan && a.value.minus(product.dividedBy(YUAN_PER_WAN)).abs().lessThanOrEqualTo(tolerance)) continue;
+        if (
+          !priceInYuan &&
+          a.value.minus(product.dividedBy(YUAN_PER_WAN)).abs().lessThanOrEqualTo(tolerance)
+        )
+          continue;
         const rounding = difference.abs().lessThanOrEqualTo(tolerance);
         const column = captions.get(amount) ?? "金额";
         findings.push({

@@ -20,10 +20,18 @@ export const procurementSources: Rule<WorkbookRuleContext> = {
       const column = captions.get(amount) ?? "合计";
       const names = sources.map((c) => captions.get(c) ?? "");
       for (const row of view.rows) {
-        const finding = sumFinding(RULE_ID, view.table, row.cells.get(amount)!, sources.map((c) => row.cells.get(c)!), {
-          mismatch: (actual, expected) => MESSAGES.procurementSources(row.label, column, actual, names, expected),
-          rounding: (actual, expected) => MESSAGES.procurementSourcesRounding(row.label, column, actual, expected),
-        });
+        const finding = sumFinding(
+          RULE_ID,
+          view.table,
+          row.cells.get(amount)!,
+          sources.map((c) => row.cells.get(c)!),
+          {
+            mismatch: (actual, expected) =>
+              MESSAGES.procurementSources(row.label, column, actual, names, expected),
+            rounding: (actual, expected) =>
+              MESSAGES.procurementSourcesRounding(row.label, column, actual, expected),
+          }
+        );
         if (finding) findings.push(finding);
       }
     }

@@ -42,7 +42,12 @@ export interface ProcurementView {
 function amountCell(grid: Grid, r: number, c: number): AmountCell {
   const raw = grid.values[r]?.[c];
   const parsed = parseAmount(raw);
-  return { address: gridAddress(grid, r, c), raw, parsed, value: parsed.kind === "amount" ? parsed.value : ZERO };
+  return {
+    address: gridAddress(grid, r, c),
+    raw,
+    parsed,
+    value: parsed.kind === "amount" ? parsed.value : ZERO,
+  };
 }
 
 function mapColumns(paths: string[][]): ProcurementColumns | undefined {
@@ -50,21 +55,33 @@ function mapColumns(paths: string[][]): ProcurementColumns | undefined {
   const group = (c: number) => paths[c].slice(0, -1).join("|");
   const all = paths.map((_, c) => c).filter((c) => paths[c].length > 0);
   const find = (test: (c: number) => boolean) => all.find(test);
-  const project = find((c) => /项目名称|项目来源/.test(paths[c].join("|")) && !/预算资金|金额/.test(leaf(c)));
+  const project = find(
+    (c) => /项目名称|项目来源/.test(paths[c].join("|")) && !/预算资金|金额/.test(leaf(c))
+  );
   const item = find((c) => /采购物品|采购项目名称|品目名称|物品名称|采购品目/.test(leaf(c)));
   const quantity = find((c) => /^数量/.test(leaf(c)));
   const price = find((c) => /^单价/.test(leaf(c)));
   const inPurchaseGroup = (c: number) => /采购金额|采购预算|政府采购/.test(group(c));
   const amount =
     find((c) => inPurchaseGroup(c) && /^(合计|小计|金额)$/.test(leaf(c))) ??
-    find((c) => /^(政府采购金额|采购金额|采购预算金额|预算金额|金额|合计)/.test(leaf(c)) && !/预留|份额/.test(leaf(c)));
+    find(
+      (c) =>
+        /^(政府采购金额|采购金额|采购预算金额|预算金额|金额|合计)/.test(leaf(c)) &&
+        !/预留|份额/.test(leaf(c))
+    );
   if (amount === undefined) return undefined;
   const reserves = all.filter((c) => /预留|份额/.test(paths[c].join("|")));
   const sources = all.filter(
-    (c) => c !== amount && group(c) !== "" && group(c) === group(amount) && !reserves.includes(c) && !/其中/.test(leaf(c)),
+    (c) =>
+      c !== amount &&
+      group(c) !== "" &&
+      group(c) === group(amount) &&
+      !reserves.includes(c) &&
+      !/其中/.test(leaf(c))
   );
   const captions = new Map<number, string>();
-  for (const c of [quantity, price, amount, ...sources, ...reserves]) if (c !== undefined) captions.set(c, leaf(c));
+  for (const c of [quantity, price, amount, ...sources, ...reserves])
+    if (c !== undefined) captions.set(c, leaf(c));
   return {
     project,
     item,
@@ -91,9 +108,13 @@ export function readProcurement(table: ParsedTable): ProcurementView | undefined
   const grid = table.grid;
   const columns = mapColumns(headerPaths(table));
   if (!columns) return undefined;
-  const numeric = [columns.quantity, columns.price, columns.amount, ...columns.sources, ...columns.reserves].filter(
-    (c): c is number => c !== undefined,
-  );
+  const numeric = [
+    columns.quantity,
+    columns.price,
+    columns.amount,
+    ...columns.sources,
+    ...columns.reserves,
+  ].filter((c): c is number => c !== undefined);
   const rows: ProcurementRow[] = [];
   const start = Math.max(...table.headerRows) + 1;
   for (let r = start; r < grid.values.length; r++) {
@@ -101,26 +122,44 @@ export function readProcurement(table: ParsedTable): ProcurementView | undefined
     const texts = values.map((v) => compactText(v));
     const first = texts.find((t) => t !== "");
     if (first === undefined || first.startsWith("注") || isColumnNumberRow(texts)) continue;
-    const labelColumn = [columns.project, columns.item].find((c) => c !== undefined && texts[c] !== "");
-    const labelParts = [columns.project, columns.item].filter((c): c is number => c !== undefined && texts[c] !== "").map((c) => texts[c]);
+    const labelColumn = [columns.project, columns.item].find(
+      (c) => c !== undefined && texts[c] !== ""
+    );
+    const labelParts = [columns.project, columns.item]
+      .filter((c): c is number => c !== undefined && texts[c] !== "")
+      .map((c) => texts[c]);
     const label = labelParts.join("／") || first;
     const cells = new Map<number, AmountCell>();
     for (const c of numeric) cells.set(c, amountCell(grid, r, c));
-    if (labelParts.length === 0 && [...cells.values()].every((cell) => cell.parsed.kind === "empty")) continue;
+    if (
+      labelParts.length === 0 &&
+      [...cells.values()].every((cell) => cell.parsed.kind === "empty")
+    )
+      continue;
     const head = texts[columns.project ?? 0] || first;
     const role = TOTAL.test(head) ? "total" : SUBTOTAL.test(head) ? "subtotal" : "item";
     const firstColumn = values.findIndex((v) => !isBlank(v));
-    rows.push({ gridRow: r, label, address: gridAddress(grid, r, labelColumn ?? Math.max(firstColumn, 0)), role, cells });
+    rows.push({
+      gridRow: r,
+      label,
+      address: gridAddress(grid, r, labelColumn ?? Math.max(firstColumn, 0)),
+      role,
+      cells,
+    });
   }
   return { table, columns, rows };
 }
 
 export function procurementViews(model: WorkbookModel): ProcurementView[] {
-  return model.tables.filter((t) => t.kind === "政府采购表").flatMap((t) => readProcurement(t.table) ?? []);
+  return model.tables
+    .filter((t) => t.kind === "政府采购表")
+    .flatMap((t) => readProcurement(t.table) ?? []);
 }
 
 /** The rows a 小计 adds up: those under it (when 小计 comes first) or above it, up to the next 小计. */
-export function subtotalGroups(view: ProcurementView): { subtotal: ProcurementRow; items: ProcurementRow[] }[] {
+export function subtotalGroups(
+  view: ProcurementView
+): { subtotal: ProcurementRow; items: ProcurementRow[] }[] {
   const rows = view.rows.filter((row) => row.role !== "total");
   const firstSubtotal = rows.findIndex((row) => row.role === "subtotal");
   if (firstSubtotal < 0) return [];

@@ -3,7 +3,12 @@ import type { AmountCell } from "../../read/table";
 import { MESSAGES } from "../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { sumFinding } from "../sums";
-import { ProcurementRow, ProcurementView, procurementViews, subtotalGroups } from "./procurementTable";
+import {
+  ProcurementRow,
+  ProcurementView,
+  procurementViews,
+  subtotalGroups,
+} from "./procurementTable";
 
 /**
  * The 合计 row = Σ the 小计 rows (or Σ the item rows when there is no 小计), and each 小计 = Σ its
@@ -21,11 +26,15 @@ function compare(view: ProcurementView, total: ProcurementRow, parts: Procuremen
       RULE_ID,
       view.table,
       total.cells.get(column)!,
-      parts.map((row) => row.cells.get(column)).filter((cell): cell is AmountCell => cell !== undefined),
+      parts
+        .map((row) => row.cells.get(column))
+        .filter((cell): cell is AmountCell => cell !== undefined),
       {
-        mismatch: (actual, expected) => MESSAGES.procurementTotal(total.label, caption, actual, expected, parts.length),
-        rounding: (actual, expected) => MESSAGES.procurementTotalRounding(total.label, caption, actual, expected),
-      },
+        mismatch: (actual, expected) =>
+          MESSAGES.procurementTotal(total.label, caption, actual, expected, parts.length),
+        rounding: (actual, expected) =>
+          MESSAGES.procurementTotalRounding(total.label, caption, actual, expected),
+      }
     );
     if (finding) findings.push(finding);
   }
@@ -41,10 +50,15 @@ export const procurementTotal: Rule<WorkbookRuleContext> = {
     const findings: Finding[] = [];
     for (const view of procurementViews(model)) {
       const groups = subtotalGroups(view);
-      for (const group of groups) if (group.items.length > 0) findings.push(...compare(view, group.subtotal, group.items));
-      const parts = groups.length > 0 ? groups.map((g) => g.subtotal) : view.rows.filter((row) => row.role === "item");
+      for (const group of groups)
+        if (group.items.length > 0) findings.push(...compare(view, group.subtotal, group.items));
+      const parts =
+        groups.length > 0
+          ? groups.map((g) => g.subtotal)
+          : view.rows.filter((row) => row.role === "item");
       if (parts.length === 0) continue;
-      for (const total of view.rows.filter((row) => row.role === "total")) findings.push(...compare(view, total, parts));
+      for (const total of view.rows.filter((row) => row.role === "total"))
+        findings.push(...compare(view, total, parts));
     }
     return findings;
   },

@@ -13,7 +13,10 @@ const RULE_ID = "sangong.change";
 const HUNDRED = new Money(100);
 
 /** The 上年 and 本年 measures a 增减 measure compares: same key, else the only ones there are. */
-function pair(view: SangongView, change: SangongMeasure): { prior: number; current: number } | undefined {
+function pair(
+  view: SangongView,
+  change: SangongMeasure
+): { prior: number; current: number } | undefined {
   const pick = (period: "prior" | "current") => {
     const all = view.measures.flatMap((m, i) => (m.period === period ? [i] : []));
     const sameKey = all.filter((i) => view.measures[i].key === change.key);
@@ -56,7 +59,14 @@ export const sangongChange: Rule<WorkbookRuleContext> = {
               cell: cell.address,
               message: rounding
                 ? MESSAGES.sangongChangeRounding(line.label, measure.caption, cell.value, expected)
-                : MESSAGES.sangongChange(line.label, measure.caption, cell.value, current.value, prior.value, expected),
+                : MESSAGES.sangongChange(
+                    line.label,
+                    measure.caption,
+                    cell.value,
+                    current.value,
+                    prior.value,
+                    expected
+                  ),
               expected: expected.toFixed(2),
               actual: cell.value.toFixed(2),
               related: [current.address, prior.address],
@@ -71,14 +81,19 @@ export const sangongChange: Rule<WorkbookRuleContext> = {
           const decimals = Math.min(Math.max(actual.decimalPlaces(), 0), 2);
           if (rate.toDecimalPlaces(decimals, Money.ROUND_HALF_UP).equals(actual)) continue;
           // The inputs are rounded to 0.01: allow what that moves the rate, plus one unit of the last place.
-          const slack = new Money("0.01").dividedBy(prior.value.abs()).times(HUNDRED).plus(new Money(10).pow(-decimals));
+          const slack = new Money("0.01")
+            .dividedBy(prior.value.abs())
+            .times(HUNDRED)
+            .plus(new Money(10).pow(-decimals));
           const rounding = rate.minus(actual).abs().lessThanOrEqualTo(slack);
           findings.push({
             ruleId: RULE_ID,
             severity: rounding ? "info" : "error",
             sheet: view.table.sheet,
             cell: cell.address,
-            message: (rounding ? "舍入差异：" : "") + MESSAGES.sangongRate(line.label, measure.caption, actual, rate),
+            message:
+              (rounding ? "舍入差异：" : "") +
+              MESSAGES.sangongRate(line.label, measure.caption, actual, rate),
             expected: rate.toFixed(2),
             actual: actual.toFixed(2),
             related: [current.address, prior.address],

@@ -39,10 +39,18 @@ export const sangongSum: Rule<WorkbookRuleContext> = {
       for (const total of totals) {
         view.measures.forEach((measure, m) => {
           if (measure.period === "rate" || !total.cells[m]) return;
-          const finding = sumFinding(RULE_ID, view.table, total.cells[m], parts.map((line) => line!.cells[m]), {
-            mismatch: (actual, expected) => MESSAGES.sangongSum(total.label, measure.caption, actual, expected),
-            rounding: (actual, expected) => MESSAGES.sangongSumRounding(total.label, measure.caption, actual, expected),
-          });
+          const finding = sumFinding(
+            RULE_ID,
+            view.table,
+            total.cells[m],
+            parts.map((line) => line!.cells[m]),
+            {
+              mismatch: (actual, expected) =>
+                MESSAGES.sangongSum(total.label, measure.caption, actual, expected),
+              rounding: (actual, expected) =>
+                MESSAGES.sangongSumRounding(total.label, measure.caption, actual, expected),
+            }
+          );
           if (finding) findings.push(finding);
         });
       }

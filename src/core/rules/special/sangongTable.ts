@@ -65,7 +65,8 @@ export function itemOf(label: string): SangongItem | undefined {
   const name = normalizeItemName(label);
   if (/^(三公经费)?(合计|总计|小计)$|^三公经费$/.test(name)) return "total";
   if (/^因公出国\(境\)费$|^出国\(境\)费$/.test(name)) return "abroad";
-  if (/^公务用车购置及运(行|维|营)(维护)?费$|^公务用车购置和运行(维护)?费$/.test(name)) return "vehicle";
+  if (/^公务用车购置及运(行|维|营)(维护)?费$|^公务用车购置和运行(维护)?费$/.test(name))
+    return "vehicle";
   if (/^公务用车购置费$/.test(name)) return "purchase";
   if (/^公务用车运行(维护)?费$|^公务用车运维费$/.test(name)) return "operation";
   if (/^公务接待费$/.test(name)) return "reception";
@@ -79,10 +80,15 @@ const YEAR = /(20\d\d)/;
 /** Captions for messages: the lowest caption, or the whole path where two columns share it. */
 function displayCaptions(paths: readonly string[][]): string[] {
   const leaves = paths.map((p) => p[p.length - 1] ?? "");
-  return paths.map((p, i) => (leaves.filter((l) => l === leaves[i]).length > 1 ? p.join("／") : leaves[i]));
+  return paths.map((p, i) =>
+    leaves.filter((l) => l === leaves[i]).length > 1 ? p.join("／") : leaves[i]
+  );
 }
 
-function classify(captions: readonly string[], display: readonly string[] = captions): SangongMeasure[] {
+function classify(
+  captions: readonly string[],
+  display: readonly string[] = captions
+): SangongMeasure[] {
   const years = captions.map((c) => Number(YEAR.exec(c)?.[1] ?? NaN));
   const known = years.filter((y) => !Number.isNaN(y));
   const newest = Math.max(...known);
@@ -93,9 +99,13 @@ function classify(captions: readonly string[], display: readonly string[] = capt
     else if (CHANGE.test(caption)) period = "change";
     else if (/上年|上一年|去年/.test(caption)) period = "prior";
     else if (/本年|当年|今年/.test(caption)) period = "current";
-    else if (!Number.isNaN(years[i]) && newest !== oldest) period = years[i] === newest ? "current" : "prior";
+    else if (!Number.isNaN(years[i]) && newest !== oldest)
+      period = years[i] === newest ? "current" : "prior";
     const key = caption
-      .replace(/\|?(20\d\d年?|上年|本年|当年|上一年|今年|去年)(度)?(预算数?|预算|执行数|决算数)?\|?/g, "")
+      .replace(
+        /\|?(20\d\d年?|上年|本年|当年|上一年|今年|去年)(度)?(预算数?|预算|执行数|决算数)?\|?/g,
+        ""
+      )
       .replace(/\|?(增减率|增减额|增减|增长率|增幅|比上年增减)(\(%\)|%)?\|?/g, "")
       .replace(/^\|+|\|+$/g, "");
     return { caption: display[i] ?? caption, period, key };
@@ -114,7 +124,8 @@ export function readSangong(recognized: RecognizedTable): SangongView | undefine
       for (let i = path.length - 1; i >= 0; i--) {
         const item = itemOf(path[i]);
         // A 小计 under a group names the group (公务用车购置及运行维护费 › 小计).
-        if (item === "total" && i > 0 && itemOf(path[i - 1]) && itemOf(path[i - 1]) !== "total") return itemOf(path[i - 1]);
+        if (item === "total" && i > 0 && itemOf(path[i - 1]) && itemOf(path[i - 1]) !== "total")
+          return itemOf(path[i - 1]);
         if (item) return item;
       }
       return undefined;
@@ -122,13 +133,15 @@ export function readSangong(recognized: RecognizedTable): SangongView | undefine
     const rowItems = new Set(rowLines.map((l) => l.item).filter((i) => i !== "total"));
     const colItems = new Set(columnItems.filter((i) => i && i !== "total"));
     if (rowItems.size >= colItems.size && rowItems.size > 0) {
-      const columnPaths = side.amountColumns.map((c, i) => ((paths[c] ?? []).length > 0 ? paths[c] : [side.captions[i]]));
+      const columnPaths = side.amountColumns.map((c, i) =>
+        (paths[c] ?? []).length > 0 ? paths[c] : [side.captions[i]]
+      );
       return {
         table,
         orientation: "rows",
         measures: classify(
           columnPaths.map((p) => p.join("|")),
-          displayCaptions(columnPaths),
+          displayCaptions(columnPaths)
         ),
         lines: rowLines.map(({ row, item }) => ({ item, label: row.label, cells: row.cells })),
       };
@@ -140,7 +153,15 @@ export function readSangong(recognized: RecognizedTable): SangongView | undefine
         orientation: "columns",
         measures: classify(dataRows.map((row) => row.label)),
         lines: columnItems.flatMap((item, j) =>
-          item ? [{ item, label: (paths[side.amountColumns[j]] ?? []).join("／"), cells: dataRows.map((row) => row.cells[j]) }] : [],
+          item
+            ? [
+                {
+                  item,
+                  label: (paths[side.amountColumns[j]] ?? []).join("／"),
+                  cells: dataRows.map((row) => row.cells[j]),
+                },
+              ]
+            : []
         ),
       };
     }
@@ -154,7 +175,9 @@ export function sangongViews(model: WorkbookModel): SangongView[] {
 
 /** A rate cell as a percentage: −20 stays −20; −0.2 formatted as 0.00% becomes −20. */
 export function percentValue(view: SangongView, cell: AmountCell): Money {
-  return numberFormatAt(view.table.grid, cell.address).includes("%") ? cell.value.times(100) : cell.value;
+  return numberFormatAt(view.table.grid, cell.address).includes("%")
+    ? cell.value.times(100)
+    : cell.value;
 }
 
 /** The line of an item (the first, when a table lists it twice). */

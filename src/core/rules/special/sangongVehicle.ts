@@ -16,14 +16,24 @@ export const sangongVehicle: Rule<WorkbookRuleContext> = {
     const findings: Finding[] = [];
     for (const view of sangongViews(model)) {
       const vehicle = lineOf(view, "vehicle");
-      const parts = [lineOf(view, "purchase"), lineOf(view, "operation")].filter((line) => line !== undefined);
+      const parts = [lineOf(view, "purchase"), lineOf(view, "operation")].filter(
+        (line) => line !== undefined
+      );
       if (!vehicle || parts.length === 0) continue;
       view.measures.forEach((measure, m) => {
         if (measure.period === "rate" || !vehicle.cells[m]) return;
-        const finding = sumFinding(RULE_ID, view.table, vehicle.cells[m], parts.map((line) => line.cells[m]), {
-          mismatch: (actual, expected) => MESSAGES.sangongVehicle(vehicle.label, measure.caption, actual, expected),
-          rounding: (actual, expected) => MESSAGES.sangongVehicleRounding(vehicle.label, measure.caption, actual, expected),
-        });
+        const finding = sumFinding(
+          RULE_ID,
+          view.table,
+          vehicle.cells[m],
+          parts.map((line) => line.cells[m]),
+          {
+            mismatch: (actual, expected) =>
+              MESSAGES.sangongVehicle(vehicle.label, measure.caption, actual, expected),
+            rounding: (actual, expected) =>
+              MESSAGES.sangongVehicleRounding(vehicle.label, measure.caption, actual, expected),
+          }
+        );
         if (finding) findings.push(finding);
       });
     }

@@ -41,7 +41,8 @@ export function rowWithLabel(side: TableSide, pattern: RegExp): TableRow | undef
 /** Item rows by code (the first row of each code). */
 export function rowsByCode(side: TableSide): Map<string, TableRow> {
   const rows = new Map<string, TableRow>();
-  for (const row of side.rows) if (row.role === "item" && row.code && !rows.has(row.code)) rows.set(row.code, row);
+  for (const row of side.rows)
+    if (row.role === "item" && row.code && !rows.has(row.code)) rows.set(row.code, row);
   return rows;
 }
 
@@ -65,7 +66,11 @@ export function figure(sheet: string, cells: (AmountCell | undefined)[]): Figure
   return { sheet, cells: present, value: present.reduce((sum, c) => sum.plus(c.value), ZERO) };
 }
 
-export function cellFigure(table: RecognizedTable, row: TableRow | undefined, column: number): Figure | undefined {
+export function cellFigure(
+  table: RecognizedTable,
+  row: TableRow | undefined,
+  column: number
+): Figure | undefined {
   if (!row || column < 0) return undefined;
   return figure(table.table.sheet, [row.cells[column]]);
 }
@@ -82,7 +87,7 @@ export function equalityFinding(
   ruleId: string,
   here: Figure,
   there: Figure,
-  describe: (here: Money, there: Money) => string,
+  describe: (here: Money, there: Money) => string
 ): Finding | undefined {
   if (here.cells.length === 0) return undefined;
   if (isBlankFigure(here) && isBlankFigure(there)) return undefined;
@@ -98,10 +103,15 @@ export function equalityFinding(
     severity: rounding ? "info" : "error",
     sheet: here.sheet,
     cell: anchor.address,
-    message: (rounding ? "舍入差异：" : "") + describe(here.value, there.value) + (rounding ? "，在四舍五入允许范围内。" : "。"),
+    message:
+      (rounding ? "舍入差异：" : "") +
+      describe(here.value, there.value) +
+      (rounding ? "，在四舍五入允许范围内。" : "。"),
     expected: there.value.toFixed(2),
     actual: here.value.toFixed(2),
-    related: [...here.cells.slice(1), ...there.cells].map((c) => (there.cells.includes(c) ? `${there.sheet}!${c.address}` : c.address)),
+    related: [...here.cells.slice(1), ...there.cells].map((c) =>
+      there.cells.includes(c) ? `${there.sheet}!${c.address}` : c.address
+    ),
     ...(rounding ? { rounding: true } : {}),
   };
 }

@@ -10,11 +10,16 @@ const RULE_ID = "balance.totals";
  * rows in between (上年结转, 年终结转 …). Ordinal rows under a carry-over row (一、一般公共预算拨款)
  * detail it and are not added again.
  */
-function balanceParts(side: TableSide, column: number): { current?: TableRow; carry: TableRow[]; grand?: TableRow } {
+function balanceParts(
+  side: TableSide,
+  column: number
+): { current?: TableRow; carry: TableRow[]; grand?: TableRow } {
   const currentIndex = side.rows.findIndex((row) => row.role === "total" && /本年/.test(row.label));
   const grandIndex = side.rows.findIndex((row) => /总计$/.test(row.label));
   if (currentIndex < 0 || grandIndex < 0 || grandIndex < currentIndex) return { carry: [] };
-  const carry = side.rows.slice(currentIndex + 1, grandIndex).filter((row) => !hasOrdinal(row) && row.cells[column] !== undefined);
+  const carry = side.rows
+    .slice(currentIndex + 1, grandIndex)
+    .filter((row) => !hasOrdinal(row) && row.cells[column] !== undefined);
   return { current: side.rows[currentIndex], carry, grand: side.rows[grandIndex] };
 }
 
@@ -26,7 +31,10 @@ export const balanceTotals: Rule<WorkbookRuleContext> = {
   scope: "workbook",
   run({ model }) {
     const findings: Finding[] = [];
-    for (const recognized of [...tablesOf(model, "收支总表"), ...tablesOf(model, "财政拨款收支总表")]) {
+    for (const recognized of [
+      ...tablesOf(model, "收支总表"),
+      ...tablesOf(model, "财政拨款收支总表"),
+    ]) {
       const { sheet, sides } = recognized.table;
       if (sides.length < 2) continue;
       const [income, expenditure] = sides;
@@ -40,16 +48,26 @@ export const balanceTotals: Rule<WorkbookRuleContext> = {
           if (!current || !grand) return;
           const total = figure(sheet, [grand.cells[column]]);
           if (column === 0) grandTotals.push(total);
-          const parts = figure(sheet, [current.cells[column], ...carry.map((row) => row.cells[column])]);
-          const finding = equalityFinding(RULE_ID, total, parts, (a, b) =>
-            `“${grand.label}”为 ${a.toFixed(2)}，而“${current.label}”${carry.map((r) => `+“${r.label}”`).join("")}为 ${b.toFixed(2)}（${label}，${side.captions[column]}）`,
+          const parts = figure(sheet, [
+            current.cells[column],
+            ...carry.map((row) => row.cells[column]),
+          ]);
+          const finding = equalityFinding(
+            RULE_ID,
+            total,
+            parts,
+            (a, b) =>
+              `“${grand.label}”为 ${a.toFixed(2)}，而“${current.label}”${carry.map((r) => `+“${r.label}”`).join("")}为 ${b.toFixed(2)}（${label}，${side.captions[column]}）`
           );
           if (finding) findings.push(finding);
         });
       }
       if (grandTotals.length === 2) {
-        const finding = equalityFinding(RULE_ID, grandTotals[1], grandTotals[0], (a, b) =>
-          `${recognized.kind}中支出总计 ${a.toFixed(2)} 与收入总计 ${b.toFixed(2)} 不相等`,
+        const finding = equalityFinding(
+          RULE_ID,
+          grandTotals[1],
+          grandTotals[0],
+          (a, b) => `${recognized.kind}中支出总计 ${a.toFixed(2)} 与收入总计 ${b.toFixed(2)} 不相等`
         );
         if (finding) findings.push(finding);
       }

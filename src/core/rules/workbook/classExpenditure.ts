@@ -17,9 +17,16 @@ export function grandTotalColumns(side: TableSide): number[] {
   return tops;
 }
 
-function rowFigure(recognized: RecognizedTable, side: TableSide, row: Parameters<typeof totalRow>[0]["rows"][number] | undefined): Figure | undefined {
+function rowFigure(
+  recognized: RecognizedTable,
+  side: TableSide,
+  row: Parameters<typeof totalRow>[0]["rows"][number] | undefined
+): Figure | undefined {
   if (!row) return undefined;
-  return figure(recognized.table.sheet, grandTotalColumns(side).map((i) => row.cells[i]));
+  return figure(
+    recognized.table.sheet,
+    grandTotalColumns(side).map((i) => row.cells[i])
+  );
 }
 
 /** Per 类: 收支总表 expenditure = 支出总表 合计 = 收入总表 合计 (the same money seen from both ends). */
@@ -38,10 +45,15 @@ export const classExpenditure: Rule<WorkbookRuleContext> = {
     const codes = new Set<string>();
     for (const side of sides) if (side) for (const code of classRows(side).keys()) codes.add(code);
 
-    const figureFor = (t: RecognizedTable | undefined, side: TableSide | undefined, code: string): Figure | undefined => {
+    const figureFor = (
+      t: RecognizedTable | undefined,
+      side: TableSide | undefined,
+      code: string
+    ): Figure | undefined => {
       if (!t || !side) return undefined;
       const row = classRows(side).get(code);
-      if (row) return t === summary ? figure(t.table.sheet, [row.cells[0]]) : rowFigure(t, side, row);
+      if (row)
+        return t === summary ? figure(t.table.sheet, [row.cells[0]]) : rowFigure(t, side, row);
       // A 类 missing from one table counts as zero there, anchored at that table's 合计 row.
       return { sheet: t.table.sheet, cells: [], value: figure(t.table.sheet, []).value };
     };
@@ -58,8 +70,16 @@ export const classExpenditure: Rule<WorkbookRuleContext> = {
         if (!here || !there) continue;
         const anchored = here.cells.length > 0 ? here : there.cells.length > 0 ? there : undefined;
         if (!anchored) continue;
-        const [a, b, aName, bName] = anchored === here ? [here, there, hereName, thereName] : [there, here, thereName, hereName];
-        const finding = equalityFinding(RULE_ID, a, b, (x, y) => `“${name}”类支出：${aName}为 ${x.toFixed(2)}，${bName}为 ${y.toFixed(2)}`);
+        const [a, b, aName, bName] =
+          anchored === here
+            ? [here, there, hereName, thereName]
+            : [there, here, thereName, hereName];
+        const finding = equalityFinding(
+          RULE_ID,
+          a,
+          b,
+          (x, y) => `“${name}”类支出：${aName}为 ${x.toFixed(2)}，${bName}为 ${y.toFixed(2)}`
+        );
         if (finding) findings.push(finding);
       }
     }
@@ -69,8 +89,12 @@ export const classExpenditure: Rule<WorkbookRuleContext> = {
       const current = summarySide.rows.find((row) => row.role === "total");
       const here = rowFigure(expenditure, expenditureSide, total);
       if (here && current) {
-        const finding = equalityFinding(RULE_ID, here, figure(summary.table.sheet, [current.cells[0]]), (x, y) =>
-          `支出总表合计 ${x.toFixed(2)} 与收支总表“${current.label}” ${y.toFixed(2)} 不一致`,
+        const finding = equalityFinding(
+          RULE_ID,
+          here,
+          figure(summary.table.sheet, [current.cells[0]]),
+          (x, y) =>
+            `支出总表合计 ${x.toFixed(2)} 与收支总表“${current.label}” ${y.toFixed(2)} 不一致`
         );
         if (finding) findings.push(finding);
       }

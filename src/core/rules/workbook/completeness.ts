@@ -32,8 +32,17 @@ export const completeness: Rule<WorkbookRuleContext> = {
         continue;
       }
       for (const { table } of present) {
-        if (!["政府性基金支出表", "国有资本经营支出表", "政府性基金收入表", "三公经费表"].includes(required.kind)) continue;
-        const empty = table.sides.every((side) => side.rows.every((row) => row.cells.every((cell) => cell.parsed.kind === "empty" || cell.value.isZero())));
+        if (
+          !["政府性基金支出表", "国有资本经营支出表", "政府性基金收入表", "三公经费表"].includes(
+            required.kind
+          )
+        )
+          continue;
+        const empty = table.sides.every((side) =>
+          side.rows.every((row) =>
+            row.cells.every((cell) => cell.parsed.kind === "empty" || cell.value.isZero())
+          )
+        );
         if (empty && table.notes.length === 0) {
           findings.push({
             ruleId: "completeness.empty-note",

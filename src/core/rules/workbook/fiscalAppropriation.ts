@@ -2,7 +2,16 @@ import type { Finding } from "../../finding";
 import type { RecognizedTable } from "../../read/workbook";
 import type { TableKind } from "../../read/tableKinds";
 import type { Rule, WorkbookRuleContext } from "../rule";
-import { Figure, classRows, columnIndex, equalityFinding, figure, firstOf, rowWithLabel, totalRow } from "./access";
+import {
+  Figure,
+  classRows,
+  columnIndex,
+  equalityFinding,
+  figure,
+  firstOf,
+  rowWithLabel,
+  totalRow,
+} from "./access";
 
 const RULE_ID = "cross.fiscal-appropriation";
 
@@ -36,13 +45,21 @@ export const fiscalAppropriation: Rule<WorkbookRuleContext> = {
       const totalColumn = 0; // 合计 of the detail table
       const sheet = table.table.sheet;
       if (table.carryover === "excluded") {
-        const incomeRow = incomeSide.rows.find((row) => row.role === "item" && detail.income.test(row.label.replace(/^[一二三四五六七八九十]+、/, "")));
+        const incomeRow = incomeSide.rows.find(
+          (row) =>
+            row.role === "item" &&
+            detail.income.test(row.label.replace(/^[一二三四五六七八九十]+、/, ""))
+        );
         const total = totalRow(side);
         if (!incomeRow || !total) continue;
         push(
-          equalityFinding(RULE_ID, figure(sheet, [total.cells[totalColumn]]), figure(fiscal.table.sheet, [incomeRow.cells[0]]), (a, b) =>
-            `${detail.kind}（不含上年结转）合计为 ${a.toFixed(2)}，财政拨款收支总表本年收入“${incomeRow.label}”为 ${b.toFixed(2)}`,
-          ),
+          equalityFinding(
+            RULE_ID,
+            figure(sheet, [total.cells[totalColumn]]),
+            figure(fiscal.table.sheet, [incomeRow.cells[0]]),
+            (a, b) =>
+              `${detail.kind}（不含上年结转）合计为 ${a.toFixed(2)}，财政拨款收支总表本年收入“${incomeRow.label}”为 ${b.toFixed(2)}`
+          )
         );
         continue;
       }
@@ -55,18 +72,26 @@ export const fiscalAppropriation: Rule<WorkbookRuleContext> = {
         const there: Figure = figure(fiscal.table.sheet, [fiscalClasses.get(code)?.cells[column]]);
         const [a, b] = here.cells.length > 0 ? [here, there] : [there, here];
         push(
-          equalityFinding(RULE_ID, a, b, (x, y) =>
-            `“${code} ${catalog.name(code) ?? ""}”类：${a === here ? detail.kind : "财政拨款收支总表"}为 ${x.toFixed(2)}，${a === here ? "财政拨款收支总表" : detail.kind}为 ${y.toFixed(2)}`,
-          ),
+          equalityFinding(
+            RULE_ID,
+            a,
+            b,
+            (x, y) =>
+              `“${code} ${catalog.name(code) ?? ""}”类：${a === here ? detail.kind : "财政拨款收支总表"}为 ${x.toFixed(2)}，${a === here ? "财政拨款收支总表" : detail.kind}为 ${y.toFixed(2)}`
+          )
         );
       }
       const detailTotal = totalRow(side);
       const fiscalTotal = rowWithLabel(expenditureSide, /^本年支出合计$/);
       if (detailTotal && fiscalTotal) {
         push(
-          equalityFinding(RULE_ID, figure(sheet, [detailTotal.cells[totalColumn]]), figure(fiscal.table.sheet, [fiscalTotal.cells[column]]), (x, y) =>
-            `${detail.kind}合计为 ${x.toFixed(2)}，财政拨款收支总表本年支出合计（${expenditureSide.captions[column]}）为 ${y.toFixed(2)}`,
-          ),
+          equalityFinding(
+            RULE_ID,
+            figure(sheet, [detailTotal.cells[totalColumn]]),
+            figure(fiscal.table.sheet, [fiscalTotal.cells[column]]),
+            (x, y) =>
+              `${detail.kind}合计为 ${x.toFixed(2)}，财政拨款收支总表本年支出合计（${expenditureSide.captions[column]}）为 ${y.toFixed(2)}`
+          )
         );
       }
     }

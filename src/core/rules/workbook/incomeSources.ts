@@ -37,13 +37,25 @@ function withComposites(figures: SourceFigures, sheet: string): SourceFigures {
   const out = new Map(figures);
   for (const composite of ["财政拨款", "单位资金"]) {
     if (out.has(composite)) continue;
-    const parts = SOURCES.filter((s) => s.partOf === composite && figures.has(s.id)).map((s) => figures.get(s.id)!);
-    if (parts.length > 0) out.set(composite, figure(sheet, parts.flatMap((p) => p.cells)));
+    const parts = SOURCES.filter((s) => s.partOf === composite && figures.has(s.id)).map((s) =>
+      figures.get(s.id)!
+    );
+    if (parts.length > 0)
+      out.set(
+        composite,
+        figure(
+          sheet,
+          parts.flatMap((p) => p.cells)
+        )
+      );
   }
   return out;
 }
 
-function summaryIncome(side: TableSide, sheet: string): { sources: SourceFigures; current?: TableRow; carry?: TableRow } {
+function summaryIncome(
+  side: TableSide,
+  sheet: string
+): { sources: SourceFigures; current?: TableRow; carry?: TableRow } {
   const sources: SourceFigures = new Map();
   let current: TableRow | undefined;
   let carry: TableRow | undefined;
@@ -78,7 +90,13 @@ export const incomeSources: Rule<WorkbookRuleContext> = {
     incomeSide.captions.forEach((caption, i) => {
       const cell = figure(income.table.sheet, [total.cells[i]]);
       if (/上年结转/.test(caption)) carryColumn ??= cell;
-      else if (/^(小计|合计)$/.test(caption) && incomeSide.relations.some((r) => r.total === i && !r.parts.some((p) => /上年结转/.test(incomeSide.captions[p])))) currentColumn ??= cell;
+      else if (
+        /^(小计|合计)$/.test(caption) &&
+        incomeSide.relations.some(
+          (r) => r.total === i && !r.parts.some((p) => /上年结转/.test(incomeSide.captions[p]))
+        )
+      )
+        currentColumn ??= cell;
       else {
         const source = sourceOf(caption);
         if (source && !columns.has(source.id)) columns.set(source.id, cell);
@@ -88,7 +106,12 @@ export const incomeSources: Rule<WorkbookRuleContext> = {
     const findings: Finding[] = [];
     const compare = (here: Figure | undefined, there: Figure | undefined, what: string) => {
       if (!here || !there) return;
-      const finding = equalityFinding(RULE_ID, here, there, (a, b) => `${what}：收支总表为 ${a.toFixed(2)}，收入总表合计行为 ${b.toFixed(2)}`);
+      const finding = equalityFinding(
+        RULE_ID,
+        here,
+        there,
+        (a, b) => `${what}：收支总表为 ${a.toFixed(2)}，收入总表合计行为 ${b.toFixed(2)}`
+      );
       if (finding) findings.push(finding);
     };
     // Compare part by part where both tables print the parts; a composite (财政拨款, 单位资金) only
@@ -104,8 +127,10 @@ export const incomeSources: Rule<WorkbookRuleContext> = {
       if (printedEither.length > 0 && printedBoth.length === printedEither.length) continue;
       compare(here, there, source.id);
     }
-    if (left.current) compare(figure(summary.table.sheet, [left.current.cells[0]]), currentColumn, "本年收入合计");
-    if (left.carry) compare(figure(summary.table.sheet, [left.carry.cells[0]]), carryColumn, "上年结转");
+    if (left.current)
+      compare(figure(summary.table.sheet, [left.current.cells[0]]), currentColumn, "本年收入合计");
+    if (left.carry)
+      compare(figure(summary.table.sheet, [left.carry.cells[0]]), carryColumn, "上年结转");
     return findings;
   },
 };

@@ -26,9 +26,14 @@ export const operatingCost: Rule<WorkbookRuleContext> = {
       RULE_ID,
       figure(operating.table.sheet, [operatingTotal.cells[0]]),
       figure(basic.table.sheet, [basicTotal.cells[publicColumn]]),
-      (a, b) => `机关运行经费为 ${a.toFixed(2)}，基本支出表公用经费合计为 ${b.toFixed(2)}${unitNature ? "" : "（单位性质未知，按行政单位核对）"}`,
+      (a, b) =>
+        `机关运行经费为 ${a.toFixed(2)}，基本支出表公用经费合计为 ${b.toFixed(2)}${unitNature ? "" : "（单位性质未知，按行政单位核对）"}`
     );
     if (!finding) return [];
-    return [unitNature ? finding : { ...finding, severity: finding.severity === "error" ? "warning" : finding.severity }];
+    return [
+      unitNature
+        ? finding
+        : { ...finding, severity: finding.severity === "error" ? "warning" : finding.severity },
+    ];
   },
 };

@@ -24,16 +24,28 @@ export const personnelSplit: Rule<WorkbookRuleContext> = {
     const classes = classRows(side);
     if (classes.size === 0) return [];
     const sheet = basic.table.sheet;
-    const sumOf = (codes: string[]) => figure(sheet, codes.map((code) => classes.get(code)?.cells[0]));
+    const sumOf = (codes: string[]) =>
+      figure(
+        sheet,
+        codes.map((code) => classes.get(code)?.cells[0])
+      );
     const findings: Finding[] = [];
     for (const [column, codes, label] of [
-      [personnel, ["301", "303"], "人员经费", ],
+      [personnel, ["301", "303"], "人员经费"],
       [publicUse, ["302", "310"], "公用经费"],
     ] as const) {
-      const finding = equalityFinding(RULE_ID, figure(sheet, [total.cells[column]]), sumOf([...codes]), (a, b) =>
-        `${label}合计为 ${a.toFixed(2)}，而经济分类 ${codes.join("+")} 的合计为 ${b.toFixed(2)}`,
+      const finding = equalityFinding(
+        RULE_ID,
+        figure(sheet, [total.cells[column]]),
+        sumOf([...codes]),
+        (a, b) =>
+          `${label}合计为 ${a.toFixed(2)}，而经济分类 ${codes.join("+")} 的合计为 ${b.toFixed(2)}`
       );
-      if (finding) findings.push({ ...finding, severity: finding.severity === "error" ? "warning" : finding.severity });
+      if (finding)
+        findings.push({
+          ...finding,
+          severity: finding.severity === "error" ? "warning" : finding.severity,
+        });
     }
     return findings;
   },

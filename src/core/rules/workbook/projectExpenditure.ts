@@ -1,7 +1,16 @@
 import type { Finding } from "../../finding";
 import type { Money } from "../../money";
 import type { Rule, WorkbookRuleContext } from "../rule";
-import { Figure, columnIndex, equalityFinding, figure, firstOf, rowsByCode, tablesOf, totalRow } from "./access";
+import {
+  Figure,
+  columnIndex,
+  equalityFinding,
+  figure,
+  firstOf,
+  rowsByCode,
+  tablesOf,
+  totalRow,
+} from "./access";
 
 const RULE_ID = "cross.project-expenditure";
 
@@ -32,13 +41,20 @@ export const projectExpenditure: Rule<WorkbookRuleContext> = {
     const projectFigure: Figure = {
       sheet: projectTables[0].table.sheet,
       cells: projectTotals.flatMap((p) => (p.row ? [p.row.cells[0]] : [])),
-      value: projectTotals.reduce<Money>((sum, p) => (p.row ? sum.plus(p.row.cells[0].value) : sum), figure("", []).value),
+      value: projectTotals.reduce<Money>(
+        (sum, p) => (p.row ? sum.plus(p.row.cells[0].value) : sum),
+        figure("", []).value
+      ),
     };
     if (projectFigure.cells.length > 0) {
       push(
-        equalityFinding(RULE_ID, figure(expenditure.table.sheet, [expenditureTotal.cells[projectColumn]]), { ...projectFigure, sheet: projectTables[0].table.sheet }, (a, b) =>
-          `支出总表项目支出合计为 ${a.toFixed(2)}，${projectTables.length} 张项目支出表合计为 ${b.toFixed(2)}`,
-        ),
+        equalityFinding(
+          RULE_ID,
+          figure(expenditure.table.sheet, [expenditureTotal.cells[projectColumn]]),
+          { ...projectFigure, sheet: projectTables[0].table.sheet },
+          (a, b) =>
+            `支出总表项目支出合计为 ${a.toFixed(2)}，${projectTables.length} 张项目支出表合计为 ${b.toFixed(2)}`
+        )
       );
     }
 
@@ -50,20 +66,41 @@ export const projectExpenditure: Rule<WorkbookRuleContext> = {
     if (carryColumn < 0) return findings;
     const expenditureRows = rowsByCode(expenditureSide);
     const projectOnlyCarry = [...rowsByCode(incomeSide)].filter(([code, row]) => {
-      if (code.length !== 7 || row.cells[carryColumn].parsed.kind !== "amount" || row.cells[carryColumn].value.isZero()) return false;
+      if (
+        code.length !== 7 ||
+        row.cells[carryColumn].parsed.kind !== "amount" ||
+        row.cells[carryColumn].value.isZero()
+      )
+        return false;
       const spending = expenditureRows.get(code);
-      return spending !== undefined && spending.cells[basicColumn].value.isZero() && !spending.cells[projectColumn].value.isZero();
+      return (
+        spending !== undefined &&
+        spending.cells[basicColumn].value.isZero() &&
+        !spending.cells[projectColumn].value.isZero()
+      );
     });
     const mixed = [...rowsByCode(incomeSide)].some(([code, row]) => {
       const spending = expenditureRows.get(code);
-      return code.length === 7 && !row.cells[carryColumn].value.isZero() && spending !== undefined &&
-        !spending.cells[basicColumn].value.isZero() && !spending.cells[projectColumn].value.isZero();
+      return (
+        code.length === 7 &&
+        !row.cells[carryColumn].value.isZero() &&
+        spending !== undefined &&
+        !spending.cells[basicColumn].value.isZero() &&
+        !spending.cells[projectColumn].value.isZero()
+      );
     });
     if (!mixed && projectOnlyCarry.length > 0) {
       push(
-        equalityFinding(RULE_ID, figure(carried.table.table.sheet, [carried.row.cells[0]]), figure(income.table.sheet, projectOnlyCarry.map(([, row]) => row.cells[carryColumn])), (a, b) =>
-          `上年结转项目支出表合计为 ${a.toFixed(2)}，收入总表中项目类科目（${projectOnlyCarry.map(([code]) => code).join("、")}）的上年结转合计为 ${b.toFixed(2)}`,
-        ),
+        equalityFinding(
+          RULE_ID,
+          figure(carried.table.table.sheet, [carried.row.cells[0]]),
+          figure(
+            income.table.sheet,
+            projectOnlyCarry.map(([, row]) => row.cells[carryColumn])
+          ),
+          (a, b) =>
+            `上年结转项目支出表合计为 ${a.toFixed(2)}，收入总表中项目类科目（${projectOnlyCarry.map(([code]) => code).join("、")}）的上年结转合计为 ${b.toFixed(2)}`
+        )
       );
     }
 
@@ -74,22 +111,41 @@ export const projectExpenditure: Rule<WorkbookRuleContext> = {
     const generalBasicColumn = general ? columnIndex(general.table.sides[0], /基本支出/) : -1;
     const generalTotal = general ? totalRow(general.table.sides[0]) : undefined;
     const allCurrentIncomeIsGeneral =
-      incomeTotal !== undefined && incomeSide.relations.length > 0 &&
-      incomeSide.relations[0].parts.every((p, i) => i === 0 ? true : incomeTotal.cells[p].value.isZero()) &&
+      incomeTotal !== undefined &&
+      incomeSide.relations.length > 0 &&
+      incomeSide.relations[0].parts.every((p, i) =>
+        i === 0 ? true : incomeTotal.cells[p].value.isZero()
+      ) &&
       /一般公共预算/.test(incomeSide.captions[incomeSide.relations[0].parts[0]] ?? "");
-    if (currentOnlyGeneral && generalTotal && generalBasicColumn >= 0 && incomeTotal && allCurrentIncomeIsGeneral) {
-      const basicCarry = expenditureTotal.cells[basicColumn].value.minus(generalTotal.cells[generalBasicColumn].value);
+    if (
+      currentOnlyGeneral &&
+      generalTotal &&
+      generalBasicColumn >= 0 &&
+      incomeTotal &&
+      allCurrentIncomeIsGeneral
+    ) {
+      const basicCarry = expenditureTotal.cells[basicColumn].value.minus(
+        generalTotal.cells[generalBasicColumn].value
+      );
       const expected = basicCarry.plus(carried.row.cells[0].value);
       const here = figure(income.table.sheet, [incomeTotal.cells[carryColumn]]);
       const there: Figure = {
         sheet: expenditure.table.sheet,
-        cells: [expenditureTotal.cells[basicColumn], generalTotal.cells[generalBasicColumn], carried.row.cells[0]],
+        cells: [
+          expenditureTotal.cells[basicColumn],
+          generalTotal.cells[generalBasicColumn],
+          carried.row.cells[0],
+        ],
         value: expected,
       };
       push(
-        equalityFinding(RULE_ID, here, there, (a, b) =>
-          `收入总表上年结转合计为 ${a.toFixed(2)}，而基本支出结转（支出总表基本支出 − 一般公共预算基本支出）加上年结转项目支出为 ${b.toFixed(2)}`,
-        ),
+        equalityFinding(
+          RULE_ID,
+          here,
+          there,
+          (a, b) =>
+            `收入总表上年结转合计为 ${a.toFixed(2)}，而基本支出结转（支出总表基本支出 − 一般公共预算基本支出）加上年结转项目支出为 ${b.toFixed(2)}`
+        )
       );
     }
     return findings;

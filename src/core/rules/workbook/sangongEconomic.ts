@@ -32,7 +32,9 @@ export const sangongEconomic: Rule<WorkbookRuleContext> = {
     for (const item of ITEMS) {
       const line = basicLines.get(item.code);
       if (!line || line.cells[0].value.isZero()) continue;
-      const row = side.rows.find((r) => r.role === "item" && item.label.test(normalizeName(r.label)));
+      const row = side.rows.find(
+        (r) => r.role === "item" && item.label.test(normalizeName(r.label))
+      );
       const cell = row?.cells[0] ?? totalRow(side)?.cells[0];
       if (!cell) continue;
       const amount = row ? row.cells[0].value : cell.value.times(0);

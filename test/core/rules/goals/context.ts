@@ -22,7 +22,9 @@ export async function quyang(edit: Record<string, (grid: Grid) => void> = {}): P
 }
 
 /** tunliu-2024 plus the Shanxi 项目支出绩效目标表 sheet transcribed from seed 004. */
-export async function tunliuWithGoals(edit: Record<string, (grid: Grid) => void> = {}): Promise<Grid[]> {
+export async function tunliuWithGoals(
+  edit: Record<string, (grid: Grid) => void> = {}
+): Promise<Grid[]> {
   return withEdits([...(await loadFixture("tunliu-2024")), shanxiGoalsGrid()], edit);
 }
 
@@ -51,12 +53,16 @@ export function run(rule: Rule<WorkbookRuleContext>, context: WorkbookRuleContex
 }
 
 /** rule id, sheet!cell and severity: what a test compares. */
-export const brief = (f: Finding) => `${f.ruleId} ${f.sheet}!${f.cell} ${f.severity}${f.rounding ? " rounding" : ""}`;
+export const brief = (f: Finding) =>
+  `${f.ruleId} ${f.sheet}!${f.cell} ${f.severity}${f.rounding ? " rounding" : ""}`;
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Every finding has a place, its rule's id, a Chinese message and no worse severity than declared. */
-export function expectWellFormed(rule: Rule<WorkbookRuleContext>, findings: readonly Finding[]): void {
+export function expectWellFormed(
+  rule: Rule<WorkbookRuleContext>,
+  findings: readonly Finding[]
+): void {
   for (const finding of findings) {
     expect(finding.ruleId).toBe(rule.id);
     expect(finding.sheet).toEqual(expect.any(String));
@@ -73,5 +79,7 @@ export function expectWellFormed(rule: Rule<WorkbookRuleContext>, findings: read
 
 /** A JSON picture of a model (Decimals as strings), to show that a rule left it as it was. */
 export function snapshot(value: unknown): string {
-  return JSON.stringify(value, (_, v) => (v && typeof v === "object" && v.constructor?.name === "Decimal" ? v.toString() : v));
+  return JSON.stringify(value, (_, v) =>
+    v && typeof v === "object" && v.constructor?.name === "Decimal" ? v.toString() : v
+  );
 }

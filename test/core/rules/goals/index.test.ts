@@ -1,5 +1,13 @@
 import { GOAL_RULES } from "../../../../src/core/rules/goals";
-import { brief, contextOf, expectWellFormed, HAN, quyang, snapshot, tunliuWithGoals } from "./context";
+import {
+  brief,
+  contextOf,
+  expectWellFormed,
+  HAN,
+  quyang,
+  snapshot,
+  tunliuWithGoals,
+} from "./context";
 
 describe("GOAL_RULES", () => {
   it("has unique, dotted ids and a Chinese title, severity and workbook scope for every rule", () => {
@@ -26,7 +34,7 @@ describe("GOAL_RULES", () => {
         "goals.unit-cost 绩效目标!C232 error", // QY-03
         "goals.unit-cost 绩效目标!C265 info rounding", // QY-04
         "goals.indicator-duplicate 绩效目标!C243 warning", // form 15 repeats a row
-      ].sort(),
+      ].sort()
     );
   });
 
@@ -43,7 +51,12 @@ describe("GOAL_RULES", () => {
       "goals.one-year-period 项目绩效目标!C126 error", // TL-24
       "goals.unit-cost 项目绩效目标!F36 error", // TL-25
     ]);
-    expect(findings.filter((f) => f.severity !== "error").map((f) => f.ruleId).sort()).toEqual([
+    expect(
+      findings
+        .filter((f) => f.severity !== "error")
+        .map((f) => f.ruleId)
+        .sort()
+    ).toEqual([
       ...Array(3).fill("goals.indicator-coverage"),
       ...Array(4).fill("goals.indicator-value"),
     ]);

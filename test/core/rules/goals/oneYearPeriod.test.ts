@@ -10,7 +10,11 @@ describe("goals.one-year-period", () => {
       "goals.one-year-period 项目绩效目标!C96 error",
       "goals.one-year-period 项目绩效目标!C126 error",
     ]);
-    expect(findings[0]).toMatchObject({ expected: "1000000", actual: "1600000", related: ["F96", "项目支出(本年)!B27"] });
+    expect(findings[0]).toMatchObject({
+      expected: "1000000",
+      actual: "1600000",
+      related: ["F96", "项目支出(本年)!B27"],
+    });
     expect(findings[0].message).toContain("基层党组织标准化、规范化建设经费");
     expect(findings[0].message).toContain("项目支出表“项目支出(本年)”B27列示该项目100.00万元");
     expect(findings[1].message).toContain("实施期资金总额340,000元应等于年度资金总额300,000元");
@@ -31,6 +35,8 @@ describe("goals.one-year-period", () => {
         setCell(g, "B95", "延续性项目");
       },
     });
-    expect(goalOneYearPeriod.run(contextOf(grids)).map(brief)).toEqual(["goals.one-year-period 项目绩效目标!C126 error"]);
+    expect(goalOneYearPeriod.run(contextOf(grids)).map(brief)).toEqual([
+      "goals.one-year-period 项目绩效目标!C126 error",
+    ]);
   });
 });

@@ -1,5 +1,9 @@
 import { goalProjectLine } from "../../../../src/core/rules/goals/projectLine";
-import { SHANXI_GOALS_SHEET, SHANXI_SELECTION_FORMS, shanxiGoalsGrid } from "../../../fixtures/shanxi-goals";
+import {
+  SHANXI_GOALS_SHEET,
+  SHANXI_SELECTION_FORMS,
+  shanxiGoalsGrid,
+} from "../../../fixtures/shanxi-goals";
 import { brief, contextOf, expectWellFormed, quyang, setCell, tunliuWithGoals } from "./context";
 
 describe("goals.project-line", () => {
@@ -16,7 +20,11 @@ describe("goals.project-line", () => {
     const findings = goalProjectLine.run(contextOf(grids));
     expectWellFormed(goalProjectLine, findings);
     expect(findings.map(brief)).toEqual(["goals.project-line 项目绩效目标!F66 error"]);
-    expect(findings[0]).toMatchObject({ expected: "50", actual: "55", related: ["项目支出(本年)!B21"] });
+    expect(findings[0]).toMatchObject({
+      expected: "50",
+      actual: "55",
+      related: ["项目支出(本年)!B21"],
+    });
     expect(findings[0].message).toContain("550,000元（55.00万元）");
   });
 
@@ -27,7 +35,9 @@ describe("goals.project-line", () => {
   });
 
   it("warns when no 项目支出 line carries the form's project name", async () => {
-    const grids = await tunliuWithGoals({ 项目绩效目标: (g) => setCell(g, "B123", "日常办公经费") });
+    const grids = await tunliuWithGoals({
+      项目绩效目标: (g) => setCell(g, "B123", "日常办公经费"),
+    });
     const findings = goalProjectLine.run(contextOf(grids));
     expect(findings.map(brief)).toEqual(["goals.project-line 项目绩效目标!B123 warning"]);
   });
@@ -35,10 +45,15 @@ describe("goals.project-line", () => {
 
 describe("goals.project-line with two projects of the same name", () => {
   const grids = async (forms: typeof SHANXI_SELECTION_FORMS) =>
-    (await tunliuWithGoals()).map((g) => (g.sheet === SHANXI_GOALS_SHEET ? shanxiGoalsGrid(forms) : g));
+    (await tunliuWithGoals()).map((g) =>
+      g.sheet === SHANXI_GOALS_SHEET ? shanxiGoalsGrid(forms) : g
+    );
 
   it("pairs each allocation with the line of its own amount, in either order", async () => {
-    const fixed = SHANXI_SELECTION_FORMS.map((f) => ({ ...f, name: f.name.replace("省級", "省级") }));
+    const fixed = SHANXI_SELECTION_FORMS.map((f) => ({
+      ...f,
+      name: f.name.replace("省級", "省级"),
+    }));
     expect(goalProjectLine.run(contextOf(await grids(fixed)))).toEqual([]);
     expect(goalProjectLine.run(contextOf(await grids([...fixed].reverse())))).toEqual([]);
   });

@@ -17,7 +17,10 @@ describe("assets.subitem", () => {
     });
     const findings = assetsSubitem.run(contextOf(grids));
     expectWellFormed(assetsSubitem, findings);
-    expect(findings.map(brief)).toEqual(["assets.subitem 固定资产!B6 error", "assets.subitem 固定资产!C6 error"]);
+    expect(findings.map(brief)).toEqual([
+      "assets.subitem 固定资产!B6 error",
+      "assets.subitem 固定资产!C6 error",
+    ]);
     expect(findings[1].message).toContain("办公用房");
   });
 });

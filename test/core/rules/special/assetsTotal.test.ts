@@ -16,7 +16,11 @@ describe("assets.total", () => {
     const findings = assetsTotal.run(contextOf(grids));
     expectWellFormed(assetsTotal, findings);
     expect(findings.map(brief)).toEqual(["assets.total 固定资产!C4 error"]);
-    expect(findings[0]).toMatchObject({ expected: "60.96", actual: "61.96", related: ["C5", "C7", "C8", "C9"] });
+    expect(findings[0]).toMatchObject({
+      expected: "60.96",
+      actual: "61.96",
+      related: ["C5", "C7", "C8", "C9"],
+    });
   });
 
   it("does not add 数量, whose units differ between classes", async () => {

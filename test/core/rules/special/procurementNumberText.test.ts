@@ -23,12 +23,16 @@ describe("procurement.number-as-text", () => {
     expect(findings.map(brief)).toEqual(["procurement.number-as-text 政府采购!H10 warning"]);
     expect(findings[0]).toMatchObject({ actual: "107．57", expected: "107.57" });
     expect(findings[0].message).toContain("“107．57”");
-    const others = SPECIAL_TABLE_RULES.filter((r) => r !== procurementNumberAsText).flatMap((r) => r.run(context));
+    const others = SPECIAL_TABLE_RULES.filter((r) => r !== procurementNumberAsText).flatMap((r) =>
+      r.run(context)
+    );
     expect(others).toEqual([]);
   });
 
   it("warns about text that is no number at all", async () => {
-    const findings = procurementNumberAsText.run(contextOf(await quyang({ 政府采购: (g) => setCell(g, "F11", "若干") })));
+    const findings = procurementNumberAsText.run(
+      contextOf(await quyang({ 政府采购: (g) => setCell(g, "F11", "若干") }))
+    );
     expect(findings.map(brief)).toEqual(["procurement.number-as-text 政府采购!F11 warning"]);
     expect(findings[0].message).toContain("不是数字");
   });

@@ -7,7 +7,9 @@ describe("procurement.qty-price", () => {
   });
 
   it("reports a row whose 金额 is not 数量 × 单价, at the 金额 cell", async () => {
-    const findings = procurementQtyPrice.run(contextOf(await quyang({ 政府采购: (g) => setCell(g, "G8", 6) })));
+    const findings = procurementQtyPrice.run(
+      contextOf(await quyang({ 政府采购: (g) => setCell(g, "G8", 6) }))
+    );
     expectWellFormed(procurementQtyPrice, findings);
     expect(findings.map(brief)).toEqual(["procurement.qty-price 政府采购!H8 error"]);
     expect(findings[0]).toMatchObject({ expected: "6.00", actual: "7.00", related: ["F8", "G8"] });
@@ -21,6 +23,8 @@ describe("procurement.qty-price", () => {
         setCell(g, "G10", 2.33);
       },
     });
-    expect(procurementQtyPrice.run(contextOf(grids)).map(brief)).toEqual(["procurement.qty-price 政府采购!H10 info rounding"]);
+    expect(procurementQtyPrice.run(contextOf(grids)).map(brief)).toEqual([
+      "procurement.qty-price 政府采购!H10 info rounding",
+    ]);
   });
 });

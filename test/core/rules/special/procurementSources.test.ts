@@ -7,7 +7,9 @@ describe("procurement.sources", () => {
   });
 
   it("reports a row whose sources do not add up to its 合计, at the 合计 cell", async () => {
-    const findings = procurementSources.run(contextOf(await quyang({ 政府采购: (g) => setCell(g, "M9", 1) })));
+    const findings = procurementSources.run(
+      contextOf(await quyang({ 政府采购: (g) => setCell(g, "M9", 1) }))
+    );
     expectWellFormed(procurementSources, findings);
     expect(findings.map(brief)).toEqual(["procurement.sources 政府采购!H9 error"]);
     expect(findings[0].related).toEqual(["I9", "J9", "K9", "L9", "M9", "N9"]);

@@ -1,5 +1,8 @@
 import type { Grid } from "../../../../src/core/grid";
-import { procurementViews, subtotalGroups } from "../../../../src/core/rules/special/procurementTable";
+import {
+  procurementViews,
+  subtotalGroups,
+} from "../../../../src/core/rules/special/procurementTable";
 import { contextOf, quyang } from "../goals/context";
 
 describe("the 政府采购 table reader", () => {
@@ -16,7 +19,9 @@ describe("the 政府采购 table reader", () => {
       reserves: [14],
     });
     expect(view.rows.map((r) => `${r.role}@${r.address}`)).toEqual([
-      "total@A5", "subtotal@A6", ...[7, 8, 9, 10, 11, 12, 13].map((n) => `item@A${n}`),
+      "total@A5",
+      "subtotal@A6",
+      ...[7, 8, 9, 10, 11, 12, 13].map((n) => `item@A${n}`),
     ]);
     expect(subtotalGroups(view).map((g) => g.items.length)).toEqual([7]);
   });
@@ -38,9 +43,10 @@ describe("the 政府采购 table reader", () => {
     };
     const [view] = procurementViews(contextOf([grid]).model);
     expect(view.columns.sources).toEqual([5, 6]);
-    expect(subtotalGroups(view).map((g) => `${g.subtotal.label}:${g.items.map((i) => i.address).join(",")}`)).toEqual([
-      "甲项目小计:A4",
-      "乙项目小计:A6",
-    ]);
+    expect(
+      subtotalGroups(view).map(
+        (g) => `${g.subtotal.label}:${g.items.map((i) => i.address).join(",")}`
+      )
+    ).toEqual(["甲项目小计:A4", "乙项目小计:A6"]);
   });
 });

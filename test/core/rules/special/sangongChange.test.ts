@@ -25,7 +25,9 @@ describe("sangong.change", () => {
   it("reports a wrong 增减率 and accepts a rate rounded to the decimals printed", () => {
     const grid = cloneGrid(COMPARISON_FORM);
     setCell(grid, "E4", -25);
-    expect(sangongChange.run(contextOf([grid])).map(brief)).toEqual(["sangong.change 三公比较!E4 error"]);
+    expect(sangongChange.run(contextOf([grid])).map(brief)).toEqual([
+      "sangong.change 三公比较!E4 error",
+    ]);
   });
 
   it("reads a 增减率 stored as a fraction with a percent format", () => {
@@ -39,6 +41,8 @@ describe("sangong.change", () => {
   it("reports a wrong 增减 row of a table turned round", () => {
     const grid = cloneGrid(COLUMNS_FORM);
     setCell(grid, "G7", 1);
-    expect(sangongChange.run(contextOf([grid])).map(brief)).toEqual(["sangong.change 三公转置!G7 error"]);
+    expect(sangongChange.run(contextOf([grid])).map(brief)).toEqual([
+      "sangong.change 三公转置!G7 error",
+    ]);
   });
 });

@@ -1,6 +1,13 @@
 import { sangongSum } from "../../../../src/core/rules/special/sangongSum";
 import { cloneGrid } from "../../../helpers/fixtures";
-import { brief, contextOf, expectWellFormed, quyang, setCell, tunliuWithGoals } from "../goals/context";
+import {
+  brief,
+  contextOf,
+  expectWellFormed,
+  quyang,
+  setCell,
+  tunliuWithGoals,
+} from "../goals/context";
 import { COLUMNS_FORM, COMPARISON_FORM } from "./sangongGrids";
 
 describe("sangong.sum", () => {
@@ -10,10 +17,16 @@ describe("sangong.sum", () => {
   });
 
   it("reports a Hebei 合计 that is not 出国 + 车 + 接待, at the 合计 cell", async () => {
-    const findings = sangongSum.run(contextOf(await quyang({ 三公经费: (g) => setCell(g, "C6", 1.5) })));
+    const findings = sangongSum.run(
+      contextOf(await quyang({ 三公经费: (g) => setCell(g, "C6", 1.5) }))
+    );
     expectWellFormed(sangongSum, findings);
     expect(findings.map(brief)).toEqual(["sangong.sum 三公经费!C6 error"]);
-    expect(findings[0]).toMatchObject({ expected: "1.20", actual: "1.50", related: ["C8", "C10", "C13"] });
+    expect(findings[0]).toMatchObject({
+      expected: "1.20",
+      actual: "1.50",
+      related: ["C8", "C10", "C13"],
+    });
   });
 
   it("reports the Shanxi 合计 row, which comes last, against the items above it", async () => {
@@ -42,7 +55,9 @@ describe("sangong.sum", () => {
   });
 
   it("warns when the table lacks one of the three items", async () => {
-    const findings = sangongSum.run(contextOf(await quyang({ 三公经费: (g) => setCell(g, "B13", "") })));
+    const findings = sangongSum.run(
+      contextOf(await quyang({ 三公经费: (g) => setCell(g, "B13", "") }))
+    );
     expect(findings.map(brief)).toEqual(["sangong.sum 三公经费!A1 warning"]);
     expect(findings[0].message).toContain("公务接待费");
   });

@@ -1,5 +1,9 @@
 import type { Grid } from "../../../../src/core/grid";
-import { itemOf, normalizeItemName, sangongViews } from "../../../../src/core/rules/special/sangongTable";
+import {
+  itemOf,
+  normalizeItemName,
+  sangongViews,
+} from "../../../../src/core/rules/special/sangongTable";
 import { contextOf, quyang, tunliuWithGoals } from "../goals/context";
 import { COLUMNS_FORM, COMPARISON_FORM } from "./sangongGrids";
 
@@ -18,11 +22,29 @@ describe("the “三公” table reader", () => {
   it("reads the Hebei table (合计 and “三公”经费小计 both totals) and the Shanxi table (合计 last)", async () => {
     const [hebei] = sangongViews(contextOf(await quyang()).model);
     expect(hebei.lines.map((l) => `${l.item}@${l.cells[0].address}`)).toEqual([
-      "total@C6", "total@C7", "abroad@C8", "vehicle@C10", "purchase@C11", "operation@C12", "reception@C13",
+      "total@C6",
+      "total@C7",
+      "abroad@C8",
+      "vehicle@C10",
+      "purchase@C11",
+      "operation@C12",
+      "reception@C13",
     ]);
-    expect(hebei.measures.map((m) => m.caption)).toEqual(["合计", "一般公共预算财政拨款", "政府性基金预算拨款", "国有资本经营预算财政拨款"]);
+    expect(hebei.measures.map((m) => m.caption)).toEqual([
+      "合计",
+      "一般公共预算财政拨款",
+      "政府性基金预算拨款",
+      "国有资本经营预算财政拨款",
+    ]);
     const [shanxi] = sangongViews(contextOf(await tunliuWithGoals()).model);
-    expect(shanxi.lines.map((l) => l.item)).toEqual(["abroad", "reception", "vehicle", "purchase", "operation", "total"]);
+    expect(shanxi.lines.map((l) => l.item)).toEqual([
+      "abroad",
+      "reception",
+      "vehicle",
+      "purchase",
+      "operation",
+      "total",
+    ]);
   });
 
   it("reads the comparison form's 上年, 本年, 增减 and 增减率 columns", () => {
@@ -36,14 +58,24 @@ describe("the “三公” table reader", () => {
     expect(view.orientation).toBe("columns");
     expect(view.measures.map((m) => m.period)).toEqual(["current", "prior", "change"]);
     expect(view.lines.map((l) => `${l.item}@${l.cells[0].address}`)).toEqual([
-      "total@B5", "abroad@C5", "vehicle@D5", "purchase@E5", "operation@F5", "reception@G5",
+      "total@B5",
+      "abroad@C5",
+      "vehicle@D5",
+      "purchase@E5",
+      "operation@F5",
+      "reception@G5",
     ]);
   });
 
   it("works on a grid without merges", () => {
     const bare: Grid = { ...COLUMNS_FORM, merges: undefined };
     expect(sangongViews(contextOf([bare]).model)[0].lines.map((l) => l.item)).toEqual([
-      "total", "abroad", "vehicle", "purchase", "operation", "reception",
+      "total",
+      "abroad",
+      "vehicle",
+      "purchase",
+      "operation",
+      "reception",
     ]);
   });
 });

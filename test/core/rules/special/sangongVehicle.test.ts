@@ -1,6 +1,13 @@
 import { sangongVehicle } from "../../../../src/core/rules/special/sangongVehicle";
 import { cloneGrid } from "../../../helpers/fixtures";
-import { brief, contextOf, expectWellFormed, quyang, setCell, tunliuWithGoals } from "../goals/context";
+import {
+  brief,
+  contextOf,
+  expectWellFormed,
+  quyang,
+  setCell,
+  tunliuWithGoals,
+} from "../goals/context";
 import { COLUMNS_FORM, COMPARISON_FORM } from "./sangongGrids";
 
 describe("sangong.vehicle", () => {
@@ -11,7 +18,9 @@ describe("sangong.vehicle", () => {
   });
 
   it("reports the vehicle line when its parts do not add up, in every column that misses", async () => {
-    const findings = sangongVehicle.run(contextOf(await quyang({ 三公经费: (g) => setCell(g, "C12", 1) })));
+    const findings = sangongVehicle.run(
+      contextOf(await quyang({ 三公经费: (g) => setCell(g, "C12", 1) }))
+    );
     expectWellFormed(sangongVehicle, findings);
     expect(findings.map(brief)).toEqual(["sangong.vehicle 三公经费!C10 error"]);
     expect(findings[0].message).toContain("“二、公务用车购置及运维费”行的“合计”为 1.20");
@@ -19,12 +28,16 @@ describe("sangong.vehicle", () => {
 
   it("reads the Shanxi ①② sub-items", async () => {
     const grids = await tunliuWithGoals({ 三公经费: (g) => setCell(g, "B9", 3) });
-    expect(sangongVehicle.run(contextOf(grids)).map(brief)).toEqual(["sangong.vehicle 三公经费!B8 error"]);
+    expect(sangongVehicle.run(contextOf(grids)).map(brief)).toEqual([
+      "sangong.vehicle 三公经费!B8 error",
+    ]);
   });
 
   it("reads the 小计 under the vehicle group of a table turned round", () => {
     const grid = cloneGrid(COLUMNS_FORM);
     setCell(grid, "D5", 7);
-    expect(sangongVehicle.run(contextOf([grid])).map(brief)).toEqual(["sangong.vehicle 三公转置!D5 error"]);
+    expect(sangongVehicle.run(contextOf([grid])).map(brief)).toEqual([
+      "sangong.vehicle 三公转置!D5 error",
+    ]);
   });
 });
