@@ -4,6 +4,7 @@ import type { Grid } from "./grid";
 import { findLedger, ledgerFigures, ledgerTableGrids, readLedger } from "./ledger";
 import type { Ledger } from "./ledger";
 import { WorkbookModel, readWorkbook } from "./read/workbook";
+import { findNarrativeSheet, readNarrativeSheet } from "./rules/narrative/narrativeRule";
 import { TABLE_RULES, WORKBOOK_RULES, tableRulesFor } from "./rules";
 import type { TemplateId, UnitNature } from "./rules/rule";
 
@@ -56,14 +57,17 @@ export function checkWorkbook(
   // A ledger workbook is checked line by line, then through the standard tables derived from it;
   // other sheets of that workbook (绩效目标 forms, say) are read as they are.
   let ledger: Ledger | undefined;
-  let tableGrids = grids;
+  // The 情况说明 sheet is prose, checked against the tables by the narrative rule, not read as a table.
+  const narrativeGrid = findNarrativeSheet(grids);
+  const narrative = readNarrativeSheet(grids);
+  let tableGrids = grids.filter((g) => g !== narrativeGrid);
   const { ledgerGrid, infoGrid } = findLedger(grids);
   if (ledgerGrid) {
     const read = readLedger(grids, { catalog });
     findings.push(...read.findings);
     ledger = read.ledger;
     if (ledger) {
-      const others = grids.filter((g) => g !== ledgerGrid && g !== infoGrid);
+      const others = tableGrids.filter((g) => g !== ledgerGrid && g !== infoGrid);
       tableGrids = [
         ...ledgerTableGrids(ledgerFigures(ledger, { catalog }), ledger.department),
         ...others,
@@ -84,7 +88,14 @@ export function checkWorkbook(
   for (const { kind, table } of model.tables) {
     for (const rule of tableRulesFor(kind)) findings.push(...rule.run({ table, catalog }));
   }
-  const context = { model, catalog, template, unitNature, strictRounding: options.strictRounding };
+  const context = {
+    model,
+    catalog,
+    template,
+    unitNature,
+    strictRounding: options.strictRounding,
+    narrative,
+  };
   for (const rule of WORKBOOK_RULES) findings.push(...rule.run(context));
   const final = options.strictRounding
     ? findings.map((f) => (f.rounding ? { ...f, severity: "error" as const } : f))

@@ -327,3 +327,43 @@ describe("ledger workbooks", () => {
     );
   });
 });
+
+describe("a 情况说明 sheet", () => {
+  const withNarrative = async (name: string) => {
+    const grids = (await loadFixture(name)).map(cloneGrid);
+    const text = readFileSync(path.join(__dirname, `../fixtures/narratives/${name}.txt`), "utf8");
+    const paragraphs = text.split("\n").filter((line) => line.trim() !== "");
+    grids.push({
+      sheet: "情况说明",
+      origin: { row: 1, col: 1 },
+      values: paragraphs.map((p) => [p]),
+    });
+    return checkWorkbook(grids);
+  };
+
+  it("is checked against the tables, not read as a table", async () => {
+    const result = await withNarrative("tunliu-2024");
+    expect(result.findings.filter((f) => f.ruleId === "table.unrecognized")).toEqual([]);
+    const narrative = result.findings.filter((f) => f.sheet === "情况说明");
+    expect(narrative.map((f) => `${f.ruleId} ${f.severity}`).sort()).toEqual([
+      "narrative.count error",
+      "narrative.sum info",
+      "narrative.sum info",
+      "narrative.sum info",
+      "narrative.sum info",
+    ]);
+  });
+
+  it("reports quyang's 以上合计 that misses its parts by 0.01 as a rounding note (QY-01)", async () => {
+    const result = await withNarrative("quyang-2024");
+    const narrative = result.findings.filter((f) => f.sheet === "情况说明");
+    expect(narrative).toEqual([
+      expect.objectContaining({
+        ruleId: "narrative.change",
+        severity: "info",
+        expected: "-69.69",
+        actual: "-69.70",
+      }),
+    ]);
+  });
+});

@@ -12,6 +12,7 @@ import { totalRowSum } from "./totalRowSum";
 import { CROSS_TABLE_RULES } from "./workbook";
 import { GOAL_RULES } from "./goals";
 import { SPECIAL_TABLE_RULES } from "./special";
+import { narrativeRule } from "./narrative/narrativeRule";
 import type { TableKind } from "../read/tableKinds";
 
 export type { Rule, TableRuleContext, TemplateId, UnitNature, WorkbookRuleContext } from "./rule";
@@ -33,6 +34,7 @@ export const WORKBOOK_RULES: readonly Rule<WorkbookRuleContext>[] = [
   ...CROSS_TABLE_RULES,
   ...SPECIAL_TABLE_RULES,
   ...GOAL_RULES,
+  narrativeRule,
 ];
 
 const SUM_RULES = ["sum.children", "sum.total-row", "sum.row-parts"];

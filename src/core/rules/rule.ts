@@ -2,6 +2,7 @@ import type { Catalog } from "../codes";
 import type { Finding, Severity } from "../finding";
 import type { ParsedTable } from "../read/table";
 import type { WorkbookModel } from "../read/workbook";
+import type { NarrativeInput } from "../narrative/check";
 
 /** The province layouts the engine knows. */
 export type TemplateId = "hebei" | "shanxi" | "mof";
@@ -17,6 +18,8 @@ export interface WorkbookRuleContext {
   readonly unitNature?: UnitNature;
   /** Treat rounding differences as errors (the CLI's --strict-rounding). */
   readonly strictRounding?: boolean;
+  /** The paragraphs of a 情况说明 sheet, when the workbook has one (see rules/narrative). */
+  readonly narrative?: readonly NarrativeInput[];
 }
 
 /** What a single-table rule sees. Rules read it and never change it. */

@@ -1,0 +1,698 @@
+/**
+ * Writes the 情况说明 from a department's budget figures, in the style and section order of the
+ * published disclosures: Hebei (seed 000: 一、部门职责 … 九、名词解释 十、其他) or Shanxi (seed 004:
+ * 第一部分 概况, 第三部分 一 … 十二, 第四部分 名词解释).
+ *
+ * Every number is a figure run read from the figures the derived tables print (lines rounded once,
+ * with controlled rounding — see ledger/tables.ts), so the text and the tables agree to the cent
+ * and every stated total is the sum of its stated parts. Shares are allocated by largest remainder
+ * and add up to exactly 100.00%. What the figures cannot tell — 部门职责, the reasons for a change,
+ * last year's figures when not given, 政府采购 and 国有资产 when not given — is a placeholder
+ * 【请填写：…】, never an invented number.
+ */
+import type { BudgetFigures, ClassifiedFigures } from "../ledger/figures";
+import type { LedgerDepartment } from "../ledger/readLedger";
+import { HEBEI_SUMMARY_CLASSES } from "../ledger/tables";
+import { Money, ZERO, roundMoney, sumMoney } from "../money";
+import { allocateLargestRemainder } from "../rounding";
+import type { TemplateId } from "../rules/rule";
+import { fundedProjects, printedFigures } from "./check";
+import { glossaryLines } from "./glossary";
+import type {
+  FigureUnit,
+  LastYearFigures,
+  Narrative,
+  NarrativeParagraph,
+  NarrativeRun,
+  NarrativeSection,
+} from "./types";
+
+export interface ProcurementFigures {
+  /** 政府采购预算总额; the sum of the parts when absent. */
+  total?: Money;
+  goods?: Money;
+  works?: Money;
+  services?: Money;
+}
+
+export interface AssetFigures {
+  /** 上年末固定资产金额 (资产总额, 万元). */
+  total?: Money;
+  /** “2023年12月31日”: the date the figure is taken at. */
+  asOf?: string;
+  /** 本年度拟购置固定资产总额. */
+  purchase?: Money;
+}
+
+export interface GenerateOptions {
+  /** Layout and wording; defaults to the department's template, else Hebei. */
+  template?: TemplateId;
+  lastYear?: LastYearFigures;
+  procurement?: ProcurementFigures;
+  assets?: AssetFigures;
+  /** 部门职责, one paragraph each, where the department has them typed already. */
+  duties?: string[];
+}
+
+type Department = Pick<LedgerDepartment, "name"> & Partial<LedgerDepartment>;
+
+// ---------------------------------------------------------------------------------------------
+// Building runs
+
+const text = (t: string): NarrativeRun => ({ kind: "text", text: t });
+const ask = (prompt: string): NarrativeRun => ({ kind: "placeholder", prompt });
+const fig = (value: Money, source: string, unit: FigureUnit = "万元"): NarrativeRun => ({
+  kind: "figure",
+  value,
+  unit,
+  source,
+});
+/** A paragraph from strings (text) and runs. */
+const para = (...parts: (string | NarrativeRun)[]): NarrativeParagraph => ({
+  runs: parts.map((p) => (typeof p === "string" ? text(p) : p)),
+});
+const sub = (title: string): NarrativeParagraph => ({ runs: [text(title)], heading: true });
+const section = (
+  id: string,
+  heading: string,
+  paragraphs: NarrativeParagraph[]
+): NarrativeSection => ({
+  id,
+  heading,
+  paragraphs,
+});
+
+/** Percentages of `total` that add up to exactly 100.00 (largest remainder), or undefined for 0. */
+export function sharesOf(values: readonly Money[], total: Money): Money[] | undefined {
+  if (total.isZero() || values.length === 0) return undefined;
+  const exact = values.map((v) => v.dividedBy(total).times(100));
+  const target = roundMoney(sumMoney(exact), 2);
+  return allocateLargestRemainder(exact, target, 2);
+}
+
+/** “，占77.79%” after an amount, when shares are known. */
+function shareRuns(
+  shares: Money[] | undefined,
+  i: number,
+  source: string
+): (string | NarrativeRun)[] {
+  return shares ? ["，占", fig(shares[i], `${source}占比`, "%")] : [];
+}
+
+/** “增加2.92万元” / “减少69.70万元” / “持平”. */
+function changeRuns(change: Money, source: string): (string | NarrativeRun)[] {
+  if (change.isZero()) return ["持平"];
+  return [change.isNegative() ? "减少" : "增加", fig(change.abs(), `${source}比上年增减`)];
+}
+
+/** “，增长9.32%” when last year's figure is positive. */
+function rateRuns(change: Money, last: Money, source: string): (string | NarrativeRun)[] {
+  if (!last.isPositive() || change.isZero()) return [];
+  const rate = roundMoney(change.abs().dividedBy(last).times(100), 2);
+  return [`，${change.isNegative() ? "下降" : "增长"}`, fig(rate, `${source}增减率`, "%")];
+}
+
+/** An amount in 万元 (the figure prints its unit). */
+function amount(value: Money, source: string): NarrativeRun {
+  return fig(value, source);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Context {
+  f: BudgetFigures;
+  dept: Department;
+  template: "hebei" | "shanxi";
+  year: string;
+  lastYearText: string;
+  options: GenerateOptions;
+  grand: ClassifiedFigures;
+}
+
+const className = (node: ClassifiedFigures): string =>
+  HEBEI_SUMMARY_CLASSES.find(([code]) => code === node.code)?.[1] ?? node.name;
+
+function classes(c: Context): ClassifiedFigures[] {
+  return c.f.byFunction.filter((n) => n.level === 1);
+}
+
+function lastTotal(last: LastYearFigures | undefined): Money | undefined {
+  if (!last) return undefined;
+  return (
+    last.expenditureTotal ??
+    last.budgetTotal ??
+    last.incomeTotal ??
+    (last.basic && last.project ? last.basic.plus(last.project) : undefined)
+  );
+}
+
+/** Income by source + carry-over, each with its share of 收入总计. */
+function incomeParts(c: Context): { label: string; value: Money; source: string }[] {
+  const i = c.f.income;
+  const shanxi = c.template === "shanxi";
+  return [
+    {
+      label: shanxi ? "一般公共预算拨款收入" : "一般公共预算收入",
+      value: i.currentBySource["一般公共预算"],
+      source: "一般公共预算拨款收入",
+    },
+    {
+      label: shanxi ? "政府性基金预算拨款收入" : "政府性基金预算收入",
+      value: i.currentBySource["政府性基金"],
+      source: "政府性基金预算拨款收入",
+    },
+    {
+      label: shanxi ? "国有资本经营预算拨款收入" : "国有资本经营预算收入",
+      value: i.currentBySource["国有资本经营"],
+      source: "国有资本经营预算拨款收入",
+    },
+    {
+      label: "财政专户管理资金收入",
+      value: i.currentBySource["财政专户"],
+      source: "财政专户管理资金收入",
+    },
+    {
+      label: shanxi ? "单位资金" : "单位资金收入",
+      value: i.unitFundsCurrent,
+      source: "单位资金收入",
+    },
+    { label: shanxi ? "上年结转" : "上年结转结余", value: i.carryover, source: "上年结转" },
+  ];
+}
+
+function incomeParagraph(c: Context): NarrativeParagraph {
+  const parts = incomeParts(c);
+  const shares = sharesOf(
+    parts.map((p) => p.value),
+    c.f.income.total
+  );
+  const runs: (string | NarrativeRun)[] =
+    c.template === "shanxi"
+      ? [`${c.year}度${c.dept.name}预算收入`, amount(c.f.income.total, "收入总计"), "，主要包括"]
+      : [
+          "反映本部门当年全部收入。",
+          `${c.year}预算收入`,
+          amount(c.f.income.total, "收入总计"),
+          "，其中：",
+        ];
+  parts.forEach((p, i) => {
+    runs.push(p.label, amount(p.value, p.source), ...shareRuns(shares, i, p.source));
+    runs.push(i === parts.length - 1 ? "。" : "；");
+  });
+  return para(...runs);
+}
+
+function expenditureParagraphs(c: Context): NarrativeParagraph[] {
+  const e = c.f.expenditure;
+  const general = c.grand.bySource["一般公共预算"];
+  const shares = sharesOf([e.basic, e.project], e.total);
+  const shanxi = c.template === "shanxi";
+  // 人员经费 and 公用经费 as 基本支出表 prints them: the 一般公共预算 part of 基本支出.
+  const split: (string | NarrativeRun)[] = [
+    "，包括人员经费",
+    amount(general.personnel, "人员经费"),
+    "和公用经费",
+    amount(general.publicUse, "公用经费"),
+  ];
+  const basicParts: (string | NarrativeRun)[] = shanxi
+    ? []
+    : e.basic.equals(general.basic)
+      ? split
+      : ["，其中一般公共预算安排基本支出", amount(general.basic, "一般公共预算基本支出"), ...split];
+  const main = para(
+    shanxi ? `${c.year}度${c.dept.name}支出预算` : `${c.year}支出预算`,
+    amount(e.total, "支出总计"),
+    "，其中：基本支出",
+    amount(e.basic, "基本支出"),
+    ...shareRuns(shares, 0, "基本支出"),
+    ...basicParts,
+    "；项目支出",
+    amount(e.project, "项目支出"),
+    ...shareRuns(shares, 1, "项目支出"),
+    "。"
+  );
+  const projects = fundedProjects(c.f);
+  if (shanxi || projects.length === 0) return [main];
+  const list: (string | NarrativeRun)[] = ["项目支出主要用于："];
+  projects.forEach((p, i) => {
+    list.push(`${i > 0 ? "、" : ""}${p.name}（`, amount(p.amounts.total, `项目“${p.name}”`), "）");
+  });
+  list.push("。");
+  return [main, para(...list)];
+}
+
+/** 比上年增减 of the whole budget, with its 基本支出 and 项目支出 parts when last year is known. */
+function budgetChangeParagraph(c: Context): NarrativeParagraph {
+  const last = c.options.lastYear;
+  const e = c.f.expenditure;
+  const total = lastTotal(last);
+  const runs: (string | NarrativeRun)[] = [`${c.year}预算收支安排`, amount(e.total, "收支总计")];
+  if (!total) {
+    runs.push("，", ask("与上年预算相比的增减金额、增减幅度及主要原因"), "。");
+    return para(...runs);
+  }
+  const change = e.total.minus(total);
+  runs.push(
+    `，较${c.lastYearText}预算`,
+    ...changeRuns(change, "收支总计"),
+    ...rateRuns(change, total, "收支总计")
+  );
+  if (last?.basic && last.project) {
+    const basic = e.basic.minus(last.basic);
+    const project = e.project.minus(last.project);
+    runs.push(
+      "，其中：基本支出",
+      ...changeRuns(basic, "基本支出"),
+      "，主要原因是",
+      ask("基本支出增减的主要原因"),
+      "；项目支出",
+      ...changeRuns(project, "项目支出"),
+      "，主要原因是",
+      ask("项目支出增减的主要原因"),
+      "。"
+    );
+  } else runs.push("，主要原因是", ask("增减变化的主要原因"), "。");
+  return para(...runs);
+}
+
+function operatingParagraph(c: Context): NarrativeParagraph {
+  const value = c.f.agencyOperating;
+  const nature = c.f.unitNature ?? c.dept.unitNature;
+  if (value === undefined) {
+    if (nature === "事业")
+      return para("本部门为事业单位，不单独编列机关运行经费，公用经费情况见基本支出说明。");
+    return para(
+      ask("机关运行经费（行政单位和参照公务员法管理的事业单位为一般公共预算基本支出中的公用经费）")
+    );
+  }
+  const last = c.options.lastYear?.agencyOperating;
+  if (c.template === "shanxi") {
+    const runs: (string | NarrativeRun)[] = [
+      `${c.dept.name}${c.year}机关运行经费财政拨款预算为`,
+      amount(value, "机关运行经费"),
+    ];
+    if (last) {
+      const change = value.minus(last);
+      runs.push(
+        `，比${c.lastYearText}预算`,
+        ...changeRuns(change, "机关运行经费"),
+        ...rateRuns(change, last, "机关运行经费"),
+        "，主要原因是",
+        ask("机关运行经费增减的主要原因"),
+        "。"
+      );
+    } else runs.push("，", ask("与上年相比的增减情况及主要原因"), "。");
+    return para(...runs);
+  }
+  const runs: (string | NarrativeRun)[] = [
+    `${c.year}，我部门机关运行经费共计安排`,
+    amount(value, "机关运行经费"),
+    "，主要用于",
+    ask("机关运行经费的主要用途，如办公、水电、取暖、物业管理等"),
+    "。",
+  ];
+  if (last) {
+    const change = value.minus(last);
+    runs.push(
+      `与${c.lastYearText}相比`,
+      ...changeRuns(change, "机关运行经费"),
+      "，主要原因是",
+      ask("机关运行经费增减的主要原因"),
+      "。"
+    );
+  }
+  return para(...runs);
+}
+
+function threePublicParagraph(c: Context): NarrativeParagraph {
+  const t = c.f.threePublic;
+  const last = c.options.lastYear?.threePublic;
+  if (c.template === "shanxi" && t.total.total.isZero() && (!last || last.isZero()))
+    return para("本部门无“三公”经费预算。");
+  const runs: (string | NarrativeRun)[] = [
+    `${c.year}，我部门财政拨款“三公”经费预算安排`,
+    amount(t.total.total, "“三公”经费"),
+    "，其中：因公出国（境）费",
+    amount(t.abroad.total, "因公出国（境）费"),
+    "；公务用车购置及运维费",
+    amount(t.vehicle.total, "公务用车购置及运维费"),
+    "（其中：公务用车购置费",
+    amount(t.vehiclePurchase.total, "公务用车购置费"),
+    "，公务用车运维费",
+    amount(t.vehicleOperation.total, "公务用车运行维护费"),
+    "）；公务接待费",
+    amount(t.reception.total, "公务接待费"),
+    "。",
+  ];
+  if (last) {
+    const change = t.total.total.minus(last);
+    runs.push(
+      `与${c.lastYearText}相比`,
+      ...changeRuns(change, "“三公”经费"),
+      ...rateRuns(change, last, "“三公”经费"),
+      "，增减变化的主要原因是",
+      ask("“三公”经费增减变化的主要原因"),
+      "。"
+    );
+  } else runs.push(ask("与上年相比“三公”经费的增减情况及主要原因"), "。");
+  return para(...runs);
+}
+
+function procurementParagraph(c: Context): NarrativeParagraph {
+  const p = c.options.procurement;
+  const lead = c.template === "shanxi" ? `${c.year}${c.dept.name}` : `${c.year}，我部门`;
+  if (!p || (p.total === undefined && !p.goods && !p.works && !p.services))
+    return para(ask("政府采购预算总额及货物、工程、服务类预算（无政府采购预算的，请说明）"));
+  const parts = [p.goods, p.works, p.services];
+  const total = p.total ?? sumMoney(parts.map((x) => x ?? ZERO));
+  const runs: (string | NarrativeRun)[] = [
+    `${lead}政府采购预算总额`,
+    amount(total, "政府采购预算"),
+  ];
+  if (parts.every((x) => x !== undefined)) {
+    runs.push(
+      "。其中：政府采购货物预算",
+      amount(p.goods!, "政府采购货物预算"),
+      "、政府采购工程预算",
+      amount(p.works!, "政府采购工程预算"),
+      "、政府采购服务预算",
+      amount(p.services!, "政府采购服务预算"),
+      "。"
+    );
+  } else runs.push("。其中：", ask("政府采购货物、工程、服务预算"), "。");
+  return para(...runs);
+}
+
+function assetsParagraphs(c: Context): NarrativeParagraph[] {
+  const a = c.options.assets;
+  if (!a || a.total === undefined)
+    return [para(ask("国有资产占有使用情况：上年末固定资产金额、车辆、办公用房及大型设备等"))];
+  const runs: (string | NarrativeRun)[] =
+    c.template === "shanxi"
+      ? [`截至${a.asOf ?? "上年末"}，${c.dept.name}固定资产金额为`, amount(a.total, "固定资产")]
+      : [`${c.dept.name}（含所属单位）上年末固定资产金额为`, amount(a.total, "固定资产")];
+  runs.push("。");
+  if (a.purchase !== undefined)
+    runs.push("本年度拟购置固定资产总额为", amount(a.purchase, "拟购置固定资产"), "。");
+  return [para(...runs)];
+}
+
+/** 纳入绩效目标管理的项目N个，涉及项目支出X万元，占项目支出总额的Y%. */
+function projectGoalsParagraph(c: Context): NarrativeParagraph {
+  const projects = fundedProjects(c.f);
+  const total = c.f.expenditure.project;
+  if (projects.length === 0) return para(`${c.year}，我部门无项目支出，未设置项目绩效目标。`);
+  const covered = sumMoney(projects.map((p) => p.amounts.total));
+  const share = total.isZero() ? undefined : roundMoney(covered.dividedBy(total).times(100), 2);
+  const count = fig(new Money(projects.length), "项目个数", "个");
+  if (c.template === "shanxi") {
+    return para(
+      `${c.year}${c.dept.name}纳入绩效目标管理的二级项目`,
+      count,
+      "，共计金额",
+      amount(covered, "纳入绩效目标管理的项目金额"),
+      "。公开项目绩效目标",
+      fig(new Money(projects.length), "公开项目绩效目标个数", "个"),
+      "，涉及项目金额",
+      amount(covered, "公开项目绩效目标金额"),
+      ...(share ? ["，占部门（单位）项目支出总额的", fig(share, "项目绩效目标覆盖率", "%")] : []),
+      "。（项目绩效目标表公开情况见附件）"
+    );
+  }
+  return para(
+    `${c.year}，我部门纳入绩效目标管理的项目`,
+    count,
+    "，涉及项目支出",
+    amount(covered, "纳入绩效目标管理的项目金额"),
+    ...(share ? ["，占项目支出总额的", fig(share, "项目绩效目标覆盖率", "%")] : []),
+    "。各项目绩效目标详见项目绩效目标表。"
+  );
+}
+
+function glossarySection(c: Context, heading: string): NarrativeSection {
+  return section(
+    "glossary",
+    heading,
+    glossaryLines(c.template).map((line) => para(line))
+  );
+}
+
+function dutiesParagraphs(c: Context): NarrativeParagraph[] {
+  const duties = c.options.duties;
+  if (duties && duties.length > 0) return duties.map((d) => para(d));
+  return [para(ask("部门职责（按“三定”规定逐项填写）"))];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function hebei(c: Context): NarrativeSection[] {
+  const dept = c.dept.name;
+  return [
+    section("intro", "", [
+      para(
+        `按照《中华人民共和国预算法》、《地方预决算公开操作规程》和《关于进一步推进预算公开工作的实施意见》规定，现将${dept}${c.year}部门预算公开如下：`
+      ),
+    ]),
+    section("duties", "一、部门职责及机构设置情况", [
+      sub("部门职责："),
+      ...dutiesParagraphs(c),
+      sub("机构设置："),
+      para(ask("内设机构及所属单位的名称、单位性质、单位规格和经费保障形式")),
+    ]),
+    section("overview", "二、部门预算安排的总体情况", [
+      para(
+        `按照预算管理有关规定，目前部门预算的编制实行综合预算管理，即全部收入和支出都反映在预算中。${dept}机关及所属事业单位的收支包含在部门预算中。`
+      ),
+      sub("1、收入说明"),
+      incomeParagraph(c),
+      sub("2、支出说明"),
+      ...expenditureParagraphs(c),
+      sub("3、比上年增减情况"),
+      budgetChangeParagraph(c),
+    ]),
+    section("operating", "三、机关运行经费安排情况", [operatingParagraph(c)]),
+    section("threePublic", "四、财政拨款“三公”经费预算情况及增减变化原因", [
+      threePublicParagraph(c),
+    ]),
+    section("performance", "五、部门整体绩效目标", [
+      para(ask("部门整体绩效目标：总体绩效目标、分项绩效目标及工作保障措施")),
+    ]),
+    section("projects", "六、部门项目预算安排情况及绩效目标", [projectGoalsParagraph(c)]),
+    section("procurement", "七、政府采购预算情况", [procurementParagraph(c)]),
+    section("assets", "八、国有资产信息", assetsParagraphs(c)),
+    glossarySection(c, "九、名词解释"),
+    section("other", "十、其他需要说明的事项", [
+      para(ask("其他需要说明的事项（没有的，填写“无”）")),
+    ]),
+  ];
+}
+
+function shanxi(c: Context): NarrativeSection[] {
+  const dept = c.dept.name;
+  const f = c.f;
+  const last = c.options.lastYear;
+  const general = c.grand.bySource["一般公共预算"];
+  const fiscalTotal = f.income.fiscalCurrent.plus(f.income.fiscalCarryover);
+  const lead = `${c.year}度${dept}`;
+
+  // 一、收支变动
+  const totalsRuns: (string | NarrativeRun)[] = [
+    `${lead}预算收入总计`,
+    amount(f.income.total, "收入总计"),
+    "，其中：本年收入",
+    amount(f.income.current, "本年收入"),
+    "，上年结转",
+    amount(f.income.carryover, "上年结转"),
+  ];
+  const lastIncome = last?.incomeTotal ?? lastTotal(last);
+  if (lastIncome) {
+    const change = f.income.total.minus(lastIncome);
+    totalsRuns.push(
+      "，比上年",
+      ...changeRuns(change, "收入总计"),
+      ...rateRuns(change, lastIncome, "收入总计")
+    );
+  }
+  totalsRuns.push(
+    "；本年部门预算支出总计",
+    amount(f.expenditure.total, "支出总计"),
+    "，其中：本年预算安排"
+  );
+  totalsRuns.push(
+    amount(f.income.current, "本年预算安排"),
+    "，上年结转",
+    amount(f.income.carryover, "上年结转")
+  );
+  const lastSpending = lastTotal(last);
+  if (lastSpending) {
+    const change = f.expenditure.total.minus(lastSpending);
+    totalsRuns.push(
+      "，比上年",
+      ...changeRuns(change, "支出总计"),
+      ...rateRuns(change, lastSpending, "支出总计")
+    );
+    totalsRuns.push("，主要原因是", ask("收支增减变化的主要原因"), "。");
+  } else totalsRuns.push("。", ask("与上年相比的增减金额、增减幅度及主要原因"));
+
+  // 四、财政拨款: 类 by 财政拨款 total.
+  const fiscalClasses = classes(c).filter((n) => !n.fiscal.total.isZero());
+  const classRuns: (string | NarrativeRun)[] = ["支出包括："];
+  fiscalClasses.forEach((n, i) =>
+    classRuns.push(
+      `${i > 0 ? "、" : ""}${className(n)}`,
+      amount(n.fiscal.total, `${className(n)}财政拨款支出`)
+    )
+  );
+  classRuns.push("。");
+
+  // 五、一般公共预算当年支出
+  const current = general.current;
+  const lastGeneral = last?.generalExpenditure;
+  const scaleRuns: (string | NarrativeRun)[] = [
+    `${lead}一般公共预算当年支出`,
+    amount(current, "一般公共预算当年支出"),
+  ];
+  if (lastGeneral) {
+    const change = current.minus(lastGeneral);
+    scaleRuns.push(
+      "，比上年",
+      ...changeRuns(change, "一般公共预算当年支出"),
+      ...rateRuns(change, lastGeneral, "一般公共预算当年支出"),
+      "，主要原因是",
+      ask("一般公共预算当年支出增减的主要原因"),
+      "。"
+    );
+  } else scaleRuns.push("，", ask("比上年增减金额、增减幅度及主要原因"), "。");
+  const generalClasses = classes(c).filter((n) => !n.bySource["一般公共预算"].current.isZero());
+  const classShares = sharesOf(
+    generalClasses.map((n) => n.bySource["一般公共预算"].current),
+    current
+  );
+  const structureRuns: (string | NarrativeRun)[] = [
+    `${lead}一般公共预算当年支出`,
+    amount(current, "一般公共预算当年支出"),
+    "，主要用于以下方面：",
+  ];
+  generalClasses.forEach((n, i) => {
+    structureRuns.push(
+      className(n),
+      amount(n.bySource["一般公共预算"].current, `${className(n)}一般公共预算当年支出`),
+      ...shareRuns(classShares, i, className(n)),
+      i === generalClasses.length - 1 ? "。" : "；"
+    );
+  });
+
+  // 六、基本支出 with the economic 款 it consists of (names only).
+  const economicNames = (key: "personnel" | "publicUse") =>
+    f.byEconomic
+      .filter((n) => n.level === 2 && !n.bySource["一般公共预算"][key].isZero())
+      .map((n) => n.name)
+      .filter((name) => name !== "");
+  const personnelNames = economicNames("personnel");
+  const publicNames = economicNames("publicUse");
+
+  return [
+    section("part1", "第一部分 概况", []),
+    section("duties", "一、本部门职责", dutiesParagraphs(c)),
+    section("organization", "二、机构设置情况", [para(ask("内设机构和下属单位的个数及名称"))]),
+    section("part3", `第三部分 ${c.year}度部门预算情况说明`, []),
+    section("change", "一、部门预算收支数据变动情况及原因", [para(...totalsRuns)]),
+    section("income", "二、收入预算情况说明", [incomeParagraph(c)]),
+    section("expenditure", "三、支出预算情况说明", expenditureParagraphs(c)),
+    section("fiscal", "四、财政拨款收支预算总体情况说明", [
+      para(
+        `${lead}财政拨款收支总预算`,
+        amount(fiscalTotal, "财政拨款收支总预算"),
+        "。其中：一般公共预算拨款",
+        amount(general.total, "一般公共预算拨款"),
+        "，政府性基金预算拨款",
+        amount(c.grand.bySource["政府性基金"].total, "政府性基金预算拨款"),
+        "，国有资本经营预算拨款",
+        amount(c.grand.bySource["国有资本经营"].total, "国有资本经营预算拨款"),
+        "。其中：当年拨款收入",
+        amount(f.income.fiscalCurrent, "财政拨款当年收入"),
+        "，上年结转收入",
+        amount(f.income.fiscalCarryover, "财政拨款上年结转"),
+        "。",
+        ...classRuns
+      ),
+    ]),
+    section("general", "五、一般公共预算支出情况说明", [
+      sub("（一）一般公共预算当年支出规模变化情况"),
+      para(...scaleRuns),
+      sub("（二）一般公共预算当年支出结构情况"),
+      para(...structureRuns),
+    ]),
+    section("basic", "六、一般公共预算基本支出情况说明", [
+      para(
+        `${lead}一般公共预算安排基本支出`,
+        amount(general.basic, "一般公共预算基本支出"),
+        "，其中："
+      ),
+      para(
+        "人员经费",
+        amount(general.personnel, "人员经费"),
+        "，主要包括：",
+        personnelNames.length > 0 ? personnelNames.join("、") : ask("人员经费的主要构成"),
+        "；"
+      ),
+      para(
+        "公用经费",
+        amount(general.publicUse, "公用经费"),
+        "，主要包括：",
+        publicNames.length > 0 ? publicNames.join("、") : ask("公用经费的主要构成"),
+        "。"
+      ),
+    ]),
+    section("threePublic", "七、“三公”经费增减变动原因说明", [threePublicParagraph(c)]),
+    section("operating", "八、机关运行经费增减变动原因说明", [operatingParagraph(c)]),
+    section("procurement", "九、政府采购情况", [procurementParagraph(c)]),
+    section("performance", "十、绩效管理情况", [
+      sub("1、整体绩效目标"),
+      para(
+        `${c.year}${dept}整体支出绩效目标，涉及部门预算资金`,
+        amount(f.expenditure.total, "部门预算资金"),
+        "，其中：基本支出",
+        amount(f.expenditure.basic, "基本支出"),
+        "，项目支出",
+        amount(f.expenditure.project, "项目支出"),
+        "。",
+        ask("部门整体绩效目标")
+      ),
+      sub("2、项目绩效目标"),
+      projectGoalsParagraph(c),
+    ]),
+    section("assets", "十一、国有资产占有使用情况", assetsParagraphs(c)),
+    section("other", "十二、其他说明", [para(ask("其他需要说明的事项（没有的，填写“无”）"))]),
+    glossarySection(c, "第四部分 名词解释"),
+  ];
+}
+
+/**
+ * The 情况说明 of a department's budget. `figures` are the exact aggregates of its ledger; the text
+ * states them as the derived tables print them.
+ */
+export function generateNarrative(
+  figures: BudgetFigures,
+  department: Department,
+  options: GenerateOptions = {}
+): Narrative {
+  const template = (options.template ?? department.template) === "shanxi" ? "shanxi" : "hebei";
+  const f = printedFigures(figures);
+  const year = department.year !== undefined ? `${department.year}年` : "本年";
+  const lastYearText = department.year !== undefined ? `${department.year - 1}年` : "上年";
+  const c: Context = {
+    f,
+    dept: department,
+    template,
+    year,
+    lastYearText,
+    options,
+    grand: f.byFunction[0],
+  };
+  const title =
+    template === "shanxi"
+      ? `${department.name}${year}度部门预算公开`
+      : `${department.name}${year}部门预算信息公开情况说明`;
+  return { title, template, sections: template === "shanxi" ? shanxi(c) : hebei(c) };
+}

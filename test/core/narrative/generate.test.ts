@@ -1,0 +1,321 @@
+import { readFileSync } from "fs";
+import path from "path";
+import { makeGrid } from "../../../src/core/grid";
+import type { CellValue } from "../../../src/core/grid";
+import { ledgerFigures, ledgerTableGrids, readLedger } from "../../../src/core/ledger";
+import type { BudgetFigures, Ledger } from "../../../src/core/ledger";
+import { Money, sumMoney } from "../../../src/core/money";
+import { checkNarrative, paragraphsFromText } from "../../../src/core/narrative/check";
+import { generateNarrative, sharesOf } from "../../../src/core/narrative/generate";
+import type { GenerateOptions } from "../../../src/core/narrative/generate";
+import { GLOSSARY_HEBEI, GLOSSARY_SHANXI } from "../../../src/core/narrative/glossary";
+import {
+  narrativeFigures,
+  narrativePlaceholders,
+  narrativeToText,
+  paragraphText,
+} from "../../../src/core/narrative/types";
+import type { Narrative } from "../../../src/core/narrative/types";
+import { readWorkbook } from "../../../src/core/read/workbook";
+import { gridsFromXlsx } from "../../../src/export/readXlsx";
+
+const EXAMPLE = path.resolve(__dirname, "../../../examples/quyang-2024-ledger.xlsx");
+
+let ledger: Ledger;
+let figures: BudgetFigures;
+
+beforeAll(async () => {
+  ledger = readLedger(await gridsFromXlsx(readFileSync(EXAMPLE))).ledger!;
+  figures = ledgerFigures(ledger);
+});
+
+const m = (value: string | number) => new Money(value);
+
+/** Last year's figures that make a consistent story: 939.02 = 313.54 + 625.48. */
+const LAST_YEAR: GenerateOptions = {
+  lastYear: {
+    expenditureTotal: m("939.02"),
+    basic: m("313.54"),
+    project: m("625.48"),
+    generalExpenditure: m("900.00"),
+    threePublic: m("1.20"),
+    agencyOperating: m("30.50"),
+  },
+  procurement: { goods: m("15.50"), works: m(0), services: m("19.20") },
+  assets: { total: m("60.96"), purchase: m(0), asOf: "2023年12月31日" },
+};
+
+function errorsAgainstTables(narrative: Narrative) {
+  const model = readWorkbook(ledgerTableGrids(figures, ledger.department));
+  return checkNarrative(paragraphsFromText(narrativeToText(narrative)), model).filter(
+    (f) => f.ruleId !== "narrative.placeholder"
+  );
+}
+
+function section(narrative: Narrative, id: string) {
+  return narrative.sections.find((s) => s.id === id)!;
+}
+
+/** The percentages of one paragraph. */
+function sharesIn(narrative: Narrative, id: string, index: number): Money[] {
+  return section(narrative, id)
+    .paragraphs[index].runs.filter((r) => r.kind === "figure" && r.unit === "%")
+    .map((r) => (r as { value: Money }).value);
+}
+
+describe.each(["hebei", "shanxi"] as const)(
+  "the generated %s 情况说明 of the example ledger",
+  (template) => {
+    it("checks clean against the tables derived from the same figures", () => {
+      expect(
+        errorsAgainstTables(generateNarrative(figures, ledger.department, { template }))
+      ).toEqual([]);
+    });
+
+    it("checks clean with last year's figures, 政府采购 and 固定资产 given", () => {
+      expect(
+        errorsAgainstTables(
+          generateNarrative(figures, ledger.department, { template, ...LAST_YEAR })
+        )
+      ).toEqual([]);
+      expect(
+        checkNarrative(
+          paragraphsFromText(
+            narrativeToText(
+              generateNarrative(figures, ledger.department, { template, ...LAST_YEAR })
+            )
+          ),
+          figures
+        ).filter((f) => f.severity !== "warning")
+      ).toEqual([]);
+    });
+
+    it("states every figure from the model, in the text as printed", () => {
+      const narrative = generateNarrative(figures, ledger.department, { template });
+      const text = narrativeToText(narrative);
+      for (const figure of narrativeFigures(narrative)) expect(figure.source).not.toBe("");
+      expect(text).toContain("872.24万元");
+      expect(text).toContain("316.46万元");
+      expect(text).toContain("555.78万元");
+      expect(text).toContain("1.20万元");
+      expect(text).toContain("29.32万元");
+    });
+
+    it("states changes that agree with last year's figures", () => {
+      const narrative = generateNarrative(figures, ledger.department, { template, ...LAST_YEAR });
+      const model = readWorkbook(ledgerTableGrids(figures, ledger.department));
+      const paragraphs = paragraphsFromText(narrativeToText(narrative));
+      const options = { lastYear: LAST_YEAR.lastYear };
+      expect(
+        checkNarrative(paragraphs, model, options).filter((f) => f.severity !== "warning")
+      ).toEqual([]);
+      // Told a different last year, the checker disagrees with every change the text states.
+      const other = {
+        lastYear: {
+          ...LAST_YEAR.lastYear,
+          expenditureTotal: m("900.00"),
+          agencyOperating: m("29.00"),
+        },
+      };
+      const changes = checkNarrative(paragraphs, model, other).filter(
+        (f) => f.ruleId === "narrative.change"
+      );
+      expect(changes.length).toBeGreaterThanOrEqual(2);
+      expect(changes.every((f) => f.severity === "error")).toBe(true);
+    });
+
+    it("marks 部门职责 and the reasons for changes as placeholders, never as numbers", () => {
+      const narrative = generateNarrative(figures, ledger.department, { template, ...LAST_YEAR });
+      const prompts = narrativePlaceholders(narrative).map((p) => p.prompt);
+      expect(prompts.some((p) => p.includes("部门职责"))).toBe(true);
+      expect(prompts.some((p) => p.includes("原因"))).toBe(true);
+      const warnings = checkNarrative(
+        paragraphsFromText(narrativeToText(narrative)),
+        figures
+      ).filter((f) => f.ruleId === "narrative.placeholder");
+      expect(warnings.length).toBeGreaterThan(0);
+      expect(warnings.every((f) => f.severity === "warning")).toBe(true);
+    });
+
+    it("asks for last year's figures, 政府采购 and 国有资产 instead of inventing them", () => {
+      const narrative = generateNarrative(figures, ledger.department, { template });
+      const text = narrativeToText(narrative);
+      expect(text).not.toMatch(/比上年(增加|减少)|较20\d\d年预算(增加|减少)/);
+      const prompts = narrativePlaceholders(narrative)
+        .map((p) => p.prompt)
+        .join("|");
+      expect(prompts).toMatch(/政府采购/);
+      expect(prompts).toMatch(/国有资产|固定资产/);
+    });
+
+    it("has 收入 and 支出 shares that add up to exactly 100.00%", () => {
+      const narrative = generateNarrative(figures, ledger.department, { template });
+      const income = sharesIn(
+        narrative,
+        template === "shanxi" ? "income" : "overview",
+        template === "shanxi" ? 0 : 2
+      );
+      const spending = sharesIn(
+        narrative,
+        template === "shanxi" ? "expenditure" : "overview",
+        template === "shanxi" ? 0 : 4
+      );
+      expect(income).toHaveLength(6);
+      expect(spending).toHaveLength(2);
+      expect(sumMoney(income).toFixed(2)).toBe("100.00");
+      expect(sumMoney(spending).toFixed(2)).toBe("100.00");
+    });
+
+    it("closes with the standard 名词解释", () => {
+      const narrative = generateNarrative(figures, ledger.department, { template });
+      const glossary = section(narrative, "glossary").paragraphs.map(paragraphText);
+      const expected = template === "shanxi" ? GLOSSARY_SHANXI : GLOSSARY_HEBEI;
+      expect(glossary).toHaveLength(expected.length);
+      expect(glossary.join("")).toContain("机关运行经费");
+      expect(glossary.join("")).toContain("“三公”经费");
+    });
+  }
+);
+
+describe("the generated 情况说明's layout", () => {
+  it("follows the Hebei seed's section order", () => {
+    const headings = generateNarrative(figures, ledger.department, { template: "hebei" })
+      .sections.map((s) => s.heading)
+      .filter((h) => h !== "");
+    expect(headings).toEqual([
+      "一、部门职责及机构设置情况",
+      "二、部门预算安排的总体情况",
+      "三、机关运行经费安排情况",
+      "四、财政拨款“三公”经费预算情况及增减变化原因",
+      "五、部门整体绩效目标",
+      "六、部门项目预算安排情况及绩效目标",
+      "七、政府采购预算情况",
+      "八、国有资产信息",
+      "九、名词解释",
+      "十、其他需要说明的事项",
+    ]);
+  });
+
+  it("follows the Shanxi seed's order when the template is shanxi", () => {
+    const headings = generateNarrative(figures, ledger.department, { template: "shanxi" })
+      .sections.map((s) => s.heading)
+      .filter((h) => /^[一二三四五六七八九十]+、/.test(h));
+    expect(headings.slice(2)).toEqual([
+      "一、部门预算收支数据变动情况及原因",
+      "二、收入预算情况说明",
+      "三、支出预算情况说明",
+      "四、财政拨款收支预算总体情况说明",
+      "五、一般公共预算支出情况说明",
+      "六、一般公共预算基本支出情况说明",
+      "七、“三公”经费增减变动原因说明",
+      "八、机关运行经费增减变动原因说明",
+      "九、政府采购情况",
+      "十、绩效管理情况",
+      "十一、国有资产占有使用情况",
+      "十二、其他说明",
+    ]);
+  });
+
+  it("writes the 类 structure of 一般公共预算当年支出 with shares adding up to 100.00% (Shanxi)", () => {
+    const narrative = generateNarrative(figures, ledger.department, { template: "shanxi" });
+    const shares = sharesIn(narrative, "general", 3);
+    expect(shares).toHaveLength(6);
+    expect(sumMoney(shares).toFixed(2)).toBe("100.00");
+  });
+
+  it("states 比上年增减 with its parts when last year is given", () => {
+    const text = narrativeToText(
+      generateNarrative(figures, ledger.department, { template: "hebei", ...LAST_YEAR })
+    );
+    expect(text).toContain(
+      "2024年预算收支安排872.24万元，较2023年预算减少66.78万元，下降7.11%，其中：基本支出增加2.92万元"
+    );
+    expect(text).toContain("项目支出减少69.70万元");
+  });
+
+  it("is caught by the checker when a figure is edited by hand", () => {
+    const text = narrativeToText(
+      generateNarrative(figures, ledger.department, { template: "hebei" })
+    );
+    const edited = text.replace("其中：基本支出316.46万元", "其中：基本支出300.00万元");
+    expect(edited).not.toBe(text);
+    const model = readWorkbook(ledgerTableGrids(figures, ledger.department));
+    const errors = checkNarrative(paragraphsFromText(edited), model).filter(
+      (f) => f.severity === "error"
+    );
+    // The amount against the tables, and both sums it is part of (支出总计 and 人员+公用经费); the
+    // share stays right, as it is recomputed from the tables.
+    expect(errors.map((f) => f.ruleId).sort()).toEqual([
+      "narrative.amount",
+      "narrative.sum",
+      "narrative.sum",
+    ]);
+  });
+});
+
+describe("sharesOf", () => {
+  it("allocates by largest remainder so that the shares total 100.00", () => {
+    const shares = sharesOf([m(1), m(1), m(1)], m(3))!;
+    expect(shares.map((s) => s.toFixed(2))).toEqual(["33.34", "33.33", "33.33"]);
+    expect(sharesOf([m(0)], m(0))).toBeUndefined();
+  });
+});
+
+/** A mixed ledger in 元: several sources, carry-over, 三公 codes, a 类 paid by 单位资金 only. */
+function mixedLedger(unitNature: string): Ledger {
+  const info = makeGrid("部门信息", [
+    ["部门名称", "测试局"],
+    ["部门编码", "101"],
+    ["预算年度", 2025],
+    ["单位性质", unitNature],
+  ]);
+  const header = [
+    "功能分类科目编码",
+    "经济分类科目编码",
+    "支出类型",
+    "资金来源",
+    "上年结转",
+    "项目名称",
+    "金额（元）",
+  ];
+  const rows: CellValue[][] = [
+    ["2013201", "30101", "人员经费", "一般公共预算", "否", "", 1234567],
+    ["2013201", "30201", "公用经费", "一般公共预算", "否", "", 333333],
+    ["2013201", "30231", "公用经费", "一般公共预算", "否", "", 12345],
+    ["2013201", "30217", "公用经费", "一般公共预算", "否", "", 6789],
+    ["2013202", "31013", "项目支出", "一般公共预算", "否", "购置执法车", 250000],
+    ["2013202", "30299", "项目支出", "一般公共预算", "是", "信息化建设", 777777],
+    ["2050299", "30299", "项目支出", "事业收入", "否", "培训中心运转", 111111],
+    ["2080505", "30108", "人员经费", "一般公共预算", "否", "", 222222],
+    ["2120399", "30299", "项目支出", "政府性基金", "否", "城市设施维护", 999999],
+    ["2210201", "30113", "人员经费", "财政专户管理资金", "否", "", 55555],
+  ];
+  const { ledger, findings } = readLedger([info, makeGrid("明细", [header, ...rows])]);
+  if (!ledger) throw new Error(JSON.stringify(findings));
+  return ledger;
+}
+
+describe.each([
+  ["行政", "hebei"],
+  ["事业", "hebei"],
+  ["参公", "shanxi"],
+  ["事业", "shanxi"],
+] as const)("the generated 情况说明 of a mixed ledger (%s, %s)", (unitNature, template) => {
+  it("checks clean against the tables derived from it, and its shares total 100.00%", () => {
+    const mixed = mixedLedger(unitNature);
+    const mixedFigures = ledgerFigures(mixed);
+    const narrative = generateNarrative(mixedFigures, mixed.department, { template, ...LAST_YEAR });
+    const paragraphs = paragraphsFromText(narrativeToText(narrative));
+    const model = readWorkbook(ledgerTableGrids(mixedFigures, mixed.department));
+    const notWarnings = (list: { severity: string }[]) =>
+      list.filter((f) => f.severity !== "warning");
+    expect(notWarnings(checkNarrative(paragraphs, model, { unitNature }))).toEqual([]);
+    expect(notWarnings(checkNarrative(paragraphs, mixedFigures))).toEqual([]);
+    const income = sharesIn(
+      narrative,
+      template === "shanxi" ? "income" : "overview",
+      template === "shanxi" ? 0 : 2
+    );
+    expect(sumMoney(income).toFixed(2)).toBe("100.00");
+  });
+});
