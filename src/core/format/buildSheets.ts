@@ -1,0 +1,569 @@
+/**
+ * Draws a province's templates over a department's figures: one SheetSpec per table.
+ *
+ * Rounding happens once, here, for the whole disclosure:
+ * 1. The budget lines (the finest cells) are rounded to 0.01 万元 with controlled rounding along
+ *    the 功能 tree: the grand total is rounded 四舍五入, then each 类/款/项 total is split among its
+ *    children by largest remainder, down to the lines (core/rounding.ts).
+ * 2. The rounded lines are aggregated again, exactly, three times: all of them, this year's money
+ *    only (`@current`) and the carry-over only (`@carryover`).
+ * Every printed figure is read from those aggregates, so every printed figure is a sum of the same
+ * rounded lines: a parent equals the sum of its children, 合计 the sum of the 类, a 合计 column the
+ * sum of its parts, 收入总计 equals 支出总计, and a figure shown in several tables is the same
+ * everywhere — by construction, not by checking. Lines that are already at 0.01 (figures rebuilt from
+ * published tables) come through unchanged.
+ */
+import { Catalog, ECONOMIC_TO_GOV_ECONOMIC } from "../codes";
+import { aggregateFigures } from "../ledger/figures";
+import type {
+  BudgetFigures,
+  ClassifiedFigures,
+  ExpenditureAmounts,
+  FigureLine,
+  ProjectFigures,
+  ThreePublicFigures,
+} from "../ledger/figures";
+import type { FundSource, LedgerDepartment } from "../ledger/readLedger";
+import { Money, ZERO } from "../money";
+import { AmountTree, RoundedNode, roundTreeControlled } from "../rounding";
+import type { UnitNature } from "../rules/rule";
+import { TEMPLATES, chineseNumber, parseFigureKey } from "../templates";
+import type {
+  ColumnTemplate,
+  FigureKey,
+  ItemRow,
+  Measure,
+  ParsedKey,
+  Scope,
+  SideTemplate,
+  Subject,
+  TableTemplate,
+  TemplateId,
+} from "../templates";
+import type { CellStyleName, SheetSpec, SpecCell, SpecCellValue, SpecMerge } from "./sheetSpec";
+
+/** Rounds each line to 0.01 万元 so that every 功能 subtotal is the sum of its rounded lines. */
+export function roundLinesControlled(lines: readonly FigureLine[]): FigureLine[] {
+  const root: AmountTree<string> = { key: "", children: [] };
+  const nodes = new Map<string, AmountTree<string>>([["", root]]);
+  const nodeFor = (code: string): AmountTree<string> => {
+    let node = nodes.get(code);
+    if (!node) {
+      const parentCode =
+        code.length > 5 ? code.slice(0, 5) : code.length > 3 ? code.slice(0, 3) : "";
+      node = { key: code, children: [] };
+      nodeFor(parentCode).children!.push(node);
+      nodes.set(code, node);
+    }
+    return node;
+  };
+  lines.forEach((line, i) =>
+    nodeFor(line.functionCode).children!.push({ key: `#${i}`, value: line.amount })
+  );
+  const rounded = new Map<string, Money>();
+  const collect = (node: RoundedNode<string>): void => {
+    if (node.key.startsWith("#")) rounded.set(node.key, node.rounded);
+    node.children.forEach(collect);
+  };
+  collect(roundTreeControlled(root, 2));
+  return lines.map((line, i) => ({ ...line, amount: rounded.get(`#${i}`) ?? ZERO }));
+}
+
+/** The figures of one scope, indexed for the templates. */
+interface ScopeFigures {
+  figures: BudgetFigures;
+  /** "" is the 合计. */
+  functionByCode: Map<string, ClassifiedFigures>;
+  economicByCode: Map<string, ClassifiedFigures>;
+  projectByKey: Map<string, ProjectFigures>;
+  /** All project lines together, as one node. */
+  projects: ClassifiedFigures;
+}
+
+/** The rounded figures every table of a disclosure is drawn from. */
+export interface PrintedFigures {
+  unitNature?: UnitNature;
+  scopes: Record<Scope, ScopeFigures>;
+}
+
+/** Project money without a project name still belongs in the 项目支出表. */
+const UNNAMED_PROJECT = "其他项目";
+
+export function printedFigures(
+  figures: BudgetFigures,
+  options: { catalog?: Catalog } = {}
+): PrintedFigures {
+  const named = figures.lines.map((line) =>
+    line.kind === "项目支出" && line.projectName === undefined
+      ? { ...line, projectName: UNNAMED_PROJECT }
+      : line
+  );
+  const lines = roundLinesControlled(named);
+  const scope = (subset: FigureLine[]): ScopeFigures => {
+    const aggregate = aggregateFigures(subset, {
+      unitNature: figures.unitNature,
+      catalog: options.catalog,
+    });
+    const projectLines = subset.filter((line) => line.kind === "项目支出");
+    return {
+      figures: aggregate,
+      functionByCode: new Map(aggregate.byFunction.map((node) => [node.code, node])),
+      economicByCode: new Map(aggregate.byEconomic.map((node) => [node.code, node])),
+      projectByKey: new Map(aggregate.projects.map((project) => [project.key, project])),
+      projects: aggregateFigures(projectLines, { catalog: options.catalog }).byFunction[0],
+    };
+  };
+  const printed: PrintedFigures = {
+    scopes: {
+      all: scope(lines),
+      current: scope(lines.filter((line) => !line.carryover)),
+      carryover: scope(lines.filter((line) => line.carryover)),
+    },
+  };
+  if (figures.unitNature !== undefined) printed.unitNature = figures.unitNature;
+  return printed;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures of rows
+
+type RowRef =
+  | { type: "node"; system: "function" | "economic"; code: string }
+  | { type: "project"; key: string }
+  | { type: "subject"; subject: Subject };
+
+interface SideRow {
+  label: string;
+  code?: string;
+  ref: RowRef;
+  /** The row's own figure (single-column sides). */
+  key?: FigureKey;
+  total: boolean;
+  govEconomicName?: string;
+}
+
+const THREE_PUBLIC_ITEMS: Record<string, keyof ThreePublicFigures> = {
+  "threePublic.total": "total",
+  "threePublic.abroad": "abroad",
+  "threePublic.vehicle": "vehicle",
+  "threePublic.vehiclePurchase": "vehiclePurchase",
+  "threePublic.vehicleOperation": "vehicleOperation",
+  "threePublic.reception": "reception",
+};
+
+const parsedKeys = new Map<FigureKey, ParsedKey>();
+
+function parsed(key: FigureKey): ParsedKey {
+  let result = parsedKeys.get(key);
+  if (!result) {
+    const parse = parseFigureKey(key);
+    // The registry test validates every key; a key that does not parse here is a bug.
+    if (!parse.ok) throw new Error(`template key: ${parse.reason}`);
+    result = parse.key;
+    parsedKeys.set(key, result);
+  }
+  return result;
+}
+
+function sumSources(
+  bySource: Partial<Record<FundSource, ExpenditureAmounts>>,
+  sources: readonly FundSource[],
+  measure: Measure
+): Money {
+  return sources.reduce((sum, s) => sum.plus(bySource[s]?.[measure] ?? ZERO), ZERO);
+}
+
+/** The figure a key names on a row; undefined for a cell that holds no figure. */
+function figureOf(printed: PrintedFigures, ref: RowRef, key: FigureKey): Money | undefined {
+  const k = parsed(key);
+  if (k.kind === "none") return undefined;
+  if (k.kind === "zero") return ZERO;
+  const target: RowRef = k.subject ? { type: "subject", subject: k.subject } : ref;
+  const set = printed.scopes[k.scope];
+  switch (target.type) {
+    case "node": {
+      const map = target.system === "function" ? set.functionByCode : set.economicByCode;
+      const node = map.get(target.code);
+      return node ? sumSources(node.bySource, k.sources, k.measure) : ZERO;
+    }
+    case "project": {
+      const project = set.projectByKey.get(target.key);
+      return project ? sumSources(project.bySource, k.sources, k.measure) : ZERO;
+    }
+    case "subject": {
+      const subject = target.subject;
+      if (subject === "none") return undefined;
+      if (subject === "grand")
+        return sumSources(set.functionByCode.get("")!.bySource, k.sources, k.measure);
+      if (subject === "projects") return sumSources(set.projects.bySource, k.sources, k.measure);
+      const item = set.figures.threePublic[THREE_PUBLIC_ITEMS[subject]];
+      return k.sources.reduce(
+        (sum, s) => sum.plus((item.bySource as Partial<Record<FundSource, Money>>)[s] ?? ZERO),
+        ZERO
+      );
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows of a side
+
+interface Context {
+  printed: PrintedFigures;
+  department: LedgerDepartment;
+  /** 机关运行经费 of a 事业 unit: the table is printed, empty. */
+  suppressed: boolean;
+}
+
+function valueOf(ctx: Context, row: SideRow, column: ColumnTemplate): Money | undefined {
+  const value = figureOf(ctx.printed, row.ref, row.key ?? column.key!);
+  return ctx.suppressed && value !== undefined ? ZERO : value;
+}
+
+function hasAmount(ctx: Context, row: SideRow, columns: readonly ColumnTemplate[]): boolean {
+  return columns.some((c) => !(valueOf(ctx, row, c) ?? ZERO).isZero());
+}
+
+function fillTokens(text: string, department: LedgerDepartment): string {
+  return text
+    .replace(/\{department\}/g, department.name)
+    .replace(/\{departmentCode\}/g, department.code ?? "")
+    .replace(/\{year\}(年?)/g, (_, nian: string) =>
+      department.year === undefined ? "" : `${department.year}${nian}`
+    );
+}
+
+function itemRow(item: ItemRow, department: LedgerDepartment): SideRow {
+  const row: SideRow = {
+    label: fillTokens(item.label, department),
+    ref: { type: "subject", subject: item.subject ?? "grand" },
+    total: item.total ?? false,
+  };
+  if (item.key !== undefined) row.key = item.key;
+  return row;
+}
+
+function govEconomicName(code: string, unitNature: UnitNature | undefined, catalog: Catalog) {
+  const gov = ECONOMIC_TO_GOV_ECONOMIC[code];
+  if (!gov || gov.length === 0) return undefined;
+  // The first code is the 机关 one; other 事业单位 report under 对事业单位补助 (the last).
+  return catalog.name(unitNature === "事业" ? gov[gov.length - 1] : gov[0]);
+}
+
+function listRows(
+  side: SideTemplate,
+  columns: readonly ColumnTemplate[],
+  ctx: Context,
+  catalog: Catalog
+): SideRow[] {
+  const source = side.rows;
+  const all = ctx.printed.scopes.all;
+  switch (source.kind) {
+    case "function":
+    case "economic": {
+      const nodes = source.kind === "function" ? all.figures.byFunction : all.figures.byEconomic;
+      const total: SideRow = {
+        label: source.totalLabel ?? "合计",
+        ref: { type: "node", system: source.kind, code: "" },
+        total: true,
+      };
+      const listed = nodes
+        .slice(1)
+        .map((node): SideRow => {
+          const row: SideRow = {
+            label: node.name,
+            code: node.code,
+            ref: { type: "node", system: source.kind, code: node.code },
+            total: false,
+          };
+          if (source.kind === "economic" && node.level === 2) {
+            const name = govEconomicName(node.code, ctx.printed.unitNature, catalog);
+            if (name !== undefined) row.govEconomicName = name;
+          }
+          return row;
+        })
+        .filter((row) => hasAmount(ctx, row, columns));
+      return [total, ...listed];
+    }
+    case "classes": {
+      const known = new Set(source.classes.map(([code]) => code));
+      const extra = all.figures.byFunction
+        .filter((node) => node.level === 1 && !known.has(node.code))
+        .map((node) => [node.code, node.name] as const);
+      const trailing = source.classes.findIndex(([code]) => code === "");
+      const split = trailing < 0 ? source.classes.length : trailing;
+      const classes = [...source.classes.slice(0, split), ...extra, ...source.classes.slice(split)];
+      return classes.map(([code, name], i) => ({
+        label: `${chineseNumber(i + 1)}、${name}`,
+        ref:
+          code === ""
+            ? { type: "subject", subject: "none" }
+            : { type: "node", system: "function", code },
+        total: false,
+      }));
+    }
+    case "items":
+      return source.rows.map((item) => itemRow(item, ctx.department));
+    case "projects": {
+      const totals = source.totals.map((label): SideRow => ({
+        label: fillTokens(label, ctx.department),
+        ref: { type: "subject", subject: "projects" },
+        total: true,
+      }));
+      const projects = all.figures.projects
+        .map((project): SideRow => ({
+          label: project.name,
+          ref: { type: "project", key: project.key },
+          total: false,
+        }))
+        .filter((row) => hasAmount(ctx, row, columns));
+      return [...totals, ...projects];
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sheet
+
+class SpecBuilder {
+  private readonly cells = new Map<string, SpecCell>();
+  readonly merges: SpecMerge[] = [];
+
+  set(row: number, col: number, value: SpecCellValue, style: CellStyleName): void {
+    this.cells.set(`${row},${col}`, { row, col, value, style });
+  }
+
+  text(row: number, col: number, text: string, style: CellStyleName): void {
+    this.set(row, col, text === "" ? { kind: "empty" } : { kind: "text", text }, style);
+  }
+
+  merge(top: number, left: number, bottom: number, right: number): void {
+    if (bottom > top || right > left) this.merges.push({ top, left, bottom, right });
+  }
+
+  list(): SpecCell[] {
+    return [...this.cells.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+  }
+}
+
+const EMPTY: SpecCellValue = { kind: "empty" };
+
+function amountValue(value: Money | undefined): SpecCellValue {
+  return value === undefined ? EMPTY : { kind: "amount", value, decimals: 2 };
+}
+
+/** Header cells with their merges: single captions merge down, shared group captions across. */
+function drawHeader(
+  sheet: SpecBuilder,
+  columns: readonly ColumnTemplate[],
+  top: number,
+  depth: number,
+  department: LedgerDepartment
+): void {
+  // A cell's identity: the group path it shows, or (for a column's lowest caption, merged down to the
+  // bottom) the column itself. Equal neighbours merge.
+  const identity = (level: number, c: number): string => {
+    const path = columns[c].caption;
+    return level < path.length - 1 ? `g:${path.slice(0, level + 1).join("\u0001")}` : `c:${c}`;
+  };
+  const text = (level: number, c: number): string => {
+    const path = columns[c].caption;
+    return path[Math.min(level, path.length - 1)];
+  };
+  const covered = new Set<string>();
+  for (let level = 0; level < depth; level++) {
+    for (let c = 0; c < columns.length; c++) {
+      if (covered.has(`${level},${c}`)) continue;
+      const id = identity(level, c);
+      let right = c;
+      while (right + 1 < columns.length && identity(level, right + 1) === id) right++;
+      let bottom = level;
+      while (bottom + 1 < depth && identity(bottom + 1, c) === id) bottom++;
+      for (let r = level; r <= bottom; r++)
+        for (let cc = c; cc <= right; cc++) {
+          covered.add(`${r},${cc}`);
+          sheet.set(top + r, cc, EMPTY, "header");
+        }
+      sheet.text(top + level, c, fillTokens(text(level, c), department), "header");
+      sheet.merge(top + level, c, top + bottom, right);
+    }
+  }
+}
+
+/** 1-based column, negative from the right, to a 0-based index. */
+const columnAt = (col: number, width: number) => (col < 0 ? width + col : col - 1);
+
+export interface BuildSheetsOptions {
+  /** How zero amounts show (the spec keeps them as amounts; renderers apply this). Default blank. */
+  zeroAs?: "blank" | "0.00";
+  catalog?: Catalog;
+}
+
+/** One template over printed figures. */
+export function buildSheet(
+  template: TableTemplate,
+  printed: PrintedFigures,
+  department: LedgerDepartment,
+  options: BuildSheetsOptions = {}
+): SheetSpec {
+  const catalog = options.catalog ?? Catalog.standard();
+  const ctx: Context = {
+    printed,
+    department,
+    suppressed: template.administrativeOnly === true && printed.unitNature === "事业",
+  };
+  const sideColumns = (s: number) =>
+    template.columns.filter((c) => c.role !== "serial" && (c.side ?? 0) === s);
+  const amountColumns = (s: number) => sideColumns(s).filter((c) => c.role === "amount");
+
+  const lists = template.sides.map((side, s) => listRows(side, amountColumns(s), ctx, catalog));
+  const footers = template.sides.map((side) =>
+    (side.footer ?? []).map((item) => (item ? itemRow(item, department) : undefined))
+  );
+  const everyValue = template.sides.flatMap((_, s) =>
+    [...lists[s], ...footers[s]].flatMap((row) =>
+      row ? amountColumns(s).map((c) => valueOf(ctx, row, c) ?? ZERO) : []
+    )
+  );
+  const empty = template.empty !== undefined && everyValue.every((v) => v.isZero());
+  if (empty && !template.empty!.keepRows) lists.forEach((list) => (list.length = 0));
+
+  const hidden = new Set(
+    template.columns.filter(
+      (column) =>
+        column.hideWhenZero &&
+        column.role === "amount" &&
+        [...lists[column.side ?? 0], ...footers[column.side ?? 0]].every(
+          (row) => !row || (valueOf(ctx, row, column) ?? ZERO).isZero()
+        )
+    )
+  );
+  const columns = template.columns.filter((c) => !hidden.has(c));
+  const width = columns.length;
+  const sheet = new SpecBuilder();
+
+  const title = fillTokens(template.title, department);
+  sheet.text(0, 0, title, "title");
+  sheet.merge(0, 0, 0, width - 1);
+  let row = 1;
+  for (const line of template.meta) {
+    for (const cell of line) {
+      if (/\{year\}/.test(cell.text) && department.year === undefined) continue;
+      const left = columnAt(cell.col, width);
+      sheet.text(
+        row,
+        left,
+        fillTokens(cell.text, department),
+        cell.align === "right" ? "metaRight" : "meta"
+      );
+      if (cell.toCol !== undefined) sheet.merge(row, left, row, columnAt(cell.toCol, width));
+    }
+    row++;
+  }
+
+  const headerTop = row;
+  const depth = Math.max(...columns.map((c) => c.caption.length));
+  drawHeader(sheet, columns, headerTop, depth, department);
+  row += depth;
+  if (template.columnNumbers) {
+    let n = 0;
+    columns.forEach((column, c) => {
+      const label =
+        template.columnNumbers === "labelled" && column.role === "serial" ? "栏次" : String(++n);
+      sheet.text(row, c, label, "columnNumber");
+    });
+    row++;
+  }
+  const headerRows = row;
+
+  const serialColumn = columns.findIndex((c) => c.role === "serial");
+  const place = (r: number, s: number, sideRow: SideRow | undefined): void => {
+    const own = columns
+      .map((column, c) => ({ column, c }))
+      .filter(({ column }) => column.role !== "serial" && (column.side ?? 0) === s);
+    const descriptive = own.filter(({ column }) => column.role !== "amount");
+    const spans =
+      sideRow?.total && template.sides[s].totalLabelAt === "span" && descriptive.length > 1;
+    for (const { column, c } of own) {
+      if (!sideRow) {
+        sheet.set(r, c, EMPTY, column.role === "amount" ? "amount" : "text");
+        continue;
+      }
+      const textStyle: CellStyleName = sideRow.total ? "total" : "text";
+      switch (column.role) {
+        case "code":
+          sheet.text(r, c, spans ? "" : (sideRow.code ?? ""), "code");
+          break;
+        case "label":
+          sheet.text(r, c, spans ? "" : sideRow.label, textStyle);
+          break;
+        case "govEconomicName":
+          sheet.text(r, c, spans ? "" : (sideRow.govEconomicName ?? ""), "text");
+          break;
+        case "amount":
+          sheet.set(
+            r,
+            c,
+            amountValue(valueOf(ctx, sideRow, column)),
+            sideRow.total ? "totalAmount" : "amount"
+          );
+          break;
+      }
+    }
+    if (spans && sideRow) {
+      const first = descriptive[0].c;
+      sheet.text(r, first, sideRow.label, "total");
+      sheet.merge(r, first, r, descriptive[descriptive.length - 1].c);
+    }
+  };
+  const listLength = Math.max(0, ...lists.map((list) => list.length));
+  const footerLength = Math.max(0, ...footers.map((footer) => footer.length));
+  for (let i = 0; i < listLength + footerLength; i++, row++) {
+    if (serialColumn >= 0) sheet.set(row, serialColumn, { kind: "integer", value: i + 1 }, "text");
+    template.sides.forEach((_, s) =>
+      place(row, s, i < listLength ? lists[s][i] : footers[s][i - listLength])
+    );
+  }
+  if (empty) {
+    sheet.text(row, 0, template.empty!.note, "note");
+    sheet.merge(row, 0, row, width - 1);
+    row++;
+  }
+
+  return {
+    sheetName: template.sheetName,
+    title,
+    kind: template.kind,
+    rowCount: row,
+    columnCount: width,
+    cells: sheet.list(),
+    merges: sheet.merges,
+    columnWidths: columns.map((c) => c.width),
+    headerRows,
+    printTitleRows: { from: headerTop, to: headerRows - 1 },
+    page: {
+      orientation: template.orientation ?? (width > 6 ? "landscape" : "portrait"),
+      paper: "A4",
+      fitToWidth: true,
+    },
+    zeroAs: options.zeroAs ?? "blank",
+  };
+}
+
+/**
+ * The standard tables of a province's set, drawn from a department's figures: rounded once (see
+ * the file comment), then every template of the set in publication order.
+ *
+ * @example
+ * const { ledger } = readLedger(grids);
+ * const specs = buildSheets(ledgerFigures(ledger!), ledger!.department, "shanxi");
+ */
+export function buildSheets(
+  figures: BudgetFigures,
+  department: LedgerDepartment,
+  template: TemplateId,
+  options: BuildSheetsOptions = {}
+): SheetSpec[] {
+  const printed = printedFigures(figures, { catalog: options.catalog });
+  return TEMPLATES[template].map((t) => buildSheet(t, printed, department, options));
+}

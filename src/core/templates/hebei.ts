@@ -1,0 +1,324 @@
+/**
+ * Hebei (河北): the nine tables of 中国共产党曲阳县委员会组织部 2024 (seeds/000, fixtures/quyang-2024),
+ * caption for caption, then 项目支出表. Every table has 序号 and a 栏次 row, a department line
+ * `203中国共产党曲阳县委员会组织部 … 预算年度：2024 … 单位：万元`, and includes 上年结转.
+ * Not here yet: 政府采购预算表, 固定资产占用情况表 and 绩效目标表 (they need figures a ledger does not hold).
+ */
+import { HEBEI_SUMMARY_CLASSES, WIDTH, amount, code, label, serial } from "./common";
+import type { ColumnTemplate, FigureKey, ItemRow, MetaCell, TableTemplate } from "./types";
+
+/** `203中国共产党…组织部` over `span` columns, `预算年度：2024` at `yearColumn`, `单位：万元` at the right edge. */
+function departmentLine(span: number, yearColumn: number): readonly (readonly MetaCell[])[] {
+  return [
+    [
+      { text: "{departmentCode}{department}", col: 1, toCol: span },
+      { text: "预算年度：{year}", col: yearColumn },
+      { text: "单位：万元", col: -1, align: "right" },
+    ],
+  ];
+}
+
+const FUNCTION_CODE = (caption: string) => [
+  code(["功能分类科目", caption]),
+  label(["功能分类科目", "科目名称"]),
+];
+
+const basicProject = (group: string): ColumnTemplate[] => [
+  amount(["合计"], `${group}.total`),
+  amount(["基本支出"], `${group}.basic`),
+  amount(["项目支出"], `${group}.project`),
+];
+
+const THIS_YEAR = "本年收入";
+
+const summary: TableTemplate = {
+  id: "hebei.summary",
+  kind: "收支总表",
+  sheetName: "表1 收支总表",
+  title: "部门预算收支总表",
+  meta: departmentLine(2, 3),
+  columnNumbers: "labelled",
+  columns: [
+    serial(),
+    label(["收入", "项  目"], WIDTH.item, 0),
+    amount(["收入", "预算数"], "all.current", { side: 0 }),
+    label(["支出", "项  目"], WIDTH.item, 1),
+    amount(["支出", "预算数"], "all.total", { side: 1 }),
+  ],
+  sides: [
+    {
+      rows: {
+        kind: "items",
+        rows: [
+          { label: "一、一般公共预算拨款收入", key: "一般公共预算.current" },
+          { label: "二、政府性基金预算拨款收入", key: "政府性基金.current" },
+          { label: "三、国有资本经营预算拨款收入", key: "国有资本经营.current" },
+          { label: "四、财政专户管理资金收入", key: "财政专户.current" },
+          { label: "五、单位资金", key: "unitFunds.current" },
+        ],
+      },
+      footer: [
+        { label: "本年收入合计", key: "all.current", total: true },
+        { label: "上年结转结余", key: "all.carryover" },
+        { label: "收入总计", key: "all.total", total: true },
+      ],
+    },
+    {
+      rows: { kind: "classes", classes: HEBEI_SUMMARY_CLASSES },
+      footer: [
+        { label: "本年支出合计", total: true },
+        // A budget plans to spend all of its money: nothing is left at year end.
+        { label: "年终结转结余", key: "zero" },
+        { label: "支出总计", total: true },
+      ],
+    },
+  ],
+  required: true,
+};
+
+const income: TableTemplate = {
+  id: "hebei.income",
+  kind: "收入总表",
+  sheetName: "表2 收入总表",
+  title: "部门预算收入总表",
+  meta: departmentLine(5, 7),
+  columnNumbers: "labelled",
+  columns: [
+    serial(),
+    ...FUNCTION_CODE("科目    编码"),
+    amount(["合计"], "all.total"),
+    amount([THIS_YEAR, "小计"], "all.current"),
+    amount([THIS_YEAR, "财政拨款 收入"], "fiscal.current"),
+    amount([THIS_YEAR, "财政专户 收入"], "财政专户.current"),
+    amount([THIS_YEAR, "事业收入"], "事业收入.current"),
+    amount([THIS_YEAR, "经营收入"], "经营收入.current"),
+    amount([THIS_YEAR, "上级补助收入"], "上级补助收入.current"),
+    amount([THIS_YEAR, "附属单位上缴收入"], "附属单位上缴收入.current"),
+    amount([THIS_YEAR, "其他收入"], "otherIncome.current"),
+    amount(["上年结转"], "all.carryover"),
+  ],
+  sides: [{ rows: { kind: "function" } }],
+  required: true,
+};
+
+const expenditure: TableTemplate = {
+  id: "hebei.expenditure",
+  kind: "支出总表",
+  sheetName: "表3 支出总表",
+  title: "部门预算支出总表",
+  meta: departmentLine(3, 5),
+  columnNumbers: "labelled",
+  columns: [
+    serial(),
+    ...FUNCTION_CODE("科目    编码"),
+    ...basicProject("all"),
+    // A budget line is 人员经费, 公用经费 or a project: these three kinds of spending never arise.
+    amount(["经营支出"], "zero"),
+    amount(["上解上级     支出"], "zero"),
+    amount(["对附属单位补助支出"], "zero"),
+  ],
+  sides: [{ rows: { kind: "function" } }],
+  required: true,
+};
+
+const fiscalExpenditure: ItemRow = { label: "本年支出合计", total: true };
+
+const fiscalSummary: TableTemplate = {
+  id: "hebei.fiscal-summary",
+  kind: "财政拨款收支总表",
+  sheetName: "表4 财政拨款收支总表",
+  title: "部门预算财政拨款收支总表",
+  meta: departmentLine(3, 5),
+  columnNumbers: "labelled",
+  columns: [
+    serial(),
+    label(["收入", "项  目"], WIDTH.item, 0),
+    amount(["收入", "金额"], "fiscal.current", { side: 0 }),
+    label(["支出", "项  目"], WIDTH.item, 1),
+    amount(["支出", "合计"], "fiscal.total", { side: 1 }),
+    amount(["支出", "一般公共预算财政拨款"], "一般公共预算.total", { side: 1 }),
+    amount(["支出", "政府性基金预算财政    拨款"], "政府性基金.total", { side: 1 }),
+    amount(["支出", "国有资本经营预算财政拨款"], "国有资本经营.total", { side: 1 }),
+  ],
+  sides: [
+    {
+      rows: {
+        kind: "items",
+        rows: [
+          { label: "一、一般公共预算拨款", key: "一般公共预算.current" },
+          { label: "二、政府性基金预算拨款", key: "政府性基金.current" },
+          { label: "三、国有资本经营预算拨款", key: "国有资本经营.current" },
+        ],
+      },
+      footer: [
+        { label: "本年收入合计", key: "fiscal.current", total: true },
+        { label: "年初财政拨款结转和结余", key: "fiscal.carryover" },
+        { label: "一、一般公共预算拨款", key: "一般公共预算.carryover" },
+        { label: "二、政府性基金预算拨款", key: "政府性基金.carryover" },
+        { label: "三、国有资本经营预算拨款", key: "国有资本经营.carryover" },
+        { label: "收入总计", key: "fiscal.total", total: true },
+      ],
+    },
+    {
+      rows: { kind: "classes", classes: HEBEI_SUMMARY_CLASSES },
+      footer: [
+        fiscalExpenditure,
+        { label: "年末财政拨款结转和结余", key: "zero" },
+        null,
+        null,
+        null,
+        { label: "支出总计", total: true },
+      ],
+    },
+  ],
+  required: true,
+};
+
+const FISCAL_FUNCTION_CODE = FUNCTION_CODE("科目编码");
+
+/** 一般公共预算 / 政府性基金 / 国有资本经营 财政拨款支出表: 功能 类/款/项 × 合计, 基本支出, 项目支出. */
+function appropriationTable(
+  id: string,
+  kind: TableTemplate["kind"],
+  sheetName: string,
+  title: string,
+  group: string,
+  emptyNote?: string
+): TableTemplate {
+  return {
+    id,
+    kind,
+    sheetName,
+    title,
+    meta: departmentLine(2, 4),
+    columnNumbers: "labelled",
+    columns: [serial(), ...FISCAL_FUNCTION_CODE, ...basicProject(group)],
+    sides: [{ rows: { kind: "function" } }],
+    ...(emptyNote ? { empty: { note: emptyNote, keepRows: false } } : {}),
+    required: true,
+  };
+}
+
+const BASIC = "一般公共预算基本支出";
+
+const basic: TableTemplate = {
+  id: "hebei.basic",
+  kind: "基本支出表",
+  sheetName: "表6 基本支出表",
+  title: "部门预算一般公共预算财政拨款基本支出表",
+  meta: departmentLine(2, 4),
+  columnNumbers: "labelled",
+  columns: [
+    serial(),
+    code(["支出部门经济分类科目", "科目编码"]),
+    label(["支出部门经济分类科目", "科目名称"]),
+    amount([BASIC, "合计"], "一般公共预算.basic"),
+    amount([BASIC, "人员经费"], "一般公共预算.personnel"),
+    amount([BASIC, "公用经费"], "一般公共预算.publicUse"),
+  ],
+  sides: [{ rows: { kind: "economic" } }],
+  required: true,
+};
+
+const NATURE = "资 金 性 质";
+const threePublicColumn = (caption: string, key: FigureKey) => amount([NATURE, caption], key);
+
+const threePublic: TableTemplate = {
+  id: "hebei.three-public",
+  kind: "三公经费表",
+  sheetName: "表9 三公经费",
+  title: "部门预算财政拨款“三公”经费支出表",
+  meta: departmentLine(2, 4),
+  columnNumbers: "labelled",
+  columns: [
+    serial(),
+    label(["项  目"], WIDTH.item),
+    threePublicColumn("合计", "fiscal.total"),
+    threePublicColumn("一般公共预算              财政拨款", "一般公共预算.total"),
+    threePublicColumn("政府性基金                  预算拨款", "政府性基金.total"),
+    threePublicColumn("国有资本经营              预算财政拨款", "国有资本经营.total"),
+  ],
+  sides: [
+    {
+      rows: {
+        kind: "items",
+        rows: [
+          { label: "合计", subject: "threePublic.total", total: true },
+          { label: "“三公”经费小计", subject: "threePublic.total" },
+          { label: "一、因公出国（境）费", subject: "threePublic.abroad" },
+          // A budget line does not break 因公出国 down further: all of it is “其他”.
+          { label: "          其他因公出国（境）费", subject: "threePublic.abroad" },
+          { label: "二、公务用车购置及运维费", subject: "threePublic.vehicle" },
+          { label: "    其中：公务用车购置费", subject: "threePublic.vehiclePurchase" },
+          { label: "          公务用车运行维护费", subject: "threePublic.vehicleOperation" },
+          { label: "三、公务接待费", subject: "threePublic.reception" },
+        ],
+      },
+    },
+  ],
+  empty: { note: "注：无财政拨款“三公”经费预算，空表列示。", keepRows: true },
+  required: true,
+};
+
+/**
+ * Not in quyang-2024 (a layout of ours in the Hebei style): one row per project, its money by
+ * source this year and its 上年结转, so that 合计 = 本年收入 + 上年结转 as in the 收入总表.
+ */
+const projects: TableTemplate = {
+  id: "hebei.projects",
+  kind: "项目支出表",
+  sheetName: "表10 项目支出",
+  title: "部门预算项目支出表",
+  meta: departmentLine(3, 5),
+  columnNumbers: "labelled",
+  columns: [
+    serial(),
+    label(["项目名称"], WIDTH.project),
+    amount(["合计"], "all.total"),
+    amount([THIS_YEAR, "小计"], "all.current"),
+    amount([THIS_YEAR, "一般公共预算拨款"], "一般公共预算.current"),
+    amount([THIS_YEAR, "政府性基金预算拨款"], "政府性基金.current"),
+    amount([THIS_YEAR, "国有资本经营预算拨款"], "国有资本经营.current"),
+    amount([THIS_YEAR, "财政专户管理资金"], "财政专户.current"),
+    amount([THIS_YEAR, "单位资金"], "unitFunds.current"),
+    amount(["上年结转"], "all.carryover"),
+  ],
+  sides: [{ rows: { kind: "projects", totals: ["合计"] } }],
+  empty: { note: "注：本部门无项目支出预算，空表列示。", keepRows: true },
+  required: false,
+};
+
+/** The Hebei set, in the published order. */
+export const HEBEI_TEMPLATES: readonly TableTemplate[] = [
+  summary,
+  income,
+  expenditure,
+  fiscalSummary,
+  appropriationTable(
+    "hebei.general-budget",
+    "一般公共预算支出表",
+    "表5 一般公共预算支出表",
+    "部门预算一般公共预算财政拨款支出表",
+    "一般公共预算"
+  ),
+  basic,
+  appropriationTable(
+    "hebei.fund",
+    "政府性基金支出表",
+    "表7 政府性基金支出表",
+    "部门预算政府性基金预算财政拨款支出表",
+    "政府性基金",
+    // Worded as the Hebei template prints it.
+    "注：无政府基金预算财政拨款预算，空表列示。"
+  ),
+  appropriationTable(
+    "hebei.state-capital",
+    "国有资本经营支出表",
+    "表8 国有资本经营支出表",
+    "部门预算国有资本经营预算财政拨款支出表",
+    "国有资本经营",
+    "注：无国有资本经营预算财政拨款预算，空表列示。"
+  ),
+  threePublic,
+  projects,
+];
