@@ -9,6 +9,13 @@ import path from "path";
 import { parseArgs } from "util";
 import type { TemplateId } from "../core/rules/rule";
 import type { FileResult } from "./checkFile";
+import {
+  EXPORT_HELP,
+  ExportCommand,
+  engineContent,
+  parseExportArgs,
+  runExport,
+} from "./exportCommand";
 import { expandInputs } from "./expandInputs";
 import { NO_PROGRESS, createProgress } from "./progress";
 import { renderJson, renderText } from "./report";
@@ -33,15 +40,17 @@ export interface CheckCommand {
 
 export type ParsedCommand =
   | CheckCommand
+  | ExportCommand
   | { command: "help" }
   | { command: "version" }
   | { command: "usage-error"; message: string };
 
-export const HELP = `budget-disclosure — 部门预算公开检查工具 (checks department budget disclosure workbooks)
+export const HELP = `budget-disclosure — 部门预算公开检查与导出工具 (checks and exports department budget disclosures)
 
 用法 Usage:
   budget-disclosure check <文件|目录|通配符>… [选项]
   budget-disclosure check <file|dir|glob>… [options]
+  budget-disclosure export <文件> [选项]
 
   目录会递归查找其中的 .xlsx 工作簿（跳过 Excel 锁文件 ~$*.xlsx）；通配符如 "data/*.xlsx"、
   "**/*.xlsx" 由本工具展开，请加引号。
@@ -57,10 +66,13 @@ export const HELP = `budget-disclosure — 部门预算公开检查工具 (check
   -h, --help                         显示本帮助                    show this help
   -V, --version                      显示版本号                    show the version
 
+导出 Export:
+${EXPORT_HELP}
 退出状态 Exit status:
   0  没有错误（可有警告、提示）     no errors (warnings and info allowed)
-  1  至少一个错误                   at least one error
+  1  至少一个错误（export：未导出） at least one error (export: nothing written)
   2  有文件无法读取，或参数有误     an input could not be read, or bad usage
+     （export：文件已存在）         (export: a file exists and --force was not given)
 `;
 
 function isTemplate(value: string): value is TemplateId {
@@ -85,6 +97,8 @@ export function parseCliArgs(
   argv: readonly string[],
   defaultJobs = os.availableParallelism()
 ): ParsedCommand {
+  if (argv.find((arg) => !arg.startsWith("-")) === "export")
+    return parseExportArgs(argv, describeParseError);
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -98,13 +112,13 @@ export function parseCliArgs(
   if (command === undefined)
     return {
       command: "usage-error",
-      message: "缺少命令：budget-disclosure check <文件|目录|通配符>…",
+      message: "缺少命令：budget-disclosure check <文件|目录|通配符>… 或 export <文件>",
     };
   if (command === "help") return { command: "help" };
   if (command !== "check")
     return {
       command: "usage-error",
-      message: `未知命令“${command}”，可用的命令：check（unknown command）`,
+      message: `未知命令“${command}”，可用的命令：check、export（unknown command）`,
     };
   if (inputs.length === 0)
     return {
@@ -193,6 +207,8 @@ export async function main(argv: readonly string[], io: CliIO = process): Promis
       return EXIT.usage;
     case "check":
       return runCheck(parsed, io);
+    case "export":
+      return runExport(parsed, io, engineContent);
   }
 }
 

@@ -1,0 +1,313 @@
+/*
+ * `budget-disclosure export <file>`: check the workbook, then write the disclosure as
+ * `<部门>-<年度>-部门预算公开.xlsx` and `.docx`. A workbook with errors is not exported (its findings
+ * are printed, exit 1) unless --allow-errors; existing files are never overwritten without --force.
+ * The figures come from the ledger when the workbook is one, else from the published tables; the
+ * tables and the 情况说明 are built by the engine (core/format, core/narrative), rendered here.
+ */
+import { mkdir, readFile, stat, writeFile } from "fs/promises";
+import path from "path";
+import { parseArgs } from "util";
+import { checkWorkbook } from "../core/checkWorkbook";
+import type { WorkbookCheckResult } from "../core/checkWorkbook";
+import { buildSheets } from "../core/format/buildSheets";
+import type { SheetSpec } from "../core/format/sheetSpec";
+import { ledgerFigures } from "../core/ledger";
+import type { BudgetFigures, LedgerDepartment } from "../core/ledger";
+import { generateNarrative } from "../core/narrative/generate";
+import type { Finding } from "../core/finding";
+import { figuresFromModel } from "../core/format/figuresFromModel";
+import type { Grid } from "../core/grid";
+import type { Narrative } from "../core/narrative/types";
+import type { TemplateId } from "../core/rules/rule";
+import { writeDocx } from "../export/docx";
+import { gridsFromXlsx } from "../export/readXlsx";
+import { writeXlsx } from "../export/xlsx";
+import { describeReadError } from "./checkFile";
+import type { FileResult } from "./checkFile";
+import { renderText } from "./report";
+
+export interface ExportCommand {
+  command: "export";
+  input: string;
+  /** The layout of the exported tables; the workbook's own by default. */
+  template?: TemplateId;
+  /** Where the two files go; the current directory by default. */
+  outDir: string;
+  force: boolean;
+  allowErrors: boolean;
+  /** A UTF-8 text file with the 部门职责及机构设置. */
+  dutiesFile?: string;
+}
+
+export type ParsedExport =
+  | ExportCommand
+  | { command: "help" }
+  | { command: "version" }
+  | { command: "usage-error"; message: string };
+
+/** What the export needs from the engine, beyond checking: the tables and the narrative. */
+export interface ExportContent {
+  specs: SheetSpec[];
+  narrative?: Narrative;
+  /** What the builders had to say (figures rebuilt from tables that disagree, say). */
+  notes?: Finding[];
+}
+
+/**
+ * The engine's builders: figures (ledger → ledgerFigures, published tables → figuresFromModel),
+ * then buildSheets and generateNarrative. A parameter so that tests and the bench can run the
+ * command over the same builders or over stand-ins.
+ */
+export type BuildContent = (
+  check: WorkbookCheckResult,
+  about: { department: string; departmentCode?: string; year: number; template: TemplateId }
+) => ExportContent | undefined;
+
+export const EXPORT_HELP = `  budget-disclosure export <文件> [--template <hebei|shanxi|mof>] [--out <目录>] [--force]
+                           [--allow-errors] [--duties <文件>]
+    写出 <部门>-<年度>-部门预算公开.xlsx 和 .docx（公开表、情况说明、名词解释）。
+    Writes <部门>-<年度>-部门预算公开.xlsx and .docx (the tables, 情况说明 and glossary).
+    -t, --template <格式>  导出的公开表格式（默认同工作簿）  layout of the export (default: the workbook's)
+    -o, --out <目录>       输出目录（默认当前目录）          output directory (default: current)
+        --force            覆盖已有文件                      overwrite existing files
+        --allow-errors     工作簿有错误也导出                export even when the workbook has errors
+        --duties <文件>    部门职责及机构设置（UTF-8 文本）  部门职责 text (UTF-8 file)
+`;
+
+const TEMPLATES: readonly TemplateId[] = ["hebei", "shanxi", "mof"];
+
+function isTemplate(value: string): value is TemplateId {
+  return (TEMPLATES as readonly string[]).includes(value);
+}
+
+/** Parses `export …` (argv starts with "export"); `describeError` turns parseArgs' English into Chinese. */
+export function parseExportArgs(
+  argv: readonly string[],
+  describeError: (error: unknown) => string
+): ParsedExport {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        template: { type: "string", short: "t" },
+        out: { type: "string", short: "o" },
+        force: { type: "boolean" },
+        "allow-errors": { type: "boolean" },
+        duties: { type: "string" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "V" },
+      },
+    });
+  } catch (error) {
+    return { command: "usage-error", message: describeError(error) };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: "help" };
+  if (values.version) return { command: "version" };
+  const inputs = positionals.slice(1);
+  if (inputs.length === 0)
+    return { command: "usage-error", message: "请给出要导出的工作簿（no input given）" };
+  if (inputs.length > 1)
+    return {
+      command: "usage-error",
+      message: `export 一次只导出一个工作簿，而不是 ${inputs.length} 个（one workbook at a time）`,
+    };
+  const template = values.template;
+  if (template !== undefined && !isTemplate(template))
+    return {
+      command: "usage-error",
+      message: `--template 只能是 ${TEMPLATES.join("、")}，而不是“${template}”`,
+    };
+  const out: ExportCommand = {
+    command: "export",
+    input: inputs[0],
+    template,
+    outDir: values.out ?? ".",
+    force: values.force ?? false,
+    allowErrors: values["allow-errors"] ?? false,
+  };
+  if (values.duties !== undefined) out.dutiesFile = values.duties;
+  return out;
+}
+
+/** Characters no file system takes in a name, and control characters. */
+export function safeFileName(name: string): string {
+  return (
+    name
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")
+      .replace(/^[\s.]+|[\s.]+$/g, "")
+      .slice(0, 120) || "部门"
+  );
+}
+
+/** `<部门>-<年度>-部门预算公开` */
+export function exportBaseName(department: string, year: number): string {
+  return `${safeFileName(department)}-${year}-部门预算公开`;
+}
+
+export interface ExportIO {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+  env: NodeJS.ProcessEnv;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The exit statuses of `check`, which `export` shares. */
+const EXIT = { ok: 0, errors: 1, failed: 2 } as const;
+
+export async function runExport(
+  args: ExportCommand,
+  io: ExportIO,
+  buildContent: BuildContent
+): Promise<number> {
+  const fail = (message: string) => {
+    io.stderr.write(`budget-disclosure: ${args.input}：${message}\n`);
+    return EXIT.failed;
+  };
+  const started = performance.now();
+  let bytes: Uint8Array | undefined;
+  let grids: Grid[];
+  try {
+    bytes = await readFile(args.input);
+    grids = await gridsFromXlsx(bytes);
+  } catch (error) {
+    return fail(describeReadError(error, bytes));
+  }
+  let duties: string | undefined;
+  if (args.dutiesFile !== undefined) {
+    try {
+      duties = await readFile(args.dutiesFile, "utf8");
+    } catch (error) {
+      return fail(`无法读取 --duties 文件 ${args.dutiesFile}（${describeReadError(error)}）`);
+    }
+  }
+
+  // The workbook is checked in its own layout; --template names the layout of the export (and
+  // stands in for the workbook's when that cannot be recognized).
+  let check = checkWorkbook(grids);
+  if (check.template === undefined && args.template !== undefined)
+    check = checkWorkbook(grids, { template: args.template });
+  const template = args.template ?? check.template;
+  const department = check.ledger?.department.name ?? check.model.department?.value;
+  const departmentCode = check.ledger?.department.code ?? check.model.department?.code;
+  const year = check.ledger?.department.year ?? check.model.year?.value;
+  const errors = check.findings.filter((f) => f.severity === "error");
+  if (errors.length > 0 && !args.allowErrors) {
+    const result: FileResult = {
+      file: args.input,
+      department,
+      year,
+      template: check.template,
+      sheets: grids.map((g) => g.sheet),
+      findings: check.findings,
+      ms: Math.round(performance.now() - started),
+    };
+    const color = Boolean(io.stdout.isTTY) && io.env.NO_COLOR === undefined;
+    io.stdout.write(renderText([result], { color }));
+    io.stderr.write(
+      `budget-disclosure: 工作簿有 ${errors.length} 个错误，未导出。请先修正；如仍要导出，加 --allow-errors。\n`
+    );
+    return EXIT.errors;
+  }
+  if (department === undefined) return fail("找不到部门名称，无法导出（no department name found）");
+  if (year === undefined) return fail("找不到预算年度，无法导出（no budget year found）");
+  if (template === undefined)
+    return fail("无法识别公开表格式，请用 --template 指定 hebei、shanxi 或 mof");
+
+  const base = path.join(args.outDir, exportBaseName(department, year));
+  const targets = { xlsx: `${base}.xlsx`, docx: `${base}.docx` };
+  if (!args.force) {
+    const present = [];
+    for (const file of Object.values(targets)) if (await exists(file)) present.push(file);
+    if (present.length > 0)
+      return fail(`文件已存在：${present.join("、")}；未覆盖。要覆盖请加 --force。`);
+  }
+
+  const about = { department, departmentCode, year, template };
+  const content = buildContent(check, about);
+  const notes = (content?.notes ?? []).filter((f) => f.severity !== "info");
+  if (!content || content.specs.length === 0) {
+    const why = notes.map((f) => f.message).join("；");
+    return fail(
+      `工作簿中没有可导出的预算数据（no ledger and no standard tables found）${why ? `：${why}` : ""}`
+    );
+  }
+  const [xlsx, docx] = await Promise.all([
+    writeXlsx(content.specs),
+    writeDocx({
+      specs: content.specs,
+      narrative: content.narrative,
+      duties,
+      department,
+      year,
+      template,
+    }),
+  ]);
+  await mkdir(args.outDir, { recursive: true });
+  // Without --force, "wx" also refuses a file that appeared since the check above.
+  const flag = args.force ? "w" : "wx";
+  try {
+    await writeFile(targets.xlsx, xlsx, { flag });
+    await writeFile(targets.docx, docx, { flag });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail(
+      code === "EEXIST" ? "文件已存在，未覆盖；要覆盖请加 --force。" : describeReadError(error)
+    );
+  }
+  const lines = [
+    `已导出 ${department} ${year} 年部门预算公开（${content.specs.length} 张表）：`,
+    `  ${targets.xlsx}`,
+    `  ${targets.docx}`,
+  ];
+  if (errors.length > 0)
+    lines.push(`注意：工作簿有 ${errors.length} 个错误（--allow-errors），请核对后再公开。`);
+  if (notes.length > 0) {
+    lines.push("由公开表重建预算数时的说明：");
+    for (const f of notes)
+      lines.push(`  ${f.sheet ? `【${f.sheet}】` : ""}${f.cell ? `${f.cell} ` : ""}${f.message}`);
+  }
+  io.stdout.write(lines.join("\n") + "\n");
+  return EXIT.ok;
+}
+
+/**
+ * The engine's content: a ledger's exact figures, or the figures the published tables print;
+ * the province's tables drawn over them; the 情况说明 generated from them.
+ */
+export const engineContent: BuildContent = (check, about) => {
+  const department: LedgerDepartment = {
+    ...check.ledger?.department,
+    name: about.department,
+    year: about.year,
+    template: about.template,
+  };
+  if (about.departmentCode !== undefined) department.code = about.departmentCode;
+  let figures: BudgetFigures | undefined;
+  let notes: Finding[] = [];
+  if (check.ledger) figures = ledgerFigures(check.ledger);
+  else {
+    const rebuilt = figuresFromModel(check.model, { unitNature: department.unitNature });
+    figures = rebuilt.figures;
+    notes = rebuilt.findings;
+  }
+  if (!figures) return notes.length > 0 ? { specs: [], notes } : undefined;
+  return {
+    notes,
+    specs: buildSheets(figures, department, about.template),
+    narrative: generateNarrative(figures, department, { template: about.template }),
+  };
+};

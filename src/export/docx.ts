@@ -1,0 +1,739 @@
+/**
+ * The disclosure as one Word document, with the `docx` package: a cover title, then
+ * 第一部分 部门职责及机构设置 (the clerk's text, or a highlighted placeholder), 第二部分 the tables
+ * of the template in its order (each SheetSpec a Word table with its merged header, the header
+ * rows repeated on every page, wide tables on landscape pages), 第三部分 情况说明 (the narrative,
+ * placeholders highlighted, with the chart of 一般公共预算 expenditure by 类 under the expenditure
+ * explanation) and 第四部分 名词解释. Usable in Node and in the browser.
+ *
+ * Fonts: every run names 宋体 for Chinese and Times New Roman for Latin text, and the font table
+ * gives 宋体 its English name SimSun, its GB2312 character set and its panose, so a reader without
+ * 宋体 gets the closest Chinese serif font instead of boxes. Nothing is embedded or downloaded.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  SectionType,
+  ShadingType,
+  Tab,
+  TabStopType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  VerticalMergeType,
+  WidthType,
+} from "docx";
+import type { FileChild, ISectionOptions, ParagraphChild } from "docx";
+import type { CellStyleName, SheetSpec, SpecCell, SpecMerge } from "../core/format/sheetSpec";
+import { glossaryLines } from "../core/narrative/glossary";
+import type { GlossaryEntry } from "../core/narrative/glossary";
+import type { Narrative, NarrativeParagraph, NarrativeSection } from "../core/narrative/types";
+import { paragraphText, placeholderText, runText } from "../core/narrative/types";
+import type { TemplateId } from "../core/rules/rule";
+import { TEMPLATE_SETS } from "../core/templates/sets";
+import { ChartBar, barChartPng, expenditureByClass, generalBudgetExpenditureSpec } from "./chart";
+
+export interface DocxInput {
+  specs: readonly SheetSpec[];
+  narrative?: Narrative;
+  /** 部门职责及机构设置 as the clerk wrote it; paragraphs separated by line breaks. */
+  duties?: string;
+  department: string;
+  year: number;
+  template: TemplateId;
+  /**
+   * The bars of the 一般公共预算 chart; by default read from the 一般公共预算支出表 among `specs`.
+   * `false` leaves the chart out.
+   */
+  chart?: readonly ChartBar[] | false;
+  /** 名词解释; by default the narrative's 名词解释 section, else the template's standard list. */
+  glossary?: readonly GlossaryEntry[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page and type
+
+const EAST_ASIA_FONT = "宋体";
+const LATIN_FONT = "Times New Roman";
+const FONT = { ascii: LATIN_FONT, hAnsi: LATIN_FONT, eastAsia: EAST_ASIA_FONT, cs: LATIN_FONT };
+
+/** Half-points. */
+const SIZE = { cover: 44, part: 32, tableTitle: 32, heading: 28, body: 24, table: 18, small: 18 };
+
+/** A4 in twips, and margins that leave 14,570 twips (25.7 cm) for a landscape table. */
+const A4 = { width: 11906, height: 16838 };
+const MARGIN = { portrait: { side: 1418, top: 1440 }, landscape: { side: 1134, top: 1247 } };
+const TEXT_WIDTH = {
+  portrait: A4.width - 2 * MARGIN.portrait.side,
+  landscape: A4.height - 2 * MARGIN.landscape.side,
+};
+const HEADER_FILL = "D9D9D9";
+const PLACEHOLDER_HIGHLIGHT = "yellow" as const;
+
+const BODY_PARAGRAPH = {
+  spacing: { line: 360, before: 0, after: 0 },
+  indent: { firstLine: 480 },
+} as const;
+
+function text(
+  value: string,
+  options: { bold?: boolean; size?: number; highlight?: typeof PLACEHOLDER_HIGHLIGHT } = {}
+): TextRun {
+  return new TextRun({
+    text: value,
+    font: FONT,
+    size: options.size ?? SIZE.body,
+    bold: options.bold,
+    highlight: options.highlight,
+  });
+}
+
+function placeholder(prompt: string, size = SIZE.body): TextRun {
+  return text(placeholderText(prompt), { size, highlight: PLACEHOLDER_HIGHLIGHT });
+}
+
+function partHeading(title: string, pageBreakBefore = false): Paragraph {
+  return new Paragraph({
+    heading: HeadingLevel.HEADING_1,
+    alignment: AlignmentType.CENTER,
+    pageBreakBefore,
+    spacing: { before: 240, after: 360 },
+    children: [text(title, { bold: true, size: SIZE.part })],
+  });
+}
+
+function sectionHeading(title: string): Paragraph {
+  return new Paragraph({
+    heading: HeadingLevel.HEADING_2,
+    keepNext: true,
+    spacing: { before: 240, after: 120, line: 360 },
+    indent: { firstLine: 480 },
+    children: [text(title, { bold: true, size: SIZE.heading })],
+  });
+}
+
+function bodyParagraph(children: ParagraphChild[]): Paragraph {
+  return new Paragraph({ ...BODY_PARAGRAPH, children });
+}
+
+function pageFooter(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: FONT, size: SIZE.small }),
+        ],
+      }),
+    ],
+  });
+}
+
+function section(
+  children: FileChild[],
+  orientation: "portrait" | "landscape",
+  first = false
+): ISectionOptions {
+  const margin = MARGIN[orientation];
+  return {
+    properties: {
+      type: first ? undefined : SectionType.NEXT_PAGE,
+      page: {
+        size: {
+          width: A4.width,
+          height: A4.height,
+          orientation:
+            orientation === "landscape" ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        },
+        margin: {
+          top: margin.top,
+          bottom: margin.top,
+          left: margin.side,
+          right: margin.side,
+          header: 567,
+          footer: 567,
+        },
+      },
+    },
+    footers: { default: pageFooter() },
+    children,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables: one SheetSpec → its title, its pre-header lines (paragraphs with tab stops on the table's
+// column grid, so 单位：万元 stays at the right edge) and the bordered table from the header down.
+
+const DOCX_ALIGNMENT: Readonly<
+  Record<CellStyleName, (typeof AlignmentType)[keyof typeof AlignmentType]>
+> = {
+  title: AlignmentType.CENTER,
+  subtitle: AlignmentType.LEFT,
+  meta: AlignmentType.LEFT,
+  metaRight: AlignmentType.RIGHT,
+  header: AlignmentType.CENTER,
+  columnNumber: AlignmentType.CENTER,
+  code: AlignmentType.LEFT,
+  text: AlignmentType.LEFT,
+  textIndented: AlignmentType.LEFT,
+  amount: AlignmentType.RIGHT,
+  total: AlignmentType.CENTER,
+  totalAmount: AlignmentType.RIGHT,
+  note: AlignmentType.LEFT,
+};
+
+const BOLD_STYLES: ReadonlySet<CellStyleName> = new Set([
+  "title",
+  "header",
+  "total",
+  "totalAmount",
+]);
+const SHADED_STYLES: ReadonlySet<CellStyleName> = new Set(["header", "columnNumber"]);
+
+/** What a cell shows, as published: amounts with their decimals, zero blank when the spec says so. */
+export function cellText(cell: SpecCell, zeroAs: SheetSpec["zeroAs"]): string {
+  const v = cell.value;
+  switch (v.kind) {
+    case "text":
+      return v.text;
+    case "integer":
+      return String(v.value);
+    case "amount":
+      return v.value.isZero() && zeroAs === "blank" ? "" : v.value.toFixed(v.decimals);
+    case "empty":
+      return "";
+  }
+}
+
+/** Twips per Excel width unit at the table's 9 pt: a Chinese character is two units, 180 twips. */
+const TWIPS_PER_UNIT = 90;
+const CELL_PADDING = 2 * 57 + 30;
+
+/** Width in Excel units: a CJK character counts two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text)
+    width += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1;
+  return width;
+}
+
+/**
+ * Column widths in twips filling `available`. Every column first gets what its longest body line
+ * needs on one line (headers may wrap; capped, so one long name cannot squeeze the rest), and the
+ * room left is shared in proportion to the spec's widths: a page narrower than the spreadsheet
+ * wraps the captions, not the amounts and item names.
+ */
+export function gridWidths(spec: SheetSpec, available: number): number[] {
+  const natural = Array.from({ length: spec.columnCount }, (_, c) => {
+    const w = spec.columnWidths[c];
+    return (w !== undefined && w > 0 ? w : 10) * TWIPS_PER_UNIT;
+  });
+  const spanning = new Set(
+    spec.merges.filter((m) => m.right > m.left).map((m) => `${m.top},${m.left}`)
+  );
+  const needed = natural.map(() => 0);
+  for (const cell of spec.cells) {
+    if (
+      cell.row < spec.headerRows ||
+      cell.style === "note" ||
+      spanning.has(`${cell.row},${cell.col}`)
+    )
+      continue;
+    const longest = Math.max(0, ...cellText(cell, spec.zeroAs).split("\n").map(displayWidth));
+    if (longest > 0)
+      needed[cell.col] = Math.max(
+        needed[cell.col],
+        Math.min(longest * TWIPS_PER_UNIT + CELL_PADDING, available * 0.45)
+      );
+  }
+  const neededTotal = needed.reduce((a, b) => a + b, 0);
+  const naturalTotal = natural.reduce((a, b) => a + b, 0);
+  const widths =
+    neededTotal >= available
+      ? needed.map((w) => Math.floor((w / neededTotal) * available))
+      : needed.map((w, c) =>
+          Math.floor(w + ((available - neededTotal) * natural[c]) / naturalTotal)
+        );
+  widths[widths.length - 1] += available - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
+
+interface RowBlock {
+  from: number;
+  to: number;
+  /** The last row that repeats on every page. */
+  headerTo: number;
+}
+
+const THIN_BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+
+function specTable(
+  spec: SheetSpec,
+  block: RowBlock,
+  widths: number[],
+  zeroAs: SheetSpec["zeroAs"]
+): Table {
+  const cellAt = new Map<string, SpecCell>();
+  for (const cell of spec.cells) cellAt.set(`${cell.row},${cell.col}`, cell);
+  // Merges clipped to the block: the title's merge lies outside every block.
+  const merges: SpecMerge[] = spec.merges
+    .filter((m) => m.bottom >= block.from && m.top <= block.to)
+    .map((m) => ({ ...m, top: Math.max(m.top, block.from), bottom: Math.min(m.bottom, block.to) }));
+  const mergeAt = new Map<string, SpecMerge>();
+  for (const m of merges)
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) mergeAt.set(`${r},${c}`, m);
+
+  const rows: TableRow[] = [];
+  for (let r = block.from; r <= block.to; r++) {
+    const cells: TableCell[] = [];
+    for (let c = 0; c < spec.columnCount; c++) {
+      const merge = mergeAt.get(`${r},${c}`);
+      if (merge && c !== merge.left) continue; // covered by a horizontal span
+      const span = merge ? merge.right - merge.left + 1 : 1;
+      const master = merge ? cellAt.get(`${merge.top},${merge.left}`) : cellAt.get(`${r},${c}`);
+      const continued = merge !== undefined && r > merge.top;
+      const style = master?.style ?? "text";
+      let width = 0;
+      for (let k = c; k < c + span; k++) width += widths[k];
+      const shown = master && !continued ? cellText(master, zeroAs) : "";
+      cells.push(
+        new TableCell({
+          columnSpan: span > 1 ? span : undefined,
+          verticalMerge:
+            merge && merge.bottom > merge.top
+              ? continued
+                ? VerticalMergeType.CONTINUE
+                : VerticalMergeType.RESTART
+              : undefined,
+          width: { size: width, type: WidthType.DXA },
+          verticalAlign: VerticalAlignTable.CENTER,
+          shading: SHADED_STYLES.has(style)
+            ? { type: ShadingType.CLEAR, fill: HEADER_FILL, color: "auto" }
+            : undefined,
+          children: [
+            new Paragraph({
+              alignment: style === "meta" && c > 0 ? AlignmentType.CENTER : DOCX_ALIGNMENT[style],
+              children: shown.split("\n").map(
+                (line, i) =>
+                  new TextRun({
+                    text: line,
+                    break: i > 0 ? 1 : undefined,
+                    font: FONT,
+                    size: SIZE.table,
+                    bold: BOLD_STYLES.has(style),
+                  })
+              ),
+            }),
+          ],
+        })
+      );
+    }
+    rows.push(
+      new TableRow({
+        children: cells,
+        cantSplit: true,
+        tableHeader: r <= block.headerTo ? true : undefined,
+      })
+    );
+  }
+  const border = THIN_BORDER;
+  return new Table({
+    rows,
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    margins: { left: 57, right: 57, top: 17, bottom: 17 },
+    borders: {
+      top: border,
+      bottom: border,
+      left: border,
+      right: border,
+      insideHorizontal: border,
+      insideVertical: border,
+    },
+  });
+}
+
+/** The paragraphs and tables of one published table. */
+export function tableBlocks(spec: SheetSpec, available: number, zeroAs = spec.zeroAs): FileChild[] {
+  const widths = gridWidths(spec, available);
+  const out: FileChild[] = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: { after: 120 },
+      children: [text(spec.title, { bold: true, size: SIZE.tableTitle })],
+    }),
+  ];
+  const headerFrom = Math.max(1, spec.printTitleRows.from);
+  for (let row = 1; row < headerFrom; row++) {
+    const line = metaLine(spec, row, widths);
+    if (line) out.push(line);
+  }
+  if (spec.rowCount > headerFrom)
+    out.push(
+      specTable(
+        spec,
+        { from: headerFrom, to: spec.rowCount - 1, headerTo: spec.printTitleRows.to },
+        widths,
+        zeroAs
+      )
+    );
+  return out;
+}
+
+/**
+ * A line above the header (预算公开表N; the department, 预算年度, 单位：万元) as one paragraph with tab
+ * stops at the table's columns: the first item flush left, 单位 flush right, anything between
+ * centred over its cells. Text flows past column edges as in the spreadsheet.
+ */
+function metaLine(spec: SheetSpec, row: number, widths: readonly number[]): Paragraph | undefined {
+  const merges = new Map(spec.merges.filter((m) => m.top === row).map((m) => [m.left, m]));
+  const items = spec.cells
+    .filter((cell) => cell.row === row && cellText(cell, spec.zeroAs).trim() !== "")
+    .sort((a, b) => a.col - b.col);
+  if (items.length === 0) return undefined;
+  const left = (col: number) => widths.slice(0, col).reduce((a, b) => a + b, 0);
+  const total = left(widths.length);
+  const tabStops: { type: (typeof TabStopType)[keyof typeof TabStopType]; position: number }[] = [];
+  const children: ParagraphChild[] = [];
+  items.forEach((cell, i) => {
+    const shown = cellText(cell, spec.zeroAs);
+    const run = new TextRun({ text: shown, font: FONT, size: SIZE.table });
+    if (i === 0 && cell.style !== "metaRight" && cell.col === 0) {
+      children.push(run);
+      return;
+    }
+    const right = merges.get(cell.col)?.right ?? cell.col;
+    if (cell.style === "metaRight") tabStops.push({ type: TabStopType.RIGHT, position: total });
+    else if (cell.col === 0) tabStops.push({ type: TabStopType.LEFT, position: 0 });
+    else
+      tabStops.push({
+        type: TabStopType.CENTER,
+        position: Math.round((left(cell.col) + left(right + 1)) / 2),
+      });
+    children.push(new TextRun({ children: [new Tab(), shown], font: FONT, size: SIZE.table }));
+  });
+  return new Paragraph({ keepNext: true, tabStops, spacing: { before: 0, after: 40 }, children });
+}
+
+/** The template's order; tables the template does not list keep their place after it. */
+export function inTemplateOrder(specs: readonly SheetSpec[], template: TemplateId): SheetSpec[] {
+  const kinds = TEMPLATE_SETS[template].tables.map((t) => t.kind as string);
+  const rank = (spec: SheetSpec) => {
+    const i = kinds.indexOf(spec.kind);
+    return i < 0 ? kinds.length : i;
+  };
+  return specs
+    .map((spec, i) => ({ spec, i }))
+    .sort((a, b) => rank(a.spec) - rank(b.spec) || a.i - b.i)
+    .map(({ spec }) => spec);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Narrative, chart, glossary
+
+function narrativeRuns(paragraph: NarrativeParagraph): TextRun[] {
+  return paragraph.runs.map((run) =>
+    run.kind === "placeholder"
+      ? placeholder(run.prompt)
+      : text(runText(run), { bold: paragraph.heading })
+  );
+}
+
+function narrativeParagraph(paragraph: NarrativeParagraph): Paragraph {
+  if (!paragraph.heading) return bodyParagraph(narrativeRuns(paragraph));
+  return new Paragraph({ ...BODY_PARAGRAPH, keepNext: true, children: narrativeRuns(paragraph) });
+}
+
+const GLOSSARY_SECTION = /名词解释|glossary/i;
+
+function isGlossarySection(s: NarrativeSection): boolean {
+  return GLOSSARY_SECTION.test(s.id) || GLOSSARY_SECTION.test(s.heading);
+}
+
+/** Where the chart goes: after paragraph `after` of section `section` (-1: right under its heading). */
+export interface ChartPlace {
+  section: number;
+  after: number;
+}
+
+/**
+ * The chart follows the explanation of 一般公共预算 expenditure, else the 支出说明, else any part
+ * about 支出: a section, or a sub-heading inside one (Hebei's “2、支出说明”) up to the next sub-heading.
+ */
+export function chartPlace(sections: readonly NarrativeSection[]): ChartPlace | undefined {
+  const anchors: { label: string; place: ChartPlace }[] = [];
+  sections.forEach((s, i) => {
+    anchors.push({
+      label: `${s.id} ${s.heading}`,
+      place: { section: i, after: s.paragraphs.length - 1 },
+    });
+    s.paragraphs.forEach((p, j) => {
+      if (!p.heading) return;
+      const next = s.paragraphs.findIndex((q, k) => k > j && q.heading);
+      anchors.push({
+        label: paragraphText(p),
+        place: { section: i, after: next < 0 ? s.paragraphs.length - 1 : next - 1 },
+      });
+    });
+  });
+  const tests = [
+    (label: string) => /一般公共预算/.test(label) && /支出/.test(label) && !/基本支出/.test(label),
+    (label: string) => /支出说明|支出预算情况|\bexpenditure\b/i.test(label),
+    (label: string) => /支出/.test(label),
+  ];
+  for (const test of tests) {
+    const found = anchors.find((a) => test(a.label));
+    if (found) return found.place;
+  }
+  return undefined;
+}
+
+const CHART_WIDTH_PX = 600;
+const CHART_HEIGHT_PX = 280;
+
+function chartBlocks(bars: readonly ChartBar[], year: number, available: number): FileChild[] {
+  const png = barChartPng(bars, { width: 900, height: 420 });
+  const caption = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepNext: true,
+    spacing: { before: 120, after: 120 },
+    children: [
+      text(`图1 ${year}年一般公共预算支出结构（按支出功能分类科目，单位：万元）`, {
+        bold: true,
+        size: SIZE.small + 3,
+      }),
+    ],
+  });
+  const image = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepNext: true,
+    children: [
+      new ImageRun({
+        type: "png",
+        data: png,
+        transformation: { width: CHART_WIDTH_PX, height: CHART_HEIGHT_PX },
+        altText: {
+          name: "chart",
+          title: "一般公共预算支出结构图",
+          description: bars
+            .map((b, i) => `${i + 1}. ${b.code} ${b.name} ${b.value.toFixed(2)}万元`)
+            .join("；"),
+        },
+      }),
+    ],
+  });
+  const columns = [1, 2, 5, 2.5];
+  const total = columns.reduce((a, b) => a + b, 0);
+  const tableWidth = Math.min(available, 8000);
+  const widths = columns.map((w) => Math.floor((w / total) * tableWidth));
+  const cell = (value: string, i: number, header: boolean) =>
+    new TableCell({
+      width: { size: widths[i], type: WidthType.DXA },
+      verticalAlign: VerticalAlignTable.CENTER,
+      shading: header ? { type: ShadingType.CLEAR, fill: HEADER_FILL, color: "auto" } : undefined,
+      children: [
+        new Paragraph({
+          alignment:
+            header || i < 2
+              ? AlignmentType.CENTER
+              : i === 3
+                ? AlignmentType.RIGHT
+                : AlignmentType.LEFT,
+          children: [new TextRun({ text: value, font: FONT, size: SIZE.table, bold: header })],
+        }),
+      ],
+    });
+  const rows = [
+    new TableRow({
+      tableHeader: true,
+      children: ["序号", "科目编码", "科目名称", "金额（万元）"].map((v, i) => cell(v, i, true)),
+    }),
+    ...bars.map(
+      (bar, n) =>
+        new TableRow({
+          cantSplit: true,
+          children: [String(n + 1), bar.code, bar.name, bar.value.toFixed(2)].map((v, i) =>
+            cell(v, i, false)
+          ),
+        })
+    ),
+  ];
+  const legend = new Table({
+    rows,
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+    margins: { left: 57, right: 57, top: 17, bottom: 17 },
+    borders: {
+      top: THIN_BORDER,
+      bottom: THIN_BORDER,
+      left: THIN_BORDER,
+      right: THIN_BORDER,
+      insideHorizontal: THIN_BORDER,
+      insideVertical: THIN_BORDER,
+    },
+  });
+  return [image, caption, legend, new Paragraph({ children: [] })];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Font table: 宋体 with its English name, charset and panose, so Word substitutes sensibly.
+
+const FONT_TABLE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:font w:name="${EAST_ASIA_FONT}"><w:altName w:val="SimSun"/><w:panose1 w:val="02010600030101010101"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/><w:sig w:usb0="00000003" w:usb1="288F0000" w:usb2="00000016" w:usb3="00000000" w:csb0="00040001" w:csb1="00000000"/></w:font>
+<w:font w:name="${LATIN_FONT}"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>
+</w:fonts>`;
+
+// ---------------------------------------------------------------------------------------------
+
+/** The cover title, e.g. 中国共产党曲阳县委员会组织部2024年部门预算公开. */
+export function documentTitle(department: string, year: number): string {
+  return `${department}${year}年部门预算公开`;
+}
+
+/** The narrative's sections that describe the department: they make part one. */
+const PART_ONE_SECTIONS: ReadonlySet<string> = new Set(["duties", "organization"]);
+/** The narrative's own part headings (第一部分 概况 …): the document has its own. */
+const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
+
+/** The clerk's text; else the narrative's 部门职责 and 机构设置 sections; else placeholders to fill in. */
+function dutiesBlocks(duties: string | undefined, narrative: Narrative | undefined): FileChild[] {
+  const lines = (duties ?? "")
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  if (lines.length > 0) return lines.map((line) => bodyParagraph([text(line)]));
+  const fromNarrative = (narrative?.sections ?? []).filter((s) => PART_ONE_SECTIONS.has(s.id));
+  if (fromNarrative.length > 0)
+    return fromNarrative.flatMap((s) => [
+      ...(s.heading ? [sectionHeading(s.heading)] : []),
+      ...s.paragraphs.map(narrativeParagraph),
+    ]);
+  return [
+    sectionHeading("一、部门职责"),
+    bodyParagraph([placeholder("部门职责")]),
+    sectionHeading("二、机构设置情况"),
+    bodyParagraph([placeholder("机构设置情况")]),
+  ];
+}
+
+/**
+ * Renders the whole disclosure as a .docx file.
+ *
+ * @example
+ * const bytes = await writeDocx({ specs, narrative, duties, department: "中共长治市屯留区委组织部", year: 2024, template: "shanxi" });
+ */
+export async function writeDocx(input: DocxInput): Promise<Uint8Array> {
+  const { department, year } = input;
+  const title = documentTitle(department, year);
+  const specs = inTemplateOrder(input.specs, input.template);
+
+  const cover: FileChild[] = [
+    new Paragraph({ spacing: { before: 4000 }, children: [] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 600 },
+      children: [text(department, { bold: true, size: SIZE.cover })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [text(`${year}年部门预算公开`, { bold: true, size: SIZE.cover })],
+    }),
+  ];
+  const partOne: FileChild[] = [
+    partHeading("第一部分 部门职责及机构设置", true),
+    ...dutiesBlocks(input.duties, input.narrative),
+  ];
+
+  const partTwo = partHeading(`第二部分 ${year}年部门预算公开表`);
+  const tableSections =
+    specs.length === 0
+      ? [section([partTwo, bodyParagraph([placeholder("公开表")])], "portrait")]
+      : specs.map((spec, i) => {
+          const orientation = spec.page.orientation;
+          return section(
+            [...(i === 0 ? [partTwo] : []), ...tableBlocks(spec, TEXT_WIDTH[orientation])],
+            orientation
+          );
+        });
+
+  const sections = input.narrative?.sections ?? [];
+  // 部门职责 is part one; the glossary is part four.
+  const explanation = sections.filter(
+    (s) =>
+      !isGlossarySection(s) &&
+      !PART_ONE_SECTIONS.has(s.id) &&
+      !(PART_HEADING.test(s.heading) && s.paragraphs.length === 0)
+  );
+  const chartSpec = generalBudgetExpenditureSpec(specs);
+  const chartBars =
+    input.chart === false ? [] : (input.chart ?? (chartSpec ? expenditureByClass(chartSpec) : []));
+  const chart = () => chartBlocks(chartBars, year, TEXT_WIDTH.portrait);
+  const place = chartBars.length > 0 ? chartPlace(explanation) : undefined;
+  const partThree: FileChild[] = [partHeading(`第三部分 ${year}年部门预算情况说明`)];
+  if (explanation.length === 0) partThree.push(bodyParagraph([placeholder("情况说明")]));
+  explanation.forEach((s, i) => {
+    if (s.heading) partThree.push(sectionHeading(s.heading));
+    if (place?.section === i && place.after < 0) partThree.push(...chart());
+    s.paragraphs.forEach((paragraph, j) => {
+      partThree.push(narrativeParagraph(paragraph));
+      if (place?.section === i && place.after === j) partThree.push(...chart());
+    });
+  });
+  if (chartBars.length > 0 && !place) partThree.push(...chart());
+
+  const glossarySection = sections.find(isGlossarySection);
+  const partFour: FileChild[] = [partHeading("第四部分 名词解释", true)];
+  if (input.glossary)
+    input.glossary.forEach((entry, i) =>
+      partFour.push(
+        bodyParagraph([text(`${i + 1}、${entry.term}：`, { bold: true }), text(entry.definition)])
+      )
+    );
+  else if (glossarySection) partFour.push(...glossarySection.paragraphs.map(narrativeParagraph));
+  else partFour.push(...glossaryLines(input.template).map((line) => bodyParagraph([text(line)])));
+
+  const document = new Document({
+    title,
+    creator: "budget-disclosure",
+    description: `${title}（${TEMPLATE_SETS[input.template].name}格式）`,
+    theme: {
+      fonts: {
+        headings: { latin: LATIN_FONT, eastAsia: EAST_ASIA_FONT },
+        body: { latin: LATIN_FONT, eastAsia: EAST_ASIA_FONT },
+      },
+    },
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: SIZE.body } },
+        heading1: { run: { font: FONT, size: SIZE.part, bold: true, color: "000000" } },
+        heading2: { run: { font: FONT, size: SIZE.heading, bold: true, color: "000000" } },
+      },
+    },
+    sections: [
+      section([...cover, ...partOne], "portrait", true),
+      ...tableSections,
+      section([...partThree, ...partFour], "portrait"),
+    ],
+  });
+  const buffer = await Packer.toArrayBuffer(document, false, [
+    { path: "word/fontTable.xml", data: FONT_TABLE },
+  ]);
+  return new Uint8Array(buffer);
+}
