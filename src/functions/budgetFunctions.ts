@@ -9,7 +9,7 @@ import { SEVERITY_LABEL } from "../core/finding";
 import { Grid, parseA1 } from "../core/grid";
 import { Money, moneyToNumber, parseAmount, roundMoney, yuanToWanyuan } from "../core/money";
 import { kindFromName } from "../core/read/tableKinds";
-import { rollupByCodePrefix } from "../core/rollup";
+import { rollupRangesAsNumbers } from "../core/rollup";
 import type { RollupProblem } from "../core/rollup";
 import { TABLE_RULES } from "../core/rules";
 
@@ -65,16 +65,17 @@ export function budgetRollup(
   if (depth !== undefined && depth !== null && ![1, 2, 3].includes(depth)) {
     return invalid(`层级参数应为 1（类）、2（款）或 3（项），收到的是 ${depth}。`);
   }
-  const result = rollupByCodePrefix(
-    codes.map((row, i) => ({ code: row[0], amounts: amounts[i], name: nameColumn?.[i][0] })),
-    { columns: amounts[0]?.length ?? 0, depth: (depth ?? undefined) as CodeLevel | undefined }
-  );
+  // Reads the ranges in place (no object per line) and returns doubles without building Decimals.
+  const result = rollupRangesAsNumbers(codes, amounts, nameColumn, {
+    columns: amounts[0]?.length ?? 0,
+    depth: (depth ?? undefined) as CodeLevel | undefined,
+  });
   if (result.problems.length > 0) {
     const first = result.problems[0];
     const more = result.problems.length > 1 ? `（另有 ${result.problems.length - 1} 处问题）` : "";
     return invalid(ROLLUP_PROBLEM_TEXT[first.reason](first) + more);
   }
-  return ok(result.rows.map((row) => [row.code, row.name, ...row.amounts.map(moneyToNumber)]));
+  return ok(result.rows.map((row) => [row.code, row.name, ...row.amounts]));
 }
 
 /** The sheet and top-left cell of a parameter address such as "'收入总表'!A1:M33". */

@@ -1,4 +1,4 @@
-import { rollupByCodePrefix } from "../../src/core/rollup";
+import { rollupByCodePrefix, rollupRangesAsNumbers } from "../../src/core/rollup";
 import type { RollupRow } from "../../src/core/rollup";
 import { parseAmount } from "../../src/core/money";
 import { loadFixtureSheet } from "../helpers/fixtures";
@@ -181,5 +181,61 @@ describe("rollupByCodePrefix", () => {
       return parsed.kind === "amount" ? parsed.value.toString() : "0";
     });
     expect(rows[0].amounts.map(String)).toEqual(totalRow);
+  });
+});
+
+describe("rollupRangesAsNumbers", () => {
+  /** A small seeded generator, so a failure can be replayed. */
+  function random(seed: number) {
+    let state = seed;
+    return () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+  }
+
+  it("gives the doubles of rollupByCodePrefix's exact sums on messy ranges", () => {
+    const next = random(20241121);
+    const codes = [
+      "2013201",
+      "2013202",
+      "2080505",
+      "2101101",
+      "20132",
+      "201",
+      " 2130152 ",
+      2210201,
+    ];
+    const cells = [
+      0.1,
+      0.2,
+      12.34,
+      "1,234.50",
+      "107．57",
+      "",
+      null,
+      "—",
+      0.1 + 0.2,
+      99999.99,
+      "(3.20)",
+      -5,
+    ];
+    for (let round = 0; round < 50; round++) {
+      const lines = Array.from({ length: 40 }, () => ({
+        code: codes[Math.floor(next() * codes.length)],
+        amounts: [0, 1].map(() => cells[Math.floor(next() * cells.length)]),
+      }));
+      const exact = rollupByCodePrefix(lines, { columns: 2 });
+      const numbers = rollupRangesAsNumbers(
+        lines.map((l) => [l.code]),
+        lines.map((l) => l.amounts),
+        undefined,
+        { columns: 2 }
+      );
+      expect(numbers.problems).toEqual(exact.problems);
+      expect(numbers.rows).toEqual(
+        exact.rows.map((r) => ({ ...r, amounts: r.amounts.map((a) => Number(a.toString())) }))
+      );
+    }
   });
 });
