@@ -176,9 +176,24 @@ function headerSoFar(grid: Grid, headerRows: number[], serialColumns: Set<number
   };
 }
 
+/**
+ * For each grid column, its header captions from top to bottom (merged areas filled, repeats
+ * dropped): 本年收入 › 小计, 2024年预算数 › 一般公共预算.
+ */
+export function captionPaths(grid: Grid, headerRows: number[]): string[][] {
+  const texts = headerTexts(grid, headerRows);
+  const width = texts[0]?.length ?? 0;
+  return Array.from({ length: width }, (_, c) => {
+    const path: string[] = [];
+    for (const row of texts)
+      if (row[c] !== "" && path[path.length - 1] !== row[c]) path.push(row[c]);
+    return path;
+  });
+}
+
 /** Header texts with merged areas filled, so every column knows its group caption. */
 function headerTexts(grid: Grid, headerRows: number[]): string[][] {
-  const width = Math.max(...grid.values.map((r) => r.length));
+  const width = Math.max(0, ...grid.values.map((r) => (r ?? []).length));
   const texts = headerRows.map((r) =>
     Array.from({ length: width }, (_, c) => compactText(grid.values[r]?.[c]))
   );
@@ -416,14 +431,7 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
     }
     if (row.some((cell) => !isBlank(cell))) headerRows.push(r);
   }
-  const texts = headerTexts(grid, headerRows);
-  const width = texts[0]?.length ?? 0;
-  const paths = Array.from({ length: width }, (_, c) => {
-    const path: string[] = [];
-    for (const row of texts)
-      if (row[c] !== "" && path[path.length - 1] !== row[c]) path.push(row[c]);
-    return path;
-  });
+  const paths = captionPaths(grid, headerRows);
   const sideShapes = buildSides(paths, textColumns(grid, dataStart));
   if (sideShapes.length === 0 || sideShapes.every((s) => s.amountColumns.length === 0)) {
     return { ok: false, reason: "noColumns", message: "表头中没有找到科目名称列或金额列。" };
