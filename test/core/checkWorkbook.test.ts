@@ -367,3 +367,24 @@ describe("a 情况说明 sheet", () => {
     ]);
   });
 });
+
+describe("several tables on one sheet", () => {
+  it("reads each table of a sheet that stacks them, with addresses on that sheet", async () => {
+    const sources = (await loadFixture("quyang-2024")).filter((g) =>
+      ["支出总表", "一般公共预算支出表", "基本支出表"].includes(g.sheet)
+    );
+    // One sheet called 公开表: the three tables one below the other, two blank rows apart.
+    const values = sources.flatMap((g) => [...g.values.map((row) => row.slice()), [], []]);
+    values[sources[0].values.length + 2 + 7][4] = 237.34; // 20132 基本支出 (E8 on its own sheet): 201 above it no longer adds up
+    const result = checkWorkbook([{ sheet: "公开表", origin: { row: 1, col: 1 }, values }]);
+    expect(result.model.tables.map((t) => t.kind)).toEqual([
+      "支出总表",
+      "一般公共预算支出表",
+      "基本支出表",
+    ]);
+    const offset = sources[0].values.length + 2;
+    const errors = result.findings.filter((f) => f.severity === "error");
+    expect(errors.map((f) => `${f.ruleId}@${f.cell}`)).toContain(`sum.children@E${offset + 7}`);
+    expect(errors.every((f) => f.sheet === "公开表")).toBe(true);
+  });
+});
