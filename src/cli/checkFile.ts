@@ -7,11 +7,14 @@ import { checkWorkbook } from "../core/checkWorkbook";
 import type { Finding } from "../core/finding";
 import type { Grid } from "../core/grid";
 import type { TemplateId } from "../core/rules/rule";
+import type { NarrativeInput } from "../core/narrative/check";
 import { gridsFromXlsx } from "../export/readXlsx";
 
 export interface CheckOptions {
   template?: TemplateId;
   strictRounding?: boolean;
+  /** A 情况说明 given apart from the workbook (check --narrative). */
+  narrative?: NarrativeInput[];
 }
 
 export interface FileResult {
@@ -75,6 +78,7 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
     const result = checkWorkbook(grids, {
       template: options.template,
       strictRounding: options.strictRounding,
+      narrative: options.narrative,
     });
     return {
       file,

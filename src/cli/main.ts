@@ -20,6 +20,8 @@ import { expandInputs } from "./expandInputs";
 import { NO_PROGRESS, createProgress } from "./progress";
 import { renderJson, renderText } from "./report";
 import { checkFiles } from "./workerPool";
+import { readNarrativeFile } from "./narrativeFile";
+import type { NarrativeInput } from "../core/narrative/check";
 
 export const TEMPLATES: readonly TemplateId[] = ["hebei", "shanxi", "mof"];
 export const FORMATS = ["text", "json"] as const;
@@ -31,6 +33,8 @@ export const EXIT = { ok: 0, errors: 1, unreadable: 2, usage: 2 } as const;
 export interface CheckCommand {
   command: "check";
   inputs: string[];
+  /** A 情况说明 file (.txt or .docx) to check against the one workbook given. */
+  narrative?: string;
   template?: TemplateId;
   format: Format;
   strictRounding: boolean;
@@ -61,6 +65,7 @@ export const HELP = `budget-disclosure — 部门预算公开检查与导出工�
   -t, --template <hebei|shanxi|mof>  公开表格式（默认自动识别）  table layout (detected by default)
   -f, --format <text|json>           输出格式（默认 text）        output format (default text)
       --strict-rounding              舍入差异按错误处理            rounding differences are errors
+  -n, --narrative <文件.txt|.docx>   与工作簿一起检查的情况说明    a 情况说明 to check with the workbook
   -j, --jobs <N>                     并行线程数（默认 CPU 数）      worker threads (default: CPUs)
       --no-progress                  不显示进度条                  no progress bar on stderr
   -h, --help                         显示本帮助                    show this help
@@ -142,9 +147,16 @@ export function parseCliArgs(
     if (!Number.isInteger(jobs) || jobs < 1)
       return { command: "usage-error", message: `--jobs 需要一个正整数，而不是“${values.jobs}”` };
   }
+  const narrative = values.narrative;
+  if (narrative !== undefined && inputs.length !== 1)
+    return {
+      command: "usage-error",
+      message: "--narrative 的情况说明只能对应一个工作簿：请只给出一个要检查的文件",
+    };
   return {
     command: "check",
     inputs,
+    narrative,
     template,
     format,
     strictRounding: values["strict-rounding"] ?? false,
@@ -164,6 +176,7 @@ function parse(argv: readonly string[]) {
       "strict-rounding": { type: "boolean" },
       jobs: { type: "string", short: "j" },
       "no-progress": { type: "boolean" },
+      narrative: { type: "string", short: "n" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "V" },
     },
@@ -219,9 +232,18 @@ async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
     args.progress && io.stderr.isTTY && files.length > 1
       ? createProgress(files.length, io.stderr)
       : NO_PROGRESS;
+  let narrative: NarrativeInput[] | undefined;
+  if (args.narrative !== undefined) {
+    const read = await readNarrativeFile(args.narrative);
+    if ("error" in read) {
+      io.stderr.write(`budget-disclosure: ${read.error}\n`);
+      return EXIT.unreadable;
+    }
+    narrative = read.paragraphs;
+  }
   const checked = await checkFiles(files, {
     jobs: args.jobs,
-    check: { template: args.template, strictRounding: args.strictRounding },
+    check: { template: args.template, strictRounding: args.strictRounding, narrative },
     onResult: (result) => progress.tick(result.file),
   });
   progress.done();

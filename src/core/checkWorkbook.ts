@@ -5,6 +5,7 @@ import { findLedger, ledgerFigures, ledgerTableGrids, readLedger } from "./ledge
 import type { Ledger } from "./ledger";
 import { WorkbookModel, readWorkbook } from "./read/workbook";
 import { findNarrativeSheet, readNarrativeSheet } from "./rules/narrative/narrativeRule";
+import type { NarrativeInput } from "./narrative/check";
 import { TABLE_RULES, WORKBOOK_RULES, tableRulesFor } from "./rules";
 import type { TemplateId, UnitNature } from "./rules/rule";
 
@@ -14,6 +15,8 @@ export interface WorkbookCheckOptions {
   unitNature?: UnitNature;
   /** Rounding differences (舍入差异) become errors. */
   strictRounding?: boolean;
+  /** A 情况说明 from outside the workbook (a .txt or .docx); replaces a 情况说明 sheet. */
+  narrative?: readonly NarrativeInput[];
   catalog?: Catalog;
 }
 
@@ -59,7 +62,7 @@ export function checkWorkbook(
   let ledger: Ledger | undefined;
   // The 情况说明 sheet is prose, checked against the tables by the narrative rule, not read as a table.
   const narrativeGrid = findNarrativeSheet(grids);
-  const narrative = readNarrativeSheet(grids);
+  const narrative = options.narrative ?? readNarrativeSheet(grids);
   let tableGrids = grids.filter((g) => g !== narrativeGrid);
   const { ledgerGrid, infoGrid } = findLedger(grids);
   if (ledgerGrid) {

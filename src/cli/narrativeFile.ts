@@ -1,0 +1,44 @@
+/*
+ * A 情况说明 given as a file beside the workbook (check --narrative): plain text, one paragraph per
+ * line, or a Word document. Each paragraph is named by its position (“情况说明第3段”) in findings.
+ */
+import { readFile } from "fs/promises";
+import path from "path";
+import { paragraphsFromText } from "../core/narrative/check";
+import type { NarrativeInput } from "../core/narrative/check";
+import { docxParagraphs } from "../export/readDocx";
+
+export type NarrativeFileResult = { paragraphs: NarrativeInput[] } | { error: string };
+
+export async function readNarrativeFile(file: string): Promise<NarrativeFileResult> {
+  const extension = path.extname(file).toLowerCase();
+  const location = `${path.basename(file)} `;
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return {
+      error:
+        code === "ENOENT"
+          ? `找不到情况说明文件“${file}”`
+          : `无法读取情况说明文件“${file}”（${String(error)}）`,
+    };
+  }
+  if (extension === ".txt" || extension === ".text") {
+    return {
+      paragraphs: paragraphsFromText(bytes.toString("utf8").replace(/^\uFEFF/, ""), location),
+    };
+  }
+  if (extension === ".docx") {
+    try {
+      const paragraphs = await docxParagraphs(bytes);
+      return { paragraphs: paragraphsFromText(paragraphs.join("\n"), location) };
+    } catch {
+      return {
+        error: `“${file}”不是有效的 .docx 文档（可能已损坏，或是旧版 .doc：请在 Word 中另存为 .docx）`,
+      };
+    }
+  }
+  return { error: `情况说明文件应为 .txt 或 .docx，而不是“${extension || file}”` };
+}
