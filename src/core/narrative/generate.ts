@@ -10,6 +10,7 @@
  * last year's figures when not given, 政府采购 and 国有资产 when not given — is a placeholder
  * 【请填写：…】, never an invented number.
  */
+import { aggregateFigures } from "../ledger/figures";
 import type { BudgetFigures, ClassifiedFigures } from "../ledger/figures";
 import type { LedgerDepartment } from "../ledger/readLedger";
 import { HEBEI_SUMMARY_CLASSES } from "../ledger/tables";
@@ -582,9 +583,17 @@ function shanxi(c: Context): NarrativeSection[] {
     );
   });
 
-  // 六、基本支出 with the economic 款 it consists of (names only).
+  // 六、基本支出 describes 表6, which is 不含上年结转: this year's lines only, from the same rounded
+  // lines as the tables, so the text and 表6 print the same figures.
+  const currentFigures = aggregateFigures(
+    f.lines.filter((line) => !line.carryover),
+    { unitNature: f.unitNature }
+  );
+  const currentBasic = currentFigures.byFunction[0].bySource["一般公共预算"];
+
+  // … with the economic 款 it consists of (names only).
   const economicNames = (key: "personnel" | "publicUse") =>
-    f.byEconomic
+    currentFigures.byEconomic
       .filter((n) => n.level === 2 && !n.bySource["一般公共预算"][key].isZero())
       .map((n) => n.name)
       .filter((name) => name !== "");
@@ -626,19 +635,19 @@ function shanxi(c: Context): NarrativeSection[] {
     section("basic", "六、一般公共预算基本支出情况说明", [
       para(
         `${lead}一般公共预算安排基本支出`,
-        amount(general.basic, "一般公共预算基本支出"),
+        amount(currentBasic.basic, "一般公共预算基本支出"),
         "，其中："
       ),
       para(
         "人员经费",
-        amount(general.personnel, "人员经费"),
+        amount(currentBasic.personnel, "人员经费"),
         "，主要包括：",
         personnelNames.length > 0 ? personnelNames.join("、") : ask("人员经费的主要构成"),
         "；"
       ),
       para(
         "公用经费",
-        amount(general.publicUse, "公用经费"),
+        amount(currentBasic.publicUse, "公用经费"),
         "，主要包括：",
         publicNames.length > 0 ? publicNames.join("、") : ask("公用经费的主要构成"),
         "。"

@@ -1,6 +1,9 @@
 import { readFileSync } from "fs";
 import path from "path";
 import { makeGrid } from "../../../src/core/grid";
+import { figuresFromModel } from "../../../src/core/format/figuresFromModel";
+import { readWorkbook } from "../../../src/core/read/workbook";
+import { loadFixture } from "../../helpers/fixtures";
 import type { CellValue } from "../../../src/core/grid";
 import { ledgerFigures, ledgerTableGrids, readLedger } from "../../../src/core/ledger";
 import type { BudgetFigures, Ledger } from "../../../src/core/ledger";
@@ -317,5 +320,23 @@ describe.each([
       template === "shanxi" ? 0 : 2
     );
     expect(sumMoney(income).toFixed(2)).toBe("100.00");
+  });
+});
+
+describe("the Shanxi 一般公共预算基本支出 section", () => {
+  it("states 表6's figures, which leave out last year's carry-over (tunliu re-laid out)", async () => {
+    const { figures } = figuresFromModel(readWorkbook(await loadFixture("tunliu-2024")));
+    const text = narrativeToText(
+      generateNarrative(
+        figures!,
+        { name: "中共长治市屯留区委组织部", year: 2024 },
+        { template: "shanxi" }
+      )
+    );
+    // 表6: 合计 283.97 = 人员经费 273.17 + 公用经费 10.80; 支出总表's 286.49 includes 2.52 carried over.
+    expect(text).toContain("一般公共预算安排基本支出283.97万元");
+    expect(text).toContain("人员经费273.17万元");
+    expect(text).toContain("公用经费10.80万元");
+    expect(text).toContain("基本支出286.49万元");
   });
 });
