@@ -2,7 +2,6 @@ import { readFileSync } from "fs";
 import path from "path";
 import { makeGrid } from "../../../src/core/grid";
 import { figuresFromModel } from "../../../src/core/format/figuresFromModel";
-import { readWorkbook } from "../../../src/core/read/workbook";
 import { loadFixture } from "../../helpers/fixtures";
 import type { CellValue } from "../../../src/core/grid";
 import { ledgerFigures, ledgerTableGrids, readLedger } from "../../../src/core/ledger";
