@@ -9,10 +9,10 @@ import { makeGrid } from "../../../src/core/grid";
 import { ledgerFigures, readLedger } from "../../../src/core/ledger";
 import type { BudgetFigures, Ledger } from "../../../src/core/ledger";
 import { parseTable } from "../../../src/core/read/table";
-import { compactText } from "../../../src/core/read/text";
 import type { TemplateId } from "../../../src/core/templates";
 import { gridsFromXlsx } from "../../../src/export/readXlsx";
 import { loadFixtureSheet } from "../../helpers/fixtures";
+import { amountsByMeaning } from "../../helpers/tables";
 
 const EXAMPLE = path.resolve(__dirname, "../../../examples/quyang-2024-ledger.xlsx");
 const LAYOUTS: TemplateId[] = ["hebei", "shanxi", "mof"];
@@ -24,29 +24,6 @@ beforeAll(async () => {
 
 const exampleSpecs = (layout: TemplateId, options = {}) =>
   buildSheets(ledgerFigures(example), example.department, layout, options);
-
-/**
- * Every amount of a table keyed by side, row (its code, else its label, numbered when repeated) and
- * column caption: tables compare by meaning, not by address.
- */
-function amountsByMeaning(grid: Grid): Record<string, string> {
-  const parsed = parseTable(grid);
-  if (!parsed.ok) throw new Error(`${grid.sheet}: ${parsed.message}`);
-  const out: Record<string, string> = {};
-  parsed.table.sides.forEach((side, s) => {
-    const seen = new Map<string, number>();
-    for (const row of side.rows) {
-      const base = row.code ?? compactText(row.label);
-      const n = (seen.get(base) ?? 0) + 1;
-      seen.set(base, n);
-      row.cells.forEach((cell, i) => {
-        if (cell.parsed.kind === "amount")
-          out[`${s}|${base}#${n}|${side.captions[i]}`] = cell.parsed.value.toString();
-      });
-    }
-  });
-  return out;
-}
 
 function captionsOf(grid: Grid): { title?: string; captions: string[][] } {
   const parsed = parseTable(grid);

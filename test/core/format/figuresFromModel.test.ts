@@ -9,34 +9,13 @@ import { makeGrid } from "../../../src/core/grid";
 import { ledgerFigures, readLedger } from "../../../src/core/ledger";
 import type { BudgetFigures, Ledger } from "../../../src/core/ledger";
 import type { LedgerDepartment } from "../../../src/core/ledger";
-import { parseTable } from "../../../src/core/read/table";
-import { compactText } from "../../../src/core/read/text";
 import { readWorkbook } from "../../../src/core/read/workbook";
 import type { TemplateId } from "../../../src/core/templates";
 import { gridsFromXlsx } from "../../../src/export/readXlsx";
 import { cloneGrid, loadFixture, loadFixtureSheet } from "../../helpers/fixtures";
+import { amountsByMeaning } from "../../helpers/tables";
 
 const EXAMPLE = path.resolve(__dirname, "../../../examples/quyang-2024-ledger.xlsx");
-
-/** Every amount of a table by side, row (code, else label, numbered when repeated) and caption. */
-function amountsByMeaning(grid: Grid): Record<string, string> {
-  const parsed = parseTable(grid);
-  if (!parsed.ok) throw new Error(`${grid.sheet}: ${parsed.message}`);
-  const out: Record<string, string> = {};
-  parsed.table.sides.forEach((side, s) => {
-    const seen = new Map<string, number>();
-    for (const row of side.rows) {
-      const base = row.code ?? compactText(row.label);
-      const n = (seen.get(base) ?? 0) + 1;
-      seen.set(base, n);
-      row.cells.forEach((cell, i) => {
-        if (cell.parsed.kind === "amount")
-          out[`${s}|${base}#${n}|${side.captions[i]}`] = cell.parsed.value.toString();
-      });
-    }
-  });
-  return out;
-}
 
 async function rebuilt(fixture: string) {
   const result = figuresFromModel(readWorkbook(await loadFixture(fixture)));

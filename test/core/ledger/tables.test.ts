@@ -12,10 +12,9 @@ import {
 } from "../../../src/core/ledger";
 import type { Ledger } from "../../../src/core/ledger";
 import { Money, roundMoney, sumMoney } from "../../../src/core/money";
-import { parseTable } from "../../../src/core/read/table";
-import { compactText } from "../../../src/core/read/text";
 import { gridsFromXlsx } from "../../../src/export/readXlsx";
 import { loadFixtureSheet } from "../../helpers/fixtures";
+import { amountsByMeaning } from "../../helpers/tables";
 
 const EXAMPLE = path.resolve(__dirname, "../../../examples/quyang-2024-ledger.xlsx");
 
@@ -34,29 +33,6 @@ const STANDARD_SHEETS = [
 async function exampleGrids(): Promise<Grid[]> {
   const { ledger } = readLedger(await gridsFromXlsx(readFileSync(EXAMPLE)));
   return ledgerTableGrids(ledgerFigures(ledger!), ledger!.department);
-}
-
-/**
- * Every amount of a table keyed by side, row (its code, else its label, numbered when repeated) and
- * column caption: so published and derived tables compare by meaning, not by address.
- */
-function amountsByMeaning(grid: Grid): Record<string, string> {
-  const parsed = parseTable(grid);
-  if (!parsed.ok) throw new Error(`${grid.sheet}: ${parsed.message}`);
-  const out: Record<string, string> = {};
-  parsed.table.sides.forEach((side, s) => {
-    const seen = new Map<string, number>();
-    for (const row of side.rows) {
-      const base = row.code ?? compactText(row.label);
-      const n = (seen.get(base) ?? 0) + 1;
-      seen.set(base, n);
-      row.cells.forEach((cell, i) => {
-        if (cell.parsed.kind === "amount")
-          out[`${s}|${base}#${n}|${side.captions[i]}`] = cell.parsed.value.toString();
-      });
-    }
-  });
-  return out;
 }
 
 describe("ledgerTableGrids on the example ledger", () => {
