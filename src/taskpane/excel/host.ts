@@ -26,7 +26,7 @@ export interface ChartData {
 }
 
 export interface WorkbookHost {
-  /** Every sheet's used range: values, number formats, merges; one sync whatever the sheet count. */
+  /** Every sheet's used range: values, number formats, merges; two syncs whatever the sheet count. */
   readWorkbook(): Promise<Grid[]>;
   /** Which of these sheet names already exist (earlier output that replacing would delete). */
   existingSheets(names: readonly string[]): Promise<string[]>;

@@ -1,0 +1,472 @@
+/**
+ * The Office.js host adapter: the only code that calls Office.js. Data in, data out; every step
+ * queues its commands and sends them with one `context.sync()`, never one per sheet, row or cell.
+ *
+ * Round trips per call:
+ * - readWorkbook: 2 — the sheet list; then every sheet's used range (values, number formats,
+ *   position) and merged areas in one request, whatever the number of sheets. Excel on the web
+ *   refuses a response over 5 MB; a workbook that large is then read in row bands of at most
+ *   `readChunkCells` cells per request: 1 more round trip for the sizes and 1 per band request,
+ *   in proportion to the workbook's size (cells / readChunkCells), never to its sheet count.
+ * - existingSheets: 1.
+ * - writeSheets: 2 — the sheet names; then everything (values, formats, merges, widths, page
+ *   setup, frozen rows, chart) with calculation suspended. 3 when replacing earlier output (which
+ *   of the existing sheets this add-in made). A failure adds 2 (find and delete what was added).
+ * - selectCell: 1. createWorkbookFromXlsx: Excel.createWorkbook, no sync.
+ *
+ * New tables are drawn under temporary names and take their final names, replacing earlier output
+ * when asked, only at the end of the same request: until then no existing sheet is touched, and a
+ * failure deletes the temporary sheets, leaving the workbook as it was. Generated sheets carry a
+ * custom property (ExcelApi 1.12), so a sheet the user made is never replaced, even when it has an
+ * output's name; on an older Excel a same-named sheet is replaced once the user has confirmed. One
+ * case cannot be undone: if deleting an earlier output itself fails in that last step, the earlier
+ * outputs deleted before it stay deleted (their replacements are removed with the rest).
+ */
+import type { CellValue, Grid } from "../../core/grid";
+import type { SheetSpec } from "../../core/format/sheetSpec";
+import type { ChartData, WorkbookHost, WriteProgress, WriteResult } from "./host";
+import {
+  CellLook,
+  ChartLayout,
+  SheetLayout,
+  chartLayout,
+  columnsAddress,
+  layoutSheets,
+  rectAddress,
+  rowsAddress,
+} from "./layout";
+import { Extent, parseAreaAddresses, planChunks } from "./reading";
+
+export interface OfficeHostOptions {
+  /** Office.js's `Excel`; the global unless given (tests and the simulated host pass their own). */
+  excel?: typeof Excel;
+  /** Office.js's `Office`; the global unless given. */
+  office?: typeof Office;
+  /**
+   * Cells per request when a workbook is too large to read in one (~40 bytes a cell: 50 000 cells
+   * stay well below Excel on the web's 5 MB). Halved again if a request is still refused.
+   */
+  readChunkCells?: number;
+}
+
+/** Every text this adapter returns to the pane (Chinese: the clerks' language). */
+export const HOST_MESSAGES = {
+  unsupported:
+    "当前 Excel 版本不支持在工作簿中生成公开表（需要 ExcelApi 1.9 或更高版本），请改用“导出 xlsx”。",
+  cannotOpenWorkbook:
+    "当前 Excel 版本不能直接打开新工作簿（需要 ExcelApi 1.8），请下载文件后打开。",
+  exists: (names: readonly string[]) =>
+    `工作簿中已有同名工作表：${names.join("、")}。请确认替换后再生成。`,
+  notGenerated: (names: readonly string[]) =>
+    `工作表 ${names.map((n) => `“${n}”`).join("、")} 不是本助手生成的，不会被替换。请先将其改名或删除。`,
+  chartSheetMissing: (name: string) => `图表所在的工作表“${name}”不在本次生成的表中。`,
+  failed: (detail: string) =>
+    `生成公开表时出错，本次新增的工作表已删除，工作簿保持原样。（${detail}）`,
+  cleanupFailed: (detail: string) =>
+    `生成公开表时出错，且未能删除本次新增的临时工作表（名称以“${TEMPORARY_PREFIX}”开头），请手动删除。（${detail}）`,
+} as const;
+
+/** Custom property that marks a worksheet as output of this add-in (ExcelApi 1.12). */
+export const GENERATED_MARK = "budget-disclosure.generated";
+export const TEMPORARY_PREFIX = "~生成中";
+const DEFAULT_READ_CHUNK_CELLS = 50_000;
+const BORDER_COLOR = "#000000";
+const OUTER_EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
+
+type Api = { excel: typeof Excel; office: typeof Office | undefined };
+
+function errorCode(error: unknown): string {
+  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+}
+
+function errorDetail(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = errorCode(error);
+  return code && !message.includes(code) ? `${code}: ${message}` : message;
+}
+
+/** Excel on the web refuses requests and responses over 5 MB with these codes. */
+function isPayloadLimit(error: unknown): boolean {
+  return (
+    /PayloadSizeLimitExceeded/i.test(errorCode(error)) ||
+    /payload size/i.test(error instanceof Error ? error.message : "")
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+interface SheetRead {
+  used: Excel.Range;
+  merged?: Excel.RangeAreas;
+}
+
+/** Queues the merged areas of the whole sheet (ExcelApi 1.13), not only of its used range. */
+function queueMerges(sheet: Excel.Worksheet): Excel.RangeAreas {
+  const merged = sheet.getRange().getMergedAreasOrNullObject();
+  merged.load("address");
+  return merged;
+}
+
+function mergesOf(read: SheetRead) {
+  return read.merged && !read.merged.isNullObject ? parseAreaAddresses(read.merged.address) : [];
+}
+
+function gridOf(name: string, read: SheetRead): Grid {
+  const merges = mergesOf(read);
+  if (read.used.isNullObject)
+    return { sheet: name, origin: { row: 1, col: 1 }, values: [], numberFormats: [], merges };
+  return {
+    sheet: name,
+    origin: { row: read.used.rowIndex + 1, col: read.used.columnIndex + 1 },
+    values: read.used.values as CellValue[][],
+    numberFormats: read.used.numberFormat as string[][],
+    merges,
+  };
+}
+
+/**
+ * The slow path for a workbook over the payload limit: the used ranges' sizes first, then row
+ * bands, several sheets' bands to a request, each request below `chunkCells` cells.
+ */
+async function readInChunks(
+  context: Excel.RequestContext,
+  sheets: Excel.Worksheet[],
+  names: string[],
+  withMerges: boolean,
+  chunkCells: number
+): Promise<Grid[]> {
+  const reads: SheetRead[] = sheets.map((sheet) => {
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    return { used, merged: withMerges ? queueMerges(sheet) : undefined };
+  });
+  await context.sync();
+
+  const grids: Grid[] = names.map((name, i) => {
+    const { used } = reads[i];
+    const merges = mergesOf(reads[i]);
+    if (used.isNullObject)
+      return { sheet: name, origin: { row: 1, col: 1 }, values: [], numberFormats: [], merges };
+    return {
+      sheet: name,
+      origin: { row: used.rowIndex + 1, col: used.columnIndex + 1 },
+      values: Array.from({ length: used.rowCount }, () => []),
+      numberFormats: Array.from({ length: used.rowCount }, () => []),
+      merges,
+    };
+  });
+  const extents: Extent[] = reads.flatMap(({ used }, sheet) =>
+    used.isNullObject
+      ? []
+      : [
+          {
+            sheet,
+            rowIndex: used.rowIndex,
+            columnIndex: used.columnIndex,
+            rowCount: used.rowCount,
+            columnCount: used.columnCount,
+          },
+        ]
+  );
+
+  let budget = chunkCells;
+  let requests = planChunks(extents, budget);
+  while (requests.length > 0) {
+    const bands = requests[0];
+    const ranges = bands.map((band) => {
+      const range = sheets[band.sheet].getRangeByIndexes(
+        band.rowIndex,
+        band.columnIndex,
+        band.rowCount,
+        band.columnCount
+      );
+      range.load("values,numberFormat");
+      return range;
+    });
+    try {
+      // One request per band group: their number grows with the workbook's size, not its sheets.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (error) {
+      const smallest = bands.length === 1 && bands[0].rowCount === 1;
+      if (!isPayloadLimit(error) || smallest) throw error;
+      budget = Math.max(1, Math.floor(budget / 2));
+      requests = planChunks(requests.flat(), budget);
+      continue;
+    }
+    bands.forEach((band, i) => {
+      const grid = grids[band.sheet];
+      const offset = band.rowIndex + 1 - grid.origin.row;
+      (ranges[i].values as CellValue[][]).forEach((row, r) => (grid.values[offset + r] = row));
+      (ranges[i].numberFormat as string[][]).forEach(
+        (row, r) => (grid.numberFormats![offset + r] = row)
+      );
+    });
+    requests = requests.slice(1);
+  }
+  return grids;
+}
+
+async function readWorkbook(api: Api, chunkCells: number): Promise<Grid[]> {
+  const withMerges = supports(api, "1.13");
+  return api.excel.run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    await context.sync();
+
+    const sheets = worksheets.items;
+    const names = sheets.map((sheet) => sheet.name);
+    const reads: SheetRead[] = sheets.map((sheet) => {
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load("rowIndex,columnIndex,values,numberFormat");
+      return { used, merged: withMerges ? queueMerges(sheet) : undefined };
+    });
+    try {
+      await context.sync();
+    } catch (error) {
+      if (!isPayloadLimit(error)) throw error;
+      return readInChunks(context, sheets, names, withMerges, chunkCells);
+    }
+    return names.map((name, i) => gridOf(name, reads[i]));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+function supports(api: Api, version: string): boolean {
+  return api.office?.context?.requirements?.isSetSupported("ExcelApi", version) ?? false;
+}
+
+function applyLook(range: Excel.Range, look: CellLook, rows: number, columns: number): void {
+  const format = range.format;
+  format.font.bold = look.bold;
+  format.font.size = look.size;
+  format.horizontalAlignment = look.horizontal;
+  format.wrapText = look.wrapText;
+  if (look.fill) format.fill.color = look.fill;
+  if (!look.bordered) return;
+  const edges: string[] = [...OUTER_EDGES];
+  if (rows > 1) edges.push("InsideHorizontal");
+  if (columns > 1) edges.push("InsideVertical");
+  for (const edge of edges) {
+    const border = format.borders.getItem(edge as Excel.BorderIndex);
+    border.style = "Continuous";
+    border.weight = "Thin";
+    border.color = BORDER_COLOR;
+  }
+}
+
+/** Consecutive columns of one width, so each run is one command. */
+function widthRuns(widths: readonly number[]): Array<{ from: number; to: number; width: number }> {
+  const runs: Array<{ from: number; to: number; width: number }> = [];
+  widths.forEach((width, c) => {
+    const last = runs[runs.length - 1];
+    if (last && last.width === width && last.to === c - 1) last.to = c;
+    else runs.push({ from: c, to: c, width });
+  });
+  return runs;
+}
+
+/** Queues one table: a write each for number formats and values, then merges and formats by area. */
+function queueSheet(sheet: Excel.Worksheet, layout: SheetLayout, mark: boolean): void {
+  const { rowCount, columnCount } = layout;
+  if (rowCount > 0 && columnCount > 0) {
+    const table = sheet.getRange(
+      rectAddress({ top: 0, left: 0, bottom: rowCount - 1, right: columnCount - 1 })
+    );
+    table.format.font.name = layout.fontName;
+    table.format.font.size = layout.fontSize;
+    table.format.verticalAlignment = "Center";
+    // Formats first: a text cell marked "@" keeps "=SUM(A1)" or "2013201" as typed.
+    table.numberFormat = layout.numberFormats;
+    table.values = layout.values;
+    for (const merge of layout.merges) sheet.getRange(rectAddress(merge)).merge(false);
+    for (const area of layout.areas)
+      for (const rect of area.rects)
+        applyLook(
+          sheet.getRange(rectAddress(rect)),
+          area.look,
+          rect.bottom - rect.top + 1,
+          rect.right - rect.left + 1
+        );
+    for (const run of widthRuns(layout.columnWidths))
+      sheet.getRange(columnsAddress(run.from, run.to)).format.columnWidth = run.width;
+    for (const { row, height } of layout.rowHeights)
+      sheet.getRange(rowsAddress(row, row)).format.rowHeight = height;
+  }
+  if (layout.freezeRows > 0) sheet.freezePanes.freezeRows(layout.freezeRows);
+  sheet.showGridlines = false;
+
+  const page = sheet.pageLayout;
+  page.orientation = layout.page.orientation;
+  page.paperSize = layout.page.paperSize;
+  page.centerHorizontally = layout.page.centerHorizontally;
+  if (layout.page.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (layout.page.printTitleRows) page.setPrintTitleRows(layout.page.printTitleRows);
+  page.setPrintArea(layout.page.printArea);
+  const { margins } = layout.page;
+  page.leftMargin = margins.left;
+  page.rightMargin = margins.right;
+  page.topMargin = margins.top;
+  page.bottomMargin = margins.bottom;
+  page.headerMargin = margins.header;
+  page.footerMargin = margins.footer;
+  page.headersFooters.defaultForAllPages.centerFooter = layout.page.centerFooter;
+  if (mark) sheet.customProperties.add(GENERATED_MARK, "1");
+}
+
+function queueChart(sheet: Excel.Worksheet, chart: ChartLayout): void {
+  const data = sheet.getRange(rectAddress(chart.dataRect));
+  data.numberFormat = chart.numberFormats;
+  data.values = chart.values;
+  const excelChart = sheet.charts.add("ColumnClustered", data, "Columns");
+  excelChart.title.text = chart.title;
+  excelChart.legend.visible = false;
+  excelChart.setPosition(chart.from, chart.to);
+}
+
+/** Names no sheet has, one per table: `~生成中1-1`, `~生成中1-2`… */
+function temporaryNames(count: number, taken: ReadonlySet<string>): string[] {
+  for (let n = 1; ; n++) {
+    const names = Array.from({ length: count }, (_, i) => `${TEMPORARY_PREFIX}${n}-${i + 1}`);
+    if (names.every((name) => !taken.has(name.toLowerCase()))) return names;
+  }
+}
+
+/**
+ * Deletes what a failed generation added: the sheets that were not there before (by id) and carry
+ * one of its names, temporary or final (a failure may come after some renames). 2 round trips.
+ */
+async function removeAdded(
+  context: Excel.RequestContext,
+  before: ReadonlySet<string>,
+  names: readonly string[]
+): Promise<void> {
+  const ours = new Set(names.map((name) => name.toLowerCase()));
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/id");
+  await context.sync();
+  const added = worksheets.items.filter(
+    (sheet) => !before.has(sheet.id) && ours.has(sheet.name.toLowerCase())
+  );
+  added.forEach((sheet) => sheet.delete());
+  if (added.length > 0) await context.sync();
+}
+
+async function writeSheets(
+  api: Api,
+  specs: readonly SheetSpec[],
+  options: {
+    replace: boolean;
+    chart?: ChartData;
+    onProgress?: (progress: WriteProgress) => void;
+  }
+): Promise<WriteResult> {
+  if (!supports(api, "1.9")) return { ok: false, message: HOST_MESSAGES.unsupported };
+  const mark = supports(api, "1.12");
+  const layouts = layoutSheets(specs);
+  const chart = options.chart ? chartLayout(specs, layouts, options.chart) : undefined;
+  if (options.chart && !chart && !specs.some((spec) => spec.sheetName === options.chart!.sheet))
+    return { ok: false, message: HOST_MESSAGES.chartSheetMissing(options.chart.sheet) };
+
+  return api.excel.run(async (context): Promise<WriteResult> => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name,items/id");
+    await context.sync();
+
+    const before = new Set(worksheets.items.map((sheet) => sheet.id));
+    const existing = new Map(worksheets.items.map((sheet) => [sheet.name.toLowerCase(), sheet]));
+    const replaced = layouts
+      .map((layout) => existing.get(layout.name.toLowerCase()))
+      .filter((sheet): sheet is Excel.Worksheet => sheet !== undefined);
+    if (replaced.length > 0 && !options.replace)
+      return { ok: false, message: HOST_MESSAGES.exists(replaced.map((sheet) => sheet.name)) };
+    if (replaced.length > 0 && mark) {
+      const marks = replaced.map((sheet) => {
+        const property = sheet.customProperties.getItemOrNullObject(GENERATED_MARK);
+        property.load("value");
+        return property;
+      });
+      await context.sync();
+      const foreign = replaced.filter((_, i) => marks[i].isNullObject);
+      if (foreign.length > 0)
+        return {
+          ok: false,
+          message: HOST_MESSAGES.notGenerated(foreign.map((sheet) => sheet.name)),
+        };
+    }
+
+    const total = layouts.length;
+    options.onProgress?.({ done: 0, total });
+    const temporary = temporaryNames(total, new Set(existing.keys()));
+    try {
+      context.application.suspendApiCalculationUntilNextSync();
+      const added = layouts.map((layout, i) => {
+        const sheet = worksheets.add(temporary[i]);
+        queueSheet(sheet, layout, mark);
+        return sheet;
+      });
+      if (chart) queueChart(added[chart.sheetIndex], chart);
+      // The swap comes last in the same request: if anything above fails, it never happens.
+      replaced.forEach((sheet) => sheet.delete());
+      added.forEach((sheet, i) => (sheet.name = layouts[i].name));
+      if (added.length > 0) added[0].activate();
+      await context.sync();
+    } catch (error) {
+      try {
+        await removeAdded(context, before, [...temporary, ...layouts.map((layout) => layout.name)]);
+      } catch (cleanupError) {
+        return { ok: false, message: HOST_MESSAGES.cleanupFailed(errorDetail(cleanupError)) };
+      }
+      return { ok: false, message: HOST_MESSAGES.failed(errorDetail(error)) };
+    }
+    options.onProgress?.({ done: total, total });
+    return { ok: true, created: layouts.map((layout) => layout.name) };
+  });
+}
+
+async function existingSheets(api: Api, names: readonly string[]): Promise<string[]> {
+  return api.excel.run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    await context.sync();
+    const present = new Set(worksheets.items.map((sheet) => sheet.name.toLowerCase()));
+    return names.filter((name) => present.has(name.toLowerCase()));
+  });
+}
+
+async function selectCell(api: Api, sheetName: string, address: string): Promise<void> {
+  await api.excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    sheet.activate();
+    sheet.getRange(address.slice(address.lastIndexOf("!") + 1)).select();
+    await context.sync();
+  });
+}
+
+/**
+ * The WorkbookHost over Office.js. Call it once Office is ready; `Excel` and `Office` are looked up
+ * when a method runs, so a page may install them late.
+ *
+ * @example
+ * Office.onReady(() => render(createOfficeHost()));
+ */
+export function createOfficeHost(options: OfficeHostOptions = {}): WorkbookHost {
+  const office = () => options.office ?? (typeof Office === "undefined" ? undefined : Office);
+  const api = (): Api => ({ excel: options.excel ?? Excel, office: office() });
+  const chunkCells = options.readChunkCells ?? DEFAULT_READ_CHUNK_CELLS;
+  return {
+    readWorkbook: () => readWorkbook(api(), chunkCells),
+    existingSheets: (names) => existingSheets(api(), names),
+    writeSheets: (specs, writeOptions) => writeSheets(api(), specs, writeOptions),
+    selectCell: (sheet, address) => selectCell(api(), sheet, address),
+    async createWorkbookFromXlsx(base64) {
+      const current = api();
+      if (!supports(current, "1.8")) throw new Error(HOST_MESSAGES.cannotOpenWorkbook);
+      await current.excel.createWorkbook(base64);
+    },
+    displayLanguage: () => office()?.context?.displayLanguage || "zh-CN",
+  };
+}
