@@ -1,45 +1,264 @@
+/**
+ * The task pane: three steps (检查, 生成公开表, 导出) on one pane. App holds the state (a reducer),
+ * runs the actions against the host it is given, and hands each step the view-model of its part of
+ * the state; the steps only render. The host is a prop, so tests and the e2e page inject their own.
+ */
 import {
-  Body1,
   Caption1,
   FluentProvider,
   makeStyles,
-  Title2,
+  Tab,
+  TabList,
+  Title3,
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { Locale, messages } from "./messages";
+import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import type { TemplateId } from "../core/rules/rule";
+import {
+  errorText,
+  existingOutputSheets,
+  exportDisclosure,
+  generateTables,
+  openInExcel,
+  runCheck,
+} from "./actions";
+import { CheckStep } from "./components/CheckStep";
+import { ExportStep } from "./components/ExportStep";
+import { GenerateStep } from "./components/GenerateStep";
+import { outputSheetNames } from "./disclosure";
+import { downloadInBrowser } from "./download";
+import type { DownloadFile } from "./download";
+import type { WorkbookHost } from "./excel/host";
+import { pickLocale } from "./messages";
+import { initialState, paneReducer, selectedTemplate } from "./state";
+import type { ExportTarget, FindingFilters, PaneState, Step } from "./state";
+import { checkViewModel, exportViewModel, generateViewModel, paneViewModel } from "./viewModels";
 
 export interface AppProps {
-  locale: Locale;
+  host: WorkbookHost;
+  /** Saves an exported file; a Blob download by default. */
+  download?: DownloadFile;
   /** False when the page is opened in a plain browser to preview the UI. */
-  inExcel: boolean;
+  inExcel?: boolean;
+  /** Check the workbook as soon as the pane opens (default true). */
+  checkOnOpen?: boolean;
 }
 
 const useStyles = makeStyles({
+  provider: {
+    minWidth: 0,
+    maxWidth: "100%",
+    overflowX: "hidden",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   main: {
+    boxSizing: "border-box",
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    minWidth: 0,
+    overflowWrap: "anywhere",
+  },
+  title: {
+    margin: 0,
+  },
+  tabs: {
+    flexWrap: "wrap",
   },
 });
 
-function Home({ locale, inExcel }: AppProps) {
-  const styles = useStyles();
-  const text = messages[locale];
-  return (
-    <main className={styles.main}>
-      <Title2 as="h1">{text.title}</Title2>
-      <Body1>{text.comingSoon}</Body1>
-      {!inExcel && <Caption1>{text.previewNotice}</Caption1>}
-    </main>
-  );
-}
+const FORMAT_OF: Readonly<Record<ExportTarget, "xlsx" | "docx">> = {
+  "xlsx-open": "xlsx",
+  "xlsx-download": "xlsx",
+  "docx-download": "docx",
+};
 
-export function App(props: AppProps) {
+export function App({
+  host,
+  download = downloadInBrowser,
+  inExcel = true,
+  checkOnOpen = true,
+}: AppProps) {
+  const styles = useStyles();
+  const locale = useMemo(() => pickLocale(host.displayLanguage()), [host]);
+  const [state, dispatch] = useReducer(paneReducer, initialState);
+  // Async handlers read the state as it is when they continue, not as it was when they started.
+  const stateRef = useRef<PaneState>(state);
+  stateRef.current = state;
+  // Only the latest check may report: an older one finishing late must not overwrite it.
+  const checkRun = useRef(0);
+
+  const check = useCallback(() => {
+    const run = ++checkRun.current;
+    dispatch({ type: "check/start" });
+    runCheck(host).then(
+      (outcome) => run === checkRun.current && dispatch({ type: "check/done", outcome }),
+      (error) =>
+        run === checkRun.current && dispatch({ type: "check/failed", message: errorText(error) })
+    );
+  }, [host]);
+
+  useEffect(() => {
+    if (checkOnOpen) check();
+  }, [check, checkOnOpen]);
+
+  const template = selectedTemplate(state);
+  const outcome = state.check.outcome;
+  // Which of the template's sheets exist already, so the list can say what would be replaced.
+  useEffect(() => {
+    if (!template || !outcome) return;
+    let current = true;
+    existingOutputSheets(host, template).then(
+      (sheets) => current && dispatch({ type: "existing", sheets }),
+      () => undefined
+    );
+    return () => {
+      current = false;
+    };
+  }, [host, template, outcome]);
+
+  const selectCell = useCallback(
+    (sheet: string, cell: string) => {
+      host
+        .selectCell(sheet, cell)
+        .catch((error) =>
+          dispatch({ type: "select/failed", sheet, cell, message: errorText(error) })
+        );
+    },
+    [host]
+  );
+
+  const write = useCallback(
+    async (replace: boolean) => {
+      const current = stateRef.current;
+      const chosen = selectedTemplate(current);
+      const checked = current.check.outcome;
+      if (!chosen || !checked) return;
+      dispatch({ type: "generate/start", total: outputSheetNames(chosen).length });
+      try {
+        const result = await generateTables(host, checked.check, chosen, {
+          replace,
+          onProgress: (progress) => dispatch({ type: "generate/progress", progress }),
+        });
+        if (result.ok)
+          dispatch({ type: "generate/done", created: result.created, notes: result.notes });
+        else if (result.reason === "noData")
+          dispatch({ type: "generate/failed", failure: { reason: "noData" }, notes: result.notes });
+        else
+          dispatch({
+            type: "generate/failed",
+            failure: { reason: "message", message: result.message },
+          });
+      } catch (error) {
+        dispatch({
+          type: "generate/failed",
+          failure: { reason: "message", message: errorText(error) },
+        });
+      }
+    },
+    [host]
+  );
+
+  const generate = useCallback(async () => {
+    const chosen = selectedTemplate(stateRef.current);
+    const checked = stateRef.current.check.outcome;
+    if (!chosen || !checked) return;
+    let existing: string[];
+    try {
+      existing = await existingOutputSheets(host, chosen);
+    } catch (error) {
+      dispatch({
+        type: "generate/failed",
+        failure: { reason: "message", message: errorText(error) },
+      });
+      return;
+    }
+    if (existing.length > 0) dispatch({ type: "generate/confirm", existing });
+    else await write(false);
+  }, [host, write]);
+
+  const exportFile = useCallback(
+    async (target: ExportTarget) => {
+      const current = stateRef.current;
+      const checked = current.check.outcome?.check;
+      if (!checked) return;
+      dispatch({ type: "export/start", target });
+      try {
+        const result = await exportDisclosure(
+          checked,
+          selectedTemplate(current),
+          FORMAT_OF[target]
+        );
+        if (!result.ok) {
+          dispatch({ type: "export/failed", failure: { reason: result.reason } });
+          return;
+        }
+        if (target === "xlsx-open") await openInExcel(host, result.file);
+        else download(result.file);
+        dispatch({ type: "export/done", target, fileName: result.file.fileName });
+      } catch (error) {
+        dispatch({
+          type: "export/failed",
+          failure: { reason: "message", message: errorText(error) },
+        });
+      }
+    },
+    [host, download]
+  );
+
+  const pane = paneViewModel(state, locale, inExcel);
   return (
-    <FluentProvider theme={webLightTheme}>
-      <Home {...props} />
+    <FluentProvider theme={webLightTheme} className={styles.provider}>
+      <main className={styles.main} lang={locale}>
+        <Title3 as="h1" className={styles.title}>
+          {pane.title}
+        </Title3>
+        {pane.previewNotice && <Caption1>{pane.previewNotice}</Caption1>}
+        <TabList
+          className={styles.tabs}
+          size="small"
+          aria-label={pane.stepsLabel}
+          selectedValue={pane.step}
+          onTabSelect={(_, data) => dispatch({ type: "step", step: data.value as Step })}
+        >
+          {pane.steps.map((step) => (
+            <Tab key={step.value} value={step.value} id={`step-tab-${step.value}`}>
+              {step.label}
+            </Tab>
+          ))}
+        </TabList>
+        <div role="tabpanel" aria-labelledby={`step-tab-${pane.step}`}>
+          {pane.step === "check" && (
+            <CheckStep
+              vm={checkViewModel(state.check, state.filters, locale, state.openGroups)}
+              onRun={check}
+              onFilter={(filters: Partial<FindingFilters>) =>
+                dispatch({ type: "filters", filters })
+              }
+              onToggleGroups={(open) => dispatch({ type: "groups", open })}
+              onSelect={selectCell}
+            />
+          )}
+          {pane.step === "generate" && (
+            <GenerateStep
+              vm={generateViewModel(state, locale)}
+              onTemplate={(chosen: TemplateId) => dispatch({ type: "template", template: chosen })}
+              onGenerate={generate}
+              onConfirm={() => write(true)}
+              onCancel={() => dispatch({ type: "generate/cancel" })}
+            />
+          )}
+          {pane.step === "export" && (
+            <ExportStep
+              vm={exportViewModel(state, locale)}
+              onExport={exportFile}
+              onOverride={(override) => dispatch({ type: "export/override", override })}
+            />
+          )}
+        </div>
+      </main>
     </FluentProvider>
   );
 }

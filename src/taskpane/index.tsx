@@ -1,30 +1,31 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { createDefaultHost, createPreviewHost } from "./excel/defaultHost";
+import type { WorkbookHost } from "./excel/host";
 import { pickLocale } from "./messages";
 
 /* global document, Office */
 
-function render(displayLanguage: string | undefined, inExcel: boolean) {
-  const locale = pickLocale(displayLanguage);
-  document.documentElement.lang = locale;
+function mount(host: WorkbookHost, inExcel: boolean) {
+  document.documentElement.lang = pickLocale(host.displayLanguage());
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element");
   createRoot(container).render(
     <StrictMode>
-      <App locale={locale} inExcel={inExcel} />
+      <App host={host} inExcel={inExcel} />
     </StrictMode>
   );
 }
 
 // office.js is missing when the page is opened in a plain browser without the network; render
-// anyway so the UI can be previewed there.
+// anyway, over an empty workbook, so the UI can be previewed there.
 if (typeof Office === "undefined") {
-  render(undefined, false);
+  mount(createPreviewHost(), false);
 } else {
-  Office.onReady((info) => {
+  Office.onReady(async (info) => {
     // Outside an Office host office.js still resolves onReady, with no host and no context.
-    const inExcel = info.host === Office.HostType.Excel;
-    render(inExcel ? Office.context.displayLanguage : undefined, inExcel);
+    if (info.host === Office.HostType.Excel) mount(await createDefaultHost(), true);
+    else mount(createPreviewHost(), false);
   });
 }

@@ -1,30 +1,315 @@
 /**
  * Every text the task pane shows, in one table so that a translation is one place to edit and a
  * missing key is a type error. Chinese is the add-in's language; English serves an Office whose
- * display language is English.
+ * display language is English. `{name}` marks a value filled in by {@link fill}.
+ *
+ * The engine's own texts (finding messages, table titles, narrative) are Chinese in both locales:
+ * they describe a Chinese disclosure and are what the clerk publishes.
  */
 export type Locale = "zh-CN" | "en-US";
 
 export interface Messages {
   title: string;
-  comingSoon: string;
   previewNotice: string;
+  listSeparator: string;
+  stepsLabel: string;
+  stepCheck: string;
+  stepGenerate: string;
+  stepExport: string;
+
+  // 检查
+  checkHeading: string;
+  checkRun: string;
+  checkRerun: string;
+  checkRunning: string;
+  checkIdle: string;
+  checkFailed: string;
+  factsLabel: string;
+  factDepartment: string;
+  factYear: string;
+  factTemplate: string;
+  factUnknown: string;
+  factTemplateWithSource: string;
+  templateSourceDetected: string;
+  templateSourceLedger: string;
+  templateSourceOption: string;
+  tablesSummary: string;
+  tablesComplete: string;
+  tablesNoTemplate: string;
+  tablesMissingHeading: string;
+  tablesFoundHeading: string;
+  tablesOtherHeading: string;
+  tableOnSheet: string;
+  severityError: string;
+  severityWarning: string;
+  severityInfo: string;
+  countsLabel: string;
+  severityCount: string;
+  findingsHeading: string;
+  filterSeverity: string;
+  filterSheet: string;
+  filterAll: string;
+  filterOption: string;
+  filterAllSheets: string;
+  groupHeading: string;
+  sheetHeading: string;
+  wholeWorkbook: string;
+  roundingHeading: string;
+  roundingHint: string;
+  goToCell: string;
+  selectFailed: string;
+  allWellTitle: string;
+  allWellBody: string;
+  allWellRounding: string;
+  noMatches: string;
+
+  // 生成公开表
+  generateHeading: string;
+  templateLabel: string;
+  templatePlaceholder: string;
+  templateHebei: string;
+  templateShanxi: string;
+  templateMof: string;
+  templateDetected: string;
+  sheetsHeading: string;
+  sheetExists: string;
+  generateButton: string;
+  generateProgressLabel: string;
+  generateProgress: string;
+  generateDone: string;
+  generateFailed: string;
+  generateNotesHeading: string;
+  generateWithErrors: string;
+  needCheckFirst: string;
+  needTemplate: string;
+  noBudgetData: string;
+  confirmTitle: string;
+  confirmBody: string;
+  confirmReplace: string;
+  confirmCancel: string;
+
+  // 导出
+  exportHeading: string;
+  exportButtonsLabel: string;
+  exportXlsxOpen: string;
+  exportXlsxDownload: string;
+  exportDocxDownload: string;
+  exportFileNames: string;
+  exportBlockedErrors: string;
+  exportOverride: string;
+  exportOverrideActive: string;
+  exportNeedDepartment: string;
+  exportNeedYear: string;
+  exportRunning: string;
+  exportDownloaded: string;
+  exportOpened: string;
+  exportFailed: string;
 }
 
 export const messages: Record<Locale, Messages> = {
   "zh-CN": {
     title: "部门预算公开助手",
-    comingSoon: "检查、生成公开表、导出功能即将推出。",
     previewNotice: "当前在浏览器中预览，未连接 Excel。",
+    listSeparator: "、",
+    stepsLabel: "步骤",
+    stepCheck: "检查",
+    stepGenerate: "生成公开表",
+    stepExport: "导出",
+
+    checkHeading: "检查工作簿",
+    checkRun: "检查",
+    checkRerun: "重新检查",
+    checkRunning: "正在读取并检查工作簿…",
+    checkIdle: "点击“检查”读取并检查当前工作簿。",
+    checkFailed: "无法读取工作簿：{message}",
+    factsLabel: "识别结果",
+    factDepartment: "部门",
+    factYear: "年度",
+    factTemplate: "模板",
+    factUnknown: "未识别",
+    factTemplateWithSource: "{name}（{source}）",
+    templateSourceDetected: "自动识别",
+    templateSourceLedger: "由预算明细确定",
+    templateSourceOption: "手动指定",
+    tablesSummary: "已识别 {found}/{required} 张必备公开表",
+    tablesComplete: "必备公开表齐全（{required} 张）",
+    tablesNoTemplate: "未识别模板，无法判断缺少哪些公开表。",
+    tablesMissingHeading: "缺少的表（{count}）",
+    tablesFoundHeading: "已识别的表（{count}）",
+    tablesOtherHeading: "其他表",
+    tableOnSheet: "{title}：工作表“{sheet}”",
+    severityError: "错误",
+    severityWarning: "警告",
+    severityInfo: "提示",
+    countsLabel: "检查结果数量",
+    severityCount: "{label} {count}",
+    findingsHeading: "检查结果",
+    filterSeverity: "按级别筛选",
+    filterSheet: "按工作表筛选",
+    filterAll: "全部（{count}）",
+    filterOption: "{label}（{count}）",
+    filterAllSheets: "全部工作表",
+    groupHeading: "{label}（{count}）",
+    sheetHeading: "{sheet}（{count}）",
+    wholeWorkbook: "整个工作簿",
+    roundingHeading: "舍入差异（{count}）",
+    roundingHint: "差额在四舍五入允许范围内，一般无需修改。",
+    goToCell: "在 Excel 中选中 {sheet}!{cell}",
+    selectFailed: "无法选中 {sheet}!{cell}：{message}",
+    allWellTitle: "未发现错误或警告",
+    allWellBody: "工作簿通过了全部 {rules} 项检查规则。",
+    allWellRounding: "另有 {count} 处舍入差异，已折叠在下方。",
+    noMatches: "没有符合筛选条件的检查结果。",
+
+    generateHeading: "生成公开表",
+    templateLabel: "公开表模板",
+    templatePlaceholder: "请选择模板",
+    templateHebei: "河北",
+    templateShanxi: "山西",
+    templateMof: "财政部",
+    templateDetected: "{name}（检测到）",
+    sheetsHeading: "将创建的工作表（{count}）",
+    sheetExists: "已存在，将替换",
+    generateButton: "生成公开表",
+    generateProgressLabel: "生成进度",
+    generateProgress: "正在写入第 {done}/{total} 张表…",
+    generateDone: "已生成 {count} 张表：",
+    generateFailed: "生成失败，已撤销新增的表：{message}",
+    generateNotesHeading: "由公开表重建预算数时的说明",
+    generateWithErrors: "工作簿有 {count} 个错误，生成的表可能不准确，请先核对。",
+    needCheckFirst: "请先完成检查。",
+    needTemplate: "请先选择公开表模板。",
+    noBudgetData: "工作簿中没有可用的预算数据（没有预算明细，也没有识别出标准公开表）。",
+    confirmTitle: "替换已有的表？",
+    confirmBody: "以下 {count} 张工作表已存在。替换会删除这些表并重新生成，其他工作表不受影响。",
+    confirmReplace: "替换",
+    confirmCancel: "取消",
+
+    exportHeading: "导出公开文件",
+    exportButtonsLabel: "导出文件",
+    exportXlsxOpen: "以新工作簿打开 xlsx",
+    exportXlsxDownload: "下载 xlsx",
+    exportDocxDownload: "下载 docx",
+    exportFileNames: "文件名",
+    exportBlockedErrors:
+      "工作簿有 {count} 个错误，暂不能导出。请先修正；如确需导出，请勾选下方选项。",
+    exportOverride: "仍要导出（我已核对这些错误）",
+    exportOverrideActive: "注意：工作簿有 {count} 个错误，请核对后再公开。",
+    exportNeedDepartment: "找不到部门名称，无法导出。",
+    exportNeedYear: "找不到预算年度，无法导出。",
+    exportRunning: "正在导出…",
+    exportDownloaded: "已下载 {file}。",
+    exportOpened: "已在新工作簿中打开 {file}。",
+    exportFailed: "导出失败：{message}",
   },
   "en-US": {
     title: "Budget Disclosure Assistant",
-    comingSoon: "Checking, building the disclosure tables and exporting are coming soon.",
     previewNotice: "Previewing in a browser, not connected to Excel.",
+    listSeparator: ", ",
+    stepsLabel: "Steps",
+    stepCheck: "Check",
+    stepGenerate: "Build tables",
+    stepExport: "Export",
+
+    checkHeading: "Check the workbook",
+    checkRun: "Check",
+    checkRerun: "Check again",
+    checkRunning: "Reading and checking the workbook…",
+    checkIdle: "Select Check to read and check the open workbook.",
+    checkFailed: "Could not read the workbook: {message}",
+    factsLabel: "Detected",
+    factDepartment: "Department",
+    factYear: "Year",
+    factTemplate: "Template",
+    factUnknown: "Not recognized",
+    factTemplateWithSource: "{name} ({source})",
+    templateSourceDetected: "detected",
+    templateSourceLedger: "from the ledger",
+    templateSourceOption: "chosen",
+    tablesSummary: "{found} of {required} required tables found",
+    tablesComplete: "All {required} required tables found",
+    tablesNoTemplate: "The template is not recognized, so missing tables cannot be determined.",
+    tablesMissingHeading: "Missing tables ({count})",
+    tablesFoundHeading: "Tables found ({count})",
+    tablesOtherHeading: "Other tables",
+    tableOnSheet: "{title}: sheet “{sheet}”",
+    severityError: "Errors",
+    severityWarning: "Warnings",
+    severityInfo: "Notes",
+    countsLabel: "Finding counts",
+    severityCount: "{label} {count}",
+    findingsHeading: "Findings",
+    filterSeverity: "Filter by severity",
+    filterSheet: "Filter by sheet",
+    filterAll: "All ({count})",
+    filterOption: "{label} ({count})",
+    filterAllSheets: "All sheets",
+    groupHeading: "{label} ({count})",
+    sheetHeading: "{sheet} ({count})",
+    wholeWorkbook: "Whole workbook",
+    roundingHeading: "Rounding differences ({count})",
+    roundingHint: "Within the rounding tolerance; usually nothing to fix.",
+    goToCell: "Select {sheet}!{cell} in Excel",
+    selectFailed: "Could not select {sheet}!{cell}: {message}",
+    allWellTitle: "No errors or warnings",
+    allWellBody: "The workbook passed all {rules} check rules.",
+    allWellRounding: "{count} rounding differences are folded below.",
+    noMatches: "No findings match the filter.",
+
+    generateHeading: "Build the disclosure tables",
+    templateLabel: "Table template",
+    templatePlaceholder: "Choose a template",
+    templateHebei: "Hebei",
+    templateShanxi: "Shanxi",
+    templateMof: "Ministry of Finance",
+    templateDetected: "{name} (detected)",
+    sheetsHeading: "Sheets to be created ({count})",
+    sheetExists: "exists, will be replaced",
+    generateButton: "Build tables",
+    generateProgressLabel: "Progress",
+    generateProgress: "Writing sheet {done} of {total}…",
+    generateDone: "Built {count} tables:",
+    generateFailed: "Building failed; the new sheets were removed again: {message}",
+    generateNotesHeading: "Notes from rebuilding the figures from the tables",
+    generateWithErrors:
+      "The workbook has {count} errors; the tables may be wrong. Review them first.",
+    needCheckFirst: "Check the workbook first.",
+    needTemplate: "Choose a table template first.",
+    noBudgetData:
+      "The workbook has no budget data to use (no ledger and no standard tables recognized).",
+    confirmTitle: "Replace existing sheets?",
+    confirmBody:
+      "These {count} sheets already exist. Replacing deletes and rebuilds them; no other sheet is touched.",
+    confirmReplace: "Replace",
+    confirmCancel: "Cancel",
+
+    exportHeading: "Export the disclosure",
+    exportButtonsLabel: "Export files",
+    exportXlsxOpen: "Open xlsx as a new workbook",
+    exportXlsxDownload: "Download xlsx",
+    exportDocxDownload: "Download docx",
+    exportFileNames: "File names",
+    exportBlockedErrors:
+      "The workbook has {count} errors, so it cannot be exported yet. Fix them, or tick the option below to export anyway.",
+    exportOverride: "Export anyway (I have reviewed the errors)",
+    exportOverrideActive: "Note: the workbook has {count} errors. Review them before publishing.",
+    exportNeedDepartment: "No department name found; cannot export.",
+    exportNeedYear: "No budget year found; cannot export.",
+    exportRunning: "Exporting…",
+    exportDownloaded: "Downloaded {file}.",
+    exportOpened: "Opened {file} as a new workbook.",
+    exportFailed: "Export failed: {message}",
   },
 };
 
 /** English when Office's display language (e.g. "en-US", "en-GB") is English, Chinese otherwise. */
 export function pickLocale(displayLanguage?: string): Locale {
   return displayLanguage?.toLowerCase().startsWith("en") ? "en-US" : "zh-CN";
+}
+
+/** Replaces each `{name}` with its value; a name without a value is left as it is. */
+export function fill(text: string, values: Readonly<Record<string, string | number>>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole
+  );
 }

@@ -1,0 +1,147 @@
+/**
+ * What the pane's buttons do, over a WorkbookHost: read and check the workbook, write the tables,
+ * render the export files. Results come back as values (reason codes the view-models turn into
+ * text); only a host that fails outright throws. The engine (rules, builders, narrative) and the
+ * xlsx and docx renderers (exceljs, docx) are loaded on first use, so the pane opens without them.
+ */
+import type { WorkbookCheckResult } from "../core/checkWorkbook";
+import type { Finding } from "../core/finding";
+import type { TemplateId } from "../core/rules/rule";
+import { MIME_TYPES, disclosureAbout, exportFileName, outputSheetNames } from "./disclosure";
+import type { ExportFormat } from "./disclosure";
+import type { CheckOutcome } from "./engine";
+import type { WorkbookHost, WriteProgress } from "./excel/host";
+
+export type { CheckOutcome };
+
+function loadEngine() {
+  return import(/* webpackChunkName: "engine" */ "./engine");
+}
+
+/** Reads every sheet and checks the workbook in its own layout. */
+export async function runCheck(host: WorkbookHost): Promise<CheckOutcome> {
+  const [grids, engine] = await Promise.all([host.readWorkbook(), loadEngine()]);
+  return engine.checkGrids(sourceSheets(grids));
+}
+
+/**
+ * The clerk's own sheets: tables this pane generated earlier (表1 收支总表 …) would otherwise be read
+ * a second time beside the tables they came from. A workbook holding only generated tables is
+ * checked as it is.
+ */
+export function sourceSheets<T extends { sheet: string }>(grids: readonly T[]): T[] {
+  const generated = new Set((["hebei", "shanxi", "mof"] as const).flatMap(outputSheetNames));
+  const own = grids.filter((grid) => !generated.has(grid.sheet));
+  return own.length > 0 ? own : [...grids];
+}
+
+/** The sheets of `template` that the workbook has already: earlier output a new run would replace. */
+export function existingOutputSheets(host: WorkbookHost, template: TemplateId): Promise<string[]> {
+  return host.existingSheets(outputSheetNames(template));
+}
+
+export type GenerateResult =
+  | { ok: true; created: string[]; notes: Finding[] }
+  | { ok: false; reason: "noData"; notes: Finding[] }
+  | { ok: false; reason: "write"; message: string };
+
+/**
+ * Builds the template's tables from the checked workbook and writes them as new sheets, with the
+ * chart of 一般公共预算 by 类. `replace` only after the user has confirmed.
+ */
+export async function generateTables(
+  host: WorkbookHost,
+  check: WorkbookCheckResult,
+  template: TemplateId,
+  options: { replace: boolean; onProgress?: (progress: WriteProgress) => void }
+): Promise<GenerateResult> {
+  const about = { ...disclosureAbout(check, template), template };
+  const { content, notes } = (await loadEngine()).disclosureContent(check, about);
+  if (!content || content.specs.length === 0) return { ok: false, reason: "noData", notes };
+  const written = await host.writeSheets(content.specs, {
+    replace: options.replace,
+    chart: content.chart,
+    onProgress: options.onProgress,
+  });
+  if (!written.ok) return { ok: false, reason: "write", message: written.message };
+  return { ok: true, created: written.created, notes: content.notes };
+}
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
+export type ExportResult =
+  | { ok: true; file: ExportedFile }
+  | { ok: false; reason: "department" | "year" | "template" | "noData" };
+
+/** Renders the disclosure as `<部门>-<年度>-部门预算公开.xlsx` or `.docx`. */
+export async function exportDisclosure(
+  check: WorkbookCheckResult,
+  template: TemplateId | undefined,
+  format: ExportFormat
+): Promise<ExportResult> {
+  const about = disclosureAbout(check, template);
+  const { department, year } = about;
+  if (department === undefined) return { ok: false, reason: "department" };
+  if (year === undefined) return { ok: false, reason: "year" };
+  if (about.template === undefined) return { ok: false, reason: "template" };
+  const engine = await loadEngine();
+  const { content } = engine.disclosureContent(check, { ...about, template: about.template });
+  if (!content || content.specs.length === 0) return { ok: false, reason: "noData" };
+  let bytes: Uint8Array;
+  if (format === "xlsx") {
+    const { writeXlsx } = await import(/* webpackChunkName: "export-xlsx" */ "../export/xlsx");
+    bytes = await writeXlsx(content.specs);
+  } else {
+    const { writeDocx } = await import(/* webpackChunkName: "export-docx" */ "../export/docx");
+    bytes = await writeDocx({
+      specs: content.specs,
+      narrative: content.narrative,
+      department,
+      year,
+      template: about.template,
+    });
+  }
+  return {
+    ok: true,
+    file: {
+      fileName: exportFileName(department, year, format),
+      mimeType: MIME_TYPES[format],
+      bytes,
+    },
+  };
+}
+
+/** Opens an exported workbook in Excel (the host takes base64). */
+export function openInExcel(host: WorkbookHost, file: ExportedFile): Promise<void> {
+  return host.createWorkbookFromXlsx(toBase64(file.bytes));
+}
+
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/** Standard base64 with padding; the same in the browser and in Node. */
+export function toBase64(bytes: Uint8Array): string {
+  const out: string[] = [];
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i];
+    const b = i + 1 < bytes.length ? bytes[i + 1] : 0;
+    const c = i + 2 < bytes.length ? bytes[i + 2] : 0;
+    const n = (a << 16) | (b << 8) | c;
+    out.push(
+      BASE64[(n >> 18) & 63],
+      BASE64[(n >> 12) & 63],
+      i + 1 < bytes.length ? BASE64[(n >> 6) & 63] : "=",
+      i + 2 < bytes.length ? BASE64[n & 63] : "="
+    );
+  }
+  return out.join("");
+}
+
+/** The text of whatever a host threw, for a message bar. */
+export function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}

@@ -1,0 +1,217 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Body1,
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  mergeClasses,
+  Select,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import type { FindingFilters } from "../state";
+import type { CheckViewModel, SelectView } from "../viewModels";
+import { FindingsList } from "./FindingsList";
+import { useStepStyles } from "./styles";
+
+export interface CheckStepProps {
+  vm: CheckViewModel;
+  onRun(): void;
+  onFilter(filters: Partial<FindingFilters>): void;
+  onToggleGroups(openGroups: string[]): void;
+  onSelect(sheet: string, cell: string): void;
+}
+
+const useStyles = makeStyles({
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "auto minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  factRow: {
+    display: "contents",
+  },
+  factLabel: {
+    color: tokens.colorNeutralForeground3,
+  },
+  factValue: {
+    margin: 0,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  counts: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+  },
+  filters: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr)",
+    rowGap: tokens.spacingVerticalS,
+  },
+});
+
+function FilterSelect({ view, onChange }: { view: SelectView; onChange(value: string): void }) {
+  return (
+    <Field label={view.label}>
+      <Select value={view.value} onChange={(_, data) => onChange(data.value)}>
+        {view.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+export function CheckStep({ vm, onRun, onFilter, onToggleGroups, onSelect }: CheckStepProps) {
+  const styles = useStyles();
+  const shared = useStepStyles();
+  return (
+    <section className={shared.step} aria-labelledby="check-heading">
+      <div className={shared.headingRow}>
+        <Subtitle2 as="h2" id="check-heading" className={shared.heading}>
+          {vm.heading}
+        </Subtitle2>
+        <Button
+          appearance={vm.facts.length > 0 ? "secondary" : "primary"}
+          onClick={onRun}
+          disabled={vm.run.busy}
+          icon={vm.run.busy ? <Spinner size="extra-tiny" aria-hidden /> : undefined}
+        >
+          {vm.run.label}
+        </Button>
+      </div>
+
+      <div role="status" aria-live="polite">
+        {vm.status && (
+          <MessageBar layout="multiline" intent={vm.status.intent}>
+            <MessageBarBody className={shared.wrap}>{vm.status.text}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      {vm.selectError && (
+        <MessageBar layout="multiline" intent="error">
+          <MessageBarBody className={shared.wrap}>{vm.selectError}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {vm.facts.length > 0 && (
+        <section aria-label={vm.factsLabel}>
+          <dl className={styles.facts}>
+            {vm.facts.map((fact) => (
+              <div key={fact.label} className={styles.factRow}>
+                <dt className={styles.factLabel}>{fact.label}</dt>
+                <dd className={mergeClasses(styles.factValue, shared.wrap)}>{fact.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+
+      {vm.tables && (
+        <div>
+          <Body1 className={shared.wrap}>{vm.tables.summary}</Body1>
+          {vm.tables.missing.length > 0 && (
+            <MessageBar layout="multiline" intent="warning">
+              <MessageBarBody className={shared.wrap}>
+                <MessageBarTitle>{vm.tables.missingHeading}</MessageBarTitle>
+                <ul className={shared.bulletList}>
+                  {vm.tables.missing.map((title) => (
+                    <li key={title}>{title}</li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {vm.tables.found.length + vm.tables.other.length > 0 && (
+            <Accordion collapsible>
+              <AccordionItem value="tables">
+                <AccordionHeader as="h3" size="small">
+                  {vm.tables.foundHeading}
+                </AccordionHeader>
+                <AccordionPanel>
+                  <ul className={mergeClasses(shared.bulletList, shared.wrap)}>
+                    {vm.tables.found.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                  {vm.tables.other.length > 0 && (
+                    <>
+                      <h4 className={shared.subheading}>{vm.tables.otherHeading}</h4>
+                      <ul className={mergeClasses(shared.bulletList, shared.wrap)}>
+                        {vm.tables.other.map((line) => (
+                          <li key={line}>{line}</li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                </AccordionPanel>
+              </AccordionItem>
+            </Accordion>
+          )}
+        </div>
+      )}
+
+      {vm.allWell && (
+        <MessageBar layout="multiline" intent="success">
+          <MessageBarBody className={shared.wrap}>
+            <MessageBarTitle>{vm.allWell.title}</MessageBarTitle>
+            {vm.allWell.body}
+            {vm.allWell.detail && <div>{vm.allWell.detail}</div>}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {vm.counts.length > 0 && (
+        <section aria-labelledby="findings-heading" className={shared.step}>
+          <Subtitle2 as="h2" id="findings-heading" className={shared.heading}>
+            {vm.findingsHeading}
+          </Subtitle2>
+          <ul className={styles.counts} aria-label={vm.countsLabel}>
+            {vm.counts.map((count) => (
+              <li key={count.severity}>
+                <Badge appearance="tint" color={count.color}>
+                  {count.text}
+                </Badge>
+              </li>
+            ))}
+          </ul>
+          {vm.filters && (
+            <div className={styles.filters}>
+              <FilterSelect
+                view={vm.filters.severity}
+                onChange={(value) => onFilter({ severity: value as FindingFilters["severity"] })}
+              />
+              <FilterSelect
+                view={vm.filters.sheet}
+                onChange={(value) => onFilter({ sheet: value })}
+              />
+            </div>
+          )}
+          {vm.noMatches && <Body1>{vm.noMatches}</Body1>}
+          <FindingsList
+            groups={vm.groups}
+            openGroups={vm.openGroups}
+            onToggle={onToggleGroups}
+            onSelect={onSelect}
+          />
+        </section>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Caption1,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import type { FindingGroupView, FindingItemView } from "../viewModels";
+import { useStepStyles } from "./styles";
+
+export interface FindingsListProps {
+  groups: readonly FindingGroupView[];
+  openGroups: readonly string[];
+  onToggle(openGroups: string[]): void;
+  onSelect(sheet: string, cell: string): void;
+}
+
+const useStyles = makeStyles({
+  header: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  sheet: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    marginBottom: tokens.spacingVerticalS,
+  },
+  sheetTitle: {
+    margin: `${tokens.spacingVerticalXS} 0`,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  finding: {
+    width: "100%",
+    height: "auto",
+    minHeight: "auto",
+    justifyContent: "flex-start",
+    textAlign: "left",
+    whiteSpace: "normal",
+    fontWeight: tokens.fontWeightRegular,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
+  },
+  findingText: {
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
+  },
+  cell: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontWeight: tokens.fontWeightSemibold,
+    marginRight: tokens.spacingHorizontalXS,
+  },
+});
+
+function FindingItem({
+  item,
+  onSelect,
+}: {
+  item: FindingItemView;
+  onSelect: FindingsListProps["onSelect"];
+}) {
+  const styles = useStyles();
+  const shared = useStepStyles();
+  const content = (
+    <>
+      {item.cell && <span className={styles.cell}>{item.cell}</span>}
+      <span>{item.message}</span>
+    </>
+  );
+  const target = item.target;
+  return (
+    <li className={shared.wrap}>
+      {target ? (
+        <Button
+          appearance="subtle"
+          className={mergeClasses(styles.finding, shared.wrap)}
+          title={target.label}
+          onClick={() => onSelect(target.sheet, target.cell)}
+        >
+          <span>{content}</span>
+        </Button>
+      ) : (
+        <div className={styles.findingText}>{content}</div>
+      )}
+    </li>
+  );
+}
+
+/** Findings grouped by severity (one accordion item each), then by sheet. */
+export function FindingsList({ groups, openGroups, onToggle, onSelect }: FindingsListProps) {
+  const styles = useStyles();
+  const shared = useStepStyles();
+  return (
+    <Accordion
+      multiple
+      collapsible
+      openItems={[...openGroups]}
+      onToggle={(_, data) => onToggle(data.openItems.map(String))}
+    >
+      {groups.map((group) => (
+        <AccordionItem key={group.id} value={group.id}>
+          <AccordionHeader as="h3" size="small">
+            <span className={styles.header}>
+              <Badge size="extra-small" color={group.color} aria-hidden />
+              {group.title}
+            </span>
+          </AccordionHeader>
+          <AccordionPanel>
+            {group.hint && <Caption1 className={shared.muted}>{group.hint}</Caption1>}
+            {group.sheets.map((sheet) => (
+              <section key={sheet.key} className={styles.sheet}>
+                <h4 className={mergeClasses(styles.sheetTitle, shared.wrap)}>{sheet.title}</h4>
+                <ul className={shared.plainList}>
+                  {sheet.findings.map((item) => (
+                    <FindingItem key={item.key} item={item} onSelect={onSelect} />
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </AccordionPanel>
+        </AccordionItem>
+      ))}
+    </Accordion>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * Facts about the disclosure that the pane shows before anything is built: who and when it is
+ * about, and the names of the exported files (the CLI's names). Pure and small: it is part of the
+ * pane's first bundle, unlike the engine (engine.ts).
+ */
+import type { WorkbookCheckResult } from "../core/checkWorkbook";
+import type { TemplateId } from "../core/rules/rule";
+import { HEBEI_TEMPLATES } from "../core/templates/hebei";
+import { MOF_TEMPLATES } from "../core/templates/mof";
+import { SHANXI_TEMPLATES } from "../core/templates/shanxi";
+import type { TableTemplate } from "../core/templates/types";
+
+/** Who and when the disclosure is about, as far as the workbook says. */
+export interface DisclosureAbout {
+  department?: string;
+  departmentCode?: string;
+  year?: number;
+  template?: TemplateId;
+}
+
+/** The department, code and year the check found (the ledger's first, then the tables'). */
+export function disclosureAbout(
+  check: WorkbookCheckResult,
+  template: TemplateId | undefined
+): DisclosureAbout {
+  return {
+    department: check.ledger?.department.name ?? check.model.department?.value,
+    departmentCode: check.ledger?.department.code ?? check.model.department?.code,
+    year: check.ledger?.department.year ?? check.model.year?.value,
+    template: template ?? check.template,
+  };
+}
+
+/**
+ * The province templates by id, as core/templates' TEMPLATES lists them. Imported from the province
+ * files rather than through core/templates/index, which brings the figure-key grammar and with it
+ * the code catalogs; test/taskpane/disclosure.test.ts holds this map equal to TEMPLATES.
+ */
+const TEMPLATE_TABLES: Readonly<Record<TemplateId, readonly TableTemplate[]>> = {
+  hebei: HEBEI_TEMPLATES,
+  shanxi: SHANXI_TEMPLATES,
+  mof: MOF_TEMPLATES,
+};
+
+/** The worksheets `template` creates, in publication order. */
+export function outputSheetNames(template: TemplateId): string[] {
+  return TEMPLATE_TABLES[template].map((table) => table.sheetName);
+}
+
+/** Whether the workbook has figures to build the tables from: a ledger, or standard tables. */
+export function hasBudgetData(check: WorkbookCheckResult): boolean {
+  return check.ledger !== undefined || check.model.tables.length > 0;
+}
+
+/** Characters no file system takes in a name, and control characters (as the CLI does). */
+export function safeFileName(name: string): string {
+  return (
+    name
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")
+      .replace(/^[\s.]+|[\s.]+$/g, "")
+      .slice(0, 120) || "部门"
+  );
+}
+
+export type ExportFormat = "xlsx" | "docx";
+
+/** `<部门>-<年度>-部门预算公开.xlsx` / `.docx`, the CLI's names. */
+export function exportFileName(department: string, year: number, format: ExportFormat): string {
+  return `${safeFileName(department)}-${year}-部门预算公开.${format}`;
+}
+
+export const MIME_TYPES: Readonly<Record<ExportFormat, string>> = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+};

@@ -1,0 +1,93 @@
+/**
+ * The engine as the pane uses it — checking, then from a checked workbook to what the pane writes —
+ * the same flow as `budget-disclosure export` (src/cli/exportCommand.ts) without its file system:
+ * figures from the ledger when the workbook is one, else rebuilt from the published tables; the
+ * province's tables drawn over them; the 情况说明 generated from them; the chart data of 一般公共预算
+ * expenditure by 类. Pure: no host, no DOM. Loaded on first use (see actions.ts), so the pane's
+ * first paint does not wait for the rules, the code catalogs and the narrative.
+ */
+import { checkWorkbook } from "../core/checkWorkbook";
+import type { WorkbookCheckResult } from "../core/checkWorkbook";
+import type { Finding } from "../core/finding";
+import { buildSheets } from "../core/format/buildSheets";
+import { figuresFromModel } from "../core/format/figuresFromModel";
+import type { SheetSpec } from "../core/format/sheetSpec";
+import type { Grid } from "../core/grid";
+import { ledgerFigures } from "../core/ledger";
+import type { BudgetFigures, LedgerDepartment } from "../core/ledger";
+import { moneyToNumber } from "../core/money";
+import { generateNarrative } from "../core/narrative/generate";
+import type { Narrative } from "../core/narrative/types";
+import type { TemplateId } from "../core/rules/rule";
+import { expenditureByClass, generalBudgetExpenditureSpec } from "../export/chart";
+import type { DisclosureAbout } from "./disclosure";
+import type { ChartData } from "./excel/host";
+
+/** A checked workbook and the sheets it had. */
+export interface CheckOutcome {
+  check: WorkbookCheckResult;
+  sheets: string[];
+}
+
+/** Checks the workbook in its own layout. */
+export function checkGrids(grids: readonly Grid[]): CheckOutcome {
+  return { check: checkWorkbook(grids), sheets: grids.map((grid) => grid.sheet) };
+}
+
+export interface DisclosureContent {
+  specs: SheetSpec[];
+  narrative?: Narrative;
+  /** What rebuilding the figures from the tables had to say (tables that disagree, say). */
+  notes: Finding[];
+  chart?: ChartData;
+}
+
+/**
+ * The tables, narrative and chart of the disclosure in `template`; no content when the workbook has
+ * no figures to build from (no ledger and no standard tables), with the builders' notes.
+ */
+export function disclosureContent(
+  check: WorkbookCheckResult,
+  about: DisclosureAbout & { template: TemplateId }
+): { content?: DisclosureContent; notes: Finding[] } {
+  const department: LedgerDepartment = {
+    ...check.ledger?.department,
+    name: about.department ?? "",
+    year: about.year,
+    template: about.template,
+  };
+  if (about.departmentCode !== undefined) department.code = about.departmentCode;
+  let figures: BudgetFigures | undefined;
+  let notes: Finding[] = [];
+  if (check.ledger) figures = ledgerFigures(check.ledger);
+  else if (check.model.tables.length > 0) {
+    const rebuilt = figuresFromModel(check.model, { unitNature: department.unitNature });
+    figures = rebuilt.figures;
+    notes = rebuilt.findings;
+  }
+  if (!figures) return { notes };
+  const specs = buildSheets(figures, department, about.template);
+  return {
+    notes,
+    content: {
+      specs,
+      notes,
+      narrative: generateNarrative(figures, department, { template: about.template }),
+      chart: chartData(specs, about.year),
+    },
+  };
+}
+
+/** The bars of 一般公共预算 expenditure by 类, read from the printed 一般公共预算支出表. */
+export function chartData(specs: readonly SheetSpec[], year?: number): ChartData | undefined {
+  const spec = generalBudgetExpenditureSpec(specs);
+  if (!spec) return undefined;
+  const bars = expenditureByClass(spec);
+  if (bars.length === 0) return undefined;
+  return {
+    sheet: spec.sheetName,
+    title: `${year !== undefined ? `${year}年` : ""}一般公共预算支出结构（按支出功能分类科目，单位：万元）`,
+    categories: bars.map((bar) => bar.name),
+    values: bars.map((bar) => moneyToNumber(bar.value)),
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * The pane's state and how each event changes it: a pure reducer, so every transition is tested
+ * without rendering. The view-models read this state; App.tsx dispatches the events.
+ */
+import type { Finding, Severity } from "../core/finding";
+import type { TemplateId } from "../core/rules/rule";
+import type { CheckOutcome } from "./actions";
+import type { WriteProgress } from "./excel/host";
+
+export type Step = "check" | "generate" | "export";
+
+export const STEPS: readonly Step[] = ["check", "generate", "export"];
+
+export interface FindingFilters {
+  severity: Severity | "all";
+  /** A sheet name; "" for findings about the whole workbook. */
+  sheet: string | "all";
+}
+
+export type ExportTarget = "xlsx-open" | "xlsx-download" | "docx-download";
+
+/** Why an export or a generation produced nothing, as a reason code or a host's own message. */
+export type Failure =
+  | { reason: "noData" | "department" | "year" | "template" }
+  | { reason: "message"; message: string };
+
+export interface PaneState {
+  step: Step;
+  check: {
+    status: "idle" | "running" | "done" | "failed";
+    outcome?: CheckOutcome;
+    error?: string;
+    /** Selecting a finding's cell failed (the sheet was renamed since the check, say). */
+    selectError?: { sheet: string; cell: string; message: string };
+  };
+  filters: FindingFilters;
+  /** Finding groups the user opened or closed; undefined until then (the defaults apply). */
+  openGroups?: readonly string[];
+  /** The template the user chose; undefined means the detected one. */
+  template?: TemplateId;
+  /** Output sheets of the chosen template that the workbook already has. */
+  existing: readonly string[];
+  generate: {
+    status: "idle" | "confirming" | "writing" | "done" | "failed";
+    progress?: WriteProgress;
+    created?: string[];
+    notes?: Finding[];
+    failure?: Failure;
+  };
+  export: {
+    override: boolean;
+    busy?: ExportTarget;
+    done?: { target: ExportTarget; fileName: string };
+    failure?: Failure;
+  };
+}
+
+export const initialState: PaneState = {
+  step: "check",
+  check: { status: "idle" },
+  filters: { severity: "all", sheet: "all" },
+  existing: [],
+  generate: { status: "idle" },
+  export: { override: false },
+};
+
+export type PaneEvent =
+  | { type: "step"; step: Step }
+  | { type: "check/start" }
+  | { type: "check/done"; outcome: CheckOutcome }
+  | { type: "check/failed"; message: string }
+  | { type: "select/failed"; sheet: string; cell: string; message: string }
+  | { type: "filters"; filters: Partial<FindingFilters> }
+  | { type: "groups"; open: readonly string[] }
+  | { type: "template"; template: TemplateId }
+  | { type: "existing"; sheets: readonly string[] }
+  | { type: "generate/confirm"; existing: readonly string[] }
+  | { type: "generate/cancel" }
+  | { type: "generate/start"; total: number }
+  | { type: "generate/progress"; progress: WriteProgress }
+  | { type: "generate/done"; created: string[]; notes: Finding[] }
+  | { type: "generate/failed"; failure: Failure; notes?: Finding[] }
+  | { type: "export/override"; override: boolean }
+  | { type: "export/start"; target: ExportTarget }
+  | { type: "export/done"; target: ExportTarget; fileName: string }
+  | { type: "export/failed"; failure: Failure };
+
+export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
+  switch (event.type) {
+    case "step":
+      return { ...state, step: event.step };
+    case "check/start":
+      return { ...state, check: { ...state.check, status: "running", error: undefined } };
+    case "check/done": {
+      // A sheet filter naming a sheet that has no findings any more would hide everything.
+      const sheets = new Set(event.outcome.check.findings.map((f) => f.sheet ?? ""));
+      const sheet =
+        state.filters.sheet !== "all" && !sheets.has(state.filters.sheet)
+          ? "all"
+          : state.filters.sheet;
+      return {
+        ...state,
+        check: { status: "done", outcome: event.outcome },
+        filters: { ...state.filters, sheet },
+        // A new check describes another workbook state: earlier export messages no longer apply.
+        export: { override: state.export.override },
+      };
+    }
+    case "check/failed":
+      return { ...state, check: { ...state.check, status: "failed", error: event.message } };
+    case "select/failed":
+      return {
+        ...state,
+        check: {
+          ...state.check,
+          selectError: { sheet: event.sheet, cell: event.cell, message: event.message },
+        },
+      };
+    case "filters":
+      return { ...state, filters: { ...state.filters, ...event.filters } };
+    case "groups":
+      return { ...state, openGroups: event.open };
+    case "template":
+      return { ...state, template: event.template, existing: [], generate: { status: "idle" } };
+    case "existing":
+      return { ...state, existing: event.sheets };
+    case "generate/confirm":
+      return { ...state, existing: event.existing, generate: { status: "confirming" } };
+    case "generate/cancel":
+      return { ...state, generate: { status: "idle" } };
+    case "generate/start":
+      return {
+        ...state,
+        generate: { status: "writing", progress: { done: 0, total: event.total } },
+      };
+    case "generate/progress":
+      return state.generate.status === "writing"
+        ? { ...state, generate: { ...state.generate, progress: event.progress } }
+        : state;
+    case "generate/done":
+      return {
+        ...state,
+        existing: event.created,
+        generate: { status: "done", created: event.created, notes: event.notes },
+      };
+    case "generate/failed":
+      return {
+        ...state,
+        generate: { status: "failed", failure: event.failure, notes: event.notes },
+      };
+    case "export/override":
+      return { ...state, export: { ...state.export, override: event.override } };
+    case "export/start":
+      return { ...state, export: { override: state.export.override, busy: event.target } };
+    case "export/done":
+      return {
+        ...state,
+        export: {
+          override: state.export.override,
+          done: { target: event.target, fileName: event.fileName },
+        },
+      };
+    case "export/failed":
+      return { ...state, export: { override: state.export.override, failure: event.failure } };
+  }
+}
+
+/** The template the pane works in: the user's choice, else the detected one. */
+export function selectedTemplate(state: PaneState): TemplateId | undefined {
+  return state.template ?? state.check.outcome?.check.template;
+}

@@ -1,0 +1,99 @@
+/**
+ * The 导出 step as data: the three export buttons, disabled with the reason shown while the workbook
+ * cannot be exported — not checked, no department or year, or errors unless the user explicitly
+ * overrides — the file names, and what the last export did.
+ */
+import { countBySeverity } from "../../core/finding";
+import { disclosureAbout, exportFileName, hasBudgetData } from "../disclosure";
+import { fill, messages } from "../messages";
+import type { Locale, Messages } from "../messages";
+import { selectedTemplate } from "../state";
+import type { ExportTarget, PaneState } from "../state";
+import { failureText } from "./labels";
+
+export interface ExportActionView {
+  id: ExportTarget;
+  label: string;
+  disabled: boolean;
+  busy: boolean;
+}
+
+export interface ExportViewModel {
+  heading: string;
+  buttonsLabel: string;
+  actions: ExportActionView[];
+  /** Why the buttons are disabled. */
+  reason?: string;
+  /** Shown while the workbook has errors: exporting anyway is an explicit choice. */
+  override?: { label: string; checked: boolean };
+  warning?: string;
+  files?: { label: string; names: string[] };
+  status?: { intent: "info" | "success" | "error"; text: string };
+}
+
+const ACTIONS: readonly (readonly [ExportTarget, keyof Messages])[] = [
+  ["xlsx-open", "exportXlsxOpen"],
+  ["xlsx-download", "exportXlsxDownload"],
+  ["docx-download", "exportDocxDownload"],
+];
+
+export function exportViewModel(state: PaneState, locale: Locale): ExportViewModel {
+  const text = messages[locale];
+  const outcome = state.check.outcome;
+  const { override, busy, done, failure } = state.export;
+  const about = outcome ? disclosureAbout(outcome.check, selectedTemplate(state)) : undefined;
+  const errors = outcome ? countBySeverity(outcome.check.findings).error : 0;
+  const hasData = outcome !== undefined && hasBudgetData(outcome.check);
+
+  const reason =
+    !outcome || !about
+      ? text.needCheckFirst
+      : about.department === undefined
+        ? text.exportNeedDepartment
+        : about.year === undefined
+          ? text.exportNeedYear
+          : about.template === undefined
+            ? text.needTemplate
+            : !hasData
+              ? text.noBudgetData
+              : errors > 0 && !override
+                ? fill(text.exportBlockedErrors, { count: errors })
+                : undefined;
+  const blocked = reason !== undefined || state.check.status === "running";
+
+  return {
+    heading: text.exportHeading,
+    buttonsLabel: text.exportButtonsLabel,
+    actions: ACTIONS.map(([id, label]) => ({
+      id,
+      label: text[label],
+      disabled: blocked || busy !== undefined,
+      busy: busy === id,
+    })),
+    reason,
+    override: errors > 0 ? { label: text.exportOverride, checked: override } : undefined,
+    warning:
+      errors > 0 && override ? fill(text.exportOverrideActive, { count: errors }) : undefined,
+    files:
+      about?.department !== undefined && about.year !== undefined
+        ? {
+            label: text.exportFileNames,
+            names: (["xlsx", "docx"] as const).map((format) =>
+              exportFileName(about.department!, about.year!, format)
+            ),
+          }
+        : undefined,
+    status: busy
+      ? { intent: "info", text: text.exportRunning }
+      : done
+        ? {
+            intent: "success",
+            text: fill(done.target === "xlsx-open" ? text.exportOpened : text.exportDownloaded, {
+              file: done.fileName,
+            }),
+          }
+        : failure
+          ? { intent: "error", text: failureText(failure, locale, "exportFailed") }
+          : undefined,
+  };
+}

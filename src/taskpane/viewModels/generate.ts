@@ -1,0 +1,135 @@
+/**
+ * The 生成公开表 step as data: the template choice (pre-selected from detection), the sheets the
+ * template creates and which of them exist already (replacing those needs the user's confirmation),
+ * the generate button with the reason it is disabled, progress, and the summary afterwards.
+ */
+import type { Finding } from "../../core/finding";
+import { countBySeverity } from "../../core/finding";
+import { hasBudgetData, outputSheetNames } from "../disclosure";
+import { fill, messages } from "../messages";
+import type { Locale } from "../messages";
+import { selectedTemplate } from "../state";
+import type { PaneState } from "../state";
+import type { Option } from "./check";
+import { TEMPLATE_IDS, failureText, templateLabel } from "./labels";
+
+export interface GenerateViewModel {
+  heading: string;
+  template: {
+    label: string;
+    value: string;
+    placeholder: string;
+    options: Option[];
+    disabled: boolean;
+  };
+  sheets: { heading: string; items: { name: string; exists: boolean; note?: string }[] };
+  button: { label: string; disabled: boolean; busy: boolean; reason?: string };
+  warning?: string;
+  progress?: { label: string; value: number; text: string };
+  /** After a run: what was created (the sheet names as one line), or why nothing was. */
+  summary?: { intent: "success" | "error"; title: string; detail?: string };
+  notes?: { heading: string; items: string[] };
+  confirm: {
+    open: boolean;
+    title: string;
+    body: string;
+    sheets: string[];
+    confirmLabel: string;
+    cancelLabel: string;
+  };
+}
+
+function noteText(finding: Finding): string {
+  const where = [finding.sheet && `【${finding.sheet}】`, finding.cell].filter(Boolean).join("");
+  return where ? `${where} ${finding.message}` : finding.message;
+}
+
+export function generateViewModel(state: PaneState, locale: Locale): GenerateViewModel {
+  const text = messages[locale];
+  const outcome = state.check.outcome;
+  const detected = outcome?.check.template;
+  const template = selectedTemplate(state);
+  const writing = state.generate.status === "writing";
+  const existing = new Set(state.existing);
+  const names = template ? outputSheetNames(template) : [];
+  const hasData = outcome !== undefined && hasBudgetData(outcome.check);
+  const reason = !outcome
+    ? text.needCheckFirst
+    : !template
+      ? text.needTemplate
+      : !hasData
+        ? text.noBudgetData
+        : undefined;
+  const errors = outcome ? countBySeverity(outcome.check.findings).error : 0;
+  const { generate } = state;
+  const notes = (generate.notes ?? []).filter((f) => f.severity !== "info");
+
+  return {
+    heading: text.generateHeading,
+    template: {
+      label: text.templateLabel,
+      value: template ?? "",
+      placeholder: text.templatePlaceholder,
+      options: TEMPLATE_IDS.map((id) => ({
+        value: id,
+        label:
+          id === detected
+            ? fill(text.templateDetected, { name: templateLabel(id, locale) })
+            : templateLabel(id, locale),
+      })),
+      disabled: writing,
+    },
+    sheets: {
+      heading: fill(text.sheetsHeading, { count: names.length }),
+      items: names.map((name) => ({
+        name,
+        exists: existing.has(name),
+        note: existing.has(name) ? text.sheetExists : undefined,
+      })),
+    },
+    button: {
+      label: text.generateButton,
+      disabled: reason !== undefined || writing || state.check.status === "running",
+      busy: writing,
+      reason,
+    },
+    warning: errors > 0 ? fill(text.generateWithErrors, { count: errors }) : undefined,
+    progress:
+      writing && generate.progress
+        ? {
+            label: text.generateProgressLabel,
+            value:
+              generate.progress.total > 0 ? generate.progress.done / generate.progress.total : 0,
+            text: fill(text.generateProgress, {
+              done: generate.progress.done,
+              total: generate.progress.total,
+            }),
+          }
+        : undefined,
+    summary:
+      generate.status === "done"
+        ? {
+            intent: "success",
+            title: fill(text.generateDone, { count: generate.created?.length ?? 0 }),
+            detail: (generate.created ?? []).join(text.listSeparator),
+          }
+        : generate.status === "failed" && generate.failure
+          ? {
+              intent: "error",
+              title: failureText(generate.failure, locale, "generateFailed"),
+            }
+          : undefined,
+    notes:
+      notes.length > 0
+        ? { heading: text.generateNotesHeading, items: notes.map(noteText) }
+        : undefined,
+    confirm: {
+      open: generate.status === "confirming",
+      title: text.confirmTitle,
+      body: fill(text.confirmBody, { count: state.existing.length }),
+      sheets: [...state.existing],
+      confirmLabel: text.confirmReplace,
+      cancelLabel: text.confirmCancel,
+    },
+  };
+}

@@ -1,0 +1,17 @@
+/** Pure functions from the pane's state to what each step shows. */
+export { checkViewModel } from "./check";
+export type {
+  CheckViewModel,
+  FindingGroupView,
+  FindingItemView,
+  Option,
+  SelectView,
+  SheetGroupView,
+  TablesView,
+} from "./check";
+export { generateViewModel } from "./generate";
+export type { GenerateViewModel } from "./generate";
+export { exportViewModel } from "./export";
+export type { ExportActionView, ExportViewModel } from "./export";
+export { paneViewModel } from "./pane";
+export type { PaneViewModel } from "./pane";

@@ -1,0 +1,55 @@
+/**
+ * The message keys of the engine's enumerations (severities, templates, reason codes), so that the
+ * view-models look a label up instead of switching on values.
+ */
+import type { Severity } from "../../core/finding";
+import type { TemplateId } from "../../core/rules/rule";
+import { fill, messages } from "../messages";
+import type { Locale, Messages } from "../messages";
+import type { Failure } from "../state";
+
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+const SEVERITY_LABELS: Readonly<Record<Severity, keyof Messages>> = {
+  error: "severityError",
+  warning: "severityWarning",
+  info: "severityInfo",
+};
+
+/** Fluent Badge colours of the severities. */
+export const SEVERITY_COLORS = {
+  error: "danger",
+  warning: "warning",
+  info: "informative",
+} as const satisfies Record<Severity, string>;
+
+/** The templates in the order the pane offers them. */
+export const TEMPLATE_IDS: readonly TemplateId[] = ["hebei", "shanxi", "mof"];
+
+const TEMPLATE_LABELS: Readonly<Record<TemplateId, keyof Messages>> = {
+  hebei: "templateHebei",
+  shanxi: "templateShanxi",
+  mof: "templateMof",
+};
+
+const FAILURE_LABELS: Readonly<Record<Exclude<Failure["reason"], "message">, keyof Messages>> = {
+  noData: "noBudgetData",
+  department: "exportNeedDepartment",
+  year: "exportNeedYear",
+  template: "needTemplate",
+};
+
+export function severityLabel(severity: Severity, locale: Locale): string {
+  return messages[locale][SEVERITY_LABELS[severity]];
+}
+
+export function templateLabel(template: TemplateId, locale: Locale): string {
+  return messages[locale][TEMPLATE_LABELS[template]];
+}
+
+/** The sentence for a failure; `wrap` (a message with `{message}`) frames a host's own text. */
+export function failureText(failure: Failure, locale: Locale, wrap: keyof Messages): string {
+  const text = messages[locale];
+  if (failure.reason === "message") return fill(text[wrap], { message: failure.message });
+  return text[FAILURE_LABELS[failure.reason]];
+}

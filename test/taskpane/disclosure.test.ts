@@ -1,0 +1,49 @@
+import { exportBaseName } from "../../src/cli/exportCommand";
+import { TEMPLATES } from "../../src/core/templates";
+import type { TemplateId } from "../../src/core/templates";
+import { runCheck } from "../../src/taskpane/actions";
+import {
+  disclosureAbout,
+  exportFileName,
+  hasBudgetData,
+  outputSheetNames,
+} from "../../src/taskpane/disclosure";
+import { loadFixture } from "../helpers/fixtures";
+import { fakeHost } from "./fakeHost";
+
+describe("disclosure facts", () => {
+  test("names every template's sheets as the template registry does", () => {
+    for (const id of Object.keys(TEMPLATES) as TemplateId[])
+      expect([id, outputSheetNames(id)]).toEqual([id, TEMPLATES[id].map((t) => t.sheetName)]);
+  });
+
+  test("names the files as the CLI does", () => {
+    for (const name of ["中共长治市屯留区委组织部", "a/b:c", " .x. ", "", "x".repeat(200)]) {
+      expect(exportFileName(name, 2024, "xlsx")).toBe(`${exportBaseName(name, 2024)}.xlsx`);
+      expect(exportFileName(name, 2024, "docx")).toBe(`${exportBaseName(name, 2024)}.docx`);
+    }
+  });
+
+  test("takes department, code and year from the tables, and the template from the user first", async () => {
+    const { check } = await runCheck(fakeHost(await loadFixture("quyang-2024")));
+    expect(disclosureAbout(check, undefined)).toEqual({
+      department: "中国共产党曲阳县委员会组织部",
+      departmentCode: "203",
+      year: 2024,
+      template: "hebei",
+    });
+    expect(disclosureAbout(check, "mof").template).toBe("mof");
+    expect(hasBudgetData(check)).toBe(true);
+  });
+
+  test("has no budget data in an empty workbook", async () => {
+    const { check } = await runCheck(fakeHost([]));
+    expect(hasBudgetData(check)).toBe(false);
+    expect(disclosureAbout(check, undefined)).toEqual({
+      department: undefined,
+      departmentCode: undefined,
+      year: undefined,
+      template: undefined,
+    });
+  });
+});

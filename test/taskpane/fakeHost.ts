@@ -1,0 +1,50 @@
+/**
+ * A WorkbookHost over fixture grids, every method a jest mock: what the pane asks of Excel,
+ * answered from data, so the pane's tests need no Office.
+ */
+import type { Grid } from "../../src/core/grid";
+import type { SheetSpec } from "../../src/core/format/sheetSpec";
+import type { WorkbookHost, WriteProgress, WriteResult } from "../../src/taskpane/excel/host";
+
+export interface FakeHostOptions {
+  /** Sheet names existingSheets reports as present (of those asked about). */
+  existing?: readonly string[];
+  language?: string;
+  /** Replaces the default writeSheets, which reports progress sheet by sheet and succeeds. */
+  write?: WorkbookHost["writeSheets"];
+}
+
+export type FakeHost = { [K in keyof WorkbookHost]: jest.Mock & WorkbookHost[K] };
+
+export async function writeAll(
+  specs: readonly SheetSpec[],
+  options: { onProgress?: (progress: WriteProgress) => void }
+): Promise<WriteResult> {
+  specs.forEach((_, i) => options.onProgress?.({ done: i + 1, total: specs.length }));
+  return { ok: true, created: specs.map((s) => s.sheetName) };
+}
+
+export function fakeHost(grids: readonly Grid[], options: FakeHostOptions = {}): FakeHost {
+  const present = new Set(options.existing ?? []);
+  return {
+    readWorkbook: jest.fn(async () => grids.map((g) => ({ ...g }))),
+    existingSheets: jest.fn(async (names: readonly string[]) =>
+      names.filter((n) => present.has(n))
+    ),
+    writeSheets: jest.fn(options.write ?? writeAll),
+    selectCell: jest.fn(async () => undefined),
+    createWorkbookFromXlsx: jest.fn(async () => undefined),
+    displayLanguage: jest.fn(() => options.language ?? "zh-CN"),
+  } as FakeHost;
+}
+
+/** A promise and the functions that settle it, for holding a host call open mid-test. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}

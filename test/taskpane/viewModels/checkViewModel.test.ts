@@ -1,0 +1,158 @@
+import type { Grid } from "../../../src/core/grid";
+import { runCheck } from "../../../src/taskpane/actions";
+import type { CheckOutcome } from "../../../src/taskpane/actions";
+import type { FindingFilters, PaneState } from "../../../src/taskpane/state";
+import { checkViewModel } from "../../../src/taskpane/viewModels";
+import { loadFixture } from "../../helpers/fixtures";
+import { fakeHost } from "../fakeHost";
+
+const ALL: FindingFilters = { severity: "all", sheet: "all" };
+
+async function checked(grids: readonly Grid[]): Promise<PaneState["check"]> {
+  const outcome: CheckOutcome = await runCheck(fakeHost(grids));
+  return { status: "done", outcome };
+}
+
+describe("checkViewModel", () => {
+  test("asks for a check before there is one, and says when it is running or failed", () => {
+    expect(checkViewModel({ status: "idle" }, ALL, "zh-CN").status?.text).toMatch(/点击“检查”/);
+    const running = checkViewModel({ status: "running" }, ALL, "zh-CN");
+    expect(running.run.busy).toBe(true);
+    expect(running.status).toEqual({ intent: "info", text: "正在读取并检查工作簿…" });
+    const failed = checkViewModel({ status: "failed", error: "boom" }, ALL, "en-US");
+    expect(failed.status).toEqual({ intent: "error", text: "Could not read the workbook: boom" });
+    expect(failed.facts).toEqual([]);
+    expect(failed.groups).toEqual([]);
+  });
+
+  describe("tunliu-2024: rounding notes only", () => {
+    let check: PaneState["check"];
+    beforeAll(async () => {
+      check = await checked(await loadFixture("tunliu-2024"));
+    });
+
+    test("states the detected department, year and template", () => {
+      const vm = checkViewModel(check, ALL, "zh-CN");
+      expect(vm.facts).toEqual([
+        { label: "部门", value: "中共长治市屯留区委组织部" },
+        { label: "年度", value: "2024" },
+        { label: "模板", value: "山西（自动识别）" },
+      ]);
+      expect(vm.run.label).toBe("重新检查");
+      expect(vm.status).toBeUndefined();
+    });
+
+    test("finds all 13 tables Shanxi requires, the two 项目支出表 told apart", () => {
+      const tables = checkViewModel(check, ALL, "zh-CN").tables!;
+      expect(tables.complete).toBe(true);
+      expect(tables.summary).toBe("必备公开表齐全（13 张）");
+      expect(tables.missing).toEqual([]);
+      expect(tables.found).toHaveLength(13);
+      expect(tables.found).toContain("项目支出预算表（上年结转）：工作表“项目支出(上年结转)”");
+      expect(tables.other).toEqual([]);
+    });
+
+    test("counts per severity and shows the empty state", () => {
+      const vm = checkViewModel(check, ALL, "zh-CN");
+      expect(vm.counts.map((c) => c.text)).toEqual(["错误 0", "警告 0", "提示 19"]);
+      expect(vm.allWell?.title).toBe("未发现错误或警告");
+      expect(vm.allWell?.detail).toBe("另有 19 处舍入差异，已折叠在下方。");
+    });
+
+    test("folds the rounding notes into one closed group, by sheet", () => {
+      const vm = checkViewModel(check, ALL, "zh-CN");
+      expect(vm.groups.map((g) => g.id)).toEqual(["rounding"]);
+      expect(vm.groups[0].title).toBe("舍入差异（19）");
+      expect(vm.openGroups).toEqual([]);
+      const sheets = vm.groups[0].sheets.map((s) => s.title);
+      expect(sheets).toContain("一般公共预算支出表（4）");
+      expect(sheets).toContain("项目支出(本年)（4）");
+    });
+
+    test("keeps the groups the user opened", () => {
+      expect(checkViewModel(check, ALL, "zh-CN", ["rounding"]).openGroups).toEqual(["rounding"]);
+    });
+
+    test("speaks English when asked, the engine's messages staying Chinese", () => {
+      const vm = checkViewModel(check, ALL, "en-US");
+      expect(vm.facts.map((f) => f.label)).toEqual(["Department", "Year", "Template"]);
+      expect(vm.facts[2].value).toBe("Shanxi (detected)");
+      expect(vm.counts.map((c) => c.text)).toEqual(["Errors 0", "Warnings 0", "Notes 19"]);
+      expect(vm.groups[0].title).toBe("Rounding differences (19)");
+    });
+
+    test("names a missing table", async () => {
+      const grids = (await loadFixture("tunliu-2024")).filter((g) => g.sheet !== "机关运行经费");
+      const tables = checkViewModel(await checked(grids), ALL, "zh-CN").tables!;
+      expect(tables.complete).toBe(false);
+      expect(tables.summary).toBe("已识别 12/13 张必备公开表");
+      expect(tables.missing).toEqual(["财政拨款安排机关运行经费预算表"]);
+    });
+  });
+
+  describe("quyang-2024: two errors in 绩效目标", () => {
+    let check: PaneState["check"];
+    beforeAll(async () => {
+      check = await checked(await loadFixture("quyang-2024"));
+    });
+
+    test("groups errors first, by sheet, each finding pointing at its cell", () => {
+      const vm = checkViewModel(check, ALL, "zh-CN");
+      expect(vm.allWell).toBeUndefined();
+      expect(vm.counts.map((c) => c.text)).toEqual(["错误 2", "警告 1", "提示 1"]);
+      expect(vm.groups.map((g) => [g.id, g.count])).toEqual([
+        ["error", 2],
+        ["warning", 1],
+        ["rounding", 1],
+      ]);
+      expect(vm.openGroups).toEqual(["error", "warning"]);
+      const [errors] = vm.groups;
+      expect(errors.title).toBe("错误（2）");
+      expect(errors.sheets.map((s) => s.title)).toEqual(["绩效目标（2）"]);
+      expect(errors.sheets[0].findings.map((f) => f.target)).toEqual([
+        { sheet: "绩效目标", cell: "B8", label: "在 Excel 中选中 绩效目标!B8" },
+        { sheet: "绩效目标", cell: "C232", label: "在 Excel 中选中 绩效目标!C232" },
+      ]);
+    });
+
+    test("lists the tables outside the Hebei set apart", () => {
+      const tables = checkViewModel(check, ALL, "zh-CN").tables!;
+      expect(tables.complete).toBe(true);
+      expect(tables.other).toEqual([
+        "政府采购表：工作表“政府采购”",
+        "固定资产表：工作表“固定资产”",
+      ]);
+    });
+
+    test("filters by severity, with counts in the options", () => {
+      const vm = checkViewModel(check, { severity: "error", sheet: "all" }, "zh-CN");
+      expect(vm.groups.map((g) => g.id)).toEqual(["error"]);
+      expect(vm.filters?.severity.options.map((o) => o.label)).toEqual([
+        "全部（4）",
+        "错误（2）",
+        "警告（1）",
+        "提示（1）",
+      ]);
+      expect(vm.filters?.severity.value).toBe("error");
+      // The rounding notes are 提示.
+      const info = checkViewModel(check, { severity: "info", sheet: "all" }, "zh-CN");
+      expect(info.groups.map((g) => g.id)).toEqual(["rounding"]);
+    });
+
+    test("filters by sheet, and says so when nothing matches", () => {
+      const vm = checkViewModel(check, { severity: "all", sheet: "绩效目标" }, "zh-CN");
+      expect(vm.groups.reduce((n, g) => n + g.count, 0)).toBe(4);
+      expect(vm.filters?.sheet.options.map((o) => o.value)).toEqual(["all", "绩效目标"]);
+      const none = checkViewModel(check, { severity: "error", sheet: "收支总表" }, "zh-CN");
+      expect(none.groups).toEqual([]);
+      expect(none.noMatches).toBe("没有符合筛选条件的检查结果。");
+    });
+  });
+
+  test("without tables the template is unknown and nothing can be called missing", async () => {
+    const vm = checkViewModel(await checked([]), ALL, "zh-CN");
+    expect(vm.facts.map((f) => f.value)).toEqual(["未识别", "未识别", "未识别"]);
+    expect(vm.tables?.summary).toBe("未识别模板，无法判断缺少哪些公开表。");
+    expect(vm.tables?.missing).toEqual([]);
+  });
+});

@@ -1,0 +1,147 @@
+import { TEMPLATES } from "../../../src/core/templates";
+import { runCheck } from "../../../src/taskpane/actions";
+import type { CheckOutcome } from "../../../src/taskpane/actions";
+import { initialState, paneReducer } from "../../../src/taskpane/state";
+import type { PaneEvent, PaneState } from "../../../src/taskpane/state";
+import { generateViewModel } from "../../../src/taskpane/viewModels";
+import { loadFixture } from "../../helpers/fixtures";
+import { fakeHost } from "../fakeHost";
+
+const after = (events: PaneEvent[], from: PaneState = initialState) =>
+  events.reduce(paneReducer, from);
+
+describe("generateViewModel", () => {
+  let tunliu: CheckOutcome;
+  let quyang: CheckOutcome;
+  beforeAll(async () => {
+    tunliu = await runCheck(fakeHost(await loadFixture("tunliu-2024")));
+    quyang = await runCheck(fakeHost(await loadFixture("quyang-2024")));
+  });
+  const checked = (outcome: CheckOutcome) => after([{ type: "check/done", outcome }]);
+
+  test("needs a check first", () => {
+    const vm = generateViewModel(initialState, "zh-CN");
+    expect(vm.button).toMatchObject({ disabled: true, reason: "请先完成检查。" });
+    expect(vm.template.value).toBe("");
+    expect(vm.sheets.items).toEqual([]);
+  });
+
+  test("pre-selects the detected template and lists its sheets in order", () => {
+    const vm = generateViewModel(checked(tunliu), "zh-CN");
+    expect(vm.template.value).toBe("shanxi");
+    expect(vm.template.options).toEqual([
+      { value: "hebei", label: "河北" },
+      { value: "shanxi", label: "山西（检测到）" },
+      { value: "mof", label: "财政部" },
+    ]);
+    expect(vm.sheets.heading).toBe("将创建的工作表（13）");
+    expect(vm.sheets.items.map((s) => s.name)).toEqual(TEMPLATES.shanxi.map((t) => t.sheetName));
+    expect(vm.button).toEqual({
+      label: "生成公开表",
+      disabled: false,
+      busy: false,
+      reason: undefined,
+    });
+    expect(vm.warning).toBeUndefined();
+    expect(vm.confirm.open).toBe(false);
+  });
+
+  test("follows the user's choice of template", () => {
+    const vm = generateViewModel(
+      after([{ type: "template", template: "hebei" }], checked(tunliu)),
+      "en-US"
+    );
+    expect(vm.template.value).toBe("hebei");
+    expect(vm.template.options[1].label).toBe("Shanxi (detected)");
+    expect(vm.sheets.items.map((s) => s.name)).toEqual(TEMPLATES.hebei.map((t) => t.sheetName));
+  });
+
+  test("marks the sheets that exist and asks before replacing them", () => {
+    const existing = [TEMPLATES.shanxi[0].sheetName, TEMPLATES.shanxi[4].sheetName];
+    const listed = generateViewModel(
+      after([{ type: "existing", sheets: existing }], checked(tunliu)),
+      "zh-CN"
+    );
+    expect(listed.sheets.items.filter((s) => s.exists).map((s) => s.name)).toEqual(existing);
+    expect(listed.sheets.items[0].note).toBe("已存在，将替换");
+    const confirming = generateViewModel(
+      after([{ type: "generate/confirm", existing }], checked(tunliu)),
+      "zh-CN"
+    );
+    expect(confirming.confirm).toMatchObject({
+      open: true,
+      title: "替换已有的表？",
+      sheets: existing,
+      confirmLabel: "替换",
+      cancelLabel: "取消",
+    });
+    expect(confirming.confirm.body).toMatch(/^以下 2 张工作表已存在/);
+  });
+
+  test("shows progress while writing, then what was created", () => {
+    const writing = after(
+      [
+        { type: "generate/start", total: 13 },
+        { type: "generate/progress", progress: { done: 4, total: 13 } },
+      ],
+      checked(tunliu)
+    );
+    const vm = generateViewModel(writing, "zh-CN");
+    expect(vm.progress).toEqual({
+      label: "生成进度",
+      value: 4 / 13,
+      text: "正在写入第 4/13 张表…",
+    });
+    expect(vm.button).toMatchObject({ disabled: true, busy: true });
+    expect(vm.template.disabled).toBe(true);
+    const done = generateViewModel(
+      after(
+        [{ type: "generate/done", created: ["表1 收支总表", "表2 收入总表"], notes: [] }],
+        writing
+      ),
+      "zh-CN"
+    );
+    expect(done.progress).toBeUndefined();
+    expect(done.summary).toEqual({
+      intent: "success",
+      title: "已生成 2 张表：",
+      detail: "表1 收支总表、表2 收入总表",
+    });
+    expect(done.sheets.items.filter((s) => s.exists).map((s) => s.name)).toEqual([
+      "表1 收支总表",
+      "表2 收入总表",
+    ]);
+  });
+
+  test("reports a failed write with the host's message", () => {
+    const vm = generateViewModel(
+      after(
+        [{ type: "generate/failed", failure: { reason: "message", message: "工作表受保护" } }],
+        checked(tunliu)
+      ),
+      "zh-CN"
+    );
+    expect(vm.summary).toEqual({
+      intent: "error",
+      title: "生成失败，已撤销新增的表：工作表受保护",
+    });
+  });
+
+  test("warns, without blocking, when the workbook has errors", () => {
+    const vm = generateViewModel(checked(quyang), "zh-CN");
+    expect(vm.template.value).toBe("hebei");
+    expect(vm.warning).toBe("工作簿有 2 个错误，生成的表可能不准确，请先核对。");
+    expect(vm.button.disabled).toBe(false);
+  });
+
+  test("cannot generate from a workbook without budget data", async () => {
+    const empty = await runCheck(fakeHost([]));
+    const noTemplate = generateViewModel(checked(empty), "zh-CN");
+    expect(noTemplate.button).toMatchObject({ disabled: true, reason: "请先选择公开表模板。" });
+    const chosen = generateViewModel(
+      after([{ type: "template", template: "mof" }], checked(empty)),
+      "zh-CN"
+    );
+    expect(chosen.button.reason).toMatch(/没有可用的预算数据/);
+  });
+});
