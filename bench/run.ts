@@ -10,8 +10,9 @@ import type { BenchSuite } from "./harness";
 import { rollupSuite } from "./rollup";
 import { checkSuite } from "./check";
 import { exportSuite } from "./export";
+import { taskpaneSuite } from "./taskpane";
 
-const SUITES: readonly BenchSuite[] = [rollupSuite, checkSuite, exportSuite];
+const SUITES: readonly BenchSuite[] = [rollupSuite, checkSuite, exportSuite, taskpaneSuite];
 
 function usage(): string {
   return [

@@ -1,0 +1,430 @@
+/*
+ * The task pane end to end, in a real browser: the add-in is built with the simulated Excel host
+ * (test/e2e/webpack.e2e.config.js), served from 127.0.0.1 and opened in Debian's Chromium (headless,
+ * 320×800 like a task pane). The simulated host holds examples/tunliu-2024.xlsx in memory.
+ *
+ *   open → the pane checks the workbook: no errors, tunliu's 舍入差异 listed but folded
+ *   → click a finding: the simulated Excel selects that cell
+ *   → 生成公开表: the 表1 收支总表 … sheets appear, the source sheets are unchanged to the byte
+ *   → 生成公开表 again: asks before replacing
+ *   → 导出 → 下载 docx: a download of a valid .docx
+ *
+ * Every step is screenshotted (into a temporary directory; with UPDATE_SCREENSHOTS=1 also into
+ * docs/screenshots/taskpane-*.png for the README) and scanned with axe-core (no serious or critical
+ * violations). The page may reach the local server only; any other request fails the test.
+ *
+ * E2E_BUILD_DIR=<dir> reuses a build (`webpack -c test/e2e/webpack.e2e.config.js --output-path <dir>`)
+ * instead of building, while working on the test.
+ *
+ * Needs Chromium at /usr/bin/chromium (or CHROMIUM_PATH). Without it the test fails under CI=true
+ * and is skipped, loudly, elsewhere.
+ */
+import * as fs from "fs";
+import JSZip from "jszip";
+import * as os from "os";
+import * as path from "path";
+import type { Page } from "playwright-core";
+import { checkWorkbook } from "../../src/core/checkWorkbook";
+import { a1 } from "../../src/core/grid";
+import type { CellValue, Grid } from "../../src/core/grid";
+import { gridsFromXlsx } from "../../src/export/readXlsx";
+import { outputSheetNames } from "../../src/taskpane/disclosure";
+import { fill, messages } from "../../src/taskpane/messages";
+import {
+  buildWithSimulatedHost,
+  CHROMIUM_MISSING,
+  CHROMIUM_PATH,
+  chromiumInstalled,
+  PANE_PAGE,
+  PANE_VIEWPORT,
+  ROOT,
+  startPaneSession,
+} from "./browser";
+import type { PaneSession } from "./browser";
+import type { SimulatedExcel } from "./simulatedHost/api";
+
+jest.setTimeout(180_000);
+
+const TEXT = messages["zh-CN"];
+const FIXTURE = path.join(ROOT, "examples", "tunliu-2024.xlsx");
+const SCREENSHOTS_FOR_README = path.join(ROOT, "docs", "screenshots");
+const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === "1";
+/** A build of webpack.e2e.config.js to use instead of building one (while working on the test). */
+const PREBUILT = process.env.E2E_BUILD_DIR || undefined;
+const IN_CI = Boolean(process.env.CI) && process.env.CI !== "false" && process.env.CI !== "0";
+
+type AxeViolation = {
+  id: string;
+  impact?: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: unknown[]; html: string; failureSummary?: string }[];
+};
+
+/** The methods of `window.__simulatedExcel`. */
+type SimulatedCalls = {
+  [
+    K in keyof SimulatedExcel as SimulatedExcel[K] extends (...args: never[]) => unknown ? K : never
+  ]: SimulatedExcel[K];
+};
+
+/** Calls a method of `window.__simulatedExcel` in the page; the result comes back as a copy. */
+function simulated<K extends keyof SimulatedCalls>(
+  page: Page,
+  method: K,
+  ...args: Parameters<SimulatedCalls[K]>
+): Promise<ReturnType<SimulatedCalls[K]>> {
+  return page.evaluate(
+    ([name, params]) => {
+      const api = window.__simulatedExcel as unknown as Record<
+        string,
+        (...a: unknown[]) => unknown
+      >;
+      return api[name](...params);
+    },
+    [method, args] as [string, unknown[]]
+  ) as Promise<ReturnType<SimulatedCalls[K]>>;
+}
+
+function describeInBrowser(name: string, body: () => void): void {
+  if (chromiumInstalled()) {
+    describe(name, body);
+    return;
+  }
+  const banner = "!".repeat(100);
+  if (IN_CI) {
+    console.error(
+      `\n${banner}\n${CHROMIUM_MISSING}\nCI is set: the browser test FAILS.\n${banner}\n`
+    );
+    describe(name, () => {
+      test("needs Chromium", () => {
+        throw new Error(CHROMIUM_MISSING);
+      });
+    });
+  } else {
+    console.warn(
+      `\n${banner}\n${CHROMIUM_MISSING}\nCI is not set: the browser test is SKIPPED on this machine.\n${banner}\n`
+    );
+    describe.skip(name, body);
+  }
+}
+
+describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2024)", () => {
+  let outDir: string;
+  let session: PaneSession;
+  let page: Page;
+  let screenshotDir: string;
+  let expected: { roundingNotes: number; sourceSheets: string[]; outputSheets: string[] };
+  let fixtureGrids: Grid[];
+  /** JSON of each source sheet as it was when the page opened. */
+  const sourceSnapshot = new Map<string, string>();
+  const axeReports: string[] = [];
+
+  /** Waits until no transition or animation is running (a dialog fading in, an accordion opening). */
+  async function settle(): Promise<void> {
+    await page.waitForFunction(() =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity)
+    );
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+    );
+  }
+
+  async function screenshot(step: string): Promise<void> {
+    await settle();
+    const file = `taskpane-${step}.png`;
+    await page.screenshot({ path: path.join(screenshotDir, file) });
+    if (UPDATE_SCREENSHOTS)
+      fs.copyFileSync(path.join(screenshotDir, file), path.join(SCREENSHOTS_FOR_README, file));
+  }
+
+  /**
+   * axe-core over the whole page as it is now: nothing serious or critical. One known false positive
+   * is set aside: Fluent UI's focus manager (tabster) puts `aria-hidden` focusable "dummy" elements
+   * around focus groups on purpose — they pass focus on the moment they get it and must stay hidden
+   * from screen readers (microsoft/tabster#288; Accessibility Insights suppresses them the same way,
+   * microsoft/accessibility-insights-web#7605). Only those nodes of that rule are dropped.
+   */
+  async function expectAccessible(step: string): Promise<void> {
+    await settle();
+    const injected = await page.evaluate(() => "axe" in window);
+    if (!injected) await page.addScriptTag({ path: require.resolve("axe-core") });
+    const found = (await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> };
+        }
+      ).axe;
+      const results = await axe.run(document, { resultTypes: ["violations"] });
+      return results.violations;
+    })) as AxeViolation[];
+    const violations = found
+      .map((v) =>
+        v.id === "aria-hidden-focus"
+          ? { ...v, nodes: v.nodes.filter((n) => !n.html.includes("data-tabster-dummy")) }
+          : v
+      )
+      .filter((v) => v.nodes.length > 0);
+    const describe = (v: AxeViolation) =>
+      `${v.impact ?? "?"} ${v.id}: ${v.help} (${v.helpUrl})\n` +
+      v.nodes.map((n) => `    ${n.target.join(" ")}  ${n.html.slice(0, 160)}`).join("\n");
+    const setAside = found.reduce(
+      (n, v) =>
+        n +
+        (v.id === "aria-hidden-focus"
+          ? v.nodes.filter((node) => node.html.includes("data-tabster-dummy")).length
+          : 0),
+      0
+    );
+    axeReports.push(
+      `${step}: ${violations.length === 0 ? "no violations" : violations.map((v) => `${v.impact} ${v.id} (${v.nodes.length})`).join(", ")}` +
+        (setAside > 0 ? `; ${setAside} tabster focus dummies set aside` : "")
+    );
+    const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(blocking.map(describe)).toEqual([]);
+  }
+
+  const checkButton = () => page.getByRole("button", { name: /^(重新)?检查$/ });
+  const generateButton = () => page.getByRole("button", { name: TEXT.generateButton, exact: true });
+  const findingButtons = () => page.locator(`button[title^="${TEXT.goToCell.split("{")[0]}"]`);
+  const roundingHeader = () =>
+    page.getByRole("button", {
+      name: new RegExp(`^${TEXT.roundingHeading.replace("{count}", "\\d+")}$`),
+    });
+
+  async function sourceSheetsUnchanged(): Promise<void> {
+    for (const [name, before] of sourceSnapshot) {
+      const now = await simulated(page, "sheet", name);
+      expect({ name, state: JSON.stringify(now) }).toEqual({ name, state: before });
+    }
+  }
+
+  beforeAll(async () => {
+    const grids = await gridsFromXlsx(fs.readFileSync(FIXTURE));
+    fixtureGrids = grids;
+    const checked = checkWorkbook(grids);
+    expect(checked.template).toBe("shanxi");
+    expected = {
+      roundingNotes: checked.findings.filter((f) => f.rounding).length,
+      sourceSheets: grids.map((g) => g.sheet),
+      outputSheets: outputSheetNames("shanxi"),
+    };
+    screenshotDir = fs.mkdtempSync(path.join(os.tmpdir(), "budget-e2e-screenshots-"));
+    outDir = PREBUILT ?? buildWithSimulatedHost("production");
+    session = await startPaneSession(outDir);
+    page = session.page;
+
+    console.log(
+      `e2e: Chromium ${CHROMIUM_PATH}, page ${session.server.url}${PANE_PAGE}, screenshots in ${screenshotDir}` +
+        (UPDATE_SCREENSHOTS ? ` and ${SCREENSHOTS_FOR_README}` : "")
+    );
+  }, 300_000);
+
+  afterAll(async () => {
+    await session?.close();
+    if (outDir && !PREBUILT) fs.rmSync(outDir, { recursive: true, force: true });
+
+    if (axeReports.length > 0) console.log(`axe-core, per step:\n  ${axeReports.join("\n  ")}`);
+  });
+
+  test("opens in Excel and checks the workbook: no errors, the 舍入差异 listed but folded", async () => {
+    await page.goto(`${session.server.url}${PANE_PAGE}`);
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe(TEXT.title);
+    // The pane checks on opening; the button comes back once the check is done.
+    await page.getByRole("button", { name: TEXT.checkRerun, exact: true }).waitFor();
+    await expectEnabled(checkButton());
+    expect(await simulated(page, "sheetNames")).toEqual(expected.sourceSheets);
+    for (const grid of fixtureGrids) {
+      const sheet = await simulated(page, "sheet", grid.sheet);
+      // What the pane started from is the fixture, value for value.
+      const values = Object.fromEntries(
+        Object.entries(sheet?.cells ?? {})
+          .filter(([, cell]) => cell.value !== "")
+          .map(([address, cell]) => [address, cell.value])
+      );
+      expect(values).toEqual(nonEmptyValues(grid));
+      sourceSnapshot.set(grid.sheet, JSON.stringify(sheet));
+    }
+    expect(await simulated(page, "customFunctions")).toEqual(
+      expect.arrayContaining(["ROLLUP", "CHECK", "NAME", "AMOUNT", "WANYUAN"])
+    );
+
+    // 检查 again: a fresh read of the workbook, the same result.
+    const syncsBefore = await simulated(page, "syncCount");
+    await checkButton().click();
+    await page.getByText(TEXT.checkRunning).waitFor({ state: "detached" });
+    await expectEnabled(checkButton());
+    expect(await simulated(page, "syncCount")).toBeGreaterThan(syncsBefore);
+
+    const counts = await page
+      .getByRole("list", { name: TEXT.countsLabel })
+      .getByRole("listitem")
+      .allInnerTexts();
+    const count = (label: string) => {
+      const line = counts.find((c) => c.startsWith(label));
+      if (line === undefined) throw new Error(`no ${label} count among ${JSON.stringify(counts)}`);
+      return Number(/(\d+)/.exec(line)?.[1]);
+    };
+    expect(count(TEXT.severityError)).toBe(0);
+    expect(count(TEXT.severityWarning)).toBe(0);
+    expect(count(TEXT.severityInfo)).toBe(expected.roundingNotes);
+    await page.getByText(TEXT.allWellTitle).waitFor();
+
+    const rounding = roundingHeader();
+    await expect(rounding.innerText()).resolves.toBe(
+      fill(TEXT.roundingHeading, { count: expected.roundingNotes })
+    );
+    expect(await rounding.getAttribute("aria-expanded")).toBe("false");
+    expect(await findingButtons().count()).toBe(0);
+
+    await screenshot("1-check");
+    await expectAccessible("1 检查");
+  });
+
+  test("clicking a finding selects its cell in Excel", async () => {
+    await roundingHeader().click();
+    expect(await roundingHeader().getAttribute("aria-expanded")).toBe("true");
+    const findings = findingButtons();
+    await findings.first().waitFor();
+    expect(await findings.count()).toBe(expected.roundingNotes);
+    // The first finding on another sheet than the active one, so that Excel has to change sheets too.
+    const active = await simulated(page, "activeSheet");
+    const targets = (
+      await findings.evaluateAll((buttons) => buttons.map((b) => b.getAttribute("title") ?? ""))
+    ).map((title) => {
+      const where = /^在 Excel 中选中 (.+)!([A-Z]+\d+)$/.exec(title);
+      if (!where) throw new Error(`unexpected finding title ${JSON.stringify(title)}`);
+      return { sheet: where[1], cell: where[2] };
+    });
+    const index = targets.findIndex((t) => t.sheet !== active);
+    expect(index).toBeGreaterThanOrEqual(0);
+    const { sheet, cell } = targets[index];
+    const finding = findings.nth(index);
+    // Scrolled once the panel has finished opening, so that the screenshot shows the list's heading.
+    await settle();
+    await roundingHeader().evaluate((header) => header.scrollIntoView({ block: "start" }));
+    await finding.click();
+    await page.waitForFunction(
+      ([s, c]) => {
+        const selection = window.__simulatedExcel.selection();
+        return selection?.sheet === s && selection.address === c;
+      },
+      [sheet, cell]
+    );
+    expect(await simulated(page, "selection")).toEqual({ sheet, address: cell });
+    expect(await simulated(page, "activeSheet")).toBe(sheet);
+    await screenshot("2-finding");
+    await expectAccessible("2 finding selected");
+    await sourceSheetsUnchanged();
+  });
+
+  test("生成公开表 adds the standard sheets and leaves the source sheets as they were", async () => {
+    await page.getByRole("tab", { name: "生成公开表" }).click();
+    await page.getByRole("heading", { name: TEXT.generateHeading }).waitFor();
+    await expectEnabled(generateButton());
+    await generateButton().click();
+    await page
+      .getByText(fill(TEXT.generateDone, { count: expected.outputSheets.length }))
+      .waitFor();
+
+    const names = await simulated(page, "sheetNames");
+    expect(names.slice(0, expected.sourceSheets.length)).toEqual(expected.sourceSheets);
+    expect(names.slice(expected.sourceSheets.length)).toEqual(expected.outputSheets);
+    expect(expected.outputSheets[0]).toBe("表1 收支总表");
+    const first = await simulated(page, "sheet", "表1 收支总表");
+    expect(Object.keys(first?.cells ?? {}).length).toBeGreaterThan(20);
+    await sourceSheetsUnchanged();
+
+    await screenshot("3-generate");
+    await expectAccessible("3 生成公开表");
+  });
+
+  test("生成公开表 a second time asks before replacing, and 取消 changes nothing", async () => {
+    const before = JSON.stringify(await simulated(page, "workbook"));
+    await generateButton().click();
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    await dialog.getByText(TEXT.confirmTitle).waitFor();
+    for (const name of expected.outputSheets.slice(0, 3))
+      await dialog.getByText(name, { exact: true }).waitFor();
+    await screenshot("4-confirm");
+    await expectAccessible("4 confirm replace");
+
+    await dialog.getByRole("button", { name: TEXT.confirmCancel }).click();
+    await dialog.waitFor({ state: "detached" });
+    expect(JSON.stringify(await simulated(page, "workbook"))).toBe(before);
+
+    // 替换: the output sheets are rewritten in place of the old ones, nothing else moves.
+    await generateButton().click();
+    await page.getByRole("dialog").getByRole("button", { name: TEXT.confirmReplace }).click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await page
+      .getByText(fill(TEXT.generateDone, { count: expected.outputSheets.length }))
+      .waitFor();
+    const names = await simulated(page, "sheetNames");
+    expect([...names].sort()).toEqual([...expected.sourceSheets, ...expected.outputSheets].sort());
+    await sourceSheetsUnchanged();
+  });
+
+  test("导出 → 下载 docx downloads a valid .docx", async () => {
+    await page.getByRole("tab", { name: "导出" }).click();
+    await page.getByRole("heading", { name: TEXT.exportHeading }).waitFor();
+    const button = page.getByRole("button", { name: TEXT.exportDocxDownload });
+    await expectEnabled(button);
+    const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+    const file = path.join(screenshotDir, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const bytes = fs.readFileSync(file);
+    expect(bytes.subarray(0, 4).toString("binary")).toBe("PK\u0003\u0004");
+    const zip = await JSZip.loadAsync(bytes);
+    expect(Object.keys(zip.files)).toEqual(
+      expect.arrayContaining(["[Content_Types].xml", "word/document.xml"])
+    );
+    const documentXml = await zip.file("word/document.xml")?.async("string");
+    expect(documentXml).toContain("中共长治市屯留区委组织部");
+
+    await page
+      .getByText(fill(TEXT.exportDownloaded, { file: download.suggestedFilename() }))
+      .waitFor();
+    await screenshot("5-export");
+    await expectAccessible("5 导出");
+    await sourceSheetsUnchanged();
+  });
+
+  test("reached nothing but the local server, and threw nothing", async () => {
+    expect(session.blockedRequests).toEqual([]);
+    expect(session.officeJsRequests).toBe(0);
+    expect(session.pageErrors).toEqual([]);
+    expect(session.server.requested).toContain(`/${PANE_PAGE}`);
+    expect(session.server.requested).toContain("/simulated-office.js");
+    expect(page.viewportSize()).toEqual(PANE_VIEWPORT);
+  });
+});
+
+/** A1 address → value of every non-empty cell of a Grid. */
+function nonEmptyValues(grid: Grid): Record<string, CellValue> {
+  const values: Record<string, CellValue> = {};
+  grid.values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (value !== "" && value !== null && value !== undefined)
+        values[a1(grid.origin.row + r, grid.origin.col + c)] = value;
+    })
+  );
+  return values;
+}
+
+async function expectEnabled(locator: ReturnType<Page["locator"]>): Promise<void> {
+  await locator.waitFor();
+  await locator
+    .page()
+    .waitForFunction(
+      (element) =>
+        element !== null &&
+        !(element as HTMLButtonElement).disabled &&
+        element.getAttribute("aria-disabled") !== "true",
+      await locator.elementHandle()
+    );
+}
