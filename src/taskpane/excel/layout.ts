@@ -4,13 +4,19 @@
  * format write per rectangle, not per cell), merges, column widths in points, row heights and the
  * page setup. Pure, so the look is unit-tested here and officeHost.ts only issues the calls.
  *
- * The look is the xlsx renderer's (XLSX_STYLES in src/export/xlsx.ts), so a table generated in
+ * The look is the xlsx renderer's (XLSX_STYLES in src/export/sheetLook.ts), so a table generated in
  * Excel and the exported .xlsx look the same.
  */
 import { moneyToNumber } from "../../core/money";
 import type { CellStyleName, SheetSpec, SpecCell } from "../../core/format/sheetSpec";
 import { a1, columnLetters } from "../../core/grid";
-import { XLSX_STYLES, amountFormat, safeSheetNames, textWidth } from "../../export/xlsx";
+import {
+  XLSX_STYLES,
+  amountFormat,
+  columnWidths,
+  estimatedRowHeights,
+  safeSheetNames,
+} from "../../export/sheetLook";
 import type { ChartData } from "./host";
 
 /** A rectangle of a sheet, 0-based and inclusive, like a SpecMerge. */
@@ -259,49 +265,14 @@ export function groupRects<K>(keys: (K | undefined)[][]): Map<K, Rect[]> {
   return groups;
 }
 
-/** A spec without a width for a column gets the width of its longest plain text, within bounds. */
-function widthsInCharacters(spec: SheetSpec): number[] {
-  return Array.from({ length: spec.columnCount }, (_, c) => {
-    const given = spec.columnWidths[c];
-    if (given !== undefined && given > 0) return given;
-    const longest = spec.cells
-      .filter((cell) => cell.col === c && cell.style !== "title" && cell.style !== "note")
-      .map((cell) => (cell.value.kind === "text" ? textWidth(cell.value.text) + 2 : 0));
-    return Math.min(40, Math.max(8, ...longest));
-  });
-}
-
-/**
- * Heights of the header rows and the notes, estimated from the text and the column widths (the
- * xlsx renderer's estimate): Excel does not fit a row to wrapped text in merged cells.
- */
+/** Heights of the header rows and the notes (the xlsx estimate), and the title row's own height. */
 function rowHeights(
   spec: SheetSpec,
   widths: readonly number[]
 ): Array<{ row: number; height: number }> {
-  const mergeAt = new Map(spec.merges.map((m) => [`${m.top},${m.left}`, m]));
-  const lines = new Map<number, number>();
-  for (const cell of spec.cells) {
-    if (cell.value.kind !== "text" || cell.style === "title") continue;
-    if (cell.row >= spec.headerRows && cell.style !== "note") continue;
-    if (!XLSX_STYLES[cell.style].alignment.wrapText) continue;
-    const merge = mergeAt.get(`${cell.row},${cell.col}`);
-    const right = merge?.right ?? cell.col;
-    const rows = merge ? merge.bottom - merge.top + 1 : 1;
-    let width = 0;
-    for (let c = cell.col; c <= right; c++) width += widths[c] ?? 0;
-    // Runs of spaces in captions come from wrapped Word cells: they are where the line broke.
-    const needed = cell.value.text
-      .split(/\s{2,}|\n/)
-      .reduce(
-        (sum, chunk) => sum + Math.max(1, Math.ceil(textWidth(chunk) / Math.max(1, width - 1))),
-        0
-      );
-    const perRow = Math.ceil(needed / rows);
-    if (perRow > (lines.get(cell.row) ?? 1)) lines.set(cell.row, perRow);
-  }
   const heights = new Map<number, number>([[0, TITLE_ROW_HEIGHT]]);
-  for (const [row, n] of lines) if (row > 0) heights.set(row, Math.max(n * 13 + 5, MIN_ROW_HEIGHT));
+  for (const [row, height] of estimatedRowHeights(spec, widths))
+    if (row > 0) heights.set(row, Math.max(height, MIN_ROW_HEIGHT));
   return [...heights].sort(([a], [b]) => a - b).map(([row, height]) => ({ row, height }));
 }
 
@@ -359,7 +330,7 @@ function layoutSheet(spec: SheetSpec, name: string): SheetLayout {
     })
   );
   const areas = [...groupRects(keys)].map(([key, rects]) => ({ look: byKey.get(key)!, rects }));
-  const widths = widthsInCharacters(spec);
+  const widths = columnWidths(spec);
   const { from, to } = spec.printTitleRows;
   return {
     name,
