@@ -2,7 +2,7 @@ import { Catalog } from "./codes";
 import { Finding, compareFindings } from "./finding";
 import type { Grid } from "./grid";
 import { ParsedTable, parseTable } from "./read/table";
-import { tableRulesFor } from "./rules";
+import { tableRulesFor } from "./rules/tableRules";
 import type { Rule } from "./rules";
 
 export interface TableCheckOptions {

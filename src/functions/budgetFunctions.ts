@@ -11,7 +11,7 @@ import { Money, moneyToNumber, parseAmount, roundMoney, yuanToWanyuan } from "..
 import { kindFromName } from "../core/read/tableKinds";
 import { rollupRangesAsNumbers } from "../core/rollup";
 import type { RollupProblem } from "../core/rollup";
-import { TABLE_RULES } from "../core/rules";
+import { TABLE_RULES } from "../core/rules/tableRules";
 
 export type FunctionProblem = { kind: "invalidValue" | "notAvailable"; message: string };
 export type FunctionResult<T> = { ok: true; value: T } | { ok: false; problem: FunctionProblem };

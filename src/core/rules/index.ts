@@ -1,33 +1,16 @@
 /**
  * The rule registry: every check the engine runs, listed once. Adding a rule is adding a file and a
- * line here; test/core/rules/registry.test.ts validates the list.
+ * line in tableRules.ts (one table) or here (between tables); test/core/rules/registry.test.ts
+ * validates the lists.
  */
-import { amountAsText, amountDecimals, amountNegative, amountNotANumber } from "./amountCells";
-import { childrenSum } from "./childrenSum";
-import { codeName } from "./codeName";
-import { codeUnknown } from "./codeUnknown";
 import type { Rule, WorkbookRuleContext } from "./rule";
-import { rowTotalParts } from "./rowTotalParts";
-import { totalRowSum } from "./totalRowSum";
 import { CROSS_TABLE_RULES } from "./workbook";
 import { GOAL_RULES } from "./goals";
 import { SPECIAL_TABLE_RULES } from "./special";
 import { narrativeRule } from "./narrative/narrativeRule";
-import type { TableKind } from "../read/tableKinds";
 
 export type { Rule, TableRuleContext, TemplateId, UnitNature, WorkbookRuleContext } from "./rule";
-
-export const TABLE_RULES: readonly Rule[] = [
-  childrenSum,
-  totalRowSum,
-  rowTotalParts,
-  codeUnknown,
-  codeName,
-  amountNotANumber,
-  amountAsText,
-  amountNegative,
-  amountDecimals,
-];
+export { TABLE_RULES, TABLE_RULES_SKIPPED, tableRulesFor } from "./tableRules";
 
 /** Rules between tables and about the workbook as a whole. */
 export const WORKBOOK_RULES: readonly Rule<WorkbookRuleContext>[] = [
@@ -36,21 +19,3 @@ export const WORKBOOK_RULES: readonly Rule<WorkbookRuleContext>[] = [
   ...GOAL_RULES,
   narrativeRule,
 ];
-
-const SUM_RULES = ["sum.children", "sum.total-row", "sum.row-parts"];
-
-/**
- * Tables with rules of their own (rules/special) skip the generic list rules that would say the same
- * thing, or misread them: a Shanxi 三公 table lists ① 购置费 ② 运行维护费 as rows beside their parent.
- */
-export const TABLE_RULES_SKIPPED: Partial<Record<TableKind, readonly string[]>> = {
-  三公经费表: SUM_RULES,
-  固定资产表: SUM_RULES,
-  政府采购表: [...SUM_RULES, "amount.as-text", "amount.not-a-number"],
-};
-
-/** The single-table rules that apply to a table of this kind. */
-export function tableRulesFor(kind: TableKind | undefined): readonly Rule[] {
-  const skipped = kind ? TABLE_RULES_SKIPPED[kind] : undefined;
-  return skipped ? TABLE_RULES.filter((rule) => !skipped.includes(rule.id)) : TABLE_RULES;
-}
