@@ -1,5 +1,5 @@
 import { Catalog } from "./codes";
-import { Finding, compareFindings } from "./finding";
+import { Finding, compareFindingsInSheetOrder } from "./finding";
 import type { Grid } from "./grid";
 import { findLedger, ledgerFigures, ledgerTableGrids, readLedger } from "./ledger";
 import type { Ledger } from "./ledger";
@@ -108,7 +108,9 @@ export function checkWorkbook(
     ledger,
     template,
     templateSource,
-    findings: final.sort(compareFindings),
+    findings: final.sort(
+      compareFindingsInSheetOrder([...grids.map((g) => g.sheet), ...tableGrids.map((g) => g.sheet)])
+    ),
     rulesRun: TABLE_RULES.length + WORKBOOK_RULES.length,
   };
 }

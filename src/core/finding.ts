@@ -32,12 +32,24 @@ export const SEVERITY_LABEL: Record<Severity, string> = {
 
 /** Errors first, then by sheet and cell position. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return (
+  return compareFindingsInSheetOrder([])(a, b);
+}
+
+/**
+ * Errors first, then sheet by sheet in the workbook's own order (a clerk expects 收支总表 before
+ * 收入总表, not their order as strings); sheets not in the list come after, by name.
+ */
+export function compareFindingsInSheetOrder(
+  sheets: readonly string[]
+): (a: Finding, b: Finding) => number {
+  const position = new Map(sheets.map((sheet, i) => [sheet, i]));
+  const rank = (sheet: string | undefined) => position.get(sheet ?? "") ?? sheets.length;
+  return (a, b) =>
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    rank(a.sheet) - rank(b.sheet) ||
     (a.sheet ?? "").localeCompare(b.sheet ?? "") ||
     compareAddresses(a.cell ?? "", b.cell ?? "") ||
-    a.ruleId.localeCompare(b.ruleId)
-  );
+    a.ruleId.localeCompare(b.ruleId);
 }
 
 function compareAddresses(a: string, b: string): number {

@@ -388,3 +388,13 @@ describe("several tables on one sheet", () => {
     expect(errors.every((f) => f.sheet === "公开表")).toBe(true);
   });
 });
+
+describe("the order of findings", () => {
+  it("lists errors first, then sheet by sheet in the workbook's order, then by cell", async () => {
+    const { findings } = checkWorkbook(await loadFixture("tunliu-2024"));
+    const sheets = (await loadFixture("tunliu-2024")).map((g) => g.sheet);
+    const positions = findings.map((f) => sheets.indexOf(f.sheet!));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(findings[0].sheet).toBe("收支总表");
+  });
+});
