@@ -73,6 +73,8 @@ export interface Messages {
   templateDetected: string;
   sheetsHeading: string;
   sheetExists: string;
+  sheetsCreatedHeading: string;
+  sheetCreated: string;
   generateButton: string;
   generateProgressLabel: string;
   generateProgress: string;
@@ -170,10 +172,12 @@ export const messages: Record<Locale, Messages> = {
     templateDetected: "{name}（检测到）",
     sheetsHeading: "将创建的工作表（{count}）",
     sheetExists: "已存在，将替换",
+    sheetsCreatedHeading: "已创建的工作表（{count}）",
+    sheetCreated: "已创建",
     generateButton: "生成公开表",
     generateProgressLabel: "生成进度",
     generateProgress: "正在写入第 {done}/{total} 张表…",
-    generateDone: "已生成 {count} 张表：",
+    generateDone: "已生成 {count} 张表。",
     generateFailed: "生成失败，已撤销新增的表：{message}",
     generateNotesHeading: "由公开表重建预算数时的说明",
     generateWithErrors: "工作簿有 {count} 个错误，生成的表可能不准确，请先核对。",
@@ -265,10 +269,12 @@ export const messages: Record<Locale, Messages> = {
     templateDetected: "{name} (detected)",
     sheetsHeading: "Sheets to be created ({count})",
     sheetExists: "exists, will be replaced",
+    sheetsCreatedHeading: "Sheets created ({count})",
+    sheetCreated: "created",
     generateButton: "Build tables",
     generateProgressLabel: "Progress",
     generateProgress: "Writing sheet {done} of {total}…",
-    generateDone: "Built {count} tables:",
+    generateDone: "Built {count} tables.",
     generateFailed: "Building failed; the new sheets were removed again: {message}",
     generateNotesHeading: "Notes from rebuilding the figures from the tables",
     generateWithErrors:

@@ -63,6 +63,8 @@ export function generateViewModel(state: PaneState, locale: Locale): GenerateVie
   const errors = outcome ? countBySeverity(outcome.check.findings).error : 0;
   const { generate } = state;
   const notes = (generate.notes ?? []).filter((f) => f.severity !== "info");
+  const done = generate.status === "done";
+  const created = new Set(generate.created ?? []);
 
   return {
     heading: text.generateHeading,
@@ -79,12 +81,21 @@ export function generateViewModel(state: PaneState, locale: Locale): GenerateVie
       })),
       disabled: writing,
     },
+    // After a run the list says what was created, rather than warning that each sheet now exists.
     sheets: {
-      heading: fill(text.sheetsHeading, { count: names.length }),
+      heading: fill(done ? text.sheetsCreatedHeading : text.sheetsHeading, {
+        count: done ? created.size : names.length,
+      }),
       items: names.map((name) => ({
         name,
-        exists: existing.has(name),
-        note: existing.has(name) ? text.sheetExists : undefined,
+        exists: !done && existing.has(name),
+        note: done
+          ? created.has(name)
+            ? text.sheetCreated
+            : undefined
+          : existing.has(name)
+            ? text.sheetExists
+            : undefined,
       })),
     },
     button: {
@@ -111,7 +122,6 @@ export function generateViewModel(state: PaneState, locale: Locale): GenerateVie
         ? {
             intent: "success",
             title: fill(text.generateDone, { count: generate.created?.length ?? 0 }),
-            detail: (generate.created ?? []).join(text.listSeparator),
           }
         : generate.status === "failed" && generate.failure
           ? {

@@ -43,7 +43,7 @@ describe("生成公开表", () => {
   test("writes the sheets at once when none exists, then sums up what was created", async () => {
     const { host } = await openGenerateStep("tunliu-2024");
     fireEvent.click(screen.getByRole("button", { name: "生成公开表" }));
-    expect(await screen.findByText("已生成 13 张表：")).toBeTruthy();
+    expect(await screen.findByText("已生成 13 张表。")).toBeTruthy();
     expect(host.writeSheets).toHaveBeenCalledTimes(1);
     const [specs, options] = host.writeSheets.mock.calls[0];
     expect(specs).toHaveLength(13);
@@ -67,7 +67,7 @@ describe("生成公开表", () => {
     fireEvent.click(within(dialog).getByRole("button", { name: "替换" }));
     await waitFor(() => expect(host.writeSheets).toHaveBeenCalledTimes(1));
     expect(host.writeSheets.mock.calls[0][1].replace).toBe(true);
-    expect(await screen.findByText("已生成 13 张表：")).toBeTruthy();
+    expect(await screen.findByText("已生成 13 张表。")).toBeTruthy();
   });
 
   test("writes nothing when the replacement is cancelled", async () => {
@@ -94,7 +94,7 @@ describe("生成公开表", () => {
       "true"
     );
     finished.resolve({ ok: true, created: SHANXI });
-    expect(await screen.findByText("已生成 13 张表：")).toBeTruthy();
+    expect(await screen.findByText("已生成 13 张表。")).toBeTruthy();
     expect(screen.queryByRole("progressbar")).toBeNull();
   });
 

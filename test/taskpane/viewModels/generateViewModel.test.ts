@@ -102,15 +102,14 @@ describe("generateViewModel", () => {
       "zh-CN"
     );
     expect(done.progress).toBeUndefined();
-    expect(done.summary).toEqual({
-      intent: "success",
-      title: "已生成 2 张表：",
-      detail: "表1 收支总表、表2 收入总表",
-    });
-    expect(done.sheets.items.filter((s) => s.exists).map((s) => s.name)).toEqual([
+    expect(done.summary).toEqual({ intent: "success", title: "已生成 2 张表。" });
+    // The list now says what was created instead of warning that the sheets exist.
+    expect(done.sheets.heading).toBe("已创建的工作表（2）");
+    expect(done.sheets.items.filter((s) => s.note === "已创建").map((s) => s.name)).toEqual([
       "表1 收支总表",
       "表2 收入总表",
     ]);
+    expect(done.sheets.items.some((s) => s.exists)).toBe(false);
   });
 
   test("reports a failed write with the host's message", () => {
