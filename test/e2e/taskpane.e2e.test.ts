@@ -320,6 +320,46 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
     await sourceSheetsUnchanged();
   });
 
+  test("works from the keyboard: Enter on a finding selects its cell, arrow keys move between steps", async () => {
+    const findings = findingButtons();
+    const titles = await findings.evaluateAll((buttons) =>
+      buttons.map((b) => b.getAttribute("title") ?? "")
+    );
+    const where = (title: string) => {
+      const match = /^在 Excel 中选中 (.+)!([A-Z]+\d+)$/.exec(title)!;
+      return { sheet: match[1], address: match[2] };
+    };
+    // A finding somewhere else than the current selection, reached and activated by keys only.
+    const current = await simulated(page, "selection");
+    const index = titles.findIndex((t) => JSON.stringify(where(t)) !== JSON.stringify(current));
+    await findings.nth(index).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((target) => {
+      const selection = window.__simulatedExcel.selection();
+      return selection?.sheet === target.sheet && selection.address === target.address;
+    }, where(titles[index]));
+    // Tab moves on to the next finding, and Space activates it as well.
+    await page.keyboard.press("Tab");
+    const next = await page.evaluate(() => document.activeElement?.getAttribute("title") ?? "");
+    expect(next).toBe(titles[index + 1]);
+    await page.keyboard.press(" ");
+    await page.waitForFunction((target) => {
+      const selection = window.__simulatedExcel.selection();
+      return selection?.sheet === target.sheet && selection.address === target.address;
+    }, where(next));
+
+    // The step tabs: arrow keys move between them, as in any tab list.
+    await page.getByRole("tab", { name: "检查" }).focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: TEXT.generateHeading }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain("生成公开表");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Enter");
+    await page.getByRole("tab", { name: "检查", selected: true }).waitFor();
+    await sourceSheetsUnchanged();
+  });
+
   test("生成公开表 adds the standard sheets and leaves the source sheets as they were", async () => {
     await page.getByRole("tab", { name: "生成公开表" }).click();
     await page.getByRole("heading", { name: TEXT.generateHeading }).waitFor();
