@@ -26,6 +26,7 @@ import { writeXlsx } from "../export/xlsx";
 import { describeReadError } from "./checkFile";
 import type { FileResult } from "./checkFile";
 import { renderText } from "./report";
+import { exportBaseName, safeFileName } from "../export/fileNames";
 
 export interface ExportCommand {
   command: "export";
@@ -134,21 +135,7 @@ export function parseExportArgs(
   return out;
 }
 
-/** Characters no file system takes in a name, and control characters. */
-export function safeFileName(name: string): string {
-  return (
-    name
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")
-      .replace(/^[\s.]+|[\s.]+$/g, "")
-      .slice(0, 120) || "部门"
-  );
-}
-
-/** `<部门>-<年度>-部门预算公开` */
-export function exportBaseName(department: string, year: number): string {
-  return `${safeFileName(department)}-${year}-部门预算公开`;
-}
+export { exportBaseName, safeFileName };
 
 export interface ExportIO {
   stdout: { write(text: string): unknown; isTTY?: boolean };

@@ -9,6 +9,7 @@ import { HEBEI_TEMPLATES } from "../core/templates/hebei";
 import { MOF_TEMPLATES } from "../core/templates/mof";
 import { SHANXI_TEMPLATES } from "../core/templates/shanxi";
 import type { TableTemplate } from "../core/templates/types";
+import { exportBaseName } from "../export/fileNames";
 
 /** Who and when the disclosure is about, as far as the workbook says. */
 export interface DisclosureAbout {
@@ -52,22 +53,13 @@ export function hasBudgetData(check: WorkbookCheckResult): boolean {
   return check.ledger !== undefined || check.model.tables.length > 0;
 }
 
-/** Characters no file system takes in a name, and control characters (as the CLI does). */
-export function safeFileName(name: string): string {
-  return (
-    name
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_")
-      .replace(/^[\s.]+|[\s.]+$/g, "")
-      .slice(0, 120) || "部门"
-  );
-}
+export { safeFileName } from "../export/fileNames";
 
 export type ExportFormat = "xlsx" | "docx";
 
 /** `<部门>-<年度>-部门预算公开.xlsx` / `.docx`, the CLI's names. */
 export function exportFileName(department: string, year: number, format: ExportFormat): string {
-  return `${safeFileName(department)}-${year}-部门预算公开.${format}`;
+  return `${exportBaseName(department, year)}.${format}`;
 }
 
 export const MIME_TYPES: Readonly<Record<ExportFormat, string>> = {
