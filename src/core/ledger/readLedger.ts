@@ -5,6 +5,7 @@
  * {@link Ledger}; every cell it cannot use is a finding at its sheet and A1 address.
  */
 import { Catalog, isWellFormedCode, levelOfCode, normalizeCode, systemOfCode } from "../codes";
+import type { CodeLevel, CodeSystem } from "../codes";
 import type { Finding, Severity } from "../finding";
 import { CellValue, Grid, gridAddress } from "../grid";
 import { AmountUnit, Money, convertUnit, parseAmount } from "../money";
@@ -295,6 +296,64 @@ function cellFinding(
   return finding;
 }
 
+/** What a code column must hold, and how messages name it. */
+interface CodeColumnRule {
+  system: CodeSystem;
+  level: CodeLevel;
+  name: string;
+  shape: string;
+  catalogName: string;
+}
+
+const FUNCTION_CODE: CodeColumnRule = {
+  system: "function",
+  level: 3,
+  name: "功能分类科目编码",
+  shape: "2 开头的 7 位数字（项级科目）",
+  catalogName: "政府收支分类科目",
+};
+
+const ECONOMIC_CODE: CodeColumnRule = {
+  system: "economic",
+  level: 2,
+  name: "经济分类科目编码",
+  shape: "3 开头的 5 位数字（款级科目）",
+  catalogName: "部门预算支出经济分类科目",
+};
+
+/** A malformed code leaves the line out (error); a well-formed one the catalog lacks is only a warning. */
+function checkCode(
+  ctx: LineContext,
+  c: number,
+  raw: CellValue,
+  code: string,
+  rule: CodeColumnRule,
+  catalog: Catalog,
+  excluded: string
+): void {
+  if (
+    !isWellFormedCode(code) ||
+    systemOfCode(code) !== rule.system ||
+    levelOfCode(code) !== rule.level
+  ) {
+    cellFinding(
+      ctx,
+      c,
+      "error",
+      `“${String(raw)}”不是有效的${rule.name}：应为${rule.shape}${excluded}`,
+      raw
+    );
+  } else if (!catalog.has(code)) {
+    cellFinding(
+      ctx,
+      c,
+      "warning",
+      `${rule.name} ${code} 不在${rule.catalogName}中，请核对（仍按该编码汇总）。`,
+      raw
+    );
+  }
+}
+
 /**
  * Reads one data row. Returns the line, or undefined when the row is blank, a total row, or has an
  * error (then the findings say why the row was left out).
@@ -323,53 +382,15 @@ function readLine(
   const functionCode = normalizeCode(functionRaw);
   if (functionCode === undefined) {
     cellFinding(ctx, col.functionCode!, "error", `缺少功能分类科目编码${excluded}`);
-  } else if (
-    !isWellFormedCode(functionCode) ||
-    systemOfCode(functionCode) !== "function" ||
-    levelOfCode(functionCode) !== 3
-  ) {
-    cellFinding(
-      ctx,
-      col.functionCode!,
-      "error",
-      `“${String(functionRaw)}”不是有效的功能分类科目编码：应为 2 开头的 7 位数字（项级科目）${excluded}`,
-      functionRaw
-    );
-  } else if (!catalog.has(functionCode)) {
-    cellFinding(
-      ctx,
-      col.functionCode!,
-      "warning",
-      `功能分类科目编码 ${functionCode} 不在政府收支分类科目中，请核对（仍按该编码汇总）。`,
-      functionRaw
-    );
+  } else {
+    checkCode(ctx, col.functionCode!, functionRaw, functionCode, FUNCTION_CODE, catalog, excluded);
   }
 
   // 经济分类科目编码: optional, a 款 (5 digits) of the 部门预算支出经济分类 when given.
   const economicRaw = at("economicCode");
   const economicCode = normalizeCode(economicRaw);
   if (economicCode !== undefined) {
-    if (
-      !isWellFormedCode(economicCode) ||
-      systemOfCode(economicCode) !== "economic" ||
-      levelOfCode(economicCode) !== 2
-    ) {
-      cellFinding(
-        ctx,
-        col.economicCode!,
-        "error",
-        `“${String(economicRaw)}”不是有效的经济分类科目编码：应为 3 开头的 5 位数字（款级科目）${excluded}`,
-        economicRaw
-      );
-    } else if (!catalog.has(economicCode)) {
-      cellFinding(
-        ctx,
-        col.economicCode!,
-        "warning",
-        `经济分类科目编码 ${economicCode} 不在部门预算支出经济分类科目中，请核对（仍按该编码汇总）。`,
-        economicRaw
-      );
-    }
+    checkCode(ctx, col.economicCode!, economicRaw, economicCode, ECONOMIC_CODE, catalog, excluded);
   }
 
   const kindRaw = at("kind");
