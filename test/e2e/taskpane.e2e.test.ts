@@ -7,7 +7,11 @@
  *   → click a finding: the simulated Excel selects that cell
  *   → 生成公开表: the 表1 收支总表 … sheets appear, the source sheets are unchanged to the byte
  *   → 生成公开表 again: asks before replacing
- *   → 导出 → 下载 docx: a download of a valid .docx
+ *   → 导出 → 下载 docx: a download of a valid .docx with every generated table under its title, and
+ *     the chart of 一般公共预算 expenditure as a valid PNG in word/media, placed in the body
+ *   → 下载 xlsx: the same file name but for the extension; read back in Node, exactly the
+ *     template's sheets in order, no errors from the checker, and every cell the same value as the
+ *     sheets the pane wrote into the simulated Excel (amounts as numbers)
  *
  * Every step is screenshotted (into a temporary directory; with UPDATE_SCREENSHOTS=1 also into
  * docs/screenshots/taskpane-*.png for the README) and scanned with axe-core (no serious or critical
@@ -25,7 +29,7 @@ import * as os from "os";
 import * as path from "path";
 import type { Page } from "playwright-core";
 import { checkWorkbook } from "../../src/core/checkWorkbook";
-import { a1 } from "../../src/core/grid";
+import { a1, parseA1 } from "../../src/core/grid";
 import type { CellValue, Grid } from "../../src/core/grid";
 import { gridsFromXlsx } from "../../src/export/readXlsx";
 import { outputSheetNames } from "../../src/taskpane/disclosure";
@@ -116,6 +120,8 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
   let screenshotDir: string;
   let expected: { roundingNotes: number; sourceSheets: string[]; outputSheets: string[] };
   let fixtureGrids: Grid[];
+  /** The name of the downloaded .docx, which the .xlsx shares but for the extension. */
+  let docxName = "";
   /** JSON of each source sheet as it was when the page opened. */
   const sourceSnapshot = new Map<string, string>();
   const axeReports: string[] = [];
@@ -408,7 +414,7 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
     await sourceSheetsUnchanged();
   });
 
-  test("导出 → 下载 docx downloads a valid .docx", async () => {
+  test("导出 → 下载 docx downloads a valid .docx with every table and the chart", async () => {
     await page.getByRole("tab", { name: "导出" }).click();
     await page.getByRole("heading", { name: TEXT.exportHeading }).waitFor();
     const button = page.getByRole("button", { name: TEXT.exportDocxDownload });
@@ -423,14 +429,112 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
     expect(Object.keys(zip.files)).toEqual(
       expect.arrayContaining(["[Content_Types].xml", "word/document.xml"])
     );
-    const documentXml = await zip.file("word/document.xml")?.async("string");
+    const documentXml = (await zip.file("word/document.xml")?.async("string")) ?? "";
     expect(documentXml).toContain("中共长治市屯留区委组织部");
+    docxName = download.suggestedFilename();
+
+    // Every generated table is in it, under the title its sheet has in Excel (the sheet's A1): the
+    // end of a text run (a <w:t>), which may number it first (表一 …) but adds nothing after it.
+    const titles: string[] = [];
+    for (const name of expected.outputSheets) {
+      const title = (await simulated(page, "sheet", name))?.cells.A1?.value;
+      expect({ name, title: typeof title === "string" && title.trim() !== "" }).toEqual({
+        name,
+        title: true,
+      });
+      titles.push(String(title));
+    }
+    expect(new Set(titles).size).toBe(titles.length);
+    for (const title of titles)
+      expect({ title, found: documentXml.includes(`${xmlText(title)}</w:t>`) }).toEqual({
+        title,
+        found: true,
+      });
+
+    // The chart (src/export/chart.ts, drawn by the browser build): a PNG in word/media, valid as far
+    // as its signature and header go, and placed in the document body.
+    const pngs = Object.keys(zip.files).filter((f) => /^word\/media\/[^/]+\.png$/.test(f));
+    expect(pngs.length).toBeGreaterThanOrEqual(1);
+    for (const png of pngs) {
+      const image = Buffer.from(await zip.file(png)!.async("uint8array"));
+      expect({ png, signature: image.subarray(0, 8).toString("hex") }).toEqual({
+        png,
+        signature: "89504e470d0a1a0a",
+      });
+      // The first chunk is IHDR: length 13, type, then width and height (big-endian, > 0).
+      expect(image.readUInt32BE(8)).toBe(13);
+      expect(image.subarray(12, 16).toString("ascii")).toBe("IHDR");
+      expect(image.readUInt32BE(16)).toBeGreaterThan(0);
+      expect(image.readUInt32BE(20)).toBeGreaterThan(0);
+    }
+    const rels = (await zip.file("word/_rels/document.xml.rels")?.async("string")) ?? "";
+    const chartRel = [...rels.matchAll(/<Relationship [^>]*>/g)]
+      .map((m) => m[0])
+      .find((r) => /Target="media\/[^"]+\.png"/.test(r));
+    const chartId = chartRel && /Id="([^"]+)"/.exec(chartRel)?.[1];
+    expect(chartId).toBeDefined();
+    expect(documentXml).toContain(`r:embed="${chartId}"`);
 
     await page
       .getByText(fill(TEXT.exportDownloaded, { file: download.suggestedFilename() }))
       .waitFor();
     await screenshot("5-export");
     await expectAccessible("5 导出");
+    await sourceSheetsUnchanged();
+  });
+
+  test("导出 → 下载 xlsx downloads the generated tables, figure for figure", async () => {
+    const button = page.getByRole("button", { name: TEXT.exportXlsxDownload, exact: true });
+    await expectEnabled(button);
+    const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+    const name = download.suggestedFilename();
+    const file = path.join(screenshotDir, name);
+    await download.saveAs(file);
+    expect(name).toMatch(/\.xlsx$/);
+    expect(name.replace(/\.xlsx$/, "")).toBe(docxName.replace(/\.docx$/, ""));
+    await page.getByText(fill(TEXT.exportDownloaded, { file: name })).waitFor();
+
+    // Read back in Node by exceljs: the template's tables, in its order, and nothing else.
+    const grids = await gridsFromXlsx(fs.readFileSync(file));
+    expect(grids.map((g) => g.sheet)).toEqual(expected.outputSheets);
+    // The checker passes what the browser wrote: no errors.
+    const checked = checkWorkbook(grids);
+    expect(checked.template).toBe("shanxi");
+    expect(
+      checked.findings
+        .filter((f) => f.severity === "error")
+        .map((f) => `${f.sheet ?? ""}!${f.cell ?? ""} ${f.message}`)
+    ).toEqual([]);
+
+    // The same figures as the sheets the pane wrote into Excel, cell by cell: amounts as numbers in
+    // both, text as text, nothing more and nothing less on either side — but for the data of the
+    // Excel chart, which the pane writes beside its table and the xlsx, without a chart, has not.
+    let amounts = 0;
+    let charts = 0;
+    for (const grid of grids) {
+      const sheet = await simulated(page, "sheet", grid.sheet);
+      const chartData = (sheet?.charts ?? []).map((chart) => chart.source);
+      charts += chartData.length;
+      const inExcel = Object.fromEntries(
+        Object.entries(sheet?.cells ?? {})
+          .filter(
+            ([address, cell]) => cell.value !== "" && !chartData.some((r) => inRange(address, r))
+          )
+          .map(([address, cell]) => [address, cell.value])
+      );
+      const inXlsx = nonEmptyValues(grid);
+      expect({ sheet: grid.sheet, values: inXlsx }).toEqual({ sheet: grid.sheet, values: inExcel });
+      amounts += Object.values(inXlsx).filter((v) => typeof v === "number").length;
+    }
+    // Not an empty comparison: 表1 alone has its totals as numbers.
+    const table1 = nonEmptyValues(grids[0]);
+    expect(Object.values(table1).filter((v) => typeof v === "number").length).toBeGreaterThan(10);
+    expect(amounts).toBeGreaterThan(100);
+    // Only one area was set aside: the one chart's.
+    expect(charts).toBe(1);
+
+    await screenshot("6-xlsx");
+    await expectAccessible("6 下载 xlsx");
     await sourceSheetsUnchanged();
   });
 
@@ -443,6 +547,24 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
     expect(page.viewportSize()).toEqual(PANE_VIEWPORT);
   });
 });
+
+/** Whether cell `address` (A1) lies in `range` ("G1:H8"). */
+function inRange(address: string, range: string): boolean {
+  const cell = parseA1(address);
+  const [from, to = from] = range.split(":").map(parseA1);
+  if (!cell || !from || !to) throw new Error(`cannot read ${address} or ${range}`);
+  return (
+    cell.row >= Math.min(from.row, to.row) &&
+    cell.row <= Math.max(from.row, to.row) &&
+    cell.col >= Math.min(from.col, to.col) &&
+    cell.col <= Math.max(from.col, to.col)
+  );
+}
+
+/** `text` as it appears in a WordprocessingML <w:t>. */
+function xmlText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
 
 /** A1 address → value of every non-empty cell of a Grid. */
 function nonEmptyValues(grid: Grid): Record<string, CellValue> {
