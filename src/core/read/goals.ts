@@ -55,6 +55,8 @@ export interface GoalIndicator {
   level3: string;
   /** Hebei 绩效指标描述. */
   description?: string;
+  /** Hebei 指标值确定依据. */
+  basis?: string;
   /** The 指标值 as published (numbers as their text). */
   value: string;
   /** Address of the 指标值 cell. */
@@ -361,6 +363,7 @@ function readIndicators(g: FormGrid): {
   const level3Cols = cols("三级指标");
   const valueCols = cols("指标值");
   const descriptionCol = cols("绩效指标描述")[0];
+  const basisCol = cols("指标值确定依据")[0];
   const groups = valueCols.map((valueCol, i) => ({
     level2: level2Cols[i],
     level3: level3Cols[i],
@@ -396,11 +399,13 @@ function readIndicators(g: FormGrid): {
         return;
       }
       const description = descriptionCol !== undefined ? cellText(g.value(r, descriptionCol)) : "";
+      const basis = basisCol !== undefined ? cellText(g.value(r, basisCol)) : "";
       indicators.push({
         level1,
         level2: level2[i],
         level3: l3,
         ...(description !== "" ? { description } : {}),
+        ...(basis !== "" ? { basis } : {}),
         value,
         cell: g.address(r, group.value),
         nameCell: g.address(r, group.level3 ?? group.value),

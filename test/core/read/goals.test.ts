@@ -77,6 +77,7 @@ describe("readGoalForms on the Hebei 万元 form", () => {
       level2: "数量指标",
       level3: "参加考核的单位数量",
       description: "参加考核的单位数量",
+      basis: "依据工作方案",
       value: "≥76个",
       cell: "F13",
       nameCell: "C13",

@@ -13,7 +13,13 @@ import { headerPaths } from "./header";
 
 export interface ProcurementColumns {
   project?: number;
+  /** The project's 预算资金 beside its name (Hebei 政府采购项目来源). */
+  projectBudget?: number;
   item?: number;
+  /** 政府采购目录序号 / 品目编码: A… 货物, B… 工程, C… 服务. */
+  catalog?: number;
+  /** 计量单位. */
+  unit?: number;
   quantity?: number;
   price?: number;
   /** 单价 is stated in 元 (“单价（元）”) while amounts are 万元. */
@@ -58,7 +64,12 @@ function mapColumns(paths: string[][]): ProcurementColumns | undefined {
   const project = find(
     (c) => /项目名称|项目来源/.test(paths[c].join("|")) && !/预算资金|金额/.test(leaf(c))
   );
+  const projectBudget = find(
+    (c) => c !== project && /项目/.test(group(c)) && /^预算(资金|金额|数)/.test(leaf(c))
+  );
   const item = find((c) => /采购物品|采购项目名称|品目名称|物品名称|采购品目/.test(leaf(c)));
+  const catalog = find((c) => /目录序号|目录编码|品目编码|品目代码/.test(leaf(c)));
+  const unit = find((c) => /^计量单位/.test(leaf(c)));
   const quantity = find((c) => /^数量/.test(leaf(c)));
   const price = find((c) => /^单价/.test(leaf(c)));
   const inPurchaseGroup = (c: number) => /采购金额|采购预算|政府采购/.test(group(c));
@@ -84,7 +95,10 @@ function mapColumns(paths: string[][]): ProcurementColumns | undefined {
     if (c !== undefined) captions.set(c, leaf(c));
   return {
     project,
+    projectBudget,
     item,
+    catalog,
+    unit,
     quantity,
     price,
     priceInYuan: price !== undefined && /[(（]元[)）]|\(元/.test(leaf(price)),
@@ -109,6 +123,7 @@ export function readProcurement(table: ParsedTable): ProcurementView | undefined
   const columns = mapColumns(headerPaths(table));
   if (!columns) return undefined;
   const numeric = [
+    columns.projectBudget,
     columns.quantity,
     columns.price,
     columns.amount,
