@@ -10,13 +10,9 @@ import path from "path";
 import { parseArgs } from "util";
 import { checkWorkbook } from "../core/checkWorkbook";
 import type { WorkbookCheckResult } from "../core/checkWorkbook";
-import { buildSheets } from "../core/format/buildSheets";
+import { buildDisclosure } from "../core/format/disclosure";
 import type { SheetSpec } from "../core/format/sheetSpec";
-import { ledgerFigures } from "../core/ledger";
-import type { BudgetFigures, LedgerDepartment } from "../core/ledger";
-import { generateNarrative } from "../core/narrative/generate";
 import type { Finding } from "../core/finding";
-import { figuresFromModel } from "../core/format/figuresFromModel";
 import type { Grid } from "../core/grid";
 import type { Narrative } from "../core/narrative/types";
 import type { TemplateId } from "../core/rules/rule";
@@ -271,30 +267,9 @@ export async function runExport(
   return EXIT.ok;
 }
 
-/**
- * The engine's content: a ledger's exact figures, or the figures the published tables print;
- * the province's tables drawn over them; the 情况说明 generated from them.
- */
+/** The engine's content (core/format/disclosure): the same flow as the task pane's. */
 export const engineContent: BuildContent = (check, about) => {
-  const department: LedgerDepartment = {
-    ...check.ledger?.department,
-    name: about.department,
-    year: about.year,
-    template: about.template,
-  };
-  if (about.departmentCode !== undefined) department.code = about.departmentCode;
-  let figures: BudgetFigures | undefined;
-  let notes: Finding[] = [];
-  if (check.ledger) figures = ledgerFigures(check.ledger);
-  else {
-    const rebuilt = figuresFromModel(check.model, { unitNature: department.unitNature });
-    figures = rebuilt.figures;
-    notes = rebuilt.findings;
-  }
-  if (!figures) return notes.length > 0 ? { specs: [], notes } : undefined;
-  return {
-    notes,
-    specs: buildSheets(figures, department, about.template),
-    narrative: generateNarrative(figures, department, { template: about.template }),
-  };
+  const built = buildDisclosure(check, about);
+  if (built.content) return built.content;
+  return built.notes.length > 0 ? { specs: [], notes: built.notes } : undefined;
 };

@@ -128,9 +128,10 @@ export function textWidth(text: string): number {
 }
 
 /**
- * Heights for the header rows and the notes, estimated from the text and the column widths: no
- * spreadsheet fits a row to text in merged cells, so these would otherwise be cut off. Data rows
- * are left to the application, which fits them when it opens the file.
+ * Heights for the header rows, the notes and text merged across columns (a goal form's 资金用途),
+ * estimated from the text and the column widths: no spreadsheet fits a row to text in merged cells,
+ * so these would otherwise be cut off. Other data rows are left to the application, which fits them
+ * when it opens the file.
  */
 export function estimatedRowHeights(
   spec: SheetSpec,
@@ -141,9 +142,10 @@ export function estimatedRowHeights(
   const lines = new Map<number, number>();
   for (const cell of spec.cells) {
     if (cell.value.kind !== "text" || cell.style === "title") continue;
-    if (cell.row >= spec.headerRows && cell.style !== "note") continue;
-    if (!XLSX_STYLES[cell.style].alignment.wrapText) continue;
     const merge = merged.get(`${cell.row},${cell.col}`);
+    const spansColumns = merge !== undefined && merge.right > merge.left;
+    if (cell.row >= spec.headerRows && cell.style !== "note" && !spansColumns) continue;
+    if (!XLSX_STYLES[cell.style].alignment.wrapText) continue;
     const right = merge?.right ?? cell.col;
     const rows = merge ? merge.bottom - merge.top + 1 : 1;
     let width = 0;

@@ -5,10 +5,10 @@
  */
 import type { WorkbookCheckResult } from "../core/checkWorkbook";
 import type { TemplateId } from "../core/rules/rule";
-import { HEBEI_TEMPLATES } from "../core/templates/hebei";
+import { HEBEI_SUPPLEMENTS, HEBEI_TEMPLATES } from "../core/templates/hebei";
 import { MOF_TEMPLATES } from "../core/templates/mof";
 import { SHANXI_TEMPLATES } from "../core/templates/shanxi";
-import type { TableTemplate } from "../core/templates/types";
+import type { SupplementTemplate, TableTemplate } from "../core/templates/types";
 import { exportBaseName } from "../export/fileNames";
 
 /** Who and when the disclosure is about, as far as the workbook says. */
@@ -33,19 +33,33 @@ export function disclosureAbout(
 }
 
 /**
- * The province templates by id, as core/templates' TEMPLATES lists them. Imported from the province
- * files rather than through core/templates/index, which brings the figure-key grammar and with it
- * the code catalogs; test/taskpane/disclosure.test.ts holds this map equal to TEMPLATES.
+ * The province templates by id, as core/templates' TEMPLATES and SUPPLEMENT_TEMPLATES list them.
+ * Imported from the province files rather than through core/templates/index, which brings the
+ * figure-key grammar and with it the code catalogs; test/taskpane/disclosure.test.ts holds this map
+ * equal to the registry.
  */
 const TEMPLATE_TABLES: Readonly<Record<TemplateId, readonly TableTemplate[]>> = {
   hebei: HEBEI_TEMPLATES,
   shanxi: SHANXI_TEMPLATES,
   mof: MOF_TEMPLATES,
 };
+const SUPPLEMENT_TABLES: Readonly<Record<TemplateId, readonly SupplementTemplate[]>> = {
+  hebei: HEBEI_SUPPLEMENTS,
+  shanxi: [],
+  mof: [],
+};
 
-/** The worksheets `template` creates, in publication order. */
+/**
+ * The worksheets `template` may create, in publication order: its tables, then the supplementary
+ * tables (政府采购 …), which are created only when the workbook has their material.
+ */
 export function outputSheetNames(template: TemplateId): string[] {
-  return TEMPLATE_TABLES[template].map((table) => table.sheetName);
+  return [...TEMPLATE_TABLES[template], ...SUPPLEMENT_TABLES[template]].map((t) => t.sheetName);
+}
+
+/** The supplementary sheets among outputSheetNames: created only from the workbook's own tables. */
+export function optionalOutputSheetNames(template: TemplateId): string[] {
+  return SUPPLEMENT_TABLES[template].map((table) => table.sheetName);
 }
 
 /** Whether the workbook has figures to build the tables from: a ledger, or standard tables. */

@@ -1,22 +1,16 @@
 /**
- * The engine as the pane uses it — checking, then from a checked workbook to what the pane writes —
- * the same flow as `budget-disclosure export` (src/cli/exportCommand.ts) without its file system:
- * figures from the ledger when the workbook is one, else rebuilt from the published tables; the
- * province's tables drawn over them; the 情况说明 generated from them; the chart data of 一般公共预算
- * expenditure by 类. Pure: no host, no DOM. Loaded on first use (see actions.ts), so the pane's
+ * The engine as the pane uses it — checking, then from a checked workbook to what the pane writes:
+ * core/format/disclosure's content (the flow `budget-disclosure export` runs too) and the chart data
+ * of 一般公共预算 expenditure by 类. Pure: no host, no DOM. Loaded on first use (see actions.ts), so the pane's
  * first paint does not wait for the rules, the code catalogs and the narrative.
  */
 import { checkWorkbook } from "../core/checkWorkbook";
 import type { WorkbookCheckResult } from "../core/checkWorkbook";
 import type { Finding } from "../core/finding";
-import { buildSheets } from "../core/format/buildSheets";
-import { figuresFromModel } from "../core/format/figuresFromModel";
+import { buildDisclosure } from "../core/format/disclosure";
 import type { SheetSpec } from "../core/format/sheetSpec";
 import type { Grid } from "../core/grid";
-import { ledgerFigures } from "../core/ledger";
-import type { BudgetFigures, LedgerDepartment } from "../core/ledger";
 import { moneyToNumber } from "../core/money";
-import { generateNarrative } from "../core/narrative/generate";
 import type { Narrative } from "../core/narrative/types";
 import type { TemplateId } from "../core/rules/rule";
 import { expenditureByClass, generalBudgetExpenditureSpec } from "../export/chart";
@@ -50,32 +44,10 @@ export function disclosureContent(
   check: WorkbookCheckResult,
   about: DisclosureAbout & { template: TemplateId }
 ): { content?: DisclosureContent; notes: Finding[] } {
-  const department: LedgerDepartment = {
-    ...check.ledger?.department,
-    name: about.department ?? "",
-    year: about.year,
-    template: about.template,
-  };
-  if (about.departmentCode !== undefined) department.code = about.departmentCode;
-  let figures: BudgetFigures | undefined;
-  let notes: Finding[] = [];
-  if (check.ledger) figures = ledgerFigures(check.ledger);
-  else if (check.model.tables.length > 0) {
-    const rebuilt = figuresFromModel(check.model, { unitNature: department.unitNature });
-    figures = rebuilt.figures;
-    notes = rebuilt.findings;
-  }
-  if (!figures) return { notes };
-  const specs = buildSheets(figures, department, about.template);
-  return {
-    notes,
-    content: {
-      specs,
-      notes,
-      narrative: generateNarrative(figures, department, { template: about.template }),
-      chart: chartData(specs, about.year),
-    },
-  };
+  const built = buildDisclosure(check, { ...about, department: about.department ?? "" });
+  if (!built.content) return { notes: built.notes };
+  const { specs, narrative, notes } = built.content;
+  return { notes, content: { specs, narrative, notes, chart: chartData(specs, about.year) } };
 }
 
 /** The bars of 一般公共预算 expenditure by 类, read from the printed 一般公共预算支出表. */

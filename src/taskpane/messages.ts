@@ -72,6 +72,7 @@ export interface Messages {
   templateMof: string;
   templateDetected: string;
   sheetsHeading: string;
+  sheetOptional: string;
   sheetExists: string;
   sheetsCreatedHeading: string;
   sheetCreated: string;
@@ -172,6 +173,7 @@ export const messages: Record<Locale, Messages> = {
     templateDetected: "{name}（检测到）",
     sheetsHeading: "将创建的工作表（{count}）",
     sheetExists: "已存在，将替换",
+    sheetOptional: "工作簿有相应的表时创建",
     sheetsCreatedHeading: "已创建的工作表（{count}）",
     sheetCreated: "已创建",
     generateButton: "生成公开表",
@@ -268,6 +270,7 @@ export const messages: Record<Locale, Messages> = {
     templateMof: "Ministry of Finance",
     templateDetected: "{name} (detected)",
     sheetsHeading: "Sheets to be created ({count})",
+    sheetOptional: "Created when the workbook has this table",
     sheetExists: "exists, will be replaced",
     sheetsCreatedHeading: "Sheets created ({count})",
     sheetCreated: "created",

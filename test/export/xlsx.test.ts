@@ -132,6 +132,28 @@ describe("writeXlsx", () => {
     expect(sheet.getColumn(2).width).toBe(30);
   });
 
+  test("makes a row tall enough for long text merged across columns (a goal form's 资金用途)", async () => {
+    const long =
+      "预算数5万元，其中财政资金5万元，主要用于通过完善基础党建考核办法，加强干部考核的精准性。";
+    const base = smallSpec();
+    const spec = smallSpec({
+      rowCount: base.rowCount + 2,
+      cells: [
+        ...base.cells,
+        { row: base.rowCount, col: 0, value: { kind: "text", text: long }, style: "text" },
+        { row: base.rowCount + 1, col: 0, value: { kind: "text", text: long }, style: "text" },
+      ],
+      merges: [
+        ...base.merges,
+        { top: base.rowCount, left: 0, bottom: base.rowCount, right: base.columnCount - 1 },
+      ],
+    });
+    const sheet = (await loadWorkbook(await writeXlsx([spec]))).worksheets[0];
+    // Merged over the whole width it needs two lines or more; unmerged, Excel fits it itself.
+    expect(sheet.getRow(base.rowCount + 1).height).toBeGreaterThanOrEqual(2 * 13 + 5);
+    expect(sheet.getRow(base.rowCount + 2).height).toBeUndefined();
+  });
+
   test("has a style for every style name of a SheetSpec", () => {
     for (const entry of Object.values(XLSX_STYLES)) expect(entry.font.size).toBeGreaterThan(0);
     expect(amountFormat(2)).toBe("0.00");

@@ -1,11 +1,12 @@
 import { exportBaseName } from "../../src/cli/exportCommand";
-import { TEMPLATES } from "../../src/core/templates";
+import { SUPPLEMENT_TEMPLATES, TEMPLATES } from "../../src/core/templates";
 import type { TemplateId } from "../../src/core/templates";
 import { runCheck } from "../../src/taskpane/actions";
 import {
   disclosureAbout,
   exportFileName,
   hasBudgetData,
+  optionalOutputSheetNames,
   outputSheetNames,
 } from "../../src/taskpane/disclosure";
 import { loadFixture } from "../helpers/fixtures";
@@ -13,8 +14,15 @@ import { fakeHost } from "./fakeHost";
 
 describe("disclosure facts", () => {
   test("names every template's sheets as the template registry does", () => {
-    for (const id of Object.keys(TEMPLATES) as TemplateId[])
-      expect([id, outputSheetNames(id)]).toEqual([id, TEMPLATES[id].map((t) => t.sheetName)]);
+    for (const id of Object.keys(TEMPLATES) as TemplateId[]) {
+      const supplements = SUPPLEMENT_TEMPLATES[id].map((t) => t.sheetName);
+      expect([id, outputSheetNames(id)]).toEqual([
+        id,
+        [...TEMPLATES[id].map((t) => t.sheetName), ...supplements],
+      ]);
+      expect([id, optionalOutputSheetNames(id)]).toEqual([id, supplements]);
+    }
+    expect(optionalOutputSheetNames("hebei")).toHaveLength(3);
   });
 
   test("names the files as the CLI does", () => {

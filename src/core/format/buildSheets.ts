@@ -33,6 +33,7 @@ import type {
   FigureKey,
   ItemRow,
   Measure,
+  MetaCell,
   ParsedKey,
   Scope,
   SideTemplate,
@@ -224,7 +225,8 @@ function hasAmount(ctx: Context, row: SideRow, columns: readonly ColumnTemplate[
   return columns.some((c) => !(valueOf(ctx, row, c) ?? ZERO).isZero());
 }
 
-function fillTokens(text: string, department: LedgerDepartment): string {
+/** `{department}`, `{departmentCode}` and `{year}` (with its 年, dropped when the year is unknown). */
+export function fillTokens(text: string, department: LedgerDepartment): string {
   return text
     .replace(/\{department\}/g, department.name)
     .replace(/\{departmentCode\}/g, department.code ?? "")
@@ -325,7 +327,8 @@ function listRows(
 // ---------------------------------------------------------------------------------------------
 // The sheet
 
-class SpecBuilder {
+/** Cells and merges of a SheetSpec being drawn; a cell set twice keeps the last value. */
+export class SpecBuilder {
   private readonly cells = new Map<string, SpecCell>();
   readonly merges: SpecMerge[] = [];
 
@@ -346,16 +349,16 @@ class SpecBuilder {
   }
 }
 
-const EMPTY: SpecCellValue = { kind: "empty" };
+export const EMPTY: SpecCellValue = { kind: "empty" };
 
-function amountValue(value: Money | undefined): SpecCellValue {
+export function amountValue(value: Money | undefined): SpecCellValue {
   return value === undefined ? EMPTY : { kind: "amount", value, decimals: 2 };
 }
 
 /** Header cells with their merges: single captions merge down, shared group captions across. */
-function drawHeader(
+export function drawHeader(
   sheet: SpecBuilder,
-  columns: readonly ColumnTemplate[],
+  columns: readonly { caption: readonly string[] }[],
   top: number,
   depth: number,
   department: LedgerDepartment
@@ -391,7 +394,40 @@ function drawHeader(
 }
 
 /** 1-based column, negative from the right, to a 0-based index. */
-const columnAt = (col: number, width: number) => (col < 0 ? width + col : col - 1);
+export const columnAt = (col: number, width: number) => (col < 0 ? width + col : col - 1);
+
+/**
+ * The title merged over the table's width, then the meta lines; returns the next free row. A meta
+ * cell naming an unknown year or an unknown `extra` token is left out.
+ */
+export function drawTitleAndMeta(
+  sheet: SpecBuilder,
+  title: string,
+  meta: readonly (readonly MetaCell[])[],
+  width: number,
+  department: LedgerDepartment,
+  extra: Readonly<Record<string, string | undefined>> = {}
+): number {
+  sheet.text(0, 0, title, "title");
+  sheet.merge(0, 0, 0, width - 1);
+  let row = 1;
+  for (const line of meta) {
+    for (const cell of line) {
+      if (/\{year\}/.test(cell.text) && department.year === undefined) continue;
+      const tokens = [...cell.text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      if (tokens.some((t) => t in extra && extra[t] === undefined)) continue;
+      const text = tokens.reduce(
+        (t, token) => (extra[token] !== undefined ? t.replace(`{${token}}`, extra[token]!) : t),
+        fillTokens(cell.text, department)
+      );
+      const left = columnAt(cell.col, width);
+      sheet.text(row, left, text, cell.align === "right" ? "metaRight" : "meta");
+      if (cell.toCol !== undefined) sheet.merge(row, left, row, columnAt(cell.toCol, width));
+    }
+    row++;
+  }
+  return row;
+}
 
 export interface BuildSheetsOptions {
   /** How zero amounts show (the spec keeps them as amounts; renderers apply this). Default blank. */
@@ -443,23 +479,7 @@ export function buildSheet(
   const sheet = new SpecBuilder();
 
   const title = fillTokens(template.title, department);
-  sheet.text(0, 0, title, "title");
-  sheet.merge(0, 0, 0, width - 1);
-  let row = 1;
-  for (const line of template.meta) {
-    for (const cell of line) {
-      if (/\{year\}/.test(cell.text) && department.year === undefined) continue;
-      const left = columnAt(cell.col, width);
-      sheet.text(
-        row,
-        left,
-        fillTokens(cell.text, department),
-        cell.align === "right" ? "metaRight" : "meta"
-      );
-      if (cell.toCol !== undefined) sheet.merge(row, left, row, columnAt(cell.toCol, width));
-    }
-    row++;
-  }
+  let row = drawTitleAndMeta(sheet, title, template.meta, width, department);
 
   const headerTop = row;
   const depth = Math.max(...columns.map((c) => c.caption.length));

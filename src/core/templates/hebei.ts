@@ -2,10 +2,21 @@
  * Hebei (河北): the nine tables of 中国共产党曲阳县委员会组织部 2024 (seeds/000, fixtures/quyang-2024),
  * caption for caption, then 项目支出表. Every table has 序号 and a 栏次 row, a department line
  * `203中国共产党曲阳县委员会组织部 … 预算年度：2024 … 单位：万元`, and includes 上年结转.
- * Not here yet: 政府采购预算表, 固定资产占用情况表 and 绩效目标表 (they need figures a ledger does not hold).
+ * Then the supplementary tables of quyang's 情况说明 (六 项目绩效目标表, 七 政府采购预算, 八 固定资产),
+ * drawn from the workbook's own tables of those kinds (HEBEI_SUPPLEMENTS).
  */
 import { HEBEI_SUMMARY_CLASSES, WIDTH, amount, code, label, serial } from "./common";
-import type { ColumnTemplate, FigureKey, ItemRow, MetaCell, TableTemplate } from "./types";
+import type {
+  AssetsTemplate,
+  ColumnTemplate,
+  FigureKey,
+  GoalFormsTemplate,
+  ItemRow,
+  MetaCell,
+  ProcurementTemplate,
+  SupplementTemplate,
+  TableTemplate,
+} from "./types";
 
 /** `203中国共产党…组织部` over `span` columns, `预算年度：2024` at `yearColumn`, `单位：万元` at the right edge. */
 function departmentLine(span: number, yearColumn: number): readonly (readonly MetaCell[])[] {
@@ -322,3 +333,92 @@ export const HEBEI_TEMPLATES: readonly TableTemplate[] = [
   threePublic,
   projects,
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Supplementary tables, caption for caption as quyang-2024 prints them.
+
+const goalForms: GoalFormsTemplate = {
+  id: "hebei.goals",
+  kind: "绩效目标表",
+  sheetName: "表11 项目绩效目标",
+  // Not “…绩效目标表”: that would read as one project's form (core/read/goals).
+  title: "部门项目预算安排情况及绩效目标",
+  meta: [
+    [
+      { text: "{departmentCode}{department}", col: 1, toCol: 3 },
+      { text: "预算年度：{year}", col: 4 },
+    ],
+  ],
+  layout: "hebei",
+  widths: [14, 14, 18, 12, 12, 14, 16],
+  planStages: ["3月底", "6月底", "10月底", "12月底"],
+  empty: "注：本部门无项目支出，未设置项目绩效目标。",
+  orientation: "portrait",
+};
+
+const PURCHASE = "政府采购金额（当年部门预算安排资金）";
+
+const procurement: ProcurementTemplate = {
+  id: "hebei.procurement",
+  kind: "政府采购表",
+  sheetName: "表12 政府采购预算",
+  title: "部门政府采购预算",
+  meta: [
+    [
+      { text: "{departmentCode}{department}", col: 1, toCol: 5 },
+      { text: "单位：万元", col: -1, align: "right" },
+    ],
+  ],
+  columns: [
+    { caption: ["政府采购项目来源", "项目名称"], field: "project", width: 30 },
+    { caption: ["政府采购项目来源", "预算资金"], field: "projectBudget", width: 10 },
+    { caption: ["采购物品名称"], field: "item", width: 22 },
+    { caption: ["政府采购目录序号"], field: "catalogCode", width: 12 },
+    { caption: ["计量单位"], field: "unit", width: 6 },
+    { caption: ["数量"], field: "quantity", width: 6 },
+    { caption: ["单价"], field: "price", width: 9 },
+    { caption: [PURCHASE, "合计"], field: "amount", width: 10 },
+    { caption: [PURCHASE, "一般公共预算拨款"], field: { source: "一般公共预算" }, width: 10 },
+    { caption: [PURCHASE, "基金预算拨款"], field: { source: "政府性基金" }, width: 9 },
+    { caption: [PURCHASE, "国有资本经营预算拨款"], field: { source: "国有资本经营" }, width: 9 },
+    { caption: [PURCHASE, "财政专户核拨"], field: { source: "财政专户" }, width: 9 },
+    { caption: [PURCHASE, "单位资金"], field: { source: "单位资金" }, width: 9 },
+    { caption: [PURCHASE, "上年结转结余"], field: { source: "上年结转" }, width: 9 },
+    { caption: ["{year}年预留中小微企业份额"], field: "reserve", width: 10 },
+  ],
+  totals: ["合  计", "{department}小计"],
+  note: "注：同一采购目录序号的物品，其单价会因配置规格不同而变动，均符合资产配置标准。涉密采购事项按照相关规定执行。",
+  empty: "注：本部门无政府采购预算，空表列示。",
+};
+
+const assets: AssetsTemplate = {
+  id: "hebei.assets",
+  kind: "固定资产表",
+  sheetName: "表13 固定资产",
+  title: "部门固定资产占用情况表",
+  meta: [
+    [
+      { text: "{departmentCode}{department}", col: 1, toCol: 2 },
+      { text: "截止时间：{asOf}", col: -1, align: "right" },
+    ],
+  ],
+  columns: [
+    { caption: "项   目", field: "label", width: 36 },
+    { caption: "数量", field: "quantity", width: 12 },
+    { caption: "价值（金额单位：万元）", field: "value", width: 20 },
+  ],
+  rows: [
+    { label: "资产总额", name: "资产总额", total: true },
+    { label: "1、房屋（平方米）", name: "房屋" },
+    { label: "　　其中：办公用房（平方米）", name: "办公用房" },
+    { label: "2、车辆（台、辆）", name: "车辆" },
+    { label: "3、单价在20万元以上的设备", name: "单价在20万元以上的设备" },
+    { label: "4、其他固定资产", name: "其他固定资产" },
+  ],
+};
+
+/**
+ * After the nine tables and 表10, in the order of the 情况说明 that quotes them; the task pane lists
+ * their sheet names without loading this registry (src/taskpane/disclosure.ts).
+ */
+export const HEBEI_SUPPLEMENTS: readonly SupplementTemplate[] = [goalForms, procurement, assets];

@@ -4,11 +4,17 @@
  * whole registry with `templateProblems`.
  */
 import { TABLE_KINDS, kindFromTitle } from "../read/tableKinds";
-import { HEBEI_TEMPLATES } from "./hebei";
+import { HEBEI_SUPPLEMENTS, HEBEI_TEMPLATES } from "./hebei";
 import { parseFigureKey } from "./keys";
 import { MOF_TEMPLATES } from "./mof";
 import { SHANXI_TEMPLATES } from "./shanxi";
-import type { ColumnTemplate, ItemRow, TableTemplate, TemplateId } from "./types";
+import type {
+  ColumnTemplate,
+  ItemRow,
+  SupplementTemplate,
+  TableTemplate,
+  TemplateId,
+} from "./types";
 
 export type {
   ColumnRole,
@@ -20,6 +26,7 @@ export type {
   RowSourceKind,
   SideTemplate,
   Subject,
+  SupplementTemplate,
   TableTemplate,
   TemplateId,
 } from "./types";
@@ -33,35 +40,56 @@ export const TEMPLATES: Readonly<Record<TemplateId, readonly TableTemplate[]>> =
   mof: MOF_TEMPLATES,
 };
 
+/**
+ * Each set's supplementary tables (政府采购, 固定资产, 项目绩效目标), printed after its tables when the
+ * workbook has them. Only Hebei prints them as tables; Shanxi and the Ministry state them in words.
+ */
+export const SUPPLEMENT_TEMPLATES: Readonly<Record<TemplateId, readonly SupplementTemplate[]>> = {
+  hebei: HEBEI_SUPPLEMENTS,
+  shanxi: [],
+  mof: [],
+};
+
 /** Characters Excel refuses in a sheet name. */
 const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
 
 /** A title as printed in a given year, for checking that the reader recognizes it. */
-export function titleFor(template: TableTemplate, year = 2024): string {
+export function titleFor(template: { title: string }, year = 2024): string {
   return template.title.replace(/\{year\}/g, String(year));
+}
+
+/** What every template needs, tables and supplementary tables alike: a kind, a sheet name, a title. */
+function namingProblems(t: TableTemplate | SupplementTemplate, seenSheets: Set<string>): string[] {
+  const problems: string[] = [];
+  const where = `${t.id}:`;
+  if (!TABLE_KINDS.some((k) => k.kind === t.kind)) problems.push(`${where} unknown kind ${t.kind}`);
+  if (t.sheetName.length === 0 || t.sheetName.length > 31)
+    problems.push(`${where} sheet name “${t.sheetName}” is not 1–31 characters`);
+  if (SHEET_NAME_FORBIDDEN.test(t.sheetName))
+    problems.push(`${where} sheet name “${t.sheetName}” has a character Excel refuses`);
+  if (seenSheets.has(t.sheetName)) problems.push(`${where} sheet name “${t.sheetName}” repeats`);
+  seenSheets.add(t.sheetName);
+  const recognized = kindFromTitle(titleFor(t))?.kind;
+  if (recognized !== t.kind)
+    problems.push(`${where} the reader takes “${titleFor(t)}” for ${recognized ?? "nothing"}`);
+  return problems;
 }
 
 /**
  * Everything wrong with one set of templates, as sentences (empty when it is sound): unknown kinds,
- * sheet names Excel refuses or repeats, titles the reader would not recognize, columns whose key does
- * not parse or does not fit the rows it is read on, sides without a label column.
+ * sheet names Excel refuses or repeats (across the tables and the supplementary tables), titles the
+ * reader would not recognize, columns whose key does not parse or does not fit the rows it is read
+ * on, sides without a label column.
  */
-export function templateProblems(templates: readonly TableTemplate[]): string[] {
+export function templateProblems(
+  templates: readonly TableTemplate[],
+  supplements: readonly SupplementTemplate[] = []
+): string[] {
   const problems: string[] = [];
   const seenSheets = new Set<string>();
   for (const t of templates) {
     const where = `${t.id}:`;
-    if (!TABLE_KINDS.some((k) => k.kind === t.kind))
-      problems.push(`${where} unknown kind ${t.kind}`);
-    if (t.sheetName.length === 0 || t.sheetName.length > 31)
-      problems.push(`${where} sheet name “${t.sheetName}” is not 1–31 characters`);
-    if (SHEET_NAME_FORBIDDEN.test(t.sheetName))
-      problems.push(`${where} sheet name “${t.sheetName}” has a character Excel refuses`);
-    if (seenSheets.has(t.sheetName)) problems.push(`${where} sheet name “${t.sheetName}” repeats`);
-    seenSheets.add(t.sheetName);
-    const recognized = kindFromTitle(titleFor(t))?.kind;
-    if (recognized !== t.kind)
-      problems.push(`${where} the reader takes “${titleFor(t)}” for ${recognized ?? "nothing"}`);
+    problems.push(...namingProblems(t, seenSheets));
     if (t.columns.filter((c) => c.role === "serial").length > 1)
       problems.push(`${where} more than one 序号 column`);
     t.sides.forEach((side, s) => {
@@ -93,6 +121,7 @@ export function templateProblems(templates: readonly TableTemplate[]): string[] 
           problems.push(`${where} meta “${cell.text}” lies outside the table`);
       }
   }
+  for (const t of supplements) problems.push(...namingProblems(t, seenSheets));
   return problems;
 }
 

@@ -138,3 +138,70 @@ export interface TableTemplate {
   /** Default: landscape when the table has more than 6 columns. */
   orientation?: "landscape" | "portrait";
 }
+
+// ---------------------------------------------------------------------------------------------
+// Supplementary tables: what no budget line holds (政府采购, 固定资产, 项目绩效目标), drawn from the
+// workbook's own tables by format/buildSupplements.
+
+/** The source columns of a 政府采购预算表. */
+export type ProcurementSource =
+  "一般公共预算" | "政府性基金" | "国有资本经营" | "财政专户" | "单位资金" | "上年结转";
+
+/** What a 政府采购预算表 column shows of each purchase; `amount` and the sources are summed up. */
+export type ProcurementField =
+  | "project"
+  | "projectBudget"
+  | "item"
+  | "catalogCode"
+  | "unit"
+  | "quantity"
+  | "price"
+  | "amount"
+  | "reserve"
+  | { source: ProcurementSource };
+
+interface SupplementTemplateBase {
+  /** Unique across all sets: `hebei.procurement`. */
+  id: string;
+  /** Worksheet name, ≤ 31 characters. */
+  sheetName: string;
+  /** `{year}` replaced. */
+  title: string;
+  /** Lines between the title and the header (see MetaCell); `{asOf}` is the 固定资产 date. */
+  meta: readonly (readonly MetaCell[])[];
+  /** Default: landscape when the table has more than 6 columns. */
+  orientation?: "landscape" | "portrait";
+}
+
+export interface ProcurementTemplate extends SupplementTemplateBase {
+  kind: "政府采购表";
+  columns: readonly { caption: readonly string[]; field: ProcurementField; width: number }[];
+  /** Total rows above the purchases, in the first column: 合计, then `{department}小计`. */
+  totals: readonly string[];
+  /** Printed under the table. */
+  note?: string;
+  /** Printed under the header when the department buys nothing through 政府采购. */
+  empty: string;
+}
+
+export interface AssetsTemplate extends SupplementTemplateBase {
+  kind: "固定资产表";
+  /** Caption of the 项目, 数量 and 价值 columns. */
+  columns: readonly { caption: string; field: "label" | "quantity" | "value"; width: number }[];
+  /** The fixed rows: `name` is the class the 固定资产 reader names (资产总额 for the total). */
+  rows: readonly { label: string; name: string; total?: boolean }[];
+}
+
+export interface GoalFormsTemplate extends SupplementTemplateBase {
+  kind: "绩效目标表";
+  /** The forms' layout; Hebei's: 项目编码/名称, 预算规模及资金用途, 资金支出计划, 绩效目标, indicators. */
+  layout: "hebei";
+  /** The seven columns' widths. */
+  widths: readonly number[];
+  /** The 资金支出计划 stages, in order. */
+  planStages: readonly string[];
+  /** Printed under the header when no project has a form. */
+  empty: string;
+}
+
+export type SupplementTemplate = ProcurementTemplate | AssetsTemplate | GoalFormsTemplate;

@@ -5,7 +5,7 @@
  */
 import type { Finding } from "../../core/finding";
 import { countBySeverity } from "../../core/finding";
-import { hasBudgetData, outputSheetNames } from "../disclosure";
+import { hasBudgetData, optionalOutputSheetNames, outputSheetNames } from "../disclosure";
 import { fill, messages } from "../messages";
 import type { Locale } from "../messages";
 import { selectedTemplate } from "../state";
@@ -52,6 +52,7 @@ export function generateViewModel(state: PaneState, locale: Locale): GenerateVie
   const writing = state.generate.status === "writing";
   const existing = new Set(state.existing);
   const names = template ? outputSheetNames(template) : [];
+  const optional = new Set(template ? optionalOutputSheetNames(template) : []);
   const hasData = outcome !== undefined && hasBudgetData(outcome.check);
   const reason = !outcome
     ? text.needCheckFirst
@@ -95,7 +96,9 @@ export function generateViewModel(state: PaneState, locale: Locale): GenerateVie
             : undefined
           : existing.has(name)
             ? text.sheetExists
-            : undefined,
+            : optional.has(name)
+              ? text.sheetOptional
+              : undefined,
       })),
     },
     button: {

@@ -1,6 +1,12 @@
 import { aggregateFigures } from "../../../src/core/ledger/figures";
 import { buildSheet, printedFigures } from "../../../src/core/format/buildSheets";
-import { TEMPLATES, parseFigureKey, templateProblems, titleFor } from "../../../src/core/templates";
+import {
+  SUPPLEMENT_TEMPLATES,
+  TEMPLATES,
+  parseFigureKey,
+  templateProblems,
+  titleFor,
+} from "../../../src/core/templates";
 import type { TableTemplate, TemplateId } from "../../../src/core/templates";
 import { TEMPLATE_SETS } from "../../../src/core/templates/sets";
 
@@ -22,9 +28,29 @@ describe("the template registry", () => {
   it.each(SETS)(
     "finds nothing wrong with the %s set: known kinds, sheet names, titles, column keys",
     (id) => {
-      expect(templateProblems(TEMPLATES[id])).toEqual([]);
+      expect(templateProblems(TEMPLATES[id], SUPPLEMENT_TEMPLATES[id])).toEqual([]);
     }
   );
+
+  it("prints Hebei's 项目绩效目标表, 政府采购 and 固定资产 tables after its ten", () => {
+    expect(SUPPLEMENT_TEMPLATES.hebei.map((t) => [t.kind, t.sheetName])).toEqual([
+      ["绩效目标表", "表11 项目绩效目标"],
+      ["政府采购表", "表12 政府采购预算"],
+      ["固定资产表", "表13 固定资产"],
+    ]);
+  });
+
+  it("catches a supplementary table whose sheet name repeats a table's or whose title misleads", () => {
+    const [goals, procurement] = SUPPLEMENT_TEMPLATES.hebei;
+    const problems = templateProblems(TEMPLATES.hebei, [
+      { ...procurement, sheetName: TEMPLATES.hebei[0].sheetName },
+      { ...goals, title: "部门固定资产占用情况表" },
+    ]);
+    expect(problems).toEqual([
+      `hebei.procurement: sheet name “${TEMPLATES.hebei[0].sheetName}” repeats`,
+      "hebei.goals: the reader takes “部门固定资产占用情况表” for 固定资产表",
+    ]);
+  });
 
   it("names the Shanxi sheets 表1 收支总表 … 表13 项目支出(上年结转)", () => {
     expect(TEMPLATES.shanxi.map((t) => t.sheetName)).toEqual([

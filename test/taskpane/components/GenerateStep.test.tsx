@@ -4,7 +4,7 @@
  */
 import "../../setup/jsdom";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { TEMPLATES } from "../../../src/core/templates";
+import { SUPPLEMENT_TEMPLATES, TEMPLATES } from "../../../src/core/templates";
 import type { WorkbookHost, WriteResult } from "../../../src/taskpane/excel/host";
 import { deferred } from "../fakeHost";
 import { renderPane } from "./renderPane";
@@ -33,11 +33,14 @@ describe("生成公开表", () => {
   test("lists another template's sheets when one is chosen", async () => {
     await openGenerateStep("tunliu-2024");
     fireEvent.change(screen.getByLabelText("公开表模板"), { target: { value: "hebei" } });
-    const heading = `将创建的工作表（${TEMPLATES.hebei.length}）`;
+    const supplements = SUPPLEMENT_TEMPLATES.hebei.map((t) => t.sheetName);
+    const heading = `将创建的工作表（${TEMPLATES.hebei.length + supplements.length}）`;
     expect(await screen.findByRole("heading", { name: heading })).toBeTruthy();
-    expect(sheetList().map((li) => li.textContent)).toEqual(
-      TEMPLATES.hebei.map((t) => t.sheetName)
-    );
+    // The supplementary tables say that they come only from the workbook's own tables.
+    expect(sheetList().map((li) => li.textContent)).toEqual([
+      ...TEMPLATES.hebei.map((t) => t.sheetName),
+      ...supplements.map((name) => `${name}工作簿有相应的表时创建`),
+    ]);
   });
 
   test("writes the sheets at once when none exists, then sums up what was created", async () => {

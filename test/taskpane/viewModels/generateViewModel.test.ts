@@ -1,4 +1,4 @@
-import { TEMPLATES } from "../../../src/core/templates";
+import { SUPPLEMENT_TEMPLATES, TEMPLATES } from "../../../src/core/templates";
 import { runCheck } from "../../../src/taskpane/actions";
 import type { CheckOutcome } from "../../../src/taskpane/actions";
 import { initialState, paneReducer } from "../../../src/taskpane/state";
@@ -53,7 +53,17 @@ describe("generateViewModel", () => {
     );
     expect(vm.template.value).toBe("hebei");
     expect(vm.template.options[1].label).toBe("Shanxi (detected)");
-    expect(vm.sheets.items.map((s) => s.name)).toEqual(TEMPLATES.hebei.map((t) => t.sheetName));
+    expect(vm.sheets.items.map((s) => s.name)).toEqual([
+      ...TEMPLATES.hebei.map((t) => t.sheetName),
+      ...SUPPLEMENT_TEMPLATES.hebei.map((t) => t.sheetName),
+    ]);
+    // The supplementary tables come from the workbook's own 政府采购 / 固定资产 / 绩效目标 tables.
+    expect(vm.sheets.items.filter((s) => s.note !== undefined).map((s) => s.name)).toEqual(
+      SUPPLEMENT_TEMPLATES.hebei.map((t) => t.sheetName)
+    );
+    expect(vm.sheets.items[vm.sheets.items.length - 1].note).toBe(
+      "Created when the workbook has this table"
+    );
   });
 
   test("marks the sheets that exist and asks before replacing them", () => {
