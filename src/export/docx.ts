@@ -1,10 +1,14 @@
 /**
- * The disclosure as one Word document, with the `docx` package: a cover title, then
+ * The disclosure as one Word document, with the `docx` package: a cover (the department and
+ * 2024年度部门预算公开, as the province words it), a 目录, then
  * 第一部分 部门职责及机构设置 (the clerk's text, or a highlighted placeholder), 第二部分 the tables
  * of the template in its order (each SheetSpec a Word table with its merged header, the header
  * rows repeated on every page, wide tables on landscape pages), 第三部分 情况说明 (the narrative,
  * placeholders highlighted, with the chart of 一般公共预算 expenditure by 类 under the expenditure
- * explanation) and 第四部分 名词解释. Usable in Node and in the browser.
+ * explanation) and 第四部分 名词解释. Usable in Node and in the browser. The tables are numbered as the
+ * province prints them (表一 … or 表1 …); their titles, the part headings and the 情况说明's
+ * headings are Word headings, which the 目录 lists. Page numbers start at 1 on 第一部分: the cover
+ * and the 目录 have none.
  *
  * Fonts: every run names 宋体 for Chinese and Times New Roman for Latin text, and the font table
  * gives 宋体 its English name SimSun, its GB2312 character set and its panose, so a reader without
@@ -12,11 +16,13 @@
  */
 import {
   AlignmentType,
+  Bookmark,
   BorderStyle,
   Document,
   Footer,
   HeadingLevel,
   ImageRun,
+  LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
@@ -27,6 +33,7 @@ import {
   TabStopType,
   Table,
   TableCell,
+  TableOfContents,
   TableLayoutType,
   TableRow,
   TextRun,
@@ -41,7 +48,9 @@ import type { GlossaryEntry } from "../core/narrative/glossary";
 import type { Narrative, NarrativeParagraph, NarrativeSection } from "../core/narrative/types";
 import { paragraphText, placeholderText, runText } from "../core/narrative/types";
 import type { TemplateId } from "../core/rules/rule";
+import { chineseNumber } from "../core/templates/common";
 import { TEMPLATE_SETS } from "../core/templates/sets";
+import type { TemplateSet } from "../core/templates/sets";
 import { ChartBar, barChartPng, expenditureByClass, generalBudgetExpenditureSpec } from "./chart";
 
 export interface DocxInput {
@@ -68,8 +77,18 @@ const EAST_ASIA_FONT = "宋体";
 const LATIN_FONT = "Times New Roman";
 const FONT = { ascii: LATIN_FONT, hAnsi: LATIN_FONT, eastAsia: EAST_ASIA_FONT, cs: LATIN_FONT };
 
-/** Half-points. */
-const SIZE = { cover: 44, part: 32, tableTitle: 32, heading: 28, body: 24, table: 18, small: 18 };
+/** Half-points: the cover's 一号 and 小初, 三号 parts and table titles, 四号 headings, 小四 text. */
+const SIZE = {
+  coverDepartment: 52,
+  coverTitle: 72,
+  contentsTitle: 36,
+  part: 32,
+  tableTitle: 32,
+  heading: 28,
+  body: 24,
+  table: 18,
+  small: 18,
+};
 
 /** A4 in twips, and margins that leave 14,570 twips (25.7 cm) for a landscape table. */
 const A4 = { width: 11906, height: 16838 };
@@ -103,23 +122,47 @@ function placeholder(prompt: string, size = SIZE.body): TextRun {
   return text(placeholderText(prompt), { size, highlight: PLACEHOLDER_HIGHLIGHT });
 }
 
-function partHeading(title: string, pageBreakBefore = false): Paragraph {
+/** One line of the 目录: a heading of the document, and the bookmark on it its entry links to. */
+export interface OutlineEntry {
+  title: string;
+  level: 1 | 2;
+  bookmark: string;
+}
+
+/**
+ * The document's headings in order, as they are made: what the 目录 lists before Word (if ever)
+ * rebuilds it. Every heading paragraph is made through it, so the two cannot disagree.
+ */
+export class Outline {
+  readonly entries: OutlineEntry[] = [];
+
+  /** The heading's text in a bookmark (hidden, as Word names its own: _Toc…) for the 目录 to link to. */
+  add(title: string, level: 1 | 2, run: TextRun): Bookmark {
+    const bookmark = `_Toc_bd_${this.entries.length + 1}`;
+    this.entries.push({ title, level, bookmark });
+    return new Bookmark({ id: bookmark, children: [run] });
+  }
+}
+
+/** 第一部分 … 第四部分: Heading 1, level 1 of the 目录. */
+function partHeading(title: string, outline: Outline, pageBreakBefore = false): Paragraph {
   return new Paragraph({
     heading: HeadingLevel.HEADING_1,
     alignment: AlignmentType.CENTER,
     pageBreakBefore,
     spacing: { before: 240, after: 360 },
-    children: [text(title, { bold: true, size: SIZE.part })],
+    children: [outline.add(title, 1, text(title, { bold: true, size: SIZE.part }))],
   });
 }
 
-function sectionHeading(title: string): Paragraph {
+/** A section of part one or of the 情况说明: Heading 2, level 2 of the 目录. */
+function sectionHeading(title: string, outline: Outline): Paragraph {
   return new Paragraph({
     heading: HeadingLevel.HEADING_2,
     keepNext: true,
     spacing: { before: 240, after: 120, line: 360 },
     indent: { firstLine: 480 },
-    children: [text(title, { bold: true, size: SIZE.heading })],
+    children: [outline.add(title, 2, text(title, { bold: true, size: SIZE.heading }))],
   });
 }
 
@@ -140,16 +183,31 @@ function pageFooter(): Footer {
   });
 }
 
+/** A footer with nothing in it: the cover's and the 目录's pages carry no page number. */
+function emptyFooter(): Footer {
+  return new Footer({ children: [new Paragraph({ children: [] })] });
+}
+
+interface SectionOptions {
+  /** The document's first section: no section break before it. */
+  first?: boolean;
+  /** No page number in the footer (the cover, the 目录). */
+  unnumbered?: boolean;
+  /** Page numbering starts again at this number. */
+  startPageNumber?: number;
+}
+
 function section(
   children: FileChild[],
   orientation: "portrait" | "landscape",
-  first = false
+  { first = false, unnumbered = false, startPageNumber }: SectionOptions = {}
 ): ISectionOptions {
   const margin = MARGIN[orientation];
   return {
     properties: {
       type: first ? undefined : SectionType.NEXT_PAGE,
       page: {
+        pageNumbers: startPageNumber === undefined ? undefined : { start: startPageNumber },
         size: {
           width: A4.width,
           height: A4.height,
@@ -166,7 +224,7 @@ function section(
         },
       },
     },
-    footers: { default: pageFooter() },
+    footers: { default: unnumbered ? emptyFooter() : pageFooter() },
     children,
   };
 }
@@ -366,18 +424,49 @@ function specTable(
   });
 }
 
-/** The paragraphs and tables of one published table. */
-export function tableBlocks(spec: SheetSpec, available: number, zeroAs = spec.zeroAs): FileChild[] {
+/** 表一 (Shanxi) or 表1: the number the province prints before the `n`th table's title (from 1). */
+export function tableNumber(n: number, numbering: TemplateSet["tableNumbering"]): string {
+  return `表${numbering === "chinese" ? chineseNumber(n) : String(n)}`;
+}
+
+/** A title that already starts with its number (表一、表1) keeps it. */
+const NUMBERED_TITLE = /^\s*表\s*[一二三四五六七八九十\d]+/;
+
+/** The title as printed above the table: `表一 2024年预算收支总表`. */
+export function numberedTitle(
+  title: string,
+  n: number,
+  numbering: TemplateSet["tableNumbering"]
+): string {
+  return NUMBERED_TITLE.test(title) ? title : `${tableNumber(n, numbering)} ${title}`;
+}
+
+/**
+ * The paragraphs and tables of one published table. The title is `title` (by default the spec's)
+ * as a Heading 2, listed in the 目录 when an outline is given.
+ */
+export function tableBlocks(
+  spec: SheetSpec,
+  available: number,
+  zeroAs = spec.zeroAs,
+  { title = spec.title, outline }: { title?: string; outline?: Outline } = {}
+): FileChild[] {
   const widths = gridWidths(spec, available);
+  const titleRun = text(title, { bold: true, size: SIZE.tableTitle });
   const out: FileChild[] = [
     new Paragraph({
+      heading: HeadingLevel.HEADING_2,
       alignment: AlignmentType.CENTER,
       keepNext: true,
-      spacing: { after: 120 },
-      children: [text(spec.title, { bold: true, size: SIZE.tableTitle })],
+      spacing: { before: 0, after: 120 },
+      children: [outline ? outline.add(title, 2, titleRun) : titleRun],
     }),
   ];
   const headerFrom = Math.max(1, spec.printTitleRows.from);
+  if (hasSubtitledBlocks(spec)) {
+    out.push(...subtitledBlocks(spec, widths, zeroAs));
+    return out;
+  }
   for (let row = 1; row < headerFrom; row++) {
     const line = metaLine(spec, row, widths);
     if (line) out.push(line);
@@ -391,6 +480,63 @@ export function tableBlocks(spec: SheetSpec, available: number, zeroAs = spec.ze
         zeroAs
       )
     );
+  return out;
+}
+
+/** A sheet of stacked forms (the Hebei 项目绩效目标表): a sub-title opens each form below the head. */
+function hasSubtitledBlocks(spec: SheetSpec): boolean {
+  return spec.cells.some((cell) => cell.style === "subtitle" && cell.row >= spec.headerRows);
+}
+
+const UNBORDERED: ReadonlySet<CellStyleName> = new Set(["title", "subtitle", "meta", "metaRight"]);
+
+/**
+ * The rows below the title of a sheet of stacked forms, each form as in print: its sub-title as a
+ * paragraph, its 单位 line, then its own bordered table (no header row to repeat).
+ */
+function subtitledBlocks(
+  spec: SheetSpec,
+  widths: readonly number[],
+  zeroAs: SheetSpec["zeroAs"]
+): FileChild[] {
+  const rows = new Map<number, SpecCell[]>();
+  for (const cell of spec.cells) {
+    if (cell.row === 0) continue;
+    rows.set(cell.row, [...(rows.get(cell.row) ?? []), cell]);
+  }
+  const shown = (cells: readonly SpecCell[]) =>
+    cells.some((c) => cellText(c, zeroAs).trim() !== "");
+  const out: FileChild[] = [];
+  let tableFrom = -1;
+  const closeTable = (to: number) => {
+    if (tableFrom >= 0)
+      out.push(specTable(spec, { from: tableFrom, to, headerTo: -1 }, [...widths], zeroAs));
+    tableFrom = -1;
+  };
+  for (let r = 1; r < spec.rowCount; r++) {
+    const cells = rows.get(r) ?? [];
+    const bordered = cells.some((c) => !UNBORDERED.has(c.style) && c.style !== "note");
+    if (bordered) {
+      if (tableFrom < 0) tableFrom = r;
+      continue;
+    }
+    closeTable(r - 1);
+    if (!shown(cells)) continue;
+    const subtitle = cells.find((c) => c.style === "subtitle");
+    if (subtitle)
+      out.push(
+        new Paragraph({
+          keepNext: true,
+          spacing: { before: 240, after: 60 },
+          children: [text(cellText(subtitle, zeroAs), { bold: true, size: SIZE.table + 2 })],
+        })
+      );
+    else {
+      const line = metaLine(spec, r, widths);
+      if (line) out.push(line);
+    }
+  }
+  closeTable(spec.rowCount - 1);
   return out;
 }
 
@@ -602,9 +748,63 @@ const FONT_TABLE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 // ---------------------------------------------------------------------------------------------
 
-/** The cover title, e.g. 中国共产党曲阳县委员会组织部2024年部门预算公开. */
-export function documentTitle(department: string, year: number): string {
-  return `${department}${year}年部门预算公开`;
+/** The cover's title line as the province words it: 2024年度部门预算公开 (Shanxi), 2024年部门预算公开. */
+export function coverTitle(year: number, template?: TemplateId): string {
+  return `${year}${template ? TEMPLATE_SETS[template].coverYear : "年"}部门预算公开`;
+}
+
+/** The document's title, e.g. 中国共产党曲阳县委员会组织部2024年部门预算公开. */
+export function documentTitle(department: string, year: number, template?: TemplateId): string {
+  return `${department}${coverTitle(year, template)}`;
+}
+
+/**
+ * The cover: the department and the title in large bold 宋体, centred, a third of the way down
+ * the page, as the provinces print it. Its section has no page number.
+ */
+function coverBlocks(department: string, title: string): FileChild[] {
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 4200, after: 1200, line: 700, lineRule: LineRuleType.AT_LEAST },
+      children: [text(department, { bold: true, size: SIZE.coverDepartment })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: 900, lineRule: LineRuleType.AT_LEAST },
+      children: [text(title, { bold: true, size: SIZE.coverTitle })],
+    }),
+  ];
+}
+
+/**
+ * The 目录: a TOC field over Heading 1–2, written with the document's headings as its entries, so
+ * it shows them in readers that never update fields (LibreOffice, WPS, preview panes). The page
+ * numbers cannot be known without laying the pages out, so the entries carry none.
+ *
+ * The field is written dirty (the docx default), so Word rebuilds the 目录 with its page numbers
+ * when the document is opened, after its usual question (“此文档包含的域可能引用了其他文件，是否更新
+ * 此文档中的域？”); 否 keeps these entries. The document does not also set `updateFields`: Word asks
+ * the same question for it, and it would update every field, not only the 目录.
+ */
+function contentsBlocks(outline: Outline): FileChild[] {
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 240, after: 480 },
+      children: [text("目  录", { bold: true, size: SIZE.contentsTitle })],
+    }),
+    new TableOfContents("目录", {
+      headingStyleRange: "1-2",
+      hyperlink: true,
+      hideTabAndPageNumbersInWebView: true,
+      cachedEntries: outline.entries.map((e) => ({
+        title: e.title,
+        level: e.level,
+        href: e.bookmark,
+      })),
+    }),
+  ];
 }
 
 /** The narrative's sections that describe the department: they make part one. */
@@ -613,7 +813,11 @@ const PART_ONE_SECTIONS: ReadonlySet<string> = new Set(["duties", "organization"
 const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
 
 /** The clerk's text; else the narrative's 部门职责 and 机构设置 sections; else placeholders to fill in. */
-function dutiesBlocks(duties: string | undefined, narrative: Narrative | undefined): FileChild[] {
+function dutiesBlocks(
+  duties: string | undefined,
+  narrative: Narrative | undefined,
+  outline: Outline
+): FileChild[] {
   const lines = (duties ?? "")
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -622,13 +826,13 @@ function dutiesBlocks(duties: string | undefined, narrative: Narrative | undefin
   const fromNarrative = (narrative?.sections ?? []).filter((s) => PART_ONE_SECTIONS.has(s.id));
   if (fromNarrative.length > 0)
     return fromNarrative.flatMap((s) => [
-      ...(s.heading ? [sectionHeading(s.heading)] : []),
+      ...(s.heading ? [sectionHeading(s.heading, outline)] : []),
       ...s.paragraphs.map(narrativeParagraph),
     ]);
   return [
-    sectionHeading("一、部门职责"),
+    sectionHeading("一、部门职责", outline),
     bodyParagraph([placeholder("部门职责")]),
-    sectionHeading("二、机构设置情况"),
+    sectionHeading("二、机构设置情况", outline),
     bodyParagraph([placeholder("机构设置情况")]),
   ];
 }
@@ -641,34 +845,32 @@ function dutiesBlocks(duties: string | undefined, narrative: Narrative | undefin
  */
 export async function writeDocx(input: DocxInput): Promise<Uint8Array> {
   const { department, year } = input;
-  const title = documentTitle(department, year);
+  const templateSet = TEMPLATE_SETS[input.template];
+  const title = documentTitle(department, year, input.template);
   const specs = inTemplateOrder(input.specs, input.template);
+  // Every heading goes through the outline, in document order: the 目录 is made from it last.
+  const outline = new Outline();
 
-  const cover: FileChild[] = [
-    new Paragraph({ spacing: { before: 4000 }, children: [] }),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { after: 600 },
-      children: [text(department, { bold: true, size: SIZE.cover })],
-    }),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      children: [text(`${year}年部门预算公开`, { bold: true, size: SIZE.cover })],
-    }),
-  ];
   const partOne: FileChild[] = [
-    partHeading("第一部分 部门职责及机构设置", true),
-    ...dutiesBlocks(input.duties, input.narrative),
+    partHeading("第一部分 部门职责及机构设置", outline),
+    ...dutiesBlocks(input.duties, input.narrative, outline),
   ];
 
-  const partTwo = partHeading(`第二部分 ${year}年部门预算公开表`);
+  const partTwo = partHeading(`第二部分 ${year}年部门预算公开表`, outline);
   const tableSections =
     specs.length === 0
       ? [section([partTwo, bodyParagraph([placeholder("公开表")])], "portrait")]
       : specs.map((spec, i) => {
           const orientation = spec.page.orientation;
+          const numbered = numberedTitle(spec.title, i + 1, templateSet.tableNumbering);
           return section(
-            [...(i === 0 ? [partTwo] : []), ...tableBlocks(spec, TEXT_WIDTH[orientation])],
+            [
+              ...(i === 0 ? [partTwo] : []),
+              ...tableBlocks(spec, TEXT_WIDTH[orientation], spec.zeroAs, {
+                title: numbered,
+                outline,
+              }),
+            ],
             orientation
           );
         });
@@ -686,10 +888,10 @@ export async function writeDocx(input: DocxInput): Promise<Uint8Array> {
     input.chart === false ? [] : (input.chart ?? (chartSpec ? expenditureByClass(chartSpec) : []));
   const chart = () => chartBlocks(chartBars, year, TEXT_WIDTH.portrait);
   const place = chartBars.length > 0 ? chartPlace(explanation) : undefined;
-  const partThree: FileChild[] = [partHeading(`第三部分 ${year}年部门预算情况说明`)];
+  const partThree: FileChild[] = [partHeading(`第三部分 ${year}年部门预算情况说明`, outline)];
   if (explanation.length === 0) partThree.push(bodyParagraph([placeholder("情况说明")]));
   explanation.forEach((s, i) => {
-    if (s.heading) partThree.push(sectionHeading(s.heading));
+    if (s.heading) partThree.push(sectionHeading(s.heading, outline));
     if (place?.section === i && place.after < 0) partThree.push(...chart());
     s.paragraphs.forEach((paragraph, j) => {
       partThree.push(narrativeParagraph(paragraph));
@@ -699,7 +901,7 @@ export async function writeDocx(input: DocxInput): Promise<Uint8Array> {
   if (chartBars.length > 0 && !place) partThree.push(...chart());
 
   const glossarySection = sections.find(isGlossarySection);
-  const partFour: FileChild[] = [partHeading("第四部分 名词解释", true)];
+  const partFour: FileChild[] = [partHeading("第四部分 名词解释", outline, true)];
   if (input.glossary)
     input.glossary.forEach((entry, i) =>
       partFour.push(
@@ -712,7 +914,7 @@ export async function writeDocx(input: DocxInput): Promise<Uint8Array> {
   const document = new Document({
     title,
     creator: "budget-disclosure",
-    description: `${title}（${TEMPLATE_SETS[input.template].name}格式）`,
+    description: `${title}（${templateSet.name}格式）`,
     theme: {
       fonts: {
         headings: { latin: LATIN_FONT, eastAsia: EAST_ASIA_FONT },
@@ -725,9 +927,36 @@ export async function writeDocx(input: DocxInput): Promise<Uint8Array> {
         heading1: { run: { font: FONT, size: SIZE.part, bold: true, color: "000000" } },
         heading2: { run: { font: FONT, size: SIZE.heading, bold: true, color: "000000" } },
       },
+      // The 目录's entries, as written and as Word rebuilds them: parts bold, the rest indented.
+      paragraphStyles: [
+        {
+          id: "TOC1",
+          name: "toc 1",
+          basedOn: "Normal",
+          next: "Normal",
+          uiPriority: 39,
+          run: { font: FONT, size: SIZE.body, bold: true },
+          paragraph: { spacing: { before: 120, after: 0, line: 360 } },
+        },
+        {
+          id: "TOC2",
+          name: "toc 2",
+          basedOn: "Normal",
+          next: "Normal",
+          uiPriority: 39,
+          run: { font: FONT, size: SIZE.body },
+          paragraph: { spacing: { before: 0, after: 0, line: 360 }, indent: { left: 480 } },
+        },
+      ],
     },
     sections: [
-      section([...cover, ...partOne], "portrait", true),
+      // Cover and 目录 unnumbered; 第一部分 is page 1, as published.
+      section(coverBlocks(department, coverTitle(year, input.template)), "portrait", {
+        first: true,
+        unnumbered: true,
+      }),
+      section(contentsBlocks(outline), "portrait", { unnumbered: true }),
+      section(partOne, "portrait", { startPageNumber: 1 }),
       ...tableSections,
       section([...partThree, ...partFour], "portrait"),
     ],

@@ -9,20 +9,28 @@ import { glossaryLines } from "../../src/core/narrative/glossary";
 import {
   cellText,
   chartPlace,
+  coverTitle,
   gridWidths,
   documentTitle,
   inTemplateOrder,
+  numberedTitle,
+  tableNumber,
   writeDocx,
 } from "../../src/export/docx";
 import { Money } from "../../src/core/money";
 import { TEMPLATE_SETS } from "../../src/core/templates/sets";
 import { fixturePath, smallSpec, specsFromWorkbook } from "./fixtureSpecs";
+import { checkWorkbook } from "../../src/core/checkWorkbook";
+import { buildDisclosure } from "../../src/core/format/disclosure";
+import { loadFixture } from "../helpers/fixtures";
 
 interface DocxParts {
   document: string;
   fontTable: string;
   files: string[];
   rels: string[];
+  /** The footers' XML by their relationship id in word/_rels/document.xml.rels. */
+  footers: Map<string, string>;
 }
 
 async function readDocx(bytes: Uint8Array): Promise<DocxParts> {
@@ -31,11 +39,20 @@ async function readDocx(bytes: Uint8Array): Promise<DocxParts> {
   const rels = await Promise.all(
     files.filter((f) => f.endsWith(".rels")).map((f) => zip.file(f)!.async("string"))
   );
+  const documentRels = await zip.file("word/_rels/document.xml.rels")!.async("string");
+  const footers = new Map<string, string>();
+  for (const rel of documentRels.matchAll(/<Relationship [^>]*>/g)) {
+    const id = /Id="([^"]+)"/.exec(rel[0])![1];
+    const target = /Target="([^"]+)"/.exec(rel[0])![1];
+    if (/\/footer$/.test(/Type="([^"]+)"/.exec(rel[0])![1]))
+      footers.set(id, await zip.file(`word/${target}`)!.async("string"));
+  }
   return {
     document: await zip.file("word/document.xml")!.async("string"),
     fontTable: await zip.file("word/fontTable.xml")!.async("string"),
     files,
     rels,
+    footers,
   };
 }
 
@@ -43,6 +60,43 @@ async function readDocx(bytes: Uint8Array): Promise<DocxParts> {
 function paragraphs(documentXml: string): string[] {
   return [...documentXml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
     [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("")
+  );
+}
+
+const CONTENTS = /<w:sdt>[\s\S]*?<\/w:sdt>/;
+
+/** The 目录 (the content control the TOC field is in). */
+function contents(documentXml: string): string {
+  const found = CONTENTS.exec(documentXml);
+  if (!found) throw new Error("no 目录 in the document");
+  return found[0];
+}
+
+/** The document without its 目录, so the headings are found where they are, not in the 目录. */
+function body(documentXml: string): string {
+  return documentXml.replace(CONTENTS, "");
+}
+
+/** The 目录's entries: their text and their TOC style (TOC1, TOC2). */
+function contentsEntries(documentXml: string): { text: string; style: string }[] {
+  return [...contents(documentXml).matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+    .map((p) => ({
+      text: paragraphs(p[0])[0],
+      style: /<w:pStyle w:val="([^"]+)"\/>/.exec(p[0])?.[1] ?? "",
+    }))
+    .filter((e) => e.text !== "");
+}
+
+/** The sections' properties, in order. */
+function sectionProperties(documentXml: string): string[] {
+  return [...documentXml.matchAll(/<w:sectPr[ >][\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
+}
+
+/** Whether a section's footer shows the page number (a PAGE field). */
+function footerShowsPageNumber(parts: DocxParts, sectPr: string): boolean {
+  const ids = [...sectPr.matchAll(/<w:footerReference [^>]*r:id="([^"]+)"/g)].map((m) => m[1]);
+  return ids.some((id) =>
+    /<w:instrText[^>]*>\s*PAGE\b|w:instr="\s*PAGE\b/.test(parts.footers.get(id)!)
   );
 }
 
@@ -105,19 +159,23 @@ describe("writeDocx", () => {
   let text: string[];
   beforeAll(async () => {
     parts = await readDocx(await writeDocx({ ...INPUT, narrative: NARRATIVE }));
-    text = paragraphs(parts.document);
+    text = paragraphs(body(parts.document));
   });
 
   test("opens with the cover title and the four parts in order", () => {
     expect(documentTitle("中国共产党曲阳县委员会组织部", 2024)).toBe(
       "中国共产党曲阳县委员会组织部2024年部门预算公开"
     );
-    expect(text).toContain("测试部门");
-    expect(text).toContain("2024年部门预算公开");
+    expect(documentTitle("中共长治市屯留区委组织部", 2024, "shanxi")).toBe(
+      "中共长治市屯留区委组织部2024年度部门预算公开"
+    );
     const order = [
+      "测试部门",
+      "2024年度部门预算公开",
+      "目  录",
       "第一部分 部门职责及机构设置",
       "第二部分 2024年部门预算公开表",
-      "2024年一般公共预算支出预算表",
+      "表一 2024年一般公共预算支出预算表",
       "第三部分 2024年部门预算情况说明",
       "二、收入预算情况说明",
       "五、一般公共预算支出情况说明",
@@ -192,12 +250,102 @@ describe("writeDocx", () => {
   });
 
   test("puts wide tables on landscape pages and the text on portrait pages", () => {
+    // The cover, the 目录, part one, the table, parts three and four.
     const sections = [...parts.document.matchAll(/<w:pgSz [^>]*>/g)].map((m) => m[0]);
-    expect(sections).toHaveLength(3);
-    expect(sections[0]).toContain('w:orient="portrait"');
-    expect(sections[1]).toContain('w:orient="landscape"');
-    expect(sections[1]).toContain('w:w="16838"');
-    expect(sections[2]).toContain('w:orient="portrait"');
+    expect(sections).toHaveLength(5);
+    for (const i of [0, 1, 2, 4]) expect(sections[i]).toContain('w:orient="portrait"');
+    expect(sections[3]).toContain('w:orient="landscape"');
+    expect(sections[3]).toContain('w:w="16838"');
+  });
+
+  test("makes a cover page: the department and the title first, large and bold, alone on the page", () => {
+    const shown = text.filter((p) => p !== "");
+    expect(shown.slice(0, 2)).toEqual(["测试部门", "2024年度部门预算公开"]);
+    const [cover] = sectionProperties(parts.document);
+    // Up to the paragraph whose properties end the cover's section.
+    const coverXml = parts.document.slice(
+      0,
+      parts.document.indexOf("</w:p>", parts.document.indexOf(cover)) + "</w:p>".length
+    );
+    // Nothing but the two lines before the cover's section ends.
+    expect(paragraphs(coverXml).filter((p) => p !== "")).toEqual([
+      "测试部门",
+      "2024年度部门预算公开",
+    ]);
+    for (const line of ["测试部门", "2024年度部门预算公开"]) {
+      const paragraph = [...coverXml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)]
+        .map((m) => m[0])
+        .find((p) => paragraphs(p)[0] === line)!;
+      expect(paragraph).toContain('<w:jc w:val="center"/>');
+      expect(paragraph).toContain("<w:b/>");
+      expect(paragraph).toContain('w:eastAsia="宋体"');
+      expect(Number(/<w:sz w:val="(\d+)"\/>/.exec(paragraph)![1])).toBeGreaterThanOrEqual(44);
+    }
+    // Placed down the page, not at its top.
+    expect(Number(/<w:spacing [^>]*w:before="(\d+)"/.exec(coverXml)![1])).toBeGreaterThan(2000);
+  });
+
+  test("numbers the pages from part one: no page number on the cover or the 目录", () => {
+    const [cover, toc, partOne, table] = sectionProperties(parts.document);
+    expect(cover).toContain("<w:footerReference");
+    expect(footerShowsPageNumber(parts, cover)).toBe(false);
+    expect(footerShowsPageNumber(parts, toc)).toBe(false);
+    expect(footerShowsPageNumber(parts, partOne)).toBe(true);
+    expect(partOne).toContain('<w:pgNumType w:start="1"/>');
+    expect(footerShowsPageNumber(parts, table)).toBe(true);
+    expect(table).not.toMatch(/w:start=/);
+  });
+
+  test("writes a 目录 after the cover: a TOC field over Heading 1–2 with every heading as its entry", () => {
+    const [cover] = sectionProperties(parts.document);
+    const toc = contents(parts.document);
+    expect(parts.document.indexOf(toc)).toBeGreaterThan(parts.document.indexOf(cover));
+    expect(parts.document.indexOf(toc)).toBeLessThan(
+      parts.document.indexOf(
+        ">第一部分 部门职责及机构设置<",
+        parts.document.indexOf(toc) + toc.length
+      )
+    );
+    const instruction = [...toc.matchAll(/<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)]
+      .map((m) => m[1])
+      .join("");
+    expect(instruction).toMatch(/^\s*TOC\b/);
+    expect(instruction).toContain("\\o &quot;1-2&quot;");
+    // Word rebuilds it (with page numbers) on opening; other readers show the entries as written.
+    expect(toc).toContain('<w:fldChar w:fldCharType="begin" w:dirty="true"/>');
+    expect(contentsEntries(parts.document)).toEqual([
+      { text: "第一部分 部门职责及机构设置", style: "TOC1" },
+      { text: "一、部门职责及机构设置情况", style: "TOC2" },
+      { text: "第二部分 2024年部门预算公开表", style: "TOC1" },
+      { text: "表一 2024年一般公共预算支出预算表", style: "TOC2" },
+      { text: "第三部分 2024年部门预算情况说明", style: "TOC1" },
+      { text: "二、收入预算情况说明", style: "TOC2" },
+      { text: "五、一般公共预算支出情况说明", style: "TOC2" },
+      { text: "七、“三公”经费增减变动原因说明", style: "TOC2" },
+      { text: "第四部分 名词解释", style: "TOC1" },
+    ]);
+    // No page numbers made up: an entry is its title and a tab, nothing after.
+    for (const entry of toc.match(/<w:p[ >][\s\S]*?<\/w:p>/g)!)
+      expect(entry).not.toMatch(/<w:tab\/>[\s\S]*<w:t[^>]*>[^<]+<\/w:t>/);
+  });
+
+  test("makes every 目录 entry a real heading, linked to it", () => {
+    const main = body(parts.document);
+    const headings = [...main.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)]
+      .map((m) => m[0])
+      .filter((p) => /<w:pStyle w:val="Heading[12]"\/>/.test(p));
+    expect(headings.map((p) => paragraphs(p)[0])).toEqual(
+      contentsEntries(parts.document).map((e) => e.text)
+    );
+    const table = headings.find((p) => paragraphs(p)[0] === "表一 2024年一般公共预算支出预算表")!;
+    expect(table).toContain('<w:pStyle w:val="Heading2"/>');
+    expect(table).toContain('<w:jc w:val="center"/>');
+    // Each entry's link lands on the bookmark around its heading.
+    const links = [...contents(parts.document).matchAll(/<w:hyperlink [^>]*w:anchor="([^"]+)"/g)];
+    expect(links).toHaveLength(headings.length);
+    links.forEach((link, i) =>
+      expect(headings[i]).toMatch(new RegExp(`<w:bookmarkStart [^>]*w:name="${link[1]}"`))
+    );
   });
 
   test("names 宋体 for Chinese and Times New Roman for Latin text, with SimSun as the alternative name", () => {
@@ -212,12 +360,11 @@ describe("writeDocx", () => {
 
   test("shows the 一般公共预算 chart under the expenditure explanation, with its legend table", () => {
     expect(parts.files).toContain("word/media/image1.png");
-    const chartAt = parts.document.indexOf("<w:drawing>");
-    expect(chartAt).toBeGreaterThan(parts.document.indexOf("五、一般公共预算支出情况说明"));
-    expect(chartAt).toBeLessThan(parts.document.indexOf("七、“三公”经费增减变动原因说明"));
-    const legend = paragraphs(
-      parts.document.slice(chartAt, parts.document.indexOf("七、“三公”经费"))
-    );
+    const main = body(parts.document);
+    const chartAt = main.indexOf("<w:drawing>");
+    expect(chartAt).toBeGreaterThan(main.indexOf("五、一般公共预算支出情况说明"));
+    expect(chartAt).toBeLessThan(main.indexOf("七、“三公”经费增减变动原因说明"));
+    const legend = paragraphs(main.slice(chartAt, main.indexOf("七、“三公”经费")));
     expect(legend).toEqual(
       expect.arrayContaining([
         "序号",
@@ -291,19 +438,74 @@ describe("writeDocx", () => {
         ...NARRATIVE.sections.slice(1),
       ],
     };
-    const doc = paragraphs((await readDocx(await writeDocx({ ...INPUT, narrative }))).document);
+    const { document } = await readDocx(await writeDocx({ ...INPUT, narrative }));
+    const doc = paragraphs(body(document));
     const at = (p: string) => doc.indexOf(p);
     expect(at("一、本部门职责")).toBeGreaterThan(at("第一部分 部门职责及机构设置"));
     expect(at("【请填写：内设机构】")).toBeGreaterThan(at("二、机构设置情况"));
     expect(at("二、机构设置情况")).toBeLessThan(at("第二部分 2024年部门预算公开表"));
-    expect(doc).not.toContain("第一部分 概况");
-    expect(doc).not.toContain("第三部分 2024年度部门预算情况说明");
+    // Neither in the text nor in the 目录.
+    expect(paragraphs(document)).not.toContain("第一部分 概况");
+    expect(paragraphs(document)).not.toContain("第三部分 2024年度部门预算情况说明");
+    expect(contentsEntries(document).map((e) => e.text)).toEqual(
+      expect.arrayContaining(["一、本部门职责", "二、机构设置情况"])
+    );
   });
 
   test("marks the missing 情况说明 when there is no narrative", async () => {
     const doc = paragraphs((await readDocx(await writeDocx(INPUT))).document);
     expect(doc).toContain("【请填写：情况说明】");
     expect(doc).toContain("第四部分 名词解释");
+  });
+});
+
+describe("table numbers", () => {
+  test("each template set says how its tables are numbered", () => {
+    expect(TEMPLATE_SETS.shanxi.tableNumbering).toBe("chinese");
+    expect(TEMPLATE_SETS.hebei.tableNumbering).toBe("arabic");
+    expect(TEMPLATE_SETS.mof.tableNumbering).toBe("arabic");
+    expect(coverTitle(2024, "shanxi")).toBe("2024年度部门预算公开");
+    expect(coverTitle(2024, "hebei")).toBe("2024年部门预算公开");
+    expect(coverTitle(2024, "mof")).toBe("2024年部门预算公开");
+  });
+
+  test("writes 表一 … 表十三 or 表1 … 表13, and keeps a number the title already has", () => {
+    expect([1, 9, 10, 11, 13].map((n) => tableNumber(n, "chinese"))).toEqual([
+      "表一",
+      "表九",
+      "表十",
+      "表十一",
+      "表十三",
+    ]);
+    expect([1, 10, 13].map((n) => tableNumber(n, "arabic"))).toEqual(["表1", "表10", "表13"]);
+    expect(numberedTitle("2024年预算收支总表", 1, "chinese")).toBe("表一 2024年预算收支总表");
+    expect(numberedTitle("部门收支总表", 1, "arabic")).toBe("表1 部门收支总表");
+    expect(numberedTitle("表三 2024年预算支出总表", 1, "chinese")).toBe("表三 2024年预算支出总表");
+    expect(numberedTitle("表3部门支出总表", 1, "arabic")).toBe("表3部门支出总表");
+    // 表 at the start of a title without a number is not a number.
+    expect(numberedTitle("表外资金情况", 2, "arabic")).toBe("表2 表外资金情况");
+  });
+
+  test("numbers the 财政部 tables 表1, 表2 in the template's order", async () => {
+    const { document } = await readDocx(
+      await writeDocx({
+        ...INPUT,
+        template: "mof",
+        specs: [
+          smallSpec({ kind: "一般公共预算支出表", title: "一般公共预算支出表" }),
+          smallSpec({ kind: "收支总表", title: "部门收支总表" }),
+        ],
+      })
+    );
+    const text = paragraphs(body(document));
+    expect(text.filter((p) => p !== "").slice(0, 2)).toEqual(["测试部门", "2024年部门预算公开"]);
+    expect(text.indexOf("表1 部门收支总表")).toBeGreaterThan(0);
+    expect(text.indexOf("表2 一般公共预算支出表")).toBeGreaterThan(
+      text.indexOf("表1 部门收支总表")
+    );
+    expect(contentsEntries(document).map((e) => e.text)).toEqual(
+      expect.arrayContaining(["表1 部门收支总表", "表2 一般公共预算支出表"])
+    );
   });
 });
 
@@ -413,11 +615,14 @@ describe("helpers", () => {
   });
 });
 
+/** The numbers the provinces print: 表一 … 表十三 (Shanxi), 表1 … (Hebei, 财政部). */
+const CHINESE_NUMBERS = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五".split(" ");
+
 describe.each([
-  ["quyang-2024", "hebei"],
-  ["tunliu-2024", "shanxi"],
-] as const)("the %s fixture as a document", (name, template) => {
-  test("contains every table of the template, the 情况说明 and the glossary", async () => {
+  ["quyang-2024", "hebei", "2024年部门预算公开", (n: number) => `表${n}`],
+  ["tunliu-2024", "shanxi", "2024年度部门预算公开", (n: number) => `表${CHINESE_NUMBERS[n - 1]}`],
+] as const)("the %s fixture as a document", (name, template, cover, number) => {
+  test("contains every table of the template, numbered in its order, the 情况说明 and the glossary", async () => {
     const specs = await specsFromWorkbook(fixturePath(name));
     const bytes = await writeDocx({
       specs,
@@ -427,8 +632,20 @@ describe.each([
       narrative: NARRATIVE,
     });
     const { document, files } = await readDocx(bytes);
-    const text = paragraphs(document);
-    for (const spec of specs) expect(text).toContain(spec.title);
+    const text = paragraphs(body(document));
+    expect(text.filter((p) => p !== "").slice(0, 2)).toEqual(["部门", cover]);
+    // Every table under its number, in the template's order, in the text and in the 目录.
+    const titles = inTemplateOrder(specs, template).map(
+      (spec, i) => `${number(i + 1)} ${spec.title}`
+    );
+    expect(titles.length).toBeGreaterThanOrEqual(TEMPLATE_SETS[template].tables.length);
+    const at = titles.map((title) => text.indexOf(title));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    const entries = contentsEntries(document).map((e) => e.text);
+    const partTwo = entries.indexOf("第二部分 2024年部门预算公开表");
+    expect(entries.slice(partTwo + 1, partTwo + 1 + titles.length)).toEqual(titles);
+    expect(entries[partTwo + 1 + titles.length]).toBe("第三部分 2024年部门预算情况说明");
     const kinds = new Set(specs.map((s) => s.kind));
     for (const table of TEMPLATE_SETS[template].tables) expect(kinds).toContain(table.kind);
     expect(text).toContain("第三部分 2024年部门预算情况说明");
@@ -436,5 +653,42 @@ describe.each([
     expect(files).toContain("word/media/image1.png");
     // One table per spec, and the chart's legend.
     expect((document.match(/<w:tbl>/g) ?? []).length).toBe(specs.length + 1);
+  });
+});
+
+describe("the Hebei 项目绩效目标表 from the engine", () => {
+  test("draws each form as in print: its sub-title, its 单位 line, then a table of its own", async () => {
+    const check = checkWorkbook(await loadFixture("quyang-2024"));
+    const { content } = buildDisclosure(check, {
+      department: "中国共产党曲阳县委员会组织部",
+      departmentCode: "203",
+      year: 2024,
+      template: "hebei",
+    });
+    const goals = content!.specs.find((s) => s.kind === "绩效目标表")!;
+    const { document } = await readDocx(
+      await writeDocx({
+        specs: [goals],
+        department: "中国共产党曲阳县委员会组织部",
+        year: 2024,
+        template: "hebei",
+        chart: false,
+      })
+    );
+    const text = paragraphs(body(document));
+    const subtitles = text.filter((p) => /^\d+、.+绩效目标表$/.test(p));
+    expect(subtitles).toHaveLength(18);
+    expect(subtitles[0]).toBe("1、考核专项公用项目经费绩效目标表");
+    // The department line once, under the title; each form's 单位 line right under its sub-title.
+    expect(text.filter((p) => p.startsWith("203中国共产党曲阳县委员会组织部"))).toHaveLength(1);
+    const first = text.indexOf(subtitles[0]);
+    expect(text[first + 1]).toBe("单位：万元");
+    expect(text[first + 2]).toBe("项目编码");
+    // One table per form, none of them with a header row repeated on the next page.
+    const tables = body(document).match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
+    expect(tables).toHaveLength(18);
+    expect(tables.some((t) => t.includes("<w:tblHeader"))).toBe(false);
+    expect(tables[0]).toContain("参加考核的单位数量");
+    expect(tables[0]).toContain("依据工作方案");
   });
 });

@@ -14,6 +14,10 @@ export interface TemplateSet {
   tables: readonly RequiredTable[];
   /** Whether 项目绩效目标表 must carry 成本指标. */
   requiresCostIndicators: boolean;
+  /** How the document numbers its tables: 表一, 表二 … (Shanxi) or 表1, 表2 … */
+  tableNumbering: "chinese" | "arabic";
+  /** The year on the cover: 2024年度部门预算公开 (Shanxi) or 2024年部门预算公开. */
+  coverYear: "年度" | "年";
 }
 
 /** The mandatory tables of each province's set, in publication order. */
@@ -21,6 +25,8 @@ export const TEMPLATE_SETS: Readonly<Record<TemplateId, TemplateSet>> = {
   hebei: {
     id: "hebei",
     name: "河北",
+    tableNumbering: "arabic",
+    coverYear: "年",
     requiresCostIndicators: false,
     tables: [
       { kind: "收支总表", title: "部门预算收支总表" },
@@ -37,6 +43,8 @@ export const TEMPLATE_SETS: Readonly<Record<TemplateId, TemplateSet>> = {
   shanxi: {
     id: "shanxi",
     name: "山西",
+    tableNumbering: "chinese",
+    coverYear: "年度",
     requiresCostIndicators: true,
     tables: [
       { kind: "收支总表", title: "预算收支总表" },
@@ -57,6 +65,8 @@ export const TEMPLATE_SETS: Readonly<Record<TemplateId, TemplateSet>> = {
   mof: {
     id: "mof",
     name: "财政部",
+    tableNumbering: "arabic",
+    coverYear: "年",
     requiresCostIndicators: false,
     tables: [
       { kind: "收支总表", title: "部门收支总表" },
