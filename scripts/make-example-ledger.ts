@@ -22,6 +22,11 @@
  *   codes 30212/30217/30231/31013, because the published 三公 (1.20 公务用车运行维护费) is exactly
  *   the 基本支出 30231 line.
  * - Every line is 一般公共预算拨款: the tables show no other source.
+ *
+ * The 政府采购 and 固定资产 sheets are quyang's published ones (examples/quyang-2024.xlsx), copied
+ * as they are: a ledger workbook carries the tables no budget line holds beside its lines, and the
+ * Hebei export draws them again. The 项目绩效目标表 are left out: the published ones contain two
+ * errors (QY-02, QY-03) that only the department could correct, and the example should export clean.
  */
 import path from "path";
 import ExcelJS from "exceljs";
@@ -247,6 +252,20 @@ function addLedgerSheet(workbook: ExcelJS.Workbook): void {
   }
 }
 
+/** Copies a published sheet, values, merges and column widths, into the ledger workbook. */
+function copySheet(from: ExcelJS.Worksheet, to: ExcelJS.Workbook): void {
+  const sheet = to.addWorksheet(from.name);
+  from.columns.forEach((column, i) => {
+    if (column.width) sheet.getColumn(i + 1).width = column.width;
+  });
+  from.eachRow((row, r) =>
+    row.eachCell((cell, c) => {
+      if (!cell.isMerged || cell.master === cell) sheet.getCell(r, c).value = cell.value;
+    })
+  );
+  for (const range of (from.model as { merges?: string[] }).merges ?? []) sheet.mergeCells(range);
+}
+
 export async function buildExampleLedger(): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "部门预算公开助手";
@@ -255,6 +274,9 @@ export async function buildExampleLedger(): Promise<ExcelJS.Workbook> {
   workbook.modified = new Date("2024-01-01T00:00:00Z");
   addDepartmentSheet(workbook);
   addLedgerSheet(workbook);
+  const published = new ExcelJS.Workbook();
+  await published.xlsx.readFile(path.resolve(__dirname, "../examples/quyang-2024.xlsx"));
+  for (const name of ["政府采购", "固定资产"]) copySheet(published.getWorksheet(name)!, workbook);
   return workbook;
 }
 

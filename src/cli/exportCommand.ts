@@ -259,7 +259,7 @@ export async function runExport(
   if (errors.length > 0)
     lines.push(`注意：工作簿有 ${errors.length} 个错误（--allow-errors），请核对后再公开。`);
   if (notes.length > 0) {
-    lines.push("由公开表重建预算数时的说明：");
+    lines.push("生成时的说明：");
     for (const f of notes)
       lines.push(`  ${f.sheet ? `【${f.sheet}】` : ""}${f.cell ? `${f.cell} ` : ""}${f.message}`);
   }

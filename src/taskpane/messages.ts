@@ -181,7 +181,7 @@ export const messages: Record<Locale, Messages> = {
     generateProgress: "正在写入第 {done}/{total} 张表…",
     generateDone: "已生成 {count} 张表。",
     generateFailed: "生成失败，已撤销新增的表：{message}",
-    generateNotesHeading: "由公开表重建预算数时的说明",
+    generateNotesHeading: "生成时的说明",
     generateWithErrors: "工作簿有 {count} 个错误，生成的表可能不准确，请先核对。",
     needCheckFirst: "请先完成检查。",
     needTemplate: "请先选择公开表模板。",
@@ -279,7 +279,7 @@ export const messages: Record<Locale, Messages> = {
     generateProgress: "Writing sheet {done} of {total}…",
     generateDone: "Built {count} tables.",
     generateFailed: "Building failed; the new sheets were removed again: {message}",
-    generateNotesHeading: "Notes from rebuilding the figures from the tables",
+    generateNotesHeading: "Notes from building the tables",
     generateWithErrors:
       "The workbook has {count} errors; the tables may be wrong. Review them first.",
     needCheckFirst: "Check the workbook first.",

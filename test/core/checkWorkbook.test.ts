@@ -288,7 +288,7 @@ describe("ledger workbooks", () => {
   const example = () =>
     gridsFromXlsx(readFileSync(path.join(__dirname, "../../examples/quyang-2024-ledger.xlsx")));
 
-  it("checks the example ledger through the tables derived from it, with the template of its 部门信息", async () => {
+  it("checks the example ledger through the tables derived from it and the tables it carries", async () => {
     const result = checkWorkbook(await example());
     expect(result.ledger?.lines).toHaveLength(39);
     expect(result.template).toBe("hebei");
@@ -303,6 +303,9 @@ describe("ledger workbooks", () => {
       "政府性基金支出表",
       "国有资本经营支出表",
       "三公经费表",
+      // quyang's published 政府采购 and 固定资产, copied beside the ledger lines.
+      "政府采购表",
+      "固定资产表",
     ]);
     expect(result.findings).toEqual([]);
   });
