@@ -276,6 +276,8 @@ export function cellText(cell: SpecCell, zeroAs: SheetSpec["zeroAs"]): string {
 
 /** Twips per Excel width unit at the table's 9 pt: a Chinese character is two units, 180 twips. */
 const TWIPS_PER_UNIT = 90;
+/** The share of its natural width a column keeps however little it holds. */
+const EMPTY_COLUMN_SHARE = 0.6;
 const CELL_PADDING = 2 * 57 + 30;
 
 /** Width in Excel units: a CJK character counts two. */
@@ -284,6 +286,15 @@ function displayWidth(text: string): number {
   for (const ch of text)
     width += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1;
   return width;
+}
+
+/** The spec's own column widths, scaled to fill `available` twips. */
+function scaledWidths(spec: SheetSpec, available: number): number[] {
+  const natural = Array.from({ length: spec.columnCount }, (_, c) => spec.columnWidths[c] || 10);
+  const total = natural.reduce((a, b) => a + b, 0);
+  const widths = natural.map((w) => Math.floor((w / total) * available));
+  widths[widths.length - 1] += available - widths.reduce((a, b) => a + b, 0);
+  return widths;
 }
 
 /**
@@ -315,6 +326,10 @@ export function gridWidths(spec: SheetSpec, available: number): number[] {
         Math.min(longest * TWIPS_PER_UNIT + CELL_PADDING, available * 0.45)
       );
   }
+  // A column with nothing in it (a source the department has no money from) keeps part of its
+  // width, so its header is not squeezed to a character a line.
+  for (let c = 0; c < needed.length; c++)
+    needed[c] = Math.max(needed[c], Math.min(natural[c], available * 0.45) * EMPTY_COLUMN_SHARE);
   const neededTotal = needed.reduce((a, b) => a + b, 0);
   const naturalTotal = natural.reduce((a, b) => a + b, 0);
   const widths =
@@ -429,6 +444,15 @@ export function tableNumber(n: number, numbering: TemplateSet["tableNumbering"])
   return `表${numbering === "chinese" ? chineseNumber(n) : String(n)}`;
 }
 
+/**
+ * The number in a sheet name such as `表12 政府采购预算`: the document numbers a table as the
+ * workbook does, so a table the workbook lacks leaves its gap in both.
+ */
+export function sheetNumber(sheetName: string): number | undefined {
+  const match = /^表(\d+)/.exec(sheetName.trim());
+  return match ? Number(match[1]) : undefined;
+}
+
 /** A title that already starts with its number (表一、表1) keeps it. */
 const NUMBERED_TITLE = /^\s*表\s*[一二三四五六七八九十\d]+/;
 
@@ -451,7 +475,10 @@ export function tableBlocks(
   zeroAs = spec.zeroAs,
   { title = spec.title, outline }: { title?: string; outline?: Outline } = {}
 ): FileChild[] {
-  const widths = gridWidths(spec, available);
+  // A form's cells are mostly merged text, which gridWidths cannot size by: keep the template's.
+  const widths = hasSubtitledBlocks(spec)
+    ? scaledWidths(spec, available)
+    : gridWidths(spec, available);
   const titleRun = text(title, { bold: true, size: SIZE.tableTitle });
   const out: FileChild[] = [
     new Paragraph({
@@ -862,7 +889,11 @@ export async function writeDocx(input: DocxInput): Promise<Uint8Array> {
       ? [section([partTwo, bodyParagraph([placeholder("公开表")])], "portrait")]
       : specs.map((spec, i) => {
           const orientation = spec.page.orientation;
-          const numbered = numberedTitle(spec.title, i + 1, templateSet.tableNumbering);
+          const numbered = numberedTitle(
+            spec.title,
+            sheetNumber(spec.sheetName) ?? i + 1,
+            templateSet.tableNumbering
+          );
           return section(
             [
               ...(i === 0 ? [partTwo] : []),

@@ -14,6 +14,7 @@ import {
   documentTitle,
   inTemplateOrder,
   numberedTitle,
+  sheetNumber,
   tableNumber,
   writeDocx,
 } from "../../src/export/docx";
@@ -175,7 +176,7 @@ describe("writeDocx", () => {
       "目  录",
       "第一部分 部门职责及机构设置",
       "第二部分 2024年部门预算公开表",
-      "表一 2024年一般公共预算支出预算表",
+      "表五 2024年一般公共预算支出预算表",
       "第三部分 2024年部门预算情况说明",
       "二、收入预算情况说明",
       "五、一般公共预算支出情况说明",
@@ -317,7 +318,7 @@ describe("writeDocx", () => {
       { text: "第一部分 部门职责及机构设置", style: "TOC1" },
       { text: "一、部门职责及机构设置情况", style: "TOC2" },
       { text: "第二部分 2024年部门预算公开表", style: "TOC1" },
-      { text: "表一 2024年一般公共预算支出预算表", style: "TOC2" },
+      { text: "表五 2024年一般公共预算支出预算表", style: "TOC2" },
       { text: "第三部分 2024年部门预算情况说明", style: "TOC1" },
       { text: "二、收入预算情况说明", style: "TOC2" },
       { text: "五、一般公共预算支出情况说明", style: "TOC2" },
@@ -337,7 +338,7 @@ describe("writeDocx", () => {
     expect(headings.map((p) => paragraphs(p)[0])).toEqual(
       contentsEntries(parts.document).map((e) => e.text)
     );
-    const table = headings.find((p) => paragraphs(p)[0] === "表一 2024年一般公共预算支出预算表")!;
+    const table = headings.find((p) => paragraphs(p)[0] === "表五 2024年一般公共预算支出预算表")!;
     expect(table).toContain('<w:pStyle w:val="Heading2"/>');
     expect(table).toContain('<w:jc w:val="center"/>');
     // Each entry's link lands on the bookmark around its heading.
@@ -486,14 +487,18 @@ describe("table numbers", () => {
     expect(numberedTitle("表外资金情况", 2, "arabic")).toBe("表2 表外资金情况");
   });
 
-  test("numbers the 财政部 tables 表1, 表2 in the template's order", async () => {
+  test("numbers tables whose sheet names carry no number by their place in the template's order", async () => {
     const { document } = await readDocx(
       await writeDocx({
         ...INPUT,
         template: "mof",
         specs: [
-          smallSpec({ kind: "一般公共预算支出表", title: "一般公共预算支出表" }),
-          smallSpec({ kind: "收支总表", title: "部门收支总表" }),
+          smallSpec({
+            sheetName: "一般公共预算支出表",
+            kind: "一般公共预算支出表",
+            title: "一般公共预算支出表",
+          }),
+          smallSpec({ sheetName: "收支总表", kind: "收支总表", title: "部门收支总表" }),
         ],
       })
     );
@@ -505,6 +510,32 @@ describe("table numbers", () => {
     );
     expect(contentsEntries(document).map((e) => e.text)).toEqual(
       expect.arrayContaining(["表1 部门收支总表", "表2 一般公共预算支出表"])
+    );
+  });
+
+  test("numbers a table as its sheet is numbered, so a table the workbook lacks leaves its gap", async () => {
+    expect([sheetNumber("表12 政府采购预算"), sheetNumber("收支总表")]).toEqual([12, undefined]);
+    const { document } = await readDocx(
+      await writeDocx({
+        ...INPUT,
+        template: "hebei",
+        specs: [
+          smallSpec({
+            sheetName: "表10 项目支出",
+            kind: "项目支出表",
+            title: "部门预算项目支出表",
+          }),
+          smallSpec({
+            sheetName: "表12 政府采购预算",
+            kind: "政府采购表",
+            title: "部门政府采购预算",
+          }),
+        ],
+      })
+    );
+    const entries = contentsEntries(document).map((e) => e.text);
+    expect(entries).toEqual(
+      expect.arrayContaining(["表10 部门预算项目支出表", "表12 部门政府采购预算"])
     );
   });
 });
@@ -534,6 +565,14 @@ describe("helpers", () => {
     const narrow = gridWidths(smallSpec(), 2000);
     expect(narrow.reduce((a, b) => a + b, 0)).toBe(2000);
     expect(Math.min(...narrow)).toBeGreaterThan(0);
+    // An empty column (a source without money) keeps most of its width for its header.
+    const base = smallSpec();
+    const empty = smallSpec({
+      columnCount: base.columnCount + 1,
+      columnWidths: [...base.columnWidths, 10],
+    });
+    // (Without that share it would get 561 of 9,000 twips: a character a line.)
+    expect(gridWidths(empty, 9000)[base.columnCount]).toBeGreaterThanOrEqual(1000);
   });
 
   test("formats cells as published", () => {

@@ -350,7 +350,7 @@ const goalForms: GoalFormsTemplate = {
     ],
   ],
   layout: "hebei",
-  widths: [14, 14, 18, 12, 12, 14, 16],
+  widths: [13, 13, 18, 13, 13, 12, 18],
   planStages: ["3月底", "6月底", "10月底", "12月底"],
   empty: "注：本部门无项目支出，未设置项目绩效目标。",
   orientation: "portrait",
