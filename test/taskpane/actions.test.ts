@@ -1,4 +1,4 @@
-import { TEMPLATES } from "../../src/core/templates";
+import { SUPPLEMENT_TEMPLATES, TEMPLATES } from "../../src/core/templates";
 import {
   exportDisclosure,
   generateTables,
@@ -60,6 +60,22 @@ describe("pane actions", () => {
     expect(chart.categories.length).toBe(chart.values.length);
     expect(chart.categories).toContain("一般公共服务支出");
     expect(chart.values.every((v: number) => typeof v === "number" && v > 0)).toBe(true);
+  });
+
+  test("generateTables adds Hebei's 项目绩效目标, 政府采购 and 固定资产 when the workbook has them", async () => {
+    const quyang = await runCheck(fakeHost(await loadFixture("quyang-2024")));
+    const host = fakeHost([]);
+    const result = await generateTables(host, quyang.check, "hebei", { replace: false });
+    const names = [...TEMPLATES.hebei, ...SUPPLEMENT_TEMPLATES.hebei].map((t) => t.sheetName);
+    expect(result).toEqual({ ok: true, created: names, notes: expect.any(Array) });
+    // tunliu has none of them: the ten tables, and a note for each table left out.
+    const fromTunliu = await generateTables(fakeHost([]), tunliu.check, "hebei", {
+      replace: false,
+    });
+    expect(fromTunliu.ok && fromTunliu.created).toEqual(TEMPLATES.hebei.map((t) => t.sheetName));
+    expect(
+      fromTunliu.ok && fromTunliu.notes.filter((n) => n.ruleId === "supplement.missing")
+    ).toHaveLength(3);
   });
 
   test("generateTables passes replace through and reports a failed write", async () => {

@@ -27,6 +27,9 @@ function valueOf(cell: SpecCell, zeroAs: SheetSpec["zeroAs"]): CellValue {
 }
 
 function formatOf(cell: SpecCell): string {
+  // An amount shows its own decimals (a 数量 none, a 单价 up to four); an empty amount cell 0.00.
+  if (cell.value.kind === "amount")
+    return cell.value.decimals > 0 ? `0.${"0".repeat(cell.value.decimals)}` : "0";
   if (cell.style === "amount" || cell.style === "totalAmount") return AMOUNT_FORMAT;
   if (cell.style === "code") return TEXT_FORMAT;
   return "General";

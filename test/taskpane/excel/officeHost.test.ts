@@ -1,6 +1,8 @@
 import { readFileSync } from "fs";
 import path from "path";
+import { checkWorkbook } from "../../../src/core/checkWorkbook";
 import { buildSheets } from "../../../src/core/format/buildSheets";
+import { buildDisclosure } from "../../../src/core/format/disclosure";
 import type { SheetSpec } from "../../../src/core/format/sheetSpec";
 import { specToGrid } from "../../../src/core/format/specToGrid";
 import type { CellValue, Grid } from "../../../src/core/grid";
@@ -104,6 +106,8 @@ function sheetMatrix(
 }
 
 let ledgerSpecs: Record<TemplateId, SheetSpec[]>;
+/** quyang's published workbook in the Hebei layout, with its 18 goal forms (some 360 merged areas). */
+let withSupplements: SheetSpec[];
 let sourceGrids: Grid[];
 
 beforeAll(async () => {
@@ -115,6 +119,12 @@ beforeAll(async () => {
     mof: buildSheets(figures, ledger!.department, "mof"),
   };
   sourceGrids = await loadFixture("quyang-2024");
+  withSupplements = buildDisclosure(checkWorkbook(sourceGrids), {
+    department: "中国共产党曲阳县委员会组织部",
+    departmentCode: "203",
+    year: 2024,
+    template: "hebei",
+  }).content!.specs;
 });
 
 describe("readWorkbook", () => {
@@ -229,10 +239,11 @@ describe("writeSheets", () => {
     ["mof", 9],
     ["hebei", 10],
     ["shanxi", 13],
+    ["hebei-supplements", 13],
   ] as const)(
     "draws the %s tables (%i sheets) as their specs say, in 2 syncs with calculation suspended",
     async (template, count) => {
-      const specs = ledgerSpecs[template];
+      const specs = template === "hebei-supplements" ? withSupplements : ledgerSpecs[template];
       expect(specs).toHaveLength(count);
       const { memory, host } = setup(sourceGrids);
       const result = await host.writeSheets(specs, { replace: false });
