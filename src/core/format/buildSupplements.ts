@@ -36,10 +36,11 @@ function specOf(
   sheet: SpecBuilder,
   title: string,
   rowCount: number,
-  widths: readonly number[],
   header: { from: number; to: number },
   options: BuildSheetsOptions
 ): SheetSpec {
+  const widths =
+    template.kind === "绩效目标表" ? template.widths : template.columns.map((c) => c.width);
   return {
     sheetName: template.sheetName,
     title,
@@ -58,6 +59,13 @@ function specOf(
     },
     zeroAs: options.zeroAs ?? "blank",
   };
+}
+
+/** A note merged over the table's width at `row`; returns the next row. */
+function noteRow(sheet: SpecBuilder, row: number, note: string, width: number): number {
+  sheet.text(row, 0, note, "note");
+  sheet.merge(row, 0, row, width - 1);
+  return row + 1;
 }
 
 /** A quantity or a price as typed: its own decimals, at least `min`. */
@@ -120,11 +128,8 @@ export function buildProcurementSheet(
   row += depth;
   const headerBottom = row - 1;
   const items = records.items;
-  if (items.length === 0) {
-    sheet.text(row, 0, fillTokens(template.empty, department), "note");
-    sheet.merge(row, 0, row, width - 1);
-    row++;
-  } else {
+  if (items.length === 0) row = noteRow(sheet, row, fillTokens(template.empty, department), width);
+  else {
     for (const label of template.totals) {
       template.columns.forEach((column, c) => {
         if (c === 0) sheet.text(row, c, fillTokens(label, department), "total");
@@ -144,20 +149,8 @@ export function buildProcurementSheet(
       row++;
     }
   }
-  if (template.note) {
-    sheet.text(row, 0, fillTokens(template.note, department), "note");
-    sheet.merge(row, 0, row, width - 1);
-    row++;
-  }
-  return specOf(
-    template,
-    sheet,
-    title,
-    row,
-    template.columns.map((c) => c.width),
-    { from: headerTop, to: headerBottom },
-    options
-  );
+  if (template.note) row = noteRow(sheet, row, fillTokens(template.note, department), width);
+  return specOf(template, sheet, title, row, { from: headerTop, to: headerBottom }, options);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,15 +186,7 @@ export function buildAssetsSheet(
     });
     row++;
   }
-  return specOf(
-    template,
-    sheet,
-    title,
-    row,
-    template.columns.map((c) => c.width),
-    { from: headerTop, to: headerTop },
-    options
-  );
+  return specOf(template, sheet, title, row, { from: headerTop, to: headerTop }, options);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -342,22 +327,11 @@ export function buildGoalFormsSheet(
   const title = fillTokens(template.title, department);
   let row = drawTitleAndMeta(sheet, title, template.meta, width, department);
   const metaBottom = row - 1;
-  if (forms.length === 0) {
-    sheet.text(row, 0, fillTokens(template.empty, department), "note");
-    sheet.merge(row, 0, row, width - 1);
-    row++;
-  } else
+  if (forms.length === 0) row = noteRow(sheet, row, fillTokens(template.empty, department), width);
+  else
     row = forms.reduce((top, form, i) => drawHebeiForm(sheet, template, form, i + 1, top), row + 1);
   // A sheet of forms has no column header to repeat: the title and the department line are its head.
-  return specOf(
-    template,
-    sheet,
-    title,
-    row,
-    template.widths,
-    { from: metaBottom, to: metaBottom },
-    options
-  );
+  return specOf(template, sheet, title, row, { from: metaBottom, to: metaBottom }, options);
 }
 
 // ---------------------------------------------------------------------------------------------
