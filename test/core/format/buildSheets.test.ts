@@ -5,13 +5,13 @@ import { buildSheets } from "../../../src/core/format/buildSheets";
 import type { SheetSpec } from "../../../src/core/format/sheetSpec";
 import { specToGrid } from "../../../src/core/format/specToGrid";
 import type { CellValue, Grid } from "../../../src/core/grid";
-import { makeGrid } from "../../../src/core/grid";
 import { ledgerFigures, readLedger } from "../../../src/core/ledger";
 import type { BudgetFigures, Ledger } from "../../../src/core/ledger";
 import { parseTable } from "../../../src/core/read/table";
 import type { TemplateId } from "../../../src/core/templates";
 import { gridsFromXlsx } from "../../../src/export/readXlsx";
 import { loadFixtureSheet } from "../../helpers/fixtures";
+import { yuanLedger } from "../../helpers/ledgers";
 import { amountsByMeaning } from "../../helpers/tables";
 
 const EXAMPLE = path.resolve(__dirname, "../../../examples/quyang-2024-ledger.xlsx");
@@ -193,16 +193,6 @@ describe("buildSheets options and spec details", () => {
   });
 });
 
-const HEADER = [
-  "功能分类科目编码",
-  "经济分类科目编码",
-  "支出类型",
-  "资金来源",
-  "上年结转",
-  "项目名称",
-  "金额（元）",
-];
-
 /**
  * Amounts in 元 whose 万元 values have 3–4 decimals (129,636 元 = 12.9636 万元), from every source,
  * carried over or not: rounding each printed cell on its own would make parents miss the sum of
@@ -232,16 +222,7 @@ const AWKWARD_ROWS: CellValue[][] = [
 ];
 
 function awkwardLedger(): Ledger {
-  const info = makeGrid("部门信息", [
-    ["部门名称", "测试局"],
-    ["部门编码", "101"],
-    ["预算年度", 2025],
-    ["单位性质", "行政"],
-    ["模板", "山西"],
-  ]);
-  const { ledger, findings } = readLedger([info, makeGrid("明细", [HEADER, ...AWKWARD_ROWS])]);
-  if (!ledger || findings.length > 0) throw new Error(JSON.stringify(findings));
-  return ledger;
+  return yuanLedger("山西", AWKWARD_ROWS);
 }
 
 describe("controlled rounding across a whole disclosure", () => {

@@ -2,7 +2,7 @@ import { readFileSync } from "fs";
 import path from "path";
 import { checkWorkbook } from "../../../src/core/checkWorkbook";
 import type { CellValue, Grid } from "../../../src/core/grid";
-import { a1, makeGrid } from "../../../src/core/grid";
+import { a1 } from "../../../src/core/grid";
 import {
   chineseNumber,
   ledgerFigures,
@@ -10,10 +10,10 @@ import {
   readLedger,
   roundLinesControlled,
 } from "../../../src/core/ledger";
-import type { Ledger } from "../../../src/core/ledger";
 import { Money, roundMoney, sumMoney } from "../../../src/core/money";
 import { gridsFromXlsx } from "../../../src/export/readXlsx";
 import { loadFixtureSheet } from "../../helpers/fixtures";
+import { yuanLedger } from "../../helpers/ledgers";
 import { amountsByMeaning } from "../../helpers/tables";
 
 const EXAMPLE = path.resolve(__dirname, "../../../examples/quyang-2024-ledger.xlsx");
@@ -96,16 +96,6 @@ describe("ledgerTableGrids on the example ledger", () => {
   });
 });
 
-const HEADER = [
-  "功能分类科目编码",
-  "经济分类科目编码",
-  "支出类型",
-  "资金来源",
-  "上年结转",
-  "项目名称",
-  "金额（元）",
-];
-
 /**
  * Amounts in 元 whose 万元 values have 3–4 decimals: rounding each printed cell on its own would
  * make parents miss the sum of their children (2101101 2.5555 and 2101102 3.5555 print 2.56 + 2.56
@@ -131,22 +121,9 @@ const YUAN_ROWS: CellValue[][] = [
   ["2210201", "30113", "人员经费", "一般公共预算", "否", "", 77775],
 ];
 
-function yuanLedger(): Ledger {
-  const info = makeGrid("部门信息", [
-    ["部门名称", "测试局"],
-    ["部门编码", "101"],
-    ["预算年度", 2025],
-    ["单位性质", "行政"],
-    ["模板", "河北"],
-  ]);
-  const { ledger, findings } = readLedger([info, makeGrid("明细", [HEADER, ...YUAN_ROWS])]);
-  if (!ledger || findings.length > 0) throw new Error(JSON.stringify(findings));
-  return ledger;
-}
-
 describe("ledgerTableGrids controlled rounding", () => {
   it("is needed here: rounding each figure on its own would break 21011 = Σ its 项 and 合计 = Σ 类", () => {
-    const exact = ledgerFigures(yuanLedger()).byFunction;
+    const exact = ledgerFigures(yuanLedger("河北", YUAN_ROWS)).byFunction;
     const roundedSumOfChildren = (code: string, level: number) =>
       sumMoney(
         exact
@@ -160,7 +137,7 @@ describe("ledgerTableGrids controlled rounding", () => {
   });
 
   it("prints tables where every parent equals the sum of its children: no sum.* finding, not even info", () => {
-    const ledger = yuanLedger();
+    const ledger = yuanLedger("河北", YUAN_ROWS);
     const grids = ledgerTableGrids(ledgerFigures(ledger), ledger.department);
     const result = checkWorkbook(grids);
     expect(result.model.tables).toHaveLength(9);
@@ -169,7 +146,7 @@ describe("ledgerTableGrids controlled rounding", () => {
   });
 
   it("prints the same figure identically in every table", () => {
-    const ledger = yuanLedger();
+    const ledger = yuanLedger("河北", YUAN_ROWS);
     const grids = ledgerTableGrids(ledgerFigures(ledger), ledger.department);
     const amounts = (sheet: string) => amountsByMeaning(grids.find((g) => g.sheet === sheet)!);
     const summary = amounts("收支总表");
@@ -187,7 +164,7 @@ describe("ledgerTableGrids controlled rounding", () => {
   });
 
   it("keeps the grand total equal to the exact total rounded, and every line within a fen", () => {
-    const exact = ledgerFigures(yuanLedger());
+    const exact = ledgerFigures(yuanLedger("河北", YUAN_ROWS));
     const rounded = roundLinesControlled(exact.lines);
     const exactTotal = sumMoney(exact.lines.map((l) => l.amount));
     expect(sumMoney(rounded.map((l) => l.amount)).toString()).toBe(
@@ -200,7 +177,7 @@ describe("ledgerTableGrids controlled rounding", () => {
   });
 
   it("fills the 政府性基金 and 国有资本经营 tables when the ledger has such money, without the empty note", () => {
-    const ledger = yuanLedger();
+    const ledger = yuanLedger("河北", YUAN_ROWS);
     const grids = ledgerTableGrids(ledgerFigures(ledger), ledger.department);
     const fund = grids.find((g) => g.sheet === "政府性基金支出表")!;
     expect(fund.values[5].slice(0, 4)).toEqual([1, "", "合计", 123.9]);
