@@ -11,7 +11,7 @@ import { readFileSync } from "fs";
 import path from "path";
 import { checkWorkbook } from "../src/core/checkWorkbook";
 import { buildDisclosure } from "../src/core/format/disclosure";
-import type { TemplateId } from "../src/core/rules/rule";
+import type { TemplateId } from "../src/core/model";
 import { writeDocx } from "../src/export/docx";
 import { gridsFromXlsx } from "../src/export/readXlsx";
 import { writeXlsx } from "../src/export/xlsx";

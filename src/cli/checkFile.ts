@@ -6,8 +6,8 @@ import { readFile } from "fs/promises";
 import { checkWorkbook } from "../core/checkWorkbook";
 import type { Finding } from "../core/finding";
 import type { Grid } from "../core/grid";
-import type { TemplateId } from "../core/rules/rule";
-import type { NarrativeInput } from "../core/narrative/check";
+import type { TemplateId } from "../core/model";
+import type { NarrativeInput } from "../core/narrative/types";
 import { gridsFromXlsx } from "../export/readXlsx";
 
 export interface CheckOptions {

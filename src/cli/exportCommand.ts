@@ -15,7 +15,7 @@ import type { SheetSpec } from "../core/format/sheetSpec";
 import type { Finding } from "../core/finding";
 import type { Grid } from "../core/grid";
 import type { Narrative } from "../core/narrative/types";
-import type { TemplateId } from "../core/rules/rule";
+import type { TemplateId } from "../core/model";
 import { writeDocx } from "../export/docx";
 import { gridsFromXlsx } from "../export/readXlsx";
 import { writeXlsx } from "../export/xlsx";

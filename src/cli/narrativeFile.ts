@@ -5,7 +5,7 @@
 import { readFile } from "fs/promises";
 import path from "path";
 import { paragraphsFromText } from "../core/narrative/check";
-import type { NarrativeInput } from "../core/narrative/check";
+import type { NarrativeInput } from "../core/narrative/types";
 import { docxParagraphs } from "../export/readDocx";
 
 export type NarrativeFileResult = { paragraphs: NarrativeInput[] } | { error: string };

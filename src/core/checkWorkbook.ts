@@ -4,10 +4,11 @@ import type { Grid } from "./grid";
 import { findLedger, ledgerFigures, ledgerTableGrids, readLedger } from "./ledger";
 import type { Ledger } from "./ledger";
 import { WorkbookModel, readWorkbook } from "./read/workbook";
+import { detectTemplate } from "./templates/detect";
 import { findNarrativeSheet, readNarrativeSheet } from "./rules/narrative/narrativeRule";
-import type { NarrativeInput } from "./narrative/check";
+import type { NarrativeInput } from "./narrative/types";
 import { TABLE_RULES, WORKBOOK_RULES, tableRulesFor } from "./rules";
-import type { TemplateId, UnitNature } from "./rules/rule";
+import type { TemplateId, UnitNature } from "./model";
 
 export interface WorkbookCheckOptions {
   /** The province layout; detected from the tables when absent. */
@@ -28,23 +29,6 @@ export interface WorkbookCheckResult {
   templateSource: "option" | "ledger" | "detected" | "unknown";
   findings: Finding[];
   rulesRun: number;
-}
-
-/**
- * Detects the layout: Shanxi tables carry 预算公开表N; Hebei tables a 预算年度 line and a coded
- * department line; anything else that has the standard tables is taken for the Ministry's set.
- */
-export function detectTemplate(model: WorkbookModel): TemplateId | undefined {
-  if (model.tables.length === 0) return undefined;
-  if (model.tables.some((t) => t.table.tableNumber)) return "shanxi";
-  if (
-    model.tables.some(
-      (t) =>
-        t.table.department?.code || /预算年度/.test(String(t.table.grid.values.flat().join("")))
-    )
-  )
-    return "hebei";
-  return "mof";
 }
 
 /**

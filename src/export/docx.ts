@@ -47,7 +47,7 @@ import { glossaryLines } from "../core/narrative/glossary";
 import type { GlossaryEntry } from "../core/narrative/glossary";
 import type { Narrative, NarrativeParagraph, NarrativeSection } from "../core/narrative/types";
 import { paragraphText, placeholderText, runText } from "../core/narrative/types";
-import type { TemplateId } from "../core/rules/rule";
+import type { TemplateId } from "../core/model";
 import { chineseNumber } from "../core/templates/common";
 import { TEMPLATE_SETS } from "../core/templates/sets";
 import type { TemplateSet } from "../core/templates/sets";

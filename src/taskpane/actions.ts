@@ -6,7 +6,7 @@
  */
 import type { WorkbookCheckResult } from "../core/checkWorkbook";
 import type { Finding } from "../core/finding";
-import type { TemplateId } from "../core/rules/rule";
+import type { TemplateId } from "../core/model";
 import { MIME_TYPES, disclosureAbout, exportFileName, outputSheetNames } from "./disclosure";
 import type { ExportFormat } from "./disclosure";
 import type { CheckOutcome } from "./engine";

@@ -4,7 +4,7 @@
  * pane's first bundle, unlike the engine (engine.ts).
  */
 import type { WorkbookCheckResult } from "../core/checkWorkbook";
-import type { TemplateId } from "../core/rules/rule";
+import type { TemplateId } from "../core/model";
 import { HEBEI_SUPPLEMENTS, HEBEI_TEMPLATES } from "../core/templates/hebei";
 import { MOF_TEMPLATES } from "../core/templates/mof";
 import { SHANXI_TEMPLATES } from "../core/templates/shanxi";

@@ -12,7 +12,7 @@ import type { SheetSpec } from "../core/format/sheetSpec";
 import type { Grid } from "../core/grid";
 import { moneyToNumber } from "../core/money";
 import type { Narrative } from "../core/narrative/types";
-import type { TemplateId } from "../core/rules/rule";
+import type { TemplateId } from "../core/model";
 import { expenditureByClass, generalBudgetExpenditureSpec } from "../export/chart";
 import type { DisclosureAbout } from "./disclosure";
 import type { ChartData } from "./excel/host";

@@ -1,7 +1,8 @@
 import { readFileSync } from "fs";
 import path from "path";
 import { gridsFromXlsx } from "../../src/export/readXlsx";
-import { checkWorkbook, detectTemplate } from "../../src/core/checkWorkbook";
+import { checkWorkbook } from "../../src/core/checkWorkbook";
+import { detectTemplate } from "../../src/core/templates/detect";
 import type { Grid } from "../../src/core/grid";
 import { parseA1 } from "../../src/core/grid";
 import { readWorkbook } from "../../src/core/read/workbook";

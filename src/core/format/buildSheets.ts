@@ -23,10 +23,10 @@ import type {
   ProjectFigures,
   ThreePublicFigures,
 } from "../ledger/figures";
-import type { FundSource, LedgerDepartment } from "../ledger/readLedger";
+import type { LedgerDepartment } from "../ledger/readLedger";
+import type { FundSource, TemplateId, UnitNature } from "../model";
 import { Money, ZERO } from "../money";
 import { AmountTree, RoundedNode, roundTreeControlled } from "../rounding";
-import type { UnitNature } from "../rules/rule";
 import { TEMPLATES, chineseNumber, parseFigureKey } from "../templates";
 import type {
   ColumnTemplate,
@@ -39,7 +39,6 @@ import type {
   SideTemplate,
   Subject,
   TableTemplate,
-  TemplateId,
 } from "../templates";
 import type { CellStyleName, SheetSpec, SpecCell, SpecCellValue, SpecMerge } from "./sheetSpec";
 

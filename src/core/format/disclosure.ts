@@ -13,7 +13,7 @@ import type { BudgetFigures, LedgerDepartment } from "../ledger";
 import { generateNarrative } from "../narrative/generate";
 import type { GenerateOptions } from "../narrative/generate";
 import type { Narrative } from "../narrative/types";
-import type { TemplateId } from "../rules/rule";
+import type { TemplateId } from "../model";
 import { SUPPLEMENT_TEMPLATES } from "../templates";
 import { buildSheets } from "./buildSheets";
 import { buildSupplements } from "./buildSupplements";

@@ -18,21 +18,21 @@
  * Everything that changes a published figure is reported as `figures.changed`, cell by cell.
  */
 import { Catalog } from "../codes";
-import { detectTemplate } from "../checkWorkbook";
 import type { Finding } from "../finding";
 import { FigureLine, aggregateFigures } from "../ledger/figures";
 import type { BudgetFigures } from "../ledger/figures";
-import { FISCAL_SOURCES, FUND_SOURCES, UNIT_FUND_SOURCES } from "../ledger/readLedger";
-import type { ExpenditureKind, FundSource, LedgerDepartment } from "../ledger/readLedger";
+import { FISCAL_SOURCES, FUND_SOURCES, UNIT_FUND_SOURCES } from "../model";
+import type { LedgerDepartment } from "../ledger/readLedger";
+import type { ExpenditureKind, FundSource, UnitNature } from "../model";
 import { Money, ZERO, convertUnit, sumMoney } from "../money";
 import { readGoalForms } from "../read/goals";
 import type { TableRow, TableSide } from "../read/table";
 import { compactText } from "../read/text";
 import type { TableKind } from "../read/tableKinds";
 import { RecognizedTable, WorkbookModel, readWorkbook } from "../read/workbook";
+import { detectTemplate } from "../templates/detect";
 import { readSangong } from "../rules/special/sangongTable";
 import type { SangongItem } from "../rules/special/sangongTable";
-import type { UnitNature } from "../rules/rule";
 import { buildSheets } from "./buildSheets";
 import { specToGrid } from "./specToGrid";
 

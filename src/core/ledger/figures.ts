@@ -6,9 +6,9 @@
 import { Catalog } from "../codes";
 import type { CodeLevel } from "../codes";
 import { Money, ZERO, convertUnit } from "../money";
-import type { UnitNature } from "../rules/rule";
-import { FISCAL_SOURCES, FUND_SOURCES, UNIT_FUND_SOURCES } from "./readLedger";
-import type { ExpenditureKind, FiscalSource, FundSource, Ledger } from "./readLedger";
+import type { ExpenditureKind, FiscalSource, FundSource, UnitNature } from "../model";
+import { FISCAL_SOURCES, FUND_SOURCES, UNIT_FUND_SOURCES } from "../model";
+import type { Ledger } from "./readLedger";
 
 /** One ledger line reduced to what the aggregates need, its amount in 万元. */
 export interface FigureLine {

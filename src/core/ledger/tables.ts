@@ -14,9 +14,6 @@ import { TEMPLATES } from "../templates";
 import type { BudgetFigures } from "./figures";
 import type { LedgerDepartment } from "./readLedger";
 
-export { roundLinesControlled } from "../format/buildSheets";
-export { HEBEI_SUMMARY_CLASSES, chineseNumber } from "../templates";
-
 type TableRenderer = (figures: BudgetFigures, department: LedgerDepartment) => Grid;
 
 /** `表3 支出总表` → `支出总表`: the sheet names of the published Hebei workbooks. */

@@ -16,13 +16,13 @@
 import type { Finding } from "../finding";
 import type { BudgetFigures, ClassifiedFigures, ProjectFigures } from "../ledger/figures";
 import { aggregateFigures } from "../ledger/figures";
-import { roundLinesControlled } from "../ledger/tables";
+import { roundLinesControlled } from "../format/buildSheets";
 import { Money, ZERO, formatMoney, roundMoney } from "../money";
 import type { AmountCell, TableRow, TableSide } from "../read/table";
 import { compactText, stripOrdinal } from "../read/text";
 import type { RecognizedTable, WorkbookModel } from "../read/workbook";
 import { compareSum, roundingTolerance } from "../rounding";
-import type { UnitNature } from "../rules/rule";
+import type { UnitNature } from "../model";
 import { assetsViews } from "../rules/special/assetsTable";
 import { headerPaths } from "../rules/special/header";
 import { procurementViews } from "../rules/special/procurementTable";
@@ -38,7 +38,7 @@ import {
 } from "./extract";
 import type { Mention, SubjectId } from "./extract";
 import { PLACEHOLDER_PATTERN } from "./types";
-import type { LastYearFigures } from "./types";
+import type { LastYearFigures, NarrativeInput } from "./types";
 
 /** One published figure a term may stand for. */
 export interface FactFigure {
@@ -516,15 +516,6 @@ export function factsFromFigures(figures: BudgetFigures): NarrativeFacts {
 
 // ---------------------------------------------------------------------------------------------
 // Checking
-
-/** A paragraph of the 情况说明: from a sheet (one paragraph per row) or from a document. */
-export interface NarrativeInput {
-  text: string;
-  sheet?: string;
-  cell?: string;
-  /** How to name the place in messages when there is no cell (“情况说明第3段”). */
-  location?: string;
-}
 
 export interface CheckNarrativeOptions {
   unitNature?: UnitNature;

@@ -13,10 +13,10 @@
 import { aggregateFigures } from "../ledger/figures";
 import type { BudgetFigures, ClassifiedFigures } from "../ledger/figures";
 import type { LedgerDepartment } from "../ledger/readLedger";
-import { HEBEI_SUMMARY_CLASSES } from "../ledger/tables";
+import { HEBEI_SUMMARY_CLASSES } from "../templates";
 import { Money, ZERO, roundMoney, sumMoney } from "../money";
 import { allocateLargestRemainder } from "../rounding";
-import type { TemplateId } from "../rules/rule";
+import type { TemplateId } from "../model";
 import { fundedProjects, printedFigures } from "./check";
 import { glossaryLines } from "./glossary";
 import type {

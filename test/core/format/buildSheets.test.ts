@@ -8,7 +8,7 @@ import type { CellValue, Grid } from "../../../src/core/grid";
 import { ledgerFigures, readLedger } from "../../../src/core/ledger";
 import type { BudgetFigures, Ledger } from "../../../src/core/ledger";
 import { parseTable } from "../../../src/core/read/table";
-import type { TemplateId } from "../../../src/core/templates";
+import type { TemplateId } from "../../../src/core/model";
 import { gridsFromXlsx } from "../../../src/export/readXlsx";
 import { loadFixtureSheet } from "../../helpers/fixtures";
 import { yuanLedger } from "../../helpers/ledgers";

@@ -3,13 +3,9 @@ import path from "path";
 import { checkWorkbook } from "../../../src/core/checkWorkbook";
 import type { CellValue, Grid } from "../../../src/core/grid";
 import { a1 } from "../../../src/core/grid";
-import {
-  chineseNumber,
-  ledgerFigures,
-  ledgerTableGrids,
-  readLedger,
-  roundLinesControlled,
-} from "../../../src/core/ledger";
+import { ledgerFigures, ledgerTableGrids, readLedger } from "../../../src/core/ledger";
+import { roundLinesControlled } from "../../../src/core/format/buildSheets";
+import { chineseNumber } from "../../../src/core/templates";
 import { Money, roundMoney, sumMoney } from "../../../src/core/money";
 import { gridsFromXlsx } from "../../../src/export/readXlsx";
 import { loadFixtureSheet } from "../../helpers/fixtures";

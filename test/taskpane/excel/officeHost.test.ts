@@ -8,7 +8,7 @@ import { specToGrid } from "../../../src/core/format/specToGrid";
 import type { CellValue, Grid } from "../../../src/core/grid";
 import { makeGrid } from "../../../src/core/grid";
 import { ledgerFigures, readLedger } from "../../../src/core/ledger";
-import type { TemplateId } from "../../../src/core/templates";
+import type { TemplateId } from "../../../src/core/model";
 import { expenditureByClass, generalBudgetExpenditureSpec } from "../../../src/export/chart";
 import { moneyToNumber } from "../../../src/core/money";
 import { gridsFromXlsx } from "../../../src/export/readXlsx";
