@@ -31,8 +31,8 @@ import { compactText } from "../read/text";
 import type { TableKind } from "../read/tableKinds";
 import { RecognizedTable, WorkbookModel, readWorkbook } from "../read/workbook";
 import { detectTemplate } from "../templates/detect";
-import { readSangong } from "../rules/special/sangongTable";
-import type { SangongItem } from "../rules/special/sangongTable";
+import { readSangong } from "../read/sangongTable";
+import type { SangongItem } from "../read/sangongTable";
 import { buildSheets } from "./buildSheets";
 import { specToGrid } from "./specToGrid";
 

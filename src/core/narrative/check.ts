@@ -23,11 +23,11 @@ import { compactText, stripOrdinal } from "../read/text";
 import type { RecognizedTable, WorkbookModel } from "../read/workbook";
 import { compareSum, roundingTolerance } from "../rounding";
 import type { UnitNature } from "../model";
-import { assetsViews } from "../rules/special/assetsTable";
-import { headerPaths } from "../rules/special/header";
-import { procurementViews } from "../rules/special/procurementTable";
-import type { SangongItem } from "../rules/special/sangongTable";
-import { sangongViews } from "../rules/special/sangongTable";
+import { assetsViews } from "../read/assetsTable";
+import { headerPaths } from "../read/header";
+import { procurementViews } from "../read/procurementTable";
+import type { SangongItem } from "../read/sangongTable";
+import { sangongViews } from "../read/sangongTable";
 import { classRows, mainSide, tablesOf, totalRow } from "../rules/workbook/access";
 import {
   DECOMPOSITIONS,

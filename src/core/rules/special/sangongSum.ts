@@ -2,7 +2,7 @@ import type { Finding } from "../../finding";
 import { MESSAGES } from "../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { sumFinding } from "../sums";
-import { SANGONG_ITEM_NAMES, SangongItem, lineOf, sangongViews } from "./sangongTable";
+import { SANGONG_ITEM_NAMES, SangongItem, lineOf, sangongViews } from "../../read/sangongTable";
 
 /**
  * “三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费, for every amount

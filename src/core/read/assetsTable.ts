@@ -2,9 +2,9 @@
  * Reads a 固定资产占用情况表: the 资产总额 row, the numbered asset classes (1、房屋（平方米）…
  * 4、其他固定资产) and their 其中 rows, with the 数量 and 价值 columns found by caption.
  */
-import type { AmountCell, ParsedTable, TableRow } from "../../read/table";
-import { hasChineseOrdinal } from "../../read/text";
-import type { WorkbookModel } from "../../read/workbook";
+import type { AmountCell, ParsedTable, TableRow } from "./table";
+import { hasChineseOrdinal } from "./text";
+import type { WorkbookModel } from "./workbook";
 
 export interface AssetLine {
   label: string;

@@ -1,9 +1,9 @@
-import type { Grid } from "../../../../src/core/grid";
+import type { Grid } from "../../../src/core/grid";
 import {
   procurementViews,
   subtotalGroups,
-} from "../../../../src/core/rules/special/procurementTable";
-import { contextOf, quyang } from "../goals/context";
+} from "../../../src/core/read/procurementTable";
+import { contextOf, quyang } from "../rules/goals/context";
 
 describe("the 政府采购 table reader", () => {
   it("maps quyang's columns by caption and reads 合计, 小计 and item rows", async () => {

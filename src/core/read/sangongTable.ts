@@ -8,9 +8,9 @@
  * 增减 / 增减率 in the comparison form). Some templates turn the table round — items as columns and
  * 上年预算数 / 本年预算数 / 增减 as rows; both read into the same view.
  */
-import { Money } from "../../money";
-import type { AmountCell, ParsedTable } from "../../read/table";
-import type { RecognizedTable, WorkbookModel } from "../../read/workbook";
+import { Money } from "../money";
+import type { AmountCell, ParsedTable } from "./table";
+import type { RecognizedTable, WorkbookModel } from "./workbook";
 import { headerPaths, numberFormatAt } from "./header";
 
 export type SangongItem = "total" | "abroad" | "vehicle" | "purchase" | "operation" | "reception";

@@ -1,11 +1,11 @@
-import type { Grid } from "../../../../src/core/grid";
+import type { Grid } from "../../../src/core/grid";
 import {
   itemOf,
   normalizeItemName,
   sangongViews,
-} from "../../../../src/core/rules/special/sangongTable";
-import { contextOf, quyang, tunliuWithGoals } from "../goals/context";
-import { COLUMNS_FORM, COMPARISON_FORM } from "./sangongGrids";
+} from "../../../src/core/read/sangongTable";
+import { contextOf, quyang, tunliuWithGoals } from "../rules/goals/context";
+import { COLUMNS_FORM, COMPARISON_FORM } from "../rules/special/sangongGrids";
 
 describe("the “三公” table reader", () => {
   it("identifies items by name, not position", () => {

@@ -2,9 +2,9 @@
  * Column captions with their groups (政府采购金额 › 合计, 2024年预算数 › 一般公共预算), rebuilt from a
  * parsed table's header rows, so the special-table rules can map columns by caption.
  */
-import { Grid, parseA1 } from "../../grid";
-import { captionPaths } from "../../read/table";
-import type { ParsedTable } from "../../read/table";
+import { Grid, parseA1 } from "../grid";
+import { captionPaths } from "./table";
+import type { ParsedTable } from "./table";
 
 /** For each grid column, its header captions from top to bottom (merged areas filled, repeats dropped). */
 export function headerPaths(table: ParsedTable): string[][] {

@@ -4,11 +4,11 @@
  * 预留中小微企业份额 column. The list reader splits this table in two (采购物品名称 looks like a
  * label column), so the rules do not use its sides.
  */
-import { Grid, gridAddress } from "../../grid";
-import { ZERO, parseAmount } from "../../money";
-import type { AmountCell, ParsedTable } from "../../read/table";
-import { compactText, isBlank } from "../../read/text";
-import type { WorkbookModel } from "../../read/workbook";
+import { Grid, gridAddress } from "../grid";
+import { ZERO, parseAmount } from "../money";
+import type { AmountCell, ParsedTable } from "./table";
+import { compactText, isBlank } from "./text";
+import type { WorkbookModel } from "./workbook";
 import { headerPaths } from "./header";
 
 export interface ProcurementColumns {
