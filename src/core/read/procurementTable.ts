@@ -4,8 +4,8 @@
  * 预留中小微企业份额 column. The list reader splits this table in two (采购物品名称 looks like a
  * label column), so the rules do not use its sides.
  */
-import { Grid, gridAddress } from "../grid";
-import { ZERO, parseAmount } from "../money";
+import { gridAddress } from "../grid";
+import { amountCell } from "./table";
 import type { AmountCell, ParsedTable } from "./table";
 import { compactText, isBlank } from "./text";
 import type { WorkbookModel } from "./workbook";
@@ -43,17 +43,6 @@ export interface ProcurementView {
   table: ParsedTable;
   columns: ProcurementColumns;
   rows: ProcurementRow[];
-}
-
-function amountCell(grid: Grid, r: number, c: number): AmountCell {
-  const raw = grid.values[r]?.[c];
-  const parsed = parseAmount(raw);
-  return {
-    address: gridAddress(grid, r, c),
-    raw,
-    parsed,
-    value: parsed.kind === "amount" ? parsed.value : ZERO,
-  };
 }
 
 function mapColumns(paths: string[][]): ProcurementColumns | undefined {
