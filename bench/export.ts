@@ -9,7 +9,7 @@
  */
 import { readFileSync } from "fs";
 import path from "path";
-import { checkWorkbook } from "../src/core/checkWorkbook";
+import { checkWorkbook } from "../src/core/check/workbook";
 import { buildDisclosure } from "../src/core/format/disclosure";
 import type { TemplateId } from "../src/core/model";
 import { writeDocx } from "../src/export/docx";

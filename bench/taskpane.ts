@@ -13,7 +13,7 @@
 import { readdirSync, readFileSync, rmSync } from "fs";
 import path from "path";
 import { gzipSync } from "zlib";
-import { checkWorkbook } from "../src/core/checkWorkbook";
+import { checkWorkbook } from "../src/core/check/workbook";
 import type { Severity } from "../src/core/finding";
 import { gridsFromXlsx } from "../src/export/readXlsx";
 import {

@@ -3,7 +3,7 @@
  * structured clone) and checkFile never throws: a file that cannot be read is a record with `error`.
  */
 import { readFile } from "fs/promises";
-import { checkWorkbook } from "../core/checkWorkbook";
+import { checkWorkbook } from "../core/check/workbook";
 import type { Finding } from "../core/finding";
 import type { Grid } from "../core/grid";
 import type { TemplateId } from "../core/model";

@@ -8,8 +8,8 @@
 import { mkdir, readFile, stat, writeFile } from "fs/promises";
 import path from "path";
 import { parseArgs } from "util";
-import { checkWorkbook } from "../core/checkWorkbook";
-import type { WorkbookCheckResult } from "../core/checkWorkbook";
+import { checkWorkbook } from "../core/check/workbook";
+import type { WorkbookCheckResult } from "../core/check/workbook";
 import { buildDisclosure } from "../core/format/disclosure";
 import type { SheetSpec } from "../core/format/sheetSpec";
 import type { Finding } from "../core/finding";

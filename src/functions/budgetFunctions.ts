@@ -4,7 +4,7 @@
  */
 import { Catalog, normalizeCode } from "../core/codes";
 import type { CodeLevel } from "../core/codes";
-import { checkTable } from "../core/check";
+import { checkTable } from "../core/check/table";
 import { SEVERITY_LABEL } from "../core/finding";
 import { Grid, parseA1 } from "../core/grid";
 import { Money, moneyToNumber, parseAmount, roundMoney, yuanToWanyuan } from "../core/money";

@@ -4,7 +4,7 @@
  * text); only a host that fails outright throws. The engine (rules, builders, narrative) and the
  * xlsx and docx renderers (exceljs, docx) are loaded on first use, so the pane opens without them.
  */
-import type { WorkbookCheckResult } from "../core/checkWorkbook";
+import type { WorkbookCheckResult } from "../core/check/workbook";
 import type { Finding } from "../core/finding";
 import type { TemplateId } from "../core/model";
 import { MIME_TYPES, disclosureAbout, exportFileName, outputSheetNames } from "./disclosure";

@@ -3,7 +3,7 @@
  * about, and the names of the exported files (the CLI's names). Pure and small: it is part of the
  * pane's first bundle, unlike the engine (engine.ts).
  */
-import type { WorkbookCheckResult } from "../core/checkWorkbook";
+import type { WorkbookCheckResult } from "../core/check/workbook";
 import type { TemplateId } from "../core/model";
 import { HEBEI_SUPPLEMENTS, HEBEI_TEMPLATES } from "../core/templates/hebei";
 import { MOF_TEMPLATES } from "../core/templates/mof";

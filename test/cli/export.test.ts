@@ -5,7 +5,7 @@
 import JSZip from "jszip";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "fs";
 import path from "path";
-import { checkWorkbook } from "../../src/core/checkWorkbook";
+import { checkWorkbook } from "../../src/core/check/workbook";
 import { TEMPLATE_SETS } from "../../src/core/templates/sets";
 import { exportBaseName, safeFileName } from "../../src/cli/exportCommand";
 import { CliIO, HELP, main, parseCliArgs } from "../../src/cli/main";

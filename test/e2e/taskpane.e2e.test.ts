@@ -28,7 +28,7 @@ import JSZip from "jszip";
 import * as os from "os";
 import * as path from "path";
 import type { Page } from "playwright-core";
-import { checkWorkbook } from "../../src/core/checkWorkbook";
+import { checkWorkbook } from "../../src/core/check/workbook";
 import { a1, parseA1 } from "../../src/core/grid";
 import type { CellValue, Grid } from "../../src/core/grid";
 import { gridsFromXlsx } from "../../src/export/readXlsx";

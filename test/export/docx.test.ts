@@ -21,7 +21,7 @@ import {
 import { Money } from "../../src/core/money";
 import { TEMPLATE_SETS } from "../../src/core/templates/sets";
 import { fixturePath, smallSpec, specsFromWorkbook } from "./fixtureSpecs";
-import { checkWorkbook } from "../../src/core/checkWorkbook";
+import { checkWorkbook } from "../../src/core/check/workbook";
 import { buildDisclosure } from "../../src/core/format/disclosure";
 import { loadFixture } from "../helpers/fixtures";
 

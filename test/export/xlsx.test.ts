@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readFileSync } from "fs";
 import path from "path";
-import { checkWorkbook } from "../../src/core/checkWorkbook";
+import { checkWorkbook } from "../../src/core/check/workbook";
 import { buildSheets } from "../../src/core/format/buildSheets";
 import { specToGrid } from "../../src/core/format/specToGrid";
 import { ledgerFigures, readLedger } from "../../src/core/ledger";

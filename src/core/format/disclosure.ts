@@ -6,7 +6,7 @@
  *    the workbook's own 政府采购 / 固定资产 / 绩效目标 tables (buildSupplements);
  * 3. the 情况说明 generated from the same figures, quoting the 政府采购 and 固定资产 totals.
  */
-import type { WorkbookCheckResult } from "../checkWorkbook";
+import type { WorkbookCheckResult } from "../check/workbook";
 import type { Finding } from "../finding";
 import { ledgerFigures } from "../ledger";
 import type { BudgetFigures, LedgerDepartment } from "../ledger";

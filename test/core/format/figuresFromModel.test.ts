@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import path from "path";
-import { checkWorkbook } from "../../../src/core/checkWorkbook";
+import { checkWorkbook } from "../../../src/core/check/workbook";
 import { buildSheets } from "../../../src/core/format/buildSheets";
 import { figuresFromModel } from "../../../src/core/format/figuresFromModel";
 import { specToGrid } from "../../../src/core/format/specToGrid";

@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import path from "path";
-import { checkWorkbook } from "../../../src/core/checkWorkbook";
+import { checkWorkbook } from "../../../src/core/check/workbook";
 import type { CellValue, Grid } from "../../../src/core/grid";
 import { a1 } from "../../../src/core/grid";
 import { ledgerFigures, ledgerTableGrids, readLedger } from "../../../src/core/ledger";

@@ -1,6 +1,6 @@
-import { checkTable } from "../../src/core/check";
-import { loadFacts, loadFixture, loadFixtureSheet, cloneGrid } from "../helpers/fixtures";
-import { parseA1 } from "../../src/core/grid";
+import { checkTable } from "../../../src/core/check/table";
+import { loadFacts, loadFixture, loadFixtureSheet, cloneGrid } from "../../helpers/fixtures";
+import { parseA1 } from "../../../src/core/grid";
 
 /** The table-arithmetic defect types a single-table check can see. */
 const SINGLE_TABLE_TYPES = new Set(["parent_vs_children", "row_total_vs_parts", "column_total"]);

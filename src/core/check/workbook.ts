@@ -1,14 +1,14 @@
-import { Catalog } from "./codes";
-import { Finding, compareFindingsInSheetOrder } from "./finding";
-import type { Grid } from "./grid";
-import { findLedger, ledgerFigures, ledgerTableGrids, readLedger } from "./ledger";
-import type { Ledger } from "./ledger";
-import { WorkbookModel, readWorkbook } from "./read/workbook";
-import { detectTemplate } from "./templates/detect";
-import { findNarrativeSheet, readNarrativeSheet } from "./rules/narrative/narrativeRule";
-import type { NarrativeInput } from "./narrative/types";
-import { TABLE_RULES, WORKBOOK_RULES, tableRulesFor } from "./rules";
-import type { TemplateId, UnitNature } from "./model";
+import { Catalog } from "../codes";
+import { Finding, compareFindingsInSheetOrder } from "../finding";
+import type { Grid } from "../grid";
+import { findLedger, ledgerFigures, ledgerTableGrids, readLedger } from "../ledger";
+import type { Ledger } from "../ledger";
+import { WorkbookModel, readWorkbook } from "../read/workbook";
+import { detectTemplate } from "../templates/detect";
+import { findNarrativeSheet, readNarrativeSheet } from "../rules/narrative/narrativeRule";
+import type { NarrativeInput } from "../narrative/types";
+import { TABLE_RULES, WORKBOOK_RULES, tableRulesFor } from "../rules";
+import type { TemplateId, UnitNature } from "../model";
 
 export interface WorkbookCheckOptions {
   /** The province layout; detected from the tables when absent. */

@@ -1,12 +1,12 @@
 import { readFileSync } from "fs";
 import path from "path";
-import { gridsFromXlsx } from "../../src/export/readXlsx";
-import { checkWorkbook } from "../../src/core/checkWorkbook";
-import { detectTemplate } from "../../src/core/templates/detect";
-import type { Grid } from "../../src/core/grid";
-import { parseA1 } from "../../src/core/grid";
-import { readWorkbook } from "../../src/core/read/workbook";
-import { cloneGrid, loadFacts, loadFixture } from "../helpers/fixtures";
+import { gridsFromXlsx } from "../../../src/export/readXlsx";
+import { checkWorkbook } from "../../../src/core/check/workbook";
+import { detectTemplate } from "../../../src/core/templates/detect";
+import type { Grid } from "../../../src/core/grid";
+import { parseA1 } from "../../../src/core/grid";
+import { readWorkbook } from "../../../src/core/read/workbook";
+import { cloneGrid, loadFacts, loadFixture } from "../../helpers/fixtures";
 
 const TABLE_ARITHMETIC = new Set([
   "parent_vs_children",
@@ -287,7 +287,7 @@ describe("recognizing tables without titles", () => {
 
 describe("ledger workbooks", () => {
   const example = () =>
-    gridsFromXlsx(readFileSync(path.join(__dirname, "../../examples/quyang-2024-ledger.xlsx")));
+    gridsFromXlsx(readFileSync(path.join(__dirname, "../../../examples/quyang-2024-ledger.xlsx")));
 
   it("checks the example ledger through the tables derived from it and the tables it carries", async () => {
     const result = checkWorkbook(await example());
@@ -335,7 +335,10 @@ describe("ledger workbooks", () => {
 describe("a 情况说明 sheet", () => {
   const withNarrative = async (name: string) => {
     const grids = (await loadFixture(name)).map(cloneGrid);
-    const text = readFileSync(path.join(__dirname, `../fixtures/narratives/${name}.txt`), "utf8");
+    const text = readFileSync(
+      path.join(__dirname, `../../fixtures/narratives/${name}.txt`),
+      "utf8"
+    );
     const paragraphs = text.split("\n").filter((line) => line.trim() !== "");
     grids.push({
       sheet: "情况说明",

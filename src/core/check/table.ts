@@ -1,9 +1,9 @@
-import { Catalog } from "./codes";
-import { Finding, compareFindings } from "./finding";
-import type { Grid } from "./grid";
-import { ParsedTable, parseTable } from "./read/table";
-import { tableRulesFor } from "./rules/tableRules";
-import type { Rule } from "./rules";
+import { Catalog } from "../codes";
+import { Finding, compareFindings } from "../finding";
+import type { Grid } from "../grid";
+import { ParsedTable, parseTable } from "../read/table";
+import { tableRulesFor } from "../rules/tableRules";
+import type { Rule } from "../rules";
 
 export interface TableCheckOptions {
   /** What the user said the table is; detected from the title when absent. */
