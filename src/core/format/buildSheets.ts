@@ -14,7 +14,7 @@
  * published tables) come through unchanged.
  */
 import { Catalog, ECONOMIC_TO_GOV_ECONOMIC } from "../codes";
-import { aggregateFigures } from "../ledger/figures";
+import { aggregateFigures } from "../figures/figures";
 import type {
   BudgetFigures,
   ClassifiedFigures,
@@ -22,7 +22,7 @@ import type {
   FigureLine,
   ProjectFigures,
   ThreePublicFigures,
-} from "../ledger/figures";
+} from "../figures/figures";
 import type { LedgerDepartment } from "../ledger/readLedger";
 import type { FundSource, TemplateId, UnitNature } from "../model";
 import { Money, ZERO } from "../money";

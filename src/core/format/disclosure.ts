@@ -17,7 +17,7 @@ import type { TemplateId } from "../model";
 import { SUPPLEMENT_TEMPLATES } from "../templates";
 import { buildSheets } from "./buildSheets";
 import { buildSupplements } from "./buildSupplements";
-import { figuresFromModel } from "./figuresFromModel";
+import { figuresFromModel } from "../figures/figuresFromModel";
 import type { SheetSpec } from "./sheetSpec";
 import { assetFigures, procurementFigures, readSupplements } from "./supplements";
 

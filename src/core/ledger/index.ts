@@ -4,7 +4,7 @@
  */
 export { findLedger, parseFundSource, readLedger } from "./readLedger";
 export type { Ledger, LedgerDepartment, LedgerLine } from "./readLedger";
-export { THREE_PUBLIC_CODES, aggregateFigures, amountsOf, ledgerFigures } from "./figures";
+export { THREE_PUBLIC_CODES, aggregateFigures, amountsOf, ledgerFigures } from "../figures/figures";
 export type {
   AmountGroup,
   BudgetFigures,
@@ -16,5 +16,5 @@ export type {
   ProjectFigures,
   ThreePublicFigures,
   ThreePublicItem,
-} from "./figures";
-export { HEBEI_LEDGER_TABLES, ledgerTableGrids } from "./tables";
+} from "../figures/figures";
+export { HEBEI_LEDGER_TABLES, ledgerTableGrids } from "../format/ledgerTables";

@@ -14,8 +14,8 @@
  * 舍入差异 with `rounding: true`; a 【请填写：…】 placeholder left in is a warning.
  */
 import type { Finding } from "../finding";
-import type { BudgetFigures, ClassifiedFigures, ProjectFigures } from "../ledger/figures";
-import { aggregateFigures } from "../ledger/figures";
+import type { BudgetFigures, ClassifiedFigures, ProjectFigures } from "../figures/figures";
+import { aggregateFigures } from "../figures/figures";
 import { roundLinesControlled } from "../format/buildSheets";
 import { Money, ZERO, formatMoney, roundMoney } from "../money";
 import type { AmountCell, TableRow, TableSide } from "../read/table";

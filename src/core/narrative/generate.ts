@@ -10,8 +10,8 @@
  * last year's figures when not given, 政府采购 and 国有资产 when not given — is a placeholder
  * 【请填写：…】, never an invented number.
  */
-import { aggregateFigures } from "../ledger/figures";
-import type { BudgetFigures, ClassifiedFigures } from "../ledger/figures";
+import { aggregateFigures } from "../figures/figures";
+import type { BudgetFigures, ClassifiedFigures } from "../figures/figures";
 import type { LedgerDepartment } from "../ledger/readLedger";
 import { HEBEI_SUMMARY_CLASSES } from "../templates";
 import { Money, ZERO, roundMoney, sumMoney } from "../money";

@@ -1,7 +1,7 @@
 import { readFileSync } from "fs";
 import path from "path";
 import { makeGrid } from "../../../src/core/grid";
-import { figuresFromModel } from "../../../src/core/format/figuresFromModel";
+import { figuresFromModel } from "../../../src/core/figures/figuresFromModel";
 import { loadFixture } from "../../helpers/fixtures";
 import type { CellValue } from "../../../src/core/grid";
 import { ledgerFigures, ledgerTableGrids, readLedger } from "../../../src/core/ledger";

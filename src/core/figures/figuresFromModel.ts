@@ -19,8 +19,8 @@
  */
 import { Catalog } from "../codes";
 import type { Finding } from "../finding";
-import { FigureLine, aggregateFigures } from "../ledger/figures";
-import type { BudgetFigures } from "../ledger/figures";
+import { FigureLine, aggregateFigures } from "./figures";
+import type { BudgetFigures } from "./figures";
 import { FISCAL_SOURCES, FUND_SOURCES, UNIT_FUND_SOURCES } from "../model";
 import type { LedgerDepartment } from "../ledger/readLedger";
 import type { ExpenditureKind, FundSource, UnitNature } from "../model";
@@ -33,8 +33,8 @@ import { RecognizedTable, WorkbookModel, readWorkbook } from "../read/workbook";
 import { detectTemplate } from "../templates/detect";
 import { readSangong } from "../read/sangongTable";
 import type { SangongItem } from "../read/sangongTable";
-import { buildSheets } from "./buildSheets";
-import { specToGrid } from "./specToGrid";
+import { buildSheets } from "../format/buildSheets";
+import { specToGrid } from "../format/specToGrid";
 
 export interface FiguresFromModelOptions {
   catalog?: Catalog;

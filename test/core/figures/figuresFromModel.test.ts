@@ -2,7 +2,7 @@ import { readFileSync } from "fs";
 import path from "path";
 import { checkWorkbook } from "../../../src/core/check/workbook";
 import { buildSheets } from "../../../src/core/format/buildSheets";
-import { figuresFromModel } from "../../../src/core/format/figuresFromModel";
+import { figuresFromModel } from "../../../src/core/figures/figuresFromModel";
 import { specToGrid } from "../../../src/core/format/specToGrid";
 import type { CellValue, Grid } from "../../../src/core/grid";
 import { makeGrid } from "../../../src/core/grid";

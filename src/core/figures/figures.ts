@@ -8,7 +8,7 @@ import type { CodeLevel } from "../codes";
 import { Money, ZERO, convertUnit } from "../money";
 import type { ExpenditureKind, FiscalSource, FundSource, UnitNature } from "../model";
 import { FISCAL_SOURCES, FUND_SOURCES, UNIT_FUND_SOURCES } from "../model";
-import type { Ledger } from "./readLedger";
+import type { Ledger } from "../ledger/readLedger";
 
 /** One ledger line reduced to what the aggregates need, its amount in 万元. */
 export interface FigureLine {

@@ -6,13 +6,13 @@
  * Sheets keep the short names of the published workbooks (收支总表 … 三公经费), which the ledger
  * checks report findings against.
  */
-import { buildSheet, printedFigures } from "../format/buildSheets";
-import type { SheetSpec } from "../format/sheetSpec";
-import { specToGrid } from "../format/specToGrid";
+import { buildSheet, printedFigures } from "./buildSheets";
+import type { SheetSpec } from "./sheetSpec";
+import { specToGrid } from "./specToGrid";
 import type { Grid } from "../grid";
 import { TEMPLATES } from "../templates";
-import type { BudgetFigures } from "./figures";
-import type { LedgerDepartment } from "./readLedger";
+import type { BudgetFigures } from "../figures/figures";
+import type { LedgerDepartment } from "../ledger/readLedger";
 
 type TableRenderer = (figures: BudgetFigures, department: LedgerDepartment) => Grid;
 
