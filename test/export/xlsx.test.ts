@@ -5,7 +5,8 @@ import path from "path";
 import { checkWorkbook } from "../../src/core/check/workbook";
 import { buildSheets } from "../../src/core/format/buildSheets";
 import { specToGrid } from "../../src/core/format/specToGrid";
-import { ledgerFigures, readLedger } from "../../src/core/ledger";
+import { readLedger } from "../../src/core/ledger";
+import { ledgerFigures } from "../../src/core/figures/figures";
 import type { Finding } from "../../src/core/finding";
 import { gridsFromXlsx } from "../../src/export/readXlsx";
 import {

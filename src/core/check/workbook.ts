@@ -1,7 +1,9 @@
 import { Catalog } from "../codes";
 import { Finding, compareFindingsInSheetOrder } from "../finding";
 import type { Grid } from "../grid";
-import { findLedger, ledgerFigures, ledgerTableGrids, readLedger } from "../ledger";
+import { findLedger, readLedger } from "../ledger";
+import { ledgerTableGrids } from "../format/ledgerTables";
+import { ledgerFigures } from "../figures/figures";
 import type { Ledger } from "../ledger";
 import { WorkbookModel, readWorkbook } from "../read/workbook";
 import { detectTemplate } from "../templates/detect";

@@ -8,8 +8,9 @@
  */
 import type { WorkbookCheckResult } from "../check/workbook";
 import type { Finding } from "../finding";
-import { ledgerFigures } from "../ledger";
-import type { BudgetFigures, LedgerDepartment } from "../ledger";
+import { ledgerFigures } from "../figures/figures";
+import type { LedgerDepartment } from "../ledger";
+import type { BudgetFigures } from "../figures/figures";
 import { generateNarrative } from "../narrative/generate";
 import type { GenerateOptions } from "../narrative/generate";
 import type { Narrative } from "../narrative/types";

@@ -2,8 +2,10 @@ import { readFileSync } from "fs";
 import path from "path";
 import type { CellValue } from "../../../src/core/grid";
 import { makeGrid } from "../../../src/core/grid";
-import { ledgerFigures, readLedger } from "../../../src/core/ledger";
-import type { BudgetFigures, ClassifiedFigures, Ledger } from "../../../src/core/ledger";
+import { readLedger } from "../../../src/core/ledger";
+import { ledgerFigures } from "../../../src/core/figures/figures";
+import type { Ledger } from "../../../src/core/ledger";
+import type { BudgetFigures, ClassifiedFigures } from "../../../src/core/figures/figures";
 import { gridsFromXlsx } from "../../../src/export/readXlsx";
 
 const EXAMPLE = path.resolve(__dirname, "../../../examples/quyang-2024-ledger.xlsx");

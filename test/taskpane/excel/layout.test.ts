@@ -2,7 +2,8 @@ import { readFileSync } from "fs";
 import path from "path";
 import { buildSheets } from "../../../src/core/format/buildSheets";
 import type { SheetSpec } from "../../../src/core/format/sheetSpec";
-import { ledgerFigures, readLedger } from "../../../src/core/ledger";
+import { readLedger } from "../../../src/core/ledger";
+import { ledgerFigures } from "../../../src/core/figures/figures";
 import { gridsFromXlsx } from "../../../src/export/readXlsx";
 import { safeSheetNames } from "../../../src/export/xlsx";
 import {
