@@ -93,7 +93,7 @@ export default [
               message: CORE_IS_PURE,
             },
             {
-              group: ["**/taskpane/**", "**/functions/**", "**/export/**", "**/cli/**"],
+              group: ["**/taskpane/**", "**/functions/**", "**/render/**", "**/io/**", "**/cli/**"],
               message: "src/core must not depend on the hosts that use it.",
             },
           ],

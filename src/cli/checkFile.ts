@@ -8,7 +8,7 @@ import type { Finding } from "../core/finding";
 import type { Grid } from "../core/grid";
 import type { TemplateId } from "../core/model";
 import type { NarrativeInput } from "../core/narrative/types";
-import { gridsFromXlsx } from "../export/readXlsx";
+import { gridsFromXlsx } from "../io/readXlsx";
 
 export interface CheckOptions {
   template?: TemplateId;

@@ -16,13 +16,13 @@ import type { Finding } from "../core/finding";
 import type { Grid } from "../core/grid";
 import type { Narrative } from "../core/narrative/types";
 import type { TemplateId } from "../core/model";
-import { writeDocx } from "../export/docx";
-import { gridsFromXlsx } from "../export/readXlsx";
-import { writeXlsx } from "../export/xlsx";
+import { writeDocx } from "../render/docx";
+import { gridsFromXlsx } from "../io/readXlsx";
+import { writeXlsx } from "../render/xlsx";
 import { describeReadError } from "./checkFile";
 import type { FileResult } from "./checkFile";
 import { renderText } from "./report";
-import { exportBaseName, safeFileName } from "../export/fileNames";
+import { exportBaseName, safeFileName } from "../render/fileNames";
 
 export interface ExportCommand {
   command: "export";

@@ -6,7 +6,7 @@ import { readFile } from "fs/promises";
 import path from "path";
 import { paragraphsFromText } from "../core/narrative/check";
 import type { NarrativeInput } from "../core/narrative/types";
-import { docxParagraphs } from "../export/readDocx";
+import { docxParagraphs } from "../io/readDocx";
 
 export type NarrativeFileResult = { paragraphs: NarrativeInput[] } | { error: string };
 

@@ -93,10 +93,10 @@ export async function exportDisclosure(
   if (!content || content.specs.length === 0) return { ok: false, reason: "noData" };
   let bytes: Uint8Array;
   if (format === "xlsx") {
-    const { writeXlsx } = await import(/* webpackChunkName: "export-xlsx" */ "../export/xlsx");
+    const { writeXlsx } = await import(/* webpackChunkName: "export-xlsx" */ "../render/xlsx");
     bytes = await writeXlsx(content.specs);
   } else {
-    const { writeDocx } = await import(/* webpackChunkName: "export-docx" */ "../export/docx");
+    const { writeDocx } = await import(/* webpackChunkName: "export-docx" */ "../render/docx");
     bytes = await writeDocx({
       specs: content.specs,
       narrative: content.narrative,

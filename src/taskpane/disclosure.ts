@@ -9,7 +9,7 @@ import { HEBEI_SUPPLEMENTS, HEBEI_TEMPLATES } from "../core/templates/hebei";
 import { MOF_TEMPLATES } from "../core/templates/mof";
 import { SHANXI_TEMPLATES } from "../core/templates/shanxi";
 import type { SupplementTemplate, TableTemplate } from "../core/templates/types";
-import { exportBaseName } from "../export/fileNames";
+import { exportBaseName } from "../render/fileNames";
 
 /** Who and when the disclosure is about, as far as the workbook says. */
 export interface DisclosureAbout {
@@ -67,7 +67,7 @@ export function hasBudgetData(check: WorkbookCheckResult): boolean {
   return check.ledger !== undefined || check.model.tables.length > 0;
 }
 
-export { safeFileName } from "../export/fileNames";
+export { safeFileName } from "../render/fileNames";
 
 export type ExportFormat = "xlsx" | "docx";
 

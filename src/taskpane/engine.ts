@@ -13,7 +13,7 @@ import type { Grid } from "../core/grid";
 import { moneyToNumber } from "../core/money";
 import type { Narrative } from "../core/narrative/types";
 import type { TemplateId } from "../core/model";
-import { expenditureByClass, generalBudgetExpenditureSpec } from "../export/chart";
+import { expenditureByClass, generalBudgetExpenditureSpec } from "../render/chart";
 import type { DisclosureAbout } from "./disclosure";
 import type { ChartData } from "./excel/host";
 

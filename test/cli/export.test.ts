@@ -9,7 +9,7 @@ import { checkWorkbook } from "../../src/core/check/workbook";
 import { TEMPLATE_SETS } from "../../src/core/templates/sets";
 import { exportBaseName, safeFileName } from "../../src/cli/exportCommand";
 import { CliIO, HELP, main, parseCliArgs } from "../../src/cli/main";
-import { gridsFromXlsx } from "../../src/export/readXlsx";
+import { gridsFromXlsx } from "../../src/io/readXlsx";
 import { QUYANG, ROOT, TUNLIU, makeTempDir, removeDir } from "./helpers";
 
 const LEDGER = path.join(ROOT, "examples", "quyang-2024-ledger.xlsx");

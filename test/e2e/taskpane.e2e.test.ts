@@ -31,7 +31,7 @@ import type { Page } from "playwright-core";
 import { checkWorkbook } from "../../src/core/check/workbook";
 import { a1, parseA1 } from "../../src/core/grid";
 import type { CellValue, Grid } from "../../src/core/grid";
-import { gridsFromXlsx } from "../../src/export/readXlsx";
+import { gridsFromXlsx } from "../../src/io/readXlsx";
 import { outputSheetNames } from "../../src/taskpane/disclosure";
 import { fill, messages } from "../../src/taskpane/messages";
 import {

@@ -25,7 +25,7 @@ async function fixtureGrids() {
     transpileOnly: true,
     compilerOptions: { module: "commonjs", moduleResolution: "node" },
   });
-  const { gridsFromXlsx } = require(path.join(ROOT, "src", "export", "readXlsx.ts"));
+  const { gridsFromXlsx } = require(path.join(ROOT, "src", "io", "readXlsx.ts"));
   return gridsFromXlsx(fs.readFileSync(FIXTURE.file));
 }
 

@@ -16,7 +16,7 @@ import {
   columnWidths,
   estimatedRowHeights,
   safeSheetNames,
-} from "../../export/sheetLook";
+} from "../../render/sheetLook";
 import type { ChartData } from "./host";
 
 /** A rectangle of a sheet, 0-based and inclusive, like a SpecMerge. */

@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import path from "path";
-import { gridsFromXlsx } from "../../../src/export/readXlsx";
+import { gridsFromXlsx } from "../../../src/io/readXlsx";
 import { checkWorkbook } from "../../../src/core/check/workbook";
 import { detectTemplate } from "../../../src/core/templates/detect";
 import type { Grid } from "../../../src/core/grid";

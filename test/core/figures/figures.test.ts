@@ -6,7 +6,7 @@ import { readLedger } from "../../../src/core/ledger";
 import { ledgerFigures } from "../../../src/core/figures/figures";
 import type { Ledger } from "../../../src/core/ledger";
 import type { BudgetFigures, ClassifiedFigures } from "../../../src/core/figures/figures";
-import { gridsFromXlsx } from "../../../src/export/readXlsx";
+import { gridsFromXlsx } from "../../../src/io/readXlsx";
 
 const EXAMPLE = path.resolve(__dirname, "../../../examples/quyang-2024-ledger.xlsx");
 

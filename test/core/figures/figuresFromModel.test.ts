@@ -12,7 +12,7 @@ import type { Ledger, LedgerDepartment } from "../../../src/core/ledger";
 import type { BudgetFigures } from "../../../src/core/figures/figures";
 import { readWorkbook } from "../../../src/core/read/workbook";
 import type { TemplateId } from "../../../src/core/model";
-import { gridsFromXlsx } from "../../../src/export/readXlsx";
+import { gridsFromXlsx } from "../../../src/io/readXlsx";
 import { cloneGrid, loadFixture, loadFixtureSheet } from "../../helpers/fixtures";
 import { amountsByMeaning } from "../../helpers/tables";
 

@@ -11,7 +11,7 @@ import type { Ledger } from "../../../src/core/ledger";
 import type { BudgetFigures } from "../../../src/core/figures/figures";
 import { parseTable } from "../../../src/core/read/table";
 import type { TemplateId } from "../../../src/core/model";
-import { gridsFromXlsx } from "../../../src/export/readXlsx";
+import { gridsFromXlsx } from "../../../src/io/readXlsx";
 import { loadFixtureSheet } from "../../helpers/fixtures";
 import { yuanLedger } from "../../helpers/ledgers";
 import { amountsByMeaning } from "../../helpers/tables";

@@ -9,7 +9,7 @@ import { ledgerFigures } from "../../../src/core/figures/figures";
 import { roundLinesControlled } from "../../../src/core/format/buildSheets";
 import { chineseNumber } from "../../../src/core/templates";
 import { Money, roundMoney, sumMoney } from "../../../src/core/money";
-import { gridsFromXlsx } from "../../../src/export/readXlsx";
+import { gridsFromXlsx } from "../../../src/io/readXlsx";
 import { loadFixtureSheet } from "../../helpers/fixtures";
 import { yuanLedger } from "../../helpers/ledgers";
 import { amountsByMeaning } from "../../helpers/tables";

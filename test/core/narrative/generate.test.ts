@@ -22,7 +22,7 @@ import {
 } from "../../../src/core/narrative/types";
 import type { Narrative } from "../../../src/core/narrative/types";
 import { readWorkbook } from "../../../src/core/read/workbook";
-import { gridsFromXlsx } from "../../../src/export/readXlsx";
+import { gridsFromXlsx } from "../../../src/io/readXlsx";
 
 const EXAMPLE = path.resolve(__dirname, "../../../examples/quyang-2024-ledger.xlsx");
 

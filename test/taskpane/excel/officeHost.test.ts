@@ -10,9 +10,9 @@ import { makeGrid } from "../../../src/core/grid";
 import { readLedger } from "../../../src/core/ledger";
 import { ledgerFigures } from "../../../src/core/figures/figures";
 import type { TemplateId } from "../../../src/core/model";
-import { expenditureByClass, generalBudgetExpenditureSpec } from "../../../src/export/chart";
+import { expenditureByClass, generalBudgetExpenditureSpec } from "../../../src/render/chart";
 import { moneyToNumber } from "../../../src/core/money";
-import { gridsFromXlsx } from "../../../src/export/readXlsx";
+import { gridsFromXlsx } from "../../../src/io/readXlsx";
 import type { ChartData } from "../../../src/taskpane/excel/host";
 import {
   MemoryExcelOptions,
@@ -25,7 +25,7 @@ import {
   createOfficeHost,
 } from "../../../src/taskpane/excel/officeHost";
 import { loadFixture } from "../../helpers/fixtures";
-import { smallSpec } from "../../export/fixtureSpecs";
+import { smallSpec } from "../../render/fixtureSpecs";
 
 const EXAMPLE_LEDGER = path.resolve(__dirname, "../../../examples/quyang-2024-ledger.xlsx");
 const CHINESE = /[\u4e00-\u9fff]/;

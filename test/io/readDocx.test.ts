@@ -1,5 +1,5 @@
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
-import { docxParagraphs } from "../../src/export/readDocx";
+import { docxParagraphs } from "../../src/io/readDocx";
 
 async function docxOf(children: (Paragraph | Table)[]): Promise<Uint8Array> {
   const buffer = await Packer.toBuffer(new Document({ sections: [{ children }] }));

@@ -9,7 +9,7 @@ import {
   generalBudgetExpenditureSpec,
   niceStep,
   zlibCompress,
-} from "../../src/export/chart";
+} from "../../src/render/chart";
 import { fixturePath, smallSpec, specsFromWorkbook } from "./fixtureSpecs";
 
 interface Chunk {

@@ -8,14 +8,14 @@ import { specToGrid } from "../../src/core/format/specToGrid";
 import { readLedger } from "../../src/core/ledger";
 import { ledgerFigures } from "../../src/core/figures/figures";
 import type { Finding } from "../../src/core/finding";
-import { gridsFromXlsx } from "../../src/export/readXlsx";
+import { gridsFromXlsx } from "../../src/io/readXlsx";
 import {
   XLSX_STYLES,
   amountFormat,
   safeSheetNames,
   textWidth,
   writeXlsx,
-} from "../../src/export/xlsx";
+} from "../../src/render/xlsx";
 import { fixturePath, smallSpec, specsFromWorkbook } from "./fixtureSpecs";
 
 const CREATED = new Date("2024-05-13T00:00:00Z");

@@ -17,7 +17,7 @@ import {
   sheetNumber,
   tableNumber,
   writeDocx,
-} from "../../src/export/docx";
+} from "../../src/render/docx";
 import { Money } from "../../src/core/money";
 import { TEMPLATE_SETS } from "../../src/core/templates/sets";
 import { fixturePath, smallSpec, specsFromWorkbook } from "./fixtureSpecs";
