@@ -10,7 +10,7 @@
  * The fixture's Grids are compiled in (test/e2e/webpack.e2e.config.js): the page fetches nothing.
  */
 import type { Grid } from "../../../src/core/grid";
-import { createMemoryExcel } from "../../../src/taskpane/excel/memoryExcel";
+import { createMemoryExcel } from "../../support/memoryExcel";
 import type { SimulatedExcel } from "./api";
 
 declare const __E2E_FIXTURE__: { name: string; grids: Grid[] };

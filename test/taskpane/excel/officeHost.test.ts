@@ -14,11 +14,7 @@ import { expenditureByClass, generalBudgetExpenditureSpec } from "../../../src/r
 import { moneyToNumber } from "../../../src/core/money";
 import { gridsFromXlsx } from "../../../src/io/readXlsx";
 import type { ChartData } from "../../../src/taskpane/excel/host";
-import {
-  MemoryExcelOptions,
-  MemorySheet,
-  createMemoryExcel,
-} from "../../../src/taskpane/excel/memoryExcel";
+import { MemoryExcelOptions, MemorySheet, createMemoryExcel } from "../../support/memoryExcel";
 import {
   GENERATED_MARK,
   OfficeHostOptions,

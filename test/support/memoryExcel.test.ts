@@ -1,5 +1,5 @@
-import { makeGrid } from "../../../src/core/grid";
-import { createMemoryExcel, parseAddress } from "../../../src/taskpane/excel/memoryExcel";
+import { makeGrid } from "../../src/core/grid";
+import { createMemoryExcel, parseAddress } from "./memoryExcel";
 
 function book() {
   return createMemoryExcel([

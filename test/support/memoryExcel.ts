@@ -22,8 +22,8 @@
  * FreezePanes.freezeRows, PageLayout.*, ChartCollection.add, Chart.*, CustomProperties.add,
  * Application.suspendApiCalculationUntilNextSync, and `<Type>.load` for every load.
  */
-import type { CellRange, CellValue, Grid } from "../../core/grid";
-import { a1, columnLetters, columnNumber } from "../../core/grid";
+import type { CellRange, CellValue, Grid } from "../../src/core/grid";
+import { a1, columnLetters, columnNumber } from "../../src/core/grid";
 
 export type MemoryValue = string | number | boolean;
 
