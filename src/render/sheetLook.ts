@@ -1,6 +1,6 @@
 /**
  * The published look of the tables, shared by every renderer of SheetSpecs: the exceljs writer
- * (src/export/xlsx.ts) and the Office.js adapter (src/taskpane/excel/layout.ts). It imports no
+ * (src/render/xlsx.ts) and the Office.js adapter (src/taskpane/excel/layout.ts). It imports no
  * exceljs code, only its types, so the task pane can use it without loading exceljs.
  */
 import type ExcelJS from "exceljs";

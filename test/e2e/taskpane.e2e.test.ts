@@ -451,7 +451,7 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
         found: true,
       });
 
-    // The chart (src/export/chart.ts, drawn by the browser build): a PNG in word/media, valid as far
+    // The chart (src/render/chart.ts, drawn by the browser build): a PNG in word/media, valid as far
     // as its signature and header go, and placed in the document body.
     const pngs = Object.keys(zip.files).filter((f) => /^word\/media\/[^/]+\.png$/.test(f));
     expect(pngs.length).toBeGreaterThanOrEqual(1);

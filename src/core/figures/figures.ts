@@ -1,7 +1,7 @@
 /**
  * The figures every standard table needs, aggregated exactly from ledger lines. Nothing here rounds:
  * amounts are converted to 万元 exactly (元 ÷ 10000) and summed as Decimals; the table renderer
- * decides how to round (see tables.ts).
+ * decides how to round (see format/buildSheets.ts).
  */
 import { Catalog } from "../codes";
 import type { CodeLevel } from "../codes";

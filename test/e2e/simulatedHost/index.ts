@@ -3,7 +3,7 @@
  * script, it defines the globals the add-in expects from Office —
  *   Office          onReady resolves at once with host Excel; display language zh-CN; every
  *                   requirement set supported;
- *   Excel           the in-memory Excel of src/taskpane/excel/memoryExcel, holding the fixture;
+ *   Excel           the in-memory Excel of test/support/memoryExcel, holding the fixture;
  *   OfficeExtension its error class;
  *   CustomFunctions associate/Error/ErrorCode, so that functions.js registers as it does in Excel —
  * and `window.__simulatedExcel` (see ./api) for the test to inspect the workbook.
