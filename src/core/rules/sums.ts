@@ -18,8 +18,9 @@ export function sumFinding(
   },
   options: { blankTotalMeansUntotalled?: boolean } = {}
 ): Finding | undefined {
-  if (total.parsed.kind === "invalid" || parts.some((p) => p.parsed.kind === "invalid"))
-    return undefined;
+  // A text total cannot be checked (amount.not-a-number reports it). A text part counts as zero, as
+  // that finding tells the clerk, so the rest of the sum is still checked rather than passed over.
+  if (total.parsed.kind === "invalid") return undefined;
   if (total.parsed.kind === "empty" && parts.every((p) => p.parsed.kind === "empty"))
     return undefined;
   if (total.parsed.kind === "empty" && options.blankTotalMeansUntotalled) return undefined;
