@@ -104,6 +104,8 @@ const PLAIN_FEN_TEXT = /^(-?)(\d{1,3}(?:,\d{3})+|\d{1,13})(?:\.(\d{1,2}))?$/;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 /** 合计, 总计, 本年支出合计 … (not 小计: what a 小计 covers is not known from the codes). */
 const TOTAL_LABEL = /^(.{0,6}合计|总计)$/;
+/** Names of header rows whose other cells hold numbers: the column numbers of a 栏次 row. */
+const HEADER_LABEL = /^(栏次|序号)$/;
 
 /**
  * Where the lines are read from: the custom function hands 2-D ranges (one column of codes), the
@@ -275,9 +277,11 @@ function rollupTotals(source: LineSource, columns: number): RollupTotals {
       if (info.kind !== "code") {
         if (info.kind === "bad")
           problems.push({ index: i, reason: "badCode", value: info.code ?? String(raw) });
-        else if (info.total || (named && TOTAL_LABEL.test(compactText(nameAt(i) as CellValue))))
-          totalRows.push(i);
-        else if (info.kind === "blank") uncodedRows.push(i);
+        else {
+          const name = named ? compactText(nameAt(i) as CellValue) : "";
+          if (info.total || TOTAL_LABEL.test(name)) totalRows.push(i);
+          else if (info.kind === "blank" && !HEADER_LABEL.test(name)) uncodedRows.push(i);
+        }
         continue;
       }
       if (system === undefined) system = info.system;

@@ -341,9 +341,16 @@ describe("selections of published tables", () => {
     ]);
   });
 
-  it("finds the 合计 row by the names column too", () => {
-    const result = rollupRangesAsNumbers([[""], ["2013201"]], [[9], [4]], [["合计"], ["行政运行"]]);
-    expect(result.disagreements.map((d) => [d.kind, d.index])).toEqual([["total", 0]]);
+  it("finds the 合计 row by the names column too, and passes over a 栏次 row there", () => {
+    const result = rollupRangesAsNumbers(
+      [[""], [""], ["2013201"], [""]],
+      [[1], [9], [4], [3]],
+      [["栏次"], ["合计"], ["行政运行"], ["其他"]]
+    );
+    expect(result.disagreements.map((d) => [d.kind, d.index])).toEqual([
+      ["total", 1],
+      ["uncoded", 3],
+    ]);
   });
 });
 
