@@ -22,6 +22,7 @@ import {
 } from "../core/money";
 import { TABLE_KINDS, kindFromName } from "../core/read/tableKinds";
 import { rollupRangesAsNumbers, sumUnderCodePrefixes } from "../core/rollup";
+import { TABLE_RULES_SKIPPED } from "../core/rules/tableRules";
 import type { RollupDisagreement, RollupProblem } from "../core/rollup";
 
 export type FunctionProblem = { kind: "invalidValue" | "notAvailable"; message: string };
@@ -305,8 +306,16 @@ export function budgetCheck(
   };
   const result = checkTable(grid, { kind: given(kind) ? String(kind) : undefined });
   if (result.findings.length === 0) {
+    // Never 通过 for what was not checked: some kinds leave their sums to the whole-workbook check.
+    const kindName = result.table?.kind?.kind;
+    const skipped = kindName ? TABLE_RULES_SKIPPED[kindName] : undefined;
+    const unchecked = skipped?.length
+      ? `${kindName}的合计关系不在本函数中检查，请用任务窗格的“检查”核对整本工作簿。`
+      : "";
     return ok([
-      [`通过：检查了 ${result.rowsChecked} 行数据、${result.rulesRun} 条规则，未发现问题。`],
+      [
+        `通过：检查了 ${result.rowsChecked} 行数据、${result.rulesRun} 条规则，未发现问题。${unchecked}`,
+      ],
     ]);
   }
   return ok(

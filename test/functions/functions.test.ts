@@ -7,6 +7,7 @@ import type { Grid } from "../../src/core/grid";
 import { parseTable } from "../../src/core/read/table";
 import type { TableSide } from "../../src/core/read/table";
 import { cloneGrid, loadFacts, loadFixture, loadFixtureSheet } from "../helpers/fixtures";
+import { loadRealWorkbook } from "../helpers/realFixtures";
 import { callExcel, excelError, loadFunctions, range, rangeOf, spill } from "./excel";
 
 beforeAll(() => loadFunctions(), 120_000);
@@ -330,6 +331,24 @@ describe("=BUDGET.CHECK", () => {
     expect(moved.map((row) => row[1])).toEqual(
       whole.map((row) => String(row[1]).replace(/\d+/, (n) => String(Number(n) + 34)))
     );
+  });
+
+  it("never says 通过 for sums it leaves to the whole-workbook check", async () => {
+    // 桂林 prints 公务用车费 as 0 while its parts and 合计 are right: a 三公 rule of the workbook check.
+    const grid = (await loadRealWorkbook("guilin-sifaju-2015"))[0];
+    const rows = await spill(
+      "CHECK",
+      column(grid, 1, Math.max(...grid.values.map((r) => r.length)))
+    );
+    expect(rows).toEqual([
+      [
+        expect.stringMatching(
+          /^通过：检查了 \d+ 行数据、\d+ 条规则，未发现问题。三公经费表的合计关系不在本函数中检查，请用任务窗格的“检查”核对整本工作簿。$/
+        ),
+      ],
+    ]);
+    const quyang = await loadFixtureSheet("quyang-2024", "支出总表");
+    expect((await spill("CHECK", column(quyang, 1, 9)))[0][0]).toMatch(/未发现问题。$/);
   });
 
   it("returns #VALUE! for a kind it does not know, listing the kinds it knows", async () => {
