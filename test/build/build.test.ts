@@ -7,12 +7,16 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { BUILD_HOOK_LIMIT_MS, BUILD_LIMIT_MS } from "../helpers/limits";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const PUBLIC_URL = "https://budget.example.gov.cn/addin/";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 // Both names are compiled into every React build; the task pane bundle must have them, functions.js not.
 const REACT_MARKERS = ["__SECRET_INTERNALS", "reactjs.org/docs/error-decoder"];
+
+/** The pages' Content-Security-Policy, as html-webpack-plugin writes it (minified or not). */
+const CSP_META = /<meta http-equiv=["']?Content-Security-Policy["']? content="([^"]*)"\s*\/?>/;
 
 let outDir: string;
 const read = (file: string) => fs.readFileSync(path.join(outDir, file), "utf8");
@@ -39,12 +43,14 @@ beforeAll(() => {
       env: { ...process.env, ADDIN_PUBLIC_URL: PUBLIC_URL },
       stdio: "pipe",
       encoding: "utf8",
+      // jest cannot interrupt a synchronous child: a build that hangs is killed here instead.
+      timeout: BUILD_LIMIT_MS,
     });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     throw new Error(`webpack --mode production failed:\n${stdout ?? ""}\n${stderr ?? ""}`);
   }
-}, 240_000);
+}, BUILD_HOOK_LIMIT_MS);
 
 afterAll(() => {
   if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
@@ -126,9 +132,37 @@ describe("production build", () => {
 
   test("references nothing remote in its pages but office.js", () => {
     for (const page of ["taskpane.html", "functions.html"]) {
-      const urls = read(page).match(/https?:\/\/[^\s"'<>]+/g) ?? [];
+      const urls =
+        read(page)
+          .replace(CSP_META, "")
+          .match(/https?:\/\/[^\s"'<>]+/g) ?? [];
       expect(urls).toEqual([OFFICE_JS]);
     }
+  });
+
+  test("gives both pages the Content-Security-Policy, before any script, and no inline code", () => {
+    const policies = ["taskpane.html", "functions.html"].map((page) => {
+      const html = read(page);
+      const meta = CSP_META.exec(html);
+      expect({ page, policy: meta !== null }).toEqual({ page, policy: true });
+      expect(meta!.index).toBeLessThan(html.indexOf("<script"));
+      // Every script has a src, and no <style> has content: the policy would refuse them.
+      expect(html.match(/<script(?![^>]*\bsrc=)[^>]*>/g) ?? []).toEqual([]);
+      expect(html.match(/<style[^>]*>[^<]+<\/style>/g) ?? []).toEqual([]);
+      return meta![1];
+    });
+    expect(policies[1]).toBe(policies[0]);
+    const directives = new Map(
+      policies[0]
+        .split(";")
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values])
+    );
+    expect(directives.get("default-src")).toEqual(["'self'"]);
+    expect(directives.get("script-src")).toEqual(["'self'", new URL(OFFICE_JS).origin]);
+    expect(directives.get("connect-src")).toEqual(["'self'"]);
+    expect(directives.get("object-src")).toEqual(["'none'"]);
+    expect(policies[0]).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
   });
 
   test("rewrites every manifest URL to the deployment", () => {

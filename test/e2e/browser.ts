@@ -9,6 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { chromium } from "playwright-core";
 import type { BrowserContext, Page } from "playwright-core";
+import { BROWSER_STEP_LIMIT_MS, BUILD_LIMIT_MS } from "../helpers/limits";
 import { serveDirectory } from "./server";
 import type { StaticServer } from "./server";
 
@@ -64,6 +65,8 @@ export function buildWithSimulatedHost(mode: "production" | "development" = "pro
         stdio: "pipe",
         encoding: "utf8",
         maxBuffer: 64 * 1024 * 1024,
+        // jest cannot interrupt a synchronous child: a build that hangs is killed here instead.
+        timeout: BUILD_LIMIT_MS,
       }
     );
   } catch (error) {
@@ -76,6 +79,33 @@ export function buildWithSimulatedHost(mode: "production" | "development" = "pro
   return outDir;
 }
 
+/** What a `securitypolicyviolation` event says: which directive refused what, and where. */
+export interface CspViolation {
+  directive: string;
+  blocked: string;
+  source: string;
+  line: number;
+  sample: string;
+}
+
+/**
+ * Runs in every page before its own scripts: reports each CSP violation to the test through the
+ * binding `__reportCspViolation`. The events bubble from the refused element up to the window.
+ */
+function reportCspViolations(): void {
+  window.addEventListener("securitypolicyviolation", (event) => {
+    const report = (window as unknown as { __reportCspViolation(v: CspViolation): void })
+      .__reportCspViolation;
+    report({
+      directive: event.effectiveDirective,
+      blocked: event.blockedURI,
+      source: event.sourceFile,
+      line: event.lineNumber,
+      sample: event.sample,
+    });
+  });
+}
+
 export interface PaneSession {
   server: StaticServer;
   context: BrowserContext;
@@ -86,6 +116,8 @@ export interface PaneSession {
   officeJsRequests: number;
   /** Uncaught exceptions and console errors of the page. */
   pageErrors: string[];
+  /** Every Content-Security-Policy violation the page reported (`securitypolicyviolation`). */
+  cspViolations: CspViolation[];
   close(): Promise<void>;
 }
 
@@ -112,6 +144,8 @@ export async function startPaneSession(
       locale: "zh-CN",
       acceptDownloads: true,
       serviceWorkers: "block",
+      // Starting Chromium on a loaded machine can take longer than playwright's 30 s.
+      timeout: BROWSER_STEP_LIMIT_MS,
     });
   } catch (error) {
     await server.close();
@@ -125,12 +159,37 @@ export async function startPaneSession(
     blockedRequests: [],
     officeJsRequests: 0,
     pageErrors: [],
+    cspViolations: [],
     close: async () => {
       await context.close().catch(() => undefined);
       await server.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+  // Every navigation, wait and action of the test: playwright's 30 s default is a speed target a
+  // loaded machine misses (test/helpers/limits.js).
+  context.setDefaultTimeout(BROWSER_STEP_LIMIT_MS);
+  context.setDefaultNavigationTimeout(BROWSER_STEP_LIMIT_MS);
+  try {
+    await watchPages(session, outDir, options.initScript);
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
+  return session;
+}
+
+/** The request guard, the CSP reporter and the error log of startPaneSession. */
+async function watchPages(
+  session: PaneSession,
+  outDir: string,
+  initScript: string | undefined
+): Promise<void> {
+  const { context, server } = session;
+  await context.exposeBinding("__reportCspViolation", (_source, violation: CspViolation) => {
+    session.cspViolations.push(violation);
+  });
+  await context.addInitScript(reportCspViolations);
   const localOrigin = new URL(server.url).origin;
   await context.route("**/*", async (route) => {
     const url = route.request().url();
@@ -148,12 +207,11 @@ export async function startPaneSession(
       await route.abort("blockedbyclient");
     }
   });
-  if (options.initScript) await context.addInitScript(options.initScript);
+  if (initScript) await context.addInitScript(initScript);
   const page = context.pages()[0] ?? (await context.newPage());
   page.on("pageerror", (error) => session.pageErrors.push(`${error.name}: ${error.message}`));
   page.on("console", (message) => {
     if (message.type() === "error") session.pageErrors.push(`console.error: ${message.text()}`);
   });
   session.page = page;
-  return session;
 }
