@@ -17,6 +17,9 @@ module.exports = {
   testTimeout: TEST_LIMIT_MS,
   // Testing Library's waits (findBy…, waitFor), whose default is 1 s, in the jsdom tests.
   setupFilesAfterEnv: ["<rootDir>/test/setup/limits.ts"],
+  // A directory the run's tests share: the production build is made once (test/helpers/productionBuild.ts).
+  globalSetup: "<rootDir>/test/setup/globalSetup.js",
+  globalTeardown: "<rootDir>/test/setup/globalTeardown.js",
   transform: {
     // The app emits ES modules for webpack; jest runs CommonJS, so tests override the module kind.
     "^.+\\.tsx?$": [

@@ -1,16 +1,14 @@
 /*
- * Runs the production webpack build once, into a temporary directory so that a developer's dist/
- * is left alone, and checks what Excel will load: the function metadata, the pages, the manifest
- * rewritten for deployment, and that nothing remote but office.js is referenced.
+ * The production webpack build (made once per run, into a temporary directory so that a developer's
+ * dist/ is left alone: test/helpers/productionBuild.ts), checked for what Excel will load: the
+ * function metadata, the pages, the manifest rewritten for deployment, and that nothing remote but
+ * office.js is referenced.
  */
-import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { BUILD_HOOK_LIMIT_MS, BUILD_LIMIT_MS } from "../helpers/limits";
+import { BUILD_HOOK_LIMIT_MS } from "../helpers/limits";
+import { PUBLIC_URL, ROOT, productionBuild } from "../helpers/productionBuild";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const PUBLIC_URL = "https://budget.example.gov.cn/addin/";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 // Both names are compiled into every React build; the task pane bundle must have them, functions.js not.
 const REACT_MARKERS = ["__SECRET_INTERNALS", "reactjs.org/docs/error-decoder"];
@@ -33,28 +31,9 @@ interface FunctionMetadata {
   options?: { requiresParameterAddresses?: boolean };
 }
 
-beforeAll(() => {
-  outDir = fs.mkdtempSync(path.join(os.tmpdir(), "budget-build-"));
-  // node + the webpack-cli script rather than npx: the same on every platform, and no npx start-up.
-  const webpackCli = path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
-  try {
-    execFileSync(process.execPath, [webpackCli, "--mode", "production", "--output-path", outDir], {
-      cwd: ROOT,
-      env: { ...process.env, ADDIN_PUBLIC_URL: PUBLIC_URL },
-      stdio: "pipe",
-      encoding: "utf8",
-      // jest cannot interrupt a synchronous child: a build that hangs is killed here instead.
-      timeout: BUILD_LIMIT_MS,
-    });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`webpack --mode production failed:\n${stdout ?? ""}\n${stderr ?? ""}`);
-  }
+beforeAll(async () => {
+  outDir = await productionBuild();
 }, BUILD_HOOK_LIMIT_MS);
-
-afterAll(() => {
-  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
-});
 
 describe("production build", () => {
   test("writes the pages, bundles, metadata, manifest and icons", () => {

@@ -3,17 +3,17 @@
  * the simulated Excel host), Debian's Chromium driven by playwright-core, and a network guard that lets
  * the page reach the local server only.
  */
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { chromium } from "playwright-core";
 import type { BrowserContext, Page } from "playwright-core";
-import { BROWSER_STEP_LIMIT_MS, BUILD_LIMIT_MS } from "../helpers/limits";
+import { BROWSER_STEP_LIMIT_MS } from "../helpers/limits";
+import { ROOT, runWebpack } from "../helpers/productionBuild";
 import { serveDirectory } from "./server";
 import type { StaticServer } from "./server";
 
-export const ROOT = path.resolve(__dirname, "..", "..");
+export { ROOT };
 /** Debian's package (`apt-get install chromium`); playwright-core downloads no browser of its own. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 /** What taskpane.html loads from Microsoft; the simulated host stands in for it. */
@@ -46,35 +46,42 @@ export const CHROMIUM_MISSING =
   "`apt-get update && apt-get install -y --no-install-recommends chromium` (CI does this in .ci/run), " +
   "or set CHROMIUM_PATH.";
 
+/** The office.js <script> of the built taskpane.html (minified: its attribute may be unquoted). */
+const OFFICE_JS_TAG =
+  /<script src=["']?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js["']?><\/script>/;
+
 /**
- * Builds the add-in with the simulated host (test/e2e/webpack.e2e.config.js) into a new temporary
- * directory and returns it. `production` is what ships; development builds faster.
+ * Builds the add-in with the simulated host into a new temporary directory and returns it: the
+ * add-in's own build (`addinBuild`, copied, else built here in `mode`), then the simulated host
+ * (test/e2e/webpack.e2e.config.js), and taskpane.e2e.html — the built taskpane.html loading
+ * simulated-office.js where it loads office.js. `production` is what ships; development builds faster.
  */
-export function buildWithSimulatedHost(mode: "production" | "development" = "production"): string {
+export function buildWithSimulatedHost(
+  mode: "production" | "development" = "production",
+  addinBuild?: string
+): string {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "budget-e2e-"));
-  const webpackCli = path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
   const config = path.join(ROOT, "test", "e2e", "webpack.e2e.config.js");
   try {
-    execFileSync(
-      process.execPath,
-      [webpackCli, "--config", config, "--mode", mode, "--output-path", outDir],
-      {
-        cwd: ROOT,
-        // The manifest's URLs do not matter here; setting one keeps the build from warning about it.
-        env: { ...process.env, ADDIN_PUBLIC_URL: "https://budget.example.gov.cn/addin/" },
-        stdio: "pipe",
-        encoding: "utf8",
-        maxBuffer: 64 * 1024 * 1024,
-        // jest cannot interrupt a synchronous child: a build that hangs is killed here instead.
-        timeout: BUILD_LIMIT_MS,
-      }
+    if (addinBuild) fs.cpSync(addinBuild, outDir, { recursive: true });
+    else runWebpack(["--mode", mode, "--output-path", outDir], `webpack --mode ${mode}`);
+    runWebpack(
+      ["--config", config, "--mode", mode, "--output-path", outDir],
+      "webpack (test/e2e/webpack.e2e.config.js)"
+    );
+    const page = fs.readFileSync(path.join(outDir, "taskpane.html"), "utf8");
+    if (!OFFICE_JS_TAG.test(page))
+      throw new Error(
+        "the built taskpane.html no longer loads office.js the way the e2e page expects"
+      );
+    // A classic (blocking) script, like office.js: it has run before the deferred bundles start.
+    fs.writeFileSync(
+      path.join(outDir, PANE_PAGE),
+      page.replace(OFFICE_JS_TAG, '<script src="simulated-office.js"></script>')
     );
   } catch (error) {
     fs.rmSync(outDir, { recursive: true, force: true });
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(
-      `webpack (test/e2e/webpack.e2e.config.js) failed:\n${stdout ?? ""}\n${stderr ?? ""}`
-    );
+    throw error;
   }
   return outDir;
 }

@@ -1,6 +1,7 @@
 /*
- * The task pane end to end, in a real browser: the add-in is built with the simulated Excel host
- * (test/e2e/webpack.e2e.config.js), served from 127.0.0.1 and opened in Debian's Chromium (headless,
+ * The task pane end to end, in a real browser: the add-in's production build (made once per run,
+ * test/helpers/productionBuild.ts) plus the simulated Excel host (test/e2e/webpack.e2e.config.js,
+ * browser.ts: buildWithSimulatedHost), served from 127.0.0.1 and opened in Debian's Chromium (headless,
  * 320×800 like a task pane). The simulated host holds examples/tunliu-2024.xlsx in memory.
  *
  *   open → the pane checks the workbook: no errors, tunliu's 舍入差异 listed but folded
@@ -18,7 +19,7 @@
  * violations). The page may reach the local server only; any other request fails the test. The
  * pages carry the add-in's Content-Security-Policy, and any violation of it fails the test too.
  *
- * E2E_BUILD_DIR=<dir> reuses a build (`webpack -c test/e2e/webpack.e2e.config.js --output-path <dir>`)
+ * E2E_BUILD_DIR=<dir> reuses a build of buildWithSimulatedHost (one the test printed and kept, say)
  * instead of building, while working on the test.
  *
  * Needs Chromium at /usr/bin/chromium (or CHROMIUM_PATH). Without it the test fails under CI=true
@@ -48,12 +49,13 @@ import {
 import type { PaneSession } from "./browser";
 import type { SimulatedExcel } from "./simulatedHost/api";
 import { BROWSER_STEP_LIMIT_MS, BUILD_HOOK_LIMIT_MS } from "../helpers/limits";
+import { productionBuild } from "../helpers/productionBuild";
 
 const TEXT = messages["zh-CN"];
 const FIXTURE = path.join(ROOT, "examples", "tunliu-2024.xlsx");
 const SCREENSHOTS_FOR_README = path.join(ROOT, "docs", "screenshots");
 const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === "1";
-/** A build of webpack.e2e.config.js to use instead of building one (while working on the test). */
+/** A build of buildWithSimulatedHost to use instead of building one (while working on the test). */
 const PREBUILT = process.env.E2E_BUILD_DIR || undefined;
 const IN_CI = Boolean(process.env.CI) && process.env.CI !== "false" && process.env.CI !== "0";
 /**
@@ -271,7 +273,7 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
       outputSheets: outputSheetNames("shanxi"),
     };
     screenshotDir = fs.mkdtempSync(path.join(os.tmpdir(), "budget-e2e-screenshots-"));
-    outDir = PREBUILT ?? buildWithSimulatedHost("production");
+    outDir = PREBUILT ?? buildWithSimulatedHost("production", await productionBuild());
     session = await startPaneSession(outDir);
     page = session.page;
     await page.route(`${session.server.url}__test__/*`, (route) => {
