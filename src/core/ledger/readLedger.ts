@@ -10,7 +10,6 @@ import type { Finding, Severity } from "../finding";
 import { CellValue, Grid, gridAddress } from "../grid";
 import { AmountUnit, Money, convertUnit, parseAmount } from "../money";
 import { compactText, isBlank } from "../read/text";
-import { FUND_SOURCES } from "../model";
 import type { ExpenditureKind, FundSource, TemplateId, UnitNature } from "../model";
 
 export interface LedgerLine {
