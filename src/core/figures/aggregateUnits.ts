@@ -75,14 +75,50 @@ function unitsOfMeasure(
   return sum;
 }
 
+const STATE = Symbol("amounts in units");
+
+interface LazyState {
+  cells: Float64Array;
+  sources: readonly number[];
+  scale: number;
+  made: Partial<Record<keyof ExpenditureAmounts, Money>>;
+}
+
+type LazyAmounts = ExpenditureAmounts & { [STATE]: LazyState };
+
+/**
+ * The seven measures as own enumerable accessors: a Money is made the first time a figure is read
+ * (most bucket × node × measure figures never are), then kept. To every reader — spread,
+ * JSON.stringify, equality in tests — the object looks like a plain ExpenditureAmounts.
+ */
+const LAZY_MEASURES: PropertyDescriptorMap = Object.fromEntries(
+  MEASURES.map((measure) => [
+    measure,
+    {
+      enumerable: true,
+      configurable: true,
+      get(this: LazyAmounts): Money {
+        const state = this[STATE];
+        return (state.made[measure] ??= moneyOfUnits(
+          unitsOfMeasure(state.cells, state.sources, measure),
+          state.scale
+        ));
+      },
+      set(this: LazyAmounts, value: Money): void {
+        this[STATE].made[measure] = value;
+      },
+    },
+  ])
+);
+
 function amountsOfCells(
   cells: Float64Array,
   sources: readonly number[],
   scale: number
 ): ExpenditureAmounts {
-  const out = {} as ExpenditureAmounts;
-  for (const m of MEASURES) out[m] = moneyOfUnits(unitsOfMeasure(cells, sources, m), scale);
-  return out;
+  const out = {};
+  Object.defineProperty(out, STATE, { value: { cells, sources, scale, made: {} } });
+  return Object.defineProperties(out, LAZY_MEASURES) as ExpenditureAmounts;
 }
 
 const ZERO_AMOUNTS: Readonly<ExpenditureAmounts> = Object.freeze({
