@@ -1,8 +1,8 @@
 import { Catalog } from "../codes";
 import { Finding, compareFindings } from "../finding";
-import type { Grid } from "../grid";
+import { Grid, gridAddress } from "../grid";
 import { ParsedTable, parseTable } from "../read/table";
-import { tableRulesFor } from "../rules/tableRules";
+import { TABLE_RULES, tableRulesFor } from "../rules/tableRules";
 import type { Rule } from "../rules";
 
 export interface TableCheckOptions {
@@ -20,6 +20,20 @@ export interface TableCheckResult {
   rulesRun: number;
 }
 
+/** What checkTable reports of its own when no rule can run: ids and titles, as a rule has. */
+export const TABLE_CHECK_OUTCOMES = {
+  unrecognized: { id: "table.unrecognized", title: "无法识别的表格" },
+  form: { id: "table.form", title: "表单式表格，在整本检查中核对" },
+} as const;
+
+/** The Chinese title of anything checkTable can report (a rule's title, or one of its own outcomes). */
+export function tableCheckTitle(ruleId: string): string | undefined {
+  return (
+    TABLE_RULES.find((rule) => rule.id === ruleId)?.title ??
+    Object.values(TABLE_CHECK_OUTCOMES).find((outcome) => outcome.id === ruleId)?.title
+  );
+}
+
 /** Layouts the list rules do not describe; they have checks of their own at workbook level. */
 const FORM_KINDS = new Set(["绩效目标表"]);
 
@@ -34,10 +48,10 @@ export function checkTable(grid: Grid, options: TableCheckOptions = {}): TableCh
     return {
       findings: [
         {
-          ruleId: "table.unrecognized",
+          ruleId: TABLE_CHECK_OUTCOMES.unrecognized.id,
           severity: "error",
           sheet: grid.sheet,
-          cell: "A1",
+          cell: gridAddress(grid, 0, 0), // the range's first cell, wherever it starts
           message: `无法识别为标准公开表：${parsed.message}`,
         },
       ],
@@ -51,7 +65,7 @@ export function checkTable(grid: Grid, options: TableCheckOptions = {}): TableCh
       table,
       findings: [
         {
-          ruleId: "table.form",
+          ruleId: TABLE_CHECK_OUTCOMES.form.id,
           severity: "info",
           sheet: grid.sheet,
           cell: table.title?.address,

@@ -1,9 +1,5 @@
 import type { Grid } from "../../../src/core/grid";
-import {
-  itemOf,
-  normalizeItemName,
-  sangongViews,
-} from "../../../src/core/read/sangongTable";
+import { itemOf, normalizeItemName, sangongViews } from "../../../src/core/read/sangongTable";
 import { contextOf, quyang, tunliuWithGoals } from "../rules/goals/context";
 import { COLUMNS_FORM, COMPARISON_FORM, OLDER_FORM } from "../rules/special/sangongGrids";
 
