@@ -23,10 +23,7 @@ export function sumFinding(
   if (total.parsed.kind === "empty" && parts.every((p) => p.parsed.kind === "empty"))
     return undefined;
   if (total.parsed.kind === "empty" && options.blankTotalMeansUntotalled) return undefined;
-  const comparison = compareSum(
-    total.value,
-    parts.map((p) => p.value)
-  );
+  const comparison = compareSum(total.value, numericValues(parts));
   if (comparison.agreement === "exact") return undefined;
   const rounding = comparison.agreement === "rounding";
   return {
@@ -42,6 +39,14 @@ export function sumFinding(
     related: parts.map((p) => p.address),
     ...(rounding ? { rounding: true } : {}),
   };
+}
+
+/**
+ * The values of the cells that hold a number. Blank cells add nothing and, never having been
+ * rounded, must not widen the rounding tolerance either.
+ */
+export function numericValues(cells: readonly AmountCell[]): AmountCell["value"][] {
+  return cells.filter((cell) => cell.parsed.kind === "amount").map((cell) => cell.value);
 }
 
 /** For each coded row, the rows directly below it: those whose nearest listed ancestor it is. */

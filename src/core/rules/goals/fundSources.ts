@@ -20,9 +20,10 @@ function sumCheck(
   if (total.state === "invalid" || parts.some((p) => p.amount.state === "invalid"))
     return undefined;
   if (parts.every((p) => p.amount.state === "empty")) return undefined; // the form gives no split
+  // Only the sources that hold a number were rounded; blanks must not widen the tolerance.
   const comparison = compareSum(
     total.value,
-    parts.map((p) => p.amount.value)
+    parts.filter((p) => p.amount.state === "amount").map((p) => p.amount.value)
   );
   if (comparison.agreement === "exact") return undefined;
   const rounding = comparison.agreement === "rounding";

@@ -92,8 +92,10 @@ export function equalityFinding(
   if (here.cells.length === 0) return undefined;
   if (isBlankFigure(here) && isBlankFigure(there)) return undefined;
   if ([...here.cells, ...there.cells].some((c) => c.parsed.kind === "invalid")) return undefined;
-  // Both sides are sums of rounded cells; the tolerance grows with the number of cells on both.
-  const terms = Math.max(1, here.cells.length + there.cells.length - 1);
+  // Both sides are sums of rounded cells; the tolerance grows with the number of cells on both
+  // that hold a number (a blank cell was never rounded).
+  const numeric = (f: Figure) => f.cells.filter((c) => c.parsed.kind === "amount").length;
+  const terms = Math.max(1, numeric(here) + numeric(there) - 1);
   const comparison = compareSum(here.value, padTerms(there.value, terms));
   if (comparison.agreement === "exact") return undefined;
   const rounding = comparison.agreement === "rounding";
