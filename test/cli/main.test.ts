@@ -6,6 +6,7 @@ import path from "path";
 import type { FileResult } from "../../src/cli/checkFile";
 import { CliIO, EXIT, HELP, exitStatus, main, parseCliArgs } from "../../src/cli/main";
 import { toJson } from "../../src/cli/report";
+import type { JsonFinding } from "../../src/cli/report";
 import {
   QUYANG,
   TUNLIU,
@@ -278,7 +279,7 @@ describe("main", () => {
           template: "hebei",
           sheets: [],
           // Back from the JSON shape to findings, so that toJson has to reproduce every field.
-          findings: report.files[0].findings.map((f: Record<string, string | null>) => ({
+          findings: report.files[0].findings.map((f: JsonFinding) => ({
             ruleId: f.rule,
             severity: f.severity,
             sheet: f.sheet ?? undefined,
@@ -286,6 +287,7 @@ describe("main", () => {
             message: f.message,
             expected: f.expected ?? undefined,
             actual: f.actual ?? undefined,
+            related: f.related,
           })),
           ms: 0,
         },

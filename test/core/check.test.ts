@@ -1,5 +1,5 @@
 import { checkTable } from "../../src/core/check";
-import { loadFacts, loadFixture, loadFixtureSheet, cloneGrid } from "../helpers/fixtures";
+import { loadFacts, loadFixture, loadFixtureSheet, cloneGrid, refs } from "../helpers/fixtures";
 import { parseA1 } from "../../src/core/grid";
 
 /** The table-arithmetic defect types a single-table check can see. */
@@ -66,7 +66,7 @@ describe("checkTable on the published fixtures", () => {
     ]);
     const children = errors.find((f) => f.cell === "F8")!;
     expect(children).toMatchObject({ sheet: "支出总表", expected: "481.70", actual: "481.60" });
-    expect(children.related).toEqual(["F9", "F10", "F11", "F12"]);
+    expect(children.related).toEqual(refs("支出总表", "F9", "F10", "F11", "F12"));
   });
 
   it("reports a 类 that misses its 款 by more than the tolerance as an error", async () => {

@@ -43,3 +43,15 @@ export function loadFacts(name: string): FixtureFacts {
 export function cloneGrid(grid: Grid): Grid {
   return { ...grid, values: grid.values.map((row) => row.slice()) };
 }
+
+/**
+ * `Finding.related` as tests write it: cells on `home`, or "其他表!B12" on another sheet.
+ */
+export function refs(home: string, ...cells: string[]): { sheet: string; cell: string }[] {
+  return cells.map((text) => {
+    const bang = text.lastIndexOf("!");
+    return bang < 0
+      ? { sheet: home, cell: text }
+      : { sheet: text.slice(0, bang), cell: text.slice(bang + 1) };
+  });
+}

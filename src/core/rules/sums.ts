@@ -1,3 +1,4 @@
+import { cellRefs } from "../finding";
 import type { Finding } from "../finding";
 import { compareSum } from "../rounding";
 import type { AmountCell, ParsedTable, TableRow, TableSide } from "../read/table";
@@ -36,7 +37,10 @@ export function sumFinding(
       : describe.mismatch(total.value, comparison.expected),
     expected: comparison.expected.toFixed(2),
     actual: total.value.toFixed(2),
-    related: parts.map((p) => p.address),
+    related: cellRefs(
+      table.sheet,
+      parts.map((p) => p.address)
+    ),
     ...(rounding ? { rounding: true } : {}),
   };
 }

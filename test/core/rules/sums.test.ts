@@ -6,7 +6,12 @@ import { equalityFinding, figure } from "../../../src/core/rules/workbook/access
 import { cloneGrid, loadFixtureSheet } from "../../helpers/fixtures";
 
 /** Sets a cell of a cloned grid by its A1 address, checking the value that was there. */
-function plant(grid: ReturnType<typeof cloneGrid>, address: string, was: unknown, value: unknown) {
+function plant(
+  grid: ReturnType<typeof cloneGrid>,
+  address: string,
+  was: CellValue,
+  value: CellValue
+) {
   const { row, col } = parseA1(address)!;
   expect(grid.values[row - 1][col - 1]).toBe(was);
   grid.values[row - 1][col - 1] = value;

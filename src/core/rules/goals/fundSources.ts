@@ -1,3 +1,4 @@
+import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import { compareSum } from "../../rounding";
 import type { GoalAmount, PerformanceGoalForm } from "../../read/goals";
@@ -50,7 +51,10 @@ function sumCheck(
         ),
     expected: comparison.expected.toString(),
     actual: total.value.toString(),
-    related: parts.map((p) => p.amount.cell),
+    related: cellRefs(
+      form.sheet,
+      parts.map((p) => p.amount.cell)
+    ),
     ...(rounding ? { rounding: true } : {}),
   };
 }

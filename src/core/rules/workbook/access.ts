@@ -2,7 +2,8 @@
  * Reading figures out of recognized tables for the rules between tables: find a table by kind, a
  * column by its caption, a row by code or label. Every figure keeps its sheet and cell.
  */
-import type { Finding } from "../../finding";
+import { cellRef } from "../../finding";
+import type { CellRef, Finding } from "../../finding";
 import { Money, ZERO } from "../../money";
 import { compareSum } from "../../rounding";
 import type { AmountCell, TableRow, TableSide } from "../../read/table";
@@ -57,8 +58,25 @@ export function classRows(side: TableSide): Map<string, TableRow> {
 export interface Figure {
   value: Money;
   cells: AmountCell[];
-  /** The sheet the cells are on. */
+  /** The sheet the cells are on (the first cell's, when they are on several). */
   sheet: string;
+  /** Each cell's sheet, aligned with `cells`, when they are not all on `sheet`. */
+  cellSheets?: string[];
+}
+
+/** A figure added up from cells of several tables: each cell keeps its own sheet. */
+export function figureAcross(parts: { sheet: string; cell: AmountCell }[], value?: Money): Figure {
+  return {
+    sheet: parts[0]?.sheet ?? "",
+    cells: parts.map((p) => p.cell),
+    cellSheets: parts.map((p) => p.sheet),
+    value: value ?? parts.reduce((sum, p) => sum.plus(p.cell.value), ZERO),
+  };
+}
+
+/** Where each cell of a figure is. */
+export function figureRefs(f: Figure): CellRef[] {
+  return f.cells.map((c, i) => cellRef(f.cellSheets?.[i] ?? f.sheet, c.address));
 }
 
 export function figure(sheet: string, cells: (AmountCell | undefined)[]): Figure {
@@ -111,9 +129,7 @@ export function equalityFinding(
       (rounding ? "，在四舍五入允许范围内。" : "。"),
     expected: there.value.toFixed(2),
     actual: here.value.toFixed(2),
-    related: [...here.cells.slice(1), ...there.cells].map((c) =>
-      there.cells.includes(c) ? `${there.sheet}!${c.address}` : c.address
-    ),
+    related: [...figureRefs(here).slice(1), ...figureRefs(there)],
     ...(rounding ? { rounding: true } : {}),
   };
 }
