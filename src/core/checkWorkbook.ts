@@ -7,6 +7,7 @@ import { WorkbookModel, readWorkbook } from "./read/workbook";
 import { findNarrativeSheet, readNarrativeSheet } from "./rules/narrative/narrativeRule";
 import type { NarrativeInput } from "./narrative/check";
 import { TABLE_RULES, WORKBOOK_RULES, tableRulesFor } from "./rules";
+import { foldCascades } from "./rules/cascades";
 import type { TemplateId, UnitNature } from "./rules/rule";
 
 export interface WorkbookCheckOptions {
@@ -100,9 +101,11 @@ export function checkWorkbook(
     narrative,
   };
   for (const rule of WORKBOOK_RULES) findings.push(...rule.run(context));
+  // Each wrong cell once: the errors a finding about that very cell explains are folded into it.
+  const folded = foldCascades(findings);
   const final = options.strictRounding
-    ? findings.map((f) => (f.rounding ? { ...f, severity: "error" as const } : f))
-    : findings;
+    ? folded.map((f) => (f.rounding ? { ...f, severity: "error" as const } : f))
+    : folded;
   return {
     model,
     ledger,

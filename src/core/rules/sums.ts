@@ -1,8 +1,46 @@
 import { cellRefs } from "../finding";
 import type { Finding } from "../finding";
 import { compareSum } from "../rounding";
+import type { SumComparison } from "../rounding";
 import type { AmountCell, ParsedTable, TableRow, TableSide } from "../read/table";
 import { hasChineseOrdinal } from "../read/text";
+
+type Describe = {
+  mismatch: (actual: AmountCell["value"], expected: AmountCell["value"]) => string;
+  rounding: (actual: AmountCell["value"], expected: AmountCell["value"]) => string;
+};
+
+/** A finding for a relation already evaluated (see sumRelations): none when it holds exactly. */
+export function relationFinding(
+  table: ParsedTable,
+  relation: {
+    rule: string;
+    total: AmountCell;
+    parts: readonly AmountCell[];
+    comparison?: SumComparison;
+  },
+  describe: Describe
+): Finding | undefined {
+  const { total, parts, comparison } = relation;
+  if (!comparison || comparison.agreement === "exact") return undefined;
+  const rounding = comparison.agreement === "rounding";
+  return {
+    ruleId: relation.rule,
+    severity: rounding ? "info" : "error",
+    sheet: table.sheet,
+    cell: total.address,
+    message: rounding
+      ? describe.rounding(total.value, comparison.expected)
+      : describe.mismatch(total.value, comparison.expected),
+    expected: comparison.expected.toFixed(2),
+    actual: total.value.toFixed(2),
+    related: cellRefs(
+      table.sheet,
+      parts.map((p) => p.address)
+    ),
+    ...(rounding ? { rounding: true } : {}),
+  };
+}
 
 /**
  * Shared by the sum rules: compares one published total cell with its published parts and turns

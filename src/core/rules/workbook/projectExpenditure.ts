@@ -50,7 +50,8 @@ export const projectExpenditure: Rule<WorkbookRuleContext> = {
           figure(expenditure.table.sheet, [expenditureTotal.cells[projectColumn]]),
           projectFigure,
           (a, b) =>
-            `支出总表项目支出合计为 ${a.toFixed(2)}，${projectTables.length} 张项目支出表合计为 ${b.toFixed(2)}`
+            `支出总表项目支出合计为 ${a.toFixed(2)}，${projectTables.length} 张项目支出表合计为 ${b.toFixed(2)}`,
+          { model }
         )
       );
     }
@@ -96,7 +97,8 @@ export const projectExpenditure: Rule<WorkbookRuleContext> = {
             projectOnlyCarry.map(([, row]) => row.cells[carryColumn])
           ),
           (a, b) =>
-            `上年结转项目支出表合计为 ${a.toFixed(2)}，收入总表中项目类科目（${projectOnlyCarry.map(([code]) => code).join("、")}）的上年结转合计为 ${b.toFixed(2)}`
+            `上年结转项目支出表合计为 ${a.toFixed(2)}，收入总表中项目类科目（${projectOnlyCarry.map(([code]) => code).join("、")}）的上年结转合计为 ${b.toFixed(2)}`,
+          { model }
         )
       );
     }
@@ -140,7 +142,8 @@ export const projectExpenditure: Rule<WorkbookRuleContext> = {
           here,
           there,
           (a, b) =>
-            `收入总表上年结转合计为 ${a.toFixed(2)}，而基本支出结转（支出总表基本支出 − 一般公共预算基本支出）加上年结转项目支出为 ${b.toFixed(2)}`
+            `收入总表上年结转合计为 ${a.toFixed(2)}，而基本支出结转（支出总表基本支出 − 一般公共预算基本支出）加上年结转项目支出为 ${b.toFixed(2)}`,
+          { model }
         )
       );
     }
