@@ -1,7 +1,7 @@
 import type { Money } from "../money";
 import type { AmountCell, ParsedTable, TableRow, TableSide } from "../read/table";
 import { SumComparison, compareSum, roundingTolerance } from "../rounding";
-import { directChildren, numericValues, topLevelItems } from "./sums";
+import { directChildren, isMalformedNumber, numericValues, topLevelItems } from "./sums";
 
 /**
  * Every "total = Σ parts" relation of a list table, evaluated once and shared by the sum rules, so
@@ -53,8 +53,10 @@ function evaluate(
   parts: readonly AmountCell[],
   blankTotalMeansUntotalled = false
 ): SumComparison | undefined {
-  if (total.parsed.kind === "invalid" || parts.some((p) => p.parsed.kind === "invalid"))
-    return undefined;
+  // A malformed number ("1,07.57") is not judged on a guess: amount.not-a-number reports it, and the
+  // sums it is part of wait for its correction. Words without digits (单位不需填列, 无) say there
+  // is no amount: they count as zero, so the rest of the sum is still checked, not passed over.
+  if (total.parsed.kind === "invalid" || parts.some(isMalformedNumber)) return undefined;
   if (total.parsed.kind === "empty" && parts.every((p) => p.parsed.kind === "empty"))
     return undefined;
   if (total.parsed.kind === "empty" && blankTotalMeansUntotalled) return undefined;
