@@ -59,6 +59,21 @@ export const MESSAGES = {
   alsoBreaks: (cells: string[]) => `这一处也使 ${cells.join("、")} 的核对不符。`,
   /** Appended to a root-cause finding: the same figure in other tables, which agree with the fix. */
   alsoElsewhere: (cells: string[]) => `${cells.join("、")} 也列示了这一数字，与应填的数一致。`,
+  /** A code typed with a slip: what is wrong, then how the row was read. */
+  codeProblems: (text: string, problems: string[], reading: string) =>
+    `科目编码“${text}”${problems.join("，")}；${reading}。`,
+  codeLookalike: (letter: string, digit: string) => `中的“${letter}”是字母，应为数字“${digit}”`,
+  codeSpace: () => `中有空格`,
+  codeCharacter: (characters: string[]) =>
+    `中有非数字字符${characters.map((c) => `“${c}”`).join("")}`,
+  codeSystem: (first: string) =>
+    `不属于支出功能分类（2 开头）、部门预算支出经济分类（3 开头）或政府预算支出经济分类（5 开头），而以“${first}”开头`,
+  codeLength: (system: string, digits: number, lengths: readonly number[]) =>
+    `位数不对：${system}的编码应为 ${lengths.join("、")} 位，这里是 ${digits} 位`,
+  codeReadAs: (code: string) => `已按 ${code} 读取，请改正`,
+  codePlacedByName: (code: string, name: string) => `已按科目名称归入 ${code} ${name}，请改正编码`,
+  codeUnplaced: () => `无法确定是哪个科目，本行未参与上下级科目的核对，请改正编码`,
+  codeAlsoUnknown: (code: string) => `，且 ${code} 不在政府收支分类科目中`,
   unknownCode: (code: string) =>
     `科目编码 ${code} 不在政府收支分类科目中，请核对编码（或在自定义科目表中补充）。`,
   malformedCode: (text: string) =>
