@@ -69,6 +69,7 @@ interface JsonFile {
     message: string;
     expected: string | null;
     actual: string | null;
+    related: { sheet: string; cell: string }[];
   }[];
 }
 
@@ -97,6 +98,7 @@ test("examples/*.xlsx --format json", () => {
       expect(typeof f.message).toBe("string");
       if (f.expected !== null) expect(typeof f.expected).toBe("string");
       if (f.actual !== null) expect(typeof f.actual).toBe("string");
+      for (const r of f.related) expect(Object.keys(r).sort()).toEqual(["cell", "sheet"]);
     }
   }
   // Other example workbooks may come and go; the status must agree with what was reported.

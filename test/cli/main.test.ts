@@ -15,6 +15,7 @@ import {
   parseCliArgs,
 } from "../../src/cli/main";
 import { toJson } from "../../src/cli/report";
+import type { JsonFinding } from "../../src/cli/report";
 import {
   QUYANG,
   TUNLIU,
@@ -317,7 +318,7 @@ describe("main", () => {
           template: "hebei",
           sheets: [],
           // Back from the JSON shape to findings, so that toJson has to reproduce every field.
-          findings: report.files[0].findings.map((f: Record<string, string | null>) => ({
+          findings: report.files[0].findings.map((f: JsonFinding) => ({
             ruleId: f.rule,
             severity: f.severity,
             sheet: f.sheet ?? undefined,
@@ -325,6 +326,7 @@ describe("main", () => {
             message: f.message,
             expected: f.expected ?? undefined,
             actual: f.actual ?? undefined,
+            related: f.related,
           })),
           ms: 0,
         },
