@@ -629,6 +629,9 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
   });
 
   test("the Content-Security-Policy is in force: inline script, eval and other hosts are refused, and reported", async () => {
+    // The help.html test may have left the page on the help page, whose policy is stricter.
+    await page.goto(`${session.server.url}${PANE_PAGE}`);
+    await page.getByRole("button", { name: TEXT.checkRerun, exact: true }).waitFor();
     const policy = await page.evaluate(
       () =>
         document
