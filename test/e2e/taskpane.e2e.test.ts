@@ -242,7 +242,7 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
 
   const checkButton = () => page.getByRole("button", { name: /^(重新)?检查$/ });
   const generateButton = () => page.getByRole("button", { name: TEXT.generateButton, exact: true });
-  const findingButtons = () => page.locator(`button[title^="${TEXT.goToCell.split("{")[0]}"]`);
+  const findingButtons = () => page.locator(`li > button[title^="${TEXT.goToCell.split("{")[0]}"]`);
   const roundingHeader = () =>
     page.getByRole("button", {
       name: new RegExp(`^${TEXT.roundingHeading.replace("{count}", "\\d+")}$`),
