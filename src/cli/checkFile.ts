@@ -41,8 +41,9 @@ export interface FileResult {
   ms: number;
 }
 
+/** Chinese for the clerk, English after it in brackets like the other CLI messages. */
 export const UNCHECKED =
-  "没有找到任何可识别的标准公开表（如收支总表、支出总表、“三公”经费表），未做任何检查";
+  "没有找到任何可识别的标准公开表（如收支总表、支出总表、“三公”经费表），未做任何检查（no standard disclosure table found: nothing was checked）";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -59,8 +60,8 @@ export function describeReadError(error: unknown, bytes?: Uint8Array): string {
   if (code === "EISDIR") return "这是一个目录，不是文件";
   if (error instanceof NotAWorkbookError)
     return error.reason === "notWorkbook"
-      ? "这是一个 zip 压缩文件，但不是 Excel 工作簿（其中没有 xl/workbook.xml）"
-      : "工作簿中没有任何工作表，未检查";
+      ? "这是一个 zip 压缩文件，但不是 Excel 工作簿，其中没有 xl/workbook.xml（a zip archive, not an Excel workbook）"
+      : "工作簿中没有任何工作表，未检查（the workbook has no worksheet: nothing was checked）";
   if (bytes) {
     if (bytes.length === 0) return "文件是空的（0 字节），不是有效的 .xlsx 工作簿";
     if (startsWith(bytes, OLE2_MAGIC)) {

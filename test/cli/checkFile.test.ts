@@ -73,13 +73,15 @@ describe("checkFile", () => {
     const result = await checkFile(file);
     expect(result).toMatchObject({ findings: [] });
     expect(result.error).toBe(
-      "这是一个 zip 压缩文件，但不是 Excel 工作簿（其中没有 xl/workbook.xml）"
+      "这是一个 zip 压缩文件，但不是 Excel 工作簿，其中没有 xl/workbook.xml（a zip archive, not an Excel workbook）"
     );
   });
 
   test("a workbook without a worksheet is unreadable", async () => {
     const file = await writeWorkbookWithoutSheets(path.join(dir, "no-sheets.xlsx"));
-    expect((await checkFile(file)).error).toBe("工作簿中没有任何工作表，未检查");
+    expect((await checkFile(file)).error).toBe(
+      "工作簿中没有任何工作表，未检查（the workbook has no worksheet: nothing was checked）"
+    );
   });
 
   test("a workbook in which no standard table is found is read but unchecked", async () => {
@@ -87,7 +89,7 @@ describe("checkFile", () => {
     const result = await checkFile(file);
     expect(result.error).toBeUndefined();
     expect(result.tables).toEqual([]);
-    expect(result.unchecked).toMatch(/没有找到任何可识别的标准公开表/);
+    expect(result.unchecked).toMatch(/没有找到任何可识别的标准公开表.*nothing was checked/);
     // What it could not read is still said, at its cell.
     expect(result.findings).toEqual([
       expect.objectContaining({ ruleId: "table.unrecognized", sheet: "Sheet1", cell: "A1" }),

@@ -78,7 +78,7 @@ export const MESSAGES = {
     `缺少“${title}”：按${set}模板，这张表必须公开（没有数据时也应公开空表并注明）。`,
   /** The one notice an extract gets (rules/workbook/completeness). */
   extract: (checked: string[], missing: string[], set: string) =>
-    `本工作簿是部分公开表的摘录，不是完整的部门预算公开：只检查了其中的 ${checked.length} 张表（${[...new Set(checked)].join("、")}）；按${set}模板，未找到 ${missing.length} 张表（${missing.join("、")}），这些表未做检查。如果这是完整的公开文件，请补齐这些表。`,
+    `本工作簿是部分公开表的摘录，不是完整的部门预算公开：检查了 ${checked.length} 张表（${[...new Set(checked)].join("、")}）；按${set}模板，未找到 ${missing.length} 张表（${missing.join("、")}），这些表未做检查。如果这是完整的公开文件，请补齐这些表。`,
   // Cells whose value cannot be trusted (rules/cellTrust).
   formulaWithoutValue: (formula: string) =>
     `单元格中是公式${formula ? `（${formula}）` : ""}，但文件里没有保存它的计算结果，无法读取金额，涉及它的合计暂不核对。请在 Excel 中打开、重新计算后保存，再检查。`,
