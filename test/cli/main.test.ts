@@ -148,7 +148,9 @@ describe("exitStatus", () => {
     ).toBe(1);
   });
   test("2 when nothing in a file could be checked", () => {
-    expect(exitStatus([result({}), result({ unchecked: "没有找到任何可识别的标准公开表" })])).toBe(2);
+    expect(exitStatus([result({}), result({ unchecked: "没有找到任何可识别的标准公开表" })])).toBe(
+      2
+    );
   });
   test("2 when a file could not be read, even beside errors", () => {
     expect(exitStatus([result({ findings: [finding("error")] }), result({ error: "坏了" })])).toBe(

@@ -10,11 +10,11 @@ import type { TableRow, TableSide } from "./table";
 import { compactText } from "./text";
 
 /** Suffixes that name the department itself: 中共…组织部（本级）, …局机关. */
-const OWN_SUFFIX = /^[(\[]?(本级|机关|本部|机关本级)[)\]]?$/;
+const OWN_SUFFIX = /^[([]?(本级|机关|本部|机关本级)[)\]]?$/;
 
 /** Names that end like an organisation (部, 委, 局 … 中心), optionally with （本级）. */
 const ORGANISATION =
-  /(部|委|局|厅|院|会|室|办|处|所|中心|馆|站|队|校|学|组|团|社|署|委员会)([(\[]?(本级|机关|本部)[)\]]?)?$/;
+  /(部|委|局|厅|院|会|室|办|处|所|中心|馆|站|队|校|学|组|团|社|署|委员会)([([]?(本级|机关|本部)[)\]]?)?$/;
 
 /** A leading unit code (203001 …) is not part of the name. */
 function bareName(label: string): string {
