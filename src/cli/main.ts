@@ -22,6 +22,8 @@ import { renderJson, renderText } from "./report";
 import { checkFiles } from "./workerPool";
 import { readNarrativeFile } from "./narrativeFile";
 import type { NarrativeInput } from "../core/narrative/check";
+import { rulesVersion } from "./review/about";
+import { reportFormatOf, writeReports } from "./review/writeReports";
 
 export const TEMPLATES: readonly TemplateId[] = ["hebei", "shanxi", "mof"];
 export const FORMATS = ["text", "json"] as const;
@@ -40,6 +42,8 @@ export interface CheckCommand {
   strictRounding: boolean;
   jobs: number;
   progress: boolean;
+  /** --report files: .html and/or .xlsx reports over every file checked. */
+  reports: string[];
 }
 
 export type ParsedCommand =
@@ -66,6 +70,7 @@ export const HELP = `budget-disclosure — 部门预算公开检查与导出工�
   -f, --format <text|json>           输出格式（默认 text）        output format (default text)
       --strict-rounding              舍入差异按错误处理            rounding differences are errors
   -n, --narrative <文件.txt|.docx>   与工作簿一起检查的情况说明    a 情况说明 to check with the workbook
+  -r, --report <文件.html|.xlsx>     另写审核报告（可给多次）      also write a report (repeatable)
   -j, --jobs <N>                     并行线程数（默认 CPU 数）      worker threads (default: CPUs)
       --no-progress                  不显示进度条                  no progress bar on stderr
   -h, --help                         显示本帮助                    show this help
@@ -77,6 +82,7 @@ ${EXPORT_HELP}
   0  没有错误（可有警告、提示）     no errors (warnings and info allowed)
   1  至少一个错误（export：未导出） at least one error (export: nothing written)
   2  有文件无法读取，或参数有误     an input could not be read, or bad usage
+     （或 --report 未能写入）       (or a --report could not be written)
      （export：文件已存在）         (export: a file exists and --force was not given)
 `;
 
@@ -153,6 +159,13 @@ export function parseCliArgs(
       command: "usage-error",
       message: "--narrative 的情况说明只能对应一个工作簿：请只给出一个要检查的文件",
     };
+  const reports = values.report ?? [];
+  const badReport = reports.find((file) => reportFormatOf(file) === undefined);
+  if (badReport !== undefined)
+    return {
+      command: "usage-error",
+      message: `--report 的文件名须以 .html 或 .xlsx 结尾，而不是“${badReport}”（report must be .html or .xlsx）`,
+    };
   return {
     command: "check",
     inputs,
@@ -162,6 +175,7 @@ export function parseCliArgs(
     strictRounding: values["strict-rounding"] ?? false,
     jobs,
     progress: !values["no-progress"],
+    reports,
   };
 }
 
@@ -177,6 +191,7 @@ function parse(argv: readonly string[]) {
       jobs: { type: "string", short: "j" },
       "no-progress": { type: "boolean" },
       narrative: { type: "string", short: "n" },
+      report: { type: "string", short: "r", multiple: true },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "V" },
     },
@@ -227,7 +242,19 @@ export async function main(argv: readonly string[], io: CliIO = process): Promis
 
 async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
   const started = Date.now();
-  const { files, problems } = await expandInputs(args.inputs);
+  const generatedAt = new Date();
+  const expanded = await expandInputs(args.inputs);
+  const { problems } = expanded;
+  // A report written into a folder being checked is output, not a department's workbook.
+  const reportPaths = new Set(args.reports.map((file) => path.resolve(file)));
+  const files = expanded.files.filter((file) => !reportPaths.has(path.resolve(file)));
+  const overwritten = args.inputs.find((input) => reportPaths.has(path.resolve(input)));
+  if (overwritten !== undefined) {
+    io.stderr.write(
+      `budget-disclosure: --report 不能写到要检查的文件“${overwritten}”上（a report cannot replace an input）\n`
+    );
+    return EXIT.usage;
+  }
   const progress =
     args.progress && io.stderr.isTTY && files.length > 1
       ? createProgress(files.length, io.stderr)
@@ -260,7 +287,19 @@ async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
     const color = Boolean(io.stdout.isTTY) && io.env.NO_COLOR === undefined;
     io.stdout.write(renderText(results, { color, elapsedMs: Date.now() - started }));
   }
-  return exitStatus(results);
+  let status = exitStatus(results);
+  if (args.reports.length > 0) {
+    const about = { generatedAt, toolVersion: version(), rules: rulesVersion() };
+    for (const outcome of await writeReports(args.reports, results, about)) {
+      if (outcome.error === undefined) {
+        io.stderr.write(`已写入报告：${outcome.file}\n`);
+      } else {
+        io.stderr.write(`budget-disclosure: 报告 ${outcome.file} 未能写入：${outcome.error}\n`);
+        status = EXIT.unreadable;
+      }
+    }
+  }
+  return status;
 }
 
 /** What bin/budget-disclosure.js calls. Sets exitCode instead of exiting, so piped output is flushed. */
