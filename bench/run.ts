@@ -11,8 +11,15 @@ import { rollupSuite } from "./rollup";
 import { checkSuite } from "./check";
 import { exportSuite } from "./export";
 import { taskpaneSuite } from "./taskpane";
+import { reportSuite } from "./report";
 
-const SUITES: readonly BenchSuite[] = [rollupSuite, checkSuite, exportSuite, taskpaneSuite];
+const SUITES: readonly BenchSuite[] = [
+  rollupSuite,
+  checkSuite,
+  exportSuite,
+  taskpaneSuite,
+  reportSuite,
+];
 
 function usage(): string {
   return [

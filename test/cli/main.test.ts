@@ -45,6 +45,10 @@ describe("parseCliArgs", () => {
           "--jobs",
           "3",
           "--no-progress",
+          "--report",
+          "审核/r.html",
+          "-r",
+          "r.XLSX",
         ],
         8
       )
@@ -56,6 +60,7 @@ describe("parseCliArgs", () => {
       strictRounding: true,
       jobs: 3,
       progress: false,
+      reports: ["审核/r.html", "r.XLSX"],
     });
   });
 
@@ -68,6 +73,7 @@ describe("parseCliArgs", () => {
       strictRounding: false,
       jobs: 4,
       progress: true,
+      reports: [],
     });
   });
 
@@ -101,6 +107,8 @@ describe("parseCliArgs", () => {
     [["check", "a.xlsx", "--jobs", "two"], /--jobs 需要一个正整数/],
     [["check", "a.xlsx", "--colour"], /未知选项 --colour/],
     [["check", "a.xlsx", "--template"], /需要一个值/],
+    [["check", "a.xlsx", "--report", "r.pdf"], /--report 的文件名须以 \.html 或 \.xlsx 结尾/],
+    [["check", "a.xlsx", "--report"], /需要一个值/],
   ])("usage error for %j", (argv, message) => {
     const parsed = parseCliArgs(argv as string[], 2);
     expect(parsed.command).toBe("usage-error");

@@ -32,7 +32,16 @@ export function reportClient(): void {
     titles: Record<string, string>;
     departments: Department[];
   }
-  const F = { severity: 0, sheet: 1, cell: 2, message: 3, expected: 4, actual: 5, rule: 6, rounding: 7 } as const;
+  const F = {
+    severity: 0,
+    sheet: 1,
+    cell: 2,
+    message: 3,
+    expected: 4,
+    actual: 5,
+    rule: 6,
+    rounding: 7,
+  } as const;
   const SEVERITY_CLASS = ["s-error", "s-warning", "s-info"];
   const URGENCY: Record<string, number> = { errors: 0, unreadable: 1, warningsOnly: 2, passed: 3 };
 
@@ -202,7 +211,9 @@ export function reportClient(): void {
     for (const f of list) {
       const row = body.insertRow();
       const sev = row.insertCell();
-      sev.appendChild(el("span", `sev ${SEVERITY_CLASS[f[F.severity]]}`, data.labels.severity[f[F.severity]]));
+      sev.appendChild(
+        el("span", `sev ${SEVERITY_CLASS[f[F.severity]]}`, data.labels.severity[f[F.severity]])
+      );
       row.appendChild(el("td", "sheet", sheetOf(f)));
       row.appendChild(el("td", "cell", f[F.cell]));
       row.appendChild(el("td", "message", f[F.message]));
@@ -264,13 +275,19 @@ export function reportClient(): void {
   function toggle(button: HTMLButtonElement): void {
     const body = button.closest("tbody.dept") as HTMLTableSectionElement;
     const i = Number(body.dataset.i);
-    const detail = body.querySelector("tr.detail") as HTMLTableRowElement;
+    let detail = body.querySelector<HTMLTableRowElement>("tr.detail");
     const open = button.getAttribute("aria-expanded") !== "true";
-    if (open && !detail.dataset.filled) {
-      fillDetail(i, detail.cells[0]);
-      detail.dataset.filled = "1";
+    if (open && !detail) {
+      // Made on first opening: a thousand empty rows would only slow the page down.
+      detail = body.insertRow();
+      detail.className = "detail";
+      detail.id = `detail-${i}`;
+      const cell = detail.insertCell();
+      cell.colSpan = (body.rows[0] as HTMLTableRowElement).cells.length;
+      fillDetail(i, cell);
+      button.setAttribute("aria-controls", detail.id);
     }
-    detail.hidden = !open;
+    if (detail) detail.hidden = !open;
     button.setAttribute("aria-expanded", String(open));
     body.classList.toggle("open", open);
   }
@@ -336,7 +353,11 @@ export function reportClient(): void {
       sheet.appendChild(el("p", "verdict", "结论：文件无法读取，未能检查。"));
       sheet.appendChild(el("p", "", `原因：${d.error}`));
       sheet.appendChild(
-        el("p", "closing", "请确认报送的是能在 Excel 中正常打开的 .xlsx 工作簿（不是 .xls、未加密）后重新报送。")
+        el(
+          "p",
+          "closing",
+          "请确认报送的是能在 Excel 中正常打开的 .xlsx 工作簿（不是 .xls、未加密）后重新报送。"
+        )
       );
     } else {
       const main = d.findings.filter((f) => !isFolded(f));
@@ -367,7 +388,11 @@ export function reportClient(): void {
       }
       if (main.length > 0)
         sheet.appendChild(
-          el("p", "closing", "请对照以上问题逐条核对工作簿，修改后重新报送；如有疑问请与财政部门联系。")
+          el(
+            "p",
+            "closing",
+            "请对照以上问题逐条核对工作簿，修改后重新报送；如有疑问请与财政部门联系。"
+          )
         );
     }
     const signature = el("div", "signature");
@@ -401,6 +426,5 @@ export function reportClient(): void {
     if (returnFocus) returnFocus.focus();
   });
 
-  applyFilters();
   document.documentElement.dataset.ready = "true";
 }

@@ -98,6 +98,7 @@ section { margin-bottom: 22px; }
 .button.primary:hover { background: var(--navy-2); }
 .shown { margin: 0 0 8px; color: var(--muted); font-size: 13px; }
 
+html.js:not([data-ready]) .table-scroll { display: none; }
 .table-scroll { overflow-x: auto; border: 1px solid var(--line); border-radius: 8px; background: var(--paper); }
 table { border-collapse: collapse; width: 100%; }
 .departments th, .departments td { padding: 8px 10px; border-bottom: 1px solid #e6e9ed; text-align: left; vertical-align: top; }
@@ -191,7 +192,8 @@ dialog.preview::backdrop { background: rgba(23, 50, 77, 0.55); }
   .skip, .filters, .shown, .toggle::before, .sort::after, .detail-head .button, dialog { display: none !important; }
   .masthead { background: none; color: #000; border-bottom: 2px solid #000; }
   .masthead .kicker, .about, .about dt { color: #000; }
-  .card, .table-scroll { border-color: #999; box-shadow: none; }
+  .card, html.js:not([data-ready]) .table-scroll { display: none; }
+.table-scroll { border-color: #999; box-shadow: none; }
   .status-card { border-color: #999; }
   .departments thead th { position: static; }
   tbody.dept { break-inside: avoid; }

@@ -86,7 +86,7 @@ test("one file with nothing to fetch: no external URL, stylesheet, import, font 
   expect(html).not.toMatch(/https?:/i);
   expect(html).not.toMatch(/\s(src|href)=["'](?!#)/i);
   expect(html).not.toMatch(/<link|@import|url\(|@font-face/i);
-  expect(html.startsWith("<!DOCTYPE html>\n<html lang=\"zh-CN\">")).toBe(true);
+  expect(html.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">')).toBe(true);
 });
 
 test("its Content-Security-Policy allows exactly its own style and script, and no requests", () => {
@@ -96,15 +96,15 @@ test("its Content-Security-Policy allows exactly its own style and script, and n
     `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
   const [style] = between(html, "<style>", "</style>");
   const scripts = between(html, "<script>", "</script>");
-  expect(scripts).toHaveLength(1);
+  expect(scripts).toHaveLength(2);
   expect(csp).toContain("default-src 'none'");
-  expect(csp).toContain(`style-src ${hash(style)}`);
-  expect(csp).toContain(`script-src ${hash(scripts[0])}`);
+  expect(csp).toContain(`style-src ${hash(style)};`);
+  expect(csp).toContain(`script-src ${hash(scripts[0])} ${hash(scripts[1])};`);
 });
 
 test("workbook text is escaped: a department named like markup adds no element", () => {
-  // The page's own two scripts (data and code), and none from the workbook.
-  expect(html.match(/<script/g)).toHaveLength(2);
+  // The page's own three scripts (a class for the styles, the data, the code), none from the workbook.
+  expect(html.match(/<script/g)).toHaveLength(3);
   expect(html).not.toContain("<img");
   expect(html).not.toContain("window.__xss=1</script>");
   expect(html).toContain("&lt;/script&gt;&lt;script&gt;window.__xss=1&lt;/script&gt;");

@@ -1,19 +1,19 @@
 import type { FileResult } from "../../../src/cli/checkFile";
-import {
-  departmentsOf,
-  frequentRules,
-  statusOf,
-  totalsOf,
-} from "../../../src/cli/review/model";
+import { departmentsOf, frequentRules, statusOf, totalsOf } from "../../../src/cli/review/model";
 import type { Finding, Severity } from "../../../src/core/finding";
 
-const finding = (
-  severity: Severity,
-  ruleId: string,
-  extra: Partial<Finding> = {}
-): Finding => ({ ruleId, severity, message: `${ruleId} 的问题`, ...extra });
+const finding = (severity: Severity, ruleId: string, extra: Partial<Finding> = {}): Finding => ({
+  ruleId,
+  severity,
+  message: `${ruleId} 的问题`,
+  ...extra,
+});
 
-const result = (file: string, findings: Finding[], extra: Partial<FileResult> = {}): FileResult => ({
+const result = (
+  file: string,
+  findings: Finding[],
+  extra: Partial<FileResult> = {}
+): FileResult => ({
   file,
   sheets: ["收支总表", "支出总表"],
   findings,
@@ -71,7 +71,10 @@ describe("departmentsOf", () => {
     ]);
     expect(d.findings.map((f) => f.ruleId)).toEqual(["e0", "e1", "e2", "i"]);
     expect(d.counts).toEqual({ error: 3, warning: 0, info: 1 });
-    expect(departmentsOf([result("x", []), result("y", [])]).map((x) => x.file)).toEqual(["x", "y"]);
+    expect(departmentsOf([result("x", []), result("y", [])]).map((x) => x.file)).toEqual([
+      "x",
+      "y",
+    ]);
   });
 });
 
