@@ -17,6 +17,8 @@ import {
   runExport,
 } from "./exportCommand";
 import { expandInputs } from "./expandInputs";
+import { runBatchExport } from "./batchExport";
+import type { BatchExportCommand } from "./batchExport";
 import { NO_PROGRESS, createProgress } from "./progress";
 import { renderJson, renderText } from "./report";
 import { checkFiles } from "./workerPool";
@@ -49,6 +51,7 @@ export interface CheckCommand {
 export type ParsedCommand =
   | CheckCommand
   | ExportCommand
+  | BatchExportCommand
   | { command: "help" }
   | { command: "version" }
   | { command: "usage-error"; message: string };
@@ -59,6 +62,7 @@ export const HELP = `budget-disclosure — 部门预算公开检查与导出工�
   budget-disclosure check <文件|目录|通配符>… [选项]
   budget-disclosure check <file|dir|glob>… [options]
   budget-disclosure export <文件> [选项]
+  budget-disclosure export <目录|通配符>… --out <目录> [选项]
 
   目录会递归查找其中的 .xlsx 工作簿（跳过 Excel 锁文件 ~$*.xlsx）；通配符如 "data/*.xlsx"、
   "**/*.xlsx" 由本工具展开，请加引号。
@@ -109,7 +113,7 @@ export function parseCliArgs(
   defaultJobs = os.availableParallelism()
 ): ParsedCommand {
   if (argv.find((arg) => !arg.startsWith("-")) === "export")
-    return parseExportArgs(argv, describeParseError);
+    return parseExportArgs(argv, describeParseError, defaultJobs);
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -237,6 +241,8 @@ export async function main(argv: readonly string[], io: CliIO = process): Promis
       return runCheck(parsed, io);
     case "export":
       return runExport(parsed, io, engineContent);
+    case "export-batch":
+      return runBatchExport(parsed, io);
   }
 }
 

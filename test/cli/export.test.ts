@@ -12,6 +12,9 @@ import { CliIO, HELP, main, parseCliArgs } from "../../src/cli/main";
 import { gridsFromXlsx } from "../../src/export/readXlsx";
 import { QUYANG, ROOT, TUNLIU, makeTempDir, removeDir } from "./helpers";
 
+// Each export reads, checks, builds and renders a whole disclosure: seconds on a busy 2-core machine.
+jest.setTimeout(120_000);
+
 const LEDGER = path.join(ROOT, "examples", "quyang-2024-ledger.xlsx");
 const QUYANG_BASE = "中国共产党曲阳县委员会组织部-2024-部门预算公开";
 const TUNLIU_BASE = "中共长治市屯留区委组织部-2024-部门预算公开";
@@ -81,9 +84,12 @@ describe("parseCliArgs export", () => {
 
   test.each([
     [["export"], /请给出要导出的工作簿/],
-    [["export", "a.xlsx", "b.xlsx"], /一次只导出一个工作簿/],
+    [["export", "a.xlsx", "b.xlsx"], /批量导出请用 --out/],
+    [["export", "收到/"], /批量导出请用 --out/],
+    [["export", "收到/*.xlsx", "-o", "out", "--duties", "d.txt"], /批量导出时不能使用/],
     [["export", "a.xlsx", "--template", "guangdong"], /--template 只能是 hebei、shanxi、mof/],
-    [["export", "a.xlsx", "--jobs", "2"], /未知选项 --jobs/],
+    [["export", "a.xlsx", "--jobs", "0"], /--jobs 需要一个正整数/],
+    [["export", "a.xlsx", "--colour"], /未知选项 --colour/],
     [["export", "a.xlsx", "--out"], /需要一个值/],
   ])("usage error for %j", (argv, message) => {
     const parsed = parseCliArgs(argv as string[]);
