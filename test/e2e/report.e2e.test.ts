@@ -22,7 +22,10 @@ import * as path from "path";
 import { pathToFileURL } from "url";
 import { chromium } from "playwright-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { FileResult } from "../../src/cli/checkFile";
 import { CliIO, main } from "../../src/cli/main";
+import { rulesVersion } from "../../src/cli/review/about";
+import { renderHtmlReport } from "../../src/cli/review/html";
 import type { JsonFile, JsonReport } from "../../src/cli/report";
 import {
   QUYANG,
@@ -357,6 +360,26 @@ describeInBrowser("the HTML report in Chromium, opened from file://", () => {
     expect(await body.locator(".unreadable-reason").innerText()).toBe(`无法读取：${bad.error}`);
   });
 
+  test("printed without a department's sheet open, the page is the summary, the charts and the table", async () => {
+    await page.emulateMedia({ media: "print" });
+    try {
+      for (const selector of [
+        ".status-cards",
+        "svg.chart.donut",
+        "svg.chart.bars",
+        "table.departments",
+      ])
+        expect({ selector, visible: await page.locator(selector).first().isVisible() }).toEqual({
+          selector,
+          visible: true,
+        });
+      expect(await page.locator("form.filters").isVisible()).toBe(false);
+      expect(await page.locator("#print-area").isVisible()).toBe(false);
+    } finally {
+      await page.emulateMedia({ media: "screen" });
+    }
+  });
+
   test("打印 shows one department's sheet and prints it on A4 portrait, nothing else on the page", async () => {
     const planted = json.files.find((f) => f.file.endsWith("曲阳县委组织部-重报.xlsx"))!;
     const printButton = departmentBody(planted.file).getByRole("button", {
@@ -421,10 +444,63 @@ describeInBrowser("the HTML report in Chromium, opened from file://", () => {
     expect(await page.locator("script").count()).toBe(3);
   });
 
-  test("no request but the report files themselves, and no console error", () => {
-    const own = [path.join(dir, "审核报告.html"), path.join(dir, "注入.html")].map(
-      (f) => pathToFileURL(f).href
+  test("at 450 departments the table lists 200 at a time; filters and sorting reach all of them", async () => {
+    const many: FileResult[] = Array.from({ length: 450 }, (_, i) => ({
+      file: `收到/${String(i).padStart(3, "0")}.xlsx`,
+      department: `第${i}局`,
+      year: 2024,
+      template: "hebei",
+      sheets: ["支出总表"],
+      findings: Array.from({ length: i % 7 }, (_, k) => ({
+        ruleId: "sum.children",
+        severity: "error" as const,
+        sheet: "支出总表",
+        cell: `E${k + 6}`,
+        message: `第${i}局的第${k + 1}个错误`,
+      })),
+      ms: 0,
+    }));
+    const file = path.join(dir, "多.html");
+    fs.writeFileSync(
+      file,
+      renderHtmlReport(many, {
+        generatedAt: new Date(),
+        toolVersion: "test",
+        rules: rulesVersion(),
+      })
     );
+    await open(file);
+    const listed = () => page.locator("tbody.dept:not([hidden])").count();
+    expect(await listed()).toBe(200);
+    expect(await page.locator("#shown").innerText()).toBe("共 450 个部门，先列出前 200 个");
+    await expectAccessible("450 departments");
+    await page.getByRole("button", { name: "再列出 200 个" }).click();
+    expect(await listed()).toBe(400);
+    await page.getByRole("button", { name: "全部列出（450 个）" }).click();
+    expect(await listed()).toBe(450);
+    await expect(page.locator("#more")).toBeHiddenSoon();
+
+    // A filter starts again from the first 200 of what matches; the text search reaches every row.
+    await page.fill("#filter-text", "第449局");
+    expect(await visibleFiles()).toEqual(["收到/449.xlsx"]);
+    await page.fill("#filter-text", "");
+    await page.selectOption("#filter-status", "passed");
+    const passed = many.filter((r) => r.findings.length === 0).length;
+    expect(await listed()).toBe(Math.min(200, passed));
+    await page.selectOption("#filter-status", "");
+    // Sorting by 错误 brings the departments with the most errors to the first page.
+    await page.locator('th[data-key="errors"] button').click();
+    const first = await page.locator("tbody.dept:not([hidden]) td.num").first().innerText();
+    expect(first).toBe("6");
+    expect(await listed()).toBe(200);
+  });
+
+  test("no request but the report files themselves, and no console error", () => {
+    const own = [
+      path.join(dir, "审核报告.html"),
+      path.join(dir, "注入.html"),
+      path.join(dir, "多.html"),
+    ].map((f) => pathToFileURL(f).href);
     expect(requests.filter((url) => !own.includes(url))).toEqual([]);
     expect(requests.length).toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);

@@ -300,8 +300,8 @@ function chartsSection(
   const departmentChart =
     departmentBars.length > 0
       ? barChart(departmentBars, {
-          width: 1140,
-          labelWidth: 330,
+          width: 900,
+          labelWidth: 320,
           title: `各部门错误数：${shown.map((d) => `${displayName(d)} ${d.counts.error} 个`).join("，")}`,
         }) + restNote
       : `<p class="empty-chart">没有部门有错误。</p>`;
@@ -366,6 +366,7 @@ ${rows}
 </table>
 </div>
 <p class="shown" id="no-match" hidden>没有符合筛选条件的部门。</p>
+<p class="more" id="more" hidden><button type="button" class="button" id="show-more">再列出</button> <button type="button" class="button" id="show-all">全部列出</button></p>
 </section>`;
 }
 

@@ -117,30 +117,62 @@ export function reportClient(): void {
   const noMatch = byId<HTMLElement>("no-match");
   const cards = Array.from(document.querySelectorAll<HTMLButtonElement>(".status-card"));
 
-  function applyFilters(): void {
-    const words = text.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
-    const status = statusSelect.value;
-    const template = templateSelect.value;
-    const year = yearSelect.value;
-    let count = 0;
-    departments.forEach((d, i) => {
-      const visible =
-        (!status || d.status === status) &&
-        (!template || (d.template || "none") === template) &&
-        (!year || (d.year === null ? "none" : String(d.year)) === year) &&
-        words.every((w) => haystack(i).includes(w));
-      const body = bodyOf.get(i);
-      if (body) body.hidden = !visible;
-      if (visible) count++;
-    });
-    const filtered = Boolean(words.length || status || template || year);
-    shown.textContent = filtered
-      ? `显示 ${count} / ${departments.length} 个部门`
-      : `共 ${departments.length} 个部门`;
-    noMatch.hidden = count > 0;
-    for (const card of cards)
-      card.setAttribute("aria-pressed", String(card.dataset.status === status));
+  // A thousand rows laid out at once would keep the page from opening promptly: the table lists
+  // the first PAGE departments that match, in the current order, and more on request.
+  const PAGE = 200;
+  let limit = PAGE;
+  let order = bodies.map((body) => Number(body.dataset.i));
+  const more = byId<HTMLElement>("more");
+  const moreButton = byId<HTMLButtonElement>("show-more");
+  const allButton = byId<HTMLButtonElement>("show-all");
+
+  function matches(i: number, words: string[]): boolean {
+    const d = departments[i];
+    return (
+      (!statusSelect.value || d.status === statusSelect.value) &&
+      (!templateSelect.value || (d.template || "none") === templateSelect.value) &&
+      (!yearSelect.value || (d.year === null ? "none" : String(d.year)) === yearSelect.value) &&
+      words.every((w) => haystack(i).includes(w))
+    );
   }
+
+  function render(): void {
+    const words = text.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    let matched = 0;
+    for (const i of order) {
+      const visible = matches(i, words);
+      const body = bodyOf.get(i);
+      if (body) body.hidden = !visible || matched >= limit;
+      if (visible) matched++;
+    }
+    const listed = Math.min(matched, limit);
+    const filtered = Boolean(
+      words.length || statusSelect.value || templateSelect.value || yearSelect.value
+    );
+    shown.textContent =
+      (filtered
+        ? `显示 ${matched} / ${departments.length} 个部门`
+        : `共 ${departments.length} 个部门`) + (listed < matched ? `，先列出前 ${listed} 个` : "");
+    noMatch.hidden = matched > 0;
+    more.hidden = listed >= matched;
+    moreButton.textContent = `再列出 ${Math.min(PAGE, matched - listed)} 个`;
+    allButton.textContent = `全部列出（${matched} 个）`;
+    for (const card of cards)
+      card.setAttribute("aria-pressed", String(card.dataset.status === statusSelect.value));
+  }
+
+  function applyFilters(): void {
+    limit = PAGE;
+    render();
+  }
+  moreButton.addEventListener("click", () => {
+    limit += PAGE;
+    render();
+  });
+  allButton.addEventListener("click", () => {
+    limit = departments.length;
+    render();
+  });
 
   text.addEventListener("input", applyFilters);
   for (const select of [statusSelect, templateSelect, yearSelect])
@@ -180,7 +212,7 @@ export function reportClient(): void {
         current === "ascending" ? -1 : current === "descending" ? 1 : numeric ? -1 : 1;
       for (const other of headers) other.removeAttribute("aria-sort");
       th.setAttribute("aria-sort", direction === 1 ? "ascending" : "descending");
-      const order = departments
+      order = departments
         .map((_, i) => i)
         .sort(
           (a, b) =>
@@ -194,6 +226,7 @@ export function reportClient(): void {
         if (body) fragment.appendChild(body);
       }
       table.appendChild(fragment);
+      render();
     });
   }
 
@@ -426,5 +459,6 @@ export function reportClient(): void {
     if (returnFocus) returnFocus.focus();
   });
 
+  render();
   document.documentElement.dataset.ready = "true";
 }

@@ -17,6 +17,7 @@ export const REPORT_CSS = `
   font-size: 14px; line-height: 1.55; color: var(--ink); background: var(--ground);
 }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 body { margin: 0; }
 .wrap { max-width: 1240px; margin: 0 auto; padding: 0 24px; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden;
@@ -38,7 +39,7 @@ h1, h2, h3 { line-height: 1.3; }
 .about dt::after { content: "："; }
 .about dd { display: inline; margin: 0; font-variant-numeric: tabular-nums; }
 
-main { padding-top: 24px; padding-bottom: 48px; }
+main.wrap { padding-top: 24px; padding-bottom: 48px; }
 section { margin-bottom: 22px; }
 .card { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: 16px 18px; }
 .section-title { font-size: 17px; margin: 0 0 12px; color: var(--navy); }
@@ -97,6 +98,7 @@ section { margin-bottom: 22px; }
 .button.primary { background: var(--navy); border-color: var(--navy); color: #fff; }
 .button.primary:hover { background: var(--navy-2); }
 .shown { margin: 0 0 8px; color: var(--muted); font-size: 13px; }
+.more { margin: 12px 0 0; display: flex; gap: 10px; justify-content: center; }
 
 html.js:not([data-ready]) .table-scroll { display: none; }
 .table-scroll { overflow-x: auto; border: 1px solid var(--line); border-radius: 8px; background: var(--paper); }
@@ -188,12 +190,13 @@ dialog.preview::backdrop { background: rgba(23, 50, 77, 0.55); }
 
 @page { size: A4 portrait; margin: 14mm 14mm 16mm; }
 @media print {
+  .swatch, .badge, .sev, .status-card, .sheet table.list th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   :root { background: #fff; font-size: 10pt; }
-  .skip, .filters, .shown, .toggle::before, .sort::after, .detail-head .button, dialog { display: none !important; }
+  .skip, .filters, .shown, .more, .toggle::before, .sort::after, .detail-head .button, dialog { display: none !important; }
   .masthead { background: none; color: #000; border-bottom: 2px solid #000; }
   .masthead .kicker, .about, .about dt { color: #000; }
-  .card, html.js:not([data-ready]) .table-scroll { display: none; }
-.table-scroll { border-color: #999; box-shadow: none; }
+  .card, .table-scroll { border-color: #999; box-shadow: none; }
+  .card { break-inside: avoid; }
   .status-card { border-color: #999; }
   .departments thead th { position: static; }
   tbody.dept { break-inside: avoid; }
