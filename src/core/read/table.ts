@@ -297,13 +297,17 @@ function findMeta(
   return meta;
 }
 
+const UNIT_OF_AMOUNT = /^(万元|元|千元|亿元)$/;
+
 function findDepartment(grid: Grid, beforeRow: number): ParsedTable["department"] {
   for (let r = 0; r < beforeRow; r++) {
     const row = grid.values[r] ?? [];
     for (let c = 0; c < row.length; c++) {
       const text = compactText(row[c]);
       const labelled = /^(?:部门|单位)(?:名称)?[:：](.+)$/.exec(text);
-      if (labelled) return { name: labelled[1], address: gridAddress(grid, r, c) };
+      // 单位：万元 names the unit of amount, not the 单位 (unit) that publishes the table.
+      if (labelled && !UNIT_OF_AMOUNT.test(labelled[1]))
+        return { name: labelled[1], address: gridAddress(grid, r, c) };
       const coded =
         /^(\d{3,})(\D.*(?:部|委|局|厅|院|会|室|办|处|所|中心|馆|站|队|校|学|组|团|社))$/.exec(text);
       if (coded) return { name: coded[2], code: coded[1], address: gridAddress(grid, r, c) };

@@ -18,8 +18,10 @@ export function sumFinding(
   },
   options: { blankTotalMeansUntotalled?: boolean } = {}
 ): Finding | undefined {
-  if (total.parsed.kind === "invalid" || parts.some((p) => p.parsed.kind === "invalid"))
-    return undefined;
+  // A malformed number ("1,07.57") is not judged on a guess: amount.not-a-number reports it, and the
+  // sums it is part of wait for its correction. Words without digits (单位不需填列, 无) say there
+  // is no amount: they count as zero, so the rest of the sum is still checked, not passed over.
+  if (total.parsed.kind === "invalid" || parts.some(isMalformedNumber)) return undefined;
   if (total.parsed.kind === "empty" && parts.every((p) => p.parsed.kind === "empty"))
     return undefined;
   if (total.parsed.kind === "empty" && options.blankTotalMeansUntotalled) return undefined;
@@ -42,6 +44,10 @@ export function sumFinding(
     related: parts.map((p) => p.address),
     ...(rounding ? { rounding: true } : {}),
   };
+}
+
+function isMalformedNumber(cell: AmountCell): boolean {
+  return cell.parsed.kind === "invalid" && /[0-9０-９]/.test(cell.parsed.text);
 }
 
 /** For each coded row, the rows directly below it: those whose nearest listed ancestor it is. */
