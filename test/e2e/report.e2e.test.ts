@@ -398,6 +398,15 @@ describeInBrowser("the HTML report in Chromium, opened from file://", () => {
     expect(await sheet.locator("table.list").first().locator("tbody tr").count()).toBe(
       planted.findings.filter((x) => x.severity !== "info" || !/^舍入差异/.test(x.message)).length
     );
+    // The 舍入差异 are a sentence on the sheet, and a list when asked for.
+    const roundingList = sheet.locator(".rounding-list");
+    expect(await roundingList.isVisible()).toBe(false);
+    expect(text).toMatch(/另有舍入差异 1 处/);
+    await dialog.getByLabel("列出舍入差异").check();
+    const withList = dialog.locator("article.sheet .rounding-list");
+    expect(await withList.isVisible()).toBe(true);
+    expect(await withList.locator("tbody tr").count()).toBe(1);
+    await dialog.getByLabel("列出舍入差异").uncheck();
     await expectAccessible("print preview");
     await screenshot("3-print", "window");
 

@@ -136,7 +136,7 @@ tr.detail > td { background: #fafbfc; padding: 12px 16px 16px 34px; }
 .findings th, .findings td { padding: 6px 8px; border-bottom: 1px solid #eceff2; text-align: left; vertical-align: top; }
 .findings th { background: #f3f5f7; font-weight: 600; white-space: nowrap; }
 .findings .cell, .findings .amount, .findings .rule { white-space: nowrap; font-variant-numeric: tabular-nums; }
-.findings .sheet { min-width: 6em; word-break: keep-all; }
+.findings .sheet { min-width: 5.5em; }
 .findings .rule { color: var(--muted); font-size: 12px; }
 .findings .message { min-width: 22em; }
 .findings .amount { text-align: right; }
@@ -173,7 +173,7 @@ dialog.preview::backdrop { background: rgba(23, 50, 77, 0.55); }
 .sheet table.list th { background: #e8e8e8; font-weight: 700; white-space: nowrap; }
 .sheet table.list td.n, .sheet table.list td.amount { text-align: right; white-space: nowrap; }
 .sheet table.list td.c { white-space: nowrap; }
-.sheet table.list td.s { min-width: 5.5em; word-break: keep-all; }
+.sheet table.list td.s { min-width: 5.5em; }
 .sheet table.list tr { break-inside: avoid; }
 .sheet h2 { font-size: 11pt; margin: 5mm 0 2mm; }
 .sheet .note { font-size: 9.5pt; margin: 2mm 0; }
