@@ -13,9 +13,9 @@
 import { readdirSync, readFileSync, rmSync } from "fs";
 import path from "path";
 import { gzipSync } from "zlib";
-import { checkWorkbook } from "../src/core/checkWorkbook";
+import { checkWorkbook } from "../src/core/check/workbook";
 import type { Severity } from "../src/core/finding";
-import { gridsFromXlsx } from "../src/export/readXlsx";
+import { gridsFromXlsx } from "../src/io/readXlsx";
 import {
   buildWithSimulatedHost,
   CHROMIUM_MISSING,

@@ -8,24 +8,14 @@
  * or written, else 1 when a workbook had errors, else 0.
  */
 import path from "path";
-import type { TemplateId } from "../core/rules/rule";
+import type { TemplateId } from "../core/model";
 import { ExportOutcome, engineContent, runExport } from "./exportCommand";
+import type { BatchExportCommand } from "./exportCommand";
 import { expandInputs } from "./expandInputs";
 import { NO_PROGRESS, createProgress } from "./progress";
 import { alignColumns } from "./report";
 import { defaultWorkerSpec, runPool } from "./workerPool";
 import type { WorkerSpec } from "./workerPool";
-
-export interface BatchExportCommand {
-  command: "export-batch";
-  inputs: string[];
-  outDir: string;
-  template?: TemplateId;
-  force: boolean;
-  allowErrors: boolean;
-  jobs: number;
-  progress: boolean;
-}
 
 /** What every file of the batch is exported with. */
 export interface BatchOptions {

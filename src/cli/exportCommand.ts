@@ -8,22 +8,21 @@
 import { mkdir, readFile, stat, writeFile } from "fs/promises";
 import path from "path";
 import { parseArgs } from "util";
-import { checkWorkbook } from "../core/checkWorkbook";
-import type { WorkbookCheckResult } from "../core/checkWorkbook";
+import { checkWorkbook } from "../core/check/workbook";
+import type { WorkbookCheckResult } from "../core/check/workbook";
 import { buildDisclosure } from "../core/format/disclosure";
 import type { SheetSpec } from "../core/format/sheetSpec";
 import type { Finding } from "../core/finding";
 import type { Grid } from "../core/grid";
 import type { Narrative } from "../core/narrative/types";
-import type { TemplateId } from "../core/rules/rule";
-import { writeDocx } from "../export/docx";
-import { gridsFromXlsx } from "../export/readXlsx";
-import { writeXlsx } from "../export/xlsx";
+import type { TemplateId } from "../core/model";
+import { writeDocx } from "../render/docx";
+import { gridsFromXlsx } from "../io/readXlsx";
+import { writeXlsx } from "../render/xlsx";
 import { describeReadError } from "./checkFile";
 import type { FileResult } from "./checkFile";
 import { renderText } from "./report";
-import { exportBaseName, safeFileName } from "../export/fileNames";
-import type { BatchExportCommand } from "./batchExport";
+import { exportBaseName, safeFileName } from "../render/fileNames";
 import { hasGlobMagic } from "./expandInputs";
 
 export interface ExportCommand {
@@ -37,6 +36,18 @@ export interface ExportCommand {
   allowErrors: boolean;
   /** A UTF-8 text file with the 部门职责及机构设置. */
   dutiesFile?: string;
+}
+
+/** `export <dir|glob>… --out <dir>`: many workbooks, each through the single export (batchExport.ts). */
+export interface BatchExportCommand {
+  command: "export-batch";
+  inputs: string[];
+  outDir: string;
+  template?: TemplateId;
+  force: boolean;
+  allowErrors: boolean;
+  jobs: number;
+  progress: boolean;
 }
 
 export type ParsedExport =

@@ -7,7 +7,7 @@ import { readFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { parseArgs } from "util";
-import type { TemplateId } from "../core/rules/rule";
+import type { TemplateId } from "../core/model";
 import type { FileResult } from "./checkFile";
 import {
   EXPORT_HELP,
@@ -18,12 +18,12 @@ import {
 } from "./exportCommand";
 import { expandInputs } from "./expandInputs";
 import { runBatchExport } from "./batchExport";
-import type { BatchExportCommand } from "./batchExport";
+import type { BatchExportCommand } from "./exportCommand";
 import { NO_PROGRESS, createProgress } from "./progress";
 import { renderJson, renderText } from "./report";
 import { checkFiles } from "./workerPool";
 import { readNarrativeFile } from "./narrativeFile";
-import type { NarrativeInput } from "../core/narrative/check";
+import type { NarrativeInput } from "../core/narrative/types";
 import { rulesVersion } from "./review/about";
 import { reportFormatOf, writeReports } from "./review/writeReports";
 

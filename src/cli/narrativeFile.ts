@@ -5,8 +5,8 @@
 import { readFile } from "fs/promises";
 import path from "path";
 import { paragraphsFromText } from "../core/narrative/check";
-import type { NarrativeInput } from "../core/narrative/check";
-import { docxParagraphs } from "../export/readDocx";
+import type { NarrativeInput } from "../core/narrative/types";
+import { docxParagraphs } from "../io/readDocx";
 
 export type NarrativeFileResult = { paragraphs: NarrativeInput[] } | { error: string };
 

@@ -10,7 +10,7 @@ import {
   compareFindings,
   countBySeverity,
 } from "../core/finding";
-import type { TemplateId } from "../core/rules/rule";
+import type { TemplateId } from "../core/model";
 import type { FileResult } from "./checkFile";
 import { ReviewTotals, STATUSES, STATUS_LABEL, totalsOf } from "./review/model";
 

@@ -14,7 +14,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
-import type { TemplateId } from "../core/rules/rule";
+import type { TemplateId } from "../core/model";
 import {
   errorText,
   existingOutputSheets,

@@ -1,7 +1,8 @@
 /*
  * Runs the production webpack build once, into a temporary directory so that a developer's dist/
- * is left alone, and checks what Excel will load: the function metadata, the pages, the manifest
- * rewritten for deployment, and that nothing remote but office.js is referenced.
+ * is left alone, and checks what Excel will load: the function metadata, the pages (help.html, which
+ * every help link opens, included), the manifest rewritten for deployment, and that nothing remote
+ * but office.js is referenced.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -20,10 +21,12 @@ const read = (file: string) => fs.readFileSync(path.join(outDir, file), "utf8");
 interface FunctionParameter {
   name: string;
   optional?: boolean;
+  repeating?: boolean;
 }
 interface FunctionMetadata {
   id: string;
   name: string;
+  helpUrl?: string;
   parameters: FunctionParameter[];
   result: { dimensionality?: string };
   options?: { requiresParameterAddresses?: boolean };
@@ -56,6 +59,7 @@ describe("production build", () => {
       "functions.json",
       "functions.js",
       "functions.html",
+      "help.html",
       "taskpane.js",
       "taskpane.html",
       "manifest.xml",
@@ -77,12 +81,12 @@ describe("production build", () => {
     const parameters = (id: string) =>
       byId(id).parameters.map((p) => ({ name: p.name, optional: p.optional === true }));
 
-    test("lists the five BUDGET functions under upper-case names", () => {
+    test("lists the six BUDGET functions under upper-case names", () => {
       expect(
         functions()
           .map((f) => f.id)
           .sort()
-      ).toEqual(["AMOUNT", "CHECK", "NAME", "ROLLUP", "WANYUAN"]);
+      ).toEqual(["AMOUNT", "CHECK", "NAME", "ROLLUP", "SUM", "WANYUAN"]);
       for (const f of functions()) expect(f.name).toBe(f.id);
     });
 
@@ -93,12 +97,21 @@ describe("production build", () => {
         { name: "names", optional: true },
         { name: "depth", optional: true },
       ]);
-      // CHECK's invocation parameter is supplied by Excel and is not part of the metadata.
+      expect(
+        byId("SUM").parameters.map((p) => [p.name, p.optional === true, p.repeating === true])
+      ).toEqual([
+        ["codes", false, false],
+        ["amounts", false, false],
+        ["prefix", false, true],
+      ]);
+      // The invocation parameter is supplied by Excel and is not part of the metadata.
       expect(parameters("CHECK")).toEqual([
         { name: "table", optional: false },
         { name: "kind", optional: true },
+        { name: "header", optional: true },
       ]);
-      expect(byId("CHECK").options?.requiresParameterAddresses).toBe(true);
+      // Every function asks Excel where its arguments are, so that its messages name sheet rows.
+      for (const f of functions()) expect(f.options?.requiresParameterAddresses).toBe(true);
       expect(parameters("NAME")).toEqual([{ name: "code", optional: false }]);
       expect(parameters("AMOUNT")).toEqual([{ name: "text", optional: false }]);
       expect(parameters("WANYUAN")).toEqual([
@@ -107,13 +120,21 @@ describe("production build", () => {
       ]);
     });
 
-    test("spills ROLLUP and CHECK results", () => {
+    test("spills ROLLUP, SUM and CHECK results", () => {
       expect(byId("ROLLUP").result.dimensionality).toBe("matrix");
+      expect(byId("SUM").result.dimensionality).toBe("matrix");
       expect(byId("CHECK").result.dimensionality).toBe("matrix");
     });
 
-    test("has its help links rewritten to the deployment", () => {
+    test("has its help links rewritten to the deployment, each to its section of help.html", () => {
       expect(read("functions.json")).not.toContain("localhost");
+      const help = read("help.html");
+      for (const f of functions()) {
+        const url = new URL(f.helpUrl ?? "");
+        expect(`${url.origin}${url.pathname}`).toBe(`${PUBLIC_URL}help.html`);
+        expect(url.hash).toBe(`#${f.id.toLowerCase()}`);
+        expect(help).toContain(`<section id="${url.hash.slice(1)}"`);
+      }
     });
   });
 
@@ -131,11 +152,26 @@ describe("production build", () => {
     }
   });
 
+  test("ships help.html as written: offline, no script, its Content-Security-Policy intact", () => {
+    const help = read("help.html");
+    expect(help).toBe(fs.readFileSync(path.join(ROOT, "src", "functions", "help.html"), "utf8"));
+    expect(help.match(/https?:\/\/[^\s"'<>]+/g)).toBeNull();
+    expect(help).not.toMatch(/<script\b/i);
+    expect(help).toMatch(
+      /<meta\s+http-equiv="Content-Security-Policy"\s+content="default-src 'none';/
+    );
+  });
+
   test("rewrites every manifest URL to the deployment", () => {
     const manifest = read("manifest.xml");
     expect(manifest).not.toContain("localhost");
     expect(manifest).toContain(`${PUBLIC_URL}taskpane.html`);
     expect(manifest).toContain(`${PUBLIC_URL}functions.json`);
+    // Excel's support link and the get-started link open the help page the build writes.
+    expect(manifest).toContain(`<SupportUrl DefaultValue="${PUBLIC_URL}help.html"/>`);
+    expect(manifest).toContain(
+      `<bt:Url id="GetStarted.LearnMoreUrl" DefaultValue="${PUBLIC_URL}help.html"/>`
+    );
     expect(manifest).toContain(`<AppDomain>${new URL(PUBLIC_URL).origin}</AppDomain>`);
   });
 

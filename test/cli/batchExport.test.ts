@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, readdirSync, statSync } from "fs";
 import path from "path";
 import { BatchResult, batchExitStatus, renderBatchSummary } from "../../src/cli/batchExport";
 import { CliIO, main, parseCliArgs } from "../../src/cli/main";
-import { exportBaseName } from "../../src/export/fileNames";
+import { exportBaseName } from "../../src/render/fileNames";
 import { ROOT, QUYANG, TUNLIU, copyTo, makeTempDir, removeDir, writeCorrupt } from "./helpers";
 
 // Reading and writing workbooks takes seconds on a busy 2-core machine.

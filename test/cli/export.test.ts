@@ -5,11 +5,11 @@
 import JSZip from "jszip";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "fs";
 import path from "path";
-import { checkWorkbook } from "../../src/core/checkWorkbook";
+import { checkWorkbook } from "../../src/core/check/workbook";
 import { TEMPLATE_SETS } from "../../src/core/templates/sets";
 import { exportBaseName, safeFileName } from "../../src/cli/exportCommand";
 import { CliIO, HELP, main, parseCliArgs } from "../../src/cli/main";
-import { gridsFromXlsx } from "../../src/export/readXlsx";
+import { gridsFromXlsx } from "../../src/io/readXlsx";
 import { QUYANG, ROOT, TUNLIU, makeTempDir, removeDir } from "./helpers";
 
 // Each export reads, checks, builds and renders a whole disclosure: seconds on a busy 2-core machine.

@@ -12,6 +12,7 @@
  *   → 下载 xlsx: the same file name but for the extension; read back in Node, exactly the
  *     template's sheets in order, no errors from the checker, and every cell the same value as the
  *     sheets the pane wrote into the simulated Excel (amounts as numbers)
+ *   → help.html, the functions' help page: styled under its Content-Security-Policy, accessible
  *
  * Every step is screenshotted (into a temporary directory; with UPDATE_SCREENSHOTS=1 also into
  * docs/screenshots/taskpane-*.png for the README) and scanned with axe-core (no serious or critical
@@ -28,10 +29,10 @@ import JSZip from "jszip";
 import * as os from "os";
 import * as path from "path";
 import type { Page } from "playwright-core";
-import { checkWorkbook } from "../../src/core/checkWorkbook";
+import { checkWorkbook } from "../../src/core/check/workbook";
 import { a1, parseA1 } from "../../src/core/grid";
 import type { CellValue, Grid } from "../../src/core/grid";
-import { gridsFromXlsx } from "../../src/export/readXlsx";
+import { gridsFromXlsx } from "../../src/io/readXlsx";
 import { outputSheetNames } from "../../src/taskpane/disclosure";
 import { fill, messages } from "../../src/taskpane/messages";
 import {
@@ -451,7 +452,7 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
         found: true,
       });
 
-    // The chart (src/export/chart.ts, drawn by the browser build): a PNG in word/media, valid as far
+    // The chart (src/render/chart.ts, drawn by the browser build): a PNG in word/media, valid as far
     // as its signature and header go, and placed in the document body.
     const pngs = Object.keys(zip.files).filter((f) => /^word\/media\/[^/]+\.png$/.test(f));
     expect(pngs.length).toBeGreaterThanOrEqual(1);
@@ -536,6 +537,21 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
     await screenshot("6-xlsx");
     await expectAccessible("6 下载 xlsx");
     await sourceSheetsUnchanged();
+  });
+
+  test("help.html, which every function's help link opens, shows its style under its CSP and passes axe", async () => {
+    await page.goto(`${session.server.url}help.html#sum`);
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("BUDGET 自定义函数帮助");
+    await page.getByRole("heading", { name: /^BUDGET\.SUM — / }).waitFor();
+    // The style the Content-Security-Policy allows by its hash is applied (a refused one would also
+    // be a console error, which the next test catches).
+    expect(
+      await page.evaluate(() => getComputedStyle(document.querySelector("table")!).borderCollapse)
+    ).toBe("collapse");
+    // Its CSP refuses the <script> tag expectAccessible would add; the DevTools protocol's
+    // evaluation is not subject to the page's CSP, so axe-core goes in that way.
+    await page.evaluate(fs.readFileSync(require.resolve("axe-core"), "utf8"));
+    await expectAccessible("help.html");
   });
 
   test("reached nothing but the local server, and threw nothing", async () => {

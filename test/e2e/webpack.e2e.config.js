@@ -19,13 +19,13 @@ const OFFICE_JS_TAG =
   /<script src="https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"><\/script>/;
 const FIXTURE = { name: "tunliu-2024", file: path.join(ROOT, "examples", "tunliu-2024.xlsx") };
 
-/** The fixture's Grids as the exceljs host reads them (src/export/readXlsx, run through ts-node). */
+/** The fixture's Grids as the exceljs host reads them (src/io/readXlsx, run through ts-node). */
 async function fixtureGrids() {
   require("ts-node").register({
     transpileOnly: true,
     compilerOptions: { module: "commonjs", moduleResolution: "node" },
   });
-  const { gridsFromXlsx } = require(path.join(ROOT, "src", "export", "readXlsx.ts"));
+  const { gridsFromXlsx } = require(path.join(ROOT, "src", "io", "readXlsx.ts"));
   return gridsFromXlsx(fs.readFileSync(FIXTURE.file));
 }
 

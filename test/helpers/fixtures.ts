@@ -1,7 +1,7 @@
 import { readFileSync } from "fs";
 import path from "path";
 import type { Grid } from "../../src/core/grid";
-import { gridsFromXlsx } from "../../src/export/readXlsx";
+import { gridsFromXlsx } from "../../src/io/readXlsx";
 
 /** The shared fixtures sit beside the repository; only tests read them. */
 export const SHARED_DIR = path.resolve(__dirname, "../../../shared");

@@ -11,7 +11,7 @@
 import { createHash } from "crypto";
 import path from "path";
 import { SEVERITY_LABEL, Severity } from "../../core/finding";
-import type { TemplateId } from "../../core/rules/rule";
+import type { TemplateId } from "../../core/model";
 import type { FileResult } from "../checkFile";
 import { TEMPLATE_LABEL } from "../report";
 import { REPORT_TITLE, ReportAbout, describeRules, formatDateTime, ruleTitles } from "./about";

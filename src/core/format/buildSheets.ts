@@ -14,7 +14,7 @@
  * published tables) come through unchanged.
  */
 import { Catalog, ECONOMIC_TO_GOV_ECONOMIC } from "../codes";
-import { aggregateFigures } from "../ledger/figures";
+import { aggregateFigures } from "../figures/figures";
 import type {
   BudgetFigures,
   ClassifiedFigures,
@@ -22,11 +22,11 @@ import type {
   FigureLine,
   ProjectFigures,
   ThreePublicFigures,
-} from "../ledger/figures";
-import type { FundSource, LedgerDepartment } from "../ledger/readLedger";
+} from "../figures/figures";
+import type { LedgerDepartment } from "../ledger/readLedger";
+import type { FundSource, TemplateId, UnitNature } from "../model";
 import { Money, ZERO } from "../money";
 import { AmountTree, RoundedNode, roundTreeControlled } from "../rounding";
-import type { UnitNature } from "../rules/rule";
 import { TEMPLATES, chineseNumber, parseFigureKey } from "../templates";
 import type {
   ColumnTemplate,
@@ -39,7 +39,6 @@ import type {
   SideTemplate,
   Subject,
   TableTemplate,
-  TemplateId,
 } from "../templates";
 import type { CellStyleName, SheetSpec, SpecCell, SpecCellValue, SpecMerge } from "./sheetSpec";
 

@@ -10,49 +10,7 @@ import type { Finding, Severity } from "../finding";
 import { CellValue, Grid, gridAddress } from "../grid";
 import { AmountUnit, Money, convertUnit, parseAmount } from "../money";
 import { compactText, isBlank } from "../read/text";
-import type { TemplateId, UnitNature } from "../rules/rule";
-
-/** Where the money comes from: the 财政拨款 sources, 财政专户, and 单位资金 with its parts. */
-export type FundSource =
-  | "一般公共预算"
-  | "政府性基金"
-  | "国有资本经营"
-  | "财政专户"
-  | "事业收入"
-  | "经营收入"
-  | "上级补助收入"
-  | "附属单位上缴收入"
-  | "其他收入"
-  | "单位资金";
-
-export const FUND_SOURCES: readonly FundSource[] = [
-  "一般公共预算",
-  "政府性基金",
-  "国有资本经营",
-  "财政专户",
-  "事业收入",
-  "经营收入",
-  "上级补助收入",
-  "附属单位上缴收入",
-  "其他收入",
-  "单位资金",
-];
-
-/** The three budget sources that make up 财政拨款 (fiscal appropriations). */
-export const FISCAL_SOURCES = ["一般公共预算", "政府性基金", "国有资本经营"] as const;
-export type FiscalSource = (typeof FISCAL_SOURCES)[number];
-
-/** 单位资金 and its parts: money the unit raises itself. */
-export const UNIT_FUND_SOURCES: readonly FundSource[] = [
-  "事业收入",
-  "经营收入",
-  "上级补助收入",
-  "附属单位上缴收入",
-  "其他收入",
-  "单位资金",
-];
-
-export type ExpenditureKind = "人员经费" | "公用经费" | "项目支出";
+import type { ExpenditureKind, FundSource, TemplateId, UnitNature } from "../model";
 
 export interface LedgerLine {
   /** 1-based sheet row. */

@@ -14,20 +14,20 @@
  * 舍入差异 with `rounding: true`; a 【请填写：…】 placeholder left in is a warning.
  */
 import type { Finding } from "../finding";
-import type { BudgetFigures, ClassifiedFigures, ProjectFigures } from "../ledger/figures";
-import { aggregateFigures } from "../ledger/figures";
-import { roundLinesControlled } from "../ledger/tables";
+import type { BudgetFigures, ClassifiedFigures, ProjectFigures } from "../figures/figures";
+import { aggregateFigures } from "../figures/figures";
+import { roundLinesControlled } from "../format/buildSheets";
 import { Money, ZERO, formatMoney, roundMoney } from "../money";
 import type { AmountCell, TableRow, TableSide } from "../read/table";
 import { compactText, stripOrdinal } from "../read/text";
 import type { RecognizedTable, WorkbookModel } from "../read/workbook";
 import { compareSum, roundingTolerance } from "../rounding";
-import type { UnitNature } from "../rules/rule";
-import { assetsViews } from "../rules/special/assetsTable";
-import { headerPaths } from "../rules/special/header";
-import { procurementViews } from "../rules/special/procurementTable";
-import type { SangongItem } from "../rules/special/sangongTable";
-import { sangongViews } from "../rules/special/sangongTable";
+import type { UnitNature } from "../model";
+import { assetsViews } from "../read/assetsTable";
+import { headerPaths } from "../read/header";
+import { procurementViews } from "../read/procurementTable";
+import type { SangongItem } from "../read/sangongTable";
+import { sangongViews } from "../read/sangongTable";
 import { classRows, mainSide, tablesOf, totalRow } from "../rules/workbook/access";
 import {
   DECOMPOSITIONS,
@@ -38,7 +38,7 @@ import {
 } from "./extract";
 import type { Mention, SubjectId } from "./extract";
 import { PLACEHOLDER_PATTERN } from "./types";
-import type { LastYearFigures } from "./types";
+import type { LastYearFigures, NarrativeInput } from "./types";
 
 /** One published figure a term may stand for. */
 export interface FactFigure {
@@ -516,15 +516,6 @@ export function factsFromFigures(figures: BudgetFigures): NarrativeFacts {
 
 // ---------------------------------------------------------------------------------------------
 // Checking
-
-/** A paragraph of the 情况说明: from a sheet (one paragraph per row) or from a document. */
-export interface NarrativeInput {
-  text: string;
-  sheet?: string;
-  cell?: string;
-  /** How to name the place in messages when there is no cell (“情况说明第3段”). */
-  location?: string;
-}
 
 export interface CheckNarrativeOptions {
   unitNature?: UnitNature;

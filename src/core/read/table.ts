@@ -385,7 +385,8 @@ function columnRelations(
   return relations;
 }
 
-function amountCell(grid: Grid, r: number, c: number): AmountCell {
+/** The amount at a grid position, with its address and what the cell held; blank or text reads as 0. */
+export function amountCell(grid: Grid, r: number, c: number): AmountCell {
   const raw = grid.values[r]?.[c];
   const parsed = parseAmount(raw);
   return {

@@ -3,7 +3,7 @@ import path from "path";
 import type { Finding } from "../../../src/core/finding";
 import { makeGrid } from "../../../src/core/grid";
 import { checkNarrative, paragraphsFromText } from "../../../src/core/narrative/check";
-import type { NarrativeInput } from "../../../src/core/narrative/check";
+import type { NarrativeInput } from "../../../src/core/narrative/types";
 import { readWorkbook } from "../../../src/core/read/workbook";
 import type { WorkbookModel } from "../../../src/core/read/workbook";
 import { readNarrativeSheet } from "../../../src/core/rules/narrative/narrativeRule";

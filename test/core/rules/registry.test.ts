@@ -1,5 +1,5 @@
 import { TABLE_RULES } from "../../../src/core/rules";
-import { checkTable } from "../../../src/core/check";
+import { checkTable } from "../../../src/core/check/table";
 import { parseTable } from "../../../src/core/read/table";
 import { Catalog } from "../../../src/core/codes";
 import { loadFixture } from "../../helpers/fixtures";

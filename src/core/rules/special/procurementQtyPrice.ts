@@ -2,7 +2,7 @@ import type { Finding } from "../../finding";
 import { Money } from "../../money";
 import { MESSAGES } from "../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
-import { procurementViews } from "./procurementTable";
+import { procurementViews } from "../../read/procurementTable";
 
 /**
  * 数量 × 单价 = 金额 (the 政府采购金额 合计 column) on every item row that states both. 单价 is printed

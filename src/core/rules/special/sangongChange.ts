@@ -3,7 +3,7 @@ import { Money } from "../../money";
 import { compareSum } from "../../rounding";
 import { MESSAGES } from "../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
-import { SangongMeasure, SangongView, percentValue, sangongViews } from "./sangongTable";
+import { SangongMeasure, SangongView, percentValue, sangongViews } from "../../read/sangongTable";
 
 /**
  * In the comparison form (上年预算数 / 本年预算数 / 增减 / 增减率): 增减 = 本年 − 上年, sign included, and
