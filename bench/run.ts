@@ -11,10 +11,12 @@ import { rollupSuite } from "./rollup";
 import { checkSuite } from "./check";
 import { exportSuite } from "./export";
 import { taskpaneSuite } from "./taskpane";
+import { ledgerCheckSuite } from "./ledgerCheck";
 import { reportSuite } from "./report";
 
 const SUITES: readonly BenchSuite[] = [
   rollupSuite,
+  ledgerCheckSuite,
   checkSuite,
   exportSuite,
   taskpaneSuite,

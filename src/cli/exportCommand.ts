@@ -22,6 +22,7 @@ import { writeXlsx } from "../render/xlsx";
 import { describeReadError } from "./checkFile";
 import type { FileResult } from "./checkFile";
 import { renderText } from "./report";
+import { decodeText } from "./textFile";
 import { exportBaseName, safeFileName } from "../render/fileNames";
 import { hasGlobMagic } from "./expandInputs";
 
@@ -50,10 +51,16 @@ export interface BatchExportCommand {
   progress: boolean;
 }
 
+/** `--help`: of both commands (all), or of one. */
+export interface HelpCommand {
+  command: "help";
+  topic: "all" | "check" | "export";
+}
+
 export type ParsedExport =
   | ExportCommand
   | BatchExportCommand
-  | { command: "help" }
+  | HelpCommand
   | { command: "version" }
   | { command: "usage-error"; message: string };
 
@@ -88,7 +95,8 @@ export const EXPORT_HELP = `  budget-disclosure export <文件> [--template <heb
     -o, --out <目录>       输出目录（默认当前目录）          output directory (default: current)
         --force            覆盖已有文件                      overwrite existing files
         --allow-errors     工作簿有错误也导出                export even when the workbook has errors
-        --duties <文件>    部门职责及机构设置（UTF-8 文本）  部门职责 text (UTF-8 file)
+        --duties <文件>    部门职责及机构设置，文本文件      部门职责 text: a text file, one
+                           （每行一段；“一、……”行为标题）   paragraph a line; 一、… lines are headings
     -j, --jobs <N>         批量导出的并行线程数（默认 CPU 数） worker threads of a batch (default: CPUs)
         --no-progress      不显示进度条                      no progress bar on stderr
 `;
@@ -135,7 +143,7 @@ export function parseExportArgs(
     return { command: "usage-error", message: describeError(error) };
   }
   const { values, positionals } = parsed;
-  if (values.help) return { command: "help" };
+  if (values.help) return { command: "help", topic: "export" };
   if (values.version) return { command: "version" };
   const inputs = positionals.slice(1);
   if (inputs.length === 0)
@@ -247,7 +255,7 @@ export async function runExport(
   let duties: string | undefined;
   if (args.dutiesFile !== undefined) {
     try {
-      duties = await readFile(args.dutiesFile, "utf8");
+      duties = decodeText(await readFile(args.dutiesFile));
     } catch (error) {
       return fail(`无法读取 --duties 文件 ${args.dutiesFile}（${describeReadError(error)}）`);
     }

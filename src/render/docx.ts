@@ -839,17 +839,36 @@ const PART_ONE_SECTIONS: ReadonlySet<string> = new Set(["duties", "organization"
 /** The narrative's own part headings (第一部分 概况 …): the document has its own. */
 const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
 
+/**
+ * A heading line of the clerk's 部门职责 text: 一、本部门职责, 二、机构设置情况 … — a Chinese numeral
+ * and 、, short, not a sentence (a numbered duty that ends in 。 or ； is a paragraph).
+ */
+const DUTIES_HEADING = /^[一二三四五六七八九十]+、[^。；;]{1,38}$/;
+
+/**
+ * The clerk's 部门职责及机构设置 (`--duties`, the pane's text): one paragraph per line, blank lines
+ * skipped; heading lines (DUTIES_HEADING) become headings of part one, listed in the 目录; a line
+ * that repeats a part heading (第一部分 概况) is dropped, since the document has its own.
+ */
+function clerkDutiesBlocks(duties: string, outline: Outline): FileChild[] {
+  return duties
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "" && !PART_HEADING.test(l))
+    .map((line) =>
+      DUTIES_HEADING.test(line) ? sectionHeading(line, outline) : bodyParagraph([text(line)])
+    );
+}
+
 /** The clerk's text; else the narrative's 部门职责 and 机构设置 sections; else placeholders to fill in. */
 function dutiesBlocks(
   duties: string | undefined,
   narrative: Narrative | undefined,
   outline: Outline
 ): FileChild[] {
-  const lines = (duties ?? "")
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== "");
-  if (lines.length > 0) return lines.map((line) => bodyParagraph([text(line)]));
+  const clerks = clerkDutiesBlocks(duties ?? "", outline);
+  if (clerks.length > 0) return clerks;
   const fromNarrative = (narrative?.sections ?? []).filter((s) => PART_ONE_SECTIONS.has(s.id));
   if (fromNarrative.length > 0)
     return fromNarrative.flatMap((s) => [

@@ -6,6 +6,7 @@
 import {
   Caption1,
   FluentProvider,
+  makeStaticStyles,
   makeStyles,
   Tab,
   TabList,
@@ -45,6 +46,11 @@ export interface AppProps {
   checkOnOpen?: boolean;
 }
 
+/** The page's own margin, through Fluent's styles: taskpane.html's policy allows no inline <style>. */
+const usePageStyles = makeStaticStyles({
+  body: { margin: 0 },
+});
+
 const useStyles = makeStyles({
   provider: {
     minWidth: 0,
@@ -81,6 +87,7 @@ export function App({
   inExcel = true,
   checkOnOpen = true,
 }: AppProps) {
+  usePageStyles();
   const styles = useStyles();
   const locale = useMemo(() => pickLocale(host.displayLanguage()), [host]);
   const [state, dispatch] = useReducer(paneReducer, initialState);

@@ -1,19 +1,20 @@
 /*
- * Runs the production webpack build once, into a temporary directory so that a developer's dist/
- * is left alone, and checks what Excel will load: the function metadata, the pages (help.html, which
- * every help link opens, included), the manifest rewritten for deployment, and that nothing remote
- * but office.js is referenced.
+ * The production webpack build (made once per run, into a temporary directory so that a developer's
+ * dist/ is left alone: test/helpers/productionBuild.ts), checked for what Excel will load: the
+ * function metadata, the pages (help.html, which every help link opens, included), the manifest
+ * rewritten for deployment, and that nothing remote but office.js is referenced.
  */
-import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
+import { BUILD_HOOK_LIMIT_MS } from "../helpers/limits";
+import { PUBLIC_URL, ROOT, productionBuild } from "../helpers/productionBuild";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const PUBLIC_URL = "https://budget.example.gov.cn/addin/";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 // Both names are compiled into every React build; the task pane bundle must have them, functions.js not.
 const REACT_MARKERS = ["__SECRET_INTERNALS", "reactjs.org/docs/error-decoder"];
+
+/** The pages' Content-Security-Policy, as html-webpack-plugin writes it (minified or not). */
+const CSP_META = /<meta http-equiv=["']?Content-Security-Policy["']? content="([^"]*)"\s*\/?>/;
 
 let outDir: string;
 const read = (file: string) => fs.readFileSync(path.join(outDir, file), "utf8");
@@ -32,26 +33,9 @@ interface FunctionMetadata {
   options?: { requiresParameterAddresses?: boolean };
 }
 
-beforeAll(() => {
-  outDir = fs.mkdtempSync(path.join(os.tmpdir(), "budget-build-"));
-  // node + the webpack-cli script rather than npx: the same on every platform, and no npx start-up.
-  const webpackCli = path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
-  try {
-    execFileSync(process.execPath, [webpackCli, "--mode", "production", "--output-path", outDir], {
-      cwd: ROOT,
-      env: { ...process.env, ADDIN_PUBLIC_URL: PUBLIC_URL },
-      stdio: "pipe",
-      encoding: "utf8",
-    });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`webpack --mode production failed:\n${stdout ?? ""}\n${stderr ?? ""}`);
-  }
-}, 240_000);
-
-afterAll(() => {
-  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
-});
+beforeAll(async () => {
+  outDir = await productionBuild();
+}, BUILD_HOOK_LIMIT_MS);
 
 describe("production build", () => {
   test("writes the pages, bundles, metadata, manifest and icons", () => {
@@ -147,7 +131,10 @@ describe("production build", () => {
 
   test("references nothing remote in its pages but office.js", () => {
     for (const page of ["taskpane.html", "functions.html"]) {
-      const urls = read(page).match(/https?:\/\/[^\s"'<>]+/g) ?? [];
+      const urls =
+        read(page)
+          .replace(CSP_META, "")
+          .match(/https?:\/\/[^\s"'<>]+/g) ?? [];
       expect(urls).toEqual([OFFICE_JS]);
     }
   });
@@ -160,6 +147,31 @@ describe("production build", () => {
     expect(help).toMatch(
       /<meta\s+http-equiv="Content-Security-Policy"\s+content="default-src 'none';/
     );
+  });
+
+  test("gives both pages the Content-Security-Policy, before any script, and no inline code", () => {
+    const policies = ["taskpane.html", "functions.html"].map((page) => {
+      const html = read(page);
+      const meta = CSP_META.exec(html);
+      expect({ page, policy: meta !== null }).toEqual({ page, policy: true });
+      expect(meta!.index).toBeLessThan(html.indexOf("<script"));
+      // Every script has a src, and no <style> has content: the policy would refuse them.
+      expect(html.match(/<script(?![^>]*\bsrc=)[^>]*>/g) ?? []).toEqual([]);
+      expect(html.match(/<style[^>]*>[^<]+<\/style>/g) ?? []).toEqual([]);
+      return meta![1];
+    });
+    expect(policies[1]).toBe(policies[0]);
+    const directives = new Map(
+      policies[0]
+        .split(";")
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values])
+    );
+    expect(directives.get("default-src")).toEqual(["'self'"]);
+    expect(directives.get("script-src")).toEqual(["'self'", new URL(OFFICE_JS).origin]);
+    expect(directives.get("connect-src")).toEqual(["'self'"]);
+    expect(directives.get("object-src")).toEqual(["'none'"]);
+    expect(policies[0]).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
   });
 
   test("rewrites every manifest URL to the deployment", () => {

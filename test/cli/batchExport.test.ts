@@ -10,9 +10,6 @@ import { CliIO, main, parseCliArgs } from "../../src/cli/main";
 import { exportBaseName } from "../../src/render/fileNames";
 import { ROOT, QUYANG, TUNLIU, copyTo, makeTempDir, removeDir, writeCorrupt } from "./helpers";
 
-// Reading and writing workbooks takes seconds on a busy 2-core machine.
-jest.setTimeout(120_000);
-
 const LEDGER = path.join(ROOT, "examples", "quyang-2024-ledger.xlsx");
 const QUYANG_BASE = exportBaseName("中国共产党曲阳县委员会组织部", 2024);
 const TUNLIU_BASE = exportBaseName("中共长治市屯留区委组织部", 2024);
@@ -164,7 +161,7 @@ describe("export <folder> --out <folder>", () => {
     // The output folder inside the folder exported: earlier exports must not be taken for input.
     out = path.join(folder, "公开");
     first = await run("export", folder, "--out", out, "--jobs", "1");
-  }, 180_000);
+  });
   afterAll(() => removeDir(dir));
 
   test("writes a pair for each workbook without errors, and says what became of every file", () => {
@@ -212,7 +209,7 @@ describe("export <folder> --out <folder>", () => {
     expect(readdirSync(out).map((name) => [name, statSync(path.join(out, name)).mtimeMs])).toEqual(
       before
     );
-  }, 180_000);
+  });
 
   test("the examples folder: a pair for each clean workbook, exit 1 for quyang's errors", async () => {
     const examplesOut = path.join(dir, "examples-out");
@@ -236,7 +233,7 @@ describe("export <folder> --out <folder>", () => {
     expect(summary).toContain(
       "共 3 个文件：已导出 2 个，跳过 1 个（文件已存在 0 个，有错误 1 个），无法读取 0 个，未能导出 0 个。"
     );
-  }, 180_000);
+  });
 
   test("a glob that matches nothing is reported as unreadable, exit 2", async () => {
     const { code, out: summary } = await run(

@@ -15,6 +15,7 @@ import {
   writeCorrupt,
   writePlantedError,
 } from "./helpers";
+import { BUILD_HOOK_LIMIT_MS, BUILD_LIMIT_MS, CLI_RUN_LIMIT_MS } from "../helpers/limits";
 
 const BIN = path.join(ROOT, "bin", "budget-disclosure.js");
 let dir: string;
@@ -26,8 +27,10 @@ function cli(...args: string[]) {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1" },
-    timeout: 120_000,
+    // A hang guard (the run is synchronous, so jest's own limit cannot stop it).
+    timeout: CLI_RUN_LIMIT_MS,
   });
+  if (run.error) throw new Error(`budget-disclosure ${args.join(" ")}: ${run.error.message}`);
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -40,6 +43,7 @@ beforeAll(async () => {
         cwd: ROOT,
         stdio: "pipe",
         encoding: "utf8",
+        timeout: BUILD_LIMIT_MS,
       }
     );
   } catch (error) {
@@ -52,7 +56,7 @@ beforeAll(async () => {
   copyTo(TUNLIU, path.join(dir, "tunliu.xlsx"));
   await writePlantedError(path.join(dir, "planted.xlsx"));
   writeCorrupt(path.join(dir, "bad.xlsx"));
-}, 240_000);
+}, BUILD_HOOK_LIMIT_MS);
 afterAll(() => {
   removeDir(dir);
   removeDir(outputs);
@@ -72,6 +76,7 @@ interface JsonFile {
     message: string;
     expected: string | null;
     actual: string | null;
+    related: { sheet: string; cell: string }[];
   }[];
 }
 
@@ -100,6 +105,7 @@ test("examples/*.xlsx --format json", () => {
       expect(typeof f.message).toBe("string");
       if (f.expected !== null) expect(typeof f.expected).toBe("string");
       if (f.actual !== null) expect(typeof f.actual).toBe("string");
+      for (const r of f.related) expect(Object.keys(r).sort()).toEqual(["cell", "sheet"]);
     }
   }
   // Other example workbooks may come and go; the status must agree with what was reported.
@@ -110,7 +116,7 @@ test("examples/*.xlsx --format json", () => {
       : 0;
   expect(status).toBe(expected);
   expect(stderr).toBe("");
-}, 120_000);
+});
 
 test("npm run demo's command: the examples in text, exit 1 for quyang's two real 绩效目标 mistakes", () => {
   const { status, stdout } = cli("check", "examples/quyang-2024.xlsx", "examples/tunliu-2024.xlsx");
@@ -192,7 +198,7 @@ test("export of a directory on 2 threads: a pair for each clean workbook, a summ
   expect(stdout).toContain(
     "共 6 个文件：已导出 1 个，跳过 4 个（文件已存在 0 个，有错误 4 个），无法读取 1 个"
   );
-}, 240_000);
+});
 
 test("check --report on 2 threads writes both reports and says so on stderr, stdout unchanged", () => {
   const html = path.join(outputs, "报告", "r.html");
@@ -215,4 +221,4 @@ test("check --report on 2 threads writes both reports and says so on stderr, std
   expect(stderr).toBe(`已写入报告：${html}\n已写入报告：${xlsx}\n`);
   expect(readFileSync(html, "utf8")).toMatch(/^<!DOCTYPE html>/);
   expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe("PK");
-}, 240_000);
+});

@@ -12,9 +12,6 @@ import { CliIO, HELP, main, parseCliArgs } from "../../src/cli/main";
 import { gridsFromXlsx } from "../../src/io/readXlsx";
 import { QUYANG, ROOT, TUNLIU, makeTempDir, removeDir } from "./helpers";
 
-// Each export reads, checks, builds and renders a whole disclosure: seconds on a busy 2-core machine.
-jest.setTimeout(120_000);
-
 const LEDGER = path.join(ROOT, "examples", "quyang-2024-ledger.xlsx");
 const QUYANG_BASE = "中国共产党曲阳县委员会组织部-2024-部门预算公开";
 const TUNLIU_BASE = "中共长治市屯留区委组织部-2024-部门预算公开";
@@ -37,10 +34,17 @@ const run = async (...argv: string[]) => {
   return { code, out: io.out(), err: io.err() };
 };
 
-async function documentText(file: string): Promise<string> {
+async function documentXml(file: string): Promise<string> {
   const zip = await JSZip.loadAsync(readFileSync(file));
-  const xml = await zip.file("word/document.xml")!.async("string");
+  return zip.file("word/document.xml")!.async("string");
+}
+
+function xmlText(xml: string): string {
   return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+}
+
+async function documentText(file: string): Promise<string> {
+  return xmlText(await documentXml(file));
 }
 
 describe("parseCliArgs export", () => {
@@ -79,7 +83,7 @@ describe("parseCliArgs export", () => {
       allowErrors: false,
     });
     expect(parseCliArgs(["export", "-o", "d", "a.xlsx"])).toMatchObject({ outDir: "d" });
-    expect(parseCliArgs(["export", "-h"])).toEqual({ command: "help" });
+    expect(parseCliArgs(["export", "-h"])).toEqual({ command: "help", topic: "export" });
   });
 
   test.each([
@@ -192,10 +196,17 @@ describe("budget-disclosure export", () => {
     expect(readdirSync(out).sort()).toEqual([`${QUYANG_BASE}.docx`, `${QUYANG_BASE}.xlsx`]);
   });
 
-  test("exports the published Shanxi tables of tunliu", async () => {
+  test("exports the published Shanxi tables of tunliu, with the example 职责.txt as part one", async () => {
     const out = path.join(dir, "tunliu");
-    const { code } = await run("export", TUNLIU, "--out", out);
+    const duties = path.join(ROOT, "examples", "职责.txt");
+    const { code } = await run("export", TUNLIU, "--out", out, "--duties", duties);
     expect(code).toBe(0);
+    // The README's example: its headings are part one's, in the 目录 (the TOC content control).
+    const xml = await documentXml(path.join(out, `${TUNLIU_BASE}.docx`));
+    const contents = xmlText(/<w:sdt>[\s\S]*?<\/w:sdt>/.exec(xml)![0]);
+    expect(contents).toMatch(/第一部分 部门职责及机构设置一、本部门职责二、机构设置情况第二部分/);
+    expect(xmlText(xml)).toContain(readFileSync(duties, "utf8").split("\n")[1]);
+    expect(xmlText(xml)).not.toContain("【请填写：部门职责】");
     const grids = await gridsFromXlsx(readFileSync(path.join(out, `${TUNLIU_BASE}.xlsx`)));
     const check = checkWorkbook(grids);
     expect(check.template).toBe("shanxi");

@@ -37,9 +37,8 @@ import {
   writePlantedError,
   writeRenamedDepartment,
 } from "../cli/helpers";
+import { BROWSER_STEP_LIMIT_MS } from "../helpers/limits";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, describeInBrowser } from "./browser";
-
-jest.setTimeout(180_000);
 
 const SCREENSHOTS_FOR_README = path.join(ROOT, "docs", "screenshots");
 const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === "1";
@@ -186,12 +185,15 @@ describeInBrowser("the HTML report in Chromium, opened from file://", () => {
       executablePath: CHROMIUM_PATH,
       headless: true,
       args: CHROMIUM_ARGS,
+      timeout: BROWSER_STEP_LIMIT_MS,
     });
     context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
       deviceScaleFactor: 1,
       locale: "zh-CN",
     });
+    context.setDefaultTimeout(BROWSER_STEP_LIMIT_MS);
+    context.setDefaultNavigationTimeout(BROWSER_STEP_LIMIT_MS);
     // The browser's print dialog cannot be driven headless: count the calls instead.
     await context.addInitScript(() => {
       const w = window as unknown as { __printCalls: number; print: () => void };
@@ -209,7 +211,7 @@ describeInBrowser("the HTML report in Chromium, opened from file://", () => {
     console.log(
       `report e2e: Chromium ${CHROMIUM_PATH}, report in ${dir}, screenshots in ${screenshotDir}`
     );
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

@@ -211,6 +211,35 @@ describe("writeDocx", () => {
     expect(withDuties.join("")).not.toContain("【请填写：部门职责】");
   });
 
+  test("makes the headings of the clerk's 部门职责 text headings of part one, in the 目录", async () => {
+    const duties = [
+      "\uFEFF第一部分 概况",
+      "一、本部门职责",
+      "（一）负责全区组织工作。",
+      "三、负责全区干部队伍建设，提出意见。",
+      "",
+      "二、机构设置情况",
+      "本部门内设机构7个。",
+    ].join("\r\n");
+    const { document } = await readDocx(await writeDocx({ ...INPUT, duties }));
+    const partOne = contentsEntries(document).slice(0, 4);
+    expect(partOne).toEqual([
+      { text: "第一部分 部门职责及机构设置", style: "TOC1" },
+      { text: "一、本部门职责", style: "TOC2" },
+      { text: "二、机构设置情况", style: "TOC2" },
+      { text: "第二部分 2024年部门预算公开表", style: "TOC1" },
+    ]);
+    const text = paragraphs(body(document));
+    const at = (p: string) => text.indexOf(p);
+    // A numbered duty that is a sentence stays a paragraph, where the clerk put it.
+    expect(at("三、负责全区干部队伍建设，提出意见。")).toBeGreaterThan(
+      at("（一）负责全区组织工作。")
+    );
+    expect(at("三、负责全区干部队伍建设，提出意见。")).toBeLessThan(at("二、机构设置情况"));
+    // The part heading the clerk copied is not repeated: the document has its own.
+    expect(text.filter((p) => p.includes("第一部分"))).toEqual(["第一部分 部门职责及机构设置"]);
+  });
+
   test("writes the narrative: figures as plain text, placeholders highlighted", () => {
     expect(text).toContain(
       "2024年度预算收入1,130.50万元，占77.79%，比上年增加【请填写：上年数】。"

@@ -10,6 +10,7 @@ import { detectTemplate } from "../templates/detect";
 import { findNarrativeSheet, readNarrativeSheet } from "../rules/narrative/narrativeRule";
 import type { NarrativeInput } from "../narrative/types";
 import { TABLE_RULES, WORKBOOK_RULES, tableRulesFor } from "../rules";
+import { foldCascades } from "../rules/cascades";
 import type { TemplateId, UnitNature } from "../model";
 
 export interface WorkbookCheckOptions {
@@ -86,9 +87,11 @@ export function checkWorkbook(
     narrative,
   };
   for (const rule of WORKBOOK_RULES) findings.push(...rule.run(context));
+  // Each wrong cell once: the errors a finding about that very cell explains are folded into it.
+  const folded = foldCascades(findings);
   const final = options.strictRounding
-    ? findings.map((f) => (f.rounding ? { ...f, severity: "error" as const } : f))
-    : findings;
+    ? folded.map((f) => (f.rounding ? { ...f, severity: "error" as const } : f))
+    : folded;
   return {
     model,
     ledger,

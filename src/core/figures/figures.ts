@@ -9,6 +9,7 @@ import { Money, ZERO, convertUnit } from "../money";
 import type { ExpenditureKind, FiscalSource, FundSource, UnitNature } from "../model";
 import { FISCAL_SOURCES, FUND_SOURCES, UNIT_FUND_SOURCES } from "../model";
 import type { Ledger } from "../ledger/readLedger";
+import { aggregateFiguresInUnits } from "./aggregateUnits";
 
 /** One ledger line reduced to what the aggregates need, its amount in 万元. */
 export interface FigureLine {
@@ -313,7 +314,8 @@ function projects(lines: readonly FigureLine[]): ProjectFigures[] {
   return [...byKey.values()];
 }
 
-function income(total: ClassifiedFigures): IncomeFigures {
+/** The 收入 side of a 合计 node: this year's money and the carry-over, by source. */
+export function incomeFigures(total: ClassifiedFigures): IncomeFigures {
   const currentBySource = bySourceRecord(() => ZERO);
   const carryoverBySource = bySourceRecord(() => ZERO);
   for (const source of FUND_SOURCES) {
@@ -334,9 +336,19 @@ function income(total: ClassifiedFigures): IncomeFigures {
 
 /**
  * Aggregates lines already in 万元. Exposed so the renderer can re-aggregate rounded lines and get
- * figures that add up exactly as printed.
+ * figures that add up exactly as printed. Sums in integers (figures/aggregateUnits.ts) and falls
+ * back to Decimals when an amount has too many digits or the sums could leave a double's exact
+ * range; both give the same figures.
  */
 export function aggregateFigures(
+  lines: readonly FigureLine[],
+  options: { unitNature?: UnitNature; catalog?: Catalog } = {}
+): BudgetFigures {
+  return aggregateFiguresInUnits(lines, options) ?? aggregateFiguresDecimal(lines, options);
+}
+
+/** The reference aggregation: every sum a Decimal. Slower; the fallback and the tests' yardstick. */
+export function aggregateFiguresDecimal(
   lines: readonly FigureLine[],
   options: { unitNature?: UnitNature; catalog?: Catalog } = {}
 ): BudgetFigures {
@@ -351,7 +363,7 @@ export function aggregateFigures(
     byEconomic,
     threePublic: threePublic(lines),
     projects: projects(lines),
-    income: income(grand),
+    income: incomeFigures(grand),
     expenditure: {
       current: grand.all.total,
       basic: grand.all.basic,

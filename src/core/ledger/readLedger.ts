@@ -232,6 +232,8 @@ interface LineContext {
   grid: Grid;
   r: number;
   findings: Finding[];
+  /** Errors found on this row so far: a row with one is left out. */
+  errors: number;
 }
 
 function cellFinding(
@@ -251,6 +253,7 @@ function cellFinding(
   if (actual !== undefined && actual !== null && String(actual) !== "")
     finding.actual = String(actual);
   ctx.findings.push(finding);
+  if (severity === "error") ctx.errors += 1;
   return finding;
 }
 
@@ -332,7 +335,6 @@ function readLine(
   if (row.some((cell) => TOTAL_ROW.test(compactText(cell))) && isBlank(at("functionCode")))
     return undefined;
 
-  const errorsBefore = ctx.findings.filter((f) => f.severity === "error").length;
   const excluded = "，该行未计入。";
 
   // 功能分类科目编码: a 项 (7 digits) of the 支出功能分类.
@@ -466,7 +468,9 @@ function readLine(
     }
   }
 
-  if (ctx.findings.filter((f) => f.severity === "error").length > errorsBefore) return undefined;
+  // Counted per row: filtering every finding of the sheet again on each row made a ledger with
+  // many findings quadratic.
+  if (ctx.errors > 0) return undefined;
   const line: LedgerLine = {
     row: grid.origin.row + r,
     sheet: grid.sheet,
@@ -673,7 +677,7 @@ export function readLedger(
 
   const lines: LedgerLine[] = [];
   for (let r = header.row + 1; r < ledgerGrid.values.length; r++) {
-    const line = readLine({ grid: ledgerGrid, r, findings }, header, catalog);
+    const line = readLine({ grid: ledgerGrid, r, findings, errors: 0 }, header, catalog);
     if (line) lines.push(line);
   }
   if (lines.length === 0) {

@@ -23,9 +23,6 @@ import {
   writePlantedError,
 } from "../helpers";
 
-// Reading and writing workbooks takes seconds on a busy 2-core machine.
-jest.setTimeout(120_000);
-
 const SEVERITY_LABEL: Record<string, string> = { error: "错误", warning: "警告", info: "提示" };
 
 function fakeIO(): CliIO & { out: () => string; err: () => string } {
@@ -73,7 +70,7 @@ beforeAll(async () => {
   );
   json = JSON.parse(io.out());
   stderr = io.err();
-}, 120_000);
+});
 afterAll(() => removeDir(dir));
 
 test("exit 2: a file could not be read (the errors found would be 1)", () => {
@@ -204,4 +201,4 @@ test("a report written into the folder being checked is not taken for a departme
     expect(files).toHaveLength(5);
   }
   rmSync(report);
-}, 120_000);
+});

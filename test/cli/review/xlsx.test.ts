@@ -14,9 +14,6 @@ import {
   renderXlsxReport,
 } from "../../../src/cli/review/xlsx";
 
-// Reading and writing workbooks takes seconds on a busy 2-core machine.
-jest.setTimeout(120_000);
-
 const ABOUT: ReportAbout = {
   generatedAt: new Date(2025, 2, 7, 14, 5),
   toolVersion: "9.8.7",

@@ -107,9 +107,14 @@ describe("checkWorkbook on the published fixtures", () => {
 });
 
 describe("rules between tables", () => {
-  it("reports 收入总计 ≠ 本年收入合计 + 上年结转 and 收入总计 ≠ 支出总计", async () => {
-    const errors = errorsOf(await plant("quyang-2024", { "收支总表!C39": 880 }));
-    expect(errors).toEqual(["balance.totals@收支总表!C39", "balance.totals@收支总表!E39"]);
+  it("reports a wrong 收入总计 once, at its cell, naming the 支出总计 it no longer equals", async () => {
+    const grids = await plant("quyang-2024", { "收支总表!C39": 880 });
+    expect(errorsOf(grids)).toEqual(["balance.totals@收支总表!C39"]);
+    // 收入总计 ≠ 本年收入合计 + 上年结转 and 收入总计 ≠ 支出总计: one wrong cell, one finding.
+    const finding = checkWorkbook(grids).findings.find((f) => f.cell === "C39")!;
+    expect(finding).toMatchObject({ expected: "872.24", actual: "880.00" });
+    expect(finding.related).toContainEqual({ sheet: "收支总表", cell: "E39" });
+    expect(finding.message).toContain("E39");
   });
 
   it("reports a 类 whose expenditure differs between 支出总表 and 收支总表", async () => {
@@ -124,7 +129,10 @@ describe("rules between tables", () => {
         "收支总表!C6": 856.89,
       })
     );
-    expect(errors).toContain("cross.class-expenditure@支出总表!D7");
+    // 收支总表 disagrees with both 支出总表 and 收入总表, which agree: the blame is on 收支总表.
+    expect(errors).toContain("cross.class-expenditure@收支总表!E6");
+    expect(errors).not.toContain("cross.class-expenditure@支出总表!D7");
+    expect(errors).not.toContain("cross.class-expenditure@收入总表!D7");
     expect(errors).toContain("cross.income-sources@收支总表!C6");
   });
 
@@ -157,7 +165,17 @@ describe("rules between tables", () => {
         "项目支出(上年结转)!C7": 1043.88,
       })
     );
-    expect(errors).toContain("cross.project-expenditure@支出总表!E6");
+    // The 上年结转 table's own 合计 no longer adds up: that is the wrong cell, and the comparison
+    // with 支出总表 项目支出, broken by the same 1.00, is folded into it.
+    expect(errors).toContain("sum.total-row@项目支出(上年结转)!B7");
+    expect(errors).not.toContain("cross.project-expenditure@支出总表!E6");
+    const finding = checkWorkbook(
+      await plant("tunliu-2024", {
+        "项目支出(上年结转)!B7": 1043.88,
+        "项目支出(上年结转)!C7": 1043.88,
+      })
+    ).findings.find((f) => f.sheet === "项目支出(上年结转)" && f.cell === "B7")!;
+    expect(finding.related).toContainEqual({ sheet: "支出总表", cell: "E6" });
   });
 
   it("reports 机关运行经费 ≠ 公用经费 as an error for an administrative unit, a warning when the nature is unknown", async () => {
@@ -382,7 +400,7 @@ describe("several tables on one sheet", () => {
     );
     // One sheet called 公开表: the three tables one below the other, two blank rows apart.
     const values = sources.flatMap((g) => [...g.values.map((row) => row.slice()), [], []]);
-    values[sources[0].values.length + 2 + 7][4] = 237.34; // 20132 基本支出 (E8 on its own sheet): 201 above it no longer adds up
+    values[sources[0].values.length + 2 + 7][4] = 237.34; // 20132 基本支出 (E8 on its own sheet)
     const result = checkWorkbook([{ sheet: "公开表", origin: { row: 1, col: 1 }, values }]);
     expect(result.model.tables.map((t) => t.kind)).toEqual([
       "支出总表",
@@ -391,7 +409,9 @@ describe("several tables on one sheet", () => {
     ]);
     const offset = sources[0].values.length + 2;
     const errors = result.findings.filter((f) => f.severity === "error");
-    expect(errors.map((f) => `${f.ruleId}@${f.cell}`)).toContain(`sum.children@E${offset + 7}`);
+    // The 款 no longer equals its 项, its 类 no longer equals it, its row no longer adds up: one
+    // wrong cell, reported there.
+    expect(errors.map((f) => `${f.ruleId}@${f.cell}`)).toContain(`sum.root-cause@E${offset + 8}`);
     expect(errors.every((f) => f.sheet === "公开表")).toBe(true);
   });
 });

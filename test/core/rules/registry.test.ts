@@ -39,6 +39,19 @@ describe("the rule registry", () => {
         ["20A", "坏编码", "", "", ""],
       ],
     });
+    // A blank 款 row under a 类 that still equals its 项: one root cause.
+    grids.push({
+      sheet: "漏填表",
+      origin: { row: 1, col: 1 },
+      values: [
+        ["部门预算支出总表"],
+        ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+        ["", "合计", 10, 10, ""],
+        ["201", "一般公共服务支出", 10, 10, ""],
+        ["20132", "组织事务", "", "", ""],
+        ["2013201", "行政运行", 10, 10, ""],
+      ],
+    });
     for (const grid of grids) {
       const parsed = parseTable(grid);
       if (!parsed.ok) continue;

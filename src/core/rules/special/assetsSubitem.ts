@@ -1,3 +1,4 @@
+import { cellRef } from "../../finding";
 import type { Finding } from "../../finding";
 import { MESSAGES } from "../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
@@ -41,7 +42,7 @@ export const assetsSubitem: Rule<WorkbookRuleContext> = {
               ),
               expected: `≤${parent.value.toString()}`,
               actual: cell.value.toString(),
-              related: [parent.address],
+              related: [cellRef(view.table.sheet, parent.address)],
             });
           }
         }

@@ -1,3 +1,4 @@
+import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import { Money } from "../../money";
 import { MESSAGES } from "../messages";
@@ -51,7 +52,7 @@ export const procurementQtyPrice: Rule<WorkbookRuleContext> = {
             : MESSAGES.procurementQtyPrice(row.label, q.value, p.value, product, column, a.value),
           expected: product.toFixed(2),
           actual: a.value.toFixed(2),
-          related: [q.address, p.address],
+          related: cellRefs(view.table.sheet, [q.address, p.address]),
           ...(rounding ? { rounding: true } : {}),
         });
       }

@@ -1,3 +1,4 @@
+import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import { Money } from "../../money";
 import { compareSum } from "../../rounding";
@@ -69,7 +70,7 @@ export const sangongChange: Rule<WorkbookRuleContext> = {
                   ),
               expected: expected.toFixed(2),
               actual: cell.value.toFixed(2),
-              related: [current.address, prior.address],
+              related: cellRefs(view.table.sheet, [current.address, prior.address]),
               ...(rounding ? { rounding: true } : {}),
             });
             continue;
@@ -96,7 +97,7 @@ export const sangongChange: Rule<WorkbookRuleContext> = {
               MESSAGES.sangongRate(line.label, measure.caption, actual, rate),
             expected: rate.toFixed(2),
             actual: actual.toFixed(2),
-            related: [current.address, prior.address],
+            related: cellRefs(view.table.sheet, [current.address, prior.address]),
             ...(rounding ? { rounding: true } : {}),
           });
         }
