@@ -26,7 +26,7 @@ import { checkFiles } from "./workerPool";
 import { readNarrativeFile } from "./narrativeFile";
 import type { NarrativeInput } from "../core/narrative/types";
 import { rulesVersion } from "./review/about";
-import { reportFormatOf, writeReports } from "./review/writeReports";
+import { isReviewWorkbook, reportFormatOf, writeReports } from "./review/writeReports";
 
 export const TEMPLATES: readonly TemplateId[] = ["hebei", "shanxi", "mof"];
 export const FORMATS = ["text", "json"] as const;
@@ -299,14 +299,21 @@ async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
   const expanded = await expandInputs(args.inputs);
   const { problems } = expanded;
   // A report written into a folder being checked is output, not a department's workbook.
+  // A report written into a folder being checked is output, not a department's workbook: it is
+  // left out, and replaced. Anything else among the inputs — a file named on the command line, a
+  // workbook found in a folder — is never written over.
   const reportPaths = new Set(args.reports.map((file) => path.resolve(file)));
-  const files = expanded.files.filter((file) => !reportPaths.has(path.resolve(file)));
-  const overwritten = args.inputs.find((input) => reportPaths.has(path.resolve(input)));
-  if (overwritten !== undefined) {
-    io.stderr.write(
-      `budget-disclosure: --report 不能写到要检查的文件“${overwritten}”上（a report cannot replace an input）\n`
-    );
-    return EXIT.usage;
+  const files: string[] = [];
+  for (const file of expanded.files) {
+    const isTarget = reportPaths.has(path.resolve(file));
+    const named = args.inputs.some((input) => path.resolve(input) === path.resolve(file));
+    if (isTarget && (named || !(await isReviewWorkbook(file)))) {
+      io.stderr.write(
+        `budget-disclosure: --report 不能写到要检查的文件“${file}”上（a report cannot replace an input）\n`
+      );
+      return EXIT.usage;
+    }
+    if (!isTarget) files.push(file);
   }
   const progress =
     args.progress && io.stderr.isTTY && files.length > 1

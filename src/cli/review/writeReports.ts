@@ -4,9 +4,11 @@
  * reviewer who has last year's report open, or a run that is interrupted, never sees half a file.
  */
 import { randomBytes } from "crypto";
-import { mkdir, rename, rm, writeFile } from "fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "fs/promises";
+import JSZip from "jszip";
 import path from "path";
 import type { FileResult } from "../checkFile";
+import { REPORT_TITLE } from "./about";
 import type { ReportAbout } from "./about";
 import { renderHtmlReport } from "./html";
 import { renderXlsxReport } from "./xlsx";
@@ -27,6 +29,25 @@ export async function renderReport(
 ): Promise<Uint8Array> {
   if (format === "xlsx") return renderXlsxReport(results, about);
   return Buffer.from(renderHtmlReport(results, about), "utf8");
+}
+
+/**
+ * Whether `file` is an xlsx report of ours (its properties carry the report's title and this tool
+ * as creator) — which a new report may replace — rather than a department's workbook, which it
+ * may not. Anything unreadable is taken for a workbook.
+ */
+export async function isReviewWorkbook(file: string): Promise<boolean> {
+  try {
+    const zip = await JSZip.loadAsync(await readFile(file));
+    const core = await zip.file("docProps/core.xml")?.async("string");
+    return (
+      core !== undefined &&
+      core.includes(`<dc:title>${REPORT_TITLE}</dc:title>`) &&
+      core.includes("<dc:creator>budget-disclosure</dc:creator>")
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** Writes `bytes` to `file` through a temporary file in the same directory and a rename. */

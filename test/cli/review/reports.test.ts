@@ -191,6 +191,15 @@ test("a report is never written over a file being checked", async () => {
   expect(readFileSync(input).equals(before)).toBe(true);
 });
 
+test("nor over a department's workbook found in a folder being checked", async () => {
+  const workbook = path.join(folder, "tunliu-2024.xlsx");
+  const before = readFileSync(workbook);
+  const io = fakeIO();
+  expect(await main(["check", folder, "--report", workbook, "--jobs", "1"], io)).toBe(2);
+  expect(io.err()).toMatch(/--report 不能写到要检查的文件/);
+  expect(readFileSync(workbook).equals(before)).toBe(true);
+});
+
 test("a report written into the folder being checked is not taken for a department on the next run", async () => {
   const report = path.join(folder, "审核报告.xlsx");
   for (let run = 0; run < 2; run++) {
