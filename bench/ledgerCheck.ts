@@ -9,11 +9,8 @@
 import os from "os";
 import { checkWorkbook } from "../src/core/check/workbook";
 import { readLedger } from "../src/core/ledger";
-import {
-  aggregateFigures,
-  aggregateFiguresDecimal,
-  ledgerFigures,
-} from "../src/core/figures/figures";
+import { aggregateFigures, ledgerFigures } from "../src/core/figures/aggregate";
+import { aggregateFiguresDecimal } from "../src/core/figures/figures";
 import { ledgerGrids } from "./ledgerWorkbook";
 import { measureInterleaved, ms, ratio, table } from "./harness";
 import type { BenchSuite } from "./harness";

@@ -270,7 +270,10 @@ describe("main", () => {
       (f: { sheet: string }) => f.sheet === "支出总表"
     );
     expect(findings[0]).toMatchObject({ severity: "error", sheet: "支出总表" });
-    expect(findings.map((f: { cell: string }) => f.cell)).toEqual(
+    // One wrong cell is one finding at that cell (the root cause); the subtotal (E8) and the row
+    // total (D9) it breaks are named as related, not reported again.
+    expect(findings.map((f: { cell: string }) => f.cell)).toEqual(["E9"]);
+    expect(findings[0].related.map((r: { cell: string }) => r.cell)).toEqual(
       expect.arrayContaining(["E8", "D9"])
     );
   });

@@ -6,7 +6,7 @@ import { checkWorkbook } from "../../src/core/check/workbook";
 import { buildSheets } from "../../src/core/format/buildSheets";
 import { specToGrid } from "../../src/core/format/specToGrid";
 import { readLedger } from "../../src/core/ledger";
-import { ledgerFigures } from "../../src/core/figures/figures";
+import { ledgerFigures } from "../../src/core/figures/aggregate";
 import type { Finding } from "../../src/core/finding";
 import { gridsFromXlsx } from "../../src/io/readXlsx";
 import {

@@ -3,7 +3,7 @@ import { Finding, compareFindingsInSheetOrder } from "../finding";
 import type { Grid } from "../grid";
 import { findLedger, readLedger } from "../ledger";
 import { ledgerTableGrids } from "../format/ledgerTables";
-import { ledgerFigures } from "../figures/figures";
+import { ledgerFigures } from "../figures/aggregate";
 import type { Ledger } from "../ledger";
 import { WorkbookModel, readWorkbook } from "../read/workbook";
 import { detectTemplate } from "../templates/detect";

@@ -215,8 +215,7 @@ function threePublicOf(economic: Map<string, Block>, scale: number): ThreePublic
     const sums = new Float64Array(FISCAL.length);
     for (const code of codes) {
       const block = economic.get(code);
-      if (block)
-        FISCAL.forEach((s, i) => (sums[i] += unitsOfMeasure(block.cells, [s], "total")));
+      if (block) FISCAL.forEach((s, i) => (sums[i] += unitsOfMeasure(block.cells, [s], "total")));
     }
     return sums;
   };
@@ -257,7 +256,9 @@ interface ProjectBlock extends Block {
 }
 
 /** The integer amounts of the lines at a common scale; undefined when Decimals are needed. */
-function lineUnits(lines: readonly FigureLine[]): { units: Float64Array; scale: number } | undefined {
+function lineUnits(
+  lines: readonly FigureLine[]
+): { units: Float64Array; scale: number } | undefined {
   const parts: Decomposed[] = new Array(lines.length);
   let scale = 0;
   for (let i = 0; i < lines.length; i++) {

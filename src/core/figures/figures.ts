@@ -5,11 +5,9 @@
  */
 import { Catalog } from "../codes";
 import type { CodeLevel } from "../codes";
-import { Money, ZERO, convertUnit } from "../money";
+import { Money, ZERO } from "../money";
 import type { ExpenditureKind, FiscalSource, FundSource, UnitNature } from "../model";
 import { FISCAL_SOURCES, FUND_SOURCES, UNIT_FUND_SOURCES } from "../model";
-import type { Ledger } from "../ledger/readLedger";
-import { aggregateFiguresInUnits } from "./aggregateUnits";
 
 /** One ledger line reduced to what the aggregates need, its amount in 万元. */
 export interface FigureLine {
@@ -334,19 +332,6 @@ export function incomeFigures(total: ClassifiedFigures): IncomeFigures {
   };
 }
 
-/**
- * Aggregates lines already in 万元. Exposed so the renderer can re-aggregate rounded lines and get
- * figures that add up exactly as printed. Sums in integers (figures/aggregateUnits.ts) and falls
- * back to Decimals when an amount has too many digits or the sums could leave a double's exact
- * range; both give the same figures.
- */
-export function aggregateFigures(
-  lines: readonly FigureLine[],
-  options: { unitNature?: UnitNature; catalog?: Catalog } = {}
-): BudgetFigures {
-  return aggregateFiguresInUnits(lines, options) ?? aggregateFiguresDecimal(lines, options);
-}
-
 /** The reference aggregation: every sum a Decimal. Slower; the fallback and the tests' yardstick. */
 export function aggregateFiguresDecimal(
   lines: readonly FigureLine[],
@@ -379,27 +364,6 @@ export function aggregateFiguresDecimal(
     figures.agencyOperating = grand.bySource["一般公共预算"].publicUse;
   }
   return figures;
-}
-
-/** The figures of a ledger, in 万元, exact. */
-export function ledgerFigures(ledger: Ledger, options: { catalog?: Catalog } = {}): BudgetFigures {
-  const lines: FigureLine[] = ledger.lines.map((line) => {
-    const out: FigureLine = {
-      functionCode: line.functionCode,
-      kind: line.kind,
-      source: line.source,
-      carryover: line.carryover,
-      amount: convertUnit(line.amount, ledger.unit, "万元"),
-    };
-    if (line.economicCode !== undefined) out.economicCode = line.economicCode;
-    if (line.projectName !== undefined) out.projectName = line.projectName;
-    if (line.projectCode !== undefined) out.projectCode = line.projectCode;
-    return out;
-  });
-  return aggregateFigures(lines, {
-    unitNature: ledger.department.unitNature,
-    catalog: options.catalog,
-  });
 }
 
 /** A node's amounts for one group of sources: every source, 财政拨款, 单位资金, or one source. */

@@ -19,7 +19,8 @@
  */
 import { Catalog } from "../codes";
 import type { Finding } from "../finding";
-import { FigureLine, aggregateFigures } from "./figures";
+import type { FigureLine } from "./figures";
+import { aggregateFigures } from "./aggregate";
 import type { BudgetFigures } from "./figures";
 import { FISCAL_SOURCES, FUND_SOURCES, UNIT_FUND_SOURCES } from "../model";
 import type { LedgerDepartment } from "../ledger/readLedger";

@@ -45,7 +45,12 @@ export function decompose(amount: Money): Decomposed | undefined {
   if (digits.length <= 2) {
     int = digits.length === 1 ? digits[0] : digits[0] * 1e7 + digits[1]; // < 1e14: exact
   } else {
-    const text = String(digits[0]) + digits.slice(1).map((w) => String(w).padStart(7, "0")).join("");
+    const text =
+      String(digits[0]) +
+      digits
+        .slice(1)
+        .map((w) => String(w).padStart(7, "0"))
+        .join("");
     const significant = text.replace(/0+$/, "");
     // 15 digits always fit a safe integer (2^53 ≈ 9.007e15).
     if (significant.length > 15) return undefined;

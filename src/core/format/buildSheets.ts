@@ -14,7 +14,7 @@
  * published tables) come through unchanged.
  */
 import { Catalog, ECONOMIC_TO_GOV_ECONOMIC } from "../codes";
-import { aggregateFigures } from "../figures/figures";
+import { aggregateFigures } from "../figures/aggregate";
 import type {
   BudgetFigures,
   ClassifiedFigures,

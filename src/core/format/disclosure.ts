@@ -8,7 +8,7 @@
  */
 import type { WorkbookCheckResult } from "../check/workbook";
 import type { Finding } from "../finding";
-import { ledgerFigures } from "../figures/figures";
+import { ledgerFigures } from "../figures/aggregate";
 import type { LedgerDepartment } from "../ledger";
 import type { BudgetFigures } from "../figures/figures";
 import { generateNarrative } from "../narrative/generate";

@@ -16,7 +16,7 @@
 import { cellRef, sameCell } from "../finding";
 import type { CellRef, Finding } from "../finding";
 import type { BudgetFigures, ClassifiedFigures, ProjectFigures } from "../figures/figures";
-import { aggregateFigures } from "../figures/figures";
+import { aggregateFigures } from "../figures/aggregate";
 import { roundLinesControlled } from "../format/buildSheets";
 import { Money, ZERO, formatMoney, roundMoney } from "../money";
 import type { AmountCell, TableRow, TableSide } from "../read/table";

@@ -10,7 +10,7 @@
  * last year's figures when not given, 政府采购 and 国有资产 when not given — is a placeholder
  * 【请填写：…】, never an invented number.
  */
-import { aggregateFigures } from "../figures/figures";
+import { aggregateFigures } from "../figures/aggregate";
 import type { BudgetFigures, ClassifiedFigures } from "../figures/figures";
 import type { LedgerDepartment } from "../ledger/readLedger";
 import { HEBEI_SUMMARY_CLASSES } from "../templates";

@@ -3,7 +3,8 @@
  * on the inputs that push it to its limits (many decimals, amounts beyond a safe integer of fen,
  * sums near 2^53), where it must hand over to the Decimals rather than round.
  */
-import { aggregateFigures, aggregateFiguresDecimal } from "../../../src/core/figures/figures";
+import { aggregateFigures } from "../../../src/core/figures/aggregate";
+import { aggregateFiguresDecimal } from "../../../src/core/figures/figures";
 import type { FigureLine } from "../../../src/core/figures/figures";
 import { aggregateFiguresInUnits } from "../../../src/core/figures/aggregateUnits";
 import { decompose, moneyOfUnits, unitsAt } from "../../../src/core/figures/units";

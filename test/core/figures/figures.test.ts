@@ -3,7 +3,7 @@ import path from "path";
 import type { CellValue } from "../../../src/core/grid";
 import { makeGrid } from "../../../src/core/grid";
 import { readLedger } from "../../../src/core/ledger";
-import { ledgerFigures } from "../../../src/core/figures/figures";
+import { ledgerFigures } from "../../../src/core/figures/aggregate";
 import type { Ledger } from "../../../src/core/ledger";
 import type { BudgetFigures, ClassifiedFigures } from "../../../src/core/figures/figures";
 import { gridsFromXlsx } from "../../../src/io/readXlsx";

@@ -7,7 +7,7 @@ import { specToGrid } from "../../../src/core/format/specToGrid";
 import type { CellValue, Grid } from "../../../src/core/grid";
 import { makeGrid } from "../../../src/core/grid";
 import { readLedger } from "../../../src/core/ledger";
-import { ledgerFigures } from "../../../src/core/figures/figures";
+import { ledgerFigures } from "../../../src/core/figures/aggregate";
 import type { Ledger, LedgerDepartment } from "../../../src/core/ledger";
 import type { BudgetFigures } from "../../../src/core/figures/figures";
 import { readWorkbook } from "../../../src/core/read/workbook";

@@ -6,7 +6,7 @@ import type { SheetSpec } from "../../../src/core/format/sheetSpec";
 import { specToGrid } from "../../../src/core/format/specToGrid";
 import type { CellValue, Grid } from "../../../src/core/grid";
 import { readLedger } from "../../../src/core/ledger";
-import { ledgerFigures } from "../../../src/core/figures/figures";
+import { ledgerFigures } from "../../../src/core/figures/aggregate";
 import type { Ledger } from "../../../src/core/ledger";
 import type { BudgetFigures } from "../../../src/core/figures/figures";
 import { parseTable } from "../../../src/core/read/table";

@@ -5,7 +5,7 @@ import type { CellValue, Grid } from "../../../src/core/grid";
 import { a1 } from "../../../src/core/grid";
 import { readLedger } from "../../../src/core/ledger";
 import { ledgerTableGrids } from "../../../src/core/format/ledgerTables";
-import { ledgerFigures } from "../../../src/core/figures/figures";
+import { ledgerFigures } from "../../../src/core/figures/aggregate";
 import { roundLinesControlled } from "../../../src/core/format/buildSheets";
 import { chineseNumber } from "../../../src/core/templates";
 import { Money, roundMoney, sumMoney } from "../../../src/core/money";

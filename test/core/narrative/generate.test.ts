@@ -6,7 +6,7 @@ import { loadFixture } from "../../helpers/fixtures";
 import type { CellValue } from "../../../src/core/grid";
 import { readLedger } from "../../../src/core/ledger";
 import { ledgerTableGrids } from "../../../src/core/format/ledgerTables";
-import { ledgerFigures } from "../../../src/core/figures/figures";
+import { ledgerFigures } from "../../../src/core/figures/aggregate";
 import type { Ledger } from "../../../src/core/ledger";
 import type { BudgetFigures } from "../../../src/core/figures/figures";
 import { Money, sumMoney } from "../../../src/core/money";

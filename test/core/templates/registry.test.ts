@@ -1,4 +1,4 @@
-import { aggregateFigures } from "../../../src/core/figures/figures";
+import { aggregateFigures } from "../../../src/core/figures/aggregate";
 import { buildSheet, printedFigures } from "../../../src/core/format/buildSheets";
 import {
   SUPPLEMENT_TEMPLATES,

@@ -3,7 +3,7 @@ import path from "path";
 import { buildSheets } from "../../../src/core/format/buildSheets";
 import type { SheetSpec } from "../../../src/core/format/sheetSpec";
 import { readLedger } from "../../../src/core/ledger";
-import { ledgerFigures } from "../../../src/core/figures/figures";
+import { ledgerFigures } from "../../../src/core/figures/aggregate";
 import { gridsFromXlsx } from "../../../src/io/readXlsx";
 import { safeSheetNames } from "../../../src/render/xlsx";
 import {

@@ -8,7 +8,7 @@ import { specToGrid } from "../../../src/core/format/specToGrid";
 import type { CellValue, Grid } from "../../../src/core/grid";
 import { makeGrid } from "../../../src/core/grid";
 import { readLedger } from "../../../src/core/ledger";
-import { ledgerFigures } from "../../../src/core/figures/figures";
+import { ledgerFigures } from "../../../src/core/figures/aggregate";
 import type { TemplateId } from "../../../src/core/model";
 import { expenditureByClass, generalBudgetExpenditureSpec } from "../../../src/render/chart";
 import { moneyToNumber } from "../../../src/core/money";
