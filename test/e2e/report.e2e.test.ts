@@ -339,16 +339,18 @@ describeInBrowser("the HTML report in Chromium, opened from file://", () => {
       (f) => f.severity !== "info" || !/^舍入差异/.test(f.message)
     );
     expect(await rows.count()).toBe(listed.length);
-    const e8 = planted.findings.find((f) => f.sheet === "支出总表" && f.cell === "E8")!;
-    const row = rows.filter({ hasText: e8.message });
+    // The planted cell is the root cause (test/cli/helpers.ts); the subtotal and the row total
+    // its wrong figure throws off are named beside it, not listed as errors of their own.
+    const e9 = planted.findings.find((f) => f.sheet === "支出总表" && f.cell === "E9")!;
+    const row = rows.filter({ hasText: e9.message });
     expect(await row.locator("td").allInnerTexts()).toEqual([
       "错误",
       "支出总表",
-      "E8",
-      e8.message,
-      e8.expected,
-      e8.actual,
-      e8.rule,
+      "E9",
+      `${e9.message}（另见 E8、D9）`,
+      e9.expected,
+      e9.actual,
+      e9.rule,
     ]);
     await expectAccessible("a department opened");
     await screenshot("2-department", { selector: "#departments" });

@@ -13,7 +13,7 @@ import path from "path";
 import { SEVERITY_LABEL, Severity } from "../../core/finding";
 import type { TemplateId } from "../../core/model";
 import type { FileResult } from "../checkFile";
-import { TEMPLATE_LABEL } from "../report";
+import { TEMPLATE_LABEL, relatedText } from "../report";
 import { REPORT_TITLE, ReportAbout, describeRules, formatDateTime, ruleTitles } from "./about";
 import { Bar, Slice, barChart, donutChart } from "./charts";
 import { escapeHtml, jsonForScript } from "./escape";
@@ -106,7 +106,8 @@ export function clientData(departments: readonly Department[], about: ReportAbou
         SEVERITY_INDEX[f.severity],
         f.sheet === undefined ? -1 : intern(f.sheet),
         f.cell ?? "",
-        f.message,
+        // The other cells the finding involves, named as the text output names them.
+        f.message + relatedText(f),
         f.expected ?? "",
         f.actual ?? "",
         intern(f.ruleId),

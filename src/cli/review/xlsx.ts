@@ -12,6 +12,7 @@ import ExcelJS from "exceljs";
 import { SEVERITY_LABEL } from "../../core/finding";
 import type { FileResult } from "../checkFile";
 import { TEMPLATE_LABEL } from "../report";
+import { formatCellRef } from "../../core/finding";
 import { REPORT_TITLE, ReportAbout, describeRules, formatDateTime, ruleTitles } from "./about";
 import {
   STATUSES,
@@ -63,6 +64,8 @@ export const FINDINGS_COLUMNS: readonly Column[] = [
   { header: "应为", width: 13, kind: "text", amount: true },
   { header: "实为", width: 13, kind: "text", amount: true },
   { header: "舍入差异", width: 10, kind: "text" },
+  // The other cells the finding involves (JSON's related), each as 工作表!单元格.
+  { header: "另见", width: 24, kind: "text", wrap: true },
 ];
 
 const FORMULA_LIKE = /^[=+\-@]/;
@@ -204,6 +207,7 @@ export async function renderXlsxReport(
         f.expected ?? null,
         f.actual ?? null,
         isRoundingNote(f) ? "是" : null,
+        f.related?.length ? f.related.map((r) => formatCellRef(r)).join("、") : null,
       ]);
       severities.push(f.severity);
     }
