@@ -155,9 +155,11 @@ describe("text", () => {
     expect(text).toContain("  未检查：没有找到任何可识别的标准公开表\n");
     expect(text).toContain("  小结：未找到公开表，未检查\n");
     expect(text).not.toContain("通过（");
+    // Counted with the files that could not be read, as in the review report: never 通过.
     expect(totalsLine([unchecked, clean])).toBe(
-      "共 2 个文件：通过 1 个，有错误 0 个，无法读取 0 个，未找到公开表 1 个。"
+      "共 2 个文件：通过 1 个，有错误 0 个，仅警告 0 个，无法读取 1 个。"
     );
+    expect(toJson([unchecked]).totals.status).toMatchObject({ passed: 0, unreadable: 1 });
     expect(summaryTable([unchecked])).toContain("data/minutes.xlsx  （未找到公开表）");
   });
 
@@ -187,10 +189,12 @@ describe("text", () => {
       "data/bad.xlsx     （无法读取）",
     ]);
     expect(
-      text.endsWith(`${table}\n\n共 3 个文件：通过 1 个，有错误 1 个，无法读取 1 个。\n`)
+      text.endsWith(
+        `${table}\n\n共 3 个文件：通过 1 个，有错误 1 个，仅警告 0 个，无法读取 1 个。\n`
+      )
     ).toBe(true);
     expect(totalsLine([clean], 1234)).toBe(
-      "共 1 个文件：通过 1 个，有错误 0 个，无法读取 0 个，用时 1.2 秒。"
+      "共 1 个文件：通过 1 个，有错误 0 个，仅警告 0 个，无法读取 0 个，用时 1.2 秒。"
     );
   });
 
@@ -213,9 +217,9 @@ describe("text", () => {
 });
 
 describe("JSON", () => {
-  test("exactly { files: [ { file, department, year, template, findings: [ { severity, rule, sheet, cell, message, expected, actual, related } ] } ] }", () => {
+  test("exactly { totals, files: [ { file, department, year, template, findings: [ { severity, rule, sheet, cell, message, expected, actual, related } ] } ] }", () => {
     const json = JSON.parse(renderJson([quyang, clean, broken]));
-    expect(Object.keys(json)).toEqual(["files"]);
+    expect(Object.keys(json)).toEqual(["totals", "files"]);
     expect(json.files[0]).toEqual({
       file: "data/quyang.xlsx",
       department: "中国共产党曲阳县委员会组织部",
@@ -267,6 +271,24 @@ describe("JSON", () => {
     expect(typeof second.expected).toBe("string");
     expect(second.expected).toBe("336.34");
     expect(fifth).toMatchObject({ sheet: null, cell: null, expected: null, actual: null });
+  });
+
+  test("totals: files by the reports' four statuses, findings by severity", () => {
+    const warned: FileResult = {
+      ...clean,
+      file: "data/warned.xlsx",
+      findings: [f("warning", "收支总表", "A1"), f("info", "收支总表", "C6")],
+    };
+    expect(toJson([quyang, clean, broken, warned, clean]).totals).toEqual({
+      files: 5,
+      status: { passed: 2, errors: 1, warningsOnly: 1, unreadable: 1 },
+      findings: { error: 2, warning: 3, info: 3 },
+    });
+    expect(toJson([]).totals).toEqual({
+      files: 0,
+      status: { passed: 0, errors: 0, warningsOnly: 0, unreadable: 0 },
+      findings: { error: 0, warning: 0, info: 0 },
+    });
   });
 
   test("an unreadable file carries its error and no findings", () => {
