@@ -8,7 +8,8 @@ import type { Finding } from "../core/finding";
 import type { Grid } from "../core/grid";
 import type { TemplateId } from "../core/model";
 import type { NarrativeInput } from "../core/narrative/types";
-import { gridsFromXlsx } from "../io/readXlsx";
+import { NotAWorkbookError, gridsFromXlsx } from "../io/readXlsx";
+import type { CheckedTable } from "../core/rules/workbook/completeness";
 
 export interface CheckOptions {
   template?: TemplateId;
@@ -26,11 +27,23 @@ export interface FileResult {
   /** Worksheet names in workbook order, so reports can list sheets as the clerk sees them. */
   sheets: string[];
   findings: Finding[];
+  /** The tables read and checked, in workbook order. */
+  tables?: CheckedTable[];
+  /** The template's mandatory tables not found. */
+  missing?: string[];
+  /** Only some of the tables (see core/rules/workbook/completeness): not a full disclosure. */
+  extract?: boolean;
+  /** Set when the file was read but nothing in it could be checked (exit status 2, like `error`). */
+  unchecked?: string;
   /** Set when the file could not be read; then there are no findings. */
   error?: string;
   /** Read and check time. */
   ms: number;
 }
+
+/** Chinese for the clerk, English after it in brackets like the other CLI messages. */
+export const UNCHECKED =
+  "没有找到任何可识别的标准公开表（如收支总表、支出总表、“三公”经费表），未做任何检查（no standard disclosure table found: nothing was checked）";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -45,6 +58,10 @@ export function describeReadError(error: unknown, bytes?: Uint8Array): string {
   if (code === "ENOENT") return "找不到文件";
   if (code === "EACCES" || code === "EPERM") return "没有读取权限";
   if (code === "EISDIR") return "这是一个目录，不是文件";
+  if (error instanceof NotAWorkbookError)
+    return error.reason === "notWorkbook"
+      ? "这是一个 zip 压缩文件，但不是 Excel 工作簿，其中没有 xl/workbook.xml（a zip archive, not an Excel workbook）"
+      : "工作簿中没有任何工作表，未检查（the workbook has no worksheet: nothing was checked）";
   if (bytes) {
     if (bytes.length === 0) return "文件是空的（0 字节），不是有效的 .xlsx 工作簿";
     if (startsWith(bytes, OLE2_MAGIC)) {
@@ -80,6 +97,8 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
       strictRounding: options.strictRounding,
       narrative: options.narrative,
     });
+    const { coverage } = result;
+    const nothing = coverage.tables.length === 0 && coverage.forms === 0;
     return {
       file,
       department: result.model.department?.value,
@@ -87,6 +106,11 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
       template: result.template,
       sheets: grids.map((g) => g.sheet),
       findings: result.findings,
+      tables: coverage.tables,
+      missing: coverage.missing,
+      extract: coverage.extract,
+      // Never 通过 for a workbook in which no table was recognised: nothing was checked.
+      ...(nothing ? { unchecked: UNCHECKED } : {}),
       ms: elapsed(started),
     };
   } catch (error) {

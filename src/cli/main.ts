@@ -96,7 +96,8 @@ ${EXPORT_HELP}
 退出状态 Exit status:
   0  没有错误（可有警告、提示）     no errors (warnings and info allowed)
   1  至少一个错误（export：未导出） at least one error (export: nothing written)
-  2  有文件无法读取，或参数有误     an input could not be read, or bad usage
+  2  有文件无法读取或未找到公开表，  an input could not be read or held no table
+     或参数有误                     to check, or bad usage
      （或 --report 未能写入）       (or a --report could not be written)
      （export：文件已存在）         (export: a file exists and --force was not given)
 `;
@@ -249,9 +250,13 @@ function parse(argv: readonly string[]) {
   });
 }
 
-/** The run's exit status from its results (unreadable inputs are results with `error`). */
+/**
+ * The run's exit status from its results: unreadable inputs (results with `error`) and workbooks in
+ * which nothing could be checked (`unchecked`) are 2, never a pass.
+ */
 export function exitStatus(results: readonly FileResult[]): number {
-  if (results.some((r) => r.error !== undefined)) return EXIT.unreadable;
+  if (results.some((r) => r.error !== undefined || r.unchecked !== undefined))
+    return EXIT.unreadable;
   if (results.some((r) => r.findings.some((f) => f.severity === "error"))) return EXIT.errors;
   return EXIT.ok;
 }

@@ -11,6 +11,8 @@ import { findNarrativeSheet, readNarrativeSheet } from "../rules/narrative/narra
 import type { NarrativeInput } from "../narrative/types";
 import { TABLE_RULES, WORKBOOK_RULES, tableRulesFor } from "../rules";
 import { foldCascades } from "../rules/cascades";
+import { coverage } from "../rules/workbook/completeness";
+import type { Coverage } from "../rules/workbook/completeness";
 import type { TemplateId, UnitNature } from "../model";
 
 export interface WorkbookCheckOptions {
@@ -32,6 +34,11 @@ export interface WorkbookCheckResult {
   templateSource: "option" | "ledger" | "detected" | "unknown";
   findings: Finding[];
   rulesRun: number;
+  /**
+   * Which tables were read and checked, what the template required and was not found, and whether
+   * the workbook is an extract. No tables and no forms: nothing was checked, whatever the findings.
+   */
+  coverage: Coverage;
 }
 
 /**
@@ -101,5 +108,6 @@ export function checkWorkbook(
       compareFindingsInSheetOrder([...grids.map((g) => g.sheet), ...tableGrids.map((g) => g.sheet)])
     ),
     rulesRun: TABLE_RULES.length + WORKBOOK_RULES.length,
+    coverage: coverage(model, template),
   };
 }

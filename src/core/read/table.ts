@@ -1,9 +1,11 @@
 import { Catalog, readCodeCell, systemOfCode } from "../codes";
 import type { CatalogEntry, CodeProblem, CodeSystem } from "../codes";
-import { CellValue, Grid, gridAddress } from "../grid";
+import { CellValue, Grid, gridAddress, noteAt } from "../grid";
+import type { CellNote } from "../grid";
 import { Money, ParsedAmount, ZERO, parseAmount } from "../money";
 import { TableKindSpec, kindFromName, kindFromTitle } from "./tableKinds";
 import { compactText, hasChineseOrdinal, isBlank, stripOrdinal } from "./text";
+import { markUnitRows } from "./unitRows";
 
 /** One amount cell of a data row, remembering where it was. */
 export interface AmountCell {
@@ -12,6 +14,8 @@ export interface AmountCell {
   parsed: ParsedAmount;
   /** The amount, blank and invalid counting as zero (for arithmetic only). */
   value: Money;
+  /** The host says the value cannot be taken as read (Grid.cellNotes): then `parsed` is invalid. */
+  untrusted?: CellNote["kind"];
 }
 
 export type RowRole =
@@ -39,6 +43,11 @@ export interface TableRow {
     problems?: CodeProblem[];
   };
   role: RowRole;
+  /**
+   * A department's or unit's subtotal in a 项目支出表: "exact" or "suffix" ((本级)) when it names
+   * the department of the header, "other" when it names another unit (see read/unitRows).
+   */
+  unitRow?: "exact" | "suffix" | "other";
   /** Aligned with the side's amount columns. */
   cells: AmountCell[];
 }
@@ -393,12 +402,18 @@ function columnRelations(
 /** The amount at a grid position, with its address and what the cell held; blank or text reads as 0. */
 export function amountCell(grid: Grid, r: number, c: number): AmountCell {
   const raw = grid.values[r]?.[c];
-  const parsed = parseAmount(raw);
+  const note = noteAt(grid, r, c);
+  // A formula without its result or a date is no amount, whatever the cell holds: it is reported
+  // at the cell (rules/cellTrust) and the sums it is part of wait for it.
+  const parsed: ParsedAmount = note
+    ? { kind: "invalid", text: note.text ?? String(raw ?? "") }
+    : parseAmount(raw);
   return {
     address: gridAddress(grid, r, c),
     raw,
     parsed,
     value: parsed.kind === "amount" ? parsed.value : ZERO,
+    ...(note ? { untrusted: note.kind } : {}),
   };
 }
 
@@ -478,6 +493,7 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
       .map((row) => (row.code ? systemOfCode(row.code) : undefined))
       .find((s) => s !== undefined);
     assignRoles(side, department?.name);
+    if (kind?.kind === "项目支出表") markUnitRows(side, department?.name);
   }
   return {
     ok: true,
