@@ -12,6 +12,7 @@ import type { NarrativeInput } from "../narrative/types";
 import { TABLE_RULES, WORKBOOK_RULES, tableRulesFor } from "../rules";
 import { foldCascades } from "../rules/cascades";
 import type { TemplateId, UnitNature } from "../model";
+import type { PreviousDisclosure } from "../previous/types";
 
 export interface WorkbookCheckOptions {
   /** The province layout; detected from the tables when absent. */
@@ -22,6 +23,8 @@ export interface WorkbookCheckOptions {
   /** A 情况说明 from outside the workbook (a .txt or .docx); replaces a 情况说明 sheet. */
   narrative?: readonly NarrativeInput[];
   catalog?: Catalog;
+  /** Last year's published disclosure (check --previous): its 上年 figures are compared. */
+  previous?: PreviousDisclosure;
 }
 
 export interface WorkbookCheckResult {
@@ -85,6 +88,7 @@ export function checkWorkbook(
     unitNature,
     strictRounding: options.strictRounding,
     narrative,
+    previous: options.previous,
   };
   for (const rule of WORKBOOK_RULES) findings.push(...rule.run(context));
   // Each wrong cell once: the errors a finding about that very cell explains are folded into it.
