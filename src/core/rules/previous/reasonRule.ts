@@ -33,7 +33,7 @@ const GROUPS: readonly (readonly SubjectId[])[] = [
 /** Terms every 情况说明 must explain when they change that much, even if it never mentions the change. */
 const MUST_EXPLAIN: ReadonlySet<SubjectId> = new Set(["budgetTotal", "threePublic"]);
 
-const REASON = /(?:原因|由于|因为|主要是|主要用于)[是为：:，,]?\s*([^。；;]*)/;
+const REASON = /(?:原因|由于|因为|主要是|主要为|主要系|主要用于)[是为：:，,]?\s*([^。；;]*)/;
 
 /** The text from a stated change to the next change of another term (or the paragraph's end). */
 function reasonAfter(text: string, mention: Mention, next: Mention | undefined): string {
@@ -91,24 +91,26 @@ export const previousReason: Rule<WorkbookRuleContext> = {
       );
       if (!subject) continue;
       const last = previous.lastYear[subject as keyof LastYearFigures]!;
-      const current = group.map((s) => currentOf(facts.figures, s)).find((v) => v !== undefined);
-      if (current === undefined) continue;
-      const change = compareYears(current, last);
-      if (!beyondThreshold(change, threshold)) continue;
-      const what = `${subjectLabel(group[0])}比上年${describeChange(change)}，超过 ±${threshold.toFixed(0)}%`;
       const stated = changes.filter((m) => group.includes(m.subject!));
       if (stated.length === 0) {
         if (!group.some((s) => MUST_EXPLAIN.has(s))) continue;
+        const current = group.map((s) => currentOf(facts.figures, s)).find((v) => v !== undefined);
+        if (current === undefined) continue;
+        const change = compareYears(current, last);
+        if (!beyondThreshold(change, threshold)) continue;
         findings.push({
           ruleId: PREVIOUS_RULE.reason,
           severity: "warning",
           ...at(paragraphs[0]),
-          message: `${what}（本年 ${formatMoney(current)} 万元，上年 ${formatMoney(last)} 万元），情况说明中没有说明这一增减及其原因。`,
-          expected: current.minus(last).toFixed(2),
+          message: `${subjectLabel(group[0])}比上年${describeChange(change)}，超过 ±${threshold.toFixed(0)}%（本年 ${formatMoney(current)} 万元，上年 ${formatMoney(last)} 万元），情况说明中没有说明这一增减及其原因。`,
+          expected: change.amount.toFixed(2),
         });
         continue;
       }
       for (const m of stated) {
+        // The change as the text states it (whether it is right is narrative.change's business).
+        const change = compareYears(last.plus(m.value), last);
+        if (!beyondThreshold(change, threshold)) continue;
         const next = changes.find((x) => x.index > m.index && !group.includes(x.subject!));
         const reason = reasonIn(reasonAfter(paragraphs[m.paragraph].text, m, next));
         if (reason !== "missing") continue;
@@ -121,8 +123,7 @@ export const previousReason: Rule<WorkbookRuleContext> = {
           ruleId: PREVIOUS_RULE.reason,
           severity: "warning",
           ...at(paragraph),
-          message: `${place}${what}，但没有写明增减原因（如“主要原因是……”）。`,
-          expected: current.minus(last).toFixed(2),
+          message: `${place}${subjectLabel(m.subject!)}比上年${describeChange(change)}，超过 ±${threshold.toFixed(0)}%，但没有写明增减原因（如“主要原因是……”）。`,
           actual: m.value.toFixed(2),
         });
       }
