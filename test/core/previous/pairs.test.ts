@@ -255,3 +255,44 @@ describe("the 上年 figures a workbook states", () => {
     );
   });
 });
+
+/** quyang's 一般公共预算支出表 with a 上年预算数 column (G) holding `prior` by code (blank: none). */
+async function quyangWithPriorColumn(prior: Record<string, number>): Promise<Grid[]> {
+  return (await loadFixture("quyang-2024")).map((grid) => {
+    if (grid.sheet !== "一般公共预算支出表") return grid;
+    const values = grid.values.map((row, r) => {
+      const key = r === 5 ? "合计" : String(row[1] ?? "");
+      const extra = r === 2 ? "上年预算数" : r === 4 ? 6 : (prior[key] ?? "");
+      return [...row, extra];
+    });
+    return {
+      ...grid,
+      values,
+      merges: [...(grid.merges ?? []), { top: 3, left: 7, bottom: 4, right: 7 }],
+    };
+  });
+}
+
+describe("a 上年预算数 column of a coded table", () => {
+  // quyang2023(): 2013201 313.54 (all its 基本支出), 2013202 625.48; 2013250 and 2013299 are new.
+  const PRIOR = {
+    合计: 939.02,
+    "201": 939.02,
+    "20132": 939.02,
+    "2013201": 313.54,
+    "2013202": 625.48,
+  };
+
+  it("agrees with last year's published figures code by code", async () => {
+    const grids = await quyangWithPriorColumn(PRIOR);
+    const findings = await check("quyang-2024", quyang2023(), grids);
+    expect(byRule(findings, /^previous\.figure$/)).toEqual([]);
+  });
+
+  it("reports a wrong 上年 figure at its cell", async () => {
+    const grids = await quyangWithPriorColumn({ ...PRIOR, "2013202": 600 });
+    const findings = byRule(await check("quyang-2024", quyang2023(), grids), /^previous\.figure$/);
+    expect(findings.map(brief)).toEqual(["previous.figure error 一般公共预算支出表!G10"]);
+    expect(findings[0]).toMatchObject({ expected: "625.48", actual: "600.00" });
+  });
+});
