@@ -130,7 +130,9 @@ describe("check --previous", () => {
     ).toEqual([]);
     expect(findings.filter((f) => /^previous\.pairing/.test(f.rule))).toEqual([]);
     // The one error is tunliu's own (19 项目绩效目标 said for 20 projects), found without --previous too.
-    expect(findings.filter((f) => f.severity === "error").map((f) => f.rule)).toEqual(["narrative.count"]);
+    expect(findings.filter((f) => f.severity === "error").map((f) => f.rule)).toEqual([
+      "narrative.count",
+    ]);
     expect(code).toBe(1);
   });
 
