@@ -296,3 +296,30 @@ describe("a 上年预算数 column of a coded table", () => {
     expect(findings[0]).toMatchObject({ expected: "625.48", actual: "600.00" });
   });
 });
+
+describe("a reason left for the clerk", () => {
+  const SENTENCE = "比上年增加1429.14万元,增长64.01%。";
+
+  async function checkTunliuWith(reason: string) {
+    const paragraphs = narrativeOf("tunliu-2024").map((p) =>
+      p.text.includes(SENTENCE)
+        ? { ...p, text: p.text.replace(SENTENCE, `比上年增加1429.14万元,增长64.01%，${reason}。`) }
+        : p
+    );
+    expect(paragraphs.some((p) => p.text.includes(reason))).toBe(true);
+    return checkWorkbook(await loadFixture("tunliu-2024"), {
+      narrative: paragraphs,
+      previous: tunliu2023(),
+    }).findings;
+  }
+
+  it("keeps a warning while it is a placeholder, and none once it is written", async () => {
+    const pending = await checkTunliuWith(
+      "主要原因是【请填写：一般公共预算当年支出增减的主要原因】"
+    );
+    expect(byRule(pending, /^previous\.reason$/)).toEqual([]);
+    expect(byRule(pending, /^narrative\.placeholder$/).map((f) => f.severity)).toEqual(["warning"]);
+    const written = await checkTunliuWith("主要原因是新增农村离任“三主干”生活补贴等转移支付项目");
+    expect(byRule(written, /^previous\.reason$|^narrative\.placeholder$/)).toEqual([]);
+  });
+});
