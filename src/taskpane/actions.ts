@@ -18,10 +18,13 @@ function loadEngine() {
   return import(/* webpackChunkName: "engine" */ "./engine");
 }
 
-/** Reads every sheet and checks the workbook in its own layout. */
+/**
+ * Reads every sheet and checks the workbook in its own layout. The outcome names every sheet read,
+ * generated ones too, so the pane knows the earlier output without asking Excel again.
+ */
 export async function runCheck(host: WorkbookHost): Promise<CheckOutcome> {
   const [grids, engine] = await Promise.all([host.readWorkbook(), loadEngine()]);
-  return engine.checkGrids(sourceSheets(grids));
+  return { ...engine.checkGrids(sourceSheets(grids)), sheets: grids.map((grid) => grid.sheet) };
 }
 
 /**
@@ -38,6 +41,15 @@ export function sourceSheets<T extends { sheet: string }>(grids: readonly T[]): 
 /** The sheets of `template` that the workbook has already: earlier output a new run would replace. */
 export function existingOutputSheets(host: WorkbookHost, template: TemplateId): Promise<string[]> {
   return host.existingSheets(outputSheetNames(template));
+}
+
+/**
+ * The same, from the sheet names a check has just read: no round trip to Excel. Sheet names
+ * compare as Excel compares them, ignoring case.
+ */
+export function outputSheetsAmong(sheets: readonly string[], template: TemplateId): string[] {
+  const present = new Set(sheets.map((sheet) => sheet.toLowerCase()));
+  return outputSheetNames(template).filter((name) => present.has(name.toLowerCase()));
 }
 
 export type GenerateResult =
