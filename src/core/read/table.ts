@@ -2,15 +2,29 @@ import { Catalog, normalizeCode, systemOfCode } from "../codes";
 import type { CodeSystem } from "../codes";
 import { CellValue, Grid, gridAddress } from "../grid";
 import { Money, ParsedAmount, ZERO, parseAmount } from "../money";
+import {
+  AmountUnitName,
+  departmentOfText,
+  newestYear,
+  toWanFactor,
+  unitOfText,
+  yearOfText,
+} from "./meta";
 import { TableKindSpec, kindFromName, kindFromTitle } from "./tableKinds";
 import { compactText, hasChineseOrdinal, isBlank, stripOrdinal } from "./text";
 
 /** One amount cell of a data row, remembering where it was. */
 export interface AmountCell {
+  /** The sheet the cell is on (a figure may add up cells of several tables). */
+  sheet?: string;
   address: string;
   raw: CellValue;
+  /** The cell as published, in the unit of its table or column. */
   parsed: ParsedAmount;
-  /** The amount, blank and invalid counting as zero (for arithmetic only). */
+  /**
+   * The amount in 万元, the unit tables are compared in (a table in 元 is converted), blank and
+   * invalid counting as zero (for arithmetic only). Counts and rates are not converted.
+   */
   value: Money;
 }
 
@@ -38,6 +52,26 @@ export interface TableRow {
   cells: AmountCell[];
 }
 
+/**
+ * What the numbers of an amount column are, from its caption: money (the default), a change
+ * between two years (增减, may be negative), a rate (增减率, 占比: a percentage), or a count
+ * (数量, 面积). Only money is converted between 元 and 万元.
+ */
+export type ColumnMeasure = "amount" | "change" | "rate" | "quantity";
+
+export function measureOfCaption(caption: string): ColumnMeasure {
+  const text = compactText(caption);
+  if (/率|%|比例|比重|幅度|增幅|降幅|占比/.test(text)) return "rate";
+  if (/增减|增加额|减少额|增长额|变动额|变化额|比上年|差额/.test(text)) return "change";
+  if (/数量|面积|人数|编制数|台数|辆数|平方米|\(人\)|\(个\)|\(台\)|\(辆\)/.test(text))
+    return "quantity";
+  return "amount";
+}
+
+/** Captions of columns that describe a row in words (变化原因, 备注, 计量单位), never amounts. */
+const TEXT_CAPTION =
+  /原因|说明|备注|用途|依据|^计量单位|^单位$|规格|型号|目录|品目|采购方式|^类型$|^类别$|资金来源$|^性质$|^职能$|^内容$/;
+
 /** A column that is the sum of other columns (合计 = 基本支出 + 项目支出). Indexes into amountColumns. */
 export interface ColumnRelation {
   total: number;
@@ -55,6 +89,8 @@ export interface TableSide {
   amountColumns: number[];
   /** The lowest header caption of each amount column, whitespace removed. */
   captions: string[];
+  /** What each amount column measures (money, a change, a rate, a count), from its captions. */
+  measures: ColumnMeasure[];
   rows: TableRow[];
   relations: ColumnRelation[];
   /** The classification its rows use, when they are coded (printed or derived from names). */
@@ -69,8 +105,8 @@ export interface ParsedTable {
   department?: { name: string; code?: string; address: string };
   /** The budget year, from 预算年度：2024 or a title such as 2024年预算收支总表. */
   year?: { value: number; address: string };
-  /** 单位：万元 / 单位：元 above the header. */
-  unit?: { value: string; address: string };
+  /** 单位：万元 / 单位：元 above the header (amounts are read into 万元 whatever it says). */
+  unit?: { value: AmountUnitName; address: string };
   /** 预算公开表N / 部门公开表N, the Shanxi table number. */
   tableNumber?: { value: number; address: string };
   /** 0-based grid rows of the header block. */
@@ -270,43 +306,58 @@ function findTitle(grid: Grid, beforeRow: number): ParsedTable["title"] {
   return undefined;
 }
 
-/** Year, unit and table number from the lines above the header. */
+/**
+ * Year, unit and table number from the lines above the header; the year, failing those, from the
+ * title or the column captions (2024年预算数; of 2023年 and 2024年 columns, the newer).
+ */
 function findMeta(
   grid: Grid,
   beforeRow: number,
-  title: ParsedTable["title"]
+  title: ParsedTable["title"],
+  headerRows: readonly number[]
 ): Pick<ParsedTable, "year" | "unit" | "tableNumber"> {
   const meta: Pick<ParsedTable, "year" | "unit" | "tableNumber"> = {};
+  let statedYear: ParsedTable["year"];
   for (let r = 0; r < beforeRow; r++) {
     const row = grid.values[r] ?? [];
     for (let c = 0; c < row.length; c++) {
       const text = compactText(row[c]);
       if (text === "") continue;
       const address = gridAddress(grid, r, c);
-      const year = /^预算年度[:：]?(\d{4})/.exec(text);
-      if (year && !meta.year) meta.year = { value: Number(year[1]), address };
-      const unit = /^(?:金额)?单位[:：](万元|元|千元|亿元)/.exec(text);
-      if (unit && !meta.unit) meta.unit = { value: unit[1], address };
+      const year = /年度[:：]?\d{4}/.test(text) ? yearOfText(text) : undefined;
+      if (year && !meta.year) meta.year = { value: year, address };
+      const other = yearOfText(text);
+      if (other && !statedYear && !/^(预算公开表|部门公开表)/.test(text))
+        statedYear = { value: other, address };
+      const unit = unitOfText(text);
+      if (unit && !meta.unit) meta.unit = { value: unit, address };
       const number = /^(?:预算公开表|部门公开表)(\d+)$/.exec(text);
       if (number && !meta.tableNumber) meta.tableNumber = { value: Number(number[1]), address };
     }
   }
-  const titleYear = title ? /(20\d{2})年/.exec(title.text) : null;
-  if (!meta.year && titleYear && title)
-    meta.year = { value: Number(titleYear[1]), address: title.address };
+  const titleYear = title ? yearOfText(title.text) : undefined;
+  if (!meta.year && titleYear && title) meta.year = { value: titleYear, address: title.address };
+  if (!meta.year && statedYear) meta.year = statedYear;
+  if (!meta.year) {
+    const cells: { text: string; address: string }[] = [];
+    for (const r of headerRows)
+      (grid.values[r] ?? []).forEach((cell, c) => {
+        if (!isBlank(cell)) cells.push({ text: String(cell), address: gridAddress(grid, r, c) });
+      });
+    const newest = newestYear(cells.map((cell) => cell.text));
+    const at = cells.find((cell) => yearOfText(cell.text) === newest);
+    if (newest && at) meta.year = { value: newest, address: at.address };
+  }
   return meta;
 }
 
+/** The department named above the header (never a unit, a year or a date). */
 function findDepartment(grid: Grid, beforeRow: number): ParsedTable["department"] {
   for (let r = 0; r < beforeRow; r++) {
     const row = grid.values[r] ?? [];
     for (let c = 0; c < row.length; c++) {
-      const text = compactText(row[c]);
-      const labelled = /^(?:部门|单位)(?:名称)?[:：](.+)$/.exec(text);
-      if (labelled) return { name: labelled[1], address: gridAddress(grid, r, c) };
-      const coded =
-        /^(\d{3,})(\D.*(?:部|委|局|厅|院|会|室|办|处|所|中心|馆|站|队|校|学|组|团|社))$/.exec(text);
-      if (coded) return { name: coded[2], code: coded[1], address: gridAddress(grid, r, c) };
+      const department = departmentOfText(String(row[c] ?? ""));
+      if (department) return { ...department, address: gridAddress(grid, r, c) };
     }
   }
   return undefined;
@@ -325,7 +376,7 @@ function buildSides(
     const kind = columnKind(leaf);
     if (kind === "code" || kind === "label") {
       if (!current || current.amountColumns.length > 0) {
-        current = { labelColumn: c, amountColumns: [], captions: [], relations: [] };
+        current = { labelColumn: c, amountColumns: [], captions: [], measures: [], relations: [] };
         sides.push(current);
         if (kind === "code") current.codeColumn = c;
       } else if (kind === "code" && current.codeColumn === undefined) {
@@ -333,9 +384,10 @@ function buildSides(
       } else if (kind === "label" && current.labelColumn === current.codeColumn) {
         current.labelColumn = c;
       }
-    } else if (kind === "amount" && current && !textColumns.has(c)) {
+    } else if (kind === "amount" && current && !textColumns.has(c) && !TEXT_CAPTION.test(leaf)) {
       current.amountColumns.push(c);
       current.captions.push(leaf);
+      current.measures.push(measureOfCaption(path.join("|")));
       groups[c] = path.slice(0, -1).join("|");
     }
   });
@@ -349,7 +401,8 @@ function columnRelations(
 ): ColumnRelation[] {
   const relations: ColumnRelation[] = [];
   const group = (i: number) => groups[side.amountColumns[i]] ?? "";
-  const isTotal = (i: number) => TOTAL_CAPTION.test(side.captions[i]);
+  const isTotal = (i: number) =>
+    TOTAL_CAPTION.test(side.captions[i]) && side.measures[i] !== "rate";
   const n = side.amountColumns.length;
   for (let t = 0; t < n; t++) {
     if (!isTotal(t)) continue;
@@ -381,15 +434,27 @@ function columnRelations(
   return relations;
 }
 
-function amountCell(grid: Grid, r: number, c: number): AmountCell {
+/** One cell, its value turned into 万元 by `toWan` (1 for tables in 万元, for counts and rates). */
+export function amountCell(grid: Grid, r: number, c: number, toWan?: Money): AmountCell {
   const raw = grid.values[r]?.[c];
   const parsed = parseAmount(raw);
+  const value = parsed.kind === "amount" ? parsed.value : ZERO;
   return {
+    sheet: grid.sheet,
     address: gridAddress(grid, r, c),
     raw,
     parsed,
-    value: parsed.kind === "amount" ? parsed.value : ZERO,
+    value: toWan && !toWan.equals(1) ? value.times(toWan) : value,
   };
+}
+
+/** The unit a column's own captions state (单价（元）, 价值（金额单位：万元）), if any. */
+export function columnUnit(path: readonly string[]): AmountUnitName | undefined {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const unit = unitOfText(path[i]);
+    if (unit) return unit;
+  }
+  return undefined;
 }
 
 export interface ParseTableOptions {
@@ -439,7 +504,7 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
 
   const title = findTitle(grid, headerStart);
   const department = findDepartment(grid, headerStart);
-  const meta = findMeta(grid, headerStart, title);
+  const meta = findMeta(grid, headerStart, title, headerRows);
   const kind = options.kind
     ? kindFromName(options.kind)
     : title
@@ -447,6 +512,17 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
       : undefined;
   const notes: ParsedTable["notes"] = [];
   const sides: TableSide[] = sideShapes.map((shape) => ({ ...shape, rows: [] }));
+  // Money columns are read into 万元: by the unit their caption states, else the table's.
+  const toWan = new Map(
+    sides.map((side) => [
+      side,
+      side.amountColumns.map((c, i) =>
+        side.measures[i] === "amount" || side.measures[i] === "change"
+          ? toWanFactor(columnUnit(paths[c] ?? []) ?? meta.unit?.value)
+          : toWanFactor("万元")
+      ),
+    ])
+  );
 
   for (let r = dataStart; r < rows.length; r++) {
     const row = rows[r] ?? [];
@@ -459,7 +535,7 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
       continue;
     }
     for (const side of sides) {
-      const tableRow = readRow(grid, r, side, kind, catalog);
+      const tableRow = readRow(grid, r, side, kind, catalog, toWan.get(side)!);
       if (tableRow) side.rows.push(tableRow);
     }
   }
@@ -480,14 +556,15 @@ function readRow(
   r: number,
   side: TableSide,
   kind: TableKindSpec | undefined,
-  catalog: Catalog
+  catalog: Catalog,
+  toWan: readonly Money[]
 ) {
   const row = grid.values[r] ?? [];
   const codeRaw = side.codeColumn !== undefined ? row[side.codeColumn] : undefined;
   let label = compactText(row[side.labelColumn]);
   const codeText = compactText(codeRaw);
   if (label === "" && codeText !== "" && !CODE_TEXT.test(codeText)) label = codeText; // 合计 merged over 编码+名称
-  const cells = side.amountColumns.map((c) => amountCell(grid, r, c));
+  const cells = side.amountColumns.map((c, i) => amountCell(grid, r, c, toWan[i]));
   if (label === "" && codeText === "" && cells.every((cell) => cell.parsed.kind === "empty"))
     return undefined;
 

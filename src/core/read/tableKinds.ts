@@ -1,6 +1,7 @@
 /**
- * The standard disclosure tables, recognized by their titles. Order matters: the more specific
- * pattern comes first (财政拨款收支总表 before 收支总表, 基本支出表 before 一般公共预算支出表).
+ * The standard disclosure tables, recognized by their titles (as the Ministry, Hebei and Shanxi word
+ * them, and as others do: 部门收支预算总表, 收支总体情况表 …). Order matters: the more specific pattern
+ * comes first (财政拨款收支总表 before 收支总表, 基本支出表 before 一般公共预算支出表).
  */
 export type TableKind =
   | "财政拨款收支总表"
@@ -30,17 +31,25 @@ export interface TableKindSpec {
 }
 
 export const TABLE_KINDS: readonly TableKindSpec[] = [
-  { kind: "财政拨款收支总表", title: /财政拨款收支总表/, aliases: ["财政拨款收支总表", "表4"] },
-  { kind: "收支总表", title: /收支总表/, aliases: ["收支总表", "部门收支总表", "表1"] },
+  {
+    kind: "财政拨款收支总表",
+    title: /财政拨款收支(预算)?(总表|总体情况表|情况总表)/,
+    aliases: ["财政拨款收支总表", "表4"],
+  },
+  {
+    kind: "收支总表",
+    title: /收支(预算)?(总表|总体情况表|情况总表)/,
+    aliases: ["收支总表", "部门收支总表", "表1"],
+  },
   {
     kind: "收入总表",
-    title: /收入总表/,
+    title: /收入(预算)?(总表|总体情况表|情况总表)/,
     aliases: ["收入总表", "部门收入总表", "表2"],
     codeSystem: "function",
   },
   {
     kind: "支出总表",
-    title: /支出总表/,
+    title: /支出(预算)?(总表|总体情况表|情况总表)/,
     aliases: ["支出总表", "部门支出总表", "表3"],
     codeSystem: "function",
   },

@@ -4,6 +4,7 @@ import type { CellRange, Grid } from "../grid";
 import { gridAddress } from "../grid";
 import { ParsedTable, parseTable } from "./table";
 import { TableKind, kindFromTitle } from "./tableKinds";
+import { departmentOfText, unitOfText } from "./meta";
 import { compactText, isBlank } from "./text";
 
 /** One recognized table of a workbook. */
@@ -36,16 +37,36 @@ const FORM_KINDS: ReadonlySet<TableKind> = new Set(["绩效目标表"]);
 
 /**
  * A title row: one text (merged or repeated across the row) that names a standard table. It says
- * 表, unless it is the sheet's first line (部门政府采购预算): row labels such as 二十二、国有资本经营预算支出
- * name a table's subject too, but never say 表.
+ * 表, or it opens a table: the sheet's first line, or a line followed by the lines a table starts
+ * with (单位：万元, the department, the header). Row labels such as 二十二、国有资本经营预算支出 name a
+ * table's subject too, but never say 表 and are followed by more rows of the list.
  */
-function titleKind(row: Grid["values"][number], isFirstLine: boolean): TableKind | undefined {
+function titleKind(row: Grid["values"][number], opensTable: () => boolean): TableKind | undefined {
   const texts = [...new Set(row.filter((cell) => !isBlank(cell)).map((cell) => compactText(cell)))];
   if (texts.length !== 1 || row.some((cell) => typeof cell === "number")) return undefined;
   const text = texts[0];
-  if (text.length > 60 || text.startsWith("注") || !(text.includes("表") || isFirstLine))
-    return undefined;
-  return kindFromTitle(text)?.kind;
+  if (text.length > 60 || text.startsWith("注")) return undefined;
+  const kind = kindFromTitle(text)?.kind;
+  if (!kind || !(text.includes("表") || opensTable())) return undefined;
+  return kind;
+}
+
+/** The next non-blank line (within a few) is one a table starts with: meta or a header. */
+function startsTable(grid: Grid, from: number): boolean {
+  for (let r = from; r < Math.min(grid.values.length, from + 4); r++) {
+    const row = grid.values[r] ?? [];
+    if (row.every((cell) => isBlank(cell))) continue;
+    return row.some((cell) => {
+      const text = String(cell ?? "");
+      return (
+        unitOfText(text) !== undefined ||
+        departmentOfText(text) !== undefined ||
+        /^(预算公开表|部门公开表|公开\d+表)/.test(compactText(text)) ||
+        /^(序号|项目|科目编码|科目名称|项目名称|单位名称)$/.test(compactText(text))
+      );
+    });
+  }
+  return false;
 }
 
 /** The rows [from, to) of a grid as a grid of their own, with merges that fall inside. */
@@ -67,7 +88,7 @@ export function splitAtTitles(grid: Grid): { kind?: TableKind; grid: Grid }[] {
   const starts: { row: number; kind?: TableKind }[] = [];
   let seenContent = false;
   grid.values.forEach((row, r) => {
-    const kind = titleKind(row ?? [], !seenContent);
+    const kind = titleKind(row ?? [], () => !seenContent || startsTable(grid, r + 1));
     if (kind) starts.push({ row: r, kind });
     seenContent = seenContent || (row ?? []).some((cell) => !isBlank(cell));
   });

@@ -4,8 +4,10 @@
  * 预留中小微企业份额 column. The list reader splits this table in two (采购物品名称 looks like a
  * label column), so the rules do not use its sides.
  */
-import { Grid, gridAddress } from "../../grid";
-import { ZERO, parseAmount } from "../../money";
+import { gridAddress } from "../../grid";
+import { Money } from "../../money";
+import { toWanFactor } from "../../read/meta";
+import { amountCell, columnUnit } from "../../read/table";
 import type { AmountCell, ParsedTable } from "../../read/table";
 import { compactText, isBlank } from "../../read/text";
 import type { WorkbookModel } from "../../read/workbook";
@@ -43,17 +45,6 @@ export interface ProcurementView {
   table: ParsedTable;
   columns: ProcurementColumns;
   rows: ProcurementRow[];
-}
-
-function amountCell(grid: Grid, r: number, c: number): AmountCell {
-  const raw = grid.values[r]?.[c];
-  const parsed = parseAmount(raw);
-  return {
-    address: gridAddress(grid, r, c),
-    raw,
-    parsed,
-    value: parsed.kind === "amount" ? parsed.value : ZERO,
-  };
 }
 
 function mapColumns(paths: string[][]): ProcurementColumns | undefined {
@@ -120,8 +111,14 @@ function isColumnNumberRow(texts: string[]): boolean {
 
 export function readProcurement(table: ParsedTable): ProcurementView | undefined {
   const grid = table.grid;
-  const columns = mapColumns(headerPaths(table));
+  const paths = headerPaths(table);
+  const columns = mapColumns(paths);
   if (!columns) return undefined;
+  // Money into 万元 by the unit the column or the table states; 数量 is a count.
+  const toWan = (c: number): Money | undefined =>
+    c === columns.quantity
+      ? undefined
+      : toWanFactor(columnUnit(paths[c] ?? []) ?? table.unit?.value);
   const numeric = [
     columns.projectBudget,
     columns.quantity,
@@ -145,7 +142,7 @@ export function readProcurement(table: ParsedTable): ProcurementView | undefined
       .map((c) => texts[c]);
     const label = labelParts.join("／") || first;
     const cells = new Map<number, AmountCell>();
-    for (const c of numeric) cells.set(c, amountCell(grid, r, c));
+    for (const c of numeric) cells.set(c, amountCell(grid, r, c, toWan(c)));
     if (
       labelParts.length === 0 &&
       [...cells.values()].every((cell) => cell.parsed.kind === "empty")

@@ -48,27 +48,36 @@ export interface SangongView {
   lines: SangongLine[];
 }
 
-/** “二、公务用车购置及运维费” → “公务用车购置及运维费”; “①公务用车购置费” → “公务用车购置费”. */
+/**
+ * “二、公务用车购置及运维费” → “公务用车购置及运维费”; “其中：(1)公务用车购置” → “公务用车购置”;
+ * “（一）因公出国（境）费用” → “因公出国(境)费”. Ordinals and 其中 are stripped in any order.
+ */
 export function normalizeItemName(label: string): string {
-  return label
+  let name = label
     .replace(/[\s\u00a0\u3000]/g, "")
     .replace(/（/g, "(")
     .replace(/）/g, ")")
-    .replace(/^[(]?[一二三四五六七八九十\d]+[)]?[、.．]?/, "")
-    .replace(/^[①②③④⑤⑥⑦⑧⑨⑩]/, "")
-    .replace(/^其中[:：]?/, "")
-    .replace(/[“”"'‘’]/g, "")
-    .replace(/费用/g, "费");
+    .replace(/[“”"'‘’]/g, "");
+  for (let previous = ""; previous !== name;) {
+    previous = name;
+    name = name
+      .replace(/^(\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十\d]+[、.．)])/, "")
+      .replace(/^[①②③④⑤⑥⑦⑧⑨⑩]/, "")
+      .replace(/^其中[:：]?/, "");
+  }
+  return name.replace(/费用/g, "费");
 }
 
 export function itemOf(label: string): SangongItem | undefined {
   const name = normalizeItemName(label);
-  if (/^(三公经费)?(合计|总计|小计)$|^三公经费$/.test(name)) return "total";
-  if (/^因公出国\(境\)费$|^出国\(境\)费$/.test(name)) return "abroad";
-  if (/^公务用车购置及运(行|维|营)(维护)?费$|^公务用车购置和运行(维护)?费$/.test(name))
+  if (/^(三公经费)?(支出)?(合计|总计|小计)$|^三公经费$/.test(name)) return "total";
+  if (/^(因公)?出国\(境\)(经)?费$/.test(name)) return "abroad";
+  if (
+    /^公务用车购置(及|和)运(行|维|营)(维护)?费$|^公务用车费$|^公务用车购置及运行维护费$/.test(name)
+  )
     return "vehicle";
-  if (/^公务用车购置费$/.test(name)) return "purchase";
-  if (/^公务用车运行(维护)?费$|^公务用车运维费$/.test(name)) return "operation";
+  if (/^公务用车购置(费)?$/.test(name)) return "purchase";
+  if (/^公务用车运(行|营)(维护)?费$|^公务用车运维费$/.test(name)) return "operation";
   if (/^公务接待费$/.test(name)) return "reception";
   return undefined;
 }
@@ -178,6 +187,22 @@ export function percentValue(view: SangongView, cell: AmountCell): Money {
   return numberFormatAt(view.table.grid, cell.address).includes("%")
     ? cell.value.times(100)
     : cell.value;
+}
+
+/**
+ * The measure that holds this year's 三公 figure: the 本年 (or only) 合计 column — never a 上年, a 增减
+ * or a rate column, wherever the table puts it. -1 when the table has none.
+ */
+export function currentTotalMeasure(view: SangongView): number {
+  const candidates = view.measures
+    .map((m, i) => ({ m, i }))
+    .filter(({ m }) => m.period === "current" || m.period === "amount");
+  const preferred =
+    candidates.find(({ m }) => m.period === "current" && /^(合计|小计)?$/.test(m.key)) ??
+    candidates.find(({ m }) => m.period === "current") ??
+    candidates.find(({ m }) => /(^|\|)(合计|小计)$/.test(m.key)) ??
+    candidates[0];
+  return preferred ? preferred.i : -1;
 }
 
 /** The line of an item (the first, when a table lists it twice). */

@@ -109,9 +109,11 @@ export function equalityFinding(
       (rounding ? "，在四舍五入允许范围内。" : "。"),
     expected: there.value.toFixed(2),
     actual: here.value.toFixed(2),
-    related: [...here.cells.slice(1), ...there.cells].map((c) =>
-      there.cells.includes(c) ? `${there.sheet}!${c.address}` : c.address
-    ),
+    // A figure may add up cells of several tables: each cell names its own sheet.
+    related: [...here.cells.slice(1), ...there.cells].map((c) => {
+      const sheet = c.sheet ?? (there.cells.includes(c) ? there.sheet : here.sheet);
+      return sheet === here.sheet ? c.address : `${sheet}!${c.address}`;
+    }),
     ...(rounding ? { rounding: true } : {}),
   };
 }
