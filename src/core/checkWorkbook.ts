@@ -8,6 +8,7 @@ import { findNarrativeSheet, readNarrativeSheet } from "./rules/narrative/narrat
 import type { NarrativeInput } from "./narrative/check";
 import { TABLE_RULES, WORKBOOK_RULES, tableRulesFor } from "./rules";
 import type { TemplateId, UnitNature } from "./rules/rule";
+import { FINAL_ACCOUNTS_RULE_ID } from "./rules/workbook/finalAccounts";
 
 export interface WorkbookCheckOptions {
   /** The province layout; detected from the tables when absent. */
@@ -100,6 +101,15 @@ export function checkWorkbook(
     narrative,
   };
   for (const rule of WORKBOOK_RULES) findings.push(...rule.run(context));
+  // A workbook of 决算 tables only is not a budget disclosure: say that once, and nothing about
+  // prose or cover sheets that no budget table explains.
+  if (model.tables.length === 0 && (model.finalAccounts ?? []).length > 0 && !ledger) {
+    findings.splice(
+      0,
+      findings.length,
+      ...findings.filter((f) => f.ruleId === FINAL_ACCOUNTS_RULE_ID)
+    );
+  }
   const final = options.strictRounding
     ? findings.map((f) => (f.rounding ? { ...f, severity: "error" as const } : f))
     : findings;

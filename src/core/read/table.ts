@@ -551,6 +551,45 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
   };
 }
 
+/** A note that says the table has nothing to show: 本表无数据, 空表列示, 未安排…, 不涉及… */
+export const EMPTY_NOTE =
+  /无数据|空表|无.{0,24}(预算|支出|收入|经费|资金|采购|资产)|没有|未安排|未编制|不涉及|为零|为0/;
+
+/**
+ * An empty table published as its title and a note only (no header): 政府性基金预算支出表 / 注：本部门
+ * 无政府性基金预算财政拨款支出，本表为空表。 Read as a table of that kind with no columns and no rows,
+ * so it counts as published; undefined when the grid has no such note.
+ */
+export function parseEmptyTable(grid: Grid, kind: TableKindSpec): ParsedTable | undefined {
+  const notes: ParsedTable["notes"] = [];
+  let firstNote = -1;
+  grid.values.forEach((row, r) => {
+    const c = (row ?? []).findIndex((cell) => !isBlank(cell));
+    if (c < 0) return;
+    const text = compactText(row[c]);
+    if (/^(注|说明|备注)/.test(text) || (r > 0 && EMPTY_NOTE.test(text) && !kindFromTitle(text))) {
+      if (firstNote < 0) firstNote = r;
+      notes.push({ text: String(row[c]).trim(), address: gridAddress(grid, r, c) });
+    }
+  });
+  if (firstNote < 0 || !notes.some((note) => EMPTY_NOTE.test(compactText(note.text))))
+    return undefined;
+  const title = findTitle(grid, firstNote);
+  return {
+    sheet: grid.sheet,
+    title,
+    kind,
+    department: findDepartment(grid, firstNote),
+    ...findMeta(grid, firstNote, title, []),
+    headerRows: [],
+    sides: [
+      { labelColumn: 0, amountColumns: [], captions: [], measures: [], rows: [], relations: [] },
+    ],
+    notes,
+    grid,
+  };
+}
+
 function readRow(
   grid: Grid,
   r: number,
