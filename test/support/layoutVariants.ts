@@ -502,6 +502,9 @@ const TITLE_REWORDINGS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 const CAPTION_REWORDINGS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^采购物品名称$/, "采购品目"],
+  [/^计量单位$/, "单位"],
+  [/^政府采购目录序号$/, "采购目录"],
   [/^公用经费$/, "日常公用经费"],
   [/^功能分类科目$/, "支出功能分类科目"],
   [/^科目编码$/, "科目\n编码"],
@@ -603,6 +606,66 @@ export function rewordedCaptions(): Transform {
         return grid;
       });
       return { grids: out, ...identity };
+    },
+  };
+}
+
+/**
+ * The 政府采购 table with 数量 and 计量单位 in one column, “数量（单位）”: 10台 (a unit that is no
+ * word, such as a stray 1, is left out). The 计量单位 column goes; the columns right of it move left.
+ */
+export function procurementQuantityWithUnit(): Transform {
+  return {
+    name: "政府采购 数量 and 单位 in one column",
+    apply(grids) {
+      let mapping: { sheet: string; unit: number } | undefined;
+      const out = grids.map((g) => {
+        const grid = copy(g);
+        if (
+          g.keep ||
+          !grid.values.slice(0, 3).some((row) => row.some((v) => /政府采购/.test(compact(v))))
+        )
+          return grid;
+        const captions = columnCaptions(grid);
+        const unit = captions.findIndex((c) => /(^|\|)(计量)?单位$/.test(c));
+        const quantity = captions.findIndex((c) => /(^|\|)数量$/.test(c));
+        if (unit < 0 || quantity < 0) return grid;
+        const first = dataStart(grid);
+        grid.values = grid.values.map((row, r) => {
+          const line = row.slice();
+          if (r < first && r >= headerStart(grid) && compact(line[quantity]) === "数量")
+            line[quantity] = "数量（单位）";
+          if (r >= first && typeof line[quantity] === "number") {
+            const word = text(line[unit]).trim();
+            if (/^[^\d\s]{1,4}$/.test(word)) line[quantity] = `${line[quantity]}${word}`;
+          }
+          line.splice(unit, 1);
+          return line;
+        });
+        grid.numberFormats = grid.numberFormats?.map((row) => row.filter((_, c) => c !== unit));
+        const u = unit + 1;
+        grid.merges = (grid.merges ?? []).flatMap((m) => {
+          if (m.left === u && m.right === u) return [];
+          return [
+            {
+              ...m,
+              left: m.left > u ? m.left - 1 : m.left,
+              right: m.right >= u ? m.right - 1 : m.right,
+            },
+          ];
+        });
+        mapping = { sheet: grid.sheet, unit: u };
+        return grid;
+      });
+      return {
+        grids: out,
+        map: (p) => {
+          if (!mapping || p.sheet !== mapping.sheet) return p;
+          if (p.col === mapping.unit) return undefined;
+          return p.col > mapping.unit ? { ...p, col: p.col - 1 } : p;
+        },
+        echoes: () => [],
+      };
     },
   };
 }
@@ -813,6 +876,11 @@ export const LAYOUT_VARIANTS: readonly Transform[] = [
   amountsInYuan("all"),
   compose("captions reworded, on sheets 表一…", rewordedCaptions(), genericSheetNames("表")),
   withoutColumnNumberRows(),
+  compose(
+    "政府采购 with 采购品目, 采购目录, 数量（单位）",
+    rewordedCaptions(),
+    procurementQuantityWithUnit()
+  ),
   sangongComparison(["prior", "current", "change", "rate", "reason"], "years"),
   sangongComparison(["current", "prior", "reason", "change", "rate"], "words"),
   compose(

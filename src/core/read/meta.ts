@@ -99,3 +99,11 @@ export function sameDepartment(a: string, b: string): boolean {
       .replace(/本级$/, "");
   return norm(a) === norm(b);
 }
+
+/**
+ * What a finding about a table in 元 (or 千元, 亿元) must say: its amounts were compared in 万元, the
+ * unit of the other tables; undefined for a table in 万元.
+ */
+export function convertedUnitNote(unit: AmountUnitName | undefined): string | undefined {
+  return unit && unit !== "万元" ? `（本表金额单位为${unit}，已折算为万元核对）` : undefined;
+}

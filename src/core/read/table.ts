@@ -70,7 +70,7 @@ export function measureOfCaption(caption: string): ColumnMeasure {
 
 /** Captions of columns that describe a row in words (变化原因, 备注, 计量单位), never amounts. */
 const TEXT_CAPTION =
-  /原因|说明|备注|用途|依据|^计量单位|^单位$|规格|型号|目录|品目|采购方式|^类型$|^类别$|资金来源$|^性质$|^职能$|^内容$/;
+  /原因|说明|备注|用途|依据|^计量单位|^单位$|规格|型号|目录|品目|采购方式|^类型$|^类别$|^性质$|^职能$|^内容$/;
 
 /** A column that is the sum of other columns (合计 = 基本支出 + 项目支出). Indexes into amountColumns. */
 export interface ColumnRelation {
@@ -114,6 +114,8 @@ export interface ParsedTable {
   sides: TableSide[];
   notes: { text: string; address: string }[];
   grid: Grid;
+  /** Columns whose captions say no role the reader knows: left out, never guessed. */
+  unknownColumns?: { caption: string; address: string }[];
 }
 
 const HEADER_WORDS = new Set([
@@ -176,7 +178,11 @@ function isDataLike(row: CellValue[], r: number, header: HeaderSoFar): boolean {
 }
 
 function isCaptionWord(text: string): boolean {
-  return HEADER_WORDS.has(text) || text.endsWith("编码") || text.endsWith("名称");
+  return (
+    HEADER_WORDS.has(text) ||
+    /(编码|名称|代码)$/.test(text) ||
+    /项目来源$|^(采购)?品目$|^采购(项目|目录)$|^数量|^单价|^计量单位$|^行次$/.test(text)
+  );
 }
 
 /** What the header rows seen so far tell about the next row. */
@@ -282,15 +288,27 @@ function textColumns(grid: Grid, dataStart: number): Set<number> {
   return text;
 }
 
-type ColumnKind = "serial" | "code" | "label" | "amount" | "empty";
+type ColumnKind = "serial" | "code" | "label" | "text" | "amount" | "empty";
 
+/** The role of a column from its lowest caption. */
 function columnKind(leaf: string): ColumnKind {
   if (leaf === "") return "empty";
-  if (leaf === "序号") return "serial";
-  if (leaf.endsWith("编码")) return "code";
-  if (leaf.includes("名称") || leaf === "项目" || leaf.endsWith("科目")) return "label";
+  if (/^(序号|编号|行次)$/.test(leaf)) return "serial";
+  // 采购目录, 采购品目, 目录编码: the 政府采购 catalogue, never a budget classification code.
+  if (/目录|品目/.test(leaf)) return "text";
+  if (/(编码|代码)$/.test(leaf)) return "code";
+  if (leaf.includes("名称") || /^(采购|支出|资金)?项目$/.test(leaf) || leaf.endsWith("科目"))
+    return "label";
+  if (TEXT_CAPTION.test(leaf)) return "text";
   return "amount";
 }
+
+/**
+ * Words an amount column's captions use (合计, 预算数, 基本支出, 财政拨款, 单价, 2024年 …). A column
+ * whose captions say none of them is not guessed to hold amounts: its role is unknown.
+ */
+const AMOUNT_CAPTION =
+  /合计|小计|总计|金额|预算|决算|支出|收入|经费|资金|拨款|结转|结余|费|补助|基金|资本|专户|上缴|上解|购置|价值|价|份额|\d{4}|\{year\}|执行|安排|数量|面积|人数|率|%|增减|比上年|人员|公用|财政|额|数$|元/;
 
 function findTitle(grid: Grid, beforeRow: number): ParsedTable["title"] {
   for (let r = 0; r < beforeRow; r++) {
@@ -363,12 +381,17 @@ function findDepartment(grid: Grid, beforeRow: number): ParsedTable["department"
   return undefined;
 }
 
-/** Splits the columns into sides and works out which amount column sums which. */
+/**
+ * Splits the columns into sides and works out which amount column sums which. A column whose
+ * caption says no role (neither a label, a code, a description nor an amount) is left out and
+ * returned as unknown.
+ */
 function buildSides(
   paths: string[][],
   textColumns: Set<number>
-): Omit<TableSide, "rows" | "codeSystem">[] {
+): { sides: Omit<TableSide, "rows" | "codeSystem">[]; unknown: number[] } {
   const sides: Omit<TableSide, "rows" | "codeSystem">[] = [];
+  const unknown: number[] = [];
   const groups: string[] = [];
   let current: Omit<TableSide, "rows" | "codeSystem"> | undefined;
   paths.forEach((path, c) => {
@@ -384,7 +407,15 @@ function buildSides(
       } else if (kind === "label" && current.labelColumn === current.codeColumn) {
         current.labelColumn = c;
       }
-    } else if (kind === "amount" && current && !textColumns.has(c) && !TEXT_CAPTION.test(leaf)) {
+    } else if (kind === "text" && !current) {
+      // A list whose first column describes its rows (采购品目) is labelled by it.
+      current = { labelColumn: c, amountColumns: [], captions: [], measures: [], relations: [] };
+      sides.push(current);
+    } else if (kind === "amount" && current && !textColumns.has(c)) {
+      if (!AMOUNT_CAPTION.test(path.join("|"))) {
+        unknown.push(c);
+        return;
+      }
       current.amountColumns.push(c);
       current.captions.push(leaf);
       current.measures.push(measureOfCaption(path.join("|")));
@@ -392,7 +423,24 @@ function buildSides(
     }
   });
   for (const side of sides) side.relations = columnRelations(side, groups);
-  return sides;
+  return { sides, unknown };
+}
+
+/** The header cell that names a column: its lowest caption (a merged caption's first cell). */
+export function captionCell(grid: Grid, headerRows: readonly number[], c: number): string {
+  for (let i = headerRows.length - 1; i >= 0; i--) {
+    const r = headerRows[i];
+    if (!isBlank(grid.values[r]?.[c])) return gridAddress(grid, r, c);
+    const merge = (grid.merges ?? []).find(
+      (m) =>
+        m.top <= grid.origin.row + r &&
+        m.bottom >= grid.origin.row + r &&
+        m.left <= grid.origin.col + c &&
+        m.right >= grid.origin.col + c
+    );
+    if (merge) return gridAddress(grid, merge.top - grid.origin.row, merge.left - grid.origin.col);
+  }
+  return gridAddress(grid, headerRows[0] ?? 0, c);
 }
 
 function columnRelations(
@@ -497,7 +545,7 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
     if (row.some((cell) => !isBlank(cell))) headerRows.push(r);
   }
   const paths = captionPaths(grid, headerRows);
-  const sideShapes = buildSides(paths, textColumns(grid, dataStart));
+  const { sides: sideShapes, unknown } = buildSides(paths, textColumns(grid, dataStart));
   if (sideShapes.length === 0 || sideShapes.every((s) => s.amountColumns.length === 0)) {
     return { ok: false, reason: "noColumns", message: "表头中没有找到科目名称列或金额列。" };
   }
@@ -545,9 +593,24 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
       .find((s) => s !== undefined);
     assignRoles(side, department?.name);
   }
+  const unknownColumns = unknown.map((c) => ({
+    caption: paths[c].join("／"),
+    address: captionCell(grid, headerRows, c),
+  }));
   return {
     ok: true,
-    table: { sheet: grid.sheet, title, kind, department, ...meta, headerRows, sides, notes, grid },
+    table: {
+      sheet: grid.sheet,
+      title,
+      kind,
+      department,
+      ...meta,
+      headerRows,
+      sides,
+      notes,
+      grid,
+      ...(unknownColumns.length > 0 ? { unknownColumns } : {}),
+    },
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { amountAsText, amountDecimals, amountNegative, amountNotANumber } from "./amountCells";
 import { childrenSum } from "./childrenSum";
+import { columnRole } from "./columnRole";
 import { codeName } from "./codeName";
 import { codeUnknown } from "./codeUnknown";
 import type { Rule } from "./rule";
@@ -21,6 +22,7 @@ export const TABLE_RULES: readonly Rule[] = [
   amountAsText,
   amountNegative,
   amountDecimals,
+  columnRole,
 ];
 
 const SUM_RULES = ["sum.children", "sum.total-row", "sum.row-parts"];

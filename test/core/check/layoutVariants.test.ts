@@ -107,7 +107,13 @@ describe("the variants change what they say they change", () => {
               if (!to) return;
               const target = layout.grids.find((x) => x.sheet === to.sheet)!;
               const w = target.values[to.row - target.origin.row]?.[to.col - target.origin.col];
-              const ok = w === v || w === Math.round(v * 1e6) / 100;
+              const ok =
+                w === v ||
+                w === Math.round(v * 1e6) / 100 ||
+                // A 数量 written with its unit: 10台.
+                (typeof w === "string" &&
+                  w.startsWith(String(v)) &&
+                  /^\D+$/.test(w.slice(String(v).length)));
               if (!ok)
                 throw new Error(
                   `${variant.name}: ${g.sheet}!${addressOf({ sheet: "", row: r + 1, col: c + 1 })} ${v} → ${to.sheet}!${addressOf(to)} ${String(w)}`

@@ -11,6 +11,7 @@ import { SangongMeasure, SangongView, percentValue, sangongViews } from "./sango
  */
 const RULE_ID = "sangong.change";
 const HUNDRED = new Money(100);
+const YEAR_EXAMPLE = "上年预算数”“本年预算数”或“2023年预算数”“2024年预算数";
 
 /** The 上年 and 本年 measures a 增减 measure compares: same key, else the only ones there are. */
 function pair(
@@ -39,7 +40,18 @@ export const sangongChange: Rule<WorkbookRuleContext> = {
       view.measures.forEach((measure, m) => {
         if (measure.period !== "change" && measure.period !== "rate") return;
         const pairing = pair(view, measure);
-        if (!pairing) return;
+        if (!pairing) {
+          // Which columns a 增减 compares is never guessed: say that it could not be checked.
+          findings.push({
+            ruleId: RULE_ID,
+            severity: "warning",
+            sheet: view.table.sheet,
+            cell: measure.address,
+            message: `无法确定“${measure.caption}”是哪两列之差：表头没有分清上年和本年（如“${YEAR_EXAMPLE}”），这一列未核对。`,
+            actual: measure.caption,
+          });
+          return;
+        }
         for (const line of view.lines) {
           const cell = line.cells[m];
           const prior = line.cells[pairing.prior];

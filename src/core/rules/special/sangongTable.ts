@@ -9,6 +9,7 @@
  * 上年预算数 / 本年预算数 / 增减 as rows; both read into the same view.
  */
 import { Money } from "../../money";
+import { captionCell } from "../../read/table";
 import type { AmountCell, ParsedTable } from "../../read/table";
 import type { RecognizedTable, WorkbookModel } from "../../read/workbook";
 import { headerPaths, numberFormatAt } from "./header";
@@ -32,6 +33,8 @@ export interface SangongMeasure {
   period: MeasurePeriod;
   /** The caption without its period words (“合计”, “一般公共预算”), for pairing 上年/本年/增减. */
   key: string;
+  /** The header cell (or row label) that names the measure, for findings about the measure itself. */
+  address?: string;
 }
 
 export interface SangongLine {
@@ -145,22 +148,28 @@ export function readSangong(recognized: RecognizedTable): SangongView | undefine
       const columnPaths = side.amountColumns.map((c, i) =>
         (paths[c] ?? []).length > 0 ? paths[c] : [side.captions[i]]
       );
+      const measures = classify(
+        columnPaths.map((p) => p.join("|")),
+        displayCaptions(columnPaths)
+      );
+      measures.forEach(
+        (m, i) => (m.address = captionCell(table.grid, table.headerRows, side.amountColumns[i]))
+      );
       return {
         table,
         orientation: "rows",
-        measures: classify(
-          columnPaths.map((p) => p.join("|")),
-          displayCaptions(columnPaths)
-        ),
+        measures,
         lines: rowLines.map(({ row, item }) => ({ item, label: row.label, cells: row.cells })),
       };
     }
     if (colItems.size > 0) {
       const dataRows = side.rows.filter((row) => row.label !== "");
+      const measures = classify(dataRows.map((row) => row.label));
+      measures.forEach((m, i) => (m.address = dataRows[i].address));
       return {
         table,
         orientation: "columns",
-        measures: classify(dataRows.map((row) => row.label)),
+        measures,
         lines: columnItems.flatMap((item, j) =>
           item
             ? [

@@ -48,3 +48,20 @@ describe("meta.consistency", () => {
     expect(again.year).toEqual({ value: 2024, address: "C5" });
   });
 });
+
+describe("findings about a table in 元", () => {
+  it("say that the figures were compared in 万元", async () => {
+    const grids = (await loadFixture("tunliu-2024")).map(cloneGrid);
+    const expenditure = grids.find((g) => g.sheet === "支出总表")!;
+    expenditure.values[2][4] = "单位：元";
+    expenditure.values = expenditure.values.map((row, r) =>
+      r < 5 ? row : row.map((v) => (typeof v === "number" ? Math.round(v * 1000000) / 100 : v))
+    );
+    const finding = checkWorkbook(grids).findings.find(
+      (f) => f.sheet === "支出总表" && f.cell === "C6" && f.ruleId === "sum.total-row"
+    );
+    // The published 舍入差异 of tunliu's 支出总表 合计, now in 元.
+    expect(finding).toMatchObject({ severity: "info", expected: "4707.08", actual: "4707.09" });
+    expect(finding!.message).toMatch(/（本表金额单位为元，已折算为万元核对）$/);
+  });
+});
