@@ -1,7 +1,6 @@
 import { Catalog } from "./codes";
 import { Finding, compareFindings } from "./finding";
 import type { Grid } from "./grid";
-import { convertedUnitNote } from "./read/meta";
 import { ParsedTable, parseTable } from "./read/table";
 import { tableRulesFor } from "./rules/tableRules";
 import type { Rule } from "./rules";
@@ -66,11 +65,7 @@ export function checkTable(grid: Grid, options: TableCheckOptions = {}): TableCh
   const rules = (options.rules ?? tableRulesFor(table.kind?.kind)).filter(
     (rule) => rule.scope === "table"
   );
-  // Amounts are compared in 万元; a table in 元 says so beside every figure it reports.
-  const note = convertedUnitNote(table.unit?.value);
-  const findings = rules
-    .flatMap((rule) => rule.run({ table, catalog }))
-    .map((f) => (note && f.expected !== undefined ? { ...f, message: `${f.message}${note}` } : f));
+  const findings = rules.flatMap((rule) => rule.run({ table, catalog }));
   return {
     table,
     findings: findings.sort(compareFindings),

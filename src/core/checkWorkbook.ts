@@ -1,8 +1,6 @@
 import { Catalog } from "./codes";
 import { Finding, compareFindingsInSheetOrder } from "./finding";
 import type { Grid } from "./grid";
-import { parseA1 } from "./grid";
-import { convertedUnitNote } from "./read/meta";
 import { findLedger, ledgerFigures, ledgerTableGrids, readLedger } from "./ledger";
 import type { Ledger } from "./ledger";
 import { WorkbookModel, readWorkbook } from "./read/workbook";
@@ -48,26 +46,6 @@ export function detectTemplate(model: WorkbookModel): TemplateId | undefined {
   )
     return "hebei";
   return "mof";
-}
-
-/**
- * A finding with amounts about a table in 元 says that its figures are in 万元: the cells show 元,
- * the comparison was made after conversion.
- */
-function noteConvertedUnits(findings: Finding[], model: WorkbookModel): void {
-  for (const [i, f] of findings.entries()) {
-    if (f.expected === undefined || !f.sheet || !f.cell) continue;
-    const at = parseA1(f.cell);
-    const table = model.tables.find(
-      ({ table: t }) =>
-        t.sheet === f.sheet &&
-        at !== undefined &&
-        at.row >= t.grid.origin.row &&
-        at.row < t.grid.origin.row + t.grid.values.length
-    )?.table;
-    const note = convertedUnitNote(table?.unit?.value);
-    if (note && !f.message.includes(note)) findings[i] = { ...f, message: `${f.message}${note}` };
-  }
 }
 
 /**
@@ -132,7 +110,6 @@ export function checkWorkbook(
       ...findings.filter((f) => f.ruleId === FINAL_ACCOUNTS_RULE_ID)
     );
   }
-  noteConvertedUnits(findings, model);
   const final = options.strictRounding
     ? findings.map((f) => (f.rounding ? { ...f, severity: "error" as const } : f))
     : findings;

@@ -143,6 +143,20 @@ describe("checkTable on bad input", () => {
     ).toEqual(["amount.not-a-number@C5"]);
   });
 
+  it("counts words without digits (单位不需填列) as no amount, so the sums around them are still checked", () => {
+    const rows = (total: number) =>
+      table([
+        ["201", "一般公共服务支出", total, 7.57, "单位不需填列"],
+        ["2013201", "行政运行", 7.57, 7.57, "单位不需填列"],
+      ]);
+    const sumErrors = (total: number) =>
+      checkTable(rows(total))
+        .findings.filter((f) => f.severity === "error" && f.ruleId.startsWith("sum."))
+        .map((f) => `${f.ruleId}@${f.cell}`);
+    expect(sumErrors(7.57)).toEqual([]);
+    expect(sumErrors(8.57)).toEqual(["sum.children@C3", "sum.row-parts@C3"]);
+  });
+
   it("reports text that is not a number as an error at its cell", () => {
     const findings = checkTable(table([["201", "一般公共服务支出", "abc", "", ""]])).findings;
     expect(findings).toContainEqual(

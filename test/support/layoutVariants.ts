@@ -34,6 +34,8 @@ export interface Layout {
    * it (a 三公 增减 from its 本年): a defect there legitimately shows at these cells too.
    */
   echoes(place: Place): Place[];
+  /** What money was multiplied by (10 000 where tables were restated in 元). */
+  amountScale?: number;
 }
 
 export interface Transform {
@@ -245,6 +247,7 @@ export function compose(name: string, ...transforms: Transform[]): Transform {
         const next = t.apply(before.grids);
         current = {
           grids: next.grids,
+          amountScale: Math.max(before.amountScale ?? 1, next.amountScale ?? 1),
           map: (p) => {
             const mid = before.map(p);
             return mid && next.map(mid);
@@ -485,7 +488,7 @@ export function amountsInYuan(which: "all" | "alternate"): Transform {
         );
         return grid;
       });
-      return { grids: out, ...identity };
+      return { grids: out, ...identity, amountScale: 10000 };
     },
   };
 }

@@ -9,7 +9,10 @@ import { readWorkbook } from "../../src/core/read/workbook";
 import { Layout, Place, SampleGrid, addressOf, placeOf } from "./layoutVariants";
 
 export interface Signature {
+  /** Everything but the amounts. */
   key: string;
+  expected?: string;
+  actual?: string;
   place?: Place;
   ruleId: string;
   severity: string;
@@ -38,21 +41,43 @@ export function signature(
     .filter((r): r is string => r !== undefined)
     .sort();
   return {
-    key: `${f.severity} ${f.ruleId} @${where} expected=${f.expected ?? ""} actual=${f.actual ?? ""} related=[${related.join(",")}]`,
+    key: `${f.severity} ${f.ruleId} @${where} related=[${related.join(",")}]`,
+    expected: f.expected,
+    actual: f.actual,
     place,
     ruleId: f.ruleId,
     severity: f.severity,
   };
 }
 
+const show = (s: Signature) => `${s.key} expected=${s.expected ?? ""} actual=${s.actual ?? ""}`;
+
+/**
+ * The same amount: equal, or — where the variant states amounts in 元 — the base's 万元 figure times
+ * 10 000 (a table in 元 reports its own figures; comparisons between tables stay in 万元).
+ */
+function sameAmount(base: string | undefined, variant: string | undefined, scale: number): boolean {
+  if (base === variant) return true;
+  if (base === undefined || variant === undefined || scale === 1) return false;
+  const b = Number(base);
+  const v = Number(variant);
+  return Number.isFinite(b) && Number.isFinite(v) && Math.abs(b * scale - v) < 1e-6;
+}
+
 /** Findings of the base mapped into the variant, against the variant's own. */
 export function compare(base: readonly Finding[], variant: readonly Finding[], layout: Layout) {
   const expected = base.flatMap((f) => signature(f, layout.map) ?? []);
   const actual = variant.flatMap((f) => signature(f) ?? []);
+  const scale = layout.amountScale ?? 1;
   const missing = [...expected];
   const extra: Signature[] = [];
   for (const a of actual) {
-    const i = missing.findIndex((e) => e.key === a.key);
+    const i = missing.findIndex(
+      (e) =>
+        e.key === a.key &&
+        sameAmount(e.expected, a.expected, scale) &&
+        sameAmount(e.actual, a.actual, scale)
+    );
     if (i >= 0) missing.splice(i, 1);
     else extra.push(a);
   }
@@ -77,7 +102,7 @@ export function compare(base: readonly Finding[], variant: readonly Finding[], l
         );
       })
   );
-  return { missing: missing.map((s) => s.key), extra: echoed.map((s) => s.key) };
+  return { missing: missing.map(show), extra: echoed.map(show) };
 }
 
 /** A copy of the grids with each planted cell's number raised by 1 (万元). */

@@ -91,6 +91,23 @@ export function departmentOfText(text: string): { name: string; code?: string } 
   return undefined;
 }
 
+/**
+ * The department a title names before what the table is (2015年桂林市司法局部门“三公”经费情况统计表 →
+ * 桂林市司法局; 台创园2017年度部门“三公”经费预算情况表 → 台创园); nothing when the title starts
+ * with the table's own words (部门预算收支总表).
+ */
+export function departmentOfTitle(title: string): string | undefined {
+  const t = compactText(title)
+    .replace(/\d{4}年度?/g, "")
+    .replace(/[“”"]/g, "");
+  const subject =
+    /^(.+?)(?=部门|单位|财政拨款|一般公共预算|政府性基金|国有资本|三公|收支|收入|支出|预算|决算|政府采购|机关运行|项目|固定资产|绩效)/.exec(
+      t
+    )?.[1];
+  if (!subject || subject.length < 2 || /^(本|该|全)/.test(subject)) return undefined;
+  return INSTITUTION.test(subject) || /园$/.test(subject) ? subject : undefined;
+}
+
 /** Two spellings of one department: the same once spaces, brackets and a （本级） suffix are dropped. */
 export function sameDepartment(a: string, b: string): boolean {
   const norm = (s: string) =>
@@ -98,12 +115,4 @@ export function sameDepartment(a: string, b: string): boolean {
       .replace(/[()（）]/g, "")
       .replace(/本级$/, "");
   return norm(a) === norm(b);
-}
-
-/**
- * What a finding about a table in 元 (or 千元, 亿元) must say: its amounts were compared in 万元, the
- * unit of the other tables; undefined for a table in 万元.
- */
-export function convertedUnitNote(unit: AmountUnitName | undefined): string | undefined {
-  return unit && unit !== "万元" ? `（本表金额单位为${unit}，已折算为万元核对）` : undefined;
 }

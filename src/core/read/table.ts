@@ -5,6 +5,7 @@ import { Money, ParsedAmount, ZERO, parseAmount } from "../money";
 import {
   AmountUnitName,
   departmentOfText,
+  departmentOfTitle,
   newestYear,
   toWanFactor,
   unitOfText,
@@ -26,6 +27,10 @@ export interface AmountCell {
    * invalid counting as zero (for arithmetic only). Counts and rates are not converted.
    */
   value: Money;
+  /** The unit `parsed` is in, when money was published in another unit than 万元. */
+  unit?: AmountUnitName;
+  /** Decimal places, in `unit`, that the table's figures are published to (万元: 2 by convention). */
+  decimals?: number;
 }
 
 export type RowRole =
@@ -369,8 +374,15 @@ function findMeta(
   return meta;
 }
 
-/** The department named above the header (never a unit, a year or a date). */
-function findDepartment(grid: Grid, beforeRow: number): ParsedTable["department"] {
+/**
+ * The department named above the header (never a unit, a year or a date); failing a line that
+ * names it, the title's own subject (2015年桂林市司法局部门“三公”经费情况统计表).
+ */
+function findDepartment(
+  grid: Grid,
+  beforeRow: number,
+  title?: ParsedTable["title"]
+): ParsedTable["department"] {
   for (let r = 0; r < beforeRow; r++) {
     const row = grid.values[r] ?? [];
     for (let c = 0; c < row.length; c++) {
@@ -378,7 +390,8 @@ function findDepartment(grid: Grid, beforeRow: number): ParsedTable["department"
       if (department) return { ...department, address: gridAddress(grid, r, c) };
     }
   }
-  return undefined;
+  const named = title ? departmentOfTitle(title.text) : undefined;
+  return named && title ? { name: named, address: title.address } : undefined;
 }
 
 /**
@@ -482,18 +495,49 @@ function columnRelations(
   return relations;
 }
 
-/** One cell, its value turned into 万元 by `toWan` (1 for tables in 万元, for counts and rates). */
-export function amountCell(grid: Grid, r: number, c: number, toWan?: Money): AmountCell {
+/**
+ * One cell. Money published in another unit (`unit`: 元, 千元, 亿元) keeps its figure in `parsed` and
+ * its unit, and gets its value in 万元; money in 万元, counts and rates are read as they are.
+ */
+export function amountCell(grid: Grid, r: number, c: number, unit?: AmountUnitName): AmountCell {
   const raw = grid.values[r]?.[c];
   const parsed = parseAmount(raw);
   const value = parsed.kind === "amount" ? parsed.value : ZERO;
+  const converted = unit !== undefined && unit !== "万元";
   return {
     sheet: grid.sheet,
     address: gridAddress(grid, r, c),
     raw,
     parsed,
-    value: toWan && !toWan.equals(1) ? value.times(toWan) : value,
+    value: converted ? value.times(toWanFactor(unit)) : value,
+    ...(converted ? { unit } : {}),
   };
+}
+
+/**
+ * The precision a table's money in 元 (千元, 亿元) is published to, set on each cell: to the 分 (2
+ * places), as budgets in 元 are exact — unless the figures all end in 00 and several show their
+ * hundreds: those were made from 万元 figures rounded to 0.01 (百元, −2 places), so their rounding
+ * differences stay rounding differences.
+ */
+export function assignPrecision(cells: readonly AmountCell[]): void {
+  const byUnit = new Map<AmountUnitName, AmountCell[]>();
+  for (const cell of cells) {
+    if (!cell.unit) continue;
+    const group = byUnit.get(cell.unit) ?? [];
+    group.push(cell);
+    byUnit.set(cell.unit, group);
+  }
+  for (const [unit, group] of byUnit) {
+    const figures = group
+      .filter((cell) => cell.parsed.kind === "amount" && !cell.parsed.value.isZero())
+      .map((cell) => (cell.parsed as { value: Money }).value);
+    const hundreds = figures.filter((f) => f.mod(100).isZero());
+    const showHundreds = hundreds.filter((f) => !f.mod(1000).isZero());
+    // One figure with hundreds among round ones is more likely a mistake than a rounding.
+    const fromWan = unit === "元" && hundreds.length === figures.length && showHundreds.length >= 2;
+    for (const cell of group) cell.decimals = fromWan ? -2 : 2;
+  }
 }
 
 /** The unit a column's own captions state (单价（元）, 价值（金额单位：万元）), if any. */
@@ -551,7 +595,7 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
   }
 
   const title = findTitle(grid, headerStart);
-  const department = findDepartment(grid, headerStart);
+  const department = findDepartment(grid, headerStart, title);
   const meta = findMeta(grid, headerStart, title, headerRows);
   const kind = options.kind
     ? kindFromName(options.kind)
@@ -561,13 +605,13 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
   const notes: ParsedTable["notes"] = [];
   const sides: TableSide[] = sideShapes.map((shape) => ({ ...shape, rows: [] }));
   // Money columns are read into 万元: by the unit their caption states, else the table's.
-  const toWan = new Map(
+  const units = new Map(
     sides.map((side) => [
       side,
       side.amountColumns.map((c, i) =>
         side.measures[i] === "amount" || side.measures[i] === "change"
-          ? toWanFactor(columnUnit(paths[c] ?? []) ?? meta.unit?.value)
-          : toWanFactor("万元")
+          ? (columnUnit(paths[c] ?? []) ?? meta.unit?.value)
+          : undefined
       ),
     ])
   );
@@ -583,10 +627,11 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
       continue;
     }
     for (const side of sides) {
-      const tableRow = readRow(grid, r, side, kind, catalog, toWan.get(side)!);
+      const tableRow = readRow(grid, r, side, kind, catalog, units.get(side)!);
       if (tableRow) side.rows.push(tableRow);
     }
   }
+  assignPrecision(sides.flatMap((side) => side.rows.flatMap((row) => row.cells)));
   for (const side of sides) {
     side.codeSystem = side.rows
       .map((row) => (row.code ? systemOfCode(row.code) : undefined))
@@ -642,7 +687,7 @@ export function parseEmptyTable(grid: Grid, kind: TableKindSpec): ParsedTable | 
     sheet: grid.sheet,
     title,
     kind,
-    department: findDepartment(grid, firstNote),
+    department: findDepartment(grid, firstNote, title),
     ...findMeta(grid, firstNote, title, []),
     headerRows: [],
     sides: [
@@ -659,14 +704,14 @@ function readRow(
   side: TableSide,
   kind: TableKindSpec | undefined,
   catalog: Catalog,
-  toWan: readonly Money[]
+  units: readonly (AmountUnitName | undefined)[]
 ) {
   const row = grid.values[r] ?? [];
   const codeRaw = side.codeColumn !== undefined ? row[side.codeColumn] : undefined;
   let label = compactText(row[side.labelColumn]);
   const codeText = compactText(codeRaw);
   if (label === "" && codeText !== "" && !CODE_TEXT.test(codeText)) label = codeText; // 合计 merged over 编码+名称
-  const cells = side.amountColumns.map((c, i) => amountCell(grid, r, c, toWan[i]));
+  const cells = side.amountColumns.map((c, i) => amountCell(grid, r, c, units[i]));
   if (label === "" && codeText === "" && cells.every((cell) => cell.parsed.kind === "empty"))
     return undefined;
 

@@ -169,6 +169,7 @@ export const MESSAGES = {
     `“三公”经费表“${row}”行的“${column}”为 ${m(actual)}，公务用车购置费与公务用车运行维护费之和为 ${m(expected)}，相差 ${m(actual.minus(expected))}。`,
   sangongVehicleRounding: (row: string, column: string, actual: Money, expected: Money) =>
     `舍入差异：“三公”经费表“${row}”行的“${column}”为 ${m(actual)}，购置费与运行维护费之和为 ${m(expected)}，相差 ${m(actual.minus(expected))}，在四舍五入允许范围内。`,
+  sangongTotalAgreesWithParts: "“三公”经费合计与购置费、运行维护费等明细相符，应更正的是本行。",
   sangongChange: (
     row: string,
     column: string,

@@ -1,6 +1,34 @@
 import type { Finding } from "../finding";
+import { Money, ZERO } from "../money";
+import type { AmountUnitName } from "../read/meta";
 import { compareSum } from "../rounding";
 import type { AmountCell, ParsedTable, TableRow, TableSide } from "../read/table";
+
+/** Powers of ten between a unit and 万元: a figure to d places in 元 is to d + 4 places in 万元. */
+const PLACES_TO_WAN: Record<AmountUnitName, number> = { 元: 4, 千元: 1, 万元: 0, 亿元: -4 };
+
+/** The decimal places, in 万元, that a cell's figure is published to (万元 tables: 2). */
+export function wanDecimals(cell: AmountCell): number {
+  return cell.unit ? (cell.decimals ?? 2) + PLACES_TO_WAN[cell.unit] : 2;
+}
+
+/**
+ * How the cells of one sum are compared: in the unit they are published in when they share one (a
+ * table in 元 is added up in 元, to the precision its figures show), else in 万元 to the coarsest
+ * precision among them.
+ */
+export function sumBasis(cells: readonly AmountCell[]): {
+  value: (cell: AmountCell) => Money;
+  decimals: number;
+} {
+  const units = new Set(cells.map((cell) => cell.unit ?? "万元"));
+  if (units.size === 1 && !units.has("万元"))
+    return {
+      value: (cell) => (cell.parsed.kind === "amount" ? cell.parsed.value : ZERO),
+      decimals: Math.min(...cells.map((cell) => cell.decimals ?? 2)),
+    };
+  return { value: (cell) => cell.value, decimals: Math.min(2, ...cells.map(wanDecimals)) };
+}
 import { hasChineseOrdinal } from "../read/text";
 
 /**
@@ -18,15 +46,18 @@ export function sumFinding(
   },
   options: { blankTotalMeansUntotalled?: boolean } = {}
 ): Finding | undefined {
-  if (total.parsed.kind === "invalid" || parts.some((p) => p.parsed.kind === "invalid"))
-    return undefined;
+  // A malformed number ("1,07.57") is not judged on a guess: amount.not-a-number reports it, and the
+  // sums it is part of wait for its correction. Words without digits (单位不需填列, 无) say there
+  // is no amount: they count as zero, so the rest of the sum is still checked, not passed over.
+  if (total.parsed.kind === "invalid" || parts.some(isMalformedNumber)) return undefined;
   if (total.parsed.kind === "empty" && parts.every((p) => p.parsed.kind === "empty"))
     return undefined;
   if (total.parsed.kind === "empty" && options.blankTotalMeansUntotalled) return undefined;
-  const comparison = compareSum(
-    total.value,
-    parts.map((p) => p.value)
-  );
+  // One table's cells are added up in the unit they are published in, so the message shows the
+  // figures the clerk sees.
+  const basis = sumBasis([total, ...parts]);
+  const published = basis.value(total);
+  const comparison = compareSum(published, parts.map(basis.value), basis.decimals);
   if (comparison.agreement === "exact") return undefined;
   const rounding = comparison.agreement === "rounding";
   return {
@@ -35,13 +66,17 @@ export function sumFinding(
     sheet: table.sheet,
     cell: total.address,
     message: rounding
-      ? describe.rounding(total.value, comparison.expected)
-      : describe.mismatch(total.value, comparison.expected),
+      ? describe.rounding(published, comparison.expected)
+      : describe.mismatch(published, comparison.expected),
     expected: comparison.expected.toFixed(2),
-    actual: total.value.toFixed(2),
+    actual: published.toFixed(2),
     related: parts.map((p) => p.address),
     ...(rounding ? { rounding: true } : {}),
   };
+}
+
+function isMalformedNumber(cell: AmountCell): boolean {
+  return cell.parsed.kind === "invalid" && /[0-9０-９]/.test(cell.parsed.text);
 }
 
 /** For each coded row, the rows directly below it: those whose nearest listed ancestor it is. */

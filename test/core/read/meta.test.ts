@@ -1,5 +1,6 @@
 import {
   departmentOfText,
+  departmentOfTitle,
   newestYear,
   sameDepartment,
   unitOfText,
@@ -76,5 +77,27 @@ describe("departmentOfText", () => {
   it("takes a （本级） suffix for the same department", () => {
     expect(sameDepartment("某某县教育局（本级）", "某某县教育局")).toBe(true);
     expect(sameDepartment("某某县教育局", "某某县财政局")).toBe(false);
+  });
+});
+
+describe("departmentOfTitle", () => {
+  it.each([
+    ["2015年桂林市司法局部门“三公”经费情况统计表", "桂林市司法局"],
+    ["2016年市国资委财政拨款“三公”经费预算表", "市国资委"],
+    ["台创园2017年度部门“三公”经费预算情况表", "台创园"],
+    ["中共长治市屯留区委组织部2024年部门预算收支总表", "中共长治市屯留区委组织部"],
+  ])("reads the department of “%s”", (title, name) => {
+    expect(departmentOfTitle(title)).toBe(name);
+  });
+
+  it.each([
+    "部门预算收支总表",
+    "2024年预算收支总表",
+    "2014年“三公”经费预算财政拨款情况统计表",
+    "一般公共预算财政拨款支出表",
+    "机关运行经费预算表",
+    "部门政府采购预算",
+  ])("finds no department in “%s”", (title) => {
+    expect(departmentOfTitle(title)).toBeUndefined();
   });
 });

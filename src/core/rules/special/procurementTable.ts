@@ -6,8 +6,7 @@
  */
 import { gridAddress } from "../../grid";
 import { Money, ParsedAmount, toHalfWidth } from "../../money";
-import { toWanFactor } from "../../read/meta";
-import { amountCell, columnUnit } from "../../read/table";
+import { amountCell, assignPrecision, columnUnit } from "../../read/table";
 import type { AmountCell, ParsedTable } from "../../read/table";
 import { compactText, isBlank } from "../../read/text";
 import type { WorkbookModel } from "../../read/workbook";
@@ -150,10 +149,8 @@ export function readProcurement(table: ParsedTable): ProcurementView | undefined
   const columns = mapColumns(paths);
   if (!columns) return undefined;
   // Money into 万元 by the unit the column or the table states; 数量 is a count.
-  const toWan = (c: number): Money | undefined =>
-    c === columns.quantity
-      ? undefined
-      : toWanFactor(columnUnit(paths[c] ?? []) ?? table.unit?.value);
+  const unitOf = (c: number) =>
+    c === columns.quantity ? undefined : (columnUnit(paths[c] ?? []) ?? table.unit?.value);
   const numeric = [
     columns.projectBudget,
     columns.quantity,
@@ -178,7 +175,7 @@ export function readProcurement(table: ParsedTable): ProcurementView | undefined
     const label = labelParts.join("／") || first;
     const cells = new Map<number, AmountCell>();
     for (const c of numeric) {
-      const cell = amountCell(grid, r, c, toWan(c));
+      const cell = amountCell(grid, r, c, unitOf(c));
       const counted = c === columns.quantity ? quantityWithUnit(cell.raw) : undefined;
       cells.set(c, counted ? { ...cell, parsed: counted, value: counted.value } : cell);
     }
@@ -198,6 +195,7 @@ export function readProcurement(table: ParsedTable): ProcurementView | undefined
       cells,
     });
   }
+  assignPrecision(rows.flatMap((row) => [...row.cells.values()]));
   return { table, columns, rows };
 }
 

@@ -1,6 +1,7 @@
 import type { Finding } from "../../finding";
 import { Money } from "../../money";
 import { compareSum } from "../../rounding";
+import { sumBasis } from "../sums";
 import { MESSAGES } from "../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { SangongMeasure, SangongView, percentValue, sangongViews } from "./sangongTable";
@@ -61,7 +62,14 @@ export const sangongChange: Rule<WorkbookRuleContext> = {
           if ([cell, prior, current].every((c) => c.parsed.kind === "empty")) continue;
           const expected = current.value.minus(prior.value);
           if (measure.period === "change") {
-            const comparison = compareSum(cell.value, [current.value, prior.value.negated()]);
+            // In the unit the table is published in, to the precision its figures show.
+            const basis = sumBasis([cell, current, prior]);
+            const own = basis.value;
+            const comparison = compareSum(
+              own(cell),
+              [own(current), own(prior).negated()],
+              basis.decimals
+            );
             if (comparison.agreement === "exact") continue;
             const rounding = comparison.agreement === "rounding";
             findings.push({
@@ -70,17 +78,22 @@ export const sangongChange: Rule<WorkbookRuleContext> = {
               sheet: view.table.sheet,
               cell: cell.address,
               message: rounding
-                ? MESSAGES.sangongChangeRounding(line.label, measure.caption, cell.value, expected)
+                ? MESSAGES.sangongChangeRounding(
+                    line.label,
+                    measure.caption,
+                    own(cell),
+                    comparison.expected
+                  )
                 : MESSAGES.sangongChange(
                     line.label,
                     measure.caption,
-                    cell.value,
-                    current.value,
-                    prior.value,
-                    expected
+                    own(cell),
+                    own(current),
+                    own(prior),
+                    comparison.expected
                   ),
-              expected: expected.toFixed(2),
-              actual: cell.value.toFixed(2),
+              expected: comparison.expected.toFixed(2),
+              actual: own(cell).toFixed(2),
               related: [current.address, prior.address],
               ...(rounding ? { rounding: true } : {}),
             });

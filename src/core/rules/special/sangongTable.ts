@@ -10,6 +10,7 @@
  */
 import { Money } from "../../money";
 import { captionCell } from "../../read/table";
+import { compareSum } from "../../rounding";
 import type { AmountCell, ParsedTable } from "../../read/table";
 import type { RecognizedTable, WorkbookModel } from "../../read/workbook";
 import { headerPaths, numberFormatAt } from "./header";
@@ -53,28 +54,31 @@ export interface SangongView {
 
 /**
  * “二、公务用车购置及运维费” → “公务用车购置及运维费”; “其中：(1)公务用车购置” → “公务用车购置”;
- * “（一）因公出国（境）费用” → “因公出国(境)费”. Ordinals and 其中 are stripped in any order.
+ * “（一）因公出国（境）费用” → “因公出国(境)费” (ordinals and 其中 in any order, any number).
  */
 export function normalizeItemName(label: string): string {
   let name = label
     .replace(/[\s\u00a0\u3000]/g, "")
     .replace(/（/g, "(")
     .replace(/）/g, ")")
-    .replace(/[“”"'‘’]/g, "");
+    .replace(/[“”"'‘’]/g, "")
+    .replace(/费用/g, "费");
   for (let previous = ""; previous !== name;) {
     previous = name;
     name = name
-      .replace(/^(\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十\d]+[、.．)])/, "")
+      // An ordinal is bracketed or followed by its mark, so 三公经费 keeps its 三.
+      .replace(/^(\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十\d]+[、.．:：)])/, "")
       .replace(/^[①②③④⑤⑥⑦⑧⑨⑩]/, "")
       .replace(/^其中[:：]?/, "");
   }
-  return name.replace(/费用/g, "费");
+  return name;
 }
 
 export function itemOf(label: string): SangongItem | undefined {
   const name = normalizeItemName(label);
   if (/^(三公经费)?(支出)?(合计|总计|小计)$|^三公经费$/.test(name)) return "total";
   if (/^(因公)?出国\(境\)(经)?费$/.test(name)) return "abroad";
+  // 公务用车费 is the older name of the same item (购置 + 运行维护).
   if (
     /^公务用车购置(及|和)运(行|维|营)(维护)?费$|^公务用车费$|^公务用车购置及运行维护费$/.test(name)
   )
@@ -212,6 +216,29 @@ export function currentTotalMeasure(view: SangongView): number {
     candidates.find(({ m }) => /(^|\|)(合计|小计)$/.test(m.key)) ??
     candidates[0];
   return preferred ? preferred.i : -1;
+}
+
+/**
+ * Whether the vehicle line of measure `m` is published wrong while the 合计 agrees with the items
+ * when the vehicle figure is taken from its 购置费 and 运行维护费: then the vehicle cell is the one
+ * mistake, and the 合计 is right.
+ */
+export function totalRightButVehicleWrong(view: SangongView, m: number): boolean {
+  const line = (item: SangongItem) => lineOf(view, item);
+  const vehicle = line("vehicle");
+  const parts = [line("purchase"), line("operation")].filter((l) => l !== undefined);
+  const others = [line("abroad"), line("reception")];
+  const totals = view.lines.filter((l) => l.item === "total");
+  if (!vehicle?.cells[m] || parts.length === 0 || totals.length === 0) return false;
+  if (others.some((l) => !l?.cells[m])) return false;
+  const leaves = parts.map((l) => l.cells[m].value);
+  if (compareSum(vehicle.cells[m].value, leaves).agreement !== "mismatch") return false;
+  const items = [...leaves, ...others.map((l) => l!.cells[m].value)];
+  return totals.every(
+    (total) =>
+      total.cells[m] !== undefined &&
+      compareSum(total.cells[m].value, items).agreement !== "mismatch"
+  );
 }
 
 /** The line of an item (the first, when a table lists it twice). */

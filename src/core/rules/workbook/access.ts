@@ -5,6 +5,7 @@
 import type { Finding } from "../../finding";
 import { Money, ZERO } from "../../money";
 import { compareSum } from "../../rounding";
+import { wanDecimals } from "../sums";
 import type { AmountCell, TableRow, TableSide } from "../../read/table";
 import { hasChineseOrdinal, stripOrdinal } from "../../read/text";
 import type { RecognizedTable, WorkbookModel } from "../../read/workbook";
@@ -92,9 +93,14 @@ export function equalityFinding(
   if (here.cells.length === 0) return undefined;
   if (isBlankFigure(here) && isBlankFigure(there)) return undefined;
   if ([...here.cells, ...there.cells].some((c) => c.parsed.kind === "invalid")) return undefined;
-  // Both sides are sums of rounded cells; the tolerance grows with the number of cells on both.
+  // Both sides are sums of rounded cells; the tolerance grows with the number of cells on both,
+  // at the coarsest precision among them (a table in 元 converted from 万元 is as coarse as 万元).
   const terms = Math.max(1, here.cells.length + there.cells.length - 1);
-  const comparison = compareSum(here.value, padTerms(there.value, terms));
+  const cells = [...here.cells, ...there.cells];
+  const decimals = Math.min(2, ...cells.map(wanDecimals));
+  const comparison = compareSum(here.value, padTerms(there.value, terms), decimals);
+  const unit = cells.find((c) => c.unit)?.unit;
+  const note = unit ? `（${unit}已折算为万元比较）` : "";
   if (comparison.agreement === "exact") return undefined;
   const rounding = comparison.agreement === "rounding";
   const anchor = here.cells[0];
@@ -106,6 +112,7 @@ export function equalityFinding(
     message:
       (rounding ? "舍入差异：" : "") +
       describe(here.value, there.value) +
+      note +
       (rounding ? "，在四舍五入允许范围内。" : "。"),
     expected: there.value.toFixed(2),
     actual: here.value.toFixed(2),

@@ -5,7 +5,7 @@ import {
   sangongViews,
 } from "../../../../src/core/rules/special/sangongTable";
 import { contextOf, quyang, tunliuWithGoals } from "../goals/context";
-import { COLUMNS_FORM, COMPARISON_FORM } from "./sangongGrids";
+import { COLUMNS_FORM, COMPARISON_FORM, OLDER_FORM } from "./sangongGrids";
 
 describe("the “三公” table reader", () => {
   it("identifies items by name, not position", () => {
@@ -17,6 +17,29 @@ describe("the “三公” table reader", () => {
     expect(itemOf("一、因公出国（境）费用")).toBe("abroad");
     expect(itemOf("“三公”经费小计")).toBe("total");
     expect(itemOf("其他因公出国（境）费")).toBeUndefined();
+  });
+
+  it("reads the older names and numbering: 公务用车费, 其中:(1), (2)公务用车购置, 支出合计", () => {
+    expect(normalizeItemName("其中:(1)公务用车运行维护费")).toBe("公务用车运行维护费");
+    expect(itemOf("3.公务用车费")).toBe("vehicle");
+    expect(itemOf("(三)公务用车费")).toBe("vehicle");
+    expect(itemOf("(2)公务用车购置")).toBe("purchase");
+    expect(itemOf("      1.公务用车购置费")).toBe("purchase");
+    expect(itemOf("一、支出合计")).toBe("total");
+    expect(itemOf("合 计")).toBe("total");
+    // 三公 is a name, not an ordinal 三、.
+    expect(itemOf("一、“三公”经费合计")).toBe("total");
+    expect(itemOf("三、“三公”经费增减变化原因等说明")).toBeUndefined();
+    expect(itemOf("1.因公出国(境)团组数(个)")).toBeUndefined();
+    const [view] = sangongViews(contextOf([OLDER_FORM]).model);
+    expect(view.lines.map((l) => `${l.item}@${l.cells[0].address}`)).toEqual([
+      "total@B4",
+      "abroad@B5",
+      "reception@B6",
+      "vehicle@B7",
+      "operation@B8",
+      "purchase@B9",
+    ]);
   });
 
   it("reads the Hebei table (合计 and “三公”经费小计 both totals) and the Shanxi table (合计 last)", async () => {

@@ -50,18 +50,45 @@ describe("meta.consistency", () => {
 });
 
 describe("findings about a table in 元", () => {
-  it("say that the figures were compared in 万元", async () => {
+  async function tunliuWithExpenditureIn(scale: number, unit: string) {
     const grids = (await loadFixture("tunliu-2024")).map(cloneGrid);
     const expenditure = grids.find((g) => g.sheet === "支出总表")!;
-    expenditure.values[2][4] = "单位：元";
+    expenditure.values[2][4] = `单位：${unit}`;
     expenditure.values = expenditure.values.map((row, r) =>
-      r < 5 ? row : row.map((v) => (typeof v === "number" ? Math.round(v * 1000000) / 100 : v))
+      r < 5 ? row : row.map((v) => (typeof v === "number" ? Math.round(v * scale * 100) / 100 : v))
     );
-    const finding = checkWorkbook(grids).findings.find(
+    return grids;
+  }
+
+  it("add up a table in 元 in 元, and keep 万元 figures converted to 元 a rounding difference", async () => {
+    const findings = checkWorkbook(await tunliuWithExpenditureIn(10000, "元")).findings;
+    const total = findings.find(
       (f) => f.sheet === "支出总表" && f.cell === "C6" && f.ruleId === "sum.total-row"
     );
-    // The published 舍入差异 of tunliu's 支出总表 合计, now in 元.
-    expect(finding).toMatchObject({ severity: "info", expected: "4707.08", actual: "4707.09" });
-    expect(finding!.message).toMatch(/（本表金额单位为元，已折算为万元核对）$/);
+    // The published 舍入差异 of tunliu's 支出总表 合计, in 元.
+    expect(total).toMatchObject({
+      severity: "info",
+      expected: "47070800.00",
+      actual: "47070900.00",
+    });
+    expect(total!.message).toContain("47,070,900");
+    // Compared with 收入总表 in 万元: the message says the 元 were converted.
+    const cross = findings.find(
+      (f) => f.ruleId === "cross.class-expenditure" && f.sheet === "收入总表"
+    );
+    expect(cross).toMatchObject({ severity: "info", expected: "1813.51", actual: "1813.52" });
+    expect(cross!.message).toContain("元已折算为万元比较");
+  });
+
+  it("hold a table in 元 to the 元: a difference of 1 元 is an error, not rounding", async () => {
+    const grids = await tunliuWithExpenditureIn(10000, "元");
+    const expenditure = grids.find((g) => g.sheet === "支出总表")!;
+    // 行政运行 642,200 → 642,201 (no longer a figure made from 万元): 组织事务 misses by 1 元.
+    expect(expenditure.values[8][2]).toBe(642200);
+    expenditure.values[8][2] = 642201;
+    const parent = checkWorkbook(grids).findings.find(
+      (f) => f.sheet === "支出总表" && f.cell === "C8" && f.ruleId === "sum.children"
+    );
+    expect(parent).toMatchObject({ severity: "error" });
   });
 });
