@@ -877,6 +877,11 @@ export const LAYOUT_VARIANTS: readonly Transform[] = [
   genericSheetNames("Sheet"),
   compose("表一… names, shuffled", genericSheetNames("表"), shuffledSheets()),
   amountsInYuan("all"),
+  compose(
+    "every other table in 元, two tables a sheet",
+    amountsInYuan("alternate"),
+    stackedTables(2, 3)
+  ),
   compose("captions reworded, on sheets 表一…", rewordedCaptions(), genericSheetNames("表")),
   withoutColumnNumberRows(),
   compose(

@@ -55,15 +55,20 @@ const FORM_KINDS: ReadonlySet<TableKind> = new Set(["绩效目标表"]);
 function titleKind(
   row: Grid["values"][number],
   opensTable: () => boolean
-): TableKind | "决算" | undefined {
+): TableKind | "决算" | "other" | undefined {
   const texts = [...new Set(row.filter((cell) => !isBlank(cell)).map((cell) => compactText(cell)))];
   if (texts.length !== 1 || row.some((cell) => typeof cell === "number")) return undefined;
   const text = texts[0];
   if (text.length > 60 || text.startsWith("注")) return undefined;
   if (isFinalAccountsTitle(text)) return "决算";
   const kind = kindFromTitle(text)?.kind;
-  if (!kind || !(text.includes("表") || opensTable())) return undefined;
-  return kind;
+  if (kind) return text.includes("表") || opensTable() ? kind : undefined;
+  // A table the standard set does not have (部门基本情况表) still ends the one above it, so its rows
+  // are never read as that table's.
+  const isTableNumber = /^(预算公开表|部门公开表|公开\d+表|表\d+|附表\d*)$/.test(text);
+  return !isTableNumber && text.length >= 4 && /表([(（].*[)）])?$/.test(text) && opensTable()
+    ? "other"
+    : undefined;
 }
 
 /** The next non-blank line (within a few) is one a table starts with: meta or a header. */
@@ -103,11 +108,13 @@ export interface TitledBlock {
   kind?: TableKind;
   /** The block is titled as a 决算 table. */
   finalAccounts?: { title: string; cell: string };
+  /** The block is titled as a table, but not one of the standard set. */
+  otherTable?: boolean;
   grid: Grid;
 }
 
 export function splitAtTitles(grid: Grid): TitledBlock[] {
-  const starts: { row: number; kind?: TableKind | "决算" }[] = [];
+  const starts: { row: number; kind?: TableKind | "决算" | "other" }[] = [];
   let seenContent = false;
   grid.values.forEach((row, r) => {
     const kind = titleKind(row ?? [], () => !seenContent || startsTable(grid, r + 1));
@@ -131,7 +138,8 @@ export function splitAtTitles(grid: Grid): TitledBlock[] {
         },
         grid: block,
       });
-    } else blocks.push({ kind: start.kind, grid: block });
+    } else if (start.kind === "other") blocks.push({ otherTable: true, grid: block });
+    else blocks.push({ kind: start.kind, grid: block });
   });
   return blocks;
 }
@@ -172,6 +180,7 @@ export function readWorkbook(
         formKind = undefined;
         continue;
       }
+      if (block.otherTable) formKind = undefined;
       // A form's numbered sub-titles (1、…绩效目标表) continue the form section they sit in.
       if (block.kind && FORM_KINDS.has(block.kind)) formKind = block.kind;
       if (formKind && (!block.kind || FORM_KINDS.has(block.kind))) {

@@ -70,3 +70,41 @@ describe("readWorkbook", () => {
     expect(table.department?.address).toBe("C6");
   });
 });
+
+describe("a table outside the standard set, stacked under a standard one", () => {
+  it("ends the table above it, so its rows are not read as that table's", () => {
+    const grid = makeGrid("Sheet1", [
+      ["部门预算支出总表"],
+      ["单位：万元"],
+      ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+      ["", "合计", 10, 4, 6],
+      ["201", "一般公共服务支出", 10, 4, 6],
+      [],
+      ["部门基本情况表"],
+      ["单位：人"],
+      ["项目", "编制数", "实有人数"],
+      ["行政编制", 12, 11],
+    ]);
+    const blocks = splitAtTitles(grid);
+    expect(blocks.map((b) => [b.kind, b.otherTable, b.grid.origin.row])).toEqual([
+      ["支出总表", undefined, 1],
+      [undefined, true, 7],
+    ]);
+    const expenditure = readWorkbook([grid]).tables.find((t) => t.kind === "支出总表")!;
+    expect(expenditure.table.sides[0].rows.map((r) => r.label)).toEqual([
+      "合计",
+      "一般公共服务支出",
+    ]);
+  });
+
+  it("does not take the table number under a title (预算公开表3) for a title of its own", () => {
+    const grid = makeGrid("Sheet1", [
+      ["2024年预算支出总表"],
+      ["预算公开表3"],
+      ["部门名称：某局", "", "", "", "单位：万元"],
+      ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+      ["", "合计", 10, 4, 6],
+    ]);
+    expect(splitAtTitles(grid)).toHaveLength(1);
+  });
+});

@@ -15,7 +15,10 @@ export const completeness: Rule<WorkbookRuleContext> = {
     if (!template) return [];
     const set = TEMPLATE_SETS[template];
     const findings: Finding[] = [];
-    const anchor = model.tables[0]?.table.sheet;
+    // A missing table has no cell of its own: point at the first table's title, wherever it sits.
+    const first = model.tables[0]?.table;
+    const anchor = first?.sheet;
+    const anchorCell = first ? (first.title?.address ?? "A1") : undefined;
     for (const required of set.tables) {
       const present = tablesOf(model, required.kind).filter((t) => {
         if (!required.carryover) return true;
@@ -26,7 +29,7 @@ export const completeness: Rule<WorkbookRuleContext> = {
           ruleId: RULE_ID,
           severity: "error",
           sheet: anchor,
-          cell: anchor ? "A1" : undefined,
+          cell: anchorCell,
           message: `缺少“${required.title}”：按${set.name}模板，这张表必须公开（没有数据时也应公开空表并注明）。`,
         });
         continue;
