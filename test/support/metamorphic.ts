@@ -119,7 +119,7 @@ export function plant(grids: readonly SampleGrid[], cells: readonly Place[]): Sa
 
 /**
  * Cells to plant a defect in, one of each kind per table: the first item with a number in the
- * table's first amount column, and the first total row's cell there.
+ * table's first amount column that holds figures, and the first total row's cell there.
  */
 export function plantCells(grids: readonly Grid[]): { items: Place[]; totals: Place[] } {
   const items: Place[] = [];
@@ -133,9 +133,18 @@ export function plantCells(grids: readonly Grid[]): { items: Place[]; totals: Pl
   };
   for (const { table } of readWorkbook(grids).tables) {
     const side = table.sides[table.sides.length - 1];
-    // The first column that holds money (not a 数量 or a rate).
-    const column = side ? side.captions.findIndex((c) => !/数量|面积|率|%/.test(c)) : -1;
-    if (!side || column < 0) continue;
+    if (!side) continue;
+    // The first column that holds money (not a 数量 or a rate) — and, where that one was left blank
+    // (a 上年执行数 column not filled in), the first such column that holds a figure.
+    const money = side.captions
+      .map((c, i) => (/数量|面积|率|%/.test(c) ? -1 : i))
+      .filter((i) => i >= 0);
+    const holdsFigure = (i: number) =>
+      side.rows.some(
+        (row) => row.cells[i]?.parsed.kind === "amount" && !row.cells[i].value.isZero()
+      );
+    const column = money.find(holdsFigure) ?? money[0] ?? -1;
+    if (column < 0) continue;
     const item = side.rows.find(
       (row) =>
         row.role === "item" &&

@@ -84,7 +84,8 @@ describe("the layout corpus", () => {
       const { items, totals } = plantCells(grids);
       // A 决算 is never read as budget tables: there is no budget figure to plant a defect in.
       if (FINAL_ACCOUNTS.has(name)) expect(items.length + totals.length).toBe(0);
-      else expect(items.length + totals.length).toBeGreaterThan(1);
+      // A 三公 table alone (the real extracts) may give one cell only: its 合计 row read as an item.
+      else expect(items.length + totals.length).toBeGreaterThan(0);
       for (const cell of [...items, ...totals]) {
         const where = `${cell.sheet}!${addressOf(cell)}`;
         const after = errorKeys(findingsOf(plant(grids, [cell])));
@@ -108,10 +109,12 @@ describe("the variants change what they say they change", () => {
       for (const variant of LAYOUT_VARIANTS) {
         const layout = variant.apply(grids);
         let moved = 0;
+        let numbers = 0;
         for (const g of grids)
           g.values.forEach((row, r) =>
             row.forEach((v, c) => {
               if (typeof v !== "number") return;
+              numbers++;
               const to = layout.map({
                 sheet: g.sheet,
                 row: r + g.origin.row,
@@ -134,7 +137,15 @@ describe("the variants change what they say they change", () => {
               moved++;
             })
           );
-        expect(moved).toBeGreaterThan(20);
+        // Only 栏次 numbers and columns the 三公 comparison form redraws (其中 columns) may be dropped;
+        // a single 三公 table has few numbers at all.
+        expect({
+          at: `${name} ${variant.name}`,
+          moved: moved >= Math.min(20, numbers / 2),
+        }).toEqual({
+          at: `${name} ${variant.name}`,
+          moved: true,
+        });
       }
     }
   });
