@@ -6,7 +6,7 @@
  *
  * Run from the repository root after changing a transcription:
  *   npx ts-node -T -O '{"module":"commonjs","moduleResolution":"node"}' scripts/make-real-fixtures.ts
- * test/core/checkWorkbook.realFixtures.test.ts fails when an xlsx no longer matches its transcription.
+ * test/core/check/workbook.realFixtures.test.ts fails when an xlsx no longer matches its transcription.
  */
 import path from "path";
 import { writeFileSync } from "fs";

@@ -8,21 +8,22 @@
 import { mkdir, readFile, stat, writeFile } from "fs/promises";
 import path from "path";
 import { parseArgs } from "util";
-import { checkWorkbook } from "../core/checkWorkbook";
-import type { WorkbookCheckResult } from "../core/checkWorkbook";
+import { checkWorkbook } from "../core/check/workbook";
+import type { WorkbookCheckResult } from "../core/check/workbook";
 import { buildDisclosure } from "../core/format/disclosure";
 import type { SheetSpec } from "../core/format/sheetSpec";
 import type { Finding } from "../core/finding";
 import type { Grid } from "../core/grid";
 import type { Narrative } from "../core/narrative/types";
-import type { TemplateId } from "../core/rules/rule";
-import { writeDocx } from "../export/docx";
-import { gridsFromXlsx } from "../export/readXlsx";
-import { writeXlsx } from "../export/xlsx";
+import type { TemplateId } from "../core/model";
+import { writeDocx } from "../render/docx";
+import { gridsFromXlsx } from "../io/readXlsx";
+import { writeXlsx } from "../render/xlsx";
 import { describeReadError } from "./checkFile";
 import type { FileResult } from "./checkFile";
 import { renderText } from "./report";
-import { exportBaseName, safeFileName } from "../export/fileNames";
+import { decodeText } from "./textFile";
+import { exportBaseName, safeFileName } from "../render/fileNames";
 
 export interface ExportCommand {
   command: "export";
@@ -37,9 +38,15 @@ export interface ExportCommand {
   dutiesFile?: string;
 }
 
+/** `--help`: of both commands (all), or of one. */
+export interface HelpCommand {
+  command: "help";
+  topic: "all" | "check" | "export";
+}
+
 export type ParsedExport =
   | ExportCommand
-  | { command: "help" }
+  | HelpCommand
   | { command: "version" }
   | { command: "usage-error"; message: string };
 
@@ -69,7 +76,8 @@ export const EXPORT_HELP = `  budget-disclosure export <文件> [--template <heb
     -o, --out <目录>       输出目录（默认当前目录）          output directory (default: current)
         --force            覆盖已有文件                      overwrite existing files
         --allow-errors     工作簿有错误也导出                export even when the workbook has errors
-        --duties <文件>    部门职责及机构设置（UTF-8 文本）  部门职责 text (UTF-8 file)
+        --duties <文件>    部门职责及机构设置，文本文件      部门职责 text: a text file, one
+                           （每行一段；“一、……”行为标题）   paragraph a line; 一、… lines are headings
 `;
 
 const TEMPLATES: readonly TemplateId[] = ["hebei", "shanxi", "mof"];
@@ -103,7 +111,7 @@ export function parseExportArgs(
     return { command: "usage-error", message: describeError(error) };
   }
   const { values, positionals } = parsed;
-  if (values.help) return { command: "help" };
+  if (values.help) return { command: "help", topic: "export" };
   if (values.version) return { command: "version" };
   const inputs = positionals.slice(1);
   if (inputs.length === 0)
@@ -172,7 +180,7 @@ export async function runExport(
   let duties: string | undefined;
   if (args.dutiesFile !== undefined) {
     try {
-      duties = await readFile(args.dutiesFile, "utf8");
+      duties = decodeText(await readFile(args.dutiesFile));
     } catch (error) {
       return fail(`无法读取 --duties 文件 ${args.dutiesFile}（${describeReadError(error)}）`);
     }

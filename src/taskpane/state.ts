@@ -3,7 +3,7 @@
  * without rendering. The view-models read this state; App.tsx dispatches the events.
  */
 import type { Finding, Severity } from "../core/finding";
-import type { TemplateId } from "../core/rules/rule";
+import type { TemplateId } from "../core/model";
 import type { CheckOutcome } from "./actions";
 import type { WriteProgress } from "./excel/host";
 

@@ -7,7 +7,7 @@ import { readFileSync } from "fs";
 import path from "path";
 import Decimal from "decimal.js";
 import type { Grid } from "../../src/core/grid";
-import { gridsFromXlsx } from "../../src/export/readXlsx";
+import { gridsFromXlsx } from "../../src/io/readXlsx";
 import {
   NarrativeCheck,
   RealTranscription,

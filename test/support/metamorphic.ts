@@ -34,7 +34,7 @@ export function signature(
   }
   const related = (f.related ?? [])
     .map((r) => {
-      const at = placeOf(f.sheet ?? "", r);
+      const at = placeOf(r.sheet, r.cell);
       const to = at && map(at);
       return to ? `${to.sheet}!${addressOf(to)}` : undefined;
     })

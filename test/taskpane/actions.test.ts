@@ -105,7 +105,7 @@ describe("pane actions", () => {
     expect(docx.file.mimeType).toMatch(/wordprocessingml/);
     expect([...xlsx.file.bytes.slice(0, 4)]).toEqual(ZIP);
     expect([...docx.file.bytes.slice(0, 4)]).toEqual(ZIP);
-  }, 30_000);
+  });
 
   test("exportDisclosure says what is missing", async () => {
     const empty = await runCheck(fakeHost([]));

@@ -1,5 +1,5 @@
-import { Catalog, normalizeCode, systemOfCode } from "../codes";
-import type { CodeSystem } from "../codes";
+import { Catalog, readCodeCell, systemOfCode } from "../codes";
+import type { CatalogEntry, CodeProblem, CodeSystem } from "../codes";
 import { CellValue, Grid, gridAddress } from "../grid";
 import { Money, ParsedAmount, ZERO, parseAmount } from "../money";
 import {
@@ -51,7 +51,12 @@ export interface TableRow {
   /** Whether the code was printed in a code column or derived from the name through the catalog. */
   codeFrom?: "cell" | "name";
   /** The raw code cell, where the table has a code column. */
-  codeCell?: { address: string; raw: CellValue };
+  codeCell?: {
+    address: string;
+    raw: CellValue;
+    /** What is wrong with the code as typed (O for 0, a space, the wrong length …), if anything. */
+    problems?: CodeProblem[];
+  };
   role: RowRole;
   /** Aligned with the side's amount columns. */
   cells: AmountCell[];
@@ -497,7 +502,8 @@ function columnRelations(
 
 /**
  * One cell. Money published in another unit (`unit`: 元, 千元, 亿元) keeps its figure in `parsed` and
- * its unit, and gets its value in 万元; money in 万元, counts and rates are read as they are.
+ * its unit, and gets its value in 万元; money in 万元, counts and rates are read as they are. Blank or
+ * text reads as 0.
  */
 export function amountCell(grid: Grid, r: number, c: number, unit?: AmountUnitName): AmountCell {
   const raw = grid.values[r]?.[c];
@@ -724,16 +730,23 @@ function readRow(
   };
   if (side.codeColumn !== undefined) {
     tableRow.codeCell = { address: gridAddress(grid, r, side.codeColumn), raw: codeRaw };
-    const code = normalizeCode(codeRaw);
-    if (code !== undefined && CODE_TEXT.test(code)) {
-      tableRow.code = code;
+    // A slip the clerk can see (2O132, 201 32) is put right and named; the row keeps its place.
+    const reading = readCodeCell(codeRaw);
+    if (reading?.code !== undefined) {
+      tableRow.code = reading.code;
       tableRow.codeFrom = "cell";
     }
+    if (reading && reading.problems.length > 0) tableRow.codeCell.problems = reading.problems;
   }
   if (tableRow.code === undefined && label !== "" && !TOTAL_LABEL.test(label)) {
-    const system = kind?.codeSystem ?? (hasChineseOrdinal(label) ? "function" : undefined);
+    // A code typed wrong belongs to the classification the rows around it use.
+    const around = tableRow.codeCell?.problems
+      ? side.rows.map((r) => (r.code ? systemOfCode(r.code) : undefined)).find((s) => s)
+      : undefined;
+    const system =
+      kind?.codeSystem ?? around ?? (hasChineseOrdinal(label) ? "function" : undefined);
     if (system) {
-      const entry = catalog.findByName(stripOrdinal(label), system);
+      const entry = entryByName(stripOrdinal(label), system, side.rows, catalog);
       if (entry && (entry.level === 1 || !hasChineseOrdinal(label))) {
         tableRow.code = entry.code;
         tableRow.codeFrom = "name";
@@ -741,6 +754,27 @@ function readRow(
     }
   }
   return tableRow;
+}
+
+/**
+ * The catalog entry a name stands for: the only one of that name, or else the one under the 款 or
+ * 类 the rows above it open (行政运行 is a 项 of many 款; below 20132 组织事务 it is 2013201).
+ */
+function entryByName(
+  name: string,
+  system: CodeSystem,
+  above: readonly TableRow[],
+  catalog: Catalog
+): CatalogEntry | undefined {
+  const unique = catalog.findByName(name, system);
+  if (unique) return unique;
+  for (const length of [5, 3]) {
+    const parent = [...above].reverse().find((row) => row.code?.length === length)?.code;
+    if (!parent) continue;
+    const under = catalog.findAllByName(name, system, parent);
+    if (under.length === 1) return under[0];
+  }
+  return undefined;
 }
 
 /**

@@ -1,7 +1,10 @@
+import { cellRefs } from "../finding";
 import type { Finding } from "../finding";
 import { Money, ZERO } from "../money";
+import { toWanFactor } from "../read/meta";
 import type { AmountUnitName } from "../read/meta";
 import { compareSum } from "../rounding";
+import type { SumComparison } from "../rounding";
 import type { AmountCell, ParsedTable, TableRow, TableSide } from "../read/table";
 
 /** Powers of ten between a unit and 万元: a figure to d places in 元 is to d + 4 places in 万元. */
@@ -31,6 +34,55 @@ export function sumBasis(cells: readonly AmountCell[]): {
 }
 import { hasChineseOrdinal } from "../read/text";
 
+/** 万元 back to the unit the cells are published in, when they all share one other than 万元. */
+export function publishedUnit(cells: readonly AmountCell[]): (wan: Money) => Money {
+  const units = new Set(cells.map((cell) => cell.unit ?? "万元"));
+  const [unit] = [...units];
+  if (units.size !== 1 || unit === "万元") return (wan) => wan;
+  const factor = toWanFactor(unit);
+  return (wan) => wan.dividedBy(factor);
+}
+
+type Describe = {
+  mismatch: (actual: AmountCell["value"], expected: AmountCell["value"]) => string;
+  rounding: (actual: AmountCell["value"], expected: AmountCell["value"]) => string;
+};
+
+/** A finding for a relation already evaluated (see sumRelations): none when it holds exactly. */
+export function relationFinding(
+  table: ParsedTable,
+  relation: {
+    rule: string;
+    total: AmountCell;
+    parts: readonly AmountCell[];
+    comparison?: SumComparison;
+  },
+  describe: Describe
+): Finding | undefined {
+  const { total, parts, comparison } = relation;
+  if (!comparison || comparison.agreement === "exact") return undefined;
+  const rounding = comparison.agreement === "rounding";
+  // Relations are evaluated in 万元; a table in 元 is reported in 元, the figures the clerk sees
+  // (comparisons within that table are too, so one wrong cell's findings still fold into one).
+  const shown = publishedUnit([total, ...parts]);
+  const actual = shown(total.value);
+  const expected = shown(comparison.expected);
+  return {
+    ruleId: relation.rule,
+    severity: rounding ? "info" : "error",
+    sheet: table.sheet,
+    cell: total.address,
+    message: rounding ? describe.rounding(actual, expected) : describe.mismatch(actual, expected),
+    expected: expected.toFixed(2),
+    actual: actual.toFixed(2),
+    related: cellRefs(
+      table.sheet,
+      parts.map((p) => p.address)
+    ),
+    ...(rounding ? { rounding: true } : {}),
+  };
+}
+
 /**
  * Shared by the sum rules: compares one published total cell with its published parts and turns
  * the result into a finding — an error beyond the rounding tolerance, an info 舍入差异 within it.
@@ -54,10 +106,14 @@ export function sumFinding(
     return undefined;
   if (total.parsed.kind === "empty" && options.blankTotalMeansUntotalled) return undefined;
   // One table's cells are added up in the unit they are published in, so the message shows the
-  // figures the clerk sees.
+  // figures the clerk sees; only the addends that hold a number widen the rounding tolerance.
   const basis = sumBasis([total, ...parts]);
   const published = basis.value(total);
-  const comparison = compareSum(published, parts.map(basis.value), basis.decimals);
+  const comparison = compareSum(
+    published,
+    parts.filter((p) => p.parsed.kind === "amount").map(basis.value),
+    basis.decimals
+  );
   if (comparison.agreement === "exact") return undefined;
   const rounding = comparison.agreement === "rounding";
   return {
@@ -70,12 +126,24 @@ export function sumFinding(
       : describe.mismatch(published, comparison.expected),
     expected: comparison.expected.toFixed(2),
     actual: published.toFixed(2),
-    related: parts.map((p) => p.address),
+    related: cellRefs(
+      table.sheet,
+      parts.map((p) => p.address)
+    ),
     ...(rounding ? { rounding: true } : {}),
   };
 }
 
-function isMalformedNumber(cell: AmountCell): boolean {
+/**
+ * The values of the cells that hold a number. Blank cells add nothing and, never having been
+ * rounded, must not widen the rounding tolerance either.
+ */
+export function numericValues(cells: readonly AmountCell[]): AmountCell["value"][] {
+  return cells.filter((cell) => cell.parsed.kind === "amount").map((cell) => cell.value);
+}
+
+/** Text with digits ("1,07.57"): a number typed wrong, whose sums wait for its correction. */
+export function isMalformedNumber(cell: AmountCell): boolean {
   return cell.parsed.kind === "invalid" && /[0-9０-９]/.test(cell.parsed.text);
 }
 

@@ -6,10 +6,10 @@
 import { createHash } from "crypto";
 import { readFileSync } from "fs";
 import path from "path";
-import { checkWorkbook } from "../../../src/core/checkWorkbook";
+import { checkWorkbook } from "../../../src/core/check/workbook";
 import type { Finding } from "../../../src/core/finding";
 import type { Grid } from "../../../src/core/grid";
-import { gridsFromXlsx } from "../../../src/export/readXlsx";
+import { gridsFromXlsx } from "../../../src/io/readXlsx";
 import { SHARED_DIR } from "../../helpers/fixtures";
 import { REAL_DIR } from "../../helpers/realFixtures";
 import { REAL_TRANSCRIPTIONS } from "../../fixtures/real";

@@ -8,7 +8,7 @@ import {
   lineOf,
   sangongViews,
   totalRightButVehicleWrong,
-} from "./sangongTable";
+} from "../../read/sangongTable";
 
 /**
  * “三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费, for every amount

@@ -2,7 +2,7 @@ import type { Finding } from "../../finding";
 import { MESSAGES } from "../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { sumFinding } from "../sums";
-import { lineOf, sangongViews, totalRightButVehicleWrong } from "./sangongTable";
+import { lineOf, sangongViews, totalRightButVehicleWrong } from "../../read/sangongTable";
 
 /**
  * 公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费, in every amount column. When the

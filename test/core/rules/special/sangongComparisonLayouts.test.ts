@@ -3,7 +3,7 @@
  * (2023年度预算 / 本年预算数, 增减金额, 增减率, 变化原因), on the real quyang workbook: each defect is
  * found at its cell.
  */
-import { checkWorkbook } from "../../../../src/core/checkWorkbook";
+import { checkWorkbook } from "../../../../src/core/check/workbook";
 import type { Grid } from "../../../../src/core/grid";
 import { amountsInYuan, compose, sangongComparison } from "../../../support/layoutVariants";
 import { loadFixture } from "../../../helpers/fixtures";

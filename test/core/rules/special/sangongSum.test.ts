@@ -1,5 +1,5 @@
 import { sangongSum } from "../../../../src/core/rules/special/sangongSum";
-import { cloneGrid } from "../../../helpers/fixtures";
+import { cloneGrid, refs } from "../../../helpers/fixtures";
 import {
   brief,
   contextOf,
@@ -25,7 +25,7 @@ describe("sangong.sum", () => {
     expect(findings[0]).toMatchObject({
       expected: "1.20",
       actual: "1.50",
-      related: ["C8", "C10", "C13"],
+      related: refs("三公经费", "C8", "C10", "C13"),
     });
   });
 

@@ -1,4 +1,4 @@
-import { checkWorkbook } from "../../../../src/core/checkWorkbook";
+import { checkWorkbook } from "../../../../src/core/check/workbook";
 import { makeGrid } from "../../../../src/core/grid";
 import { isFinalAccountsTitle, kindFromTitle } from "../../../../src/core/read/tableKinds";
 import { readWorkbook } from "../../../../src/core/read/workbook";

@@ -1,4 +1,4 @@
-import { checkWorkbook } from "../../../../src/core/checkWorkbook";
+import { checkWorkbook } from "../../../../src/core/check/workbook";
 import { readWorkbook } from "../../../../src/core/read/workbook";
 import { cloneGrid, loadFixture } from "../../../helpers/fixtures";
 
