@@ -24,6 +24,7 @@ import type { FileResult } from "./checkFile";
 import { renderText } from "./report";
 import { decodeText } from "./textFile";
 import { exportBaseName, safeFileName } from "../render/fileNames";
+import { hasGlobMagic } from "./expandInputs";
 
 export interface ExportCommand {
   command: "export";
@@ -38,6 +39,18 @@ export interface ExportCommand {
   dutiesFile?: string;
 }
 
+/** `export <dir|glob>… --out <dir>`: many workbooks, each through the single export (batchExport.ts). */
+export interface BatchExportCommand {
+  command: "export-batch";
+  inputs: string[];
+  outDir: string;
+  template?: TemplateId;
+  force: boolean;
+  allowErrors: boolean;
+  jobs: number;
+  progress: boolean;
+}
+
 /** `--help`: of both commands (all), or of one. */
 export interface HelpCommand {
   command: "help";
@@ -46,6 +59,7 @@ export interface HelpCommand {
 
 export type ParsedExport =
   | ExportCommand
+  | BatchExportCommand
   | HelpCommand
   | { command: "version" }
   | { command: "usage-error"; message: string };
@@ -70,14 +84,21 @@ export type BuildContent = (
 
 export const EXPORT_HELP = `  budget-disclosure export <文件> [--template <hebei|shanxi|mof>] [--out <目录>] [--force]
                            [--allow-errors] [--duties <文件>]
+  budget-disclosure export <目录|通配符>… --out <目录> [--template …] [--force] [--allow-errors]
+                           [--jobs <N>] [--no-progress]
     写出 <部门>-<年度>-部门预算公开.xlsx 和 .docx（公开表、情况说明、名词解释）。
     Writes <部门>-<年度>-部门预算公开.xlsx and .docx (the tables, 情况说明 and glossary).
+    给出目录、通配符或多个文件时批量导出（并行），最后列出每个文件的结果：已导出、跳过（文件已存在；
+    有错误）、无法读取。Several files, a directory or a glob: a batch export, in parallel, ending
+    with each file's outcome: written, skipped (files exist; errors) or unreadable.
     -t, --template <格式>  导出的公开表格式（默认同工作簿）  layout of the export (default: the workbook's)
     -o, --out <目录>       输出目录（默认当前目录）          output directory (default: current)
         --force            覆盖已有文件                      overwrite existing files
         --allow-errors     工作簿有错误也导出                export even when the workbook has errors
         --duties <文件>    部门职责及机构设置，文本文件      部门职责 text: a text file, one
                            （每行一段；“一、……”行为标题）   paragraph a line; 一、… lines are headings
+    -j, --jobs <N>         批量导出的并行线程数（默认 CPU 数） worker threads of a batch (default: CPUs)
+        --no-progress      不显示进度条                      no progress bar on stderr
 `;
 
 const TEMPLATES: readonly TemplateId[] = ["hebei", "shanxi", "mof"];
@@ -86,10 +107,19 @@ function isTemplate(value: string): value is TemplateId {
   return (TEMPLATES as readonly string[]).includes(value);
 }
 
+/**
+ * A batch unless it is one file: several inputs, a glob, or a name that is not an .xlsx (a folder).
+ * A file without the extension, taken for a folder, is still exported — as a batch of one.
+ */
+function isBatch(inputs: readonly string[]): boolean {
+  return inputs.length > 1 || hasGlobMagic(inputs[0]) || !/\.xlsx$/i.test(inputs[0]);
+}
+
 /** Parses `export …` (argv starts with "export"); `describeError` turns parseArgs' English into Chinese. */
 export function parseExportArgs(
   argv: readonly string[],
-  describeError: (error: unknown) => string
+  describeError: (error: unknown) => string,
+  defaultJobs = 1
 ): ParsedExport {
   let parsed;
   try {
@@ -103,6 +133,8 @@ export function parseExportArgs(
         force: { type: "boolean" },
         "allow-errors": { type: "boolean" },
         duties: { type: "string" },
+        jobs: { type: "string", short: "j" },
+        "no-progress": { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "V" },
       },
@@ -116,17 +148,40 @@ export function parseExportArgs(
   const inputs = positionals.slice(1);
   if (inputs.length === 0)
     return { command: "usage-error", message: "请给出要导出的工作簿（no input given）" };
-  if (inputs.length > 1)
-    return {
-      command: "usage-error",
-      message: `export 一次只导出一个工作簿，而不是 ${inputs.length} 个（one workbook at a time）`,
-    };
   const template = values.template;
   if (template !== undefined && !isTemplate(template))
     return {
       command: "usage-error",
       message: `--template 只能是 ${TEMPLATES.join("、")}，而不是“${template}”`,
     };
+  let jobs = defaultJobs;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1)
+      return { command: "usage-error", message: `--jobs 需要一个正整数，而不是“${values.jobs}”` };
+  }
+  if (isBatch(inputs)) {
+    if (values.out === undefined)
+      return {
+        command: "usage-error",
+        message: "批量导出请用 --out <目录> 指定输出目录（a batch export needs --out）",
+      };
+    if (values.duties !== undefined)
+      return {
+        command: "usage-error",
+        message: "--duties 的部门职责只对应一个部门：批量导出时不能使用（one department only）",
+      };
+    return {
+      command: "export-batch",
+      inputs,
+      outDir: values.out,
+      template,
+      force: values.force ?? false,
+      allowErrors: values["allow-errors"] ?? false,
+      jobs,
+      progress: !values["no-progress"],
+    };
+  }
   const out: ExportCommand = {
     command: "export",
     input: inputs[0],
@@ -147,7 +202,7 @@ export interface ExportIO {
   env: NodeJS.ProcessEnv;
 }
 
-async function exists(file: string): Promise<boolean> {
+async function fileExists(file: string): Promise<boolean> {
   try {
     await stat(file);
     return true;
@@ -159,13 +214,33 @@ async function exists(file: string): Promise<boolean> {
 /** The exit statuses of `check`, which `export` shares. */
 const EXIT = { ok: 0, errors: 1, failed: 2 } as const;
 
+/**
+ * What became of one export, for a caller that exports many (batchExport.ts): the two files
+ * written, or why not — the files exist, the workbook has errors, it could not be read, or another
+ * reason (no department name found, an output folder that cannot be written…). `message` is the
+ * Chinese sentence the single export prints.
+ */
+export type ExportOutcome =
+  | { kind: "written"; files: string[]; department: string; year: number; errors: number }
+  | { kind: "exists"; files: string[]; message: string }
+  | { kind: "has-errors"; errors: number; message: string }
+  | { kind: "unreadable"; message: string }
+  | { kind: "failed"; message: string };
+
 export async function runExport(
   args: ExportCommand,
   io: ExportIO,
-  buildContent: BuildContent
+  buildContent: BuildContent,
+  onOutcome: (outcome: ExportOutcome) => void = () => undefined
 ): Promise<number> {
-  const fail = (message: string) => {
+  const fail = (message: string, kind: "unreadable" | "failed" = "failed") => {
     io.stderr.write(`budget-disclosure: ${args.input}：${message}\n`);
+    onOutcome({ kind, message });
+    return EXIT.failed;
+  };
+  const exists = (files: string[], message: string) => {
+    io.stderr.write(`budget-disclosure: ${args.input}：${message}\n`);
+    onOutcome({ kind: "exists", files, message });
     return EXIT.failed;
   };
   const started = performance.now();
@@ -175,7 +250,7 @@ export async function runExport(
     bytes = await readFile(args.input);
     grids = await gridsFromXlsx(bytes);
   } catch (error) {
-    return fail(describeReadError(error, bytes));
+    return fail(describeReadError(error, bytes), "unreadable");
   }
   let duties: string | undefined;
   if (args.dutiesFile !== undefined) {
@@ -208,9 +283,9 @@ export async function runExport(
     };
     const color = Boolean(io.stdout.isTTY) && io.env.NO_COLOR === undefined;
     io.stdout.write(renderText([result], { color }));
-    io.stderr.write(
-      `budget-disclosure: 工作簿有 ${errors.length} 个错误，未导出。请先修正；如仍要导出，加 --allow-errors。\n`
-    );
+    const message = `工作簿有 ${errors.length} 个错误，未导出。请先修正；如仍要导出，加 --allow-errors。`;
+    io.stderr.write(`budget-disclosure: ${message}\n`);
+    onOutcome({ kind: "has-errors", errors: errors.length, message });
     return EXIT.errors;
   }
   if (department === undefined) return fail("找不到部门名称，无法导出（no department name found）");
@@ -222,9 +297,9 @@ export async function runExport(
   const targets = { xlsx: `${base}.xlsx`, docx: `${base}.docx` };
   if (!args.force) {
     const present = [];
-    for (const file of Object.values(targets)) if (await exists(file)) present.push(file);
+    for (const file of Object.values(targets)) if (await fileExists(file)) present.push(file);
     if (present.length > 0)
-      return fail(`文件已存在：${present.join("、")}；未覆盖。要覆盖请加 --force。`);
+      return exists(present, `文件已存在：${present.join("、")}；未覆盖。要覆盖请加 --force。`);
   }
 
   const about = { department, departmentCode, year, template };
@@ -255,9 +330,9 @@ export async function runExport(
     await writeFile(targets.docx, docx, { flag });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return fail(
-      code === "EEXIST" ? "文件已存在，未覆盖；要覆盖请加 --force。" : describeReadError(error)
-    );
+    return code === "EEXIST"
+      ? exists(Object.values(targets), "文件已存在，未覆盖；要覆盖请加 --force。")
+      : fail(describeReadError(error));
   }
   const lines = [
     `已导出 ${department} ${year} 年部门预算公开（${content.specs.length} 张表）：`,
@@ -272,6 +347,13 @@ export async function runExport(
       lines.push(`  ${f.sheet ? `【${f.sheet}】` : ""}${f.cell ? `${f.cell} ` : ""}${f.message}`);
   }
   io.stdout.write(lines.join("\n") + "\n");
+  onOutcome({
+    kind: "written",
+    files: [targets.xlsx, targets.docx],
+    department,
+    year,
+    errors: errors.length,
+  });
   return EXIT.ok;
 }
 
