@@ -8,14 +8,24 @@ import type { Finding } from "../core/finding";
 import type { Grid } from "../core/grid";
 import type { TemplateId } from "../core/model";
 import type { NarrativeInput } from "../core/narrative/types";
-import { NotAWorkbookError, gridsFromXlsx } from "../io/readXlsx";
+import { gridsFromXlsx } from "../io/readXlsx";
 import type { CheckedTable } from "../core/rules/workbook/completeness";
+import { describeReadError } from "./readError";
+import { workbookSubject } from "../core/previous/subject";
+import { PREVIOUS_RULE } from "../core/previous/types";
+import type { PreviousDisclosure } from "../core/previous/types";
+import { pairFromDir, readPreviousFile } from "./previousFile";
+import type { PreviousDirEntry } from "./previousFile";
 
 export interface CheckOptions {
   template?: TemplateId;
   strictRounding?: boolean;
   /** A 情况说明 given apart from the workbook (check --narrative). */
   narrative?: NarrativeInput[];
+  /** Last year's disclosure, one workbook for every input (check --previous). */
+  previous?: string;
+  /** Last year's workbooks of a folder (check --previous-dir), each input paired with its own. */
+  previousDir?: { dir: string; entries: PreviousDirEntry[] };
 }
 
 export interface FileResult {
@@ -45,34 +55,7 @@ export interface FileResult {
 export const UNCHECKED =
   "没有找到任何可识别的标准公开表（如收支总表、支出总表、“三公”经费表），未做任何检查（no standard disclosure table found: nothing was checked）";
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-
-function startsWith(bytes: Uint8Array, magic: number[]): boolean {
-  return magic.every((b, i) => bytes[i] === b);
-}
-
-/** Chinese first, with the technical reason after it for whoever has to dig further. */
-export function describeReadError(error: unknown, bytes?: Uint8Array): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ENOENT") return "找不到文件";
-  if (code === "EACCES" || code === "EPERM") return "没有读取权限";
-  if (code === "EISDIR") return "这是一个目录，不是文件";
-  if (error instanceof NotAWorkbookError)
-    return error.reason === "notWorkbook"
-      ? "这是一个 zip 压缩文件，但不是 Excel 工作簿，其中没有 xl/workbook.xml（a zip archive, not an Excel workbook）"
-      : "工作簿中没有任何工作表，未检查（the workbook has no worksheet: nothing was checked）";
-  if (bytes) {
-    if (bytes.length === 0) return "文件是空的（0 字节），不是有效的 .xlsx 工作簿";
-    if (startsWith(bytes, OLE2_MAGIC)) {
-      return "这是旧版 .xls 或加密的工作簿，无法读取；请在 Excel 中取消密码并另存为 .xlsx";
-    }
-    if (!startsWith(bytes, ZIP_MAGIC))
-      return "不是有效的 .xlsx 工作簿（文件内容不是 xlsx 格式，可能已损坏或扩展名不对）";
-  }
-  const detail = error instanceof Error ? error.message : String(error);
-  return `工作簿已损坏或不完整（${detail}）`;
-}
+export { describeReadError };
 
 export async function checkFile(file: string, options: CheckOptions = {}): Promise<FileResult> {
   const started = performance.now();
@@ -92,10 +75,12 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
     return failed(describeReadError(error, bytes));
   }
   try {
+    const { previous, findings: pairing } = await previousFor(grids, options);
     const result = checkWorkbook(grids, {
       template: options.template,
       strictRounding: options.strictRounding,
       narrative: options.narrative,
+      previous,
     });
     const { coverage } = result;
     const nothing = coverage.tables.length === 0 && coverage.forms === 0;
@@ -105,7 +90,7 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
       year: result.model.year?.value,
       template: result.template,
       sheets: grids.map((g) => g.sheet),
-      findings: result.findings,
+      findings: [...pairing, ...result.findings],
       tables: coverage.tables,
       missing: coverage.missing,
       extract: coverage.extract,
@@ -118,6 +103,38 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
     const detail = error instanceof Error ? error.message : String(error);
     return failed(`检查时程序出错，请把此文件和以下信息报告给开发者（${detail}）`);
   }
+}
+
+/** Last year's disclosure for this workbook, and why there is none when one was asked for. */
+async function previousFor(
+  grids: Grid[],
+  options: CheckOptions
+): Promise<{ previous?: PreviousDisclosure; findings: Finding[] }> {
+  if (options.previous === undefined && !options.previousDir) return { findings: [] };
+  const subject = workbookSubject(grids);
+  let file = options.previous;
+  if (file === undefined && options.previousDir) {
+    file = pairFromDir(subject, options.previousDir.entries)?.file;
+    if (file === undefined) {
+      const who = subject.department ? `“${subject.department}”` : "本部门";
+      const when = subject.year !== undefined ? `${subject.year - 1} 年` : "上一年度";
+      return {
+        findings: [
+          {
+            ruleId: PREVIOUS_RULE.unreadable,
+            severity: "warning",
+            message: `在 --previous-dir “${options.previousDir.dir}”中找不到${who}${when}的公开文件，未与上年比较。`,
+          },
+        ],
+      };
+    }
+  }
+  const read = await readPreviousFile(file!, subject.unitNature);
+  if ("error" in read)
+    return {
+      findings: [{ ruleId: PREVIOUS_RULE.unreadable, severity: "error", message: read.error }],
+    };
+  return { previous: read.previous, findings: read.findings };
 }
 
 function elapsed(started: number): number {

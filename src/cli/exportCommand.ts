@@ -24,6 +24,9 @@ import type { FileResult } from "./checkFile";
 import { renderText } from "./report";
 import { decodeText } from "./textFile";
 import { exportBaseName, safeFileName } from "../render/fileNames";
+import { workbookSubject } from "../core/previous/subject";
+import type { PreviousDisclosure } from "../core/previous/types";
+import { readPreviousFile } from "./previousFile";
 import { hasGlobMagic } from "./expandInputs";
 
 export interface ExportCommand {
@@ -37,6 +40,8 @@ export interface ExportCommand {
   allowErrors: boolean;
   /** A UTF-8 text file with the 部门职责及机构设置. */
   dutiesFile?: string;
+  /** Last year's disclosure: the 情况说明 states every 比上年 change with its figures. */
+  previousFile?: string;
 }
 
 /** `export <dir|glob>… --out <dir>`: many workbooks, each through the single export (batchExport.ts). */
@@ -79,11 +84,17 @@ export interface ExportContent {
  */
 export type BuildContent = (
   check: WorkbookCheckResult,
-  about: { department: string; departmentCode?: string; year: number; template: TemplateId }
+  about: {
+    department: string;
+    departmentCode?: string;
+    year: number;
+    template: TemplateId;
+    previous?: PreviousDisclosure;
+  }
 ) => ExportContent | undefined;
 
 export const EXPORT_HELP = `  budget-disclosure export <文件> [--template <hebei|shanxi|mof>] [--out <目录>] [--force]
-                           [--allow-errors] [--duties <文件>]
+                           [--allow-errors] [--duties <文件>] [--previous <文件>]
   budget-disclosure export <目录|通配符>… --out <目录> [--template …] [--force] [--allow-errors]
                            [--jobs <N>] [--no-progress]
     写出 <部门>-<年度>-部门预算公开.xlsx 和 .docx（公开表、情况说明、名词解释）。
@@ -97,6 +108,9 @@ export const EXPORT_HELP = `  budget-disclosure export <文件> [--template <heb
         --allow-errors     工作簿有错误也导出                export even when the workbook has errors
         --duties <文件>    部门职责及机构设置，文本文件      部门职责 text: a text file, one
                            （每行一段；“一、……”行为标题）   paragraph a line; 一、… lines are headings
+    -p, --previous <文件>  上年公开文件（.xlsx，任一格式）：  last year's disclosure (.xlsx, any layout):
+                           情况说明写明各项比上年增减金额    the 情况说明 states every change with its
+                           和增长率，只留原因待填写          amount and rate; only reasons are left
     -j, --jobs <N>         批量导出的并行线程数（默认 CPU 数） worker threads of a batch (default: CPUs)
         --no-progress      不显示进度条                      no progress bar on stderr
 `;
@@ -133,6 +147,7 @@ export function parseExportArgs(
         force: { type: "boolean" },
         "allow-errors": { type: "boolean" },
         duties: { type: "string" },
+        previous: { type: "string", short: "p" },
         jobs: { type: "string", short: "j" },
         "no-progress": { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -171,6 +186,12 @@ export function parseExportArgs(
         command: "usage-error",
         message: "--duties 的部门职责只对应一个部门：批量导出时不能使用（one department only）",
       };
+    if (values.previous !== undefined)
+      return {
+        command: "usage-error",
+        message:
+          "--previous 的上年文件只对应一个部门：批量导出时不能使用，请逐个导出（one department only）",
+      };
     return {
       command: "export-batch",
       inputs,
@@ -191,6 +212,7 @@ export function parseExportArgs(
     allowErrors: values["allow-errors"] ?? false,
   };
   if (values.duties !== undefined) out.dutiesFile = values.duties;
+  if (values.previous !== undefined) out.previousFile = values.previous;
   return out;
 }
 
@@ -261,11 +283,18 @@ export async function runExport(
     }
   }
 
+  let previous: PreviousDisclosure | undefined;
+  if (args.previousFile !== undefined) {
+    const read = await readPreviousFile(args.previousFile, workbookSubject(grids).unitNature);
+    if ("error" in read) return fail(read.error);
+    previous = read.previous;
+  }
+
   // The workbook is checked in its own layout; --template names the layout of the export (and
   // stands in for the workbook's when that cannot be recognized).
-  let check = checkWorkbook(grids);
+  let check = checkWorkbook(grids, { previous });
   if (check.template === undefined && args.template !== undefined)
-    check = checkWorkbook(grids, { template: args.template });
+    check = checkWorkbook(grids, { template: args.template, previous });
   const template = args.template ?? check.template;
   const department = check.ledger?.department.name ?? check.model.department?.value;
   const departmentCode = check.ledger?.department.code ?? check.model.department?.code;
@@ -302,7 +331,7 @@ export async function runExport(
       return exists(present, `文件已存在：${present.join("、")}；未覆盖。要覆盖请加 --force。`);
   }
 
-  const about = { department, departmentCode, year, template };
+  const about = { department, departmentCode, year, template, previous };
   const content = buildContent(check, about);
   const notes = (content?.notes ?? []).filter((f) => f.severity !== "info");
   if (!content || content.specs.length === 0) {
@@ -359,7 +388,7 @@ export async function runExport(
 
 /** The engine's content (core/format/disclosure): the same flow as the task pane's. */
 export const engineContent: BuildContent = (check, about) => {
-  const built = buildDisclosure(check, about);
+  const built = buildDisclosure(check, about, { previous: about.previous });
   if (built.content) return built.content;
   return built.notes.length > 0 ? { specs: [], notes: built.notes } : undefined;
 };

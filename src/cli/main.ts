@@ -8,7 +8,8 @@ import os from "os";
 import path from "path";
 import { parseArgs } from "util";
 import type { TemplateId } from "../core/model";
-import type { FileResult } from "./checkFile";
+import type { CheckOptions, FileResult } from "./checkFile";
+import { indexPreviousDir, readPreviousFile } from "./previousFile";
 import {
   EXPORT_HELP,
   ExportCommand,
@@ -40,6 +41,10 @@ export interface CheckCommand {
   inputs: string[];
   /** A 情况说明 file (.txt or .docx) to check against the one workbook given. */
   narrative?: string;
+  /** Last year's disclosure, compared with every input. */
+  previous?: string;
+  /** A folder of last year's disclosures, paired with the inputs by department and year. */
+  previousDir?: string;
   template?: TemplateId;
   format: Format;
   strictRounding: boolean;
@@ -71,6 +76,10 @@ const CHECK_OPTIONS = `  -t, --template <hebei|shanxi|mof>  公开表格式（�
   -f, --format <text|json>           输出格式（默认 text）        output format (default text)
       --strict-rounding              舍入差异按错误处理            rounding differences are errors
   -n, --narrative <文件.txt|.docx>   与工作簿一起检查的情况说明    a 情况说明 to check with the workbook
+  -p, --previous <文件.xlsx>         上年公开文件：核对表中和情况  last year's disclosure: checks the 上年
+                                     说明中的上年数、比上年增减      figures and 比上年 changes stated
+      --previous-dir <目录>          上年公开文件所在目录，按部门  a folder of last year's disclosures,
+                                     和年度（本年−1）逐个配对      paired by department and year − 1
   -r, --report <文件.html|.xlsx>     另写审核报告（可给多次）      also write a report (repeatable)
   -j, --jobs <N>                     并行线程数（默认 CPU 数）      worker threads (default: CPUs)
       --no-progress                  不显示进度条                  no progress bar on stderr
@@ -211,6 +220,11 @@ export function parseCliArgs(
       command: "usage-error",
       message: "--narrative 的情况说明只能对应一个工作簿：请只给出一个要检查的文件",
     };
+  if (values.previous !== undefined && values["previous-dir"] !== undefined)
+    return {
+      command: "usage-error",
+      message: "--previous 与 --previous-dir 只能选一个（give one of them）",
+    };
   const reports = values.report ?? [];
   const badReport = reports.find((file) => reportFormatOf(file) === undefined);
   if (badReport !== undefined)
@@ -222,6 +236,8 @@ export function parseCliArgs(
     command: "check",
     inputs,
     narrative,
+    ...(values.previous !== undefined ? { previous: values.previous } : {}),
+    ...(values["previous-dir"] !== undefined ? { previousDir: values["previous-dir"] } : {}),
     template,
     format,
     strictRounding: values["strict-rounding"] ?? false,
@@ -243,6 +259,8 @@ function parse(argv: readonly string[]) {
       jobs: { type: "string", short: "j" },
       "no-progress": { type: "boolean" },
       narrative: { type: "string", short: "n" },
+      previous: { type: "string", short: "p" },
+      "previous-dir": { type: "string" },
       report: { type: "string", short: "r", multiple: true },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "V" },
@@ -333,9 +351,34 @@ async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
     }
     narrative = read.paragraphs;
   }
+  const check: CheckOptions = {
+    template: args.template,
+    strictRounding: args.strictRounding,
+    narrative,
+  };
+  if (args.previous !== undefined) {
+    // Read once here, so that a wrong --previous stops the run before any file is checked.
+    const read = await readPreviousFile(args.previous);
+    if ("error" in read) {
+      io.stderr.write(`budget-disclosure: ${read.error}\n`);
+      return EXIT.unreadable;
+    }
+    check.previous = args.previous;
+  }
+  if (args.previousDir !== undefined) {
+    const index = await indexPreviousDir(args.previousDir);
+    if (index.entries.length === 0) {
+      io.stderr.write(
+        `budget-disclosure: --previous-dir “${args.previousDir}”中没有可读的 .xlsx 工作簿${index.problems.length > 0 ? `（${index.problems.join("；")}）` : ""}\n`
+      );
+      return EXIT.unreadable;
+    }
+    for (const problem of index.problems) io.stderr.write(`budget-disclosure: ${problem}\n`);
+    check.previousDir = { dir: args.previousDir, entries: index.entries };
+  }
   const checked = await checkFiles(files, {
     jobs: args.jobs,
-    check: { template: args.template, strictRounding: args.strictRounding, narrative },
+    check,
     onResult: (result) => progress.tick(result.file),
   });
   progress.done();

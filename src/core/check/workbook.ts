@@ -14,6 +14,7 @@ import { foldCascades } from "../rules/cascades";
 import { coverage } from "../rules/workbook/completeness";
 import type { Coverage } from "../rules/workbook/completeness";
 import type { TemplateId, UnitNature } from "../model";
+import type { PreviousDisclosure } from "../previous/types";
 
 export interface WorkbookCheckOptions {
   /** The province layout; detected from the tables when absent. */
@@ -24,6 +25,8 @@ export interface WorkbookCheckOptions {
   /** A 情况说明 from outside the workbook (a .txt or .docx); replaces a 情况说明 sheet. */
   narrative?: readonly NarrativeInput[];
   catalog?: Catalog;
+  /** Last year's published disclosure (check --previous): its 上年 figures are compared. */
+  previous?: PreviousDisclosure;
 }
 
 export interface WorkbookCheckResult {
@@ -93,6 +96,7 @@ export function checkWorkbook(
     unitNature,
     strictRounding: options.strictRounding,
     narrative,
+    previous: options.previous,
   };
   for (const rule of WORKBOOK_RULES) findings.push(...rule.run(context));
   // Each wrong cell once: the errors a finding about that very cell explains are folded into it.

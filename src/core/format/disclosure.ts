@@ -20,6 +20,8 @@ import { buildSheets } from "./buildSheets";
 import { buildSupplements } from "./buildSupplements";
 import { figuresFromModel } from "../figures/figuresFromModel";
 import type { SheetSpec } from "./sheetSpec";
+import { pairingFindings } from "../previous/pairing";
+import type { PreviousDisclosure } from "../previous/types";
 import { assetFigures, procurementFigures, readSupplements } from "./supplements";
 
 /** Who and when, as the check found them or the user gave them. */
@@ -44,7 +46,8 @@ export interface DisclosureContent {
  */
 export function buildDisclosure(
   check: WorkbookCheckResult,
-  subject: DisclosureSubject
+  subject: DisclosureSubject,
+  extras: { previous?: PreviousDisclosure } = {}
 ): { content?: DisclosureContent; notes: Finding[] } {
   const department: LedgerDepartment = {
     ...check.ledger?.department,
@@ -71,6 +74,19 @@ export function buildDisclosure(
   const options: GenerateOptions = { template: subject.template };
   if (supplements.procurement) options.procurement = procurementFigures(supplements.procurement);
   if (supplements.assets) options.assets = assetFigures(supplements.assets);
+  // Last year's figures only from the right file (year − 1, same department): the check says why not.
+  if (
+    extras.previous &&
+    pairingFindings(
+      {
+        department: subject.department,
+        departmentCode: subject.departmentCode,
+        year: subject.year,
+      },
+      extras.previous
+    ).length === 0
+  )
+    options.lastYear = extras.previous.lastYear;
   return {
     notes,
     content: {

@@ -109,6 +109,8 @@ const HEADER_WORDS = new Set([
 const TOTAL_LABEL = /^(.{0,6}合计|总计|.*小计)$/;
 const BALANCE_LABEL = /(总计|结转|结余)/;
 const TOTAL_CAPTION = /(合计|小计|总计)$/;
+/** A column comparing with last year (上年预算数, 增减, 增长率): never a part of this year's 合计. */
+const COMPARISON_CAPTION = /上年(?!结转|结余)|上一年|去年|增减|增长|比上年/;
 const CODE_TEXT = /^\d{3}(\d{2}){0,2}$/;
 
 function isHeaderStart(row: CellValue[]): boolean {
@@ -377,6 +379,7 @@ function columnRelations(
     const inGroup =
       group(t) !== "" && side.amountColumns.some((_, j) => j !== t && group(j) === group(t));
     for (let j = t + 1; j < n; j++) {
+      if (COMPARISON_CAPTION.test(side.captions[j])) continue;
       if (inGroup) {
         if (group(j) !== group(t)) continue;
         if (isTotal(j)) break;
