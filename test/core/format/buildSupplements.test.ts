@@ -111,7 +111,7 @@ describe("the Hebei supplementary tables", () => {
     expect(section("assets")).toContain("上年末固定资产金额为60.96万元");
     const assets = specToGrid(specNamed(content.specs, "表13 固定资产"));
     expect(assets.values[1]).toEqual([
-      "203中国共产党曲阳县委员会组织部",
+      "203 中国共产党曲阳县委员会组织部",
       "",
       "截止时间：2023-12-31",
     ]);
