@@ -9,6 +9,7 @@ import type { Grid } from "../core/grid";
 import type { TemplateId } from "../core/rules/rule";
 import type { NarrativeInput } from "../core/narrative/check";
 import { gridsFromXlsx } from "../export/readXlsx";
+import { CLI_MESSAGES, detailOf } from "./messages";
 
 export interface CheckOptions {
   template?: TemplateId;
@@ -39,22 +40,20 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
-/** Chinese first, with the technical reason after it for whoever has to dig further. */
+/**
+ * Why a file could not be read, Chinese first and English after it; the reader's own words, when
+ * they are all there is, are quoted in a sentence of ours. `bytes` are what was read, if anything.
+ */
 export function describeReadError(error: unknown, bytes?: Uint8Array): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ENOENT") return "找不到文件";
-  if (code === "EACCES" || code === "EPERM") return "没有读取权限";
-  if (code === "EISDIR") return "这是一个目录，不是文件";
-  if (bytes) {
-    if (bytes.length === 0) return "文件是空的（0 字节），不是有效的 .xlsx 工作簿";
-    if (startsWith(bytes, OLE2_MAGIC)) {
-      return "这是旧版 .xls 或加密的工作簿，无法读取；请在 Excel 中取消密码并另存为 .xlsx";
-    }
-    if (!startsWith(bytes, ZIP_MAGIC))
-      return "不是有效的 .xlsx 工作簿（文件内容不是 xlsx 格式，可能已损坏或扩展名不对）";
-  }
-  const detail = error instanceof Error ? error.message : String(error);
-  return `工作簿已损坏或不完整（${detail}）`;
+  if (code === "ENOENT") return CLI_MESSAGES.fileNotFound();
+  if (code === "EACCES" || code === "EPERM") return CLI_MESSAGES.noReadPermission();
+  if (code === "EISDIR") return CLI_MESSAGES.isFolder();
+  if (!bytes) return CLI_MESSAGES.cannotRead(detailOf(error));
+  if (bytes.length === 0) return CLI_MESSAGES.emptyFile();
+  if (startsWith(bytes, OLE2_MAGIC)) return CLI_MESSAGES.oldOrEncrypted();
+  if (!startsWith(bytes, ZIP_MAGIC)) return CLI_MESSAGES.notXlsx();
+  return CLI_MESSAGES.damaged(detailOf(error));
 }
 
 export async function checkFile(file: string, options: CheckOptions = {}): Promise<FileResult> {
@@ -91,8 +90,7 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
     };
   } catch (error) {
     // The engine reports bad input as findings; an exception here is a bug in the engine.
-    const detail = error instanceof Error ? error.message : String(error);
-    return failed(`检查时程序出错，请把此文件和以下信息报告给开发者（${detail}）`);
+    return failed(CLI_MESSAGES.engineFailed(detailOf(error)));
   }
 }
 

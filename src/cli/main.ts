@@ -22,6 +22,7 @@ import { renderJson, renderText } from "./report";
 import { checkFiles } from "./workerPool";
 import { readNarrativeFile } from "./narrativeFile";
 import type { NarrativeInput } from "../core/narrative/check";
+import { CLI_MESSAGES, detailOf } from "./messages";
 
 export const TEMPLATES: readonly TemplateId[] = ["hebei", "shanxi", "mof"];
 export const FORMATS = ["text", "json"] as const;
@@ -40,6 +41,8 @@ export interface CheckCommand {
   strictRounding: boolean;
   jobs: number;
   progress: boolean;
+  /** Print stack traces of internal errors (--debug). */
+  debug?: boolean;
 }
 
 export type ParsedCommand =
@@ -68,6 +71,7 @@ export const HELP = `budget-disclosure — 部门预算公开检查与导出工�
   -n, --narrative <文件.txt|.docx>   与工作簿一起检查的情况说明    a 情况说明 to check with the workbook
   -j, --jobs <N>                     并行线程数（默认 CPU 数）      worker threads (default: CPUs)
       --no-progress                  不显示进度条                  no progress bar on stderr
+      --debug                        出错时显示程序内部详情        show internal details of a failure
   -h, --help                         显示本帮助                    show this help
   -V, --version                      显示版本号                    show the version
 
@@ -92,10 +96,10 @@ function isFormat(value: string): value is Format {
 function describeParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `未知选项 ${unknown[1]}（unknown option）`;
+  if (unknown) return CLI_MESSAGES.unknownOption(unknown[1]);
   const missing = /Option '([^']+)' argument missing/.exec(message);
-  if (missing) return `选项 ${missing[1].split(",").pop()?.trim()} 需要一个值（argument missing）`;
-  return message;
+  if (missing) return CLI_MESSAGES.missingValue(missing[1].split(",").pop()?.trim() ?? "");
+  return CLI_MESSAGES.badArguments(detailOf(error));
 }
 
 export function parseCliArgs(
@@ -115,45 +119,27 @@ export function parseCliArgs(
   if (values.version) return { command: "version" };
   const [command, ...inputs] = positionals;
   if (command === undefined)
-    return {
-      command: "usage-error",
-      message: "缺少命令：budget-disclosure check <文件|目录|通配符>… 或 export <文件>",
-    };
+    return { command: "usage-error", message: CLI_MESSAGES.missingCommand() };
   if (command === "help") return { command: "help" };
   if (command !== "check")
-    return {
-      command: "usage-error",
-      message: `未知命令“${command}”，可用的命令：check、export（unknown command）`,
-    };
-  if (inputs.length === 0)
-    return {
-      command: "usage-error",
-      message: "请给出要检查的文件、目录或通配符（no input given）",
-    };
+    return { command: "usage-error", message: CLI_MESSAGES.unknownCommand(command) };
+  if (inputs.length === 0) return { command: "usage-error", message: CLI_MESSAGES.noCheckInput() };
 
   const template = values.template;
-  if (template !== undefined && !isTemplate(template)) {
-    return {
-      command: "usage-error",
-      message: `--template 只能是 ${TEMPLATES.join("、")}，而不是“${template}”`,
-    };
-  }
+  if (template !== undefined && !isTemplate(template))
+    return { command: "usage-error", message: CLI_MESSAGES.badTemplate(template, TEMPLATES) };
   const format = values.format ?? "text";
-  if (!isFormat(format))
-    return { command: "usage-error", message: `--format 只能是 text 或 json，而不是“${format}”` };
+  if (!isFormat(format)) return { command: "usage-error", message: CLI_MESSAGES.badFormat(format) };
   let jobs = defaultJobs;
   if (values.jobs !== undefined) {
     jobs = Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1)
-      return { command: "usage-error", message: `--jobs 需要一个正整数，而不是“${values.jobs}”` };
+      return { command: "usage-error", message: CLI_MESSAGES.badJobs(values.jobs) };
   }
   const narrative = values.narrative;
   if (narrative !== undefined && inputs.length !== 1)
-    return {
-      command: "usage-error",
-      message: "--narrative 的情况说明只能对应一个工作簿：请只给出一个要检查的文件",
-    };
-  return {
+    return { command: "usage-error", message: CLI_MESSAGES.narrativeNeedsOneWorkbook() };
+  const parsedCheck: CheckCommand = {
     command: "check",
     inputs,
     narrative,
@@ -163,6 +149,8 @@ export function parseCliArgs(
     jobs,
     progress: !values["no-progress"],
   };
+  if (values.debug) parsedCheck.debug = true;
+  return parsedCheck;
 }
 
 function parse(argv: readonly string[]) {
@@ -177,6 +165,7 @@ function parse(argv: readonly string[]) {
       jobs: { type: "string", short: "j" },
       "no-progress": { type: "boolean" },
       narrative: { type: "string", short: "n" },
+      debug: { type: "boolean" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "V" },
     },
@@ -214,9 +203,7 @@ export async function main(argv: readonly string[], io: CliIO = process): Promis
       io.stdout.write(`budget-disclosure ${version()}\n`);
       return EXIT.ok;
     case "usage-error":
-      io.stderr.write(
-        `budget-disclosure: ${parsed.message}\n运行 budget-disclosure --help 查看用法。\n`
-      );
+      io.stderr.write(`budget-disclosure: ${parsed.message}\n${CLI_MESSAGES.seeHelp()}\n`);
       return EXIT.usage;
     case "check":
       return runCheck(parsed, io);
@@ -263,16 +250,24 @@ async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
   return exitStatus(results);
 }
 
+/**
+ * What a failure the commands did not foresee prints: a sentence of ours around the error's own
+ * words, and its stack trace only when asked for with --debug.
+ */
+export function internalErrorText(error: unknown, debug: boolean): string {
+  const lines = [`budget-disclosure: ${CLI_MESSAGES.internalError(detailOf(error))}`];
+  if (debug && error instanceof Error && error.stack) lines.push(error.stack);
+  return lines.join("\n") + "\n";
+}
+
 /** What bin/budget-disclosure.js calls. Sets exitCode instead of exiting, so piped output is flushed. */
-export function runCli(): void {
-  main(process.argv.slice(2)).then(
+export function runCli(argv: readonly string[] = process.argv.slice(2)): void {
+  main(argv).then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(
-        `budget-disclosure: 程序出错（internal error）：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
-      );
+      process.stderr.write(internalErrorText(error, argv.includes("--debug")));
       process.exitCode = EXIT.unreadable;
     }
   );

@@ -7,6 +7,7 @@ import { existsSync } from "fs";
 import path from "path";
 import { Worker } from "worker_threads";
 import { CheckOptions, FileResult, checkFile } from "./checkFile";
+import { CLI_MESSAGES } from "./messages";
 
 /** Main thread → worker. */
 export interface WorkerTask {
@@ -181,7 +182,7 @@ class WorkerPool {
         file: this.files[slot.task],
         sheets: [],
         findings: [],
-        error: `检查时程序出错，请把此文件和以下信息报告给开发者（${reason}）`,
+        error: CLI_MESSAGES.engineFailed(reason),
         ms: 0,
       });
     }

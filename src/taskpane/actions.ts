@@ -6,6 +6,7 @@
  */
 import type { WorkbookCheckResult } from "../core/checkWorkbook";
 import type { Finding } from "../core/finding";
+import type { FigureChange } from "../core/format/figuresFromModel";
 import type { TemplateId } from "../core/rules/rule";
 import { MIME_TYPES, disclosureAbout, exportFileName, outputSheetNames } from "./disclosure";
 import type { ExportFormat } from "./disclosure";
@@ -41,7 +42,7 @@ export function existingOutputSheets(host: WorkbookHost, template: TemplateId): 
 }
 
 export type GenerateResult =
-  | { ok: true; created: string[]; notes: Finding[] }
+  | { ok: true; created: string[]; notes: Finding[]; changes: FigureChange[] }
   | { ok: false; reason: "noData"; notes: Finding[] }
   | { ok: false; reason: "write"; message: string };
 
@@ -64,7 +65,7 @@ export async function generateTables(
     onProgress: options.onProgress,
   });
   if (!written.ok) return { ok: false, reason: "write", message: written.message };
-  return { ok: true, created: written.created, notes: content.notes };
+  return { ok: true, created: written.created, notes: content.notes, changes: content.changes };
 }
 
 export interface ExportedFile {
@@ -74,14 +75,22 @@ export interface ExportedFile {
 }
 
 export type ExportResult =
-  | { ok: true; file: ExportedFile }
-  | { ok: false; reason: "department" | "year" | "template" | "noData" };
+  /** `changes`: the workbook's figures the files print differently (see core/format/disclosure). */
+  | { ok: true; file: ExportedFile; changes: FigureChange[] }
+  | { ok: false; reason: "department" | "year" | "template" | "noData" }
+  /** Figures would change by more than rounding, and the user has not chosen to export anyway. */
+  | { ok: false; reason: "changes"; changes: FigureChange[] };
 
-/** Renders the disclosure as `<部门>-<年度>-部门预算公开.xlsx` or `.docx`. */
+/**
+ * Renders the disclosure as `<部门>-<年度>-部门预算公开.xlsx` or `.docx`. Like errors in the
+ * workbook, a figure the export would change by more than rounding (or a project row it cannot
+ * place) stops it, unless `override`: the user has reviewed them and exports anyway.
+ */
 export async function exportDisclosure(
   check: WorkbookCheckResult,
   template: TemplateId | undefined,
-  format: ExportFormat
+  format: ExportFormat,
+  { override = false }: { override?: boolean } = {}
 ): Promise<ExportResult> {
   const about = disclosureAbout(check, template);
   const { department, year } = about;
@@ -91,6 +100,8 @@ export async function exportDisclosure(
   const engine = await loadEngine();
   const { content } = engine.disclosureContent(check, { ...about, template: about.template });
   if (!content || content.specs.length === 0) return { ok: false, reason: "noData" };
+  if (content.blocked && !override)
+    return { ok: false, reason: "changes", changes: content.changes };
   let bytes: Uint8Array;
   if (format === "xlsx") {
     const { writeXlsx } = await import(/* webpackChunkName: "export-xlsx" */ "../export/xlsx");
@@ -112,6 +123,7 @@ export async function exportDisclosure(
       mimeType: MIME_TYPES[format],
       bytes,
     },
+    changes: content.changes,
   };
 }
 

@@ -4,6 +4,8 @@
  * the generate button with the reason it is disabled, progress, and the summary afterwards.
  */
 import type { Finding } from "../../core/finding";
+import { changeText } from "../../core/format/changeText";
+import type { FigureChange } from "../../core/format/figuresFromModel";
 import { countBySeverity } from "../../core/finding";
 import { hasBudgetData, optionalOutputSheetNames, outputSheetNames } from "../disclosure";
 import { fill, messages } from "../messages";
@@ -29,6 +31,8 @@ export interface GenerateViewModel {
   /** After a run: what was created (the sheet names as one line), or why nothing was. */
   summary?: { intent: "success" | "error"; title: string; detail?: string };
   notes?: { heading: string; items: string[] };
+  /** The workbook's figures the tables print differently, each with its old and new value. */
+  changes?: { heading: string; items: string[] };
   confirm: {
     open: boolean;
     title: string;
@@ -36,6 +40,28 @@ export interface GenerateViewModel {
     sheets: string[];
     confirmLabel: string;
     cancelLabel: string;
+  };
+}
+
+/** The list of changed figures, and the sentence the summary adds about them. */
+export function changesView(
+  changes: readonly FigureChange[] | undefined,
+  locale: Locale,
+  sentence: "generateChanged" | "exportChanged"
+): { detail: string; list: { heading: string; items: string[] } } | undefined {
+  if (!changes || changes.length === 0) return undefined;
+  const text = messages[locale];
+  const beyond = changes.filter((c) => !c.withinRounding).length;
+  const detail = [
+    fill(text[sentence], { count: changes.length }),
+    beyond > 0 ? fill(text.changesBeyondRounding, { count: beyond }) : "",
+  ].join("");
+  return {
+    detail,
+    list: {
+      heading: fill(text.changesHeading, { count: changes.length }),
+      items: changes.map(changeText),
+    },
   };
 }
 
@@ -66,6 +92,7 @@ export function generateViewModel(state: PaneState, locale: Locale): GenerateVie
   const notes = (generate.notes ?? []).filter((f) => f.severity !== "info");
   const done = generate.status === "done";
   const created = new Set(generate.created ?? []);
+  const changed = done ? changesView(generate.changes, locale, "generateChanged") : undefined;
 
   return {
     heading: text.generateHeading,
@@ -125,6 +152,7 @@ export function generateViewModel(state: PaneState, locale: Locale): GenerateVie
         ? {
             intent: "success",
             title: fill(text.generateDone, { count: generate.created?.length ?? 0 }),
+            ...(changed ? { detail: changed.detail } : {}),
           }
         : generate.status === "failed" && generate.failure
           ? {
@@ -136,6 +164,7 @@ export function generateViewModel(state: PaneState, locale: Locale): GenerateVie
       notes.length > 0
         ? { heading: text.generateNotesHeading, items: notes.map(noteText) }
         : undefined,
+    changes: changed?.list,
     confirm: {
       open: generate.status === "confirming",
       title: text.confirmTitle,

@@ -37,6 +37,7 @@ const FAILURE_LABELS: Readonly<Record<Exclude<Failure["reason"], "message">, key
   department: "exportNeedDepartment",
   year: "exportNeedYear",
   template: "needTemplate",
+  changes: "exportBlockedChanges",
 };
 
 export function severityLabel(severity: Severity, locale: Locale): string {
@@ -51,5 +52,7 @@ export function templateLabel(template: TemplateId, locale: Locale): string {
 export function failureText(failure: Failure, locale: Locale, wrap: keyof Messages): string {
   const text = messages[locale];
   if (failure.reason === "message") return fill(text[wrap], { message: failure.message });
+  if (failure.reason === "changes")
+    return fill(text[FAILURE_LABELS.changes], { count: failure.count });
   return text[FAILURE_LABELS[failure.reason]];
 }
