@@ -164,6 +164,14 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
+/** What --debug adds: the error as the system or library gave it, with its stack and code. */
+export function debugDetail(error: unknown): string {
+  const lines = [error instanceof Error ? (error.stack ?? error.message) : String(error)];
+  const { code, syscall, path: at } = (error ?? {}) as NodeJS.ErrnoException;
+  if (code !== undefined) lines.push(`code=${code} syscall=${syscall ?? ""} path=${at ?? ""}`);
+  return `[debug] ${lines.join("\n")}\n`;
+}
+
 /** An output problem in words that name the output path, never the input. */
 export function describeOutputError(at: string, error: unknown): string {
   switch ((error as NodeJS.ErrnoException | undefined)?.code) {
@@ -227,13 +235,13 @@ export async function runExport(
   buildContent: BuildContent
 ): Promise<number> {
   // Problems with the input name the input; problems with the output name the output.
-  const fail = (message: string, error?: unknown, about: string | undefined = args.input) => {
-    io.stderr.write(`budget-disclosure: ${about ? `${about}：` : ""}${message}\n`);
-    if (args.debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  const fail = (message: string, error?: unknown, about: string | null = args.input) => {
+    io.stderr.write(`budget-disclosure: ${about !== null ? `${about}：` : ""}${message}\n`);
+    if (args.debug && error !== undefined) io.stderr.write(debugDetail(error));
     return EXIT.failed;
   };
   const failOutput = (message: string, error?: unknown) => {
-    fail(`${message}${CLI_MESSAGES.outputNothingLeft()}`, error, undefined);
+    fail(`${message}${CLI_MESSAGES.outputNothingLeft()}`, error, null);
     return EXIT.failed;
   };
   const started = performance.now();
@@ -287,7 +295,7 @@ export async function runExport(
   const targets = { xlsx: `${base}.xlsx`, docx: `${base}.docx` };
   const inputs = [args.input, ...(args.dutiesFile !== undefined ? [args.dutiesFile] : [])];
   const refused = await targetProblem(Object.values(targets), inputs, args.force);
-  if (refused) return fail(refused, undefined, undefined);
+  if (refused) return fail(refused, undefined, null);
 
   const about = { department, departmentCode, year, template };
   const content = buildContent(check, about);

@@ -23,6 +23,7 @@ import { checkFiles } from "./workerPool";
 import { readNarrativeFile } from "./narrativeFile";
 import type { NarrativeInput } from "../core/narrative/check";
 import { CLI_MESSAGES, detailOf } from "./messages";
+import type { OutputFs } from "./outputFiles";
 
 export const TEMPLATES: readonly TemplateId[] = ["hebei", "shanxi", "mof"];
 export const FORMATS = ["text", "json"] as const;
@@ -81,7 +82,8 @@ ${EXPORT_HELP}
   0  没有错误（可有警告、提示）     no errors (warnings and info allowed)
   1  至少一个错误（export：未导出） at least one error (export: nothing written)
   2  有文件无法读取，或参数有误     an input could not be read, or bad usage
-     （export：文件已存在）         (export: a file exists and --force was not given)
+     （export：文件已存在、输出位置  (export: a file exists without --force, the output cannot
+       无法写入，或输出就是输入）      be written, or the output is an input)
 `;
 
 function isTemplate(value: string): value is TemplateId {
@@ -191,6 +193,8 @@ export interface CliIO {
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   env: NodeJS.ProcessEnv;
+  /** The file operations export writes with; Node's by default (tests make one fail). */
+  fs?: OutputFs;
 }
 
 export async function main(argv: readonly string[], io: CliIO = process): Promise<number> {

@@ -33,6 +33,13 @@ const NUMBERED_ID = /^rId\d+$/;
 const RELATIONSHIPS = /^(.*?)_rels\/([^/]+)\.rels$/;
 const CORE_PROPERTIES = /(^|\/)core\.xml$/;
 const EMBEDDED_PACKAGE = /\.(xlsx|docx)$/i;
+/** The parts of a Word document that hold text, bookmarks and drawings. */
+const WORD_STORY = /^word\/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$/;
+/** Ids numbered per process: bookmarks (start and end share one) and drawings' docPr. */
+const COUNTED_IDS = [
+  /(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)(")/g,
+  /(<wp:docPr\b[^>]*?\bid=")(\d+)(")/g,
+];
 
 /**
  * Rewrites an Office package (a zip) so that it depends on its content only: the core properties'
@@ -65,6 +72,20 @@ export async function stablePackage(bytes: Uint8Array, date: Date): Promise<Uint
     replace(entry.name, rename(rels));
     const part = zip.file(`${owner[1]}${owner[2]}`);
     if (part) replace(part.name, rename(await part.async("string")));
+  }
+  // docx numbers bookmarks and drawings from counters that live as long as the process: the
+  // second document of a session would differ from the first. Number them again, in order.
+  const counters = new Map<RegExp, Map<string, string>>(COUNTED_IDS.map((re) => [re, new Map()]));
+  for (const name of Object.keys(zip.files).filter((n) => WORD_STORY.test(n))) {
+    const original = await zip.file(name)!.async("string");
+    let text = original;
+    for (const [pattern, ids] of counters)
+      text = text.replace(pattern, (_, open: string, id: string, close: string) => {
+        const key = `${name}#${id}`;
+        if (!ids.has(key)) ids.set(key, String(ids.size + 1));
+        return `${open}${ids.get(key)}${close}`;
+      });
+    if (text !== original) replace(name, text);
   }
   for (const entry of entries) {
     if (entry.dir) continue;

@@ -8,7 +8,12 @@ import type { WorkbookCheckResult } from "../core/checkWorkbook";
 import type { Finding } from "../core/finding";
 import type { FigureChange } from "../core/format/figuresFromModel";
 import type { TemplateId } from "../core/rules/rule";
-import { MIME_TYPES, disclosureAbout, exportFileName, outputSheetNames } from "./disclosure";
+import {
+  MIME_TYPES,
+  disclosureAbout,
+  exportFileName,
+  possibleOutputSheetNames,
+} from "./disclosure";
 import type { ExportFormat } from "./disclosure";
 import type { CheckOutcome } from "./engine";
 import type { WorkbookHost, WriteProgress } from "./excel/host";
@@ -31,14 +36,16 @@ export async function runCheck(host: WorkbookHost): Promise<CheckOutcome> {
  * checked as it is.
  */
 export function sourceSheets<T extends { sheet: string }>(grids: readonly T[]): T[] {
-  const generated = new Set((["hebei", "shanxi", "mof"] as const).flatMap(outputSheetNames));
+  const generated = new Set(
+    (["hebei", "shanxi", "mof"] as const).flatMap(possibleOutputSheetNames)
+  );
   const own = grids.filter((grid) => !generated.has(grid.sheet));
   return own.length > 0 ? own : [...grids];
 }
 
 /** The sheets of `template` that the workbook has already: earlier output a new run would replace. */
 export function existingOutputSheets(host: WorkbookHost, template: TemplateId): Promise<string[]> {
-  return host.existingSheets(outputSheetNames(template));
+  return host.existingSheets(possibleOutputSheetNames(template));
 }
 
 export type GenerateResult =

@@ -239,12 +239,13 @@ function expenditureParagraphs(c: Context): NarrativeParagraph[] {
   );
   const projects = fundedProjects(c.f);
   if (shanxi || projects.length === 0) return [main];
-  const names = projectLabels(projects);
+  const apart = projectDistinctions(projects);
   const list: (string | NarrativeRun)[] = ["项目支出主要用于："];
   projects.forEach((p, i) => {
+    const which = apart[i] ? `${apart[i]}，` : "";
     list.push(
-      `${i > 0 ? "、" : ""}${names[i]}（`,
-      amount(p.amounts.total, `项目“${names[i]}”`),
+      `${i > 0 ? "、" : ""}${p.name}（${which}`,
+      amount(p.amounts.total, `项目“${p.name}”${apart[i] ?? ""}`),
       "）"
     );
   });
@@ -258,18 +259,18 @@ function realCode(project: ProjectFigures): string | undefined {
 }
 
 /**
- * The projects' names as a list prints them, once each: two projects that share a name are told
- * apart by their 项目编码 when every one of them has one, else as 之一, 之二 … in list order.
+ * What tells apart projects that share a name, for a list that prints each project once: their
+ * 项目编码 when every one of them has one, else 之一, 之二 … in list order; undefined for a name of
+ * its own.
  */
-export function projectLabels(projects: readonly ProjectFigures[]): string[] {
+export function projectDistinctions(projects: readonly ProjectFigures[]): (string | undefined)[] {
   const byName = new Map<string, ProjectFigures[]>();
   for (const p of projects) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
   return projects.map((p) => {
     const namesakes = byName.get(p.name)!;
-    if (namesakes.length === 1) return p.name;
-    if (namesakes.every((q) => realCode(q) !== undefined))
-      return `${p.name}（项目编码${realCode(p)}）`;
-    return `${p.name}（之${chineseNumber(namesakes.indexOf(p) + 1)}）`;
+    if (namesakes.length === 1) return undefined;
+    if (namesakes.every((q) => realCode(q) !== undefined)) return `项目编码${realCode(p)}`;
+    return `之${chineseNumber(namesakes.indexOf(p) + 1)}`;
   });
 }
 

@@ -7,7 +7,12 @@ import type { Finding } from "../../core/finding";
 import { changeText } from "../../core/format/changeText";
 import type { FigureChange } from "../../core/format/figuresFromModel";
 import { countBySeverity } from "../../core/finding";
-import { hasBudgetData, optionalOutputSheetNames, outputSheetNames } from "../disclosure";
+import {
+  hasBudgetData,
+  optionalOutputSheetNames,
+  outputSheetNames,
+  unnumberedSheetName,
+} from "../disclosure";
 import { fill, messages } from "../messages";
 import type { Locale } from "../messages";
 import { selectedTemplate } from "../state";
@@ -76,8 +81,9 @@ export function generateViewModel(state: PaneState, locale: Locale): GenerateVie
   const detected = outcome?.check.template;
   const template = selectedTemplate(state);
   const writing = state.generate.status === "writing";
-  const existing = new Set(state.existing);
-  const names = template ? outputSheetNames(template) : [];
+  // Matched by the table's name without its number: a supplementary table is numbered on from
+  // the tables before it (政府采购 is 表11 when there are no goal forms).
+  const existing = new Map(state.existing.map((name) => [unnumberedSheetName(name), name]));
   const optional = new Set(template ? optionalOutputSheetNames(template) : []);
   const hasData = outcome !== undefined && hasBudgetData(outcome.check);
   const reason = !outcome
@@ -91,7 +97,11 @@ export function generateViewModel(state: PaneState, locale: Locale): GenerateVie
   const { generate } = state;
   const notes = (generate.notes ?? []).filter((f) => f.severity !== "info");
   const done = generate.status === "done";
-  const created = new Set(generate.created ?? []);
+  const created = new Map((generate.created ?? []).map((n) => [unnumberedSheetName(n), n]));
+  const names = (template ? outputSheetNames(template) : []).map((nominal) => {
+    const base = unnumberedSheetName(nominal);
+    return { nominal, name: (done ? created.get(base) : existing.get(base)) ?? nominal, base };
+  });
   const changed = done ? changesView(generate.changes, locale, "generateChanged") : undefined;
 
   return {
@@ -114,16 +124,16 @@ export function generateViewModel(state: PaneState, locale: Locale): GenerateVie
       heading: fill(done ? text.sheetsCreatedHeading : text.sheetsHeading, {
         count: done ? created.size : names.length,
       }),
-      items: names.map((name) => ({
+      items: names.map(({ nominal, name, base }) => ({
         name,
-        exists: !done && existing.has(name),
+        exists: !done && existing.has(base),
         note: done
-          ? created.has(name)
+          ? created.has(base)
             ? text.sheetCreated
             : undefined
-          : existing.has(name)
+          : existing.has(base)
             ? text.sheetExists
-            : optional.has(name)
+            : optional.has(nominal)
               ? text.sheetOptional
               : undefined,
       })),

@@ -348,3 +348,63 @@ describe("the Shanxi 一般公共预算基本支出 section", () => {
     expect(text).toContain("基本支出286.49万元");
   });
 });
+
+describe("the projects and tables the 情况说明 names", () => {
+  const paragraphOf = (narrative: Narrative, start: string) =>
+    narrative.sections
+      .flatMap((s) => s.paragraphs.map(paragraphText))
+      .find((p) => p.startsWith(start) || p.includes(start));
+
+  it("tells apart two projects of one name: by 项目编码 when they have one, else 之一, 之二", async () => {
+    const hebei = generateNarrative(figures, ledger.department, { template: "hebei" });
+    const list = paragraphOf(hebei, "项目支出主要用于：")!;
+    expect(list).toContain(
+      "下派选调生到村工作中央财政补助资金（项目编码13063423P00C30H10005G，11.20万元）"
+    );
+    expect(list).toContain(
+      "下派选调生到村工作中央财政补助资金（项目编码13063423P00C30H100064，5.15万元）"
+    );
+    const { figures: tunliu } = figuresFromModel(readWorkbook(await loadFixture("tunliu-2024")));
+    const named = "提前下达2024年度选调生到村工作中央和省级财政补助资金(长财行【2023】112号)";
+    const tunliuList = paragraphOf(
+      generateNarrative(
+        tunliu!,
+        { name: "中共长治市屯留区委组织部", year: 2024 },
+        { template: "hebei" }
+      ),
+      "项目支出主要用于："
+    )!;
+    expect(tunliuList).toContain(`${named}（之一，7.00万元）`);
+    expect(tunliuList).toContain(`${named}（之二，5.80万元）`);
+    expect(tunliuList.split(named)).toHaveLength(3);
+  });
+
+  it("counts the projects of Shanxi's 表12 (this year's money), as tunliu publishes them", async () => {
+    const { figures: tunliu } = figuresFromModel(readWorkbook(await loadFixture("tunliu-2024")));
+    const text = narrativeToText(
+      generateNarrative(
+        tunliu!,
+        { name: "中共长治市屯留区委组织部", year: 2024 },
+        { template: "shanxi" }
+      )
+    );
+    // tunliu-2024.txt: “纳入绩效目标管理的二级项目20个” — 表12 lists 20, 表13 the 26 carried over.
+    expect(text).toContain("纳入绩效目标管理的二级项目20个");
+    expect(text).toContain("公开项目绩效目标20个");
+  });
+
+  it("refers to the goal forms only when they are published, by their number", () => {
+    const without = narrativeToText(
+      generateNarrative(figures, ledger.department, { template: "hebei" })
+    );
+    expect(without).not.toMatch(/详见|见附件/);
+    const withGoals = narrativeToText(
+      generateNarrative(figures, ledger.department, { template: "hebei", goalsTable: "表11" })
+    );
+    expect(withGoals).toContain("各项目绩效目标详见表11。");
+    const shanxi = narrativeToText(
+      generateNarrative(figures, ledger.department, { template: "shanxi" })
+    );
+    expect(shanxi).not.toMatch(/见附件|详见/);
+  });
+});

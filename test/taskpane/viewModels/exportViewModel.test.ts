@@ -5,6 +5,30 @@ import type { PaneEvent, PaneState } from "../../../src/taskpane/state";
 import { exportViewModel } from "../../../src/taskpane/viewModels";
 import { loadFixture } from "../../helpers/fixtures";
 import { fakeHost } from "../fakeHost";
+import type { FigureChange } from "../../../src/core/format/disclosure";
+import { Money } from "../../../src/core/money";
+
+/** Two changes as the engine reports them: one a rounding difference, one beyond rounding. */
+const CHANGES: FigureChange[] = [
+  {
+    sheet: "支出总表",
+    cell: "C7",
+    label: "201 一般公共服务支出",
+    caption: "合计",
+    before: new Money("1813.51"),
+    after: new Money("1813.52"),
+    withinRounding: true,
+  },
+  {
+    sheet: "项目支出(本年)",
+    cell: "B28",
+    label: "选聘大学生到村(社区)工作培训经费",
+    caption: "合计",
+    before: new Money("42.4"),
+    after: new Money("0"),
+    withinRounding: false,
+  },
+];
 
 const after = (events: PaneEvent[], from: PaneState = initialState) =>
   events.reduce(paneReducer, from);
@@ -93,5 +117,40 @@ describe("exportViewModel", () => {
   test("needs a department and a year", async () => {
     const empty = await runCheck(fakeHost([]));
     expect(exportViewModel(checked(empty), "zh-CN").reason).toBe("找不到部门名称，无法导出。");
+  });
+
+  test("stops at figures changed beyond rounding like errors, lists them, and offers to export anyway", () => {
+    const stopped = after(
+      [
+        { type: "export/start", target: "docx-download" },
+        {
+          type: "export/failed",
+          failure: { reason: "changes", count: 1 },
+          changes: CHANGES,
+        },
+      ],
+      checked(tunliu)
+    );
+    const vm = exportViewModel(stopped, "zh-CN");
+    expect(vm.status).toEqual({
+      intent: "error",
+      text: "导出会改动原表中 1 个数字（超出舍入），未导出。请核对下方列表；如确需导出，请勾选“仍要导出”。",
+    });
+    expect(vm.changes?.items).toHaveLength(2);
+    expect(vm.override).toEqual({ label: "仍要导出（我已核对这些改动）", checked: false });
+    // Exported anyway: the status says the file was written and that figures changed.
+    const exported = after(
+      [
+        { type: "export/override", override: true },
+        { type: "export/start", target: "docx-download" },
+        { type: "export/done", target: "docx-download", fileName: "a.docx", changes: CHANGES },
+      ],
+      stopped
+    );
+    const done = exportViewModel(exported, "zh-CN");
+    expect(done.status?.text).toBe(
+      "已下载 a.docx。有 2 个数字与原表不同，见下方列表。其中 1 处超出舍入，请核对原表后再公开。"
+    );
+    expect(done.changes?.heading).toBe("与原表不同的数字（2 处）");
   });
 });
