@@ -1,8 +1,11 @@
-// ESLint flat config, used by `npm run lint` (office-addin-lint picks up ./eslint.config.mjs).
+// ESLint flat config, used by `npm run lint` (office-addin-lint picks up ./eslint.config.mjs) and by
+// test/lint/lint.test.ts, which makes `npm test` fail on any error in src/.
 // Base: the Office add-in rules (Office.js load/sync mistakes, prettier) with React support; on top,
-// a fence around src/core, which must stay pure TypeScript so that Excel, the CLI and the tests
-// all run the same engine.
+// the shape of the code (see DESIGN.md): a fence around src/core, which must stay pure TypeScript so
+// that Excel, the CLI and the tests all run the same engine; fences around the renderers and file
+// readers; and no import cycles anywhere in src/.
 import { builtinModules } from "node:module";
+import importX from "eslint-plugin-import-x";
 import officeAddins from "eslint-plugin-office-addins";
 import tseslint from "typescript-eslint";
 
@@ -27,6 +30,9 @@ const CORE_IS_PURE =
   "pass data in as Grids and return Findings/SheetSpecs; hosts do the I/O.";
 
 const HOST_ONLY_MODULES = ["react", "react-dom", "exceljs", "office-js", "@microsoft/office-js"];
+
+// Test doubles (test/support: the in-memory Excel) are for tests and the e2e host, never the add-in.
+const NO_TEST_CODE = { group: ["**/test/**"], message: "src/ must not depend on test code." };
 
 export default [
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-results/**"] },
@@ -93,9 +99,12 @@ export default [
               message: CORE_IS_PURE,
             },
             {
-              group: ["**/taskpane/**", "**/functions/**", "**/export/**", "**/cli/**"],
-              message: "src/core must not depend on the hosts that use it.",
+              group: ["**/taskpane/**", "**/functions/**", "**/render/**", "**/io/**", "**/cli/**"],
+              message:
+                "src/core must not depend on the hosts that use it, nor on the renderers and file " +
+                "readers (src/render, src/io): they take SheetSpecs and give Grids.",
             },
+            NO_TEST_CODE,
           ],
         },
       ],
@@ -132,5 +141,43 @@ export default [
         },
       ],
     },
+  },
+  {
+    // The renderers (SheetSpec → xlsx, docx, the Office.js look) and the file readers (files → Grid)
+    // serve every host, so they must not reach into one.
+    files: ["src/render/**/*.{ts,tsx}", "src/io/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/taskpane/**", "**/functions/**", "**/cli/**"],
+              message: "src/render and src/io serve every host; they must not depend on one.",
+            },
+            NO_TEST_CODE,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/functions/**/*.{ts,tsx}", "src/cli/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [NO_TEST_CODE] }] },
+  },
+  {
+    // No import cycles in src/: modules are layered bottom-up, from core/model.ts (imports nothing)
+    // to core/check, then render/, io/ and the hosts (DESIGN.md, "Layout"). A cycle means a word
+    // lives in the wrong module: move it down. Type-only imports count too.
+    files: ["src/**/*.{ts,tsx}"],
+    plugins: { "import-x": importX },
+    settings: {
+      // Without the extensions, import-x parses only .js dependencies and finds no cycle at all.
+      "import-x/extensions": [".ts", ".tsx", ".js"],
+      "import-x/resolver-next": [
+        importX.createNodeResolver({ extensions: [".ts", ".tsx", ".js"] }),
+      ],
+    },
+    rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
   },
 ];

@@ -1,6 +1,7 @@
 /*
  * Builds the add-in's web part into dist/: taskpane.html/.js (React UI), functions.js/.html and
- * functions.json (the BUDGET custom functions and their metadata), manifest.xml and assets/.
+ * functions.json (the BUDGET custom functions and their metadata), help.html (their help page, which
+ * every @helpurl and the manifest's SupportUrl open), manifest.xml and assets/.
  * Follows the Office add-in templates (yo office), trimmed to what this add-in uses.
  */
 const path = require("path");
@@ -138,6 +139,10 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },
+          // The functions' help page, byte for byte: its Content-Security-Policy holds the hash of its
+          // style, which webpack's HTML minimizer (on by default in production) would rewrite.
+          // `minimized` tells the minimizer the page is final.
+          { from: "src/functions/help.html", to: "help.html", info: { minimized: true } },
           {
             from: "manifest*.xml",
             to: "[name][ext]",

@@ -11,9 +11,9 @@ import { mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync }
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { checkWorkbook } from "../src/core/checkWorkbook";
+import { checkWorkbook } from "../src/core/check/workbook";
 import { readWorkbook } from "../src/core/read/workbook";
-import { gridsFromXlsx } from "../src/export/readXlsx";
+import { gridsFromXlsx } from "../src/io/readXlsx";
 import { collectGarbage, keep, measureInterleaved, median, ms } from "./harness";
 import type { BenchSuite, Plan } from "./harness";
 

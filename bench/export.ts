@@ -9,12 +9,12 @@
  */
 import { readFileSync } from "fs";
 import path from "path";
-import { checkWorkbook } from "../src/core/checkWorkbook";
+import { checkWorkbook } from "../src/core/check/workbook";
 import { buildDisclosure } from "../src/core/format/disclosure";
-import type { TemplateId } from "../src/core/rules/rule";
-import { writeDocx } from "../src/export/docx";
-import { gridsFromXlsx } from "../src/export/readXlsx";
-import { writeXlsx } from "../src/export/xlsx";
+import type { TemplateId } from "../src/core/model";
+import { writeDocx } from "../src/render/docx";
+import { gridsFromXlsx } from "../src/io/readXlsx";
+import { writeXlsx } from "../src/render/xlsx";
 import { collectGarbage, keep, median, ms } from "./harness";
 import type { BenchSuite } from "./harness";
 

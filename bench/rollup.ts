@@ -74,10 +74,16 @@ function log(text = ""): void {
   process.stdout.write(text + "\n");
 }
 
-/** The output codes of ROLLUP's result, and the amounts as [code, a1, a2, …]. */
+/**
+ * The output codes of ROLLUP's result, and the amounts as [code, a1, a2, …] (its 说明 column left
+ * out; a blank amount, which no line has a figure for, compared as the 0 the baselines give it).
+ */
 function rollupRows(result: ReturnType<typeof budgetRollup>): BaselineRows {
   if (!result.ok) throw new Error(`BUDGET.ROLLUP refused the ledger: ${result.problem.message}`);
-  return result.value.map((row) => [row[0] as string, ...(row.slice(2) as number[])]);
+  return result.value.map((row) => [
+    row[0] as string,
+    ...(row.slice(2, 2 + COLUMNS) as (number | "")[]).map((a) => (a === "" ? 0 : a)),
+  ]);
 }
 
 /** Exact comparison: same codes, same order, every amount the same double. Returns the first differences. */
@@ -153,7 +159,7 @@ async function runCase(testCase: Case, hfBudgetS: number, failures: string[]): P
   const raw = rollupByCodePrefix(inputs, { columns: COLUMNS });
   const rawRows: BaselineRows = raw.rows.map((row) => [
     row.code,
-    ...row.amounts.map((a) => Number(a.toString())),
+    ...row.amounts.map((a) => (a === null ? 0 : Number(a.toString()))),
   ]);
   const differences = [
     ...exactDifferences(expected, baseline, "int-fen"),

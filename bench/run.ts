@@ -11,8 +11,15 @@ import { rollupSuite } from "./rollup";
 import { checkSuite } from "./check";
 import { exportSuite } from "./export";
 import { taskpaneSuite } from "./taskpane";
+import { ledgerCheckSuite } from "./ledgerCheck";
 
-const SUITES: readonly BenchSuite[] = [rollupSuite, checkSuite, exportSuite, taskpaneSuite];
+const SUITES: readonly BenchSuite[] = [
+  rollupSuite,
+  ledgerCheckSuite,
+  checkSuite,
+  exportSuite,
+  taskpaneSuite,
+];
 
 function usage(): string {
   return [

@@ -5,17 +5,18 @@
  *  (b) in headless Chromium (Debian's, /usr/bin/chromium) over the simulated Excel host holding
  *      tunliu-2024 (test/e2e): time from navigation to an interactive pane (检查 enabled), and the
  *      time to check the workbook (click 检查 → findings rendered); medians of 5 fresh page loads.
- * The build is test/e2e/webpack.e2e.config.js: webpack.config.js unchanged plus the simulated host
- * as an extra entry, so taskpane.js and functions.js are byte for byte those of `npm run build`.
- * `--taskpane-build=<dir>` measures an existing build of that config instead; `--taskpane-runs=<n>`.
+ * The build is test/e2e/browser.ts's buildWithSimulatedHost: the production build of webpack.config.js,
+ * unchanged, plus the simulated host beside it, so taskpane.js and functions.js are byte for byte
+ * those of `npm run build`. `--taskpane-build=<dir>` measures an existing build of it instead;
+ * `--taskpane-runs=<n>`.
  * The suite reports "results disagree" when the pane's counts of findings differ from checkWorkbook's.
  */
 import { readdirSync, readFileSync, rmSync } from "fs";
 import path from "path";
 import { gzipSync } from "zlib";
-import { checkWorkbook } from "../src/core/checkWorkbook";
+import { checkWorkbook } from "../src/core/check/workbook";
 import type { Severity } from "../src/core/finding";
-import { gridsFromXlsx } from "../src/export/readXlsx";
+import { gridsFromXlsx } from "../src/io/readXlsx";
 import {
   buildWithSimulatedHost,
   CHROMIUM_MISSING,

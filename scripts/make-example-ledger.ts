@@ -1,6 +1,6 @@
 /**
  * Builds examples/quyang-2024-ledger.xlsx: the 预算明细 (ledger) from which the nine published
- * tables of 中国共产党曲阳县委员会组织部 2024 (shared/fixtures/quyang-2024.xlsx) are derived.
+ * tables of 中国共产党曲阳县委员会组织部 2024 (examples/quyang-2024.xlsx) are derived.
  *
  * Run from the repository root:
  *   npx ts-node -T -O '{"module":"commonjs","moduleResolution":"node"}' scripts/make-example-ledger.ts
@@ -26,7 +26,7 @@
  * The 政府采购 and 固定资产 sheets are quyang's published ones (examples/quyang-2024.xlsx), copied
  * as they are: a ledger workbook carries the tables no budget line holds beside its lines, and the
  * Hebei export draws them again. The 项目绩效目标表 are left out: the published ones contain two
- * errors (QY-02, QY-03) that only the department could correct, and the example should export clean.
+ * errors (绩效目标!B8 and C232) that only the department could correct, and the example should export clean.
  */
 import path from "path";
 import ExcelJS from "exceljs";

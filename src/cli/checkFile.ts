@@ -3,12 +3,12 @@
  * structured clone) and checkFile never throws: a file that cannot be read is a record with `error`.
  */
 import { readFile } from "fs/promises";
-import { checkWorkbook } from "../core/checkWorkbook";
+import { checkWorkbook } from "../core/check/workbook";
 import type { Finding } from "../core/finding";
 import type { Grid } from "../core/grid";
-import type { TemplateId } from "../core/rules/rule";
-import type { NarrativeInput } from "../core/narrative/check";
-import { gridsFromXlsx } from "../export/readXlsx";
+import type { TemplateId } from "../core/model";
+import type { NarrativeInput } from "../core/narrative/types";
+import { gridsFromXlsx } from "../io/readXlsx";
 import { CLI_MESSAGES, detailOf } from "./messages";
 
 export interface CheckOptions {

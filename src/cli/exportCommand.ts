@@ -8,27 +8,28 @@
 import { mkdir, readFile, realpath, stat } from "fs/promises";
 import path from "path";
 import { parseArgs } from "util";
-import { checkWorkbook } from "../core/checkWorkbook";
-import type { WorkbookCheckResult } from "../core/checkWorkbook";
+import { checkWorkbook } from "../core/check/workbook";
+import type { WorkbookCheckResult } from "../core/check/workbook";
 import { buildDisclosure } from "../core/format/disclosure";
 import type { SheetSpec } from "../core/format/sheetSpec";
 import type { Finding } from "../core/finding";
 import type { Grid } from "../core/grid";
 import type { Narrative } from "../core/narrative/types";
-import type { TemplateId } from "../core/rules/rule";
-import { writeDocx } from "../export/docx";
-import { gridsFromXlsx } from "../export/readXlsx";
-import { writeXlsx } from "../export/xlsx";
+import type { TemplateId } from "../core/model";
+import { writeDocx } from "../render/docx";
+import { gridsFromXlsx } from "../io/readXlsx";
+import { writeXlsx } from "../render/xlsx";
 import { describeReadError } from "./checkFile";
 import type { FileResult } from "./checkFile";
 import { renderText } from "./report";
-import { exportBaseName, safeFileName } from "../export/fileNames";
-import { packageDate } from "../export/stableZip";
+import { exportBaseName, safeFileName } from "../render/fileNames";
+import { packageDate } from "../render/stableZip";
 import { blockingProblems, changeText } from "../core/format/disclosure";
 import type { FigureChange } from "../core/format/disclosure";
 import { CLI_MESSAGES, detailOf } from "./messages";
 import { OutputWriteError, writeAllOrNothing } from "./outputFiles";
 import type { OutputFs } from "./outputFiles";
+import { decodeText } from "./textFile";
 
 export interface ExportCommand {
   command: "export";
@@ -45,9 +46,15 @@ export interface ExportCommand {
   debug?: boolean;
 }
 
+/** `--help`: of both commands (all), or of one. */
+export interface HelpCommand {
+  command: "help";
+  topic: "all" | "check" | "export";
+}
+
 export type ParsedExport =
   | ExportCommand
-  | { command: "help" }
+  | HelpCommand
   | { command: "version" }
   | { command: "usage-error"; message: string };
 
@@ -80,7 +87,8 @@ export const EXPORT_HELP = `  budget-disclosure export <文件> [--template <heb
         --force            覆盖已有文件                      overwrite existing files
         --allow-errors     工作簿有错误、或导出会改动原表数字（超出舍入）时也导出
                            export even with errors, or figures changed by more than rounding
-        --duties <文件>    部门职责及机构设置（UTF-8 文本）  部门职责 text (UTF-8 file)
+        --duties <文件>    部门职责及机构设置，文本文件      部门职责 text: a text file, one
+                           （每行一段；“一、……”行为标题）   paragraph a line; 一、… lines are headings
         --debug            出错时显示程序内部详情            show internal details of a failure
     输入文件不会被覆盖（加 --force 也不会）；两个文件一起写出，出错时都不留下。
     An input is never overwritten, even with --force; both files are written, or neither.
@@ -118,7 +126,7 @@ export function parseExportArgs(
     return { command: "usage-error", message: describeError(error) };
   }
   const { values, positionals } = parsed;
-  if (values.help) return { command: "help" };
+  if (values.help) return { command: "help", topic: "export" };
   if (values.version) return { command: "version" };
   const inputs = positionals.slice(1);
   if (inputs.length === 0) return { command: "usage-error", message: CLI_MESSAGES.noExportInput() };
@@ -256,7 +264,7 @@ export async function runExport(
   let duties: string | undefined;
   if (args.dutiesFile !== undefined) {
     try {
-      duties = await readFile(args.dutiesFile, "utf8");
+      duties = decodeText(await readFile(args.dutiesFile));
     } catch (error) {
       return fail(CLI_MESSAGES.dutiesUnreadable(args.dutiesFile, describeReadError(error)), error);
     }

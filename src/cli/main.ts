@@ -7,11 +7,12 @@ import { readFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { parseArgs } from "util";
-import type { TemplateId } from "../core/rules/rule";
+import type { TemplateId } from "../core/model";
 import type { FileResult } from "./checkFile";
 import {
   EXPORT_HELP,
   ExportCommand,
+  HelpCommand,
   engineContent,
   parseExportArgs,
   runExport,
@@ -21,7 +22,7 @@ import { NO_PROGRESS, createProgress } from "./progress";
 import { renderJson, renderText } from "./report";
 import { checkFiles } from "./workerPool";
 import { readNarrativeFile } from "./narrativeFile";
-import type { NarrativeInput } from "../core/narrative/check";
+import type { NarrativeInput } from "../core/narrative/types";
 import { CLI_MESSAGES, detailOf } from "./messages";
 import type { OutputFs } from "./outputFiles";
 
@@ -49,24 +50,21 @@ export interface CheckCommand {
 export type ParsedCommand =
   | CheckCommand
   | ExportCommand
-  | { command: "help" }
+  | HelpCommand
   | { command: "version" }
   | { command: "usage-error"; message: string };
 
-export const HELP = `budget-disclosure — 部门预算公开检查与导出工具 (checks and exports department budget disclosures)
-
-用法 Usage:
-  budget-disclosure check <文件|目录|通配符>… [选项]
+const CHECK_SYNOPSIS = `  budget-disclosure check <文件|目录|通配符>… [选项]
   budget-disclosure check <file|dir|glob>… [options]
-  budget-disclosure export <文件> [选项]
+`;
 
-  目录会递归查找其中的 .xlsx 工作簿（跳过 Excel 锁文件 ~$*.xlsx）；通配符如 "data/*.xlsx"、
+const CHECK_INPUTS = `  目录会递归查找其中的 .xlsx 工作簿（跳过 Excel 锁文件 ~$*.xlsx）；通配符如 "data/*.xlsx"、
   "**/*.xlsx" 由本工具展开，请加引号。
   Directories are searched recursively for .xlsx (Excel lock files ~$*.xlsx are skipped); quote
   globs such as "data/*.xlsx" or "**/*.xlsx" and the tool expands them itself.
+`;
 
-选项 Options:
-  -t, --template <hebei|shanxi|mof>  公开表格式（默认自动识别）  table layout (detected by default)
+const CHECK_OPTIONS = `  -t, --template <hebei|shanxi|mof>  公开表格式（默认自动识别）  table layout (detected by default)
   -f, --format <text|json>           输出格式（默认 text）        output format (default text)
       --strict-rounding              舍入差异按错误处理            rounding differences are errors
   -n, --narrative <文件.txt|.docx>   与工作簿一起检查的情况说明    a 情况说明 to check with the workbook
@@ -74,7 +72,20 @@ export const HELP = `budget-disclosure — 部门预算公开检查与导出工�
       --no-progress                  不显示进度条                  no progress bar on stderr
       --debug                        出错时显示程序内部详情        show internal details of a failure
   -h, --help                         显示本帮助                    show this help
-  -V, --version                      显示版本号                    show the version
+`;
+
+/** `budget-disclosure --help`: both commands. */
+export const HELP = `budget-disclosure — 部门预算公开检查与导出工具 (checks and exports department budget disclosures)
+
+用法 Usage:
+${CHECK_SYNOPSIS}  budget-disclosure export <文件> [选项]
+
+${CHECK_INPUTS}
+  每个命令自己的选项 Each command's own options:
+  budget-disclosure check --help, budget-disclosure export --help
+
+检查选项 Options of check:
+${CHECK_OPTIONS}  -V, --version                      显示版本号                    show the version
 
 导出 Export:
 ${EXPORT_HELP}
@@ -85,6 +96,37 @@ ${EXPORT_HELP}
      （export：文件已存在、输出位置  (export: a file exists without --force, the output cannot
        无法写入，或输出就是输入）      be written, or the output is an input)
 `;
+
+/** `budget-disclosure check --help`: check's own options. */
+export const CHECK_HELP = `budget-disclosure check — 检查部门预算公开工作簿 (checks department budget workbooks)
+
+用法 Usage:
+${CHECK_SYNOPSIS}
+${CHECK_INPUTS}
+选项 Options:
+${CHECK_OPTIONS}
+退出状态 Exit status:
+  0  没有错误（可有警告、提示）     no errors (warnings and info allowed)
+  1  至少一个文件有错误             at least one error in at least one file
+  2  有文件无法读取，或参数有误     an input could not be read, or bad usage
+`;
+
+/** `budget-disclosure export --help`: export's own options. */
+export const EXPORT_COMMAND_HELP = `budget-disclosure export — 导出部门预算公开文件 (writes a department's disclosure)
+
+用法 Usage:
+${EXPORT_HELP}
+退出状态 Exit status:
+  0  已导出                         exported
+  1  工作簿有错误，或导出会改动     the workbook has errors, or the export would change a
+     原表数字（超出舍入）：未导出   figure by more than rounding: nothing written
+     （加 --allow-errors 仍导出）   (--allow-errors exports anyway)
+  2  无法读取输入、文件已存在       an input could not be read, a file exists (without
+     （未加 --force）、输出位置无法  --force), the output cannot be written, the output is
+     写入、输出就是输入，或参数有误  an input, or bad usage
+`;
+
+const HELP_OF = { all: HELP, check: CHECK_HELP, export: EXPORT_COMMAND_HELP } as const;
 
 function isTemplate(value: string): value is TemplateId {
   return (TEMPLATES as readonly string[]).includes(value);
@@ -117,12 +159,16 @@ export function parseCliArgs(
     return { command: "usage-error", message: describeParseError(error) };
   }
   const { values, positionals } = parsed;
-  if (values.help) return { command: "help" };
-  if (values.version) return { command: "version" };
   const [command, ...inputs] = positionals;
+  if (values.help) return { command: "help", topic: command === "check" ? "check" : "all" };
+  if (values.version) return { command: "version" };
   if (command === undefined)
     return { command: "usage-error", message: CLI_MESSAGES.missingCommand() };
-  if (command === "help") return { command: "help" };
+  if (command === "help")
+    return {
+      command: "help",
+      topic: inputs[0] === "check" || inputs[0] === "export" ? inputs[0] : "all",
+    };
   if (command !== "check")
     return { command: "usage-error", message: CLI_MESSAGES.unknownCommand(command) };
   if (inputs.length === 0) return { command: "usage-error", message: CLI_MESSAGES.noCheckInput() };
@@ -201,7 +247,7 @@ export async function main(argv: readonly string[], io: CliIO = process): Promis
   const parsed = parseCliArgs(argv);
   switch (parsed.command) {
     case "help":
-      io.stdout.write(HELP);
+      io.stdout.write(HELP_OF[parsed.topic]);
       return EXIT.ok;
     case "version":
       io.stdout.write(`budget-disclosure ${version()}\n`);

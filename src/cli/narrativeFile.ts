@@ -5,8 +5,9 @@
 import { readFile } from "fs/promises";
 import path from "path";
 import { paragraphsFromText } from "../core/narrative/check";
-import type { NarrativeInput } from "../core/narrative/check";
-import { docxParagraphs } from "../export/readDocx";
+import type { NarrativeInput } from "../core/narrative/types";
+import { docxParagraphs } from "../io/readDocx";
+import { decodeText } from "./textFile";
 import { CLI_MESSAGES, detailOf } from "./messages";
 
 export type NarrativeFileResult = { paragraphs: NarrativeInput[] } | { error: string };
@@ -28,7 +29,7 @@ export async function readNarrativeFile(file: string): Promise<NarrativeFileResu
   }
   if (extension === ".txt" || extension === ".text") {
     return {
-      paragraphs: paragraphsFromText(bytes.toString("utf8").replace(/^\uFEFF/, ""), location),
+      paragraphs: paragraphsFromText(decodeText(bytes), location),
     };
   }
   if (extension === ".docx") {

@@ -3,14 +3,16 @@
  * Pure functions: no I/O, no clock; main.ts writes what they return.
  */
 import {
+  CellRef,
   Finding,
   SEVERITY_LABEL,
   SEVERITY_ORDER,
   Severity,
   compareFindings,
   countBySeverity,
+  formatCellRef,
 } from "../core/finding";
-import type { TemplateId } from "../core/rules/rule";
+import type { TemplateId } from "../core/model";
 import type { FileResult } from "./checkFile";
 
 export const TEMPLATE_LABEL: Record<TemplateId, string> = {
@@ -28,6 +30,8 @@ export interface JsonFinding {
   /** Amounts stay decimal strings ("3661.69"), never floats. */
   expected: string | null;
   actual: string | null;
+  /** The other cells the finding involves, e.g. the other table's cell when two tables disagree. */
+  related: CellRef[];
 }
 
 export interface JsonFile {
@@ -59,6 +63,7 @@ export function toJson(results: readonly FileResult[]): JsonReport {
         message: f.message,
         expected: f.expected ?? null,
         actual: f.actual ?? null,
+        related: (f.related ?? []).map(({ sheet, cell }) => ({ sheet, cell })),
       })),
       ...(r.error !== undefined ? { error: r.error } : {}),
     })),
@@ -145,7 +150,7 @@ export function renderText(results: readonly FileResult[], options: TextOptions 
         for (const f of group.findings) {
           const label = paint(f.severity, SEVERITY_LABEL[f.severity]);
           const where = f.cell ? `${f.cell} ` : "";
-          lines.push(`    ${label} ${where}${f.message} [${f.ruleId}]`);
+          lines.push(`    ${label} ${where}${f.message}${relatedText(f)} [${f.ruleId}]`);
         }
       }
     }
@@ -154,6 +159,25 @@ export function renderText(results: readonly FileResult[], options: TextOptions 
   if (results.length > 1 || options.table) lines.push(summaryTable(results), "");
   lines.push(totalsLine(results, options.elapsedMs));
   return lines.join("\n") + "\n";
+}
+
+/** How many related cells the text names before it says 等 N 处. */
+const RELATED_SHOWN = 4;
+
+/**
+ * “（另见 支出总表!D6）”: the other cells a finding involves, those on other sheets first (they are
+ * what the clerk cannot see beside the finding), cells of the finding's own sheet by address alone.
+ */
+export function relatedText(finding: Finding): string {
+  const related = finding.related ?? [];
+  if (related.length === 0) return "";
+  const ordered = [
+    ...related.filter((r) => r.sheet !== finding.sheet),
+    ...related.filter((r) => r.sheet === finding.sheet),
+  ];
+  const shown = ordered.slice(0, RELATED_SHOWN).map((r) => formatCellRef(r, finding.sheet));
+  const more = ordered.length > RELATED_SHOWN ? ` 等 ${ordered.length} 处` : "";
+  return `（另见 ${shown.join("、")}${more}）`;
 }
 
 /** The table at the end: 文件 | 部门 | 年度 | 错误 | 警告 | 提示. */

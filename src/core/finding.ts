@@ -3,6 +3,31 @@
  */
 export type Severity = "error" | "warning" | "info";
 
+/** A cell somewhere in the workbook: what a finding points at besides its own cell. */
+export interface CellRef {
+  sheet: string;
+  /** A1 address on that sheet. */
+  cell: string;
+}
+
+export function cellRef(sheet: string, cell: string): CellRef {
+  return { sheet, cell };
+}
+
+export function sameCell(a: CellRef, b: CellRef): boolean {
+  return a.sheet === b.sheet && a.cell === b.cell;
+}
+
+/** Cells of one sheet as references. */
+export function cellRefs(sheet: string, cells: readonly string[]): CellRef[] {
+  return cells.map((cell) => ({ sheet, cell }));
+}
+
+/** "支出总表!D6"; the sheet is left out when it is `home` (the finding's own sheet). */
+export function formatCellRef(ref: CellRef, home?: string): string {
+  return ref.sheet === home ? ref.cell : `${ref.sheet}!${ref.cell}`;
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -16,8 +41,11 @@ export interface Finding {
   expected?: string;
   /** The published value. */
   actual?: string;
-  /** Other cells the finding involves (e.g. the children of a subtotal). */
-  related?: string[];
+  /**
+   * Other cells the finding involves, each with its sheet: the children of a subtotal, or the
+   * cell of the other table when two tables disagree.
+   */
+  related?: CellRef[];
   /** A difference within the rounding tolerance (舍入差异); --strict-rounding makes it an error. */
   rounding?: boolean;
 }

@@ -54,15 +54,23 @@ const FULL_WIDTH_MAP: Record<string, string> = {
   "）": ")",
 };
 
-/** Full-width digits and punctuation to their ASCII counterparts. */
+/** Every character toHalfWidth changes: full-width digits and the punctuation of FULL_WIDTH_MAP. */
+const FULL_WIDTH_CHARS = /[\u3000\u3002\uff05\uff08\uff09\uff0b-\uff0e\uff10-\uff19]/;
+const FULL_WIDTH_CHARS_ALL = new RegExp(FULL_WIDTH_CHARS.source, "g");
+
+function halfWidthChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xfee0);
+  return FULL_WIDTH_MAP[ch] ?? ch;
+}
+
+/**
+ * Full-width digits and punctuation to their ASCII counterparts. Most text has none: it is
+ * returned as it is after one regex test (this runs on every caption and cell a reader matches).
+ */
 export function toHalfWidth(text: string): string {
-  let out = "";
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xfee0);
-    else out += FULL_WIDTH_MAP[ch] ?? ch;
-  }
-  return out;
+  if (!FULL_WIDTH_CHARS.test(text)) return text;
+  return text.replace(FULL_WIDTH_CHARS_ALL, halfWidthChar);
 }
 
 const PLAIN_NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$/;

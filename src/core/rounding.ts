@@ -4,6 +4,10 @@ import { Money, PUBLICATION_ROUNDING, ZERO, roundMoney, sumMoney } from "./money
  * Rounding-aware comparison, modelled on XBRL Calculations 1.1: a figure published with `d`
  * decimals stands for an interval of ±0.5·10^-d, so a parent and its n direct children agree when
  * |parent − Σchildren| ≤ 0.5·10^-d · (n + 1). Each level is compared with its direct children only.
+ *
+ * n counts only the addends that hold a number: a blank cell was never rounded, so it cannot carry
+ * a rounding error. Callers pass the published numbers, not the blanks (a 收支总表 lists 31 类,
+ * most of them blank; counting those would let a 0.10 mistake pass as 舍入差异).
  */
 export type SumAgreement = "exact" | "rounding" | "mismatch";
 
@@ -18,7 +22,7 @@ export function roundingTolerance(termCount: number, decimals = 2): Money {
   return new Money(5).times(new Money(10).pow(-(decimals + 1))).times(termCount + 1);
 }
 
-/** Compares a published total with the sum of its published parts. */
+/** Compares a published total with the sum of its published parts (numbers only, no blanks). */
 export function compareSum(total: Money, parts: readonly Money[], decimals = 2): SumComparison {
   const expected = sumMoney(parts);
   const difference = total.minus(expected);

@@ -6,6 +6,7 @@
 import {
   Caption1,
   FluentProvider,
+  makeStaticStyles,
   makeStyles,
   Tab,
   TabList,
@@ -14,7 +15,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
-import type { TemplateId } from "../core/rules/rule";
+import type { TemplateId } from "../core/model";
 import {
   errorText,
   existingOutputSheets,
@@ -44,6 +45,11 @@ export interface AppProps {
   /** Check the workbook as soon as the pane opens (default true). */
   checkOnOpen?: boolean;
 }
+
+/** The page's own margin, through Fluent's styles: taskpane.html's policy allows no inline <style>. */
+const usePageStyles = makeStaticStyles({
+  body: { margin: 0 },
+});
 
 const useStyles = makeStyles({
   provider: {
@@ -81,6 +87,7 @@ export function App({
   inExcel = true,
   checkOnOpen = true,
 }: AppProps) {
+  usePageStyles();
   const styles = useStyles();
   const locale = useMemo(() => pickLocale(host.displayLanguage()), [host]);
   const [state, dispatch] = useReducer(paneReducer, initialState);

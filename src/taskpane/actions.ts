@@ -4,10 +4,10 @@
  * text); only a host that fails outright throws. The engine (rules, builders, narrative) and the
  * xlsx and docx renderers (exceljs, docx) are loaded on first use, so the pane opens without them.
  */
-import type { WorkbookCheckResult } from "../core/checkWorkbook";
+import type { WorkbookCheckResult } from "../core/check/workbook";
 import type { Finding } from "../core/finding";
-import type { FigureChange } from "../core/format/figuresFromModel";
-import type { TemplateId } from "../core/rules/rule";
+import type { FigureChange } from "../core/figures/figuresFromModel";
+import type { TemplateId } from "../core/model";
 import {
   MIME_TYPES,
   disclosureAbout,
@@ -111,10 +111,10 @@ export async function exportDisclosure(
     return { ok: false, reason: "changes", changes: content.changes };
   let bytes: Uint8Array;
   if (format === "xlsx") {
-    const { writeXlsx } = await import(/* webpackChunkName: "export-xlsx" */ "../export/xlsx");
+    const { writeXlsx } = await import(/* webpackChunkName: "export-xlsx" */ "../render/xlsx");
     bytes = await writeXlsx(content.specs);
   } else {
-    const { writeDocx } = await import(/* webpackChunkName: "export-docx" */ "../export/docx");
+    const { writeDocx } = await import(/* webpackChunkName: "export-docx" */ "../render/docx");
     bytes = await writeDocx({
       specs: content.specs,
       narrative: content.narrative,

@@ -3,13 +3,13 @@
  * about, and the names of the exported files (the CLI's names). Pure and small: it is part of the
  * pane's first bundle, unlike the engine (engine.ts).
  */
-import type { WorkbookCheckResult } from "../core/checkWorkbook";
-import type { TemplateId } from "../core/rules/rule";
+import type { WorkbookCheckResult } from "../core/check/workbook";
+import type { TemplateId } from "../core/model";
 import { HEBEI_SUPPLEMENTS, HEBEI_TEMPLATES } from "../core/templates/hebei";
 import { MOF_TEMPLATES } from "../core/templates/mof";
 import { SHANXI_TEMPLATES } from "../core/templates/shanxi";
 import type { SupplementTemplate, TableTemplate } from "../core/templates/types";
-import { exportBaseName } from "../export/fileNames";
+import { exportBaseName } from "../render/fileNames";
 
 /** Who and when the disclosure is about, as far as the workbook says. */
 export interface DisclosureAbout {
@@ -89,7 +89,7 @@ export function hasBudgetData(check: WorkbookCheckResult): boolean {
   return check.ledger !== undefined || check.model.tables.length > 0;
 }
 
-export { safeFileName } from "../export/fileNames";
+export { safeFileName } from "../render/fileNames";
 
 export type ExportFormat = "xlsx" | "docx";
 

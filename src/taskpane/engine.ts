@@ -4,8 +4,8 @@
  * of 一般公共预算 expenditure by 类. Pure: no host, no DOM. Loaded on first use (see actions.ts), so the pane's
  * first paint does not wait for the rules, the code catalogs and the narrative.
  */
-import { checkWorkbook } from "../core/checkWorkbook";
-import type { WorkbookCheckResult } from "../core/checkWorkbook";
+import { checkWorkbook } from "../core/check/workbook";
+import type { WorkbookCheckResult } from "../core/check/workbook";
 import type { Finding } from "../core/finding";
 import { blockingProblems, buildDisclosure } from "../core/format/disclosure";
 import type { FigureChange } from "../core/format/disclosure";
@@ -13,8 +13,8 @@ import type { SheetSpec } from "../core/format/sheetSpec";
 import type { Grid } from "../core/grid";
 import { moneyToNumber } from "../core/money";
 import type { Narrative } from "../core/narrative/types";
-import type { TemplateId } from "../core/rules/rule";
-import { expenditureByClass, generalBudgetExpenditureSpec } from "../export/chart";
+import type { TemplateId } from "../core/model";
+import { expenditureByClass, generalBudgetExpenditureSpec } from "../render/chart";
 import type { DisclosureAbout } from "./disclosure";
 import type { ChartData } from "./excel/host";
 

@@ -57,6 +57,8 @@ export interface Messages {
   roundingHeading: string;
   roundingHint: string;
   goToCell: string;
+  relatedLabel: string;
+  relatedMore: string;
   selectFailed: string;
   allWellTitle: string;
   allWellBody: string;
@@ -164,6 +166,8 @@ export const messages: Record<Locale, Messages> = {
     roundingHeading: "舍入差异（{count}）",
     roundingHint: "差额在四舍五入允许范围内，一般无需修改。",
     goToCell: "在 Excel 中选中 {sheet}!{cell}",
+    relatedLabel: "另见",
+    relatedMore: "等 {count} 处",
     selectFailed: "无法选中 {sheet}!{cell}：{message}",
     allWellTitle: "未发现错误或警告",
     allWellBody: "工作簿通过了全部 {rules} 项检查规则。",
@@ -270,6 +274,8 @@ export const messages: Record<Locale, Messages> = {
     roundingHeading: "Rounding differences ({count})",
     roundingHint: "Within the rounding tolerance; usually nothing to fix.",
     goToCell: "Select {sheet}!{cell} in Excel",
+    relatedLabel: "See also",
+    relatedMore: "{count} cells in all",
     selectFailed: "Could not select {sheet}!{cell}: {message}",
     allWellTitle: "No errors or warnings",
     allWellBody: "The workbook passed all {rules} check rules.",

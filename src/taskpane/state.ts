@@ -3,8 +3,8 @@
  * without rendering. The view-models read this state; App.tsx dispatches the events.
  */
 import type { Finding, Severity } from "../core/finding";
-import type { FigureChange } from "../core/format/figuresFromModel";
-import type { TemplateId } from "../core/rules/rule";
+import type { FigureChange } from "../core/figures/figuresFromModel";
+import type { TemplateId } from "../core/model";
 import type { CheckOutcome } from "./actions";
 import type { WriteProgress } from "./excel/host";
 

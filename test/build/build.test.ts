@@ -1,18 +1,20 @@
 /*
- * Runs the production webpack build once, into a temporary directory so that a developer's dist/
- * is left alone, and checks what Excel will load: the function metadata, the pages, the manifest
+ * The production webpack build (made once per run, into a temporary directory so that a developer's
+ * dist/ is left alone: test/helpers/productionBuild.ts), checked for what Excel will load: the
+ * function metadata, the pages (help.html, which every help link opens, included), the manifest
  * rewritten for deployment, and that nothing remote but office.js is referenced.
  */
-import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
+import { BUILD_HOOK_LIMIT_MS } from "../helpers/limits";
+import { PUBLIC_URL, ROOT, productionBuild } from "../helpers/productionBuild";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const PUBLIC_URL = "https://budget.example.gov.cn/addin/";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 // Both names are compiled into every React build; the task pane bundle must have them, functions.js not.
 const REACT_MARKERS = ["__SECRET_INTERNALS", "reactjs.org/docs/error-decoder"];
+
+/** The pages' Content-Security-Policy, as html-webpack-plugin writes it (minified or not). */
+const CSP_META = /<meta http-equiv=["']?Content-Security-Policy["']? content="([^"]*)"\s*\/?>/;
 
 let outDir: string;
 const read = (file: string) => fs.readFileSync(path.join(outDir, file), "utf8");
@@ -20,35 +22,20 @@ const read = (file: string) => fs.readFileSync(path.join(outDir, file), "utf8");
 interface FunctionParameter {
   name: string;
   optional?: boolean;
+  repeating?: boolean;
 }
 interface FunctionMetadata {
   id: string;
   name: string;
+  helpUrl?: string;
   parameters: FunctionParameter[];
   result: { dimensionality?: string };
   options?: { requiresParameterAddresses?: boolean };
 }
 
-beforeAll(() => {
-  outDir = fs.mkdtempSync(path.join(os.tmpdir(), "budget-build-"));
-  // node + the webpack-cli script rather than npx: the same on every platform, and no npx start-up.
-  const webpackCli = path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
-  try {
-    execFileSync(process.execPath, [webpackCli, "--mode", "production", "--output-path", outDir], {
-      cwd: ROOT,
-      env: { ...process.env, ADDIN_PUBLIC_URL: PUBLIC_URL },
-      stdio: "pipe",
-      encoding: "utf8",
-    });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`webpack --mode production failed:\n${stdout ?? ""}\n${stderr ?? ""}`);
-  }
-}, 240_000);
-
-afterAll(() => {
-  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
-});
+beforeAll(async () => {
+  outDir = await productionBuild();
+}, BUILD_HOOK_LIMIT_MS);
 
 describe("production build", () => {
   test("writes the pages, bundles, metadata, manifest and icons", () => {
@@ -56,6 +43,7 @@ describe("production build", () => {
       "functions.json",
       "functions.js",
       "functions.html",
+      "help.html",
       "taskpane.js",
       "taskpane.html",
       "manifest.xml",
@@ -77,12 +65,12 @@ describe("production build", () => {
     const parameters = (id: string) =>
       byId(id).parameters.map((p) => ({ name: p.name, optional: p.optional === true }));
 
-    test("lists the five BUDGET functions under upper-case names", () => {
+    test("lists the six BUDGET functions under upper-case names", () => {
       expect(
         functions()
           .map((f) => f.id)
           .sort()
-      ).toEqual(["AMOUNT", "CHECK", "NAME", "ROLLUP", "WANYUAN"]);
+      ).toEqual(["AMOUNT", "CHECK", "NAME", "ROLLUP", "SUM", "WANYUAN"]);
       for (const f of functions()) expect(f.name).toBe(f.id);
     });
 
@@ -93,12 +81,21 @@ describe("production build", () => {
         { name: "names", optional: true },
         { name: "depth", optional: true },
       ]);
-      // CHECK's invocation parameter is supplied by Excel and is not part of the metadata.
+      expect(
+        byId("SUM").parameters.map((p) => [p.name, p.optional === true, p.repeating === true])
+      ).toEqual([
+        ["codes", false, false],
+        ["amounts", false, false],
+        ["prefix", false, true],
+      ]);
+      // The invocation parameter is supplied by Excel and is not part of the metadata.
       expect(parameters("CHECK")).toEqual([
         { name: "table", optional: false },
         { name: "kind", optional: true },
+        { name: "header", optional: true },
       ]);
-      expect(byId("CHECK").options?.requiresParameterAddresses).toBe(true);
+      // Every function asks Excel where its arguments are, so that its messages name sheet rows.
+      for (const f of functions()) expect(f.options?.requiresParameterAddresses).toBe(true);
       expect(parameters("NAME")).toEqual([{ name: "code", optional: false }]);
       expect(parameters("AMOUNT")).toEqual([{ name: "text", optional: false }]);
       expect(parameters("WANYUAN")).toEqual([
@@ -107,13 +104,21 @@ describe("production build", () => {
       ]);
     });
 
-    test("spills ROLLUP and CHECK results", () => {
+    test("spills ROLLUP, SUM and CHECK results", () => {
       expect(byId("ROLLUP").result.dimensionality).toBe("matrix");
+      expect(byId("SUM").result.dimensionality).toBe("matrix");
       expect(byId("CHECK").result.dimensionality).toBe("matrix");
     });
 
-    test("has its help links rewritten to the deployment", () => {
+    test("has its help links rewritten to the deployment, each to its section of help.html", () => {
       expect(read("functions.json")).not.toContain("localhost");
+      const help = read("help.html");
+      for (const f of functions()) {
+        const url = new URL(f.helpUrl ?? "");
+        expect(`${url.origin}${url.pathname}`).toBe(`${PUBLIC_URL}help.html`);
+        expect(url.hash).toBe(`#${f.id.toLowerCase()}`);
+        expect(help).toContain(`<section id="${url.hash.slice(1)}"`);
+      }
     });
   });
 
@@ -126,9 +131,47 @@ describe("production build", () => {
 
   test("references nothing remote in its pages but office.js", () => {
     for (const page of ["taskpane.html", "functions.html"]) {
-      const urls = read(page).match(/https?:\/\/[^\s"'<>]+/g) ?? [];
+      const urls =
+        read(page)
+          .replace(CSP_META, "")
+          .match(/https?:\/\/[^\s"'<>]+/g) ?? [];
       expect(urls).toEqual([OFFICE_JS]);
     }
+  });
+
+  test("ships help.html as written: offline, no script, its Content-Security-Policy intact", () => {
+    const help = read("help.html");
+    expect(help).toBe(fs.readFileSync(path.join(ROOT, "src", "functions", "help.html"), "utf8"));
+    expect(help.match(/https?:\/\/[^\s"'<>]+/g)).toBeNull();
+    expect(help).not.toMatch(/<script\b/i);
+    expect(help).toMatch(
+      /<meta\s+http-equiv="Content-Security-Policy"\s+content="default-src 'none';/
+    );
+  });
+
+  test("gives both pages the Content-Security-Policy, before any script, and no inline code", () => {
+    const policies = ["taskpane.html", "functions.html"].map((page) => {
+      const html = read(page);
+      const meta = CSP_META.exec(html);
+      expect({ page, policy: meta !== null }).toEqual({ page, policy: true });
+      expect(meta!.index).toBeLessThan(html.indexOf("<script"));
+      // Every script has a src, and no <style> has content: the policy would refuse them.
+      expect(html.match(/<script(?![^>]*\bsrc=)[^>]*>/g) ?? []).toEqual([]);
+      expect(html.match(/<style[^>]*>[^<]+<\/style>/g) ?? []).toEqual([]);
+      return meta![1];
+    });
+    expect(policies[1]).toBe(policies[0]);
+    const directives = new Map(
+      policies[0]
+        .split(";")
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values])
+    );
+    expect(directives.get("default-src")).toEqual(["'self'"]);
+    expect(directives.get("script-src")).toEqual(["'self'", new URL(OFFICE_JS).origin]);
+    expect(directives.get("connect-src")).toEqual(["'self'"]);
+    expect(directives.get("object-src")).toEqual(["'none'"]);
+    expect(policies[0]).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
   });
 
   test("rewrites every manifest URL to the deployment", () => {
@@ -136,6 +179,11 @@ describe("production build", () => {
     expect(manifest).not.toContain("localhost");
     expect(manifest).toContain(`${PUBLIC_URL}taskpane.html`);
     expect(manifest).toContain(`${PUBLIC_URL}functions.json`);
+    // Excel's support link and the get-started link open the help page the build writes.
+    expect(manifest).toContain(`<SupportUrl DefaultValue="${PUBLIC_URL}help.html"/>`);
+    expect(manifest).toContain(
+      `<bt:Url id="GetStarted.LearnMoreUrl" DefaultValue="${PUBLIC_URL}help.html"/>`
+    );
     expect(manifest).toContain(`<AppDomain>${new URL(PUBLIC_URL).origin}</AppDomain>`);
   });
 

@@ -14,6 +14,7 @@ import {
   writeCorrupt,
   writePlantedError,
 } from "./helpers";
+import { BUILD_HOOK_LIMIT_MS, BUILD_LIMIT_MS, CLI_RUN_LIMIT_MS } from "../helpers/limits";
 
 const BIN = path.join(ROOT, "bin", "budget-disclosure.js");
 let dir: string;
@@ -23,8 +24,10 @@ function cli(...args: string[]) {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1" },
-    timeout: 120_000,
+    // A hang guard (the run is synchronous, so jest's own limit cannot stop it).
+    timeout: CLI_RUN_LIMIT_MS,
   });
+  if (run.error) throw new Error(`budget-disclosure ${args.join(" ")}: ${run.error.message}`);
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -37,6 +40,7 @@ beforeAll(async () => {
         cwd: ROOT,
         stdio: "pipe",
         encoding: "utf8",
+        timeout: BUILD_LIMIT_MS,
       }
     );
   } catch (error) {
@@ -48,7 +52,7 @@ beforeAll(async () => {
   copyTo(TUNLIU, path.join(dir, "tunliu.xlsx"));
   await writePlantedError(path.join(dir, "planted.xlsx"));
   writeCorrupt(path.join(dir, "bad.xlsx"));
-}, 240_000);
+}, BUILD_HOOK_LIMIT_MS);
 afterAll(() => removeDir(dir));
 
 interface JsonFile {
@@ -65,6 +69,7 @@ interface JsonFile {
     message: string;
     expected: string | null;
     actual: string | null;
+    related: { sheet: string; cell: string }[];
   }[];
 }
 
@@ -93,6 +98,7 @@ test("examples/*.xlsx --format json", () => {
       expect(typeof f.message).toBe("string");
       if (f.expected !== null) expect(typeof f.expected).toBe("string");
       if (f.actual !== null) expect(typeof f.actual).toBe("string");
+      for (const r of f.related) expect(Object.keys(r).sort()).toEqual(["cell", "sheet"]);
     }
   }
   // Other example workbooks may come and go; the status must agree with what was reported.
@@ -103,7 +109,7 @@ test("examples/*.xlsx --format json", () => {
       : 0;
   expect(status).toBe(expected);
   expect(stderr).toBe("");
-}, 120_000);
+});
 
 test("npm run demo's command: the examples in text, exit 1 for quyang's two real 绩效目标 mistakes", () => {
   const { status, stdout } = cli("check", "examples/quyang-2024.xlsx", "examples/tunliu-2024.xlsx");

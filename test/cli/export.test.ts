@@ -17,7 +17,7 @@ import {
   writeFileSync,
 } from "fs";
 import path from "path";
-import { checkWorkbook } from "../../src/core/checkWorkbook";
+import { checkWorkbook } from "../../src/core/check/workbook";
 import { TEMPLATE_SETS } from "../../src/core/templates/sets";
 import { exportBaseName, safeFileName } from "../../src/cli/exportCommand";
 import { CliIO, HELP, internalErrorText, main, parseCliArgs } from "../../src/cli/main";
@@ -26,7 +26,7 @@ import { engineContent, runExport } from "../../src/cli/exportCommand";
 import type { BuildContent, ExportCommand } from "../../src/cli/exportCommand";
 import type { FigureChange } from "../../src/core/format/disclosure";
 import { Money } from "../../src/core/money";
-import { gridsFromXlsx } from "../../src/export/readXlsx";
+import { gridsFromXlsx } from "../../src/io/readXlsx";
 import { QUYANG, ROOT, TUNLIU, makeTempDir, removeDir, writeCorrupt } from "./helpers";
 
 const LEDGER = path.join(ROOT, "examples", "quyang-2024-ledger.xlsx");
@@ -51,10 +51,17 @@ const run = async (...argv: string[]) => {
   return { code, out: io.out(), err: io.err() };
 };
 
-async function documentText(file: string): Promise<string> {
+async function documentXml(file: string): Promise<string> {
   const zip = await JSZip.loadAsync(readFileSync(file));
-  const xml = await zip.file("word/document.xml")!.async("string");
+  return zip.file("word/document.xml")!.async("string");
+}
+
+function xmlText(xml: string): string {
   return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+}
+
+async function documentText(file: string): Promise<string> {
+  return xmlText(await documentXml(file));
 }
 
 describe("parseCliArgs export", () => {
@@ -93,7 +100,7 @@ describe("parseCliArgs export", () => {
       allowErrors: false,
     });
     expect(parseCliArgs(["export", "-o", "d", "a.xlsx"])).toMatchObject({ outDir: "d" });
-    expect(parseCliArgs(["export", "-h"])).toEqual({ command: "help" });
+    expect(parseCliArgs(["export", "-h"])).toEqual({ command: "help", topic: "export" });
   });
 
   test.each([
@@ -203,10 +210,17 @@ describe("budget-disclosure export", () => {
     expect(readdirSync(out).sort()).toEqual([`${QUYANG_BASE}.docx`, `${QUYANG_BASE}.xlsx`]);
   });
 
-  test("exports the published Shanxi tables of tunliu", async () => {
+  test("exports the published Shanxi tables of tunliu, with the example 职责.txt as part one", async () => {
     const out = path.join(dir, "tunliu");
-    const { code } = await run("export", TUNLIU, "--out", out);
+    const duties = path.join(ROOT, "examples", "职责.txt");
+    const { code } = await run("export", TUNLIU, "--out", out, "--duties", duties);
     expect(code).toBe(0);
+    // The README's example: its headings are part one's, in the 目录 (the TOC content control).
+    const xml = await documentXml(path.join(out, `${TUNLIU_BASE}.docx`));
+    const contents = xmlText(/<w:sdt>[\s\S]*?<\/w:sdt>/.exec(xml)![0]);
+    expect(contents).toMatch(/第一部分 部门职责及机构设置一、本部门职责二、机构设置情况第二部分/);
+    expect(xmlText(xml)).toContain(readFileSync(duties, "utf8").split("\n")[1]);
+    expect(xmlText(xml)).not.toContain("【请填写：部门职责】");
     const grids = await gridsFromXlsx(readFileSync(path.join(out, `${TUNLIU_BASE}.xlsx`)));
     const check = checkWorkbook(grids);
     expect(check.template).toBe("shanxi");

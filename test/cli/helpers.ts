@@ -24,8 +24,8 @@ export function copyTo(source: string, dest: string): string {
 }
 
 /**
- * quyang with 100 万元 added to 行政运行's 基本支出 (支出总表!E9): 组织事务's 基本支出 no longer adds
- * up (E8) and neither does the row (D9) — errors, not rounding differences.
+ * quyang with 100 万元 added to 行政运行's 基本支出 (支出总表!E9): 组织事务's 基本支出 (E8) and the row's
+ * 合计 (D9) no longer add up — an error at E9, not a rounding difference.
  */
 export async function writePlantedError(dest: string): Promise<string> {
   const workbook = new ExcelJS.Workbook();

@@ -4,8 +4,18 @@
  */
 import path from "path";
 import type { FileResult } from "../../src/cli/checkFile";
-import { CliIO, EXIT, HELP, exitStatus, main, parseCliArgs } from "../../src/cli/main";
+import {
+  CHECK_HELP,
+  CliIO,
+  EXIT,
+  EXPORT_COMMAND_HELP,
+  HELP,
+  exitStatus,
+  main,
+  parseCliArgs,
+} from "../../src/cli/main";
 import { toJson } from "../../src/cli/report";
+import type { JsonFinding } from "../../src/cli/report";
 import {
   QUYANG,
   TUNLIU,
@@ -84,9 +94,15 @@ describe("parseCliArgs", () => {
   });
 
   test("--help, -h, help and --version", () => {
-    expect(parseCliArgs(["--help"])).toEqual({ command: "help" });
-    expect(parseCliArgs(["check", "-h"])).toEqual({ command: "help" });
-    expect(parseCliArgs(["help"])).toEqual({ command: "help" });
+    expect(parseCliArgs(["--help"])).toEqual({ command: "help", topic: "all" });
+    expect(parseCliArgs(["check", "-h"])).toEqual({ command: "help", topic: "check" });
+    expect(parseCliArgs(["check", "a.xlsx", "--help"])).toEqual({
+      command: "help",
+      topic: "check",
+    });
+    expect(parseCliArgs(["help"])).toEqual({ command: "help", topic: "all" });
+    expect(parseCliArgs(["help", "check"])).toEqual({ command: "help", topic: "check" });
+    expect(parseCliArgs(["help", "export"])).toEqual({ command: "help", topic: "export" });
     expect(parseCliArgs(["--version"])).toEqual({ command: "version" });
     expect(parseCliArgs(["-V"])).toEqual({ command: "version" });
   });
@@ -146,7 +162,7 @@ describe("main", () => {
     copyTo(TUNLIU, path.join(dir, "tunliu.xlsx"));
     await writePlantedError(path.join(dir, "planted.xlsx"));
     writeCorrupt(path.join(dir, "bad.xlsx"));
-  }, 60_000);
+  });
   afterAll(() => removeDir(dir));
 
   const run = async (...argv: string[]) => {
@@ -161,6 +177,30 @@ describe("main", () => {
     expect(out).toBe(HELP);
     expect(out).toMatch(/用法 Usage/);
     expect(out).toMatch(/--strict-rounding/);
+  });
+
+  test("check --help prints check's own options, in Chinese and English", async () => {
+    const { code, out } = await run("check", "--help");
+    expect(code).toBe(EXIT.ok);
+    expect(out).toBe(CHECK_HELP);
+    expect(out).toMatch(/^budget-disclosure check — 检查/);
+    for (const option of ["--template", "--format", "--strict-rounding", "--narrative", "--jobs"])
+      expect(out).toContain(option);
+    expect(out).toContain("rounding differences are errors");
+    // Not export's.
+    expect(out).not.toMatch(/--allow-errors|--duties|--force/);
+  });
+
+  test("export --help prints export's own options, in Chinese and English", async () => {
+    const { code, out } = await run("export", "--help");
+    expect(code).toBe(EXIT.ok);
+    expect(out).toBe(EXPORT_COMMAND_HELP);
+    expect(out).toMatch(/^budget-disclosure export — 导出/);
+    for (const option of ["--template", "--out", "--force", "--allow-errors", "--duties"])
+      expect(out).toContain(option);
+    expect(out).toContain("overwrite existing files");
+    expect(out).not.toMatch(/--strict-rounding|--jobs|--narrative/);
+    expect((await run("help", "export")).out).toBe(EXPORT_COMMAND_HELP);
   });
 
   test("--version prints package.json's version", async () => {
@@ -222,7 +262,10 @@ describe("main", () => {
       (f: { sheet: string }) => f.sheet === "支出总表"
     );
     expect(findings[0]).toMatchObject({ severity: "error", sheet: "支出总表" });
-    expect(findings.map((f: { cell: string }) => f.cell)).toEqual(
+    // One wrong cell is one finding at that cell (the root cause); the subtotal (E8) and the row
+    // total (D9) it breaks are named as related, not reported again.
+    expect(findings.map((f: { cell: string }) => f.cell)).toEqual(["E9"]);
+    expect(findings[0].related.map((r: { cell: string }) => r.cell)).toEqual(
       expect.arrayContaining(["E8", "D9"])
     );
   });
@@ -278,7 +321,7 @@ describe("main", () => {
           template: "hebei",
           sheets: [],
           // Back from the JSON shape to findings, so that toJson has to reproduce every field.
-          findings: report.files[0].findings.map((f: Record<string, string | null>) => ({
+          findings: report.files[0].findings.map((f: JsonFinding) => ({
             ruleId: f.rule,
             severity: f.severity,
             sheet: f.sheet ?? undefined,
@@ -286,6 +329,7 @@ describe("main", () => {
             message: f.message,
             expected: f.expected ?? undefined,
             actual: f.actual ?? undefined,
+            related: f.related,
           })),
           ms: 0,
         },

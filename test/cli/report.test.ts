@@ -3,6 +3,7 @@ import {
   alignColumns,
   displayWidth,
   groupBySheet,
+  relatedText,
   renderJson,
   renderText,
   summaryLine,
@@ -34,7 +35,14 @@ const quyang: FileResult = {
   sheets: ["收支总表", "收入总表", "支出总表"],
   findings: [
     f("info", "收支总表", "C6", { expected: "3661.69", actual: "3661.68", rounding: true }),
-    f("error", "支出总表", "E8", { expected: "336.34", actual: "236.34", related: ["E9", "E10"] }),
+    f("error", "支出总表", "E8", {
+      expected: "336.34",
+      actual: "236.34",
+      related: [
+        { sheet: "支出总表", cell: "E9" },
+        { sheet: "收支总表", cell: "E7" },
+      ],
+    }),
     f("warning", "收支总表", "A2"),
     f("error", "支出总表", "D9"),
     f("warning", undefined, undefined),
@@ -87,7 +95,7 @@ describe("text", () => {
       "== data/quyang.xlsx",
       "  中国共产党曲阳县委员会组织部 · 2024 年 · 河北格式",
       "  【支出总表】",
-      "    错误 E8 支出总表E8的问题 [rule.error]",
+      "    错误 E8 支出总表E8的问题（另见 收支总表!E7、E9） [rule.error]",
       "    错误 D9 支出总表D9的问题 [rule.error]",
       "  【整个工作簿】",
       "    警告 工作簿的问题 [rule.warning]",
@@ -156,7 +164,7 @@ describe("text", () => {
 });
 
 describe("JSON", () => {
-  test("exactly { files: [ { file, department, year, template, findings: [ { severity, rule, sheet, cell, message, expected, actual } ] } ] }", () => {
+  test("exactly { files: [ { file, department, year, template, findings: [ { severity, rule, sheet, cell, message, expected, actual, related } ] } ] }", () => {
     const json = JSON.parse(renderJson([quyang, clean, broken]));
     expect(Object.keys(json)).toEqual(["files"]);
     expect(json.files[0]).toEqual({
@@ -174,6 +182,7 @@ describe("JSON", () => {
       message: "收支总表C6的问题",
       expected: "3661.69",
       actual: "3661.68",
+      related: [],
     });
     for (const finding of json.files[0].findings) {
       expect(Object.keys(finding)).toEqual([
@@ -184,8 +193,17 @@ describe("JSON", () => {
         "message",
         "expected",
         "actual",
+        "related",
       ]);
     }
+  });
+
+  test("related cells are { sheet, cell } pairs, each with its own sheet", () => {
+    const [, second] = toJson([quyang]).files[0].findings;
+    expect(second.related).toEqual([
+      { sheet: "支出总表", cell: "E9" },
+      { sheet: "收支总表", cell: "E7" },
+    ]);
   });
 
   test("amounts are strings; what a finding lacks is null", () => {
@@ -204,5 +222,15 @@ describe("JSON", () => {
       findings: [],
       error: "不是有效的 .xlsx 工作簿",
     });
+  });
+});
+
+describe("relatedText", () => {
+  test("names at most four cells, other sheets first, and says how many there are", () => {
+    const many = f("error", "支出总表", "D6", {
+      related: ["D7", "D8", "D9", "D10", "D11"].map((cell) => ({ sheet: "支出总表", cell })),
+    });
+    expect(relatedText(many)).toBe("（另见 D7、D8、D9、D10 等 5 处）");
+    expect(relatedText(f("error", "支出总表", "D6"))).toBe("");
   });
 });

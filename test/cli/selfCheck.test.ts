@@ -14,8 +14,8 @@ import { checkFile } from "../../src/cli/checkFile";
 import { CliIO, main } from "../../src/cli/main";
 import { readNarrativeFile } from "../../src/cli/narrativeFile";
 import { chineseNumber } from "../../src/core/templates/common";
-import type { TemplateId } from "../../src/core/rules/rule";
-import { docxParagraphs } from "../../src/export/readDocx";
+import type { TemplateId } from "../../src/core/model";
+import { docxParagraphs } from "../../src/io/readDocx";
 import { SHARED_DIR } from "../helpers/fixtures";
 import { ROOT, makeTempDir, removeDir } from "./helpers";
 

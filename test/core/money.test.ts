@@ -109,4 +109,25 @@ describe("exact arithmetic and rounding", () => {
   it("folds full-width characters to half width", () => {
     expect(toHalfWidth("（１０７．５７）")).toBe("(107.57)");
   });
+
+  it("folds every character exactly as a character-by-character fold would", () => {
+    // The former implementation, kept as the yardstick for the regex fast path.
+    const map: Record<string, string> = { "．": ".", "。": ".", "，": ",", "－": "-", "＋": "+", "％": "%", "　": " ", "（": "(", "）": ")" };
+    const reference = (text: string): string =>
+      [...text]
+        .map((ch) => {
+          const code = ch.charCodeAt(0);
+          return code >= 0xff10 && code <= 0xff19 ? String.fromCharCode(code - 0xfee0) : (map[ch] ?? ch);
+        })
+        .join("");
+    const blocks = [[0x20, 0x7f], [0x3000, 0x3040], [0xff00, 0xff60], [0x4e00, 0x4e40]];
+    const all = blocks.flatMap(([from, to]) =>
+      Array.from({ length: to - from }, (_, i) => String.fromCharCode(from + i))
+    );
+    for (const ch of all) expect(toHalfWidth(ch)).toBe(reference(ch));
+    const mixed = all.join("") + "一般公共预算😀（１）";
+    expect(toHalfWidth(mixed)).toBe(reference(mixed));
+    const plain = "一般公共预算拨款";
+    expect(toHalfWidth(plain)).toBe(plain);
+  });
 });

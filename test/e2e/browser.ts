@@ -3,16 +3,17 @@
  * the simulated Excel host), Debian's Chromium driven by playwright-core, and a network guard that lets
  * the page reach the local server only.
  */
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { chromium } from "playwright-core";
 import type { BrowserContext, Page } from "playwright-core";
+import { BROWSER_STEP_LIMIT_MS } from "../helpers/limits";
+import { ROOT, runWebpack } from "../helpers/productionBuild";
 import { serveDirectory } from "./server";
 import type { StaticServer } from "./server";
 
-export const ROOT = path.resolve(__dirname, "..", "..");
+export { ROOT };
 /** Debian's package (`apt-get install chromium`); playwright-core downloads no browser of its own. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 /** What taskpane.html loads from Microsoft; the simulated host stands in for it. */
@@ -45,35 +46,71 @@ export const CHROMIUM_MISSING =
   "`apt-get update && apt-get install -y --no-install-recommends chromium` (CI does this in .ci/run), " +
   "or set CHROMIUM_PATH.";
 
+/** The office.js <script> of the built taskpane.html (minified: its attribute may be unquoted). */
+const OFFICE_JS_TAG =
+  /<script src=["']?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js["']?><\/script>/;
+
 /**
- * Builds the add-in with the simulated host (test/e2e/webpack.e2e.config.js) into a new temporary
- * directory and returns it. `production` is what ships; development builds faster.
+ * Builds the add-in with the simulated host into a new temporary directory and returns it: the
+ * add-in's own build (`addinBuild`, copied, else built here in `mode`), then the simulated host
+ * (test/e2e/webpack.e2e.config.js), and taskpane.e2e.html — the built taskpane.html loading
+ * simulated-office.js where it loads office.js. `production` is what ships; development builds faster.
  */
-export function buildWithSimulatedHost(mode: "production" | "development" = "production"): string {
+export function buildWithSimulatedHost(
+  mode: "production" | "development" = "production",
+  addinBuild?: string
+): string {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "budget-e2e-"));
-  const webpackCli = path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
   const config = path.join(ROOT, "test", "e2e", "webpack.e2e.config.js");
   try {
-    execFileSync(
-      process.execPath,
-      [webpackCli, "--config", config, "--mode", mode, "--output-path", outDir],
-      {
-        cwd: ROOT,
-        // The manifest's URLs do not matter here; setting one keeps the build from warning about it.
-        env: { ...process.env, ADDIN_PUBLIC_URL: "https://budget.example.gov.cn/addin/" },
-        stdio: "pipe",
-        encoding: "utf8",
-        maxBuffer: 64 * 1024 * 1024,
-      }
+    if (addinBuild) fs.cpSync(addinBuild, outDir, { recursive: true });
+    else runWebpack(["--mode", mode, "--output-path", outDir], `webpack --mode ${mode}`);
+    runWebpack(
+      ["--config", config, "--mode", mode, "--output-path", outDir],
+      "webpack (test/e2e/webpack.e2e.config.js)"
+    );
+    const page = fs.readFileSync(path.join(outDir, "taskpane.html"), "utf8");
+    if (!OFFICE_JS_TAG.test(page))
+      throw new Error(
+        "the built taskpane.html no longer loads office.js the way the e2e page expects"
+      );
+    // A classic (blocking) script, like office.js: it has run before the deferred bundles start.
+    fs.writeFileSync(
+      path.join(outDir, PANE_PAGE),
+      page.replace(OFFICE_JS_TAG, '<script src="simulated-office.js"></script>')
     );
   } catch (error) {
     fs.rmSync(outDir, { recursive: true, force: true });
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(
-      `webpack (test/e2e/webpack.e2e.config.js) failed:\n${stdout ?? ""}\n${stderr ?? ""}`
-    );
+    throw error;
   }
   return outDir;
+}
+
+/** What a `securitypolicyviolation` event says: which directive refused what, and where. */
+export interface CspViolation {
+  directive: string;
+  blocked: string;
+  source: string;
+  line: number;
+  sample: string;
+}
+
+/**
+ * Runs in every page before its own scripts: reports each CSP violation to the test through the
+ * binding `__reportCspViolation`. The events bubble from the refused element up to the window.
+ */
+function reportCspViolations(): void {
+  window.addEventListener("securitypolicyviolation", (event) => {
+    const report = (window as unknown as { __reportCspViolation(v: CspViolation): void })
+      .__reportCspViolation;
+    report({
+      directive: event.effectiveDirective,
+      blocked: event.blockedURI,
+      source: event.sourceFile,
+      line: event.lineNumber,
+      sample: event.sample,
+    });
+  });
 }
 
 export interface PaneSession {
@@ -86,6 +123,8 @@ export interface PaneSession {
   officeJsRequests: number;
   /** Uncaught exceptions and console errors of the page. */
   pageErrors: string[];
+  /** Every Content-Security-Policy violation the page reported (`securitypolicyviolation`). */
+  cspViolations: CspViolation[];
   close(): Promise<void>;
 }
 
@@ -112,6 +151,8 @@ export async function startPaneSession(
       locale: "zh-CN",
       acceptDownloads: true,
       serviceWorkers: "block",
+      // Starting Chromium on a loaded machine can take longer than playwright's 30 s.
+      timeout: BROWSER_STEP_LIMIT_MS,
     });
   } catch (error) {
     await server.close();
@@ -125,12 +166,37 @@ export async function startPaneSession(
     blockedRequests: [],
     officeJsRequests: 0,
     pageErrors: [],
+    cspViolations: [],
     close: async () => {
       await context.close().catch(() => undefined);
       await server.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+  // Every navigation, wait and action of the test: playwright's 30 s default is a speed target a
+  // loaded machine misses (test/helpers/limits.js).
+  context.setDefaultTimeout(BROWSER_STEP_LIMIT_MS);
+  context.setDefaultNavigationTimeout(BROWSER_STEP_LIMIT_MS);
+  try {
+    await watchPages(session, outDir, options.initScript);
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
+  return session;
+}
+
+/** The request guard, the CSP reporter and the error log of startPaneSession. */
+async function watchPages(
+  session: PaneSession,
+  outDir: string,
+  initScript: string | undefined
+): Promise<void> {
+  const { context, server } = session;
+  await context.exposeBinding("__reportCspViolation", (_source, violation: CspViolation) => {
+    session.cspViolations.push(violation);
+  });
+  await context.addInitScript(reportCspViolations);
   const localOrigin = new URL(server.url).origin;
   await context.route("**/*", async (route) => {
     const url = route.request().url();
@@ -148,12 +214,11 @@ export async function startPaneSession(
       await route.abort("blockedbyclient");
     }
   });
-  if (options.initScript) await context.addInitScript(options.initScript);
+  if (initScript) await context.addInitScript(initScript);
   const page = context.pages()[0] ?? (await context.newPage());
   page.on("pageerror", (error) => session.pageErrors.push(`${error.name}: ${error.message}`));
   page.on("console", (message) => {
     if (message.type() === "error") session.pageErrors.push(`console.error: ${message.text()}`);
   });
   session.page = page;
-  return session;
 }

@@ -1,6 +1,7 @@
 /*
- * The task pane end to end, in a real browser: the add-in is built with the simulated Excel host
- * (test/e2e/webpack.e2e.config.js), served from 127.0.0.1 and opened in Debian's Chromium (headless,
+ * The task pane end to end, in a real browser: the add-in's production build (made once per run,
+ * test/helpers/productionBuild.ts) plus the simulated Excel host (test/e2e/webpack.e2e.config.js,
+ * browser.ts: buildWithSimulatedHost), served from 127.0.0.1 and opened in Debian's Chromium (headless,
  * 320×800 like a task pane). The simulated host holds examples/tunliu-2024.xlsx in memory.
  *
  *   open → the pane checks the workbook: no errors, tunliu's 舍入差异 listed but folded
@@ -12,12 +13,14 @@
  *   → 下载 xlsx: the same file name but for the extension; read back in Node, exactly the
  *     template's sheets in order, no errors from the checker, and every cell the same value as the
  *     sheets the pane wrote into the simulated Excel (amounts as numbers)
+ *   → help.html, the functions' help page: styled under its Content-Security-Policy, accessible
  *
  * Every step is screenshotted (into a temporary directory; with UPDATE_SCREENSHOTS=1 also into
  * docs/screenshots/taskpane-*.png for the README) and scanned with axe-core (no serious or critical
- * violations). The page may reach the local server only; any other request fails the test.
+ * violations). The page may reach the local server only; any other request fails the test. The
+ * pages carry the add-in's Content-Security-Policy, and any violation of it fails the test too.
  *
- * E2E_BUILD_DIR=<dir> reuses a build (`webpack -c test/e2e/webpack.e2e.config.js --output-path <dir>`)
+ * E2E_BUILD_DIR=<dir> reuses a build of buildWithSimulatedHost (one the test printed and kept, say)
  * instead of building, while working on the test.
  *
  * Needs Chromium at /usr/bin/chromium (or CHROMIUM_PATH). Without it the test fails under CI=true
@@ -28,10 +31,10 @@ import JSZip from "jszip";
 import * as os from "os";
 import * as path from "path";
 import type { Page } from "playwright-core";
-import { checkWorkbook } from "../../src/core/checkWorkbook";
+import { checkWorkbook } from "../../src/core/check/workbook";
 import { a1, parseA1 } from "../../src/core/grid";
 import type { CellValue, Grid } from "../../src/core/grid";
-import { gridsFromXlsx } from "../../src/export/readXlsx";
+import { gridsFromXlsx } from "../../src/io/readXlsx";
 import { outputSheetNames } from "../../src/taskpane/disclosure";
 import { fill, messages } from "../../src/taskpane/messages";
 import {
@@ -46,16 +49,59 @@ import {
 } from "./browser";
 import type { PaneSession } from "./browser";
 import type { SimulatedExcel } from "./simulatedHost/api";
-
-jest.setTimeout(180_000);
+import { BROWSER_STEP_LIMIT_MS, BUILD_HOOK_LIMIT_MS } from "../helpers/limits";
+import { productionBuild } from "../helpers/productionBuild";
 
 const TEXT = messages["zh-CN"];
 const FIXTURE = path.join(ROOT, "examples", "tunliu-2024.xlsx");
 const SCREENSHOTS_FOR_README = path.join(ROOT, "docs", "screenshots");
 const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === "1";
-/** A build of webpack.e2e.config.js to use instead of building one (while working on the test). */
+/** A build of buildWithSimulatedHost to use instead of building one (while working on the test). */
 const PREBUILT = process.env.E2E_BUILD_DIR || undefined;
 const IN_CI = Boolean(process.env.CI) && process.env.CI !== "false" && process.env.CI !== "0";
+/**
+ * Scripts the test loads into the page from the page's own origin, as its Content-Security-Policy
+ * allows (answered by the test, not the server): axe-core, and a probe of the policy.
+ */
+const TEST_SCRIPTS: Record<string, () => string> = {
+  "/__test__/axe.min.js": () => fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"),
+  "/__test__/csp-probe.js": () => `(${cspProbe.toString()})();`,
+};
+
+/**
+ * What a script of the page's own might try and the policy must refuse: run inline script, eval
+ * text, send to another host. Leaves what happened in `window.__cspProbe`.
+ */
+type CspProbeWindow = {
+  __inlineScriptRan?: boolean;
+  __cspProbe?: Promise<{ inlineRan: boolean; evalRan: boolean; fetched: string }>;
+};
+
+function cspProbe(): void {
+  const probe = window as unknown as CspProbeWindow;
+  // After the script has loaded: playwright's addScriptTag fails on a violation while it loads.
+  probe.__cspProbe = new Promise((loaded) => setTimeout(loaded, 0)).then(() => {
+    const inline = document.createElement("script");
+    inline.textContent = "window.__inlineScriptRan = true;";
+    document.head.append(inline);
+    let evalRan = false;
+    try {
+      // eslint-disable-next-line no-eval -- what is probed: the policy must refuse it
+      evalRan = (0, eval)("1 + 1") === 2;
+    } catch {
+      evalRan = false;
+    }
+    const outcome = (fetched: string) => ({
+      inlineRan: probe.__inlineScriptRan === true,
+      evalRan,
+      fetched,
+    });
+    return fetch("https://example.gov.cn/collect").then(
+      () => outcome("answered"),
+      () => outcome("refused")
+    );
+  });
+}
 
 type AxeViolation = {
   id: string;
@@ -156,7 +202,9 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
   async function expectAccessible(step: string): Promise<void> {
     await settle();
     const injected = await page.evaluate(() => "axe" in window);
-    if (!injected) await page.addScriptTag({ path: require.resolve("axe-core") });
+    // From the page's own origin, as the Content-Security-Policy allows scripts (an inline copy,
+    // which addScriptTag({ path }) makes, would be refused).
+    if (!injected) await page.addScriptTag({ url: "/__test__/axe.min.js" });
     const found = (await page.evaluate(async () => {
       const axe = (
         window as unknown as {
@@ -194,7 +242,7 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
 
   const checkButton = () => page.getByRole("button", { name: /^(重新)?检查$/ });
   const generateButton = () => page.getByRole("button", { name: TEXT.generateButton, exact: true });
-  const findingButtons = () => page.locator(`button[title^="${TEXT.goToCell.split("{")[0]}"]`);
+  const findingButtons = () => page.locator(`li > button[title^="${TEXT.goToCell.split("{")[0]}"]`);
   const roundingHeader = () =>
     page.getByRole("button", {
       name: new RegExp(`^${TEXT.roundingHeading.replace("{count}", "\\d+")}$`),
@@ -207,7 +255,15 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
     }
   }
 
-  beforeAll(async () => {
+  /** The set-up of beforeAll, which afterAll waits for (see there). */
+  let setUp: Promise<void> | undefined;
+
+  beforeAll(() => {
+    setUp = startSession();
+    return setUp;
+  }, BUILD_HOOK_LIMIT_MS);
+
+  async function startSession(): Promise<void> {
     const grids = await gridsFromXlsx(fs.readFileSync(FIXTURE));
     fixtureGrids = grids;
     const checked = checkWorkbook(grids);
@@ -218,17 +274,26 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
       outputSheets: outputSheetNames("shanxi"),
     };
     screenshotDir = fs.mkdtempSync(path.join(os.tmpdir(), "budget-e2e-screenshots-"));
-    outDir = PREBUILT ?? buildWithSimulatedHost("production");
+    outDir = PREBUILT ?? buildWithSimulatedHost("production", await productionBuild());
     session = await startPaneSession(outDir);
     page = session.page;
+    await page.route(`${session.server.url}__test__/*`, (route) => {
+      const script = TEST_SCRIPTS[new URL(route.request().url()).pathname];
+      return script
+        ? route.fulfill({ contentType: "text/javascript; charset=utf-8", body: script() })
+        : route.fulfill({ status: 404 });
+    });
 
     console.log(
       `e2e: Chromium ${CHROMIUM_PATH}, page ${session.server.url}${PANE_PAGE}, screenshots in ${screenshotDir}` +
         (UPDATE_SCREENSHOTS ? ` and ${SCREENSHOTS_FOR_README}` : "")
     );
-  }, 300_000);
+  }
 
   afterAll(async () => {
+    // A set-up that failed or ran out of time goes on in the background and may still start the
+    // browser and the server; wait for it, so that they are closed and do not keep jest running.
+    await setUp?.catch(() => undefined);
     await session?.close();
     if (outDir && !PREBUILT) fs.rmSync(outDir, { recursive: true, force: true });
 
@@ -345,8 +410,12 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
       return selection?.sheet === target.sheet && selection.address === target.address;
     }, where(titles[index]));
     // Tab moves on to the next finding, and Space activates it as well.
-    await page.keyboard.press("Tab");
-    const next = await page.evaluate(() => document.activeElement?.getAttribute("title") ?? "");
+    // Tab passes the finding's related-cell links (focusable too) on its way to the next finding.
+    let next = "";
+    for (let step = 0; step < 8 && next !== titles[index + 1]; step++) {
+      await page.keyboard.press("Tab");
+      next = await page.evaluate(() => document.activeElement?.getAttribute("title") ?? "");
+    }
     expect(next).toBe(titles[index + 1]);
     await page.keyboard.press(" ");
     await page.waitForFunction((target) => {
@@ -451,7 +520,7 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
         found: true,
       });
 
-    // The chart (src/export/chart.ts, in the browser build): a native chart part whose category
+    // The chart (src/render/chart.ts, in the browser build): a native chart part whose category
     // axis carries the 类 names, placed in the document body.
     const chartXml = (await zip.file("word/charts/chart1.xml")?.async("string")) ?? "";
     const categories = /<c:cat>[\s\S]*?<\/c:cat>/.exec(chartXml)?.[0] ?? "";
@@ -529,15 +598,76 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
     await sourceSheetsUnchanged();
   });
 
+  test("help.html, which every function's help link opens, shows its style under its CSP and passes axe", async () => {
+    await page.goto(`${session.server.url}help.html#sum`);
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("BUDGET 自定义函数帮助");
+    await page.getByRole("heading", { name: /^BUDGET\.SUM — / }).waitFor();
+    // The style the Content-Security-Policy allows by its hash is applied (a refused one would also
+    // be a console error, which the next test catches).
+    expect(
+      await page.evaluate(() => getComputedStyle(document.querySelector("table")!).borderCollapse)
+    ).toBe("collapse");
+    // Its CSP refuses the <script> tag expectAccessible would add; the DevTools protocol's
+    // evaluation is not subject to the page's CSP, so axe-core goes in that way.
+    await page.evaluate(fs.readFileSync(require.resolve("axe-core"), "utf8"));
+    await expectAccessible("help.html");
+  });
+
   test("reached nothing but the local server, and threw nothing", async () => {
     expect(session.blockedRequests).toEqual([]);
     expect(session.officeJsRequests).toBe(0);
     expect(session.pageErrors).toEqual([]);
+    expect(session.cspViolations).toEqual([]);
     expect(session.server.requested).toContain(`/${PANE_PAGE}`);
     expect(session.server.requested).toContain("/simulated-office.js");
     expect(page.viewportSize()).toEqual(PANE_VIEWPORT);
   });
+
+  test("the Content-Security-Policy is in force: inline script, eval and other hosts are refused, and reported", async () => {
+    // The help.html test may have left the page on the help page, whose policy is stricter.
+    await page.goto(`${session.server.url}${PANE_PAGE}`);
+    await page.getByRole("button", { name: TEXT.checkRerun, exact: true }).waitFor();
+    const policy = await page.evaluate(
+      () =>
+        document
+          .querySelector('meta[http-equiv="Content-Security-Policy"]')
+          ?.getAttribute("content") ?? ""
+    );
+    const directives = new Map(
+      policy
+        .split(";")
+        .map((d) => d.trim().split(/\s+/))
+        .filter((d) => d[0] !== "")
+        .map(([name, ...values]) => [name, values.join(" ")])
+    );
+    expect(directives.get("script-src")).toBe("'self' https://appsforoffice.microsoft.com");
+    expect(directives.get("connect-src")).toBe("'self'");
+
+    const reported = session.cspViolations.length;
+    await page.addScriptTag({ url: "/__test__/csp-probe.js" });
+    const outcome = await page.evaluate(() => (window as unknown as CspProbeWindow).__cspProbe);
+    expect(outcome).toEqual({ inlineRan: false, evalRan: false, fetched: "refused" });
+    // Refused by the policy in the page, before any request: the network guard saw nothing.
+    expect(session.blockedRequests).toEqual([]);
+    // And each refusal reached the test, as a violation of the page would.
+    await until(() => session.cspViolations.length >= reported + 3);
+    expect(
+      session.cspViolations
+        .splice(reported)
+        .map((v) => v.directive)
+        .sort()
+    ).toEqual(["connect-src", "script-src", "script-src-elem"]);
+  });
 });
+
+/** Waits until `condition()` holds, polling; fails after the browser step limit. */
+async function until(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + BROWSER_STEP_LIMIT_MS;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`still not so after ${BROWSER_STEP_LIMIT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** Whether cell `address` (A1) lies in `range` ("G1:H8"). */
 function inRange(address: string, range: string): boolean {

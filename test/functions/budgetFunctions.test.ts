@@ -3,6 +3,7 @@ import {
   budgetCheck,
   budgetName,
   budgetRollup,
+  budgetSum,
   budgetWanyuan,
 } from "../../src/functions/budgetFunctions";
 import type { FunctionResult } from "../../src/functions/budgetFunctions";
@@ -19,7 +20,7 @@ function problem<T>(result: FunctionResult<T>): string {
 }
 
 describe("BUDGET.ROLLUP", () => {
-  it("spills a 合计 row, then each 类 with its 款 and 项, with exact amounts", () => {
+  it("spills a 合计 row, then each 类 with its 款 and 项, with exact amounts and a 说明 column", () => {
     const rows = value(
       budgetRollup(
         [["2013201"], ["2013201"], [""], [2080505]],
@@ -32,28 +33,45 @@ describe("BUDGET.ROLLUP", () => {
       )
     );
     expect(rows).toEqual([
-      ["", "合计", 27.26, 3],
-      ["201", "一般公共服务支出", 0.3, 3],
-      ["20132", "组织事务", 0.3, 3],
-      ["2013201", "行政运行", 0.3, 3],
-      ["208", "社会保障和就业支出", 26.96, 0],
-      ["20805", "行政事业单位养老支出", 26.96, 0],
-      ["2080505", "机关事业单位基本养老保险缴费支出", 26.96, 0],
+      ["", "合计", 27.26, 3, ""],
+      ["201", "一般公共服务支出", 0.3, 3, ""],
+      ["20132", "组织事务", 0.3, 3, ""],
+      ["2013201", "行政运行", 0.3, 3, ""],
+      ["208", "社会保障和就业支出", 26.96, "", ""],
+      ["20805", "行政事业单位养老支出", 26.96, "", ""],
+      ["2080505", "机关事业单位基本养老保险缴费支出", 26.96, "", ""],
     ]);
   });
 
   it("prefers the names column over the catalog and honours depth", () => {
     const rows = value(budgetRollup([["2013201"]], [[5]], [["我的科目"]], 3));
-    expect(rows[3]).toEqual(["2013201", "我的科目", 5]);
+    expect(rows[3]).toEqual(["2013201", "我的科目", 5, ""]);
     expect(value(budgetRollup([["2013201"]], [[5]], undefined, 1))).toEqual([
-      ["", "合计", 5],
-      ["201", "一般公共服务支出", 5],
+      ["", "合计", 5, ""],
+      ["201", "一般公共服务支出", 5, ""],
     ]);
   });
 
-  it("returns a Chinese error naming the row for a bad code", () => {
+  it("skips title, header, 栏次 and 合计 rows, and compares the 合计 row with the total", () => {
+    const rows = value(
+      budgetRollup(
+        [["2024年预算支出总表"], ["科目编码"], [1], ["合计"], ["2013201"], ["类"]],
+        [["单位：万元"], ["合计"], [3], [5], [5], [""]]
+      )
+    );
+    expect(rows[0]).toEqual(["", "合计", 5, ""]);
+  });
+
+  it("counts rows from the top of the selection when Excel gives no address", () => {
     expect(problem(budgetRollup([["2013201"], ["20A3"]], [[1], [2]]))).toBe(
-      "第 2 行的编码“20A3”不是有效的科目编码（功能分类 3/5/7 位，经济分类 3/5 位数字）。"
+      "所选区域第 2 行的编码“20A3”不是有效的科目编码（功能分类 3/5/7 位，经济分类 3/5 位数字）。"
+    );
+    expect(problem(budgetRollup([["201"]], [["abc"]]))).toBe(
+      "所选区域第 1 行第 1 列的金额“abc”不是数字。"
+    );
+    const rows = value(budgetRollup([["201"], ["20132"]], [[7], [5]]));
+    expect(rows[1][3]).toBe(
+      "表中所选区域第 1 行与下级明细之和不符：第 1 列为 7.00，下级明细之和为 5.00，相差 2.00。"
     );
   });
 
@@ -61,14 +79,27 @@ describe("BUDGET.ROLLUP", () => {
     expect(problem(budgetRollup([["201"], ["202"]], [[1]]))).toContain("行数必须相同");
     expect(problem(budgetRollup([["201", "x"]], [[1]]))).toContain("应为一列");
     expect(problem(budgetRollup([["201"]], [[1]], undefined, 4))).toContain("层级参数");
-    expect(problem(budgetRollup([["201"]], [["abc"]]))).toBe("第 1 行第 1 列的金额“abc”不是数字。");
+    expect(problem(budgetRollup([["合计"]], [[1]]))).toContain("没有科目编码");
+  });
+});
+
+describe("BUDGET.SUM", () => {
+  it("adds the lines under the prefixes, leaving out subtotal lines", () => {
+    const codes = [["201"], ["20132"], ["2013201"], ["2013202"], ["2080505"]];
+    const amounts = [[9], [9], [1], [2], [4]];
+    expect(value(budgetSum(codes, amounts, [[["201"]]]))).toEqual([[3]]);
+    expect(value(budgetSum(codes, amounts, [[["201"]], [[2080505]]]))).toEqual([[7]]);
+    expect(value(budgetSum(codes, amounts, [[["2"]]]))).toEqual([[7]]);
+    expect(problem(budgetSum(codes, amounts, [[[null]]]))).toContain("请给出至少一个科目编码前缀");
   });
 });
 
 describe("BUDGET.CHECK", () => {
   it("passes a clean table, saying how many rows and rules it checked", async () => {
     const grid = await loadFixtureSheet("quyang-2024", "支出总表");
-    const result = value(budgetCheck(grid.values as unknown[][], undefined, "支出总表!A1:I33"));
+    const result = value(
+      budgetCheck(grid.values as unknown[][], undefined, null, ["支出总表!A1:I33"])
+    );
     expect(result).toHaveLength(1);
     expect(result[0][0]).toMatch(/^通过：检查了 28 行数据、\d+ 条规则，未发现问题。$/);
   });
@@ -79,7 +110,9 @@ describe("BUDGET.CHECK", () => {
     const values = grid.values.slice(2).map((row) => row.slice());
     values[4][2] = "1098.11"; // 201's 合计 (C7) typed as text
     const rows = value(
-      budgetCheck(values as unknown[][], "一般公共预算支出表", "'一般公共预算支出表'!A3:E26")
+      budgetCheck(values as unknown[][], "一般公共预算支出表", null, [
+        "'一般公共预算支出表'!A3:E26",
+      ])
     );
     expect(rows).toContainEqual([
       "警告",
@@ -103,10 +136,8 @@ describe("BUDGET.CHECK", () => {
   });
 
   it("reports a range that holds no table as a finding, not a crash", () => {
-    const rows = value(budgetCheck([["你好", 1]], undefined, "Sheet1!C5"));
-    expect(rows).toEqual([
-      ["错误", "A1", "table.unrecognized", expect.stringContaining("无法识别")],
-    ]);
+    const rows = value(budgetCheck([["你好", 1]], undefined, null, ["Sheet1!C5"]));
+    expect(rows).toEqual([["错误", "C5", "无法识别的表格", expect.stringContaining("无法识别")]]);
   });
 });
 
@@ -114,7 +145,7 @@ describe("helpers", () => {
   it("NAME gives the catalog name, and an error for unknown or malformed codes", () => {
     expect(value(budgetName("2013201"))).toBe("行政运行");
     expect(value(budgetName(30101))).toBe("基本工资");
-    expect(problem(budgetName("2019998"))).toContain("目录中没有");
+    expect(problem(budgetName("2019998"))).toBe("科目编码 2019998 不在内置目录中。");
     expect(problem(budgetName("abc"))).toContain("不是有效的科目编码");
   });
 

@@ -176,6 +176,18 @@ describe("manifest.xml", () => {
     expect(sets).toContainEqual(
       expect.objectContaining({ attributes: { Name: "SharedRuntime", MinVersion: "1.1" } })
     );
+    // The functions' errors carry messages: CustomFunctions.Error(code, message) is 1.2.
+    expect(sets).toContainEqual(
+      expect.objectContaining({ attributes: { Name: "CustomFunctionsRuntime", MinVersion: "1.2" } })
+    );
+  });
+
+  test("links its support and learn-more URLs to the help page the build ships", () => {
+    const helpUrl = `${DEV_URL}help.html`;
+    expect(child(manifest, "SupportUrl").attributes.DefaultValue).toBe(helpUrl);
+    expect(resource("GetStarted.LearnMoreUrl").attributes.DefaultValue).toBe(helpUrl);
+    // The page the build copies there (test/build checks dist/help.html itself).
+    expect(fs.existsSync(path.join(ROOT, "src", "functions", "help.html"))).toBe(true);
   });
 
   test("runs the task pane page in one long-lived shared runtime", () => {

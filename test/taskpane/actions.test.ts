@@ -116,7 +116,7 @@ describe("pane actions", () => {
     expect(docx.file.mimeType).toMatch(/wordprocessingml/);
     expect([...xlsx.file.bytes.slice(0, 4)]).toEqual(ZIP);
     expect([...docx.file.bytes.slice(0, 4)]).toEqual(ZIP);
-  }, 30_000);
+  });
 
   test("exportDisclosure lists the figures it changes, and stops at a change beyond rounding unless overridden", async () => {
     const done = await exportDisclosure(tunliu.check, undefined, "xlsx");

@@ -1,6 +1,6 @@
 import { exportBaseName } from "../../src/cli/exportCommand";
 import { SUPPLEMENT_TEMPLATES, TEMPLATES } from "../../src/core/templates";
-import type { TemplateId } from "../../src/core/templates";
+import type { TemplateId } from "../../src/core/model";
 import { runCheck, sourceSheets } from "../../src/taskpane/actions";
 import {
   disclosureAbout,

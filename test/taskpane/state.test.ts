@@ -1,7 +1,7 @@
 import { initialState, paneReducer, selectedTemplate } from "../../src/taskpane/state";
 import type { PaneEvent, PaneState } from "../../src/taskpane/state";
 import type { CheckOutcome } from "../../src/taskpane/actions";
-import type { WorkbookCheckResult } from "../../src/core/checkWorkbook";
+import type { WorkbookCheckResult } from "../../src/core/check/workbook";
 
 const after = (events: PaneEvent[], from: PaneState = initialState) =>
   events.reduce(paneReducer, from);

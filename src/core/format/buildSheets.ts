@@ -14,7 +14,7 @@
  * published tables) come through unchanged.
  */
 import { Catalog, ECONOMIC_TO_GOV_ECONOMIC } from "../codes";
-import { aggregateFigures } from "../ledger/figures";
+import { aggregateFigures } from "../figures/aggregate";
 import type {
   BudgetFigures,
   ClassifiedFigures,
@@ -22,11 +22,12 @@ import type {
   FigureLine,
   ProjectFigures,
   ThreePublicFigures,
-} from "../ledger/figures";
-import type { FundSource, LedgerDepartment } from "../ledger/readLedger";
+} from "../figures/figures";
+import type { LedgerDepartment } from "../ledger/readLedger";
+import type { FundSource, TemplateId, UnitNature } from "../model";
 import { Money, ZERO } from "../money";
 import { AmountTree, RoundedNode, roundTreeControlled } from "../rounding";
-import type { UnitNature } from "../rules/rule";
+import { roundLinesInUnits } from "./roundUnits";
 import { TEMPLATES, chineseNumber, parseFigureKey } from "../templates";
 import type {
   ColumnTemplate,
@@ -39,12 +40,19 @@ import type {
   SideTemplate,
   Subject,
   TableTemplate,
-  TemplateId,
 } from "../templates";
 import type { CellStyleName, SheetSpec, SpecCell, SpecCellValue, SpecMerge } from "./sheetSpec";
 
-/** Rounds each line to 0.01 万元 so that every 功能 subtotal is the sum of its rounded lines. */
+/**
+ * Rounds each line to 0.01 万元 so that every 功能 subtotal is the sum of its rounded lines. In
+ * integers when the amounts allow (format/roundUnits.ts), else with Decimals: the same result.
+ */
 export function roundLinesControlled(lines: readonly FigureLine[]): FigureLine[] {
+  return roundLinesInUnits(lines) ?? roundLinesControlledDecimal(lines);
+}
+
+/** The reference: controlled rounding over a tree of Decimals (core/rounding.ts). */
+export function roundLinesControlledDecimal(lines: readonly FigureLine[]): FigureLine[] {
   const root: AmountTree<string> = { key: "", children: [] };
   const nodes = new Map<string, AmountTree<string>>([["", root]]);
   const nodeFor = (code: string): AmountTree<string> => {

@@ -3,7 +3,7 @@
  * first bundle shows these lines, and it must not bring in decimal.js or the engine (the values are
  * Money instances made by the engine; only their own methods are used here).
  */
-import type { FigureChange } from "./figuresFromModel";
+import type { FigureChange } from "../figures/figuresFromModel";
 
 /** 1,813.51: the figure with two decimals and thousands separators, as the 情况说明 prints it. */
 function grouped(text: string): string {

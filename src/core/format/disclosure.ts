@@ -6,22 +6,23 @@
  *    the workbook's own 政府采购 / 固定资产 / 绩效目标 tables (buildSupplements);
  * 3. the 情况说明 generated from the same figures, quoting the 政府采购 and 固定资产 totals.
  */
-import type { WorkbookCheckResult } from "../checkWorkbook";
+import type { WorkbookCheckResult } from "../check/workbook";
 import type { Finding } from "../finding";
-import { ledgerFigures } from "../ledger";
-import type { BudgetFigures, LedgerDepartment } from "../ledger";
+import { ledgerFigures } from "../figures/aggregate";
+import type { LedgerDepartment } from "../ledger";
+import type { BudgetFigures } from "../figures/figures";
 import { generateNarrative } from "../narrative/generate";
 import type { GenerateOptions } from "../narrative/generate";
 import type { Narrative } from "../narrative/types";
-import type { TemplateId } from "../rules/rule";
+import type { TemplateId } from "../model";
 import { SUPPLEMENT_TEMPLATES } from "../templates";
 import { TEMPLATE_SETS, tableNumber } from "../templates/sets";
 import { buildSheets } from "./buildSheets";
 import { buildSupplements } from "./buildSupplements";
-import { figuresFromModel } from "./figuresFromModel";
-import type { FigureChange } from "./figuresFromModel";
+import { figuresFromModel } from "../figures/figuresFromModel";
+import type { FigureChange } from "../figures/figuresFromModel";
 
-export type { FigureChange } from "./figuresFromModel";
+export type { FigureChange } from "../figures/figuresFromModel";
 export { changeText } from "./changeText";
 import type { SheetSpec } from "./sheetSpec";
 import { assetFigures, procurementFigures, readSupplements } from "./supplements";

@@ -16,10 +16,10 @@ import type { AmountCell } from "../read/table";
 import { compactText } from "../read/text";
 import type { WorkbookModel } from "../read/workbook";
 import { allocateLargestRemainder } from "../rounding";
-import { assetsViews, cellOf } from "../rules/special/assetsTable";
-import type { AssetLine, AssetsView } from "../rules/special/assetsTable";
-import { procurementViews } from "../rules/special/procurementTable";
-import type { ProcurementView } from "../rules/special/procurementTable";
+import { assetsViews, cellOf } from "../read/assetsTable";
+import type { AssetLine, AssetsView } from "../read/assetsTable";
+import { procurementViews } from "../read/procurementTable";
+import type { ProcurementView } from "../read/procurementTable";
 import type { AssetFigures, ProcurementFigures } from "../narrative/generate";
 import type { ProcurementSource } from "../templates/types";
 

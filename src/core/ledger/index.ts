@@ -1,40 +1,6 @@
 /**
- * Ledger mode (预算明细 → standard tables): read a ledger workbook, aggregate it exactly, render the
- * standard tables with controlled rounding.
+ * Ledger mode (预算明细): read a ledger workbook into lines. Its figures are aggregated by
+ * core/figures (ledgerFigures) and its standard tables drawn by core/format/ledgerTables.
  */
-export {
-  FISCAL_SOURCES,
-  FUND_SOURCES,
-  UNIT_FUND_SOURCES,
-  findLedger,
-  parseFundSource,
-  readLedger,
-} from "./readLedger";
-export type {
-  ExpenditureKind,
-  FiscalSource,
-  FundSource,
-  Ledger,
-  LedgerDepartment,
-  LedgerLine,
-} from "./readLedger";
-export { THREE_PUBLIC_CODES, aggregateFigures, amountsOf, ledgerFigures } from "./figures";
-export type {
-  AmountGroup,
-  BudgetFigures,
-  ClassifiedFigures,
-  ExpenditureAmounts,
-  ExpenditureFigures,
-  FigureLine,
-  IncomeFigures,
-  ProjectFigures,
-  ThreePublicFigures,
-  ThreePublicItem,
-} from "./figures";
-export {
-  HEBEI_LEDGER_TABLES,
-  HEBEI_SUMMARY_CLASSES,
-  chineseNumber,
-  ledgerTableGrids,
-  roundLinesControlled,
-} from "./tables";
+export { findLedger, parseFundSource, readLedger } from "./readLedger";
+export type { Ledger, LedgerDepartment, LedgerLine } from "./readLedger";

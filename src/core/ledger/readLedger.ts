@@ -10,49 +10,7 @@ import type { Finding, Severity } from "../finding";
 import { CellValue, Grid, gridAddress } from "../grid";
 import { AmountUnit, Money, convertUnit, parseAmount } from "../money";
 import { compactText, isBlank } from "../read/text";
-import type { TemplateId, UnitNature } from "../rules/rule";
-
-/** Where the money comes from: the 财政拨款 sources, 财政专户, and 单位资金 with its parts. */
-export type FundSource =
-  | "一般公共预算"
-  | "政府性基金"
-  | "国有资本经营"
-  | "财政专户"
-  | "事业收入"
-  | "经营收入"
-  | "上级补助收入"
-  | "附属单位上缴收入"
-  | "其他收入"
-  | "单位资金";
-
-export const FUND_SOURCES: readonly FundSource[] = [
-  "一般公共预算",
-  "政府性基金",
-  "国有资本经营",
-  "财政专户",
-  "事业收入",
-  "经营收入",
-  "上级补助收入",
-  "附属单位上缴收入",
-  "其他收入",
-  "单位资金",
-];
-
-/** The three budget sources that make up 财政拨款 (fiscal appropriations). */
-export const FISCAL_SOURCES = ["一般公共预算", "政府性基金", "国有资本经营"] as const;
-export type FiscalSource = (typeof FISCAL_SOURCES)[number];
-
-/** 单位资金 and its parts: money the unit raises itself. */
-export const UNIT_FUND_SOURCES: readonly FundSource[] = [
-  "事业收入",
-  "经营收入",
-  "上级补助收入",
-  "附属单位上缴收入",
-  "其他收入",
-  "单位资金",
-];
-
-export type ExpenditureKind = "人员经费" | "公用经费" | "项目支出";
+import type { ExpenditureKind, FundSource, TemplateId, UnitNature } from "../model";
 
 export interface LedgerLine {
   /** 1-based sheet row. */
@@ -274,6 +232,8 @@ interface LineContext {
   grid: Grid;
   r: number;
   findings: Finding[];
+  /** Errors found on this row so far: a row with one is left out. */
+  errors: number;
 }
 
 function cellFinding(
@@ -293,6 +253,7 @@ function cellFinding(
   if (actual !== undefined && actual !== null && String(actual) !== "")
     finding.actual = String(actual);
   ctx.findings.push(finding);
+  if (severity === "error") ctx.errors += 1;
   return finding;
 }
 
@@ -374,7 +335,6 @@ function readLine(
   if (row.some((cell) => TOTAL_ROW.test(compactText(cell))) && isBlank(at("functionCode")))
     return undefined;
 
-  const errorsBefore = ctx.findings.filter((f) => f.severity === "error").length;
   const excluded = "，该行未计入。";
 
   // 功能分类科目编码: a 项 (7 digits) of the 支出功能分类.
@@ -508,7 +468,9 @@ function readLine(
     }
   }
 
-  if (ctx.findings.filter((f) => f.severity === "error").length > errorsBefore) return undefined;
+  // Counted per row: filtering every finding of the sheet again on each row made a ledger with
+  // many findings quadratic.
+  if (ctx.errors > 0) return undefined;
   const line: LedgerLine = {
     row: grid.origin.row + r,
     sheet: grid.sheet,
@@ -715,7 +677,7 @@ export function readLedger(
 
   const lines: LedgerLine[] = [];
   for (let r = header.row + 1; r < ledgerGrid.values.length; r++) {
-    const line = readLine({ grid: ledgerGrid, r, findings }, header, catalog);
+    const line = readLine({ grid: ledgerGrid, r, findings, errors: 0 }, header, catalog);
     if (line) lines.push(line);
   }
   if (lines.length === 0) {

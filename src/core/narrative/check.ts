@@ -13,21 +13,22 @@
  * tolerance of the figures involved (a total 0.01 off the sum of its rounded parts) is info
  * 舍入差异 with `rounding: true`; a 【请填写：…】 placeholder left in is a warning.
  */
-import type { Finding } from "../finding";
-import type { BudgetFigures, ClassifiedFigures, ProjectFigures } from "../ledger/figures";
-import { aggregateFigures } from "../ledger/figures";
-import { roundLinesControlled } from "../ledger/tables";
+import { cellRef, sameCell } from "../finding";
+import type { CellRef, Finding } from "../finding";
+import type { BudgetFigures, ClassifiedFigures, ProjectFigures } from "../figures/figures";
+import { aggregateFigures } from "../figures/aggregate";
+import { roundLinesControlled } from "../format/buildSheets";
 import { Money, ZERO, formatMoney, roundMoney, sumMoney } from "../money";
 import type { AmountCell, TableRow, TableSide } from "../read/table";
 import { compactText, stripOrdinal } from "../read/text";
 import type { RecognizedTable, WorkbookModel } from "../read/workbook";
 import { compareSum, roundingTolerance } from "../rounding";
-import type { TemplateId, UnitNature } from "../rules/rule";
-import { assetsViews } from "../rules/special/assetsTable";
-import { headerPaths } from "../rules/special/header";
-import { procurementViews } from "../rules/special/procurementTable";
-import type { SangongItem } from "../rules/special/sangongTable";
-import { sangongViews } from "../rules/special/sangongTable";
+import type { TemplateId, UnitNature } from "../model";
+import { assetsViews } from "../read/assetsTable";
+import { headerPaths } from "../read/header";
+import { procurementViews } from "../read/procurementTable";
+import type { SangongItem } from "../read/sangongTable";
+import { sangongViews } from "../read/sangongTable";
 import { classRows, mainSide, tablesOf, totalRow } from "../rules/workbook/access";
 import {
   DECOMPOSITIONS,
@@ -38,15 +39,15 @@ import {
 } from "./extract";
 import type { Mention, SubjectId } from "./extract";
 import { PLACEHOLDER_PATTERN } from "./types";
-import type { LastYearFigures } from "./types";
+import type { LastYearFigures, NarrativeInput } from "./types";
 
 /** One published figure a term may stand for. */
 export interface FactFigure {
   value: Money;
   /** 表名 and caption, for messages: “支出总表 合计行 基本支出”. */
   label: string;
-  /** "支出总表!D6" when the figure is a cell. */
-  ref?: string;
+  /** The cell (支出总表!D6) when the figure is one. */
+  ref?: CellRef;
 }
 
 export interface NarrativeFacts {
@@ -55,7 +56,7 @@ export interface NarrativeFacts {
   /** 功能 类 codes with a non-zero amount: a list of 类 is complete when it names all of them. */
   classes: Set<string>;
   /** The projects of the 项目支出表 (this year's), or of the ledger. */
-  projectCount?: { value: number; label: string; ref?: string };
+  projectCount?: { value: number; label: string; ref?: CellRef };
   unitNature?: UnitNature;
   /** 机关运行经费 compared with 公用经费 because no 机关运行经费表 was published. */
   agencyFromPublicUse?: boolean;
@@ -70,7 +71,13 @@ export function emptyFacts(): NarrativeFacts {
 function add(facts: NarrativeFacts, subject: SubjectId, figure: FactFigure): void {
   const list = facts.figures.get(subject) ?? [];
   if (
-    !list.some((f) => f.ref !== undefined && f.ref === figure.ref && f.value.equals(figure.value))
+    !list.some(
+      (f) =>
+        f.ref !== undefined &&
+        figure.ref !== undefined &&
+        sameCell(f.ref, figure.ref) &&
+        f.value.equals(figure.value)
+    )
   )
     list.push(figure);
   facts.figures.set(subject, list);
@@ -91,7 +98,7 @@ function cellFact(
   label: string
 ): FactFigure | undefined {
   if (!cell || cell.parsed.kind === "invalid") return undefined;
-  return { value: cell.value, label, ref: `${table.table.sheet}!${cell.address}` };
+  return { value: cell.value, label, ref: cellRef(table.table.sheet, cell.address) };
 }
 
 function addCell(
@@ -283,14 +290,14 @@ function sangong(facts: NarrativeFacts, model: WorkbookModel): void {
         add(facts, subject, {
           value: cell.value,
           label: where,
-          ref: `${view.table.sheet}!${cell.address}`,
+          ref: cellRef(view.table.sheet, cell.address),
         });
       const priorCell = prior >= 0 ? line.cells[prior] : undefined;
       if (priorCell && priorCell.parsed.kind === "amount")
         facts.lastYear.set(subject, {
           value: priorCell.value,
           label: `${where}${view.measures[prior].caption}`,
-          ref: `${view.table.sheet}!${priorCell.address}`,
+          ref: cellRef(view.table.sheet, priorCell.address),
         });
     }
   }
@@ -313,7 +320,7 @@ function projectTables(facts: NarrativeFacts, model: WorkbookModel): void {
       facts.projectCount = {
         value: (facts.projectCount?.value ?? 0) + items.length,
         label: `${table.table.sheet}所列项目`,
-        ref: `${table.table.sheet}!${items[0]?.address ?? total.address}`,
+        ref: cellRef(table.table.sheet, items[0]?.address ?? total.address),
       };
     }
   }
@@ -332,7 +339,7 @@ function procurement(facts: NarrativeFacts, model: WorkbookModel): void {
         add(facts, "procurement", {
           value: cell.value,
           label: `${sheet}合计`,
-          ref: `${sheet}!${cell.address}`,
+          ref: cellRef(sheet, cell.address),
         });
     } else if (items.length > 0) {
       const value = items.reduce((s, r) => s.plus(r.cells.get(amount)?.value ?? ZERO), ZERO);
@@ -368,7 +375,7 @@ function assets(facts: NarrativeFacts, model: WorkbookModel): void {
       add(facts, "assets", {
         value: cell.value,
         label: `${view.table.sheet}“${view.total!.label}”${column!.caption}`,
-        ref: `${view.table.sheet}!${cell.address}`,
+        ref: cellRef(view.table.sheet, cell.address),
       });
   }
 }
@@ -535,15 +542,6 @@ export function factsFromFigures(figures: BudgetFigures, template?: TemplateId):
 
 // ---------------------------------------------------------------------------------------------
 // Checking
-
-/** A paragraph of the 情况说明: from a sheet (one paragraph per row) or from a document. */
-export interface NarrativeInput {
-  text: string;
-  sheet?: string;
-  cell?: string;
-  /** How to name the place in messages when there is no cell (“情况说明第3段”). */
-  location?: string;
-}
 
 export interface CheckNarrativeOptions {
   unitNature?: UnitNature;
@@ -851,7 +849,7 @@ class NarrativeChecker {
         {
           expected: expected.toFixed(2),
           actual: m.value.toFixed(2),
-          related: [current.ref, last.ref].filter((r): r is string => r !== undefined),
+          related: [current.ref, last.ref].filter((r): r is CellRef => r !== undefined),
           ...(rounding ? { rounding: true } : {}),
         }
       );

@@ -11,7 +11,7 @@
  * “涉及金额537.37万元” (the count just before it), “较2023年预算减少66.78万元” (the figure the
  * sentence opens with), “增长110.84%” (the change before it), “占77.79%” (the amount before it).
  */
-import { HEBEI_SUMMARY_CLASSES } from "../ledger/tables";
+import { HEBEI_SUMMARY_CLASSES } from "../templates";
 import { Money } from "../money";
 
 /** What a statement is about. Classes of the 支出功能分类 are `class:201` … */

@@ -4,19 +4,19 @@
  * 第一部分 概况, 第三部分 一 … 十二, 第四部分 名词解释).
  *
  * Every number is a figure run read from the figures the derived tables print (lines rounded once,
- * with controlled rounding — see ledger/tables.ts), so the text and the tables agree to the cent
+ * with controlled rounding — see format/ledgerTables.ts), so the text and the tables agree to the cent
  * and every stated total is the sum of its stated parts. Shares are allocated by largest remainder
  * and add up to exactly 100.00%. What the figures cannot tell — 部门职责, the reasons for a change,
  * last year's figures when not given, 政府采购 and 国有资产 when not given — is a placeholder
  * 【请填写：…】, never an invented number.
  */
-import { aggregateFigures } from "../ledger/figures";
-import type { BudgetFigures, ClassifiedFigures, ProjectFigures } from "../ledger/figures";
+import { aggregateFigures } from "../figures/aggregate";
+import type { BudgetFigures, ClassifiedFigures, ProjectFigures } from "../figures/figures";
 import type { LedgerDepartment } from "../ledger/readLedger";
-import { HEBEI_SUMMARY_CLASSES, chineseNumber } from "../ledger/tables";
+import { HEBEI_SUMMARY_CLASSES, chineseNumber } from "../templates";
 import { Money, ZERO, roundMoney, sumMoney } from "../money";
 import { allocateLargestRemainder } from "../rounding";
-import type { TemplateId } from "../rules/rule";
+import type { TemplateId } from "../model";
 import { fundedProjects, listedProjects, printedFigures } from "./check";
 import { glossaryLines } from "./glossary";
 import type {

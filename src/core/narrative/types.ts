@@ -131,3 +131,12 @@ export interface LastYearFigures {
   reception?: Money;
   agencyOperating?: Money;
 }
+
+/** A paragraph of the 情况说明: from a sheet (one paragraph per row) or from a document. */
+export interface NarrativeInput {
+  text: string;
+  sheet?: string;
+  cell?: string;
+  /** How to name the place in messages when there is no cell (“情况说明第3段”). */
+  location?: string;
+}

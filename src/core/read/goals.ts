@@ -209,16 +209,22 @@ class FormGrid {
     return merge ? merge.right - this.grid.origin.col : c;
   }
 
+  /** Label keys of the block's text cells in reading order, made once: a form asks ~15 times. */
+  private labels?: { r: number; c: number; key: string }[];
+
   /** Grid cells whose label key passes `test`, in reading order. */
   find(test: (key: string) => boolean): { r: number; c: number }[] {
-    const hits: { r: number; c: number }[] = [];
-    for (let r = 0; r < this.height; r++) {
-      for (let c = 0; c < this.width; c++) {
-        const v = this.value(r, c);
-        if (typeof v === "string" && v.trim() !== "" && test(labelKey(v))) hits.push({ r, c });
+    if (!this.labels) {
+      this.labels = [];
+      for (let r = 0; r < this.height; r++) {
+        for (let c = 0; c < this.width; c++) {
+          const v = this.value(r, c);
+          if (typeof v === "string" && v.trim() !== "")
+            this.labels.push({ r, c, key: labelKey(v) });
+        }
       }
     }
-    return hits;
+    return this.labels.filter((label) => test(label.key)).map(({ r, c }) => ({ r, c }));
   }
 
   /**

@@ -1,5 +1,5 @@
-import { Catalog, normalizeCode, systemOfCode } from "../codes";
-import type { CodeSystem } from "../codes";
+import { Catalog, readCodeCell, systemOfCode } from "../codes";
+import type { CatalogEntry, CodeProblem, CodeSystem } from "../codes";
 import { CellValue, Grid, gridAddress } from "../grid";
 import { Money, ParsedAmount, ZERO, parseAmount } from "../money";
 import { TableKindSpec, kindFromName, kindFromTitle } from "./tableKinds";
@@ -32,7 +32,12 @@ export interface TableRow {
   /** Whether the code was printed in a code column or derived from the name through the catalog. */
   codeFrom?: "cell" | "name";
   /** The raw code cell, where the table has a code column. */
-  codeCell?: { address: string; raw: CellValue };
+  codeCell?: {
+    address: string;
+    raw: CellValue;
+    /** What is wrong with the code as typed (O for 0, a space, the wrong length …), if anything. */
+    problems?: CodeProblem[];
+  };
   role: RowRole;
   /** Aligned with the side's amount columns. */
   cells: AmountCell[];
@@ -297,13 +302,17 @@ function findMeta(
   return meta;
 }
 
+const UNIT_OF_AMOUNT = /^(万元|元|千元|亿元)$/;
+
 function findDepartment(grid: Grid, beforeRow: number): ParsedTable["department"] {
   for (let r = 0; r < beforeRow; r++) {
     const row = grid.values[r] ?? [];
     for (let c = 0; c < row.length; c++) {
       const text = compactText(row[c]);
       const labelled = /^(?:部门|单位)(?:名称)?[:：](.+)$/.exec(text);
-      if (labelled) return { name: labelled[1], address: gridAddress(grid, r, c) };
+      // 单位：万元 names the unit of amount, not the 单位 (unit) that publishes the table.
+      if (labelled && !UNIT_OF_AMOUNT.test(labelled[1]))
+        return { name: labelled[1], address: gridAddress(grid, r, c) };
       const coded =
         /^(\d{3,})(\D.*(?:部|委|局|厅|院|会|室|办|处|所|中心|馆|站|队|校|学|组|团|社))$/.exec(text);
       if (coded) return { name: coded[2], code: coded[1], address: gridAddress(grid, r, c) };
@@ -381,7 +390,8 @@ function columnRelations(
   return relations;
 }
 
-function amountCell(grid: Grid, r: number, c: number): AmountCell {
+/** The amount at a grid position, with its address and what the cell held; blank or text reads as 0. */
+export function amountCell(grid: Grid, r: number, c: number): AmountCell {
   const raw = grid.values[r]?.[c];
   const parsed = parseAmount(raw);
   return {
@@ -500,16 +510,23 @@ function readRow(
   };
   if (side.codeColumn !== undefined) {
     tableRow.codeCell = { address: gridAddress(grid, r, side.codeColumn), raw: codeRaw };
-    const code = normalizeCode(codeRaw);
-    if (code !== undefined && CODE_TEXT.test(code)) {
-      tableRow.code = code;
+    // A slip the clerk can see (2O132, 201 32) is put right and named; the row keeps its place.
+    const reading = readCodeCell(codeRaw);
+    if (reading?.code !== undefined) {
+      tableRow.code = reading.code;
       tableRow.codeFrom = "cell";
     }
+    if (reading && reading.problems.length > 0) tableRow.codeCell.problems = reading.problems;
   }
   if (tableRow.code === undefined && label !== "" && !TOTAL_LABEL.test(label)) {
-    const system = kind?.codeSystem ?? (hasChineseOrdinal(label) ? "function" : undefined);
+    // A code typed wrong belongs to the classification the rows around it use.
+    const around = tableRow.codeCell?.problems
+      ? side.rows.map((r) => (r.code ? systemOfCode(r.code) : undefined)).find((s) => s)
+      : undefined;
+    const system =
+      kind?.codeSystem ?? around ?? (hasChineseOrdinal(label) ? "function" : undefined);
     if (system) {
-      const entry = catalog.findByName(stripOrdinal(label), system);
+      const entry = entryByName(stripOrdinal(label), system, side.rows, catalog);
       if (entry && (entry.level === 1 || !hasChineseOrdinal(label))) {
         tableRow.code = entry.code;
         tableRow.codeFrom = "name";
@@ -517,6 +534,27 @@ function readRow(
     }
   }
   return tableRow;
+}
+
+/**
+ * The catalog entry a name stands for: the only one of that name, or else the one under the 款 or
+ * 类 the rows above it open (行政运行 is a 项 of many 款; below 20132 组织事务 it is 2013201).
+ */
+function entryByName(
+  name: string,
+  system: CodeSystem,
+  above: readonly TableRow[],
+  catalog: Catalog
+): CatalogEntry | undefined {
+  const unique = catalog.findByName(name, system);
+  if (unique) return unique;
+  for (const length of [5, 3]) {
+    const parent = [...above].reverse().find((row) => row.code?.length === length)?.code;
+    if (!parent) continue;
+    const under = catalog.findAllByName(name, system, parent);
+    if (under.length === 1) return under[0];
+  }
+  return undefined;
 }
 
 /**

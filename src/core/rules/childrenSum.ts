@@ -1,7 +1,8 @@
 import type { Finding } from "../finding";
 import { MESSAGES } from "./messages";
 import type { Rule } from "./rule";
-import { directChildren, rowTitle, sumFinding } from "./sums";
+import { analyzeSums } from "./sumRelations";
+import { relationFinding, rowTitle } from "./sums";
 
 /** 类 = Σ款, 款 = Σ项, column by column; each level only against its direct children. */
 const RULE_ID = "sum.children";
@@ -12,26 +13,19 @@ export const childrenSum: Rule = {
   severity: "error",
   scope: "table",
   run({ table }) {
+    const { relations, explained } = analyzeSums(table);
     const findings: Finding[] = [];
-    for (const side of table.sides) {
-      for (const [parent, children] of directChildren(side)) {
-        side.amountColumns.forEach((_, i) => {
-          const caption = side.captions[i];
-          const finding = sumFinding(
-            RULE_ID,
-            table,
-            parent.cells[i],
-            children.map((c) => c.cells[i]),
-            {
-              mismatch: (actual, expected) =>
-                MESSAGES.childrenSum(rowTitle(parent), caption, actual, expected, children.length),
-              rounding: (actual, expected) =>
-                MESSAGES.childrenSumRounding(rowTitle(parent), caption, actual, expected),
-            }
-          );
-          if (finding) findings.push(finding);
-        });
-      }
+    for (const relation of relations) {
+      if (relation.rule !== RULE_ID || explained.has(relation)) continue;
+      const parent = relation.totalRow;
+      const caption = relation.side.captions[relation.column];
+      const finding = relationFinding(table, relation, {
+        mismatch: (actual, expected) =>
+          MESSAGES.childrenSum(rowTitle(parent), caption, actual, expected, relation.parts.length),
+        rounding: (actual, expected) =>
+          MESSAGES.childrenSumRounding(rowTitle(parent), caption, actual, expected),
+      });
+      if (finding) findings.push(finding);
     }
     return findings;
   },

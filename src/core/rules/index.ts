@@ -9,7 +9,7 @@ import { GOAL_RULES } from "./goals";
 import { SPECIAL_TABLE_RULES } from "./special";
 import { narrativeRule } from "./narrative/narrativeRule";
 
-export type { Rule, TableRuleContext, TemplateId, UnitNature, WorkbookRuleContext } from "./rule";
+export type { Rule, TableRuleContext, WorkbookRuleContext } from "./rule";
 export { TABLE_RULES, TABLE_RULES_SKIPPED, tableRulesFor } from "./tableRules";
 
 /** Rules between tables and about the workbook as a whole. */

@@ -25,6 +25,55 @@ export const MESSAGES = {
     `“${row}”行的“${total}”为 ${m(actual)}，而${parts.map((p) => `“${p}”`).join("+")}为 ${m(expected)}，相差 ${m(actual.minus(expected))}。`,
   rowTotalRounding: (row: string, total: string, actual: Money, expected: Money) =>
     `舍入差异：“${row}”行的“${total}”为 ${m(actual)}，各栏相加为 ${m(expected)}，相差 ${m(actual.minus(expected))}，在四舍五入允许范围内。`,
+  /** One wrong cell that breaks several sums; `evidence` are the sums that all say what it should be. */
+  sumRootCause: (
+    row: string,
+    column: string,
+    actual: Money | undefined,
+    expected: Money,
+    evidence: string[],
+    right: string[]
+  ) =>
+    `“${row}”行的“${column}”${actual === undefined ? "未填写" : `为 ${m(actual)}`}，应为 ${m(expected)}：${evidence.join("、")}都指向这个数，${right.length > 0 ? `说明${right.join("、")}无误，` : ""}只需更正这一个单元格。`,
+  sumRootCauseRow: (
+    row: string,
+    cells: { column: string; actual: Money | undefined; expected: Money }[],
+    evidence: string[],
+    right: string[]
+  ) =>
+    `“${row}”行有 ${cells.length} 栏有误：${cells.map((c) => `“${c.column}”${c.actual === undefined ? "未填写" : `为 ${m(c.actual)}`}，应为 ${m(c.expected)}`).join("；")}。${evidence.join("、")}都指向这些数，${right.length > 0 ? `说明${right.join("、")}无误，` : ""}只需更正本行。`,
+  /** Evidence, for sumRootCause: where the figure it should be comes from. */
+  rootFromChildren: (count: number) => `其下 ${count} 个明细科目之和`,
+  rootFromItems: (count: number) => `${count} 个项目之和`,
+  rootFromColumns: () => `本行各分栏之和`,
+  rootFromParent: (parent: string) => `上级“${parent}”减去其他下级科目`,
+  rootFromTotalRow: (total: string) => `“${total}”行减去其他项目`,
+  rootFromRowTotal: (total: string) => `本行“${total}”减去其他栏`,
+  rootRightParent: (parent: string) => `上级“${parent}”`,
+  rootRightTotalRow: (total: string) => `“${total}”行`,
+  rootRightRowTotal: (total: string) => `本行“${total}”`,
+  /** After a disagreement between two tables, when one table's own sums show it is the wrong one. */
+  blameOwnTable: (sheet: string, value: Money) =>
+    `“${sheet}”本表的合计也只在此数为 ${m(value)} 时才相符，应是“${sheet}”这里有误。`,
+  /** Appended to a root-cause finding: the other checks the same wrong cell breaks. */
+  alsoBreaks: (cells: string[]) => `这一处也使 ${cells.join("、")} 的核对不符。`,
+  /** Appended to a root-cause finding: the same figure in other tables, which agree with the fix. */
+  alsoElsewhere: (cells: string[]) => `${cells.join("、")} 也列示了这一数字，与应填的数一致。`,
+  /** A code typed with a slip: what is wrong, then how the row was read. */
+  codeProblems: (text: string, problems: string[], reading: string) =>
+    `科目编码“${text}”${problems.join("，")}；${reading}。`,
+  codeLookalike: (letter: string, digit: string) => `中的“${letter}”是字母，应为数字“${digit}”`,
+  codeSpace: () => `中有空格`,
+  codeCharacter: (characters: string[]) =>
+    `中有非数字字符${characters.map((c) => `“${c}”`).join("")}`,
+  codeSystem: (first: string) =>
+    `不属于支出功能分类（2 开头）、部门预算支出经济分类（3 开头）或政府预算支出经济分类（5 开头），而以“${first}”开头`,
+  codeLength: (system: string, digits: number, lengths: readonly number[]) =>
+    `位数不对：${system}的编码应为 ${lengths.join("、")} 位，这里是 ${digits} 位`,
+  codeReadAs: (code: string) => `已按 ${code} 读取，请改正`,
+  codePlacedByName: (code: string, name: string) => `已按科目名称归入 ${code} ${name}，请改正编码`,
+  codeUnplaced: () => `无法确定是哪个科目，本行未参与上下级科目的核对，请改正编码`,
+  codeAlsoUnknown: (code: string) => `，且 ${code} 不在政府收支分类科目中`,
   unknownCode: (code: string) =>
     `科目编码 ${code} 不在政府收支分类科目中，请核对编码（或在自定义科目表中补充）。`,
   malformedCode: (text: string) =>
@@ -169,6 +218,7 @@ export const MESSAGES = {
     `“三公”经费表“${row}”行的“${column}”为 ${m(actual)}，公务用车购置费与公务用车运行维护费之和为 ${m(expected)}，相差 ${m(actual.minus(expected))}。`,
   sangongVehicleRounding: (row: string, column: string, actual: Money, expected: Money) =>
     `舍入差异：“三公”经费表“${row}”行的“${column}”为 ${m(actual)}，购置费与运行维护费之和为 ${m(expected)}，相差 ${m(actual.minus(expected))}，在四舍五入允许范围内。`,
+  sangongTotalAgreesWithParts: "“三公”经费合计与购置费、运行维护费等明细相符，应更正的是本行。",
   sangongChange: (
     row: string,
     column: string,

@@ -1,7 +1,8 @@
 import type { Finding } from "../finding";
 import { MESSAGES } from "./messages";
 import type { Rule } from "./rule";
-import { rowTitle, sumFinding } from "./sums";
+import { analyzeSums } from "./sumRelations";
+import { relationFinding, rowTitle } from "./sums";
 
 /** In every row, a 合计/小计 column equals the sum of the columns it totals (合计 = 基本支出 + 项目支出). */
 const RULE_ID = "sum.row-parts";
@@ -12,27 +13,20 @@ export const rowTotalParts: Rule = {
   severity: "error",
   scope: "table",
   run({ table }) {
+    const { relations, explained } = analyzeSums(table);
     const findings: Finding[] = [];
-    for (const side of table.sides) {
-      for (const relation of side.relations) {
-        const totalCaption = side.captions[relation.total];
-        const partCaptions = relation.parts.map((p) => side.captions[p]);
-        for (const row of side.rows) {
-          const finding = sumFinding(
-            RULE_ID,
-            table,
-            row.cells[relation.total],
-            relation.parts.map((p) => row.cells[p]),
-            {
-              mismatch: (actual, expected) =>
-                MESSAGES.rowTotal(rowTitle(row), totalCaption, partCaptions, actual, expected),
-              rounding: (actual, expected) =>
-                MESSAGES.rowTotalRounding(rowTitle(row), totalCaption, actual, expected),
-            }
-          );
-          if (finding) findings.push(finding);
-        }
-      }
+    for (const relation of relations) {
+      if (relation.rule !== RULE_ID || explained.has(relation)) continue;
+      const { side, totalRow: row } = relation;
+      const totalCaption = side.captions[relation.column];
+      const partCaptions = (relation.partColumns ?? []).map((p) => side.captions[p]);
+      const finding = relationFinding(table, relation, {
+        mismatch: (actual, expected) =>
+          MESSAGES.rowTotal(rowTitle(row), totalCaption, partCaptions, actual, expected),
+        rounding: (actual, expected) =>
+          MESSAGES.rowTotalRounding(rowTitle(row), totalCaption, actual, expected),
+      });
+      if (finding) findings.push(finding);
     }
     return findings;
   },

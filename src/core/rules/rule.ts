@@ -2,13 +2,8 @@ import type { Catalog } from "../codes";
 import type { Finding, Severity } from "../finding";
 import type { ParsedTable } from "../read/table";
 import type { WorkbookModel } from "../read/workbook";
-import type { NarrativeInput } from "../narrative/check";
-
-/** The province layouts the engine knows. */
-export type TemplateId = "hebei" | "shanxi" | "mof";
-
-/** 行政 / 事业 / 参公 (参照公务员法管理): decides whether 机关运行经费 must equal 公用经费. */
-export type UnitNature = "行政" | "事业" | "参公";
+import type { NarrativeInput } from "../narrative/types";
+import type { TemplateId, UnitNature } from "../model";
 
 /** What a workbook rule sees: every table read, plus what is known about the department. */
 export interface WorkbookRuleContext {

@@ -1,7 +1,46 @@
+import { cellRefs } from "../finding";
 import type { Finding } from "../finding";
 import { compareSum } from "../rounding";
+import type { SumComparison } from "../rounding";
 import type { AmountCell, ParsedTable, TableRow, TableSide } from "../read/table";
 import { hasChineseOrdinal } from "../read/text";
+
+type Describe = {
+  mismatch: (actual: AmountCell["value"], expected: AmountCell["value"]) => string;
+  rounding: (actual: AmountCell["value"], expected: AmountCell["value"]) => string;
+};
+
+/** A finding for a relation already evaluated (see sumRelations): none when it holds exactly. */
+export function relationFinding(
+  table: ParsedTable,
+  relation: {
+    rule: string;
+    total: AmountCell;
+    parts: readonly AmountCell[];
+    comparison?: SumComparison;
+  },
+  describe: Describe
+): Finding | undefined {
+  const { total, parts, comparison } = relation;
+  if (!comparison || comparison.agreement === "exact") return undefined;
+  const rounding = comparison.agreement === "rounding";
+  return {
+    ruleId: relation.rule,
+    severity: rounding ? "info" : "error",
+    sheet: table.sheet,
+    cell: total.address,
+    message: rounding
+      ? describe.rounding(total.value, comparison.expected)
+      : describe.mismatch(total.value, comparison.expected),
+    expected: comparison.expected.toFixed(2),
+    actual: total.value.toFixed(2),
+    related: cellRefs(
+      table.sheet,
+      parts.map((p) => p.address)
+    ),
+    ...(rounding ? { rounding: true } : {}),
+  };
+}
 
 /**
  * Shared by the sum rules: compares one published total cell with its published parts and turns
@@ -18,15 +57,14 @@ export function sumFinding(
   },
   options: { blankTotalMeansUntotalled?: boolean } = {}
 ): Finding | undefined {
-  if (total.parsed.kind === "invalid" || parts.some((p) => p.parsed.kind === "invalid"))
-    return undefined;
+  // A malformed number ("1,07.57") is not judged on a guess: amount.not-a-number reports it, and the
+  // sums it is part of wait for its correction. Words without digits (单位不需填列, 无) say there
+  // is no amount: they count as zero, so the rest of the sum is still checked, not passed over.
+  if (total.parsed.kind === "invalid" || parts.some(isMalformedNumber)) return undefined;
   if (total.parsed.kind === "empty" && parts.every((p) => p.parsed.kind === "empty"))
     return undefined;
   if (total.parsed.kind === "empty" && options.blankTotalMeansUntotalled) return undefined;
-  const comparison = compareSum(
-    total.value,
-    parts.map((p) => p.value)
-  );
+  const comparison = compareSum(total.value, numericValues(parts));
   if (comparison.agreement === "exact") return undefined;
   const rounding = comparison.agreement === "rounding";
   return {
@@ -39,9 +77,25 @@ export function sumFinding(
       : describe.mismatch(total.value, comparison.expected),
     expected: comparison.expected.toFixed(2),
     actual: total.value.toFixed(2),
-    related: parts.map((p) => p.address),
+    related: cellRefs(
+      table.sheet,
+      parts.map((p) => p.address)
+    ),
     ...(rounding ? { rounding: true } : {}),
   };
+}
+
+/**
+ * The values of the cells that hold a number. Blank cells add nothing and, never having been
+ * rounded, must not widen the rounding tolerance either.
+ */
+export function numericValues(cells: readonly AmountCell[]): AmountCell["value"][] {
+  return cells.filter((cell) => cell.parsed.kind === "amount").map((cell) => cell.value);
+}
+
+/** Text with digits ("1,07.57"): a number typed wrong, whose sums wait for its correction. */
+export function isMalformedNumber(cell: AmountCell): boolean {
+  return cell.parsed.kind === "invalid" && /[0-9０-９]/.test(cell.parsed.text);
 }
 
 /** For each coded row, the rows directly below it: those whose nearest listed ancestor it is. */

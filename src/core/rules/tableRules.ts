@@ -8,10 +8,12 @@ import { codeName } from "./codeName";
 import { codeUnknown } from "./codeUnknown";
 import type { Rule } from "./rule";
 import { rowTotalParts } from "./rowTotalParts";
+import { sumRootCause } from "./sumRootCause";
 import { totalRowSum } from "./totalRowSum";
 import type { TableKind } from "../read/tableKinds";
 
 export const TABLE_RULES: readonly Rule[] = [
+  sumRootCause,
   childrenSum,
   totalRowSum,
   rowTotalParts,
@@ -23,7 +25,7 @@ export const TABLE_RULES: readonly Rule[] = [
   amountDecimals,
 ];
 
-const SUM_RULES = ["sum.children", "sum.total-row", "sum.row-parts"];
+const SUM_RULES = ["sum.root-cause", "sum.children", "sum.total-row", "sum.row-parts"];
 
 /**
  * Tables with rules of their own (rules/special) skip the generic list rules that would say the same

@@ -1,7 +1,8 @@
 import type { Finding } from "../finding";
 import { MESSAGES } from "./messages";
 import type { Rule } from "./rule";
-import { rowTitle, sumFinding, topLevelItems } from "./sums";
+import { analyzeSums } from "./sumRelations";
+import { relationFinding, rowTitle } from "./sums";
 
 /** The 合计 row equals the sum of the 类 rows (or of the listed items of a summary list). */
 const RULE_ID = "sum.total-row";
@@ -12,30 +13,19 @@ export const totalRowSum: Rule = {
   severity: "error",
   scope: "table",
   run({ table }) {
+    const { relations, explained } = analyzeSums(table);
     const findings: Finding[] = [];
-    for (const side of table.sides) {
-      const items = topLevelItems(side);
-      if (items.length === 0) continue;
-      for (const total of side.rows.filter((row) => row.role === "total")) {
-        side.amountColumns.forEach((_, i) => {
-          const caption = side.captions[i];
-          const finding = sumFinding(
-            RULE_ID,
-            table,
-            total.cells[i],
-            items.map((row) => row.cells[i]),
-            {
-              mismatch: (actual, expected) =>
-                MESSAGES.totalRowSum(rowTitle(total), caption, actual, expected, items.length),
-              rounding: (actual, expected) =>
-                MESSAGES.totalRowSumRounding(rowTitle(total), caption, actual, expected),
-            },
-            // Uncoded lists (政府采购, 项目支出) leave columns such as 预算资金 or 单价 untotalled on purpose.
-            { blankTotalMeansUntotalled: side.codeSystem === undefined }
-          );
-          if (finding) findings.push(finding);
-        });
-      }
+    for (const relation of relations) {
+      if (relation.rule !== RULE_ID || explained.has(relation)) continue;
+      const total = relation.totalRow;
+      const caption = relation.side.captions[relation.column];
+      const finding = relationFinding(table, relation, {
+        mismatch: (actual, expected) =>
+          MESSAGES.totalRowSum(rowTitle(total), caption, actual, expected, relation.parts.length),
+        rounding: (actual, expected) =>
+          MESSAGES.totalRowSumRounding(rowTitle(total), caption, actual, expected),
+      });
+      if (finding) findings.push(finding);
     }
     return findings;
   },

@@ -8,13 +8,8 @@ import { HEBEI_SUPPLEMENTS, HEBEI_TEMPLATES } from "./hebei";
 import { parseFigureKey } from "./keys";
 import { MOF_TEMPLATES } from "./mof";
 import { SHANXI_TEMPLATES } from "./shanxi";
-import type {
-  ColumnTemplate,
-  ItemRow,
-  SupplementTemplate,
-  TableTemplate,
-  TemplateId,
-} from "./types";
+import type { ColumnTemplate, ItemRow, SupplementTemplate, TableTemplate } from "./types";
+import type { TemplateId } from "../model";
 
 export type {
   ColumnRole,
@@ -28,7 +23,6 @@ export type {
   Subject,
   SupplementTemplate,
   TableTemplate,
-  TemplateId,
 } from "./types";
 export { GROUPS, MEASURES, SUBJECTS, parseFigureKey } from "./keys";
 export type { Measure, ParsedKey, Scope } from "./keys";

@@ -11,8 +11,8 @@
  *
  * `none` is a cell that holds no figure; `zero` a figure that is zero by definition.
  */
-import { FISCAL_SOURCES, FUND_SOURCES, UNIT_FUND_SOURCES } from "../ledger/readLedger";
-import type { FundSource } from "../ledger/readLedger";
+import { FISCAL_SOURCES, FUND_SOURCES, UNIT_FUND_SOURCES } from "../model";
+import type { FundSource } from "../model";
 import type { FigureKey, Subject } from "./types";
 
 export const MEASURES = [

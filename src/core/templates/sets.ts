@@ -1,5 +1,5 @@
 import type { TableKind } from "../read/tableKinds";
-import type { TemplateId } from "../rules/rule";
+import type { TemplateId } from "../model";
 import { chineseNumber } from "./common";
 
 /** One table a province's disclosure must publish; `carryover` tells the two 项目支出表 apart. */

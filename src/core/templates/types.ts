@@ -5,9 +5,6 @@
  * department's figures into a SheetSpec; nothing here knows a host or a file format.
  */
 import type { TableKind } from "../read/tableKinds";
-import type { TemplateId } from "../rules/rule";
-
-export type { TemplateId };
 
 /**
  * Which figure a cell shows: `[subject/]group.measure[@scope]`, e.g. `all.total`,

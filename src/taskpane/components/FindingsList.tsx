@@ -55,6 +55,20 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     marginRight: tokens.spacingHorizontalXS,
   },
+  related: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalXS,
+    padding: `0 ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXS}`,
+  },
+  relatedLink: {
+    minWidth: "auto",
+    height: "auto",
+    padding: `0 ${tokens.spacingHorizontalXXS}`,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontWeight: tokens.fontWeightRegular,
+  },
 });
 
 function FindingItem({
@@ -86,6 +100,26 @@ function FindingItem({
         </Button>
       ) : (
         <div className={styles.findingText}>{content}</div>
+      )}
+      {item.related.length > 0 && (
+        // Links of their own beside the finding's button: a button inside a button is not allowed.
+        <div className={mergeClasses(styles.related, shared.wrap)}>
+          <Caption1 className={shared.muted}>{item.relatedLabel}</Caption1>
+          {item.related.map((ref) => (
+            <Button
+              key={`${ref.sheet}!${ref.cell}`}
+              appearance="transparent"
+              size="small"
+              className={mergeClasses(styles.relatedLink, shared.wrap)}
+              title={ref.label}
+              aria-label={ref.label}
+              onClick={() => onSelect(ref.sheet, ref.cell)}
+            >
+              {ref.text}
+            </Button>
+          ))}
+          {item.relatedMore && <Caption1 className={shared.muted}>{item.relatedMore}</Caption1>}
+        </div>
       )}
     </li>
   );

@@ -14,7 +14,7 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import type { TemplateId } from "../../core/rules/rule";
+import type { TemplateId } from "../../core/model";
 import type { GenerateViewModel } from "../viewModels";
 import { ConfirmReplaceDialog } from "./ConfirmReplaceDialog";
 import { useStepStyles } from "./styles";

@@ -4,7 +4,7 @@
  * format write per rectangle, not per cell), merges, column widths in points, row heights and the
  * page setup. Pure, so the look is unit-tested here and officeHost.ts only issues the calls.
  *
- * The look is the xlsx renderer's (XLSX_STYLES in src/export/sheetLook.ts), so a table generated in
+ * The look is the xlsx renderer's (XLSX_STYLES in src/render/sheetLook.ts), so a table generated in
  * Excel and the exported .xlsx look the same.
  */
 import { moneyToNumber } from "../../core/money";
@@ -16,7 +16,7 @@ import {
   columnWidths,
   estimatedRowHeights,
   safeSheetNames,
-} from "../../export/sheetLook";
+} from "../../render/sheetLook";
 import type { ChartData } from "./host";
 
 /** A rectangle of a sheet, 0-based and inclusive, like a SpecMerge. */

@@ -4,7 +4,7 @@
  * rounding notes in a group of their own that starts folded, and the empty state when all is well.
  */
 import type { Finding, Severity } from "../../core/finding";
-import { countBySeverity } from "../../core/finding";
+import { countBySeverity, formatCellRef } from "../../core/finding";
 import type { RecognizedTable } from "../../core/read/workbook";
 import { TEMPLATE_SETS } from "../../core/templates/sets";
 import type { RequiredTable } from "../../core/templates/sets";
@@ -24,14 +24,35 @@ export interface SelectView {
   options: Option[];
 }
 
+export interface CellTargetView {
+  sheet: string;
+  cell: string;
+  /** What the button says: the address, with its sheet when that is not the finding's own. */
+  text?: string;
+  /** The accessible name: 在 Excel 中选中 sheet!cell. */
+  label: string;
+}
+
 export interface FindingItemView {
   key: string;
   /** The cell address shown before the message; absent for findings about no cell. */
   cell?: string;
   message: string;
   /** Where clicking the finding goes in Excel; absent when it names no cell. */
-  target?: { sheet: string; cell: string; label: string };
+  target?: CellTargetView;
+  /**
+   * The other cells the finding involves (the other table's cell when two tables disagree), cells
+   * on other sheets first, at most RELATED_SHOWN of them; each is a link of its own.
+   */
+  related: Required<CellTargetView>[];
+  /** 另见, before the related links. */
+  relatedLabel: string;
+  /** “等 N 处” when more cells are involved than are shown. */
+  relatedMore?: string;
 }
+
+/** How many related cells an item links to; the CLI names as many. */
+export const RELATED_SHOWN = 4;
 
 export interface SheetGroupView {
   key: string;
@@ -130,13 +151,28 @@ function tablesView(state: NonNullable<PaneState["check"]["outcome"]>, locale: L
 
 function itemView(finding: Finding, index: number, locale: Locale): FindingItemView {
   const { sheet, cell } = finding;
+  const text = messages[locale];
+  const related = finding.related ?? [];
+  const ordered = [
+    ...related.filter((r) => r.sheet !== sheet),
+    ...related.filter((r) => r.sheet === sheet),
+  ];
   return {
     key: `${index}:${finding.ruleId}:${sheet ?? ""}!${cell ?? ""}`,
     cell,
     message: finding.message,
     target:
-      sheet && cell
-        ? { sheet, cell, label: fill(messages[locale].goToCell, { sheet, cell }) }
+      sheet && cell ? { sheet, cell, label: fill(text.goToCell, { sheet, cell }) } : undefined,
+    related: ordered.slice(0, RELATED_SHOWN).map((r) => ({
+      sheet: r.sheet,
+      cell: r.cell,
+      text: formatCellRef(r, sheet),
+      label: fill(text.goToCell, { sheet: r.sheet, cell: r.cell }),
+    })),
+    relatedLabel: text.relatedLabel,
+    relatedMore:
+      ordered.length > RELATED_SHOWN
+        ? fill(text.relatedMore, { count: ordered.length })
         : undefined,
   };
 }

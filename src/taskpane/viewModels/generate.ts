@@ -5,7 +5,7 @@
  */
 import type { Finding } from "../../core/finding";
 import { changeText } from "../../core/format/changeText";
-import type { FigureChange } from "../../core/format/figuresFromModel";
+import type { FigureChange } from "../../core/figures/figuresFromModel";
 import { countBySeverity } from "../../core/finding";
 import {
   hasBudgetData,

@@ -3,7 +3,7 @@
  * view-models look a label up instead of switching on values.
  */
 import type { Severity } from "../../core/finding";
-import type { TemplateId } from "../../core/rules/rule";
+import type { TemplateId } from "../../core/model";
 import { fill, messages } from "../messages";
 import type { Locale, Messages } from "../messages";
 import type { Failure } from "../state";

@@ -1,4 +1,4 @@
-import { checkWorkbook } from "../../../src/core/checkWorkbook";
+import { checkWorkbook } from "../../../src/core/check/workbook";
 import type { Finding } from "../../../src/core/finding";
 import { SUPPLEMENT_MISSING, buildSupplements } from "../../../src/core/format/buildSupplements";
 import { buildDisclosure } from "../../../src/core/format/disclosure";

@@ -5,7 +5,7 @@ import { makeGrid } from "../../../src/core/grid";
 import { findLedger, parseFundSource, readLedger } from "../../../src/core/ledger";
 import type { LedgerLine } from "../../../src/core/ledger";
 import { sumMoney } from "../../../src/core/money";
-import { gridsFromXlsx } from "../../../src/export/readXlsx";
+import { gridsFromXlsx } from "../../../src/io/readXlsx";
 
 const EXAMPLE = path.resolve(__dirname, "../../../examples/quyang-2024-ledger.xlsx");
 

@@ -3,11 +3,11 @@ import path from "path";
 import type { Finding } from "../../../src/core/finding";
 import { makeGrid } from "../../../src/core/grid";
 import { checkNarrative, paragraphsFromText } from "../../../src/core/narrative/check";
-import type { NarrativeInput } from "../../../src/core/narrative/check";
+import type { NarrativeInput } from "../../../src/core/narrative/types";
 import { readWorkbook } from "../../../src/core/read/workbook";
 import type { WorkbookModel } from "../../../src/core/read/workbook";
 import { readNarrativeSheet } from "../../../src/core/rules/narrative/narrativeRule";
-import { SHARED_DIR, loadFixture } from "../../helpers/fixtures";
+import { SHARED_DIR, loadFixture, refs } from "../../helpers/fixtures";
 
 const NARRATIVES = path.resolve(__dirname, "../../fixtures/narratives");
 
@@ -118,7 +118,7 @@ describe("checking tunliu's 情况说明 against its tables", () => {
       actual: "19",
     });
     expect(tl22[0].message).toContain("公开项目绩效目标19个");
-    expect(tl22[0].related).toEqual(["项目支出(本年)!A9"]);
+    expect(tl22[0].related).toEqual(refs("", "项目支出(本年)!A9"));
   });
 
   it("reports nothing that is not a facts defect, and no other error", async () => {
@@ -141,7 +141,7 @@ describe("checking a 情况说明 with planted mistakes", () => {
     );
     const amount = findings.find((f) => f.ruleId === "narrative.amount")!;
     expect(amount).toMatchObject({ severity: "error", expected: "316.46", actual: "316.64" });
-    expect(amount.related?.[0]).toMatch(/^(支出总表|一般公共预算支出表|基本支出表)!/);
+    expect(amount.related?.[0]?.sheet).toMatch(/^(支出总表|一般公共预算支出表|基本支出表)$/);
     // The stated total no longer adds up either.
     expect(findings.some((f) => f.ruleId === "narrative.sum" && f.severity === "error")).toBe(true);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from "fs";
 import path from "path";
 import { paragraphsFromText } from "../../../src/core/narrative/check";
-import type { NarrativeInput } from "../../../src/core/narrative/check";
+import type { NarrativeInput } from "../../../src/core/narrative/types";
 import { extractStatements, matchSubject, subjectLabel } from "../../../src/core/narrative/extract";
 import type { Mention } from "../../../src/core/narrative/extract";
 

@@ -1,11 +1,14 @@
 import { readFileSync } from "fs";
 import path from "path";
 import { makeGrid } from "../../../src/core/grid";
-import { figuresFromModel } from "../../../src/core/format/figuresFromModel";
+import { figuresFromModel } from "../../../src/core/figures/figuresFromModel";
 import { loadFixture } from "../../helpers/fixtures";
 import type { CellValue } from "../../../src/core/grid";
-import { ledgerFigures, ledgerTableGrids, readLedger } from "../../../src/core/ledger";
-import type { BudgetFigures, Ledger } from "../../../src/core/ledger";
+import { readLedger } from "../../../src/core/ledger";
+import { ledgerTableGrids } from "../../../src/core/format/ledgerTables";
+import { ledgerFigures } from "../../../src/core/figures/aggregate";
+import type { Ledger } from "../../../src/core/ledger";
+import type { BudgetFigures } from "../../../src/core/figures/figures";
 import { Money, sumMoney } from "../../../src/core/money";
 import { checkNarrative, paragraphsFromText } from "../../../src/core/narrative/check";
 import { generateNarrative, sharesOf } from "../../../src/core/narrative/generate";
@@ -21,8 +24,8 @@ import type { Narrative } from "../../../src/core/narrative/types";
 import { readWorkbook } from "../../../src/core/read/workbook";
 import { buildSheets } from "../../../src/core/format/buildSheets";
 import { specToGrid } from "../../../src/core/format/specToGrid";
-import type { TemplateId } from "../../../src/core/rules/rule";
-import { gridsFromXlsx } from "../../../src/export/readXlsx";
+import type { TemplateId } from "../../../src/core/model";
+import { gridsFromXlsx } from "../../../src/io/readXlsx";
 
 const EXAMPLE = path.resolve(__dirname, "../../../examples/quyang-2024-ledger.xlsx");
 

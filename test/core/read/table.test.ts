@@ -16,6 +16,22 @@ describe("parseTable", () => {
     expect(table.department).toMatchObject({ name: "中国共产党曲阳县委员会组织部", code: "203" });
   });
 
+  it("takes 单位:万元 for the unit of amount, never for the department", () => {
+    const result = parseTable({
+      sheet: "三公经费",
+      origin: { row: 1, col: 1 },
+      values: [
+        ["2015年某局部门“三公”经费情况统计表", "", ""],
+        ["", "单位:万元", ""],
+        ["项 目", "本年预算数", ""],
+        ["合 计", 1, ""],
+      ],
+    });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.table.unit).toEqual({ value: "万元", address: "B2" });
+    expect(result.table.department).toBeUndefined();
+  });
+
   it("finds code, name and amount columns under a two-row header with a 栏次 row", async () => {
     const side = (await parsed("quyang-2024", "收入总表")).sides[0];
     expect(side.codeColumn).toBe(1);

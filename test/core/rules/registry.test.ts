@@ -1,5 +1,5 @@
 import { TABLE_RULES } from "../../../src/core/rules";
-import { checkTable } from "../../../src/core/check";
+import { checkTable } from "../../../src/core/check/table";
 import { parseTable } from "../../../src/core/read/table";
 import { Catalog } from "../../../src/core/codes";
 import { loadFixture } from "../../helpers/fixtures";
@@ -37,6 +37,19 @@ describe("the rule registry", () => {
         ["20132", "组织事务费", 5, "x", ""],
         ["2013298", "自编科目", 1, 1, ""],
         ["20A", "坏编码", "", "", ""],
+      ],
+    });
+    // A blank 款 row under a 类 that still equals its 项: one root cause.
+    grids.push({
+      sheet: "漏填表",
+      origin: { row: 1, col: 1 },
+      values: [
+        ["部门预算支出总表"],
+        ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+        ["", "合计", 10, 10, ""],
+        ["201", "一般公共服务支出", 10, 10, ""],
+        ["20132", "组织事务", "", "", ""],
+        ["2013201", "行政运行", 10, 10, ""],
       ],
     });
     for (const grid of grids) {

@@ -1,4 +1,4 @@
-import { aggregateFigures } from "../../../src/core/ledger/figures";
+import { aggregateFigures } from "../../../src/core/figures/aggregate";
 import { buildSheet, printedFigures } from "../../../src/core/format/buildSheets";
 import {
   SUPPLEMENT_TEMPLATES,
@@ -7,7 +7,8 @@ import {
   templateProblems,
   titleFor,
 } from "../../../src/core/templates";
-import type { TableTemplate, TemplateId } from "../../../src/core/templates";
+import type { TableTemplate } from "../../../src/core/templates";
+import type { TemplateId } from "../../../src/core/model";
 import { TEMPLATE_SETS } from "../../../src/core/templates/sets";
 
 const SETS = Object.keys(TEMPLATES) as TemplateId[];

@@ -2,11 +2,7 @@
  * What the simulated host exposes to the test as `window.__simulatedExcel`. Everything returned is
  * plain data (a copy), so `page.evaluate` can hand it to Node.
  */
-import type {
-  MemorySheet,
-  MemoryWorkbook,
-  SyncRecord,
-} from "../../../src/taskpane/excel/memoryExcel";
+import type { MemorySheet, MemoryWorkbook, SyncRecord } from "../../support/memoryExcel";
 
 export interface SimulatedExcel {
   /** Which example workbook the page holds, e.g. "tunliu-2024". */

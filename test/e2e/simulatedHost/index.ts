@@ -3,14 +3,14 @@
  * script, it defines the globals the add-in expects from Office —
  *   Office          onReady resolves at once with host Excel; display language zh-CN; every
  *                   requirement set supported;
- *   Excel           the in-memory Excel of src/taskpane/excel/memoryExcel, holding the fixture;
+ *   Excel           the in-memory Excel of test/support/memoryExcel, holding the fixture;
  *   OfficeExtension its error class;
  *   CustomFunctions associate/Error/ErrorCode, so that functions.js registers as it does in Excel —
  * and `window.__simulatedExcel` (see ./api) for the test to inspect the workbook.
  * The fixture's Grids are compiled in (test/e2e/webpack.e2e.config.js): the page fetches nothing.
  */
 import type { Grid } from "../../../src/core/grid";
-import { createMemoryExcel } from "../../../src/taskpane/excel/memoryExcel";
+import { createMemoryExcel } from "../../support/memoryExcel";
 import type { SimulatedExcel } from "./api";
 
 declare const __E2E_FIXTURE__: { name: string; grids: Grid[] };

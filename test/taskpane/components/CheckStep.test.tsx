@@ -50,6 +50,17 @@ describe("检查", () => {
     expect(host.selectCell).toHaveBeenCalledWith("绩效目标", "B8");
   });
 
+  test("a finding between two tables links to both cells", async () => {
+    const { host } = await renderPane("tunliu-2024");
+    fireEvent.click(screen.getByRole("button", { name: /舍入差异（19）/ }));
+    fireEvent.click(
+      screen.getByRole("button", { name: /^C7 舍入差异：“201 一般公共服务支出”类支出/ })
+    );
+    expect(host.selectCell).toHaveBeenLastCalledWith("收入总表", "C7");
+    fireEvent.click(screen.getAllByRole("button", { name: "在 Excel 中选中 支出总表!C7" })[0]);
+    expect(host.selectCell).toHaveBeenLastCalledWith("支出总表", "C7");
+  });
+
   test("says so when the cell cannot be selected", async () => {
     const { host } = await renderPane("quyang-2024");
     host.selectCell.mockRejectedValueOnce(new Error("找不到工作表"));

@@ -2,9 +2,10 @@ import { readFileSync } from "fs";
 import path from "path";
 import { buildSheets } from "../../../src/core/format/buildSheets";
 import type { SheetSpec } from "../../../src/core/format/sheetSpec";
-import { ledgerFigures, readLedger } from "../../../src/core/ledger";
-import { gridsFromXlsx } from "../../../src/export/readXlsx";
-import { safeSheetNames } from "../../../src/export/xlsx";
+import { readLedger } from "../../../src/core/ledger";
+import { ledgerFigures } from "../../../src/core/figures/aggregate";
+import { gridsFromXlsx } from "../../../src/io/readXlsx";
+import { safeSheetNames } from "../../../src/render/xlsx";
 import {
   SheetLayout,
   characterWidthToPoints,
@@ -14,7 +15,7 @@ import {
   needsTextFormat,
   rectAddress,
 } from "../../../src/taskpane/excel/layout";
-import { smallSpec } from "../../export/fixtureSpecs";
+import { smallSpec } from "../../render/fixtureSpecs";
 
 const EXAMPLE_LEDGER = path.resolve(__dirname, "../../../examples/quyang-2024-ledger.xlsx");
 

@@ -1,30 +1,27 @@
 import { readFileSync } from "fs";
 import path from "path";
-import { checkWorkbook } from "../../../src/core/checkWorkbook";
+import { checkWorkbook } from "../../../src/core/check/workbook";
 import { buildSheets } from "../../../src/core/format/buildSheets";
 import { buildDisclosure } from "../../../src/core/format/disclosure";
 import type { SheetSpec } from "../../../src/core/format/sheetSpec";
 import { specToGrid } from "../../../src/core/format/specToGrid";
 import type { CellValue, Grid } from "../../../src/core/grid";
 import { makeGrid } from "../../../src/core/grid";
-import { ledgerFigures, readLedger } from "../../../src/core/ledger";
-import type { TemplateId } from "../../../src/core/templates";
-import { expenditureByClass, generalBudgetExpenditureSpec } from "../../../src/export/chart";
+import { readLedger } from "../../../src/core/ledger";
+import { ledgerFigures } from "../../../src/core/figures/aggregate";
+import type { TemplateId } from "../../../src/core/model";
+import { expenditureByClass, generalBudgetExpenditureSpec } from "../../../src/render/chart";
 import { moneyToNumber } from "../../../src/core/money";
-import { gridsFromXlsx } from "../../../src/export/readXlsx";
+import { gridsFromXlsx } from "../../../src/io/readXlsx";
 import type { ChartData } from "../../../src/taskpane/excel/host";
-import {
-  MemoryExcelOptions,
-  MemorySheet,
-  createMemoryExcel,
-} from "../../../src/taskpane/excel/memoryExcel";
+import { MemoryExcelOptions, MemorySheet, createMemoryExcel } from "../../support/memoryExcel";
 import {
   GENERATED_MARK,
   OfficeHostOptions,
   createOfficeHost,
 } from "../../../src/taskpane/excel/officeHost";
 import { loadFixture } from "../../helpers/fixtures";
-import { smallSpec } from "../../export/fixtureSpecs";
+import { smallSpec } from "../../render/fixtureSpecs";
 
 const EXAMPLE_LEDGER = path.resolve(__dirname, "../../../examples/quyang-2024-ledger.xlsx");
 const CHINESE = /[\u4e00-\u9fff]/;

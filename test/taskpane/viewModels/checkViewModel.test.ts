@@ -69,6 +69,34 @@ describe("checkViewModel", () => {
       expect(sheets).toContain("项目支出(本年)（4）");
     });
 
+    test("links a finding between two tables to the other table's cell as well", () => {
+      const vm = checkViewModel(check, ALL, "zh-CN");
+      const items = vm.groups[0].sheets.flatMap((sheet) => sheet.findings);
+      const classFinding = items.find((item) => item.cell === "C7" && /类支出/.test(item.message))!;
+      expect(classFinding.target).toMatchObject({ sheet: "收入总表", cell: "C7" });
+      // The other table's cell first, then the cells of the finding's own sheet by address alone.
+      expect(classFinding.related).toEqual([
+        {
+          sheet: "支出总表",
+          cell: "C7",
+          text: "支出总表!C7",
+          label: "在 Excel 中选中 支出总表!C7",
+        },
+        { sheet: "收入总表", cell: "I7", text: "I7", label: "在 Excel 中选中 收入总表!I7" },
+      ]);
+      expect(classFinding.relatedLabel).toBe("另见");
+      expect(classFinding.relatedMore).toBeUndefined();
+    });
+
+    test("links at most four related cells and says how many there are", () => {
+      const vm = checkViewModel(check, ALL, "zh-CN");
+      const items = vm.groups[0].sheets.flatMap((sheet) => sheet.findings);
+      // 收支总表 本年支出合计 = Σ the 30 类 rows Shanxi lists: 30 related cells.
+      const total = items.find((item) => item.cell === "D36")!;
+      expect(total.related).toHaveLength(4);
+      expect(total.relatedMore).toBe("等 30 处");
+    });
+
     test("keeps the groups the user opened", () => {
       expect(checkViewModel(check, ALL, "zh-CN", ["rounding"]).openGroups).toEqual(["rounding"]);
     });

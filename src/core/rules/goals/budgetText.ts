@@ -1,3 +1,4 @@
+import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import { AmountUnit, Money, convertUnit, roundMoney, toHalfWidth } from "../../money";
 import type { GoalAmount, PerformanceGoalForm } from "../../read/goals";
@@ -82,7 +83,7 @@ function check(form: PerformanceGoalForm): Finding | undefined {
       message,
       expected: form.budget.value.toString(),
       actual: convertUnit(budget.amount, budget.unit, form.unit).toString(),
-      related: [form.budget.cell, ...(form.fiscal ? [form.fiscal.cell] : [])],
+      related: cellRefs(form.sheet, [form.budget.cell, ...(form.fiscal ? [form.fiscal.cell] : [])]),
     };
   }
   if (fiscal && form.fiscal && fiscalAgreement === "mismatch") {
@@ -97,7 +98,7 @@ function check(form: PerformanceGoalForm): Finding | undefined {
       ),
       expected: form.fiscal.value.toString(),
       actual: convertUnit(fiscal.amount, fiscal.unit, form.unit).toString(),
-      related: [form.fiscal.cell],
+      related: cellRefs(form.sheet, [form.fiscal.cell]),
     };
   }
   if (budget && budgetAgreement === "rounding") {
@@ -112,7 +113,7 @@ function check(form: PerformanceGoalForm): Finding | undefined {
       ),
       expected: form.budget.value.toString(),
       actual: convertUnit(budget.amount, budget.unit, form.unit).toString(),
-      related: [form.budget.cell],
+      related: cellRefs(form.sheet, [form.budget.cell]),
     };
   }
   return undefined;

@@ -1,3 +1,5 @@
+import { cellRef } from "../../finding";
+import type { CellRef } from "../../finding";
 /**
  * Shared by the 项目绩效目标表 rules: amounts shown in the form's unit, conversions to 万元, and the
  * line of the 项目支出表 that belongs to each form.
@@ -110,9 +112,9 @@ export function projectNote(model: WorkbookModel, form: PerformanceGoalForm): st
 }
 
 /** The address of a form's project line on its sheet, for `related`. */
-export function projectRelated(model: WorkbookModel, form: PerformanceGoalForm): string[] {
+export function projectRelated(model: WorkbookModel, form: PerformanceGoalForm): CellRef[] {
   const line = projectLines(model).get(form);
-  return line ? [`${line.table.table.sheet}!${line.cell.address}`] : [];
+  return line ? [cellRef(line.table.table.sheet, line.cell.address)] : [];
 }
 
 export { formTitle, ZERO };

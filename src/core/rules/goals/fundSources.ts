@@ -1,3 +1,4 @@
+import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import { compareSum } from "../../rounding";
 import type { GoalAmount, PerformanceGoalForm } from "../../read/goals";
@@ -20,9 +21,10 @@ function sumCheck(
   if (total.state === "invalid" || parts.some((p) => p.amount.state === "invalid"))
     return undefined;
   if (parts.every((p) => p.amount.state === "empty")) return undefined; // the form gives no split
+  // Only the sources that hold a number were rounded; blanks must not widen the tolerance.
   const comparison = compareSum(
     total.value,
-    parts.map((p) => p.amount.value)
+    parts.filter((p) => p.amount.state === "amount").map((p) => p.amount.value)
   );
   if (comparison.agreement === "exact") return undefined;
   const rounding = comparison.agreement === "rounding";
@@ -49,7 +51,10 @@ function sumCheck(
         ),
     expected: comparison.expected.toString(),
     actual: total.value.toString(),
-    related: parts.map((p) => p.amount.cell),
+    related: cellRefs(
+      form.sheet,
+      parts.map((p) => p.amount.cell)
+    ),
     ...(rounding ? { rounding: true } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import type { GoalPeriod, PerformanceGoalForm } from "../../read/goals";
 import { MESSAGES } from "../messages";
@@ -67,7 +68,10 @@ function check(form: PerformanceGoalForm): Finding[] {
           title,
           periodText(emptyCost.map((e) => e.period))
         ),
-        related: emptyCost.slice(1).map((e) => e.row!.cell),
+        related: cellRefs(
+          form.sheet,
+          emptyCost.slice(1).map((e) => e.row!.cell)
+        ),
       });
     }
   }

@@ -1,3 +1,4 @@
+import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import { GoalIndicator, PerformanceGoalForm, normalizeProjectName } from "../../read/goals";
 import { MESSAGES } from "../messages";
@@ -34,7 +35,7 @@ function check(form: PerformanceGoalForm): Finding[] {
         first.row,
         first.value
       ),
-      related: [first.nameCell],
+      related: cellRefs(form.sheet, [first.nameCell]),
     });
   }
   return findings;

@@ -1,3 +1,4 @@
+import { cellRef } from "../../finding";
 import type { Finding } from "../../finding";
 import { PerformanceGoalForm, parseIndicatorValue } from "../../read/goals";
 import { MESSAGES } from "../messages";
@@ -20,7 +21,7 @@ function check(form: PerformanceGoalForm): Finding[] {
     const rowKey = `${indicator.row}|${indicator.value}`;
     const earlier = reported.get(rowKey);
     if (earlier) {
-      earlier.related = [...(earlier.related ?? []), indicator.cell];
+      earlier.related = [...(earlier.related ?? []), cellRef(form.sheet, indicator.cell)];
       continue;
     }
     const finding: Finding = {

@@ -1,3 +1,4 @@
+import { cellRef } from "../../finding";
 import type { Finding } from "../../finding";
 import type { PerformanceGoalForm } from "../../read/goals";
 import { MESSAGES } from "../messages";
@@ -47,7 +48,7 @@ export const goalOneYearPeriod: Rule<WorkbookRuleContext> = {
           ) + projectNote(model, form),
         expected: annual.value.toString(),
         actual: period.value.toString(),
-        related: [annual.cell, ...projectRelated(model, form)],
+        related: [cellRef(form.sheet, annual.cell), ...projectRelated(model, form)],
       });
     }
     return findings;

@@ -1,3 +1,4 @@
+import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import { sumMoney } from "../../money";
 import type { GoalPlanStage, PerformanceGoalForm } from "../../read/goals";
@@ -45,7 +46,7 @@ function check(form: PerformanceGoalForm): Finding | undefined {
         ),
         expected: `≥${earlier.value!.toString()}`,
         actual: later.value!.toString(),
-        related: [earlier.cell],
+        related: cellRefs(form.sheet, [earlier.cell]),
       };
     }
   }

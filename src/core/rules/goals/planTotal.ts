@@ -1,3 +1,4 @@
+import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import { Money, sumMoney } from "../../money";
 import { compareSum } from "../../rounding";
@@ -63,7 +64,7 @@ function check(form: PerformanceGoalForm): Finding | undefined {
         ),
     expected: form.budget.value.toString(),
     actual: end.value!.toString(),
-    related: [form.budget.cell],
+    related: cellRefs(form.sheet, [form.budget.cell]),
     ...(rounding ? { rounding: true } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { cellRef } from "../../finding";
 import type { Finding } from "../../finding";
 import { roundMoney } from "../../money";
 import { MESSAGES } from "../messages";
@@ -81,7 +82,7 @@ export const goalProjectLine: Rule<WorkbookRuleContext> = {
             ),
         expected: line.cell.value.toString(),
         actual: published.toString(),
-        related: [`${sheet}!${line.cell.address}`],
+        related: [cellRef(sheet, line.cell.address)],
         ...(rounding ? { rounding: true } : {}),
       });
     }

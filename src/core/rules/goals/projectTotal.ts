@@ -1,3 +1,4 @@
+import { cellRef } from "../../finding";
 import type { Finding } from "../../finding";
 import { sumMoney } from "../../money";
 import { compareSum } from "../../rounding";
@@ -54,7 +55,7 @@ export const goalProjectTotal: Rule<WorkbookRuleContext> = {
             ),
         expected: sum.toString(),
         actual: cell.value.toString(),
-        related: forms.map((form) => `${form.sheet}!${form.budget.cell}`),
+        related: forms.map((form) => cellRef(form.sheet, form.budget.cell)),
         ...(rounding ? { rounding: true } : {}),
       };
       return [finding];

@@ -1,3 +1,4 @@
+import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import { AmountUnit, Money, ZERO, convertUnit, toHalfWidth } from "../../money";
 import {
@@ -87,6 +88,7 @@ function countMatches(
 interface Bound {
   basis: string;
   range: Interval;
+  /** Cells on the form's sheet. */
   related: string[];
 }
 
@@ -222,7 +224,7 @@ function check(model: WorkbookRuleContext["model"], form: PerformanceGoalForm): 
       message: message + (rounding ? "" : projectNote(model, form)),
       expected: `${miss.kind === "lower" ? "≥" : miss.kind === "upper" ? "≤" : ""}${convertUnit(miss.limit, "万元", form.unit).toString()}`,
       actual: form.budget.value.toString(),
-      related: [...bound.related, ...projectRelated(model, form)],
+      related: [...cellRefs(form.sheet, bound.related), ...projectRelated(model, form)],
       ...(rounding ? { rounding: true } : {}),
     });
   }

@@ -15,7 +15,7 @@ import type { Finding } from "../../finding";
 import type { Grid } from "../../grid";
 import { gridAddress } from "../../grid";
 import { checkNarrative } from "../../narrative/check";
-import type { NarrativeInput } from "../../narrative/check";
+import type { NarrativeInput } from "../../narrative/types";
 import { isBlank } from "../../read/text";
 import type { Rule, WorkbookRuleContext } from "../rule";
 

@@ -1,7 +1,8 @@
+import { cellRef } from "../../finding";
 import type { Finding } from "../../finding";
 import { MESSAGES } from "../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
-import { assetsViews, cellOf } from "./assetsTable";
+import { assetsViews, cellOf } from "../../read/assetsTable";
 
 /** A 其中 row (办公用房) never exceeds the class it belongs to (房屋), in 数量 or in 价值. */
 const RULE_ID = "assets.subitem";
@@ -41,7 +42,7 @@ export const assetsSubitem: Rule<WorkbookRuleContext> = {
               ),
               expected: `≤${parent.value.toString()}`,
               actual: cell.value.toString(),
-              related: [parent.address],
+              related: [cellRef(view.table.sheet, parent.address)],
             });
           }
         }

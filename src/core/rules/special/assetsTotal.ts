@@ -3,7 +3,7 @@ import type { AmountCell } from "../../read/table";
 import { MESSAGES } from "../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { sumFinding } from "../sums";
-import { assetsViews, cellOf } from "./assetsTable";
+import { assetsViews, cellOf } from "../../read/assetsTable";
 
 /**
  * 资产总额 价值 = Σ the numbered classes' 价值 (房屋, 车辆, 单价在20万元以上的设备, 其他固定资产);

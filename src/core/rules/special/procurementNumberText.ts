@@ -1,7 +1,7 @@
 import type { Finding } from "../../finding";
 import { MESSAGES } from "../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
-import { procurementViews } from "./procurementTable";
+import { procurementViews } from "../../read/procurementTable";
 
 /**
  * A number stored as text (`107．57`, `'25`) in 数量, 单价 or an amount column is read, but a SUM in

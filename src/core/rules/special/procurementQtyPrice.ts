@@ -1,8 +1,9 @@
+import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import { Money } from "../../money";
 import { MESSAGES } from "../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
-import { procurementViews } from "./procurementTable";
+import { procurementViews } from "../../read/procurementTable";
 
 /**
  * 数量 × 单价 = 金额 (the 政府采购金额 合计 column) on every item row that states both. 单价 is printed
@@ -51,7 +52,7 @@ export const procurementQtyPrice: Rule<WorkbookRuleContext> = {
             : MESSAGES.procurementQtyPrice(row.label, q.value, p.value, product, column, a.value),
           expected: product.toFixed(2),
           actual: a.value.toFixed(2),
-          related: [q.address, p.address],
+          related: cellRefs(view.table.sheet, [q.address, p.address]),
           ...(rounding ? { rounding: true } : {}),
         });
       }

@@ -2,7 +2,7 @@ import type { Finding } from "../../finding";
 import { MESSAGES } from "../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { sumFinding } from "../sums";
-import { procurementViews } from "./procurementTable";
+import { procurementViews } from "../../read/procurementTable";
 
 /** On every row, the 政府采购金额 合计 = Σ its sources (一般公共预算拨款, 基金预算拨款 … 单位资金, 上年结转结余). */
 const RULE_ID = "procurement.sources";

@@ -8,7 +8,7 @@ import {
   ProcurementView,
   procurementViews,
   subtotalGroups,
-} from "./procurementTable";
+} from "../../read/procurementTable";
 
 /**
  * The 合计 row = Σ the 小计 rows (or Σ the item rows when there is no 小计), and each 小计 = Σ its

@@ -1,9 +1,10 @@
+import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import { Money } from "../../money";
 import { compareSum } from "../../rounding";
 import { MESSAGES } from "../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
-import { SangongMeasure, SangongView, percentValue, sangongViews } from "./sangongTable";
+import { SangongMeasure, SangongView, percentValue, sangongViews } from "../../read/sangongTable";
 
 /**
  * In the comparison form (上年预算数 / 本年预算数 / 增减 / 增减率): 增减 = 本年 − 上年, sign included, and
@@ -69,7 +70,7 @@ export const sangongChange: Rule<WorkbookRuleContext> = {
                   ),
               expected: expected.toFixed(2),
               actual: cell.value.toFixed(2),
-              related: [current.address, prior.address],
+              related: cellRefs(view.table.sheet, [current.address, prior.address]),
               ...(rounding ? { rounding: true } : {}),
             });
             continue;
@@ -96,7 +97,7 @@ export const sangongChange: Rule<WorkbookRuleContext> = {
               MESSAGES.sangongRate(line.label, measure.caption, actual, rate),
             expected: rate.toFixed(2),
             actual: actual.toFixed(2),
-            related: [current.address, prior.address],
+            related: cellRefs(view.table.sheet, [current.address, prior.address]),
             ...(rounding ? { rounding: true } : {}),
           });
         }

@@ -2,9 +2,13 @@ import type { Finding } from "../../finding";
 import { MESSAGES } from "../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { sumFinding } from "../sums";
-import { lineOf, sangongViews } from "./sangongTable";
+import { lineOf, sangongViews, totalRightButVehicleWrong } from "../../read/sangongTable";
 
-/** 公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费, in every amount column. */
+/**
+ * 公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费, in every amount column. When the
+ * 合计 agrees with the items through the 购置费 and 运行维护费, the message says so: the vehicle
+ * cell is the one to correct.
+ */
 const RULE_ID = "sangong.vehicle";
 
 export const sangongVehicle: Rule<WorkbookRuleContext> = {
@@ -34,6 +38,8 @@ export const sangongVehicle: Rule<WorkbookRuleContext> = {
               MESSAGES.sangongVehicleRounding(vehicle.label, measure.caption, actual, expected),
           }
         );
+        if (finding && finding.severity === "error" && totalRightButVehicleWrong(view, m))
+          finding.message += MESSAGES.sangongTotalAgreesWithParts;
         if (finding) findings.push(finding);
       });
     }

@@ -2,10 +2,14 @@
  * Reading figures out of recognized tables for the rules between tables: find a table by kind, a
  * column by its caption, a row by code or label. Every figure keeps its sheet and cell.
  */
-import type { Finding } from "../../finding";
+import { cellRef } from "../../finding";
+import type { CellRef, Finding } from "../../finding";
 import { Money, ZERO } from "../../money";
 import { compareSum } from "../../rounding";
-import type { AmountCell, TableRow, TableSide } from "../../read/table";
+import { MESSAGES } from "../messages";
+import { analyzeSums } from "../sumRelations";
+import type { SumRelation } from "../sumRelations";
+import type { AmountCell, ParsedTable, TableRow, TableSide } from "../../read/table";
 import { hasChineseOrdinal, stripOrdinal } from "../../read/text";
 import type { RecognizedTable, WorkbookModel } from "../../read/workbook";
 import type { TableKind } from "../../read/tableKinds";
@@ -57,8 +61,25 @@ export function classRows(side: TableSide): Map<string, TableRow> {
 export interface Figure {
   value: Money;
   cells: AmountCell[];
-  /** The sheet the cells are on. */
+  /** The sheet the cells are on (the first cell's, when they are on several). */
   sheet: string;
+  /** Each cell's sheet, aligned with `cells`, when they are not all on `sheet`. */
+  cellSheets?: string[];
+}
+
+/** A figure added up from cells of several tables: each cell keeps its own sheet. */
+export function figureAcross(parts: { sheet: string; cell: AmountCell }[], value?: Money): Figure {
+  return {
+    sheet: parts[0]?.sheet ?? "",
+    cells: parts.map((p) => p.cell),
+    cellSheets: parts.map((p) => p.sheet),
+    value: value ?? parts.reduce((sum, p) => sum.plus(p.cell.value), ZERO),
+  };
+}
+
+/** Where each cell of a figure is. */
+export function figureRefs(f: Figure): CellRef[] {
+  return f.cells.map((c, i) => cellRef(f.cellSheets?.[i] ?? f.sheet, c.address));
 }
 
 export function figure(sheet: string, cells: (AmountCell | undefined)[]): Figure {
@@ -79,41 +100,178 @@ export function isBlankFigure(f: Figure): boolean {
   return f.cells.every((c) => c.parsed.kind === "empty");
 }
 
+const cellTables = new WeakMap<WorkbookModel, Map<AmountCell, ParsedTable>>();
+
+/** The table a published cell belongs to. */
+export function tableHolding(model: WorkbookModel, cell: AmountCell): ParsedTable | undefined {
+  let index = cellTables.get(model);
+  if (!index) {
+    index = new Map();
+    for (const { table } of model.tables)
+      for (const side of table.sides)
+        for (const row of side.rows) for (const c of row.cells) index.set(c, table);
+    cellTables.set(model, index);
+  }
+  return index.get(cell);
+}
+
+/**
+ * Whether the cell's own table says it should be `value`: some sum of that table that the cell is
+ * in fails now and would hold with `value` in the cell, and none that holds now would break.
+ */
+export function ownTableSupports(model: WorkbookModel, cell: AmountCell, value: Money): boolean {
+  const table = tableHolding(model, cell);
+  if (!table) return false;
+  const involved = analyzeSums(table).relations.filter(
+    (r) => r.comparison && (r.total === cell || r.parts.includes(cell))
+  );
+  const fixes = (r: SumRelation) => {
+    const total = r.total === cell ? value : r.total.value;
+    const parts = r.parts.map((p) => (p === cell ? value : p.value));
+    return compareSum(total, parts).agreement !== "mismatch";
+  };
+  return (
+    involved.some((r) => r.comparison!.agreement === "mismatch" && fixes(r)) &&
+    involved.every((r) => r.comparison!.agreement === "mismatch" || fixes(r))
+  );
+}
+
+export interface EqualityOptions {
+  /**
+   * With the model, a disagreement between two single cells is blamed on the side whose own table
+   * says it is wrong (its sums hold only with the other side's figure), where one side's does.
+   */
+  model?: WorkbookModel;
+}
+
 /**
  * The same figure as published in two places. Equal to the cent: nothing; apart by no more than the
- * rounding tolerance of the cells involved: info 舍入差异; further apart: an error at `here`.
+ * rounding tolerance of the cells involved: info 舍入差异; further apart: an error at `here`, or at
+ * `there` when the model shows that `there` is the one that is wrong.
  */
 export function equalityFinding(
   ruleId: string,
   here: Figure,
   there: Figure,
-  describe: (here: Money, there: Money) => string
+  describe: (here: Money, there: Money) => string,
+  options: EqualityOptions = {}
 ): Finding | undefined {
   if (here.cells.length === 0) return undefined;
   if (isBlankFigure(here) && isBlankFigure(there)) return undefined;
   if ([...here.cells, ...there.cells].some((c) => c.parsed.kind === "invalid")) return undefined;
-  // Both sides are sums of rounded cells; the tolerance grows with the number of cells on both.
-  const terms = Math.max(1, here.cells.length + there.cells.length - 1);
+  // Both sides are sums of rounded cells; the tolerance grows with the number of cells on both
+  // that hold a number (a blank cell was never rounded).
+  const numeric = (f: Figure) => f.cells.filter((c) => c.parsed.kind === "amount").length;
+  const terms = Math.max(1, numeric(here) + numeric(there) - 1);
   const comparison = compareSum(here.value, padTerms(there.value, terms));
   if (comparison.agreement === "exact") return undefined;
   const rounding = comparison.agreement === "rounding";
+  const text = describe(here.value, there.value);
+  if (!rounding && options.model && blameThere(options.model, here, there)) {
+    return {
+      ruleId,
+      severity: "error",
+      sheet: there.cellSheets?.[0] ?? there.sheet,
+      cell: there.cells[0].address,
+      message: `${text}。${MESSAGES.blameOwnTable(there.cellSheets?.[0] ?? there.sheet, here.value)}`,
+      expected: here.value.toFixed(2),
+      actual: there.value.toFixed(2),
+      related: figureRefs(here),
+    };
+  }
   const anchor = here.cells[0];
+  const blamedHere =
+    !rounding &&
+    options.model !== undefined &&
+    here.cells.length === 1 &&
+    ownTableSupports(options.model, anchor, there.value);
   return {
     ruleId,
     severity: rounding ? "info" : "error",
-    sheet: here.sheet,
+    sheet: here.cellSheets?.[0] ?? here.sheet,
     cell: anchor.address,
     message:
       (rounding ? "舍入差异：" : "") +
-      describe(here.value, there.value) +
-      (rounding ? "，在四舍五入允许范围内。" : "。"),
+      text +
+      (rounding
+        ? "，在四舍五入允许范围内。"
+        : blamedHere
+          ? `。${MESSAGES.blameOwnTable(here.cellSheets?.[0] ?? here.sheet, there.value)}`
+          : "。"),
     expected: there.value.toFixed(2),
     actual: here.value.toFixed(2),
-    related: [...here.cells.slice(1), ...there.cells].map((c) =>
-      there.cells.includes(c) ? `${there.sheet}!${c.address}` : c.address
-    ),
+    related: [...figureRefs(here).slice(1), ...figureRefs(there)],
     ...(rounding ? { rounding: true } : {}),
   };
+}
+
+/** One figure as one table publishes it. */
+export interface Published {
+  /** The table's name for messages (收支总表). */
+  name: string;
+  figure: Figure;
+  /** Where to point when the table does not list the figure at all (its 合计 row, say). */
+  missingAt?: CellRef;
+}
+
+function agree(a: Figure, b: Figure): boolean {
+  const [here, there] = a.cells.length > 0 ? [a, b] : [b, a];
+  if (here.cells.length === 0) return here.value.equals(there.value);
+  const finding = equalityFinding("", here, there, () => "");
+  return finding === undefined || finding.severity !== "error";
+}
+
+/**
+ * One figure published in three or more tables: when all of them but one agree (to the cent or
+ * within rounding) and that one disagrees with each of them, the one finding is at that table's
+ * cell, naming the others' cells. Undefined when there is no such odd one out (then the caller
+ * compares pairs).
+ */
+export function oddOneOut(
+  ruleId: string,
+  entries: readonly Published[],
+  describe: (odd: Published, others: readonly Published[]) => string
+): Finding | undefined {
+  if (entries.length < 3) return undefined;
+  if ([...entries].some((e) => e.figure.cells.some((c) => c.parsed.kind === "invalid")))
+    return undefined;
+  for (const odd of entries) {
+    const others = entries.filter((e) => e !== odd);
+    if (!others.every((o) => !agree(odd.figure, o.figure))) continue;
+    if (!others.every((a) => others.every((b) => a === b || agree(a.figure, b.figure)))) continue;
+    const anchor: CellRef | undefined =
+      odd.figure.cells.length > 0 ? figureRefs(odd.figure)[0] : odd.missingAt;
+    if (!anchor) return undefined;
+    const majority = others[0].figure.value;
+    return {
+      ruleId,
+      severity: "error",
+      sheet: anchor.sheet,
+      cell: anchor.cell,
+      message: `${describe(odd, others)}。`,
+      expected: majority.toFixed(2),
+      actual: odd.figure.value.toFixed(2),
+      related: [...figureRefs(odd.figure).slice(1), ...others.flatMap((o) => figureRefs(o.figure))],
+    };
+  }
+  return undefined;
+}
+
+/** “收支总表、收入总表均为 717.94” or, when they differ within rounding, each with its figure. */
+export function othersText(others: readonly Published[]): string {
+  const first = others[0].figure.value;
+  return others.every((o) => o.figure.value.equals(first))
+    ? `${others.map((o) => o.name).join("、")}均为 ${first.toFixed(2)}`
+    : others.map((o) => `${o.name}为 ${o.figure.value.toFixed(2)}`).join("、");
+}
+
+/** `there` is the wrong one: its own table says so, and `here`'s does not say the same of `here`. */
+function blameThere(model: WorkbookModel, here: Figure, there: Figure): boolean {
+  if (here.cells.length !== 1 || there.cells.length !== 1) return false;
+  return (
+    ownTableSupports(model, there.cells[0], here.value) &&
+    !ownTableSupports(model, here.cells[0], there.value)
+  );
 }
 
 /** compareSum counts terms to size the tolerance; a figure made of n cells counts as n terms. */

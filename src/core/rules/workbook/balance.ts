@@ -57,7 +57,8 @@ export const balanceTotals: Rule<WorkbookRuleContext> = {
             total,
             parts,
             (a, b) =>
-              `“${grand.label}”为 ${a.toFixed(2)}，而“${current.label}”${carry.map((r) => `+“${r.label}”`).join("")}为 ${b.toFixed(2)}（${label}，${side.captions[column]}）`
+              `“${grand.label}”为 ${a.toFixed(2)}，而“${current.label}”${carry.map((r) => `+“${r.label}”`).join("")}为 ${b.toFixed(2)}（${label}，${side.captions[column]}）`,
+            { model }
           );
           if (finding) findings.push(finding);
         });
@@ -67,7 +68,9 @@ export const balanceTotals: Rule<WorkbookRuleContext> = {
           RULE_ID,
           grandTotals[1],
           grandTotals[0],
-          (a, b) => `${recognized.kind}中支出总计 ${a.toFixed(2)} 与收入总计 ${b.toFixed(2)} 不相等`
+          (a, b) =>
+            `${recognized.kind}中支出总计 ${a.toFixed(2)} 与收入总计 ${b.toFixed(2)} 不相等`,
+          { model }
         );
         if (finding) findings.push(finding);
       }

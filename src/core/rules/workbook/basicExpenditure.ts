@@ -26,7 +26,8 @@ export const basicExpenditure: Rule<WorkbookRuleContext> = {
       figure(basic.table.sheet, [basicTotal.cells[0]]),
       figure(general.table.sheet, [generalTotal.cells[column]]),
       (a, b) =>
-        `基本支出表合计为 ${a.toFixed(2)}，一般公共预算支出表的基本支出合计为 ${b.toFixed(2)}`
+        `基本支出表合计为 ${a.toFixed(2)}，一般公共预算支出表的基本支出合计为 ${b.toFixed(2)}`,
+      { model }
     );
     if (finding) findings.push(finding);
     return findings;

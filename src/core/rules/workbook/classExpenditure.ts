@@ -2,7 +2,19 @@ import type { Finding } from "../../finding";
 import type { TableSide } from "../../read/table";
 import type { RecognizedTable } from "../../read/workbook";
 import type { Rule, WorkbookRuleContext } from "../rule";
-import { Figure, classRows, equalityFinding, figure, firstOf, mainSide, totalRow } from "./access";
+import { cellRef } from "../../finding";
+import {
+  Figure,
+  Published,
+  classRows,
+  equalityFinding,
+  figure,
+  firstOf,
+  mainSide,
+  oddOneOut,
+  othersText,
+  totalRow,
+} from "./access";
 
 const RULE_ID = "cross.class-expenditure";
 
@@ -62,6 +74,27 @@ export const classExpenditure: Rule<WorkbookRuleContext> = {
       const inSummary = figureFor(summary, summarySide, code);
       const inExpenditure = figureFor(expenditure, expenditureSide, code);
       const inIncome = figureFor(income, incomeSide, code);
+      // Three tables publish it: blame the one that disagrees with the other two.
+      const published: Published[] = [
+        [summary, summarySide, inSummary, "收支总表"] as const,
+        [expenditure, expenditureSide, inExpenditure, "支出总表"] as const,
+        [income, incomeSide, inIncome, "收入总表"] as const,
+      ].flatMap(([t, side, f, tableName]) => {
+        if (!t || !side || !f) return [];
+        const total = totalRow(side);
+        const missingAt = total ? cellRef(t.table.sheet, total.address) : undefined;
+        return [{ name: tableName, figure: f, missingAt }];
+      });
+      const odd = oddOneOut(
+        RULE_ID,
+        published,
+        (one, others) =>
+          `“${name}”类支出：${one.name}${one.figure.cells.length > 0 ? `为 ${one.figure.value.toFixed(2)}` : "中没有这一类"}，而${othersText(others)}`
+      );
+      if (odd) {
+        findings.push(odd);
+        continue;
+      }
       const pairs: [Figure | undefined, Figure | undefined, string, string][] = [
         [inExpenditure, inSummary, "支出总表", "收支总表"],
         [inIncome, inExpenditure ?? inSummary, "收入总表", inExpenditure ? "支出总表" : "收支总表"],
@@ -78,23 +111,44 @@ export const classExpenditure: Rule<WorkbookRuleContext> = {
           RULE_ID,
           a,
           b,
-          (x, y) => `“${name}”类支出：${aName}为 ${x.toFixed(2)}，${bName}为 ${y.toFixed(2)}`
+          (x, y) => `“${name}”类支出：${aName}为 ${x.toFixed(2)}，${bName}为 ${y.toFixed(2)}`,
+          { model }
         );
         if (finding) findings.push(finding);
       }
     }
-    // The 合计 rows as well: 支出总表 合计 = 收支总表 本年支出合计.
+    // The 合计 rows as well: 支出总表 合计 = 收支总表 本年支出合计 (= 收入总表 合计).
     if (expenditure && expenditureSide && summary && summarySide) {
       const total = totalRow(expenditureSide);
       const current = summarySide.rows.find((row) => row.role === "total");
       const here = rowFigure(expenditure, expenditureSide, total);
-      if (here && current) {
+      const incomeTotal =
+        income && incomeSide ? rowFigure(income, incomeSide, totalRow(incomeSide)) : undefined;
+      const odd =
+        here && current && incomeTotal
+          ? oddOneOut(
+              RULE_ID,
+              [
+                { name: "支出总表合计", figure: here },
+                {
+                  name: `收支总表“${current.label}”`,
+                  figure: figure(summary.table.sheet, [current.cells[0]]),
+                },
+                { name: "收入总表合计", figure: incomeTotal },
+              ],
+              (one, others) =>
+                `${one.name}为 ${one.figure.value.toFixed(2)}，而${othersText(others)}`
+            )
+          : undefined;
+      if (odd) findings.push(odd);
+      else if (here && current) {
         const finding = equalityFinding(
           RULE_ID,
           here,
           figure(summary.table.sheet, [current.cells[0]]),
           (x, y) =>
-            `支出总表合计 ${x.toFixed(2)} 与收支总表“${current.label}” ${y.toFixed(2)} 不一致`
+            `支出总表合计 ${x.toFixed(2)} 与收支总表“${current.label}” ${y.toFixed(2)} 不一致`,
+          { model }
         );
         if (finding) findings.push(finding);
       }

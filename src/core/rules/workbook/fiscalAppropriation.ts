@@ -58,7 +58,8 @@ export const fiscalAppropriation: Rule<WorkbookRuleContext> = {
             figure(sheet, [total.cells[totalColumn]]),
             figure(fiscal.table.sheet, [incomeRow.cells[0]]),
             (a, b) =>
-              `${detail.kind}（不含上年结转）合计为 ${a.toFixed(2)}，财政拨款收支总表本年收入“${incomeRow.label}”为 ${b.toFixed(2)}`
+              `${detail.kind}（不含上年结转）合计为 ${a.toFixed(2)}，财政拨款收支总表本年收入“${incomeRow.label}”为 ${b.toFixed(2)}`,
+            { model }
           )
         );
         continue;
@@ -77,7 +78,8 @@ export const fiscalAppropriation: Rule<WorkbookRuleContext> = {
             a,
             b,
             (x, y) =>
-              `“${code} ${catalog.name(code) ?? ""}”类：${a === here ? detail.kind : "财政拨款收支总表"}为 ${x.toFixed(2)}，${a === here ? "财政拨款收支总表" : detail.kind}为 ${y.toFixed(2)}`
+              `“${code} ${catalog.name(code) ?? ""}”类：${a === here ? detail.kind : "财政拨款收支总表"}为 ${x.toFixed(2)}，${a === here ? "财政拨款收支总表" : detail.kind}为 ${y.toFixed(2)}`,
+            { model }
           )
         );
       }
@@ -90,7 +92,8 @@ export const fiscalAppropriation: Rule<WorkbookRuleContext> = {
             figure(sheet, [detailTotal.cells[totalColumn]]),
             figure(fiscal.table.sheet, [fiscalTotal.cells[column]]),
             (x, y) =>
-              `${detail.kind}合计为 ${x.toFixed(2)}，财政拨款收支总表本年支出合计（${expenditureSide.captions[column]}）为 ${y.toFixed(2)}`
+              `${detail.kind}合计为 ${x.toFixed(2)}，财政拨款收支总表本年支出合计（${expenditureSide.captions[column]}）为 ${y.toFixed(2)}`,
+            { model }
           )
         );
       }

@@ -110,7 +110,8 @@ export const incomeSources: Rule<WorkbookRuleContext> = {
         RULE_ID,
         here,
         there,
-        (a, b) => `${what}：收支总表为 ${a.toFixed(2)}，收入总表合计行为 ${b.toFixed(2)}`
+        (a, b) => `${what}：收支总表为 ${a.toFixed(2)}，收入总表合计行为 ${b.toFixed(2)}`,
+        { model }
       );
       if (finding) findings.push(finding);
     };

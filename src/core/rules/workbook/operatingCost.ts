@@ -27,7 +27,8 @@ export const operatingCost: Rule<WorkbookRuleContext> = {
       figure(operating.table.sheet, [operatingTotal.cells[0]]),
       figure(basic.table.sheet, [basicTotal.cells[publicColumn]]),
       (a, b) =>
-        `机关运行经费为 ${a.toFixed(2)}，基本支出表公用经费合计为 ${b.toFixed(2)}${unitNature ? "" : "（单位性质未知，按行政单位核对）"}`
+        `机关运行经费为 ${a.toFixed(2)}，基本支出表公用经费合计为 ${b.toFixed(2)}${unitNature ? "" : "（单位性质未知，按行政单位核对）"}`,
+      { model }
     );
     if (!finding) return [];
     return [

@@ -39,7 +39,8 @@ export const personnelSplit: Rule<WorkbookRuleContext> = {
         figure(sheet, [total.cells[column]]),
         sumOf([...codes]),
         (a, b) =>
-          `${label}合计为 ${a.toFixed(2)}，而经济分类 ${codes.join("+")} 的合计为 ${b.toFixed(2)}`
+          `${label}合计为 ${a.toFixed(2)}，而经济分类 ${codes.join("+")} 的合计为 ${b.toFixed(2)}`,
+        { model }
       );
       if (finding)
         findings.push({

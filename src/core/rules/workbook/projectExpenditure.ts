@@ -1,11 +1,11 @@
 import type { Finding } from "../../finding";
-import type { Money } from "../../money";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import {
   Figure,
   columnIndex,
   equalityFinding,
   figure,
+  figureAcross,
   firstOf,
   rowsByCode,
   tablesOf,
@@ -38,22 +38,20 @@ export const projectExpenditure: Rule<WorkbookRuleContext> = {
 
     // The department's 合计 row of each 项目支出表 (the first total row), column 合计.
     const projectTotals = projectTables.map((t) => ({ table: t, row: totalRow(t.table.sides[0]) }));
-    const projectFigure: Figure = {
-      sheet: projectTables[0].table.sheet,
-      cells: projectTotals.flatMap((p) => (p.row ? [p.row.cells[0]] : [])),
-      value: projectTotals.reduce<Money>(
-        (sum, p) => (p.row ? sum.plus(p.row.cells[0].value) : sum),
-        figure("", []).value
-      ),
-    };
+    const projectFigure: Figure = figureAcross(
+      projectTotals.flatMap((p) =>
+        p.row ? [{ sheet: p.table.table.sheet, cell: p.row.cells[0] }] : []
+      )
+    );
     if (projectFigure.cells.length > 0) {
       push(
         equalityFinding(
           RULE_ID,
           figure(expenditure.table.sheet, [expenditureTotal.cells[projectColumn]]),
-          { ...projectFigure, sheet: projectTables[0].table.sheet },
+          projectFigure,
           (a, b) =>
-            `支出总表项目支出合计为 ${a.toFixed(2)}，${projectTables.length} 张项目支出表合计为 ${b.toFixed(2)}`
+            `支出总表项目支出合计为 ${a.toFixed(2)}，${projectTables.length} 张项目支出表合计为 ${b.toFixed(2)}`,
+          { model }
         )
       );
     }
@@ -99,7 +97,8 @@ export const projectExpenditure: Rule<WorkbookRuleContext> = {
             projectOnlyCarry.map(([, row]) => row.cells[carryColumn])
           ),
           (a, b) =>
-            `上年结转项目支出表合计为 ${a.toFixed(2)}，收入总表中项目类科目（${projectOnlyCarry.map(([code]) => code).join("、")}）的上年结转合计为 ${b.toFixed(2)}`
+            `上年结转项目支出表合计为 ${a.toFixed(2)}，收入总表中项目类科目（${projectOnlyCarry.map(([code]) => code).join("、")}）的上年结转合计为 ${b.toFixed(2)}`,
+          { model }
         )
       );
     }
@@ -129,22 +128,22 @@ export const projectExpenditure: Rule<WorkbookRuleContext> = {
       );
       const expected = basicCarry.plus(carried.row.cells[0].value);
       const here = figure(income.table.sheet, [incomeTotal.cells[carryColumn]]);
-      const there: Figure = {
-        sheet: expenditure.table.sheet,
-        cells: [
-          expenditureTotal.cells[basicColumn],
-          generalTotal.cells[generalBasicColumn],
-          carried.row.cells[0],
+      const there = figureAcross(
+        [
+          { sheet: expenditure.table.sheet, cell: expenditureTotal.cells[basicColumn] },
+          { sheet: general!.table.sheet, cell: generalTotal.cells[generalBasicColumn] },
+          { sheet: carried.table.table.sheet, cell: carried.row.cells[0] },
         ],
-        value: expected,
-      };
+        expected
+      );
       push(
         equalityFinding(
           RULE_ID,
           here,
           there,
           (a, b) =>
-            `收入总表上年结转合计为 ${a.toFixed(2)}，而基本支出结转（支出总表基本支出 − 一般公共预算基本支出）加上年结转项目支出为 ${b.toFixed(2)}`
+            `收入总表上年结转合计为 ${a.toFixed(2)}，而基本支出结转（支出总表基本支出 − 一般公共预算基本支出）加上年结转项目支出为 ${b.toFixed(2)}`,
+          { model }
         )
       );
     }

@@ -1,3 +1,4 @@
+import { cellRef } from "../../finding";
 import type { Finding } from "../../finding";
 import { normalizeName } from "../../codes";
 import type { Rule, WorkbookRuleContext } from "../rule";
@@ -47,7 +48,7 @@ export const sangongEconomic: Rule<WorkbookRuleContext> = {
         message: `“三公”经费中的${row ? `“${row.label}”` : `${item.name}`}为 ${amount.toFixed(2)}，小于基本支出表 ${item.code} ${item.name}的 ${line.cells[0].value.toFixed(2)}；三公经费包含基本支出和项目支出，不应小于基本支出中的相应科目。`,
         expected: line.cells[0].value.toFixed(2),
         actual: amount.toFixed(2),
-        related: [`${basic.table.sheet}!${line.cells[0].address}`],
+        related: [cellRef(basic.table.sheet, line.cells[0].address)],
       });
     }
     return findings;

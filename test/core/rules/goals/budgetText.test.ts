@@ -1,3 +1,4 @@
+import { refs } from "../../../helpers/fixtures";
 import { goalBudgetText } from "../../../../src/core/rules/goals/budgetText";
 import { brief, contextOf, expectWellFormed, quyang, setCell } from "./context";
 
@@ -6,7 +7,11 @@ describe("goals.budget-text", () => {
     const findings = goalBudgetText.run(contextOf(await quyang()));
     expectWellFormed(goalBudgetText, findings);
     expect(findings.map(brief)).toEqual(["goals.budget-text 绩效目标!B8 error"]);
-    expect(findings[0]).toMatchObject({ expected: "25", actual: "5", related: ["C7", "E7"] });
+    expect(findings[0]).toMatchObject({
+      expected: "25",
+      actual: "5",
+      related: refs("绩效目标", "C7", "E7"),
+    });
     expect(findings[0].message).toContain(
       "绩效目标表“考核专项公用项目经费”的资金用途写明预算数5万元，但预算数单元格（C7）为25.00万元。"
     );
@@ -31,7 +36,7 @@ describe("goals.budget-text", () => {
       绩效目标: (g) => setCell(g, "B40", "预算数8.3万元，其中财政资金3.8万元，主要用于四清人员。"),
     });
     const finding = goalBudgetText.run(contextOf(grids)).find((f) => f.cell === "B40");
-    expect(finding).toMatchObject({ severity: "error", related: ["E39"] });
+    expect(finding).toMatchObject({ severity: "error", related: refs("绩效目标", "E39") });
     expect(finding?.message).toContain("财政资金3.8万元");
   });
 });

@@ -1,3 +1,4 @@
+import { refs } from "../../../helpers/fixtures";
 import { goalFundSources } from "../../../../src/core/rules/goals/fundSources";
 import { brief, contextOf, expectWellFormed, quyang, setCell, tunliuWithGoals } from "./context";
 
@@ -12,7 +13,11 @@ describe("goals.fund-sources", () => {
     const findings = goalFundSources.run(contextOf(grids));
     expectWellFormed(goalFundSources, findings);
     expect(findings.map(brief)).toEqual(["goals.fund-sources 绩效目标!C23 error"]);
-    expect(findings[0]).toMatchObject({ expected: "320", actual: "300", related: ["E23", "G23"] });
+    expect(findings[0]).toMatchObject({
+      expected: "320",
+      actual: "300",
+      related: refs("绩效目标", "E23", "G23"),
+    });
   });
 
   it("reports a Shanxi 年度资金总额 whose sources do not add up", async () => {

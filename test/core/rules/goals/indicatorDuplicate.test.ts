@@ -1,3 +1,4 @@
+import { refs } from "../../../helpers/fixtures";
 import { goalIndicatorDuplicate } from "../../../../src/core/rules/goals/indicatorDuplicate";
 import { brief, contextOf, expectWellFormed, quyang, tunliuWithGoals } from "./context";
 
@@ -6,7 +7,7 @@ describe("goals.indicator-duplicate", () => {
     const findings = goalIndicatorDuplicate.run(contextOf(await quyang()));
     expectWellFormed(goalIndicatorDuplicate, findings);
     expect(findings.map(brief)).toEqual(["goals.indicator-duplicate 绩效目标!C243 warning"]);
-    expect(findings[0].related).toEqual(["C242"]);
+    expect(findings[0].related).toEqual(refs("绩效目标", "C242"));
     expect(findings[0].message).toContain("第243行");
     expect(findings[0].message).toContain("第242行");
   });

@@ -1,3 +1,4 @@
+import { refs } from "../../../helpers/fixtures";
 import { goalIndicatorValue } from "../../../../src/core/rules/goals/indicatorValue";
 import { brief, contextOf, expectWellFormed, quyang, setCell, tunliuWithGoals } from "./context";
 
@@ -22,6 +23,6 @@ describe("goals.indicator-value", () => {
       "goals.indicator-value 项目绩效目标!E110 warning",
       "goals.indicator-value 项目绩效目标!E140 warning",
     ]);
-    expect(findings[0].related).toEqual(["H55"]);
+    expect(findings[0].related).toEqual(refs("项目绩效目标", "H55"));
   });
 });

@@ -1,3 +1,4 @@
+import { refs } from "../../../helpers/fixtures";
 import { goalOneYearPeriod } from "../../../../src/core/rules/goals/oneYearPeriod";
 import { shanxiGoalsGrid } from "../../../fixtures/shanxi-goals";
 import { brief, contextOf, expectWellFormed, setCell, tunliuWithGoals } from "./context";
@@ -13,7 +14,7 @@ describe("goals.one-year-period", () => {
     expect(findings[0]).toMatchObject({
       expected: "1000000",
       actual: "1600000",
-      related: ["F96", "项目支出(本年)!B27"],
+      related: refs("项目绩效目标", "F96", "项目支出(本年)!B27"),
     });
     expect(findings[0].message).toContain("基层党组织标准化、规范化建设经费");
     expect(findings[0].message).toContain("项目支出表“项目支出(本年)”B27列示该项目100.00万元");
@@ -25,7 +26,7 @@ describe("goals.one-year-period", () => {
     const findings = goalOneYearPeriod.run(contextOf([shanxiGoalsGrid()]));
     expect(findings).toHaveLength(2);
     expect(findings[0].message).not.toContain("项目支出表");
-    expect(findings[0].related).toEqual(["F96"]);
+    expect(findings[0].related).toEqual(refs("项目绩效目标", "F96"));
   });
 
   it("accepts different amounts for a project that runs several years", async () => {

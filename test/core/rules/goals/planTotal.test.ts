@@ -1,3 +1,4 @@
+import { refs } from "../../../helpers/fixtures";
 import { goalPlanTotal } from "../../../../src/core/rules/goals/planTotal";
 import { brief, contextOf, expectWellFormed, quyang, setCell } from "./context";
 
@@ -11,7 +12,11 @@ describe("goals.plan-total", () => {
     const findings = goalPlanTotal.run(contextOf(grids));
     expectWellFormed(goalPlanTotal, findings);
     expect(findings.map(brief)).toEqual(["goals.plan-total 绩效目标!E10 error"]);
-    expect(findings[0]).toMatchObject({ expected: "25", actual: "20", related: ["C7"] });
+    expect(findings[0]).toMatchObject({
+      expected: "25",
+      actual: "20",
+      related: refs("绩效目标", "C7"),
+    });
   });
 
   it("reads a percentage plan and wants it to reach 100%", async () => {

@@ -1,3 +1,4 @@
+import { refs } from "../../../helpers/fixtures";
 import { goalProjectLine } from "../../../../src/core/rules/goals/projectLine";
 import {
   SHANXI_GOALS_SHEET,
@@ -23,7 +24,7 @@ describe("goals.project-line", () => {
     expect(findings[0]).toMatchObject({
       expected: "50",
       actual: "55",
-      related: ["项目支出(本年)!B21"],
+      related: refs("", "项目支出(本年)!B21"),
     });
     expect(findings[0].message).toContain("550,000元（55.00万元）");
   });

@@ -1,3 +1,4 @@
+import { refs } from "../../../helpers/fixtures";
 import { goalUnitCost } from "../../../../src/core/rules/goals/unitCost";
 import { brief, contextOf, expectWellFormed, quyang, setCell, tunliuWithGoals } from "./context";
 
@@ -12,13 +13,13 @@ describe("goals.unit-cost", () => {
     expect(findings[0]).toMatchObject({
       expected: "≥17.6",
       actual: "5.15",
-      related: ["F238", "F240"],
+      related: refs("绩效目标", "F238", "F240"),
     });
     expect(findings[0].message).toContain("至少应为17.60万元，但预算数为5.15万元");
     expect(findings[1]).toMatchObject({
       expected: "≤17.2",
       actual: "17.21",
-      related: ["F271", "F274"],
+      related: refs("绩效目标", "F271", "F274"),
     });
   });
 
@@ -36,7 +37,7 @@ describe("goals.unit-cost", () => {
     expect(findings[0]).toMatchObject({
       expected: "29887000",
       actual: "22990000",
-      related: ["B42", "项目支出(本年)!B12"],
+      related: refs("项目绩效目标", "B42", "项目支出(本年)!B12"),
     });
     expect(findings[0].message).toContain("209个村每村每年14.3万元");
     expect(findings[0].message).toContain("项目支出表“项目支出(本年)”B12列示该项目2,299.00万元");

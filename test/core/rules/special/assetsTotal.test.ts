@@ -1,3 +1,4 @@
+import { refs } from "../../../helpers/fixtures";
 import { assetsTotal } from "../../../../src/core/rules/special/assetsTotal";
 import { brief, contextOf, expectWellFormed, quyang, setCell } from "../goals/context";
 
@@ -19,7 +20,7 @@ describe("assets.total", () => {
     expect(findings[0]).toMatchObject({
       expected: "60.96",
       actual: "61.96",
-      related: ["C5", "C7", "C8", "C9"],
+      related: refs("固定资产", "C5", "C7", "C8", "C9"),
     });
   });
 

@@ -1,3 +1,4 @@
+import { refs } from "../../../helpers/fixtures";
 import { procurementQtyPrice } from "../../../../src/core/rules/special/procurementQtyPrice";
 import { brief, contextOf, expectWellFormed, quyang, setCell } from "../goals/context";
 
@@ -12,7 +13,11 @@ describe("procurement.qty-price", () => {
     );
     expectWellFormed(procurementQtyPrice, findings);
     expect(findings.map(brief)).toEqual(["procurement.qty-price 政府采购!H8 error"]);
-    expect(findings[0]).toMatchObject({ expected: "6.00", actual: "7.00", related: ["F8", "G8"] });
+    expect(findings[0]).toMatchObject({
+      expected: "6.00",
+      actual: "7.00",
+      related: refs("政府采购", "F8", "G8"),
+    });
     expect(findings[0].message).toContain("考核专项公用项目经费／复印纸");
   });
 

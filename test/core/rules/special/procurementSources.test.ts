@@ -1,3 +1,4 @@
+import { refs } from "../../../helpers/fixtures";
 import { procurementSources } from "../../../../src/core/rules/special/procurementSources";
 import { brief, contextOf, expectWellFormed, quyang, setCell } from "../goals/context";
 
@@ -12,6 +13,6 @@ describe("procurement.sources", () => {
     );
     expectWellFormed(procurementSources, findings);
     expect(findings.map(brief)).toEqual(["procurement.sources 政府采购!H9 error"]);
-    expect(findings[0].related).toEqual(["I9", "J9", "K9", "L9", "M9", "N9"]);
+    expect(findings[0].related).toEqual(refs("政府采购", "I9", "J9", "K9", "L9", "M9", "N9"));
   });
 });

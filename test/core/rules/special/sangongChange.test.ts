@@ -1,6 +1,6 @@
 import type { Grid } from "../../../../src/core/grid";
 import { sangongChange } from "../../../../src/core/rules/special/sangongChange";
-import { cloneGrid } from "../../../helpers/fixtures";
+import { cloneGrid, refs } from "../../../helpers/fixtures";
 import { brief, contextOf, expectWellFormed, quyang, setCell } from "../goals/context";
 import { COLUMNS_FORM, COMPARISON_FORM } from "./sangongGrids";
 
@@ -19,7 +19,11 @@ describe("sangong.change", () => {
     const findings = sangongChange.run(contextOf([grid]));
     expectWellFormed(sangongChange, findings);
     expect(findings.map(brief)).toEqual(["sangong.change 三公比较!D5 error"]);
-    expect(findings[0]).toMatchObject({ expected: "-2.00", actual: "2.00", related: ["C5", "B5"] });
+    expect(findings[0]).toMatchObject({
+      expected: "-2.00",
+      actual: "2.00",
+      related: refs("三公比较", "C5", "B5"),
+    });
   });
 
   it("reports a wrong 增减率 and accepts a rate rounded to the decimals printed", () => {

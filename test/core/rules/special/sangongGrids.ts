@@ -41,3 +41,24 @@ export const COLUMNS_FORM: Grid = {
     { top: 3, left: 7, bottom: 4, right: 7 },
   ],
 };
+
+/**
+ * The older county form: 公务用车费 for the vehicle item, 其中:(1) / (2) before its parts, 支出合计,
+ * a text cell where an item is not budgeted. Figures consistent as given.
+ */
+export const OLDER_FORM: Grid = {
+  sheet: "三公旧式",
+  origin: { row: 1, col: 1 },
+  values: [
+    ["2016年部门“三公”经费预算情况表", "", ""],
+    ["", "", "单位:万元"],
+    ["项 目", "本年预算数", "其中:公共预算财政拨款"],
+    ["一、支出合计", 10, 10],
+    ["1.因公出国(境)费用", "单位不需填列", "单位不需填列"],
+    ["2.公务接待费", 4, 4],
+    ["3.公务用车费", 6, 6],
+    ["其中:(1)公务用车运行维护费", 6, 6],
+    ["(2)公务用车购置", 0, 0],
+  ],
+  merges: [{ top: 1, left: 1, bottom: 1, right: 3 }],
+};

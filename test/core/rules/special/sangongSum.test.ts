@@ -1,5 +1,5 @@
 import { sangongSum } from "../../../../src/core/rules/special/sangongSum";
-import { cloneGrid } from "../../../helpers/fixtures";
+import { cloneGrid, refs } from "../../../helpers/fixtures";
 import {
   brief,
   contextOf,
@@ -8,7 +8,7 @@ import {
   setCell,
   tunliuWithGoals,
 } from "../goals/context";
-import { COLUMNS_FORM, COMPARISON_FORM } from "./sangongGrids";
+import { COLUMNS_FORM, COMPARISON_FORM, OLDER_FORM } from "./sangongGrids";
 
 describe("sangong.sum", () => {
   it("finds quyang's and tunliu's “三公” tables consistent", async () => {
@@ -25,7 +25,7 @@ describe("sangong.sum", () => {
     expect(findings[0]).toMatchObject({
       expected: "1.20",
       actual: "1.50",
-      related: ["C8", "C10", "C13"],
+      related: refs("三公经费", "C8", "C10", "C13"),
     });
   });
 
@@ -60,5 +60,23 @@ describe("sangong.sum", () => {
     );
     expect(findings.map(brief)).toEqual(["sangong.sum 三公经费!A1 warning"]);
     expect(findings[0].message).toContain("公务接待费");
+  });
+
+  it("checks the older form, counting a text cell as zero, and reports a wrong 合计", () => {
+    expect(sangongSum.run(contextOf([OLDER_FORM]))).toEqual([]);
+    const grid = cloneGrid(OLDER_FORM);
+    setCell(grid, "C4", 11);
+    const findings = sangongSum.run(contextOf([grid]));
+    expect(findings.map(brief)).toEqual(["sangong.sum 三公旧式!C4 error"]);
+    expect(findings[0]).toMatchObject({ expected: "10.00", actual: "11.00" });
+  });
+
+  it("leaves the 合计 alone when it is right and the vehicle subtotal is the one wrong cell", () => {
+    const grid = cloneGrid(OLDER_FORM);
+    setCell(grid, "B7", 0);
+    expect(sangongSum.run(contextOf([grid]))).toEqual([]);
+    // Both wrong: the 合计 no longer agrees with the items either, so it is reported too.
+    setCell(grid, "B4", 12);
+    expect(sangongSum.run(contextOf([grid])).map(brief)).toEqual(["sangong.sum 三公旧式!B4 error"]);
   });
 });

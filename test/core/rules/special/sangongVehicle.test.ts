@@ -8,7 +8,7 @@ import {
   setCell,
   tunliuWithGoals,
 } from "../goals/context";
-import { COLUMNS_FORM, COMPARISON_FORM } from "./sangongGrids";
+import { COLUMNS_FORM, COMPARISON_FORM, OLDER_FORM } from "./sangongGrids";
 
 describe("sangong.vehicle", () => {
   it("finds 公务用车购置及运维费 = 购置费 + 运行维护费 in the fixtures and the synthetic forms", async () => {
@@ -39,5 +39,15 @@ describe("sangong.vehicle", () => {
     expect(sangongVehicle.run(contextOf([grid])).map(brief)).toEqual([
       "sangong.vehicle 三公转置!D5 error",
     ]);
+  });
+
+  it("says the 合计 is right when only the vehicle subtotal is wrong", () => {
+    const grid = cloneGrid(OLDER_FORM);
+    setCell(grid, "B7", 0);
+    const findings = sangongVehicle.run(contextOf([grid]));
+    expect(findings.map(brief)).toEqual(["sangong.vehicle 三公旧式!B7 error"]);
+    expect(findings[0].message).toContain("合计与购置费、运行维护费等明细相符");
+    setCell(grid, "B4", 12);
+    expect(sangongVehicle.run(contextOf([grid]))[0].message).not.toContain("明细相符");
   });
 });

@@ -1,0 +1,226 @@
+import { checkTable } from "../../../src/core/check/table";
+import { loadFacts, loadFixture, loadFixtureSheet, cloneGrid, refs } from "../../helpers/fixtures";
+import { parseA1 } from "../../../src/core/grid";
+
+/** The table-arithmetic defect types a single-table check can see. */
+const SINGLE_TABLE_TYPES = new Set(["parent_vs_children", "row_total_vs_parts", "column_total"]);
+
+describe("checkTable on the published fixtures", () => {
+  it("finds no error in any table of quyang-2024", async () => {
+    for (const grid of await loadFixture("quyang-2024")) {
+      const errors = checkTable(grid).findings.filter((f) => f.severity === "error");
+      expect({ sheet: grid.sheet, errors }).toEqual({ sheet: grid.sheet, errors: [] });
+    }
+  });
+
+  it("reports every 0.01 gap of tunliu-2024 as an info 舍入差异 at its cell, and nothing else", async () => {
+    const facts = loadFacts("tunliu-2024").source_defects.filter((d) =>
+      SINGLE_TABLE_TYPES.has(d.type)
+    );
+    expect(facts.length).toBe(16);
+    const found = [];
+    for (const grid of await loadFixture("tunliu-2024")) {
+      const findings = checkTable(grid).findings;
+      expect(findings.filter((f) => f.severity !== "info")).toEqual([]);
+      found.push(
+        ...findings.map((f) => ({
+          sheet: grid.sheet,
+          cell: f.cell,
+          severity: f.severity,
+          expected: f.expected,
+          actual: f.actual,
+        }))
+      );
+    }
+    const expected = facts.map((d) => ({
+      sheet: d.sheet,
+      cell: d.cell,
+      severity: "info",
+      expected: d.expected.toFixed(2),
+      actual: d.actual.toFixed(2),
+    }));
+    const key = (f: { sheet: string | null; cell?: string | null }) => `${f.sheet}!${f.cell}`;
+    expect(found.map(key).sort()).toEqual(expected.map(key).sort());
+    for (const fact of expected) expect(found).toContainEqual(fact);
+  });
+
+  it("says 舍入差异 in the message of a rounding difference", async () => {
+    const grid = await loadFixtureSheet("tunliu-2024", "支出总表");
+    const finding = checkTable(grid).findings.find((f) => f.cell === "C8")!;
+    expect(finding.ruleId).toBe("sum.children");
+    expect(finding.message).toContain("舍入差异");
+    expect(finding.message).toContain("20132 组织事务");
+  });
+
+  it("reports an error at the right cell when one 项 is changed", async () => {
+    const grid = cloneGrid(await loadFixtureSheet("quyang-2024", "支出总表"));
+    // 2013202 一般行政管理事务, 项目支出 (F10): 428.60 → 428.70
+    const { row, col } = parseA1("F10")!;
+    expect(grid.values[row - 1][col - 1]).toBe(428.6);
+    grid.values[row - 1][col - 1] = 428.7;
+    const errors = checkTable(grid).findings.filter((f) => f.severity === "error");
+    // The 款 20132 no longer adds up in 项目支出, and row 2013202's 合计 no longer equals its parts:
+    // both say F10 should be 428.60, so the one finding is at F10.
+    expect(errors.map((f) => `${f.ruleId}@${f.cell}`)).toEqual(["sum.root-cause@F10"]);
+    expect(errors[0]).toMatchObject({ sheet: "支出总表", expected: "428.60", actual: "428.70" });
+    expect(errors[0].related).toEqual(refs("支出总表", "F8", "D10"));
+    expect(errors[0].message).toContain("上级“20132 组织事务”");
+  });
+
+  it("reports a 类 that misses its 款 by more than the tolerance as an error", async () => {
+    const grid = cloneGrid(await loadFixtureSheet("tunliu-2024", "一般公共预算支出表"));
+    grid.values[6][2] = 1098.13; // 201 合计 (C7): 1098.11 → 1098.13, two cents off
+    const findings = checkTable(grid).findings.filter((f) => f.cell === "C7");
+    expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([
+      ["sum.children", "error"],
+      ["sum.row-parts", "error"],
+    ]);
+  });
+
+  it("reads a table that does not start at A1 and has blank rows and columns around it", async () => {
+    const source = await loadFixtureSheet("quyang-2024", "基本支出表");
+    const shifted = {
+      sheet: "Sheet1",
+      origin: { row: 1, col: 1 },
+      values: [[], ["", "", "说明文字"], [], ...source.values.map((row) => ["", "", ...row])],
+    };
+    const result = checkTable(shifted);
+    expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(result.table!.kind!.kind).toBe("基本支出表");
+    // Plant an error and see it at the shifted address: 30101 基本工资 (D8 in the source → F11).
+    shifted.values[3 + 7][5] = 108.09;
+    const errors = checkTable(shifted).findings.filter((f) => f.severity === "error");
+    expect(errors.map((f) => f.cell)).toEqual(["F11"]);
+  });
+
+  it("reads values-only grids, as a custom function sees them, without merge information", async () => {
+    for (const name of ["quyang-2024", "tunliu-2024"]) {
+      for (const grid of await loadFixture(name)) {
+        const withMerges = checkTable(grid).findings.map((f) => `${f.ruleId}@${f.cell}`);
+        const valuesOnly = checkTable({
+          sheet: grid.sheet,
+          origin: grid.origin,
+          values: grid.values,
+        }).findings.map((f) => `${f.ruleId}@${f.cell}`);
+        expect({ sheet: grid.sheet, valuesOnly }).toEqual({
+          sheet: grid.sheet,
+          valuesOnly: withMerges,
+        });
+      }
+    }
+  });
+});
+
+describe("checkTable on bad input", () => {
+  const table = (rows: (string | number)[][]) => ({
+    sheet: "测试",
+    origin: { row: 1, col: 1 },
+    values: [
+      ["部门预算支出总表"],
+      ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+      ...rows,
+    ],
+  });
+
+  it("reports numbers stored as text, and still reads them", () => {
+    const findings = checkTable(
+      table([
+        ["", "合计", "107．57", 7.57, 100],
+        ["201", "一般公共服务支出", 107.57, 7.57, "'100"],
+        ["2013201", "行政运行", "1,07.57", 7.57, "100"],
+      ])
+    ).findings;
+    expect(findings.filter((f) => f.ruleId === "amount.as-text").map((f) => f.cell)).toEqual([
+      "C3",
+      "E4",
+      "E5",
+    ]);
+    // "1,07.57" is not a number: an error, and the sums that involve it are not judged on a guess.
+    expect(
+      findings.filter((f) => f.severity === "error").map((f) => `${f.ruleId}@${f.cell}`)
+    ).toEqual(["amount.not-a-number@C5"]);
+  });
+
+  it("counts words without digits (单位不需填列) as no amount, so the sums around them are still checked", () => {
+    const rows = (total: number) =>
+      table([
+        ["201", "一般公共服务支出", total, 7.57, "单位不需填列"],
+        ["2013201", "行政运行", 7.57, 7.57, "单位不需填列"],
+      ]);
+    const sumErrors = (total: number) =>
+      checkTable(rows(total))
+        .findings.filter((f) => f.severity === "error" && f.ruleId.startsWith("sum."))
+        .map((f) => `${f.ruleId}@${f.cell}`);
+    expect(sumErrors(7.57)).toEqual([]);
+    // Two sums break, both at C3 and both saying 7.57: one wrong cell, one finding.
+    expect(sumErrors(8.57)).toEqual(["sum.root-cause@C3"]);
+  });
+
+  it("reports text that is not a number as an error at its cell", () => {
+    const findings = checkTable(table([["201", "一般公共服务支出", "abc", "", ""]])).findings;
+    expect(findings).toContainEqual(
+      expect.objectContaining({ ruleId: "amount.not-a-number", severity: "error", cell: "C3" })
+    );
+  });
+
+  it("warns about unknown codes, malformed codes and names that differ from the catalog", () => {
+    const findings = checkTable(
+      table([
+        ["201", "一般公共服务支出", 3, 3, ""],
+        ["20132", "组织事务", 3, 3, ""],
+        ["2013298", "自编科目", 1, 1, ""],
+        ["2013201", "行政运行费", 2, 2, ""],
+        ["20A3", "写错的编码", "", "", ""],
+      ])
+    ).findings;
+    expect(findings.filter((f) => f.ruleId === "code.unknown").map((f) => f.cell)).toEqual([
+      "A5",
+      "A7",
+    ]);
+    const renamed = findings.find((f) => f.ruleId === "code.name-mismatch")!;
+    expect(renamed).toMatchObject({
+      cell: "B6",
+      expected: "行政运行",
+      actual: "行政运行费",
+      severity: "warning",
+    });
+  });
+
+  it("warns about negative amounts and more than two decimals", () => {
+    const findings = checkTable(
+      table([
+        ["301", "工资福利支出", -1.5, -1.5, ""],
+        ["30101", "基本工资", 1.005, 1.005, ""],
+        ["30102", "津贴补贴", -2.505, -2.505, ""],
+      ])
+    ).findings;
+    expect(findings.filter((f) => f.ruleId === "amount.negative").map((f) => f.cell)).toEqual([
+      "C3",
+      "D3",
+      "C5",
+      "D5",
+    ]);
+    expect(findings.filter((f) => f.ruleId === "amount.decimals").map((f) => f.cell)).toEqual([
+      "C4",
+      "D4",
+      "C5",
+      "D5",
+    ]);
+  });
+
+  it("reports a grid without a recognizable header instead of throwing", () => {
+    const result = checkTable({
+      sheet: "随便",
+      origin: { row: 1, col: 1 },
+      values: [["你好"], [1, 2, 3]],
+    });
+    expect(result.findings).toEqual([
+      expect.objectContaining({ ruleId: "table.unrecognized", severity: "error" }),
+    ]);
+  });
+
+  it("survives an empty grid and ragged rows", () => {
+    expect(() => checkTable({ sheet: "空", origin: { row: 1, col: 1 }, values: [] })).not.toThrow();
+    expect(() => checkTable(table([["201"], [], ["2013201", "行政运行", 1]]))).not.toThrow();
+  });
+});
