@@ -316,12 +316,23 @@ export async function runExport(
   if (blockers > 0 && !args.allowErrors) {
     io.stdout.write(
       [
-        `${args.input}：导出会改动原表中的数字（exporting would change figures of the workbook）：`,
-        ...changeLines(blocking.changes),
-        ...blocking.notes.map((f) => `  ${noteLine(f)}`),
+        ...(blocking.changes.length > 0
+          ? [
+              `${args.input}：导出会改动原表中的数字（exporting would change figures of the workbook）：`,
+              ...changeLines(blocking.changes),
+            ]
+          : []),
+        ...(blocking.notes.length > 0
+          ? [
+              `${args.input}：生成公开表时发现的问题（problems found building the tables）：`,
+              ...blocking.notes.map((f) => `  ${noteLine(f)}`),
+            ]
+          : []),
       ].join("\n") + "\n"
     );
-    io.stderr.write(`budget-disclosure: ${CLI_MESSAGES.figuresWouldChange(blockers)}\n`);
+    io.stderr.write(
+      `budget-disclosure: ${CLI_MESSAGES.exportBlocked(blocking.changes.length, blocking.notes.length)}\n`
+    );
     return EXIT.errors;
   }
 

@@ -142,10 +142,25 @@ export const CLI_MESSAGES = {
       `工作簿有 ${count} 个错误，未导出。请先修正；如仍要导出，加 --allow-errors。`,
       `the workbook has ${count} errors; nothing was exported. Fix them, or add --allow-errors`
     ),
-  figuresWouldChange: (count: number) =>
+  /** What stops an export besides errors: figures it would change beyond rounding, and problems. */
+  exportBlocked: (changes: number, problems: number) =>
     bilingual(
-      `导出会改动原表中 ${count} 个数字（超出舍入），未导出。请先核对原表；如仍要导出，加 --allow-errors。`,
-      `exporting would change ${count} figures of the workbook by more than rounding; nothing was exported. Check the tables, or add --allow-errors`
+      `${[
+        changes > 0 ? `导出会改动原表中 ${changes} 个数字（超出舍入）` : "",
+        problems > 0 ? `生成时发现 ${problems} 个问题（如项目对不上科目）` : "",
+      ]
+        .filter(Boolean)
+        .join("，")}，未导出。请先核对原表；如仍要导出，加 --allow-errors。`,
+      `${[
+        changes > 0
+          ? `exporting would change ${changes} figures of the workbook by more than rounding`
+          : "",
+        problems > 0
+          ? `building the tables found ${problems} problems (such as projects that fit no 科目)`
+          : "",
+      ]
+        .filter(Boolean)
+        .join(", and ")}; nothing was exported. Check the tables, or add --allow-errors`
     ),
   noDepartment: () => bilingual("找不到部门名称，无法导出", "no department name found"),
   noYear: () => bilingual("找不到预算年度，无法导出", "no budget year found"),

@@ -25,6 +25,7 @@ import { NODE_FS } from "../../src/cli/outputFiles";
 import { engineContent, runExport } from "../../src/cli/exportCommand";
 import type { BuildContent, ExportCommand } from "../../src/cli/exportCommand";
 import type { FigureChange } from "../../src/core/format/disclosure";
+import type { Finding } from "../../src/core/finding";
 import { Money } from "../../src/core/money";
 import { gridsFromXlsx } from "../../src/io/readXlsx";
 import { QUYANG, ROOT, TUNLIU, makeTempDir, removeDir, writeCorrupt } from "./helpers";
@@ -445,6 +446,35 @@ describe("budget-disclosure export says which figures it changes", () => {
     expect(readdirSync(out)).toHaveLength(2);
   });
 
+  test("a problem the builders found blocks the export even when no figure changes", async () => {
+    const unmatched: Finding = {
+      ruleId: "figures.project-unmatched",
+      severity: "error",
+      sheet: "项目支出(本年)",
+      cell: "A9",
+      message: "项目“某项目”的功能分类科目在支出总表中找不到对应的科目",
+    };
+    const withProblem: BuildContent = (check, about) => {
+      const content = engineContent(check, about)!;
+      return { ...content, notes: [...(content.notes ?? []), unmatched] };
+    };
+    const out = path.join(dir, "problem");
+    const io = fakeIO();
+    const command: ExportCommand = {
+      command: "export",
+      input: TUNLIU,
+      outDir: out,
+      force: false,
+      allowErrors: false,
+    };
+    expect(await runExport(command, io, withProblem)).toBe(1);
+    expect(io.out()).toContain("【项目支出(本年)】A9");
+    expect(io.out()).not.toMatch(/导出会改动原表中的数字/);
+    expect(io.err()).toMatch(/生成时发现 1 个问题（如项目对不上科目），未导出/);
+    expect(io.err()).not.toMatch(/改动原表/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   test("a workbook whose project rows do not fit its 项 is refused, and with --allow-errors lists what changed", async () => {
     // tunliu with 50 万元 more in one project (and its totals) than the 支出总表 has for its 项.
     const workbook = new ExcelJS.Workbook();
@@ -459,7 +489,9 @@ describe("budget-disclosure export says which figures it changes", () => {
     const input = path.join(dir, "changed.xlsx");
     await workbook.xlsx.writeFile(input);
     const out = path.join(dir, "unfit");
-    expect((await run("export", input, "--out", out)).code).toBe(1);
+    // The check already finds the workbook's 项 and its projects at odds: refused as errors are.
+    const refused = await run("export", input, "--out", out);
+    expect(refused.code).toBe(1);
     expect(existsSync(out)).toBe(false);
     const anyway = await run("export", input, "--out", out, "--allow-errors");
     expect(anyway.code).toBe(0);
