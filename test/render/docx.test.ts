@@ -1,3 +1,4 @@
+import type { Config } from "@jest/types";
 import JSZip from "jszip";
 import type { SheetSpec } from "../../src/core/format/sheetSpec";
 import type {
@@ -768,5 +769,53 @@ describe("the Hebei 项目绩效目标表 from the engine", () => {
     expect(tables.some((t) => t.includes("<w:tblHeader"))).toBe(false);
     expect(tables[0]).toContain("参加考核的单位数量");
     expect(tables[0]).toContain("依据工作方案");
+  });
+});
+
+describe("writeDocx gives the same bytes for the same input", () => {
+  /** Only the clock is faked: the writers' promises and timers run as they do. */
+  const onlyTheClock: Config.FakeTimersConfig = {
+    doNotFake: [
+      "hrtime",
+      "nextTick",
+      "performance",
+      "queueMicrotask",
+      "setImmediate",
+      "clearImmediate",
+      "setInterval",
+      "clearInterval",
+      "setTimeout",
+      "clearTimeout",
+    ],
+  };
+  afterEach(() => jest.useRealTimers());
+
+  const full = { ...INPUT, narrative: NARRATIVE, duties: "一、本部门职责\n负责组织工作。" };
+
+  async function writtenAt(now: string): Promise<Buffer> {
+    jest.useFakeTimers({ ...onlyTheClock, now: new Date(now) });
+    try {
+      return Buffer.from(await writeDocx(full));
+    } finally {
+      jest.useRealTimers();
+    }
+  }
+
+  test("at another time of day and after other documents in the same process", async () => {
+    const first = await writtenAt("2024-03-01T08:00:00Z");
+    // Another document in between moves docx's own bookmark and drawing counters on.
+    await writeDocx({ ...INPUT, narrative: NARRATIVE, department: "另一部门" });
+    const second = await writtenAt("2025-11-30T23:59:59Z");
+    expect(second.equals(first)).toBe(true);
+  });
+
+  test("dated by the input: its core properties and every zip entry", async () => {
+    const date = new Date(Date.UTC(2024, 1, 29, 10, 30, 0));
+    const zip = await JSZip.loadAsync(await writeDocx({ ...full, date }));
+    const core = await zip.file("docProps/core.xml")!.async("string");
+    expect(core).toContain(">2024-02-29T10:30:00Z</dcterms:created>");
+    expect(core).toContain(">2024-02-29T10:30:00Z</dcterms:modified>");
+    const dates = new Set(Object.values(zip.files).map((f) => f.date.toISOString()));
+    expect([...dates]).toEqual(["2024-02-29T10:30:00.000Z"]);
   });
 });
