@@ -42,9 +42,21 @@ function quietIO(): CliIO {
   return { stdout: { write: () => true }, stderr: { write: () => true }, env: {} };
 }
 
-const CASES = inputs().flatMap((input) =>
-  TEMPLATES.map((template) => [path.basename(input), template, input] as const)
-);
+/** [name, layout, workbook, --duties file or undefined] */
+type Case = readonly [string, TemplateId, string, string | undefined];
+
+const CASES: Case[] = [
+  ...inputs().flatMap((input) =>
+    TEMPLATES.map((template): Case => [path.basename(input), template, input, undefined])
+  ),
+  // As the README runs it: the clerk's own 第一部分 (its headings go into the 目录 too).
+  ...TEMPLATES.map((template): Case => [
+    "tunliu-2024.xlsx with examples/职责.txt",
+    template,
+    path.join(ROOT, "examples", "tunliu-2024.xlsx"),
+    path.join(ROOT, "examples", "职责.txt"),
+  ]),
+];
 
 /** The 目录's entries, as written into the TOC field. */
 async function contentsEntries(docx: string): Promise<string[]> {
@@ -82,14 +94,26 @@ describe("every exported 情况说明 checks clean against its exported tables",
     expect(CASES.length).toBeGreaterThanOrEqual(3 * TEMPLATES.length);
   });
 
-  test.each(CASES)("%s in the %s layout", async (_, template, input) => {
+  test.each(CASES)("%s in the %s layout", async (_, template, input, duties) => {
     const source = await checkFile(input);
     const sourceErrors = new Set(
       source.findings.filter((f) => f.severity === "error").map((f) => f.ruleId)
     );
-    const out = path.join(dir, `${path.basename(input, ".xlsx")}-${template}`);
+    const out = path.join(
+      dir,
+      `${path.basename(input, ".xlsx")}-${template}${duties ? "-duties" : ""}`
+    );
     const code = await main(
-      ["export", input, "--out", out, "--template", template, "--allow-errors"],
+      [
+        "export",
+        input,
+        "--out",
+        out,
+        "--template",
+        template,
+        "--allow-errors",
+        ...(duties ? ["--duties", duties] : []),
+      ],
       quietIO()
     );
     expect(code).toBe(0);
@@ -111,6 +135,19 @@ describe("every exported 情况说明 checks clean against its exported tables",
     // Sections 一、二、三… in every part, in the 目录 and so in the text it lists.
     for (const numbers of sectionNumbers(entries))
       expect(numbers).toEqual(numbers.map((_, i) => chineseNumber(i + 1)));
+    // The clerk's headings (short 一、… lines without 。) are in the 目录, in their place.
+    if (duties) {
+      const headings = readFileSync(duties, "utf8")
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => SECTION.test(line) && !line.endsWith("。"));
+      expect(headings.length).toBeGreaterThan(0);
+      const partOne = entries.slice(
+        entries.findIndex((e) => e.startsWith("第一部分")),
+        entries.findIndex((e) => e.startsWith("第二部分"))
+      );
+      expect(partOne.filter((e) => SECTION.test(e))).toEqual(headings);
+    }
     // The 目录 lists the headings as the text has them: each entry is there twice.
     const paragraphs = await docxParagraphs(readFileSync(docx));
     for (const entry of entries)
