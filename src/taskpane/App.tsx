@@ -34,7 +34,13 @@ import type { WorkbookHost } from "./excel/host";
 import { pickLocale } from "./messages";
 import { initialState, paneReducer, selectedTemplate } from "./state";
 import type { ExportTarget, FindingFilters, PaneState, Step } from "./state";
-import { checkViewModel, exportViewModel, generateViewModel, paneViewModel } from "./viewModels";
+import {
+  checkViewModel,
+  exportViewModel,
+  findingSentence,
+  generateViewModel,
+  paneViewModel,
+} from "./viewModels";
 
 export interface AppProps {
   host: WorkbookHost;
@@ -214,6 +220,7 @@ export function App({
                   failure: {
                     reason: "changes",
                     count: result.changes.filter((c) => !c.withinRounding).length,
+                    problems: result.problems.map(findingSentence),
                   },
                   changes: result.changes,
                 }

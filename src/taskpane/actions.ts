@@ -86,7 +86,8 @@ export type ExportResult =
   | { ok: true; file: ExportedFile; changes: FigureChange[] }
   | { ok: false; reason: "department" | "year" | "template" | "noData" }
   /** Figures would change by more than rounding, and the user has not chosen to export anyway. */
-  | { ok: false; reason: "changes"; changes: FigureChange[] };
+  /** …or building the tables found `problems` (errors such as a project row that fits no 科目). */
+  | { ok: false; reason: "changes"; changes: FigureChange[]; problems: Finding[] };
 
 /**
  * Renders the disclosure as `<部门>-<年度>-部门预算公开.xlsx` or `.docx`. Like errors in the
@@ -108,7 +109,12 @@ export async function exportDisclosure(
   const { content } = engine.disclosureContent(check, { ...about, template: about.template });
   if (!content || content.specs.length === 0) return { ok: false, reason: "noData" };
   if (content.blocked && !override)
-    return { ok: false, reason: "changes", changes: content.changes };
+    return {
+      ok: false,
+      reason: "changes",
+      changes: content.changes,
+      problems: content.notes.filter((f) => f.severity === "error"),
+    };
   let bytes: Uint8Array;
   if (format === "xlsx") {
     const { writeXlsx } = await import(/* webpackChunkName: "export-xlsx" */ "../render/xlsx");

@@ -113,6 +113,8 @@ export interface Messages {
   exportOpened: string;
   exportFailed: string;
   exportBlockedChanges: string;
+  exportBlockedProblems: string;
+  exportAlsoProblems: string;
   exportOverrideChanges: string;
   exportChanged: string;
 }
@@ -223,6 +225,9 @@ export const messages: Record<Locale, Messages> = {
     exportFailed: "导出失败：{message}",
     exportBlockedChanges:
       "导出会改动原表中 {count} 个数字（超出舍入），未导出。请核对下方列表；如确需导出，请勾选“仍要导出”。",
+    exportBlockedProblems:
+      "生成公开表时发现 {count} 个问题：{list}。未导出。请核对原表；如确需导出，请勾选“仍要导出”。",
+    exportAlsoProblems: "生成公开表时还发现 {count} 个问题：{list}。",
     exportOverrideChanges: "仍要导出（我已核对这些改动）",
     exportChanged: "有 {count} 个数字与原表不同，见下方列表。",
   },
@@ -335,6 +340,9 @@ export const messages: Record<Locale, Messages> = {
     exportFailed: "Export failed: {message}",
     exportBlockedChanges:
       "Exporting would change {count} figures of the workbook by more than rounding, so nothing was exported. Review the list below, or tick “Export anyway”.",
+    exportBlockedProblems:
+      "Building the tables found {count} problems: {list}. Nothing was exported. Check the workbook, or tick “Export anyway”.",
+    exportAlsoProblems: "Building the tables also found {count} problems: {list}.",
     exportOverrideChanges: "Export anyway (I have reviewed these changes)",
     exportChanged: "{count} figures are printed differently from the workbook; see the list below.",
   },

@@ -23,8 +23,11 @@ export type ExportTarget = "xlsx-open" | "xlsx-download" | "docx-download";
 /** Why an export or a generation produced nothing, as a reason code or a host's own message. */
 export type Failure =
   | { reason: "noData" | "department" | "year" | "template" }
-  /** The export would change this many figures of the workbook by more than rounding. */
-  | { reason: "changes"; count: number }
+  /**
+   * The export would change `count` figures of the workbook by more than rounding, or building
+   * the tables found `problems` (a project row that fits no 科目), each as a sentence.
+   */
+  | { reason: "changes"; count: number; problems?: string[] }
   | { reason: "message"; message: string };
 
 export interface PaneState {

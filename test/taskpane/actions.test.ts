@@ -133,6 +133,12 @@ describe("pane actions", () => {
     expect(
       !stopped.ok && stopped.reason === "changes" && stopped.changes.some((c) => !c.withinRounding)
     ).toBe(true);
+    // …and the builders' own problems (the project row that fits no 科目) come with it.
+    expect(!stopped.ok && stopped.reason === "changes" && stopped.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ ruleId: "figures.project-unmatched", severity: "error" }),
+      ])
+    );
     const anyway = await exportDisclosure(changed.check, undefined, "xlsx", { override: true });
     expect(anyway.ok).toBe(true);
   });

@@ -47,7 +47,11 @@ export function exportViewModel(state: PaneState, locale: Locale): ExportViewMod
   const changed = changesView(changes, locale, "exportChanged");
   // Figures the export would change by more than rounding stop it as errors do; the same choice
   // lets the user export anyway once they have reviewed them.
-  const blockedByChanges = (changes ?? []).some((c) => !c.withinRounding);
+  // A failure for problems the builders found (with no figure beyond rounding) offers it too.
+  const blockedByChanges =
+    (changes ?? []).some((c) => !c.withinRounding) ||
+    (failure?.reason === "changes" && (failure.problems ?? []).length > 0) ||
+    (override && (busy !== undefined || done !== undefined));
   const about = outcome ? disclosureAbout(outcome.check, selectedTemplate(state)) : undefined;
   const errors = outcome ? countBySeverity(outcome.check.findings).error : 0;
   const hasData = outcome !== undefined && hasBudgetData(outcome.check);

@@ -3,7 +3,6 @@
  * template creates and which of them exist already (replacing those needs the user's confirmation),
  * the generate button with the reason it is disabled, progress, and the summary afterwards.
  */
-import type { Finding } from "../../core/finding";
 import { changeText } from "../../core/format/changeText";
 import type { FigureChange } from "../../core/figures/figuresFromModel";
 import { countBySeverity } from "../../core/finding";
@@ -18,7 +17,7 @@ import type { Locale } from "../messages";
 import { selectedTemplate } from "../state";
 import type { PaneState } from "../state";
 import type { Option } from "./check";
-import { TEMPLATE_IDS, failureText, templateLabel } from "./labels";
+import { TEMPLATE_IDS, failureText, findingSentence, templateLabel } from "./labels";
 
 export interface GenerateViewModel {
   heading: string;
@@ -68,11 +67,6 @@ export function changesView(
       items: changes.map(changeText),
     },
   };
-}
-
-function noteText(finding: Finding): string {
-  const where = [finding.sheet && `【${finding.sheet}】`, finding.cell].filter(Boolean).join("");
-  return where ? `${where} ${finding.message}` : finding.message;
 }
 
 export function generateViewModel(state: PaneState, locale: Locale): GenerateViewModel {
@@ -172,7 +166,7 @@ export function generateViewModel(state: PaneState, locale: Locale): GenerateVie
           : undefined,
     notes:
       notes.length > 0
-        ? { heading: text.generateNotesHeading, items: notes.map(noteText) }
+        ? { heading: text.generateNotesHeading, items: notes.map(findingSentence) }
         : undefined,
     changes: changed?.list,
     confirm: {

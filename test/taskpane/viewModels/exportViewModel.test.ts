@@ -154,3 +154,62 @@ describe("exportViewModel", () => {
     expect(done.changes?.heading).toBe("与原表不同的数字（2 处）");
   });
 });
+
+describe("exportViewModel, when building the tables found problems", () => {
+  const PROBLEM = "【项目支出(本年)】A9 项目“某项目”的功能分类科目在支出总表中找不到对应的科目";
+  let tunliu: CheckOutcome;
+  beforeAll(async () => {
+    tunliu = await runCheck(fakeHost(await loadFixture("tunliu-2024")));
+  });
+  const checkedTunliu = () => after([{ type: "check/done", outcome: tunliu }]);
+
+  test("a problem alone stops the export, says what it is, and offers to export anyway", () => {
+    const stopped = after(
+      [
+        { type: "export/start", target: "xlsx-download" },
+        {
+          type: "export/failed",
+          failure: { reason: "changes", count: 0, problems: [PROBLEM] },
+          changes: [CHANGES[0]],
+        },
+      ],
+      checkedTunliu()
+    );
+    const vm = exportViewModel(stopped, "zh-CN");
+    expect(vm.status).toEqual({
+      intent: "error",
+      text: `生成公开表时发现 1 个问题：${PROBLEM}。未导出。请核对原表；如确需导出，请勾选“仍要导出”。`,
+    });
+    expect(vm.override).toEqual({ label: "仍要导出（我已核对这些改动）", checked: false });
+    // Ticked and exported: the choice stays visible, so it can be taken back.
+    const exported = after(
+      [
+        { type: "export/override", override: true },
+        { type: "export/start", target: "xlsx-download" },
+        { type: "export/done", target: "xlsx-download", fileName: "a.xlsx", changes: [CHANGES[0]] },
+      ],
+      stopped
+    );
+    expect(exportViewModel(exported, "zh-CN").override).toEqual({
+      label: "仍要导出（我已核对这些改动）",
+      checked: true,
+    });
+  });
+
+  test("with figures beyond rounding, both are said", () => {
+    const stopped = after(
+      [
+        {
+          type: "export/failed",
+          failure: { reason: "changes", count: 1, problems: [PROBLEM] },
+          changes: CHANGES,
+        },
+      ],
+      checkedTunliu()
+    );
+    expect(exportViewModel(stopped, "zh-CN").status?.text).toBe(
+      "导出会改动原表中 1 个数字（超出舍入），未导出。请核对下方列表；如确需导出，请勾选“仍要导出”。" +
+        `生成公开表时还发现 1 个问题：${PROBLEM}。`
+    );
+  });
+});
