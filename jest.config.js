@@ -27,6 +27,9 @@ module.exports = {
       { tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx" } },
     ],
   },
+  // The HTML report inlines this function's source into the page (reportClient.toString()):
+  // coverage counters in it would be undefined there.
+  coveragePathIgnorePatterns: ["/node_modules/", "<rootDir>/src/cli/review/htmlClient.ts"],
   moduleNameMapper: {
     // office-addin-mock imports office-addin-manifest, whose dependencies are ESM-only under jest.
     "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js",

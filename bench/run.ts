@@ -12,6 +12,7 @@ import { checkSuite } from "./check";
 import { exportSuite } from "./export";
 import { taskpaneSuite } from "./taskpane";
 import { ledgerCheckSuite } from "./ledgerCheck";
+import { reportSuite } from "./report";
 
 const SUITES: readonly BenchSuite[] = [
   rollupSuite,
@@ -19,6 +20,7 @@ const SUITES: readonly BenchSuite[] = [
   checkSuite,
   exportSuite,
   taskpaneSuite,
+  reportSuite,
 ];
 
 function usage(): string {

@@ -30,6 +30,7 @@ import { CLI_MESSAGES, detailOf } from "./messages";
 import { OutputWriteError, writeAllOrNothing } from "./outputFiles";
 import type { OutputFs } from "./outputFiles";
 import { decodeText } from "./textFile";
+import { hasGlobMagic } from "./expandInputs";
 
 export interface ExportCommand {
   command: "export";
@@ -46,6 +47,18 @@ export interface ExportCommand {
   debug?: boolean;
 }
 
+/** `export <dir|glob>… --out <dir>`: many workbooks, each through the single export (batchExport.ts). */
+export interface BatchExportCommand {
+  command: "export-batch";
+  inputs: string[];
+  outDir: string;
+  template?: TemplateId;
+  force: boolean;
+  allowErrors: boolean;
+  jobs: number;
+  progress: boolean;
+}
+
 /** `--help`: of both commands (all), or of one. */
 export interface HelpCommand {
   command: "help";
@@ -54,6 +67,7 @@ export interface HelpCommand {
 
 export type ParsedExport =
   | ExportCommand
+  | BatchExportCommand
   | HelpCommand
   | { command: "version" }
   | { command: "usage-error"; message: string };
@@ -80,8 +94,13 @@ export type BuildContent = (
 
 export const EXPORT_HELP = `  budget-disclosure export <文件> [--template <hebei|shanxi|mof>] [--out <目录>] [--force]
                            [--allow-errors] [--duties <文件>] [--debug]
+  budget-disclosure export <目录|通配符>… --out <目录> [--template …] [--force] [--allow-errors]
+                           [--jobs <N>] [--no-progress]
     写出 <部门>-<年度>-部门预算公开.xlsx 和 .docx（公开表、情况说明、名词解释）。
     Writes <部门>-<年度>-部门预算公开.xlsx and .docx (the tables, 情况说明 and glossary).
+    给出目录、通配符或多个文件时批量导出（并行），最后列出每个文件的结果：已导出、跳过（文件已存在；
+    有错误）、无法读取。Several files, a directory or a glob: a batch export, in parallel, ending
+    with each file's outcome: written, skipped (files exist; errors) or unreadable.
     -t, --template <格式>  导出的公开表格式（默认同工作簿）  layout of the export (default: the workbook's)
     -o, --out <目录>       输出目录（默认当前目录）          output directory (default: current)
         --force            覆盖已有文件                      overwrite existing files
@@ -90,6 +109,8 @@ export const EXPORT_HELP = `  budget-disclosure export <文件> [--template <heb
         --duties <文件>    部门职责及机构设置，文本文件      部门职责 text: a text file, one
                            （每行一段；“一、……”行为标题）   paragraph a line; 一、… lines are headings
         --debug            出错时显示程序内部详情            show internal details of a failure
+    -j, --jobs <N>         批量导出的并行线程数（默认 CPU 数） worker threads of a batch (default: CPUs)
+        --no-progress      不显示进度条                      no progress bar on stderr
     输入文件不会被覆盖（加 --force 也不会）；两个文件一起写出，出错时都不留下。
     An input is never overwritten, even with --force; both files are written, or neither.
 `;
@@ -100,10 +121,19 @@ function isTemplate(value: string): value is TemplateId {
   return (TEMPLATES as readonly string[]).includes(value);
 }
 
+/**
+ * A batch unless it is one file: several inputs, a glob, or a name that is not an .xlsx (a folder).
+ * A file without the extension, taken for a folder, is still exported — as a batch of one.
+ */
+function isBatch(inputs: readonly string[]): boolean {
+  return inputs.length > 1 || hasGlobMagic(inputs[0]) || !/\.xlsx$/i.test(inputs[0]);
+}
+
 /** Parses `export …` (argv starts with "export"); `describeError` turns parseArgs' English into Chinese. */
 export function parseExportArgs(
   argv: readonly string[],
-  describeError: (error: unknown) => string
+  describeError: (error: unknown) => string,
+  defaultJobs = 1
 ): ParsedExport {
   let parsed;
   try {
@@ -118,6 +148,8 @@ export function parseExportArgs(
         "allow-errors": { type: "boolean" },
         duties: { type: "string" },
         debug: { type: "boolean" },
+        jobs: { type: "string", short: "j" },
+        "no-progress": { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "V" },
       },
@@ -130,11 +162,31 @@ export function parseExportArgs(
   if (values.version) return { command: "version" };
   const inputs = positionals.slice(1);
   if (inputs.length === 0) return { command: "usage-error", message: CLI_MESSAGES.noExportInput() };
-  if (inputs.length > 1)
-    return { command: "usage-error", message: CLI_MESSAGES.oneWorkbookOnly(inputs.length) };
   const template = values.template;
   if (template !== undefined && !isTemplate(template))
     return { command: "usage-error", message: CLI_MESSAGES.badTemplate(template, TEMPLATES) };
+  let jobs = defaultJobs;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1)
+      return { command: "usage-error", message: CLI_MESSAGES.badJobs(values.jobs) };
+  }
+  if (isBatch(inputs)) {
+    if (values.out === undefined)
+      return { command: "usage-error", message: CLI_MESSAGES.batchNeedsOut() };
+    if (values.duties !== undefined)
+      return { command: "usage-error", message: CLI_MESSAGES.batchNoDuties() };
+    return {
+      command: "export-batch",
+      inputs,
+      outDir: values.out,
+      template,
+      force: values.force ?? false,
+      allowErrors: values["allow-errors"] ?? false,
+      jobs,
+      progress: !values["no-progress"],
+    };
+  }
   const out: ExportCommand = {
     command: "export",
     input: inputs[0],
@@ -210,7 +262,7 @@ async function targetProblem(
   targets: readonly string[],
   inputs: readonly string[],
   force: boolean
-): Promise<string | undefined> {
+): Promise<{ message: string; present?: string[] } | undefined> {
   const present: string[] = [];
   for (const target of targets) {
     let folder: boolean;
@@ -219,12 +271,13 @@ async function targetProblem(
     } catch {
       continue; // Not there (or not reachable: writing will say why).
     }
-    if (folder) return CLI_MESSAGES.outputIsFolder(target);
+    if (folder) return { message: CLI_MESSAGES.outputIsFolder(target) };
     for (const input of inputs)
-      if (await sameFile(target, input)) return CLI_MESSAGES.outputIsInput(target, input);
+      if (await sameFile(target, input))
+        return { message: CLI_MESSAGES.outputIsInput(target, input) };
     present.push(target);
   }
-  if (present.length > 0 && !force) return CLI_MESSAGES.outputExists(present);
+  if (present.length > 0 && !force) return { message: CLI_MESSAGES.outputExists(present), present };
   return undefined;
 }
 
@@ -237,19 +290,45 @@ export function changeLines(changes: readonly FigureChange[]): string[] {
   return changes.map((c) => `  ${changeText(c)}`);
 }
 
+/**
+ * What became of one export, for a caller that exports many (batchExport.ts): the two files
+ * written, or why not — the files exist, the workbook has errors, it could not be read, or another
+ * reason (no department name found, an output folder that cannot be written…). `message` is the
+ * Chinese sentence the single export prints.
+ */
+export type ExportOutcome =
+  | { kind: "written"; files: string[]; department: string; year: number; errors: number }
+  | { kind: "exists"; files: string[]; message: string }
+  | { kind: "has-errors"; errors: number; message: string }
+  | { kind: "unreadable"; message: string }
+  | { kind: "failed"; message: string };
+
 export async function runExport(
   args: ExportCommand,
   io: ExportIO,
-  buildContent: BuildContent
+  buildContent: BuildContent,
+  onOutcome: (outcome: ExportOutcome) => void = () => undefined
 ): Promise<number> {
   // Problems with the input name the input; problems with the output name the output.
-  const fail = (message: string, error?: unknown, about: string | null = args.input) => {
+  const say = (message: string, error: unknown, about: string | null) => {
     io.stderr.write(`budget-disclosure: ${about !== null ? `${about}：` : ""}${message}\n`);
     if (args.debug && error !== undefined) io.stderr.write(debugDetail(error));
+  };
+  const fail = (
+    message: string,
+    error?: unknown,
+    about: string | null = args.input,
+    kind: "unreadable" | "failed" = "failed"
+  ) => {
+    say(message, error, about);
+    onOutcome({ kind, message });
     return EXIT.failed;
   };
-  const failOutput = (message: string, error?: unknown) => {
+  const failOutput = (message: string, error?: unknown) =>
     fail(`${message}${CLI_MESSAGES.outputNothingLeft()}`, error, null);
+  const exists = (files: string[], message: string) => {
+    say(message, undefined, null);
+    onOutcome({ kind: "exists", files, message });
     return EXIT.failed;
   };
   const started = performance.now();
@@ -259,7 +338,7 @@ export async function runExport(
     bytes = await readFile(args.input);
     grids = await gridsFromXlsx(bytes);
   } catch (error) {
-    return fail(describeReadError(error, bytes), error);
+    return fail(describeReadError(error, bytes), error, args.input, "unreadable");
   }
   let duties: string | undefined;
   if (args.dutiesFile !== undefined) {
@@ -292,7 +371,9 @@ export async function runExport(
       ms: Math.round(performance.now() - started),
     };
     io.stdout.write(renderText([result], { color }));
-    io.stderr.write(`budget-disclosure: ${CLI_MESSAGES.workbookHasErrors(errors.length)}\n`);
+    const message = CLI_MESSAGES.workbookHasErrors(errors.length);
+    io.stderr.write(`budget-disclosure: ${message}\n`);
+    onOutcome({ kind: "has-errors", errors: errors.length, message });
     return EXIT.errors;
   }
   if (department === undefined) return fail(CLI_MESSAGES.noDepartment());
@@ -303,7 +384,10 @@ export async function runExport(
   const targets = { xlsx: `${base}.xlsx`, docx: `${base}.docx` };
   const inputs = [args.input, ...(args.dutiesFile !== undefined ? [args.dutiesFile] : [])];
   const refused = await targetProblem(Object.values(targets), inputs, args.force);
-  if (refused) return fail(refused, undefined, null);
+  if (refused)
+    return refused.present
+      ? exists(refused.present, refused.message)
+      : fail(refused.message, undefined, null);
 
   const about = { department, departmentCode, year, template };
   const content = buildContent(check, about);
@@ -330,9 +414,9 @@ export async function runExport(
           : []),
       ].join("\n") + "\n"
     );
-    io.stderr.write(
-      `budget-disclosure: ${CLI_MESSAGES.exportBlocked(blocking.changes.length, blocking.notes.length)}\n`
-    );
+    const message = CLI_MESSAGES.exportBlocked(blocking.changes.length, blocking.notes.length);
+    io.stderr.write(`budget-disclosure: ${message}\n`);
+    onOutcome({ kind: "has-errors", errors: blockers, message });
     return EXIT.errors;
   }
 
@@ -371,12 +455,8 @@ export async function runExport(
     );
   } catch (error) {
     if (!(error instanceof OutputWriteError)) throw error;
-    return failOutput(
-      error.exists
-        ? CLI_MESSAGES.outputExists([error.at])
-        : describeOutputError(error.at, error.cause),
-      error.cause
-    );
+    if (error.exists) return exists([error.at], CLI_MESSAGES.outputExists([error.at]));
+    return failOutput(describeOutputError(error.at, error.cause), error.cause);
   }
   const lines = [
     `已导出 ${department} ${year} 年部门预算公开（${content.specs.length} 张表）：`,
@@ -398,6 +478,13 @@ export async function runExport(
     for (const f of notes) lines.push(`  ${noteLine(f)}`);
   }
   io.stdout.write(lines.join("\n") + "\n");
+  onOutcome({
+    kind: "written",
+    files: [targets.xlsx, targets.docx],
+    department,
+    year,
+    errors: errors.length,
+  });
   return EXIT.ok;
 }
 

@@ -18,6 +18,8 @@ import {
   runExport,
 } from "./exportCommand";
 import { expandInputs } from "./expandInputs";
+import { runBatchExport } from "./batchExport";
+import type { BatchExportCommand } from "./exportCommand";
 import { NO_PROGRESS, createProgress } from "./progress";
 import { renderJson, renderText } from "./report";
 import { checkFiles } from "./workerPool";
@@ -25,6 +27,8 @@ import { readNarrativeFile } from "./narrativeFile";
 import type { NarrativeInput } from "../core/narrative/types";
 import { CLI_MESSAGES, detailOf } from "./messages";
 import type { OutputFs } from "./outputFiles";
+import { rulesVersion } from "./review/about";
+import { isReviewWorkbook, reportFormatOf, writeReports } from "./review/writeReports";
 
 export const TEMPLATES: readonly TemplateId[] = ["hebei", "shanxi", "mof"];
 export const FORMATS = ["text", "json"] as const;
@@ -45,11 +49,14 @@ export interface CheckCommand {
   progress: boolean;
   /** Print stack traces of internal errors (--debug). */
   debug?: boolean;
+  /** --report files: .html and/or .xlsx reports over every file checked. */
+  reports: string[];
 }
 
 export type ParsedCommand =
   | CheckCommand
   | ExportCommand
+  | BatchExportCommand
   | HelpCommand
   | { command: "version" }
   | { command: "usage-error"; message: string };
@@ -68,6 +75,7 @@ const CHECK_OPTIONS = `  -t, --template <hebei|shanxi|mof>  公开表格式（�
   -f, --format <text|json>           输出格式（默认 text）        output format (default text)
       --strict-rounding              舍入差异按错误处理            rounding differences are errors
   -n, --narrative <文件.txt|.docx>   与工作簿一起检查的情况说明    a 情况说明 to check with the workbook
+  -r, --report <文件.html|.xlsx>     另写审核报告（可给多次）      also write a report (repeatable)
   -j, --jobs <N>                     并行线程数（默认 CPU 数）      worker threads (default: CPUs)
       --no-progress                  不显示进度条                  no progress bar on stderr
       --debug                        出错时显示程序内部详情        show internal details of a failure
@@ -79,6 +87,7 @@ export const HELP = `budget-disclosure — 部门预算公开检查与导出工�
 
 用法 Usage:
 ${CHECK_SYNOPSIS}  budget-disclosure export <文件> [选项]
+  budget-disclosure export <目录|通配符>… --out <目录> [选项]
 
 ${CHECK_INPUTS}
   每个命令自己的选项 Each command's own options:
@@ -93,8 +102,9 @@ ${EXPORT_HELP}
   0  没有错误（可有警告、提示）     no errors (warnings and info allowed)
   1  至少一个错误（export：未导出） at least one error (export: nothing written)
   2  有文件无法读取，或参数有误     an input could not be read, or bad usage
-     （export：文件已存在、输出位置  (export: a file exists without --force, the output cannot
-       无法写入，或输出就是输入）      be written, or the output is an input)
+     （或 --report 未能写入；        (or a --report could not be written; export: a file
+       export：文件已存在、输出位置   exists without --force, the output cannot be written,
+       无法写入，或输出就是输入）      or the output is an input)
 `;
 
 /** `budget-disclosure check --help`: check's own options. */
@@ -109,6 +119,7 @@ ${CHECK_OPTIONS}
   0  没有错误（可有警告、提示）     no errors (warnings and info allowed)
   1  至少一个文件有错误             at least one error in at least one file
   2  有文件无法读取，或参数有误     an input could not be read, or bad usage
+     （或 --report 未能写入）       (or a --report could not be written)
 `;
 
 /** `budget-disclosure export --help`: export's own options. */
@@ -124,6 +135,7 @@ ${EXPORT_HELP}
   2  无法读取输入、文件已存在       an input could not be read, a file exists (without
      （未加 --force）、输出位置无法  --force), the output cannot be written, the output is
      写入、输出就是输入，或参数有误  an input, or bad usage
+  批量导出时取所有文件中最严重的一种。 A batch exits with the worst of its files.
 `;
 
 const HELP_OF = { all: HELP, check: CHECK_HELP, export: EXPORT_COMMAND_HELP } as const;
@@ -151,7 +163,7 @@ export function parseCliArgs(
   defaultJobs = os.availableParallelism()
 ): ParsedCommand {
   if (argv.find((arg) => !arg.startsWith("-")) === "export")
-    return parseExportArgs(argv, describeParseError);
+    return parseExportArgs(argv, describeParseError, defaultJobs);
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -187,6 +199,10 @@ export function parseCliArgs(
   const narrative = values.narrative;
   if (narrative !== undefined && inputs.length !== 1)
     return { command: "usage-error", message: CLI_MESSAGES.narrativeNeedsOneWorkbook() };
+  const reports = values.report ?? [];
+  const badReport = reports.find((file) => reportFormatOf(file) === undefined);
+  if (badReport !== undefined)
+    return { command: "usage-error", message: CLI_MESSAGES.badReport(badReport) };
   const parsedCheck: CheckCommand = {
     command: "check",
     inputs,
@@ -196,6 +212,7 @@ export function parseCliArgs(
     strictRounding: values["strict-rounding"] ?? false,
     jobs,
     progress: !values["no-progress"],
+    reports,
   };
   if (values.debug) parsedCheck.debug = true;
   return parsedCheck;
@@ -214,6 +231,7 @@ function parse(argv: readonly string[]) {
       "no-progress": { type: "boolean" },
       narrative: { type: "string", short: "n" },
       debug: { type: "boolean" },
+      report: { type: "string", short: "r", multiple: true },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "V" },
     },
@@ -259,12 +277,33 @@ export async function main(argv: readonly string[], io: CliIO = process): Promis
       return runCheck(parsed, io);
     case "export":
       return runExport(parsed, io, engineContent);
+    case "export-batch":
+      return runBatchExport(parsed, io);
   }
 }
 
 async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
   const started = Date.now();
-  const { files, problems } = await expandInputs(args.inputs);
+  const generatedAt = new Date();
+  const expanded = await expandInputs(args.inputs);
+  const { problems } = expanded;
+  // A report written into a folder being checked is output, not a department's workbook.
+  // A report written into a folder being checked is output, not a department's workbook: it is
+  // left out, and replaced. Anything else among the inputs — a file named on the command line, a
+  // workbook found in a folder — is never written over.
+  const reportPaths = new Set(args.reports.map((file) => path.resolve(file)));
+  const files: string[] = [];
+  for (const file of expanded.files) {
+    const isTarget = reportPaths.has(path.resolve(file));
+    const named = args.inputs.some((input) => path.resolve(input) === path.resolve(file));
+    if (isTarget && (named || !(await isReviewWorkbook(file)))) {
+      io.stderr.write(
+        `budget-disclosure: --report 不能写到要检查的文件“${file}”上（a report cannot replace an input）\n`
+      );
+      return EXIT.usage;
+    }
+    if (!isTarget) files.push(file);
+  }
   const progress =
     args.progress && io.stderr.isTTY && files.length > 1
       ? createProgress(files.length, io.stderr)
@@ -297,7 +336,19 @@ async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
     const color = Boolean(io.stdout.isTTY) && io.env.NO_COLOR === undefined;
     io.stdout.write(renderText(results, { color, elapsedMs: Date.now() - started }));
   }
-  return exitStatus(results);
+  let status = exitStatus(results);
+  if (args.reports.length > 0) {
+    const about = { generatedAt, toolVersion: version(), rules: rulesVersion() };
+    for (const outcome of await writeReports(args.reports, results, about)) {
+      if (outcome.error === undefined) {
+        io.stderr.write(`已写入报告：${outcome.file}\n`);
+      } else {
+        io.stderr.write(`budget-disclosure: 报告 ${outcome.file} 未能写入：${outcome.error}\n`);
+        status = EXIT.unreadable;
+      }
+    }
+  }
+  return status;
 }
 
 /**

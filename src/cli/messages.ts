@@ -127,10 +127,17 @@ export const CLI_MESSAGES = {
   // export
   noExportInput: () =>
     bilingual("请给出要导出的工作簿", "no input given: name the workbook to export"),
-  oneWorkbookOnly: (count: number) =>
+  badReport: (file: string) =>
     bilingual(
-      `export 一次只导出一个工作簿，而不是 ${count} 个`,
-      `export takes one workbook at a time, not ${count}`
+      `--report 的文件名须以 .html 或 .xlsx 结尾，而不是“${file}”`,
+      `a --report must end in .html or .xlsx, not “${file}”`
+    ),
+  batchNeedsOut: () =>
+    bilingual("批量导出请用 --out <目录> 指定输出目录", "a batch export needs --out <folder>"),
+  batchNoDuties: () =>
+    bilingual(
+      "--duties 的部门职责只对应一个部门：批量导出时不能使用",
+      "--duties belongs to one department: it cannot be used in a batch export"
     ),
   dutiesUnreadable: (file: string, reason: string) =>
     bilingual(

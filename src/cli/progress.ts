@@ -19,12 +19,18 @@ export interface Progress {
 
 export const NO_PROGRESS: Progress = { tick() {}, done() {} };
 
-/** The bar's text for `done` of `total` files, fitted into `columns`. */
-export function progressLine(done: number, total: number, file: string, columns = 80): string {
+/** The bar's text for `done` of `total` files, fitted into `columns`; `label` says what is being done. */
+export function progressLine(
+  done: number,
+  total: number,
+  file: string,
+  columns = 80,
+  label = "检查中"
+): string {
   const barWidth = 24;
   const filled = total === 0 ? barWidth : Math.round((done / total) * barWidth);
   const bar = "#".repeat(filled) + "-".repeat(barWidth - filled);
-  const head = `检查中 [${bar}] ${done}/${total} `;
+  const head = `${label} [${bar}] ${done}/${total} `;
   // A line wider than the terminal wraps, and \r would then redraw only its last part.
   return head + keepEnd(file, Math.max(0, columns - 1 - displayWidth(head)));
 }
@@ -40,7 +46,12 @@ function keepEnd(text: string, room: number): string {
   return "…" + kept;
 }
 
-export function createProgress(total: number, stream: ProgressStream, intervalMs = 100): Progress {
+export function createProgress(
+  total: number,
+  stream: ProgressStream,
+  intervalMs = 100,
+  label = "检查中"
+): Progress {
   let done = 0;
   let lastDraw = 0;
   let drawn = false;
@@ -54,7 +65,7 @@ export function createProgress(total: number, stream: ProgressStream, intervalMs
       const now = Date.now();
       if (now - lastDraw < intervalMs && done < total) return;
       lastDraw = now;
-      stream.write("\r\x1b[2K" + progressLine(done, total, file, stream.columns || 80));
+      stream.write("\r\x1b[2K" + progressLine(done, total, file, stream.columns || 80, label));
       drawn = true;
     },
     done: clear,

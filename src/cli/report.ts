@@ -14,6 +14,7 @@ import {
 } from "../core/finding";
 import type { TemplateId } from "../core/model";
 import type { FileResult } from "./checkFile";
+import { ReviewTotals, STATUSES, STATUS_LABEL, totalsOf } from "./review/model";
 
 export const TEMPLATE_LABEL: Record<TemplateId, string> = {
   hebei: "河北格式",
@@ -44,12 +45,20 @@ export interface JsonFile {
   error?: string;
 }
 
+/**
+ * Files by status — passed (no errors, no warnings), errors, warningsOnly, unreadable: the four
+ * statuses of the HTML and xlsx reports — and findings by severity.
+ */
+export type JsonTotals = Pick<ReviewTotals, "files" | "status" | "findings">;
+
 export interface JsonReport {
+  totals: JsonTotals;
   files: JsonFile[];
 }
 
 export function toJson(results: readonly FileResult[]): JsonReport {
   return {
+    totals: jsonTotals(results),
     files: results.map((r) => ({
       file: r.file,
       department: r.department ?? null,
@@ -68,6 +77,11 @@ export function toJson(results: readonly FileResult[]): JsonReport {
       ...(r.error !== undefined ? { error: r.error } : {}),
     })),
   };
+}
+
+function jsonTotals(results: readonly FileResult[]): JsonTotals {
+  const { files, status, findings } = totalsOf(results);
+  return { files, status, findings };
 }
 
 export function renderJson(results: readonly FileResult[]): string {
@@ -198,14 +212,12 @@ export function summaryTable(results: readonly FileResult[]): string {
   return ["汇总", alignColumns(header, rows, [false, false, true, true, true, true])].join("\n");
 }
 
+/** The statuses are those of the HTML and xlsx reports: 通过 / 有错误 / 仅警告 / 无法读取. */
 export function totalsLine(results: readonly FileResult[], elapsedMs?: number): string {
-  const unreadable = results.filter((r) => r.error !== undefined).length;
-  const failing = results.filter(
-    (r) => r.error === undefined && r.findings.some((f) => f.severity === "error")
-  ).length;
-  const passing = results.length - unreadable - failing;
+  const totals = totalsOf(results);
+  const counts = STATUSES.map((s) => `${STATUS_LABEL[s]} ${totals.status[s]} 个`).join("，");
   const time = elapsedMs !== undefined ? `，用时 ${(elapsedMs / 1000).toFixed(1)} 秒` : "";
-  return `共 ${results.length} 个文件：通过 ${passing} 个，有错误 ${failing} 个，无法读取 ${unreadable} 个${time}。`;
+  return `共 ${results.length} 个文件：${counts}${time}。`;
 }
 
 /** Columns padded by display width (a CJK character takes two terminal columns). */

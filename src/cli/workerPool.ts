@@ -1,7 +1,8 @@
 /*
- * Checks many files on worker threads (reading an xlsx and checking it is CPU work: one thread
- * per core). One file, or --jobs 1, runs in this thread: starting a worker costs more than it saves.
- * Results come back in input order whatever order the workers finish in.
+ * Checks (or exports) many files on worker threads: reading an xlsx and checking it is CPU work, one
+ * thread per core. One file, or --jobs 1, runs in this thread: starting a worker costs more than it
+ * saves. Results come back in input order whatever order the workers finish in. `runPool` is the
+ * pool itself, for any work whose tasks and results are plain data; `checkFiles` is `check`'s use.
  */
 import { existsSync } from "fs";
 import path from "path";
@@ -9,7 +10,7 @@ import { Worker } from "worker_threads";
 import { CheckOptions, FileResult, checkFile } from "./checkFile";
 import { CLI_MESSAGES } from "./messages";
 
-/** Main thread → worker. */
+/** Main thread → worker, for `check`. */
 export interface WorkerTask {
   id: number;
   file: string;
@@ -17,7 +18,8 @@ export interface WorkerTask {
 }
 
 /** Worker → main thread: `ready` once its modules are loaded, then one `result` per task. */
-export type WorkerMessage = { type: "ready" } | { type: "result"; id: number; result: FileResult };
+export type WorkerMessage<Result = FileResult> =
+  { type: "ready" } | { type: "result"; id: number; result: Result };
 
 /** How to start a worker: a compiled script, or (under jest / ts-node) code that loads the TypeScript. */
 export interface WorkerSpec {
@@ -27,13 +29,14 @@ export interface WorkerSpec {
 }
 
 /**
- * The worker beside this module: dist-cli/cli/checkWorker.js when running the built CLI; when this
- * module is itself TypeScript run through ts-node or ts-jest, the worker loads checkWorker.ts the same way.
+ * The worker script `name` beside this module: dist-cli/cli/<name>.js when running the built CLI;
+ * when this module is itself TypeScript run through ts-node or ts-jest, the worker loads <name>.ts
+ * the same way.
  */
-export function defaultWorkerSpec(): WorkerSpec {
-  const compiled = path.join(__dirname, "checkWorker.js");
+export function defaultWorkerSpec(name = "checkWorker"): WorkerSpec {
+  const compiled = path.join(__dirname, `${name}.js`);
   if (existsSync(compiled)) return { filename: compiled };
-  const source = path.join(__dirname, "checkWorker.ts");
+  const source = path.join(__dirname, `${name}.ts`);
   const register = require.resolve("ts-node/register/transpile-only");
   return {
     eval: true,
@@ -59,26 +62,56 @@ export async function checkFiles(
   options: PoolOptions
 ): Promise<FileResult[]> {
   const check = options.check ?? {};
-  if (options.jobs <= 1 || files.length <= 1)
-    return checkInProcess(
-      files,
-      files.map((_, i) => i),
-      check,
-      options.onResult
-    );
-  return new WorkerPool(files, options).run();
+  return runPool<FileResult>({
+    count: files.length,
+    jobs: options.jobs,
+    worker: options.worker ?? defaultWorkerSpec("checkWorker"),
+    task: (id): WorkerTask => ({ id, file: files[id], options: check }),
+    inProcess: (i) => checkFile(files[i], check),
+    crashed: (i, reason) => ({
+      file: files[i],
+      sheets: [],
+      findings: [],
+      error: CLI_MESSAGES.engineFailed(reason),
+      ms: 0,
+    }),
+    onResult: options.onResult,
+  });
 }
 
-async function checkInProcess(
-  files: readonly string[],
+/** Work on `count` items, each done by a worker thread (or in this thread) into one result. */
+export interface PoolJob<Result> {
+  count: number;
+  /** Worker threads at most; 1, or a single item, works in this thread. */
+  jobs: number;
+  worker: WorkerSpec;
+  /** The message the worker gets for item `id`; it answers `{ type: "result", id, result }`. */
+  task(id: number): { id: number };
+  /** Item `index` in this thread: with one job, or when threads cannot start. */
+  inProcess(index: number): Promise<Result>;
+  /** The result of an item whose worker died on it (out of memory, a crash in a library). */
+  crashed(index: number, reason: string): Result;
+  /** Called as each item finishes (in completion order). */
+  onResult?: (result: Result, index: number) => void;
+}
+
+/** Runs `job` and resolves to its results in item order, whatever order they finish in. */
+export async function runPool<Result>(job: PoolJob<Result>): Promise<Result[]> {
+  if (job.jobs <= 1 || job.count <= 1) {
+    const indexes = Array.from({ length: job.count }, (_, i) => i);
+    return inProcess(job, indexes);
+  }
+  return new WorkerPool(job).run();
+}
+
+async function inProcess<Result>(
+  job: PoolJob<Result>,
   indexes: readonly number[],
-  check: CheckOptions,
-  onResult?: (result: FileResult, index: number) => void,
-  into: FileResult[] = []
-): Promise<FileResult[]> {
+  into: Result[] = []
+): Promise<Result[]> {
   for (const i of indexes) {
-    into[i] = await checkFile(files[i], check);
-    onResult?.(into[i], i);
+    into[i] = await job.inProcess(i);
+    job.onResult?.(into[i], i);
   }
   return into;
 }
@@ -92,8 +125,9 @@ interface Slot {
 /** Gives up on threads after this many workers died before loading: the script itself is broken. */
 const MAX_START_FAILURES = 2;
 
-class WorkerPool {
-  private readonly results: FileResult[] = [];
+class WorkerPool<Result> {
+  private readonly results: Result[] = [];
+  private readonly done = new Set<number>();
   private readonly queue: number[];
   private readonly slots = new Set<Slot>();
   private startFailures = 0;
@@ -101,16 +135,13 @@ class WorkerPool {
   private closing = false;
   private finish!: () => void;
 
-  constructor(
-    private readonly files: readonly string[],
-    private readonly options: PoolOptions
-  ) {
-    this.queue = files.map((_, i) => i);
+  constructor(private readonly job: PoolJob<Result>) {
+    this.queue = Array.from({ length: job.count }, (_, i) => i);
   }
 
-  async run(): Promise<FileResult[]> {
+  async run(): Promise<Result[]> {
     const done = new Promise<void>((resolve) => (this.finish = resolve));
-    const count = Math.min(this.options.jobs, this.files.length);
+    const count = Math.min(this.job.jobs, this.job.count);
     for (let i = 0; i < count; i++) this.spawn();
     await done;
     this.closing = true;
@@ -119,7 +150,7 @@ class WorkerPool {
   }
 
   private spawn(): void {
-    const spec = this.options.worker ?? defaultWorkerSpec();
+    const spec = this.job.worker;
     const worker = new Worker(spec.filename, {
       eval: spec.eval ?? false,
       env: spec.env,
@@ -128,7 +159,7 @@ class WorkerPool {
     });
     const slot: Slot = { worker, ready: false };
     this.slots.add(slot);
-    worker.on("message", (message: WorkerMessage) => {
+    worker.on("message", (message: WorkerMessage<Result>) => {
       if (message.type === "ready") {
         slot.ready = true;
         this.anyReady = true;
@@ -158,44 +189,31 @@ class WorkerPool {
       return;
     }
     slot.task = index;
-    const task: WorkerTask = {
-      id: index,
-      file: this.files[index],
-      options: this.options.check ?? {},
-    };
-    slot.worker.postMessage(task);
+    slot.worker.postMessage(this.job.task(index));
   }
 
-  private complete(index: number, result: FileResult): void {
+  private complete(index: number, result: Result): void {
     this.results[index] = result;
-    this.options.onResult?.(result, index);
+    this.done.add(index);
+    this.job.onResult?.(result, index);
   }
 
   private workerDied(slot: Slot, reason: string): void {
     if (!slot.ready) {
-      // It died loading its modules, not on a file: put the file back.
+      // It died loading its modules, not on an item: put the item back.
       if (slot.task !== undefined) this.queue.unshift(slot.task);
       this.startFailures++;
     } else if (slot.task !== undefined) {
-      // The file it was on took the thread down (out of memory, a crash in a library).
-      this.complete(slot.task, {
-        file: this.files[slot.task],
-        sheets: [],
-        findings: [],
-        error: CLI_MESSAGES.engineFailed(reason),
-        ms: 0,
-      });
+      // The item it was on took the thread down.
+      this.complete(slot.task, this.job.crashed(slot.task, reason));
     }
     if (this.startFailures >= MAX_START_FAILURES && !this.anyReady) {
-      // Threads cannot start here at all: check what is left in this thread instead.
+      // Threads cannot start here at all: do what is left in this thread instead.
       const rest = this.queue.splice(0);
-      void checkInProcess(
-        this.files,
-        rest,
-        this.options.check ?? {},
-        this.options.onResult,
-        this.results
-      ).then(() => this.maybeFinish());
+      void inProcess(this.job, rest, this.results).then(() => {
+        for (const i of rest) this.done.add(i);
+        this.maybeFinish();
+      });
       return;
     }
     if (this.queue.length > 0) this.spawn();
@@ -204,11 +222,6 @@ class WorkerPool {
 
   private maybeFinish(): void {
     const busy = [...this.slots].some((slot) => slot.task !== undefined);
-    if (
-      !busy &&
-      this.queue.length === 0 &&
-      this.results.filter(Boolean).length === this.files.length
-    )
-      this.finish();
+    if (!busy && this.queue.length === 0 && this.done.size === this.job.count) this.finish();
   }
 }

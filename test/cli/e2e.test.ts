@@ -3,6 +3,7 @@
  * does) and runs bin/budget-disclosure.js as a user would, worker threads included.
  */
 import { execFileSync, spawnSync } from "child_process";
+import { readFileSync, readdirSync } from "fs";
 import path from "path";
 import {
   ROOT,
@@ -18,6 +19,8 @@ import { BUILD_HOOK_LIMIT_MS, BUILD_LIMIT_MS, CLI_RUN_LIMIT_MS } from "../helper
 
 const BIN = path.join(ROOT, "bin", "budget-disclosure.js");
 let dir: string;
+/** Where exports and reports go: apart from `dir`, which every test checks as it was made. */
+let outputs: string;
 
 function cli(...args: string[]) {
   const run = spawnSync(process.execPath, [BIN, ...args], {
@@ -48,12 +51,16 @@ beforeAll(async () => {
     throw new Error(`npm run build:cli failed:\n${stdout ?? ""}\n${stderr ?? ""}`);
   }
   dir = makeTempDir("budget-e2e-");
+  outputs = makeTempDir("budget-e2e-out-");
   for (let i = 0; i < 3; i++) copyTo(QUYANG, path.join(dir, `quyang-${i}.xlsx`));
   copyTo(TUNLIU, path.join(dir, "tunliu.xlsx"));
   await writePlantedError(path.join(dir, "planted.xlsx"));
   writeCorrupt(path.join(dir, "bad.xlsx"));
 }, BUILD_HOOK_LIMIT_MS);
-afterAll(() => removeDir(dir));
+afterAll(() => {
+  removeDir(dir);
+  removeDir(outputs);
+});
 
 interface JsonFile {
   file: string;
@@ -168,4 +175,50 @@ test("--help and --version through the bin shim", () => {
   const bad = cli("check", "x.xlsx", "--format", "csv");
   expect(bad.status).toBe(2);
   expect(bad.stderr).toMatch(/--format 只能是 text 或 json/);
+});
+
+test("export of a directory on 2 threads: a pair for each clean workbook, a summary line for each file", () => {
+  const out = path.join(outputs, "公开");
+  const { status, stdout, stderr } = cli("export", dir, "--out", out, "--jobs", "2");
+  // bad.xlsx cannot be read: 2, as check exits.
+  expect(status).toBe(2);
+  expect(stderr).toBe("");
+  const line = (name: string) =>
+    stdout.split("\n").find((l) => l.startsWith(path.join(dir, name) + " ")) ?? "";
+  expect(line("tunliu.xlsx")).toMatch(
+    / 已导出 +中共长治市屯留区委组织部-2024-部门预算公开\.xlsx、\.docx$/
+  );
+  expect(line("planted.xlsx")).toMatch(/ 跳过：有错误 /);
+  expect(line("quyang-0.xlsx")).toMatch(/ 跳过：有错误 /);
+  expect(line("bad.xlsx")).toMatch(/ 无法读取 +不是有效的 \.xlsx 工作簿/);
+  expect(readdirSync(out).sort()).toEqual([
+    "中共长治市屯留区委组织部-2024-部门预算公开.docx",
+    "中共长治市屯留区委组织部-2024-部门预算公开.xlsx",
+  ]);
+  expect(stdout).toContain(
+    "共 6 个文件：已导出 1 个，跳过 4 个（文件已存在 0 个，有错误 4 个），无法读取 1 个"
+  );
+});
+
+test("check --report on 2 threads writes both reports and says so on stderr, stdout unchanged", () => {
+  const html = path.join(outputs, "报告", "r.html");
+  const xlsx = path.join(outputs, "报告", "r.xlsx");
+  const plain = cli("check", dir, "--format", "json", "--jobs", "2");
+  const { status, stdout, stderr } = cli(
+    "check",
+    dir,
+    "--format",
+    "json",
+    "--jobs",
+    "2",
+    "--report",
+    html,
+    "--report",
+    xlsx
+  );
+  expect(status).toBe(2);
+  expect(stdout).toBe(plain.stdout);
+  expect(stderr).toBe(`已写入报告：${html}\n已写入报告：${xlsx}\n`);
+  expect(readFileSync(html, "utf8")).toMatch(/^<!DOCTYPE html>/);
+  expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe("PK");
 });

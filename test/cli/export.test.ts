@@ -106,9 +106,12 @@ describe("parseCliArgs export", () => {
 
   test.each([
     [["export"], /请给出要导出的工作簿/],
-    [["export", "a.xlsx", "b.xlsx"], /一次只导出一个工作簿/],
+    [["export", "a.xlsx", "b.xlsx"], /批量导出请用 --out/],
+    [["export", "收到/"], /批量导出请用 --out/],
+    [["export", "收到/*.xlsx", "-o", "out", "--duties", "d.txt"], /批量导出时不能使用/],
     [["export", "a.xlsx", "--template", "guangdong"], /--template 只能是 hebei、shanxi、mof/],
-    [["export", "a.xlsx", "--jobs", "2"], /未知选项 --jobs/],
+    [["export", "a.xlsx", "--jobs", "0"], /--jobs 需要一个正整数/],
+    [["export", "a.xlsx", "--colour"], /未知选项 --colour/],
     [["export", "a.xlsx", "--out"], /需要一个值/],
   ])("usage error for %j", (argv, message) => {
     const parsed = parseCliArgs(argv as string[]);

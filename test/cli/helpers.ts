@@ -41,3 +41,31 @@ export function writeCorrupt(dest: string): string {
   writeFileSync(dest, randomBytes(4096));
   return dest;
 }
+
+/**
+ * A copy of `source` whose department is called `name` in every cell that names it (titles, the
+ * 部门 line): what a clerk types is what the reports must show, escaped.
+ */
+export async function writeRenamedDepartment(
+  source: string,
+  from: string,
+  name: string,
+  dest: string
+): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(source);
+  let replaced = 0;
+  workbook.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === "string" && cell.value.includes(from)) {
+          cell.value = cell.value.split(from).join(name);
+          replaced++;
+        }
+      })
+    )
+  );
+  if (replaced === 0) throw new Error(`${source} never names ${from}`);
+  await workbook.xlsx.writeFile(dest);
+  return dest;
+}

@@ -55,6 +55,10 @@ describe("parseCliArgs", () => {
           "--jobs",
           "3",
           "--no-progress",
+          "--report",
+          "审核/r.html",
+          "-r",
+          "r.XLSX",
         ],
         8
       )
@@ -66,6 +70,7 @@ describe("parseCliArgs", () => {
       strictRounding: true,
       jobs: 3,
       progress: false,
+      reports: ["审核/r.html", "r.XLSX"],
     });
   });
 
@@ -78,6 +83,7 @@ describe("parseCliArgs", () => {
       strictRounding: false,
       jobs: 4,
       progress: true,
+      reports: [],
     });
   });
 
@@ -117,6 +123,8 @@ describe("parseCliArgs", () => {
     [["check", "a.xlsx", "--jobs", "two"], /--jobs 需要一个正整数/],
     [["check", "a.xlsx", "--colour"], /未知选项 --colour/],
     [["check", "a.xlsx", "--template"], /需要一个值/],
+    [["check", "a.xlsx", "--report", "r.pdf"], /--report 的文件名须以 \.html 或 \.xlsx 结尾/],
+    [["check", "a.xlsx", "--report"], /需要一个值/],
   ])("usage error for %j", (argv, message) => {
     const parsed = parseCliArgs(argv as string[], 2);
     expect(parsed.command).toBe("usage-error");
@@ -199,7 +207,8 @@ describe("main", () => {
     for (const option of ["--template", "--out", "--force", "--allow-errors", "--duties"])
       expect(out).toContain(option);
     expect(out).toContain("overwrite existing files");
-    expect(out).not.toMatch(/--strict-rounding|--jobs|--narrative/);
+    // --jobs is export's too (a batch runs on worker threads); check's own options are not.
+    expect(out).not.toMatch(/--strict-rounding|--narrative|--report|--format/);
     expect((await run("help", "export")).out).toBe(EXPORT_COMMAND_HELP);
   });
 
@@ -298,7 +307,7 @@ describe("main", () => {
     );
     expect(code).toBe(2);
     expect(out).toMatch(/missing\.xlsx\n {2}无法读取：找不到文件或目录/);
-    expect(out).toMatch(/共 2 个文件：通过 1 个，有错误 0 个，无法读取 1 个/);
+    expect(out).toMatch(/共 2 个文件：通过 1 个，有错误 0 个，仅警告 0 个，无法读取 1 个/);
   });
 
   test("the JSON written is exactly toJson of the results", async () => {

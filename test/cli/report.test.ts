@@ -138,10 +138,12 @@ describe("text", () => {
       "data/bad.xlsx     （无法读取）",
     ]);
     expect(
-      text.endsWith(`${table}\n\n共 3 个文件：通过 1 个，有错误 1 个，无法读取 1 个。\n`)
+      text.endsWith(
+        `${table}\n\n共 3 个文件：通过 1 个，有错误 1 个，仅警告 0 个，无法读取 1 个。\n`
+      )
     ).toBe(true);
     expect(totalsLine([clean], 1234)).toBe(
-      "共 1 个文件：通过 1 个，有错误 0 个，无法读取 0 个，用时 1.2 秒。"
+      "共 1 个文件：通过 1 个，有错误 0 个，仅警告 0 个，无法读取 0 个，用时 1.2 秒。"
     );
   });
 
@@ -164,9 +166,9 @@ describe("text", () => {
 });
 
 describe("JSON", () => {
-  test("exactly { files: [ { file, department, year, template, findings: [ { severity, rule, sheet, cell, message, expected, actual, related } ] } ] }", () => {
+  test("exactly { totals, files: [ { file, department, year, template, findings: [ { severity, rule, sheet, cell, message, expected, actual, related } ] } ] }", () => {
     const json = JSON.parse(renderJson([quyang, clean, broken]));
-    expect(Object.keys(json)).toEqual(["files"]);
+    expect(Object.keys(json)).toEqual(["totals", "files"]);
     expect(json.files[0]).toEqual({
       file: "data/quyang.xlsx",
       department: "中国共产党曲阳县委员会组织部",
@@ -211,6 +213,24 @@ describe("JSON", () => {
     expect(typeof second.expected).toBe("string");
     expect(second.expected).toBe("336.34");
     expect(fifth).toMatchObject({ sheet: null, cell: null, expected: null, actual: null });
+  });
+
+  test("totals: files by the reports' four statuses, findings by severity", () => {
+    const warned: FileResult = {
+      ...clean,
+      file: "data/warned.xlsx",
+      findings: [f("warning", "收支总表", "A1"), f("info", "收支总表", "C6")],
+    };
+    expect(toJson([quyang, clean, broken, warned, clean]).totals).toEqual({
+      files: 5,
+      status: { passed: 2, errors: 1, warningsOnly: 1, unreadable: 1 },
+      findings: { error: 2, warning: 3, info: 3 },
+    });
+    expect(toJson([]).totals).toEqual({
+      files: 0,
+      status: { passed: 0, errors: 0, warningsOnly: 0, unreadable: 0 },
+      findings: { error: 0, warning: 0, info: 0 },
+    });
   });
 
   test("an unreadable file carries its error and no findings", () => {

@@ -21,7 +21,8 @@ export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/o
 export const PANE_PAGE = "taskpane.e2e.html";
 export const PANE_VIEWPORT = { width: 320, height: 800 };
 
-const CHROMIUM_ARGS = [
+/** Flags for Debian's Chromium in a container: headless, no sandbox, no GPU, nothing phoned home. */
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -221,4 +222,33 @@ async function watchPages(
     if (message.type() === "error") session.pageErrors.push(`console.error: ${message.text()}`);
   });
   session.page = page;
+}
+
+const IN_CI = Boolean(process.env.CI) && process.env.CI !== "false" && process.env.CI !== "0";
+
+/**
+ * `describe` for a suite that needs Chromium: without it the suite fails under CI and is skipped,
+ * loudly, elsewhere.
+ */
+export function describeInBrowser(name: string, body: () => void): void {
+  if (chromiumInstalled()) {
+    describe(name, body);
+    return;
+  }
+  const banner = "!".repeat(100);
+  if (IN_CI) {
+    console.error(
+      `\n${banner}\n${CHROMIUM_MISSING}\nCI is set: the browser test FAILS.\n${banner}\n`
+    );
+    describe(name, () => {
+      test("needs Chromium", () => {
+        throw new Error(CHROMIUM_MISSING);
+      });
+    });
+  } else {
+    console.warn(
+      `\n${banner}\n${CHROMIUM_MISSING}\nCI is not set: the browser test is SKIPPED on this machine.\n${banner}\n`
+    );
+    describe.skip(name, body);
+  }
 }
