@@ -10,12 +10,23 @@ import type { TemplateId } from "../core/model";
 import type { NarrativeInput } from "../core/narrative/types";
 import { gridsFromXlsx } from "../io/readXlsx";
 import { CLI_MESSAGES, detailOf } from "./messages";
+import type { CheckedTable } from "../core/rules/workbook/completeness";
+import { describeReadError } from "./readError";
+import { workbookSubject } from "../core/previous/subject";
+import { PREVIOUS_RULE } from "../core/previous/types";
+import type { PreviousDisclosure } from "../core/previous/types";
+import { pairFromDir, readPreviousFile } from "./previousFile";
+import type { PreviousDirEntry } from "./previousFile";
 
 export interface CheckOptions {
   template?: TemplateId;
   strictRounding?: boolean;
   /** A 情况说明 given apart from the workbook (check --narrative). */
   narrative?: NarrativeInput[];
+  /** Last year's disclosure, one workbook for every input (check --previous). */
+  previous?: string;
+  /** Last year's workbooks of a folder (check --previous-dir), each input paired with its own. */
+  previousDir?: { dir: string; entries: PreviousDirEntry[] };
 }
 
 export interface FileResult {
@@ -27,34 +38,25 @@ export interface FileResult {
   /** Worksheet names in workbook order, so reports can list sheets as the clerk sees them. */
   sheets: string[];
   findings: Finding[];
+  /** The tables read and checked, in workbook order. */
+  tables?: CheckedTable[];
+  /** The template's mandatory tables not found. */
+  missing?: string[];
+  /** Only some of the tables (see core/rules/workbook/completeness): not a full disclosure. */
+  extract?: boolean;
+  /** Set when the file was read but nothing in it could be checked (exit status 2, like `error`). */
+  unchecked?: string;
   /** Set when the file could not be read; then there are no findings. */
   error?: string;
   /** Read and check time. */
   ms: number;
 }
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+/** Chinese for the clerk, English after it in brackets like the other CLI messages. */
+export const UNCHECKED =
+  "没有找到任何可识别的标准公开表（如收支总表、支出总表、“三公”经费表），未做任何检查（no standard disclosure table found: nothing was checked）";
 
-function startsWith(bytes: Uint8Array, magic: number[]): boolean {
-  return magic.every((b, i) => bytes[i] === b);
-}
-
-/**
- * Why a file could not be read, Chinese first and English after it; the reader's own words, when
- * they are all there is, are quoted in a sentence of ours. `bytes` are what was read, if anything.
- */
-export function describeReadError(error: unknown, bytes?: Uint8Array): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ENOENT") return CLI_MESSAGES.fileNotFound();
-  if (code === "EACCES" || code === "EPERM") return CLI_MESSAGES.noReadPermission();
-  if (code === "EISDIR") return CLI_MESSAGES.isFolder();
-  if (!bytes) return CLI_MESSAGES.cannotRead(detailOf(error));
-  if (bytes.length === 0) return CLI_MESSAGES.emptyFile();
-  if (startsWith(bytes, OLE2_MAGIC)) return CLI_MESSAGES.oldOrEncrypted();
-  if (!startsWith(bytes, ZIP_MAGIC)) return CLI_MESSAGES.notXlsx();
-  return CLI_MESSAGES.damaged(detailOf(error));
-}
+export { describeReadError };
 
 export async function checkFile(file: string, options: CheckOptions = {}): Promise<FileResult> {
   const started = performance.now();
@@ -74,24 +76,65 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
     return failed(describeReadError(error, bytes));
   }
   try {
+    const { previous, findings: pairing } = await previousFor(grids, options);
     const result = checkWorkbook(grids, {
       template: options.template,
       strictRounding: options.strictRounding,
       narrative: options.narrative,
+      previous,
     });
+    const { coverage } = result;
+    const nothing = coverage.tables.length === 0 && coverage.forms === 0;
     return {
       file,
       department: result.model.department?.value,
       year: result.model.year?.value,
       template: result.template,
       sheets: grids.map((g) => g.sheet),
-      findings: result.findings,
+      findings: [...pairing, ...result.findings],
+      tables: coverage.tables,
+      missing: coverage.missing,
+      extract: coverage.extract,
+      // Never 通过 for a workbook in which no table was recognised: nothing was checked.
+      ...(nothing ? { unchecked: UNCHECKED } : {}),
       ms: elapsed(started),
     };
   } catch (error) {
     // The engine reports bad input as findings; an exception here is a bug in the engine.
     return failed(CLI_MESSAGES.engineFailed(detailOf(error)));
   }
+}
+
+/** Last year's disclosure for this workbook, and why there is none when one was asked for. */
+async function previousFor(
+  grids: Grid[],
+  options: CheckOptions
+): Promise<{ previous?: PreviousDisclosure; findings: Finding[] }> {
+  if (options.previous === undefined && !options.previousDir) return { findings: [] };
+  const subject = workbookSubject(grids);
+  let file = options.previous;
+  if (file === undefined && options.previousDir) {
+    file = pairFromDir(subject, options.previousDir.entries)?.file;
+    if (file === undefined) {
+      const who = subject.department ? `“${subject.department}”` : "本部门";
+      const when = subject.year !== undefined ? `${subject.year - 1} 年` : "上一年度";
+      return {
+        findings: [
+          {
+            ruleId: PREVIOUS_RULE.unreadable,
+            severity: "warning",
+            message: `在 --previous-dir “${options.previousDir.dir}”中找不到${who}${when}的公开文件，未与上年比较。`,
+          },
+        ],
+      };
+    }
+  }
+  const read = await readPreviousFile(file!, subject.unitNature);
+  if ("error" in read)
+    return {
+      findings: [{ ruleId: PREVIOUS_RULE.unreadable, severity: "error", message: read.error }],
+    };
+  return { previous: read.previous, findings: read.findings };
 }
 
 function elapsed(started: number): number {

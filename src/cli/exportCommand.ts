@@ -30,6 +30,9 @@ import { CLI_MESSAGES, detailOf } from "./messages";
 import { OutputWriteError, writeAllOrNothing } from "./outputFiles";
 import type { OutputFs } from "./outputFiles";
 import { decodeText } from "./textFile";
+import { workbookSubject } from "../core/previous/subject";
+import type { PreviousDisclosure } from "../core/previous/types";
+import { readPreviousFile } from "./previousFile";
 import { hasGlobMagic } from "./expandInputs";
 
 export interface ExportCommand {
@@ -45,6 +48,8 @@ export interface ExportCommand {
   dutiesFile?: string;
   /** Print stack traces of internal errors (--debug). */
   debug?: boolean;
+  /** Last year's disclosure: the 情况说明 states every 比上年 change with its figures. */
+  previousFile?: string;
 }
 
 /** `export <dir|glob>… --out <dir>`: many workbooks, each through the single export (batchExport.ts). */
@@ -89,11 +94,17 @@ export interface ExportContent {
  */
 export type BuildContent = (
   check: WorkbookCheckResult,
-  about: { department: string; departmentCode?: string; year: number; template: TemplateId }
+  about: {
+    department: string;
+    departmentCode?: string;
+    year: number;
+    template: TemplateId;
+    previous?: PreviousDisclosure;
+  }
 ) => ExportContent | undefined;
 
 export const EXPORT_HELP = `  budget-disclosure export <文件> [--template <hebei|shanxi|mof>] [--out <目录>] [--force]
-                           [--allow-errors] [--duties <文件>] [--debug]
+                           [--allow-errors] [--duties <文件>] [--previous <文件>] [--debug]
   budget-disclosure export <目录|通配符>… --out <目录> [--template …] [--force] [--allow-errors]
                            [--jobs <N>] [--no-progress]
     写出 <部门>-<年度>-部门预算公开.xlsx 和 .docx（公开表、情况说明、名词解释）。
@@ -108,6 +119,9 @@ export const EXPORT_HELP = `  budget-disclosure export <文件> [--template <heb
                            export even with errors, or figures changed by more than rounding
         --duties <文件>    部门职责及机构设置，文本文件      部门职责 text: a text file, one
                            （每行一段；“一、……”行为标题）   paragraph a line; 一、… lines are headings
+    -p, --previous <文件>  上年公开文件（.xlsx，任一格式）：  last year's disclosure (.xlsx, any layout):
+                           情况说明写明各项比上年增减金额    the 情况说明 states every change with its
+                           和增长率，只留原因待填写          amount and rate; only reasons are left
         --debug            出错时显示程序内部详情            show internal details of a failure
     -j, --jobs <N>         批量导出的并行线程数（默认 CPU 数） worker threads of a batch (default: CPUs)
         --no-progress      不显示进度条                      no progress bar on stderr
@@ -148,6 +162,7 @@ export function parseExportArgs(
         "allow-errors": { type: "boolean" },
         duties: { type: "string" },
         debug: { type: "boolean" },
+        previous: { type: "string", short: "p" },
         jobs: { type: "string", short: "j" },
         "no-progress": { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -176,6 +191,8 @@ export function parseExportArgs(
       return { command: "usage-error", message: CLI_MESSAGES.batchNeedsOut() };
     if (values.duties !== undefined)
       return { command: "usage-error", message: CLI_MESSAGES.batchNoDuties() };
+    if (values.previous !== undefined)
+      return { command: "usage-error", message: CLI_MESSAGES.batchNoPrevious() };
     return {
       command: "export-batch",
       inputs,
@@ -197,6 +214,7 @@ export function parseExportArgs(
   };
   if (values.duties !== undefined) out.dutiesFile = values.duties;
   if (values.debug) out.debug = true;
+  if (values.previous !== undefined) out.previousFile = values.previous;
   return out;
 }
 
@@ -349,11 +367,18 @@ export async function runExport(
     }
   }
 
+  let previous: PreviousDisclosure | undefined;
+  if (args.previousFile !== undefined) {
+    const read = await readPreviousFile(args.previousFile, workbookSubject(grids).unitNature);
+    if ("error" in read) return fail(read.error);
+    previous = read.previous;
+  }
+
   // The workbook is checked in its own layout; --template names the layout of the export (and
   // stands in for the workbook's when that cannot be recognized).
-  let check = checkWorkbook(grids);
+  let check = checkWorkbook(grids, { previous });
   if (check.template === undefined && args.template !== undefined)
-    check = checkWorkbook(grids, { template: args.template });
+    check = checkWorkbook(grids, { template: args.template, previous });
   const template = args.template ?? check.template;
   const department = check.ledger?.department.name ?? check.model.department?.value;
   const departmentCode = check.ledger?.department.code ?? check.model.department?.code;
@@ -389,7 +414,7 @@ export async function runExport(
       ? exists(refused.present, refused.message)
       : fail(refused.message, undefined, null);
 
-  const about = { department, departmentCode, year, template };
+  const about = { department, departmentCode, year, template, previous };
   const content = buildContent(check, about);
   const notes = (content?.notes ?? []).filter((f) => f.severity !== "info");
   if (!content || content.specs.length === 0)
@@ -490,7 +515,7 @@ export async function runExport(
 
 /** The engine's content (core/format/disclosure): the same flow as the task pane's. */
 export const engineContent: BuildContent = (check, about) => {
-  const built = buildDisclosure(check, about);
+  const built = buildDisclosure(check, about, { previous: about.previous });
   if (built.content) return built.content;
   return built.notes.length > 0 ? { specs: [], notes: built.notes, changes: [] } : undefined;
 };

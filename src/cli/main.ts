@@ -8,7 +8,8 @@ import os from "os";
 import path from "path";
 import { parseArgs } from "util";
 import type { TemplateId } from "../core/model";
-import type { FileResult } from "./checkFile";
+import type { CheckOptions, FileResult } from "./checkFile";
+import { indexPreviousDir, readPreviousFile } from "./previousFile";
 import {
   EXPORT_HELP,
   ExportCommand,
@@ -42,6 +43,10 @@ export interface CheckCommand {
   inputs: string[];
   /** A 情况说明 file (.txt or .docx) to check against the one workbook given. */
   narrative?: string;
+  /** Last year's disclosure, compared with every input. */
+  previous?: string;
+  /** A folder of last year's disclosures, paired with the inputs by department and year. */
+  previousDir?: string;
   template?: TemplateId;
   format: Format;
   strictRounding: boolean;
@@ -75,6 +80,10 @@ const CHECK_OPTIONS = `  -t, --template <hebei|shanxi|mof>  公开表格式（�
   -f, --format <text|json>           输出格式（默认 text）        output format (default text)
       --strict-rounding              舍入差异按错误处理            rounding differences are errors
   -n, --narrative <文件.txt|.docx>   与工作簿一起检查的情况说明    a 情况说明 to check with the workbook
+  -p, --previous <文件.xlsx>         上年公开文件：核对表中和情况  last year's disclosure: checks the 上年
+                                     说明中的上年数、比上年增减      figures and 比上年 changes stated
+      --previous-dir <目录>          上年公开文件所在目录，按部门  a folder of last year's disclosures,
+                                     和年度（本年−1）逐个配对      paired by department and year − 1
   -r, --report <文件.html|.xlsx>     另写审核报告（可给多次）      also write a report (repeatable)
   -j, --jobs <N>                     并行线程数（默认 CPU 数）      worker threads (default: CPUs)
       --no-progress                  不显示进度条                  no progress bar on stderr
@@ -101,7 +110,8 @@ ${EXPORT_HELP}
 退出状态 Exit status:
   0  没有错误（可有警告、提示）     no errors (warnings and info allowed)
   1  至少一个错误（export：未导出） at least one error (export: nothing written)
-  2  有文件无法读取，或参数有误     an input could not be read, or bad usage
+  2  有文件无法读取或未找到公开表，  an input could not be read or held no table
+     或参数有误                     to check, or bad usage
      （或 --report 未能写入；        (or a --report could not be written; export: a file
        export：文件已存在、输出位置   exists without --force, the output cannot be written,
        无法写入，或输出就是输入）      or the output is an input)
@@ -199,6 +209,8 @@ export function parseCliArgs(
   const narrative = values.narrative;
   if (narrative !== undefined && inputs.length !== 1)
     return { command: "usage-error", message: CLI_MESSAGES.narrativeNeedsOneWorkbook() };
+  if (values.previous !== undefined && values["previous-dir"] !== undefined)
+    return { command: "usage-error", message: CLI_MESSAGES.previousOrDir() };
   const reports = values.report ?? [];
   const badReport = reports.find((file) => reportFormatOf(file) === undefined);
   if (badReport !== undefined)
@@ -207,6 +219,8 @@ export function parseCliArgs(
     command: "check",
     inputs,
     narrative,
+    ...(values.previous !== undefined ? { previous: values.previous } : {}),
+    ...(values["previous-dir"] !== undefined ? { previousDir: values["previous-dir"] } : {}),
     template,
     format,
     strictRounding: values["strict-rounding"] ?? false,
@@ -231,6 +245,8 @@ function parse(argv: readonly string[]) {
       "no-progress": { type: "boolean" },
       narrative: { type: "string", short: "n" },
       debug: { type: "boolean" },
+      previous: { type: "string", short: "p" },
+      "previous-dir": { type: "string" },
       report: { type: "string", short: "r", multiple: true },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "V" },
@@ -238,9 +254,13 @@ function parse(argv: readonly string[]) {
   });
 }
 
-/** The run's exit status from its results (unreadable inputs are results with `error`). */
+/**
+ * The run's exit status from its results: unreadable inputs (results with `error`) and workbooks in
+ * which nothing could be checked (`unchecked`) are 2, never a pass.
+ */
 export function exitStatus(results: readonly FileResult[]): number {
-  if (results.some((r) => r.error !== undefined)) return EXIT.unreadable;
+  if (results.some((r) => r.error !== undefined || r.unchecked !== undefined))
+    return EXIT.unreadable;
   if (results.some((r) => r.findings.some((f) => f.severity === "error"))) return EXIT.errors;
   return EXIT.ok;
 }
@@ -317,9 +337,34 @@ async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
     }
     narrative = read.paragraphs;
   }
+  const check: CheckOptions = {
+    template: args.template,
+    strictRounding: args.strictRounding,
+    narrative,
+  };
+  if (args.previous !== undefined) {
+    // Read once here, so that a wrong --previous stops the run before any file is checked.
+    const read = await readPreviousFile(args.previous);
+    if ("error" in read) {
+      io.stderr.write(`budget-disclosure: ${read.error}\n`);
+      return EXIT.unreadable;
+    }
+    check.previous = args.previous;
+  }
+  if (args.previousDir !== undefined) {
+    const index = await indexPreviousDir(args.previousDir);
+    if (index.entries.length === 0) {
+      io.stderr.write(
+        `budget-disclosure: --previous-dir “${args.previousDir}”中没有可读的 .xlsx 工作簿${index.problems.length > 0 ? `（${index.problems.join("；")}）` : ""}\n`
+      );
+      return EXIT.unreadable;
+    }
+    for (const problem of index.problems) io.stderr.write(`budget-disclosure: ${problem}\n`);
+    check.previousDir = { dir: args.previousDir, entries: index.entries };
+  }
   const checked = await checkFiles(files, {
     jobs: args.jobs,
-    check: { template: args.template, strictRounding: args.strictRounding, narrative },
+    check,
     onResult: (result) => progress.tick(result.file),
   });
   progress.done();

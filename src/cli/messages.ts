@@ -36,6 +36,16 @@ export const CLI_MESSAGES = {
       "不是有效的 .xlsx 工作簿：文件内容不是 xlsx 格式，可能已损坏或扩展名不对",
       "not an .xlsx workbook: the content is not in xlsx format; the file may be damaged or misnamed"
     ),
+  zipNotWorkbook: () =>
+    bilingual(
+      "这是一个 zip 压缩文件，但不是 Excel 工作簿，其中没有 xl/workbook.xml",
+      "a zip archive, not an Excel workbook"
+    ),
+  noWorksheet: () =>
+    bilingual(
+      "工作簿中没有任何工作表，未检查",
+      "the workbook has no worksheet: nothing was checked"
+    ),
   damaged: (detail: string) =>
     bilingual(
       `工作簿已损坏或不完整，无法读取；读取程序报告：“${detail}”`,
@@ -127,6 +137,16 @@ export const CLI_MESSAGES = {
   // export
   noExportInput: () =>
     bilingual("请给出要导出的工作簿", "no input given: name the workbook to export"),
+  batchNoPrevious: () =>
+    bilingual(
+      "--previous 的上年文件只对应一个部门：批量导出时不能使用，请逐个导出",
+      "--previous belongs to one department: it cannot be used in a batch export; export one at a time"
+    ),
+  previousOrDir: () =>
+    bilingual(
+      "--previous 与 --previous-dir 只能选一个",
+      "give --previous or --previous-dir, not both"
+    ),
   badReport: (file: string) =>
     bilingual(
       `--report 的文件名须以 .html 或 .xlsx 结尾，而不是“${file}”`,

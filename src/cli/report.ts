@@ -35,12 +35,27 @@ export interface JsonFinding {
   related: CellRef[];
 }
 
+export interface JsonTable {
+  kind: string;
+  sheet: string;
+  /** The title cell, or null for a table without a title. */
+  cell: string | null;
+}
+
 export interface JsonFile {
   file: string;
   department: string | null;
   year: number | null;
   template: TemplateId | null;
+  /** The tables read and checked. */
+  tables: JsonTable[];
+  /** The template's mandatory tables that were not found (titles). */
+  missing: string[];
+  /** Only some of the tables: an extract, whose missing tables are a notice, not errors. */
+  extract: boolean;
   findings: JsonFinding[];
+  /** Only for a workbook in which no table could be checked (exit status 2). */
+  unchecked?: string;
   /** Only for a file that could not be read (exit status 2). */
   error?: string;
 }
@@ -64,6 +79,9 @@ export function toJson(results: readonly FileResult[]): JsonReport {
       department: r.department ?? null,
       year: r.year ?? null,
       template: r.template ?? null,
+      tables: (r.tables ?? []).map((t) => ({ kind: t.kind, sheet: t.sheet, cell: t.cell ?? null })),
+      missing: r.missing ?? [],
+      extract: r.extract ?? false,
       findings: r.findings.map((f) => ({
         severity: f.severity,
         rule: f.ruleId,
@@ -74,6 +92,7 @@ export function toJson(results: readonly FileResult[]): JsonReport {
         actual: f.actual ?? null,
         related: (f.related ?? []).map(({ sheet, cell }) => ({ sheet, cell })),
       })),
+      ...(r.unchecked !== undefined ? { unchecked: r.unchecked } : {}),
       ...(r.error !== undefined ? { error: r.error } : {}),
     })),
   };
@@ -119,9 +138,26 @@ export function groupBySheet(result: FileResult): SheetGroup[] {
     .map(([sheet, findings]) => ({ sheet, findings: [...findings].sort(compareFindings) }));
 }
 
+/**
+ * Which tables were checked: “已检查 9 张表：收支总表、收入总表 …”, and for an extract what it
+ * lacks. Empty for a file that was not read.
+ */
+export function tablesLine(result: FileResult): string {
+  const tables = result.tables ?? [];
+  if (result.error !== undefined || tables.length === 0) return "";
+  const kinds = [...new Set(tables.map((t) => t.kind))];
+  const checked = `已检查 ${tables.length} 张表：${kinds.join("、")}`;
+  const missing = result.missing ?? [];
+  if (result.extract && missing.length > 0)
+    return `摘录（部分公开表）：${checked}；未找到 ${missing.length} 张，未检查`;
+  if (missing.length > 0) return `${checked}；缺少 ${missing.length} 张`;
+  return checked;
+}
+
 /** 小结 line of one file. */
 export function summaryLine(result: FileResult): string {
   if (result.error !== undefined) return "小结：无法读取，未检查";
+  if (result.unchecked !== undefined) return "小结：未找到公开表，未检查";
   const c = countBySeverity(result.findings);
   const verdict = c.error > 0 ? "未通过" : "通过";
   return `小结：${verdict}（错误 ${c.error} 条，警告 ${c.warning} 条，提示 ${c.info} 条）`;
@@ -159,6 +195,10 @@ export function renderText(results: readonly FileResult[], options: TextOptions 
         result.template ? TEMPLATE_LABEL[result.template] : "（未识别公开表格式）",
       ];
       lines.push(`  ${about.join(" · ")}`);
+      if (result.unchecked !== undefined)
+        lines.push(`  ${paint("error", "未检查")}：${result.unchecked}`);
+      const tables = tablesLine(result);
+      if (tables) lines.push(`  ${tables}`);
       for (const group of groupBySheet(result)) {
         lines.push(`  【${group.sheet ?? "整个工作簿"}】`);
         for (const f of group.findings) {
@@ -199,6 +239,7 @@ export function summaryTable(results: readonly FileResult[]): string {
   const header = ["文件", "部门", "年度", "错误", "警告", "提示"];
   const rows = results.map((r) => {
     if (r.error !== undefined) return [r.file, "（无法读取）", "", "", "", ""];
+    if (r.unchecked !== undefined) return [r.file, "（未找到公开表）", "", "", "", ""];
     const c = countBySeverity(r.findings);
     return [
       r.file,

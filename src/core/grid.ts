@@ -12,6 +12,19 @@ export interface CellRange {
   right: number;
 }
 
+/**
+ * A cell whose value, as the Grid holds it, is not what the sheet shows: a formula saved without
+ * its result (read as blank), a date (read as its text, 2024-01-05, never as a serial number).
+ */
+export interface CellNote {
+  /** 1-based sheet row and column. */
+  row: number;
+  col: number;
+  kind: "formulaWithoutValue" | "date";
+  /** The formula (=SUM(C7:C9)) or the date as written. */
+  text?: string;
+}
+
 export interface Grid {
   sheet: string;
   /** 1-based sheet row and column of `values[0][0]`. */
@@ -21,6 +34,14 @@ export interface Grid {
   numberFormats?: string[][];
   /** Merged areas in sheet coordinates, where the host provides them. */
   merges?: CellRange[];
+  /** 1-based sheet rows the host reports hidden (where it can tell). */
+  hiddenRows?: number[];
+  /** 1-based sheet columns the host reports hidden. */
+  hiddenColumns?: number[];
+  /** The whole sheet is hidden in the workbook. */
+  sheetHidden?: boolean;
+  /** Cells whose value cannot be taken as shown, in sheet coordinates (sparse). */
+  cellNotes?: CellNote[];
 }
 
 /** 1 → "A", 27 → "AA". */
@@ -67,4 +88,39 @@ export function gridAddress(grid: Grid, r: number, c: number): string {
 /** A Grid from plain values, starting at A1 unless told otherwise. */
 export function makeGrid(sheet: string, values: CellValue[][], origin = { row: 1, col: 1 }): Grid {
   return { sheet, origin, values };
+}
+
+const noteIndex = new WeakMap<Grid, Map<string, CellNote>>();
+
+/** The host's note on the cell at grid index (r, c), if any. */
+export function noteAt(grid: Grid, r: number, c: number): CellNote | undefined {
+  if (!grid.cellNotes || grid.cellNotes.length === 0) return undefined;
+  let index = noteIndex.get(grid);
+  if (!index) {
+    index = new Map(grid.cellNotes.map((n) => [`${n.row},${n.col}`, n]));
+    noteIndex.set(grid, index);
+  }
+  return index.get(`${grid.origin.row + r},${grid.origin.col + c}`);
+}
+
+/**
+ * Whether a number format shows a date or a time (yyyy/m/d, mm-dd-yy, yyyy"年"m"月"d"日", h:mm):
+ * quoted text, escaped and padding characters and [colour]/[$locale] sections are left out first.
+ */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format || format === "General" || format === "@") return false;
+  const bare = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/[_*]./g, "")
+    .replace(/\[[^\]]*\]/g, "");
+  return /[ymdhs]/i.test(bare) || /[年月日]/.test(format.replace(/"[^"]*"/g, ""));
+}
+
+/** An Excel serial date (1900 system) as ISO yyyy-mm-dd. */
+export function serialDateText(serial: number): string {
+  // Day 60 is Excel's phantom 1900-02-29; serials after it are one day ahead of the calendar.
+  const days = serial > 60 ? serial - 1 : serial;
+  const ms = Date.UTC(1899, 11, 31) + Math.floor(days) * 86_400_000;
+  return new Date(ms).toISOString().slice(0, 10);
 }

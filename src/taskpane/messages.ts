@@ -37,6 +37,9 @@ export interface Messages {
   tablesComplete: string;
   tablesNoTemplate: string;
   tablesMissingHeading: string;
+  tablesExtract: string;
+  tablesNotCheckedHeading: string;
+  nothingChecked: string;
   tablesFoundHeading: string;
   tablesOtherHeading: string;
   tableOnSheet: string;
@@ -148,6 +151,11 @@ export const messages: Record<Locale, Messages> = {
     tablesComplete: "必备公开表齐全（{required} 张）",
     tablesNoTemplate: "未识别模板，无法判断缺少哪些公开表。",
     tablesMissingHeading: "缺少的表（{count}）",
+    tablesExtract:
+      "部分公开表（摘录）：已检查 {found} 张表，另有 {missing} 张必备公开表不在本工作簿中",
+    tablesNotCheckedHeading: "不在本工作簿中、未检查的表（{count}）",
+    nothingChecked:
+      "没有找到任何可识别的标准公开表（如收支总表、支出总表、“三公”经费表），未做任何检查。",
     tablesFoundHeading: "已识别的表（{count}）",
     tablesOtherHeading: "其他表",
     tableOnSheet: "{title}：工作表“{sheet}”",
@@ -259,6 +267,11 @@ export const messages: Record<Locale, Messages> = {
     tablesComplete: "All {required} required tables found",
     tablesNoTemplate: "The template is not recognized, so missing tables cannot be determined.",
     tablesMissingHeading: "Missing tables ({count})",
+    tablesExtract:
+      "An extract: {found} tables checked; {missing} required tables are not in this workbook",
+    tablesNotCheckedHeading: "Not in this workbook, not checked ({count})",
+    nothingChecked:
+      "No standard disclosure table was recognised (such as 收支总表, 支出总表 or the 三公 table): nothing was checked.",
     tablesFoundHeading: "Tables found ({count})",
     tablesOtherHeading: "Other tables",
     tableOnSheet: "{title}: sheet “{sheet}”",

@@ -1,7 +1,17 @@
 import { writeFileSync } from "fs";
 import path from "path";
 import { checkFile, describeReadError } from "../../src/cli/checkFile";
-import { QUYANG, TUNLIU, makeTempDir, removeDir, writeCorrupt } from "./helpers";
+import {
+  QUYANG,
+  TUNLIU,
+  makeTempDir,
+  removeDir,
+  writeCorrupt,
+  writeUntrustedCells,
+  writeWorkbookWithoutSheets,
+  writeWorkbookWithoutTables,
+  writeZipNotWorkbook,
+} from "./helpers";
 
 let dir: string;
 beforeAll(() => {
@@ -56,6 +66,59 @@ describe("checkFile", () => {
     const result = await checkFile(file);
     expect(result).toMatchObject({ file, sheets: [], findings: [] });
     expect(result.error).toMatch(message);
+  });
+
+  test("a zip that is not a workbook is unreadable, not an empty pass", async () => {
+    const file = await writeZipNotWorkbook(path.join(dir, "document.xlsx"));
+    const result = await checkFile(file);
+    expect(result).toMatchObject({ findings: [] });
+    expect(result.error).toBe(
+      "这是一个 zip 压缩文件，但不是 Excel 工作簿，其中没有 xl/workbook.xml（a zip archive, not an Excel workbook）"
+    );
+  });
+
+  test("a workbook without a worksheet is unreadable", async () => {
+    const file = await writeWorkbookWithoutSheets(path.join(dir, "no-sheets.xlsx"));
+    expect((await checkFile(file)).error).toBe(
+      "工作簿中没有任何工作表，未检查（the workbook has no worksheet: nothing was checked）"
+    );
+  });
+
+  test("a workbook in which no standard table is found is read but unchecked", async () => {
+    const file = await writeWorkbookWithoutTables(path.join(dir, "no-tables.xlsx"));
+    const result = await checkFile(file);
+    expect(result.error).toBeUndefined();
+    expect(result.tables).toEqual([]);
+    expect(result.unchecked).toMatch(/没有找到任何可识别的标准公开表.*nothing was checked/);
+    // What it could not read is still said, at its cell.
+    expect(result.findings).toEqual([
+      expect.objectContaining({ ruleId: "table.unrecognized", sheet: "Sheet1", cell: "A1" }),
+    ]);
+  });
+
+  test("lists the tables it checked, and whether the workbook is an extract", async () => {
+    const full = await checkFile(QUYANG);
+    expect(full.extract).toBe(false);
+    expect(full.missing).toEqual([]);
+    expect(full.tables?.map((t) => t.kind)).toContain("三公经费表");
+    expect(full.tables?.find((t) => t.kind === "收支总表")).toEqual({
+      kind: "收支总表",
+      sheet: "收支总表",
+      cell: "A1",
+    });
+  });
+
+  test("reports cells whose value cannot be trusted, each at its cell", async () => {
+    const file = await writeUntrustedCells(path.join(dir, "untrusted.xlsx"));
+    const findings = (await checkFile(file)).findings.filter(
+      (f) => f.sheet === "支出总表" || f.sheet === "三公经费"
+    );
+    expect(findings.map((f) => `${f.severity} ${f.ruleId}@${f.sheet}!${f.cell}`)).toEqual([
+      "error cell.formula-without-value@支出总表!D9",
+      "error amount.date@支出总表!E11",
+      "warning cell.hidden@支出总表!D12",
+      "warning cell.hidden@三公经费!C6",
+    ]);
   });
 
   test("a missing file or a directory", async () => {

@@ -14,11 +14,15 @@ import {
   removeDir,
   writeCorrupt,
   writePlantedError,
+  writeWorkbookWithoutSheets,
+  writeWorkbookWithoutTables,
+  writeZipNotWorkbook,
 } from "./helpers";
 import { BUILD_HOOK_LIMIT_MS, BUILD_LIMIT_MS, CLI_RUN_LIMIT_MS } from "../helpers/limits";
 
 const BIN = path.join(ROOT, "bin", "budget-disclosure.js");
 let dir: string;
+let uncheckedDir: string;
 /** Where exports and reports go: apart from `dir`, which every test checks as it was made. */
 let outputs: string;
 
@@ -56,9 +60,15 @@ beforeAll(async () => {
   copyTo(TUNLIU, path.join(dir, "tunliu.xlsx"));
   await writePlantedError(path.join(dir, "planted.xlsx"));
   writeCorrupt(path.join(dir, "bad.xlsx"));
+  // Never 通过 for what was not checked: kept apart from the directory the other tests list.
+  uncheckedDir = makeTempDir("budget-e2e-unchecked-");
+  await writeZipNotWorkbook(path.join(uncheckedDir, "document.xlsx"));
+  await writeWorkbookWithoutSheets(path.join(uncheckedDir, "no-sheets.xlsx"));
+  await writeWorkbookWithoutTables(path.join(uncheckedDir, "no-tables.xlsx"));
 }, BUILD_HOOK_LIMIT_MS);
 afterAll(() => {
   removeDir(dir);
+  removeDir(uncheckedDir);
   removeDir(outputs);
 });
 
@@ -161,6 +171,38 @@ test("the same directory in one thread gives the same JSON", () => {
   const sequential = cli("check", dir, "--format", "json", "--jobs", "1");
   expect(sequential.stdout).toBe(parallel.stdout);
   expect(sequential.status).toBe(parallel.status);
+});
+
+test.each([
+  [
+    "a zip that is not a workbook",
+    "document.xlsx",
+    /无法读取：这是一个 zip 压缩文件，但不是 Excel 工作簿/,
+  ],
+  ["a workbook with no sheet", "no-sheets.xlsx", /无法读取：工作簿中没有任何工作表/],
+  [
+    "a workbook with no recognisable table",
+    "no-tables.xlsx",
+    /未检查：没有找到任何可识别的标准公开表/,
+  ],
+])("exit 2, never 通过, for %s", (_, name, said) => {
+  const { status, stdout } = cli("check", path.join(uncheckedDir, name));
+  expect(stdout).toMatch(said);
+  expect(stdout).not.toMatch(/小结：通过/);
+  expect(status).toBe(2);
+});
+
+test("exit 2 for the three together, each in the JSON with why", () => {
+  const { status, stdout } = cli("check", uncheckedDir, "--format", "json");
+  const report = JSON.parse(stdout) as { files: (JsonFile & { unchecked?: string })[] };
+  expect(
+    report.files.map((f) => [path.basename(f.file), Boolean(f.error), Boolean(f.unchecked)])
+  ).toEqual([
+    ["document.xlsx", true, false],
+    ["no-sheets.xlsx", true, false],
+    ["no-tables.xlsx", false, true],
+  ]);
+  expect(status).toBe(2);
 });
 
 test("exit 1 for a planted error alone", () => {

@@ -1,5 +1,6 @@
 /* Workbooks for the CLI tests: the bundled examples, copies with a planted error, corrupt files. */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { randomBytes } from "crypto";
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import os from "os";
@@ -39,6 +40,52 @@ export async function writePlantedError(dest: string): Promise<string> {
 /** Random bytes under an .xlsx name. */
 export function writeCorrupt(dest: string): string {
   writeFileSync(dest, randomBytes(4096));
+  return dest;
+}
+
+/** A zip archive that holds no workbook (a .docx renamed, say). */
+export async function writeZipNotWorkbook(dest: string): Promise<string> {
+  const zip = new JSZip();
+  zip.file("[Content_Types].xml", "<Types/>");
+  zip.file("word/document.xml", "<document/>");
+  writeFileSync(dest, await zip.generateAsync({ type: "nodebuffer" }));
+  return dest;
+}
+
+/** A workbook whose workbook.xml lists no sheet (exceljs writes one when given none). */
+export async function writeWorkbookWithoutSheets(dest: string): Promise<string> {
+  await new ExcelJS.Workbook().xlsx.writeFile(dest);
+  return dest;
+}
+
+/** A workbook with sheets and text, but no standard table in it. */
+export async function writeWorkbookWithoutTables(dest: string): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Sheet1");
+  sheet.getCell("A1").value = "会议纪要";
+  sheet.getCell("A2").value = "本年度工作安排如下。";
+  sheet.getCell("B3").value = 12;
+  await workbook.xlsx.writeFile(dest);
+  return dest;
+}
+
+/**
+ * quyang with cells whose value cannot be trusted: a formula saved without its result
+ * (支出总表!D9), a date in an amount cell (支出总表!E11), a hidden row (支出总表 row 12) and a
+ * hidden sheet (三公经费).
+ */
+export async function writeUntrustedCells(dest: string): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(QUYANG);
+  const sheet = workbook.getWorksheet("支出总表")!;
+  sheet.getCell("D9").value = { formula: "E9+F9" } as ExcelJS.CellFormulaValue;
+  const date = sheet.getCell("E11");
+  date.value = new Date(Date.UTC(2024, 0, 5));
+  // A style of its own: exceljs shares style objects between cells read from a file.
+  date.style = { ...date.style, numFmt: "yyyy/m/d" };
+  sheet.getRow(12).hidden = true;
+  workbook.getWorksheet("三公经费")!.state = "hidden";
+  await workbook.xlsx.writeFile(dest);
   return dest;
 }
 

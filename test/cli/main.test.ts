@@ -15,7 +15,7 @@ import {
   parseCliArgs,
 } from "../../src/cli/main";
 import { toJson } from "../../src/cli/report";
-import type { JsonFinding } from "../../src/cli/report";
+import type { JsonFinding, JsonTable } from "../../src/cli/report";
 import {
   QUYANG,
   TUNLIU,
@@ -154,6 +154,11 @@ describe("exitStatus", () => {
     expect(
       exitStatus([result({}), result({ findings: [finding("info"), finding("error")] })])
     ).toBe(1);
+  });
+  test("2 when nothing in a file could be checked", () => {
+    expect(exitStatus([result({}), result({ unchecked: "没有找到任何可识别的标准公开表" })])).toBe(
+      2
+    );
   });
   test("2 when a file could not be read, even beside errors", () => {
     expect(exitStatus([result({ findings: [finding("error")] }), result({ error: "坏了" })])).toBe(
@@ -329,6 +334,13 @@ describe("main", () => {
           year: 2024,
           template: "hebei",
           sheets: [],
+          tables: report.files[0].tables.map((t: JsonTable) => ({
+            kind: t.kind,
+            sheet: t.sheet,
+            ...(t.cell !== null ? { cell: t.cell } : {}),
+          })),
+          missing: report.files[0].missing,
+          extract: report.files[0].extract,
           // Back from the JSON shape to findings, so that toJson has to reproduce every field.
           findings: report.files[0].findings.map((f: JsonFinding) => ({
             ruleId: f.rule,

@@ -8,6 +8,7 @@ import {
   renderText,
   summaryLine,
   summaryTable,
+  tablesLine,
   toJson,
   totalsLine,
 } from "../../src/cli/report";
@@ -33,6 +34,13 @@ const quyang: FileResult = {
   year: 2024,
   template: "hebei",
   sheets: ["收支总表", "收入总表", "支出总表"],
+  tables: [
+    { kind: "收支总表", sheet: "收支总表", cell: "A1" },
+    { kind: "收入总表", sheet: "收入总表", cell: "A1" },
+    { kind: "支出总表", sheet: "支出总表", cell: "A1" },
+  ],
+  missing: ["部门预算财政拨款收支总表"],
+  extract: false,
   findings: [
     f("info", "收支总表", "C6", { expected: "3661.69", actual: "3661.68", rounding: true }),
     f("error", "支出总表", "E8", {
@@ -49,6 +57,27 @@ const quyang: FileResult = {
     f("info", "收入总表", "B12"),
   ],
   ms: 12,
+};
+const unchecked: FileResult = {
+  file: "data/minutes.xlsx",
+  sheets: ["Sheet1"],
+  tables: [],
+  missing: [],
+  extract: true,
+  findings: [f("warning", "Sheet1", "A1")],
+  unchecked: "没有找到任何可识别的标准公开表",
+  ms: 3,
+};
+const extract: FileResult = {
+  file: "data/sangong.xlsx",
+  year: 2015,
+  template: "mof",
+  sheets: ["三公经费"],
+  tables: [{ kind: "三公经费表", sheet: "三公经费", cell: "A1" }],
+  missing: ["部门收支总表", "部门收入总表"],
+  extract: true,
+  findings: [],
+  ms: 3,
 };
 const clean: FileResult = {
   file: "data/tunliu.xlsx",
@@ -94,6 +123,7 @@ describe("text", () => {
     expect(block.split("\n")).toEqual([
       "== data/quyang.xlsx",
       "  中国共产党曲阳县委员会组织部 · 2024 年 · 河北格式",
+      "  已检查 3 张表：收支总表、收入总表、支出总表；缺少 1 张",
       "  【支出总表】",
       "    错误 E8 支出总表E8的问题（另见 收支总表!E7、E9） [rule.error]",
       "    错误 D9 支出总表D9的问题 [rule.error]",
@@ -118,6 +148,27 @@ describe("text", () => {
       "== data/bad.xlsx\n  无法读取：不是有效的 .xlsx 工作簿\n  小结：无法读取，未检查\n"
     );
     expect(summaryLine(clean)).toBe("小结：通过（错误 0 条，警告 0 条，提示 0 条）");
+  });
+
+  test("a workbook with nothing to check is never a pass", () => {
+    const text = renderText([unchecked]);
+    expect(text).toContain("  未检查：没有找到任何可识别的标准公开表\n");
+    expect(text).toContain("  小结：未找到公开表，未检查\n");
+    expect(text).not.toContain("通过（");
+    // Counted with the files that could not be read, as in the review report: never 通过.
+    expect(totalsLine([unchecked, clean])).toBe(
+      "共 2 个文件：通过 1 个，有错误 0 个，仅警告 0 个，无法读取 1 个。"
+    );
+    expect(toJson([unchecked]).totals.status).toMatchObject({ passed: 0, unreadable: 1 });
+    expect(summaryTable([unchecked])).toContain("data/minutes.xlsx  （未找到公开表）");
+  });
+
+  test("an extract says which tables were checked and that the others were not", () => {
+    expect(tablesLine(extract)).toBe(
+      "摘录（部分公开表）：已检查 1 张表：三公经费表；未找到 2 张，未检查"
+    );
+    expect(renderText([extract])).toContain(`\n  ${tablesLine(extract)}\n`);
+    expect(tablesLine(broken)).toBe("");
   });
 
   test("unknown department, year and layout are named as such", () => {
@@ -174,6 +225,13 @@ describe("JSON", () => {
       department: "中国共产党曲阳县委员会组织部",
       year: 2024,
       template: "hebei",
+      tables: [
+        { kind: "收支总表", sheet: "收支总表", cell: "A1" },
+        { kind: "收入总表", sheet: "收入总表", cell: "A1" },
+        { kind: "支出总表", sheet: "支出总表", cell: "A1" },
+      ],
+      missing: ["部门预算财政拨款收支总表"],
+      extract: false,
       findings: expect.any(Array),
     });
     expect(json.files[0].findings[0]).toEqual({
@@ -239,8 +297,25 @@ describe("JSON", () => {
       department: null,
       year: null,
       template: null,
+      tables: [],
+      missing: [],
+      extract: false,
       findings: [],
       error: "不是有效的 .xlsx 工作簿",
+    });
+  });
+
+  test("a workbook with no table to check says so, beside what it could not read", () => {
+    const json = toJson([unchecked]).files[0];
+    expect(json).toMatchObject({ tables: [], unchecked: "没有找到任何可识别的标准公开表" });
+    expect(json.findings).toHaveLength(1);
+  });
+
+  test("an extract lists the tables checked and those not found", () => {
+    expect(toJson([extract]).files[0]).toMatchObject({
+      tables: [{ kind: "三公经费表", sheet: "三公经费", cell: "A1" }],
+      missing: ["部门收支总表", "部门收入总表"],
+      extract: true,
     });
   });
 });

@@ -17,7 +17,8 @@
  *
  * Command names for `failOn`: WorksheetCollection.add | getItem | getItemOrNullObject,
  * Worksheet.name | delete | activate | showGridlines | getRange | getUsedRangeOrNullObject,
- * Range.values | numberFormat | merge | unmerge | select | getMergedAreasOrNullObject,
+ * Range.values | numberFormat | rowHidden | merge | unmerge | select | getRow | getColumn |
+ * getMergedAreasOrNullObject,
  * RangeFormat.* (e.g. RangeFormat.columnWidth), RangeFont.*, RangeFill.color, RangeBorder.*,
  * FreezePanes.freezeRows, PageLayout.*, ChartCollection.add, Chart.*, CustomProperties.add,
  * Application.suspendApiCalculationUntilNextSync, and `<Type>.load` for every load.
@@ -95,6 +96,11 @@ export interface MemorySheet {
   pageLayout: MemoryPageLayout;
   charts: MemoryChart[];
   customProperties: Record<string, string>;
+  /** Worksheet.visibility. */
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  /** 1-based rows and columns hidden (Range.rowHidden / columnHidden). */
+  hiddenRows: number[];
+  hiddenColumns: number[];
 }
 
 export interface MemoryWorkbook {
@@ -360,6 +366,9 @@ function emptySheet(name: string, id: string): MemorySheet {
     pageLayout: {},
     charts: [],
     customProperties: {},
+    visibility: "Visible",
+    hiddenRows: [],
+    hiddenColumns: [],
   };
 }
 
@@ -376,7 +385,33 @@ function sheetFromGrid(grid: Grid, id: string): MemorySheet {
     })
   );
   sheet.merges = (grid.merges ?? []).map((m) => ({ ...m }));
+  sheet.hiddenRows = [...(grid.hiddenRows ?? [])];
+  sheet.hiddenColumns = [...(grid.hiddenColumns ?? [])];
+  if (grid.sheetHidden) sheet.visibility = "Hidden";
+  // A Grid holds a date as its text (see CellNote); Excel holds a serial number in a date format.
+  for (const note of grid.cellNotes ?? []) {
+    if (note.kind !== "date" || !note.text) continue;
+    const serial = serialOfDate(note.text);
+    if (serial !== undefined)
+      sheet.cells[a1(note.row, note.col)] = { value: serial, numberFormat: "yyyy/m/d" };
+  }
   return sheet;
+}
+
+/** "2024-01-05" → Excel's serial number (1900 system), or undefined for other text. */
+function serialOfDate(text: string): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return undefined;
+  const days =
+    (Date.UTC(+match[1], +match[2] - 1, +match[3]) - Date.UTC(1899, 11, 31)) / 86_400_000;
+  return days >= 60 ? days + 1 : days;
+}
+
+/** true when every row (column) of the span is hidden, false when none is, null when some are. */
+function hiddenState(hidden: readonly number[], from: number, to: number): boolean | null {
+  let count = 0;
+  for (const n of hidden) if (n >= from && n <= to) count++;
+  return count === 0 ? false : count === to - from + 1 ? true : null;
 }
 
 function cellAt(sheet: MemorySheet, row: number, col: number): MemoryCell {
@@ -756,7 +791,7 @@ function sheetProperty(sheet: MemorySheet, name: string): unknown {
     case "id":
       return sheet.id;
     case "visibility":
-      return "Visible";
+      return sheet.visibility;
     case "showGridlines":
       return sheet.showGridlines;
     default:
@@ -802,6 +837,9 @@ class WorksheetProxy extends ClientObject<MemorySheet> {
   }
   get id(): string {
     return this.read("id");
+  }
+  get visibility(): MemorySheet["visibility"] {
+    return this.read("visibility");
   }
   get showGridlines(): boolean {
     return this.read("showGridlines");
@@ -943,6 +981,10 @@ class RangeProxy extends ClientObject<RangeTarget> {
           const cell = peekCell(sheet, r, c);
           return cell?.formula ?? cell?.value ?? "";
         });
+      case "rowHidden":
+        return hiddenState(sheet.hiddenRows, rect.top, rect.bottom);
+      case "columnHidden":
+        return hiddenState(sheet.hiddenColumns, rect.left, rect.right);
       default:
         throw new MemoryExcelError("InvalidArgument", `Range.${property} cannot be loaded here.`);
     }
@@ -968,6 +1010,19 @@ class RangeProxy extends ClientObject<RangeTarget> {
   }
   get formulas(): MemoryValue[][] {
     return this.read("formulas");
+  }
+  get rowHidden(): boolean | null {
+    return this.read("rowHidden");
+  }
+  set rowHidden(hidden: boolean) {
+    this.command("rowHidden", ({ sheet, rect }) => {
+      const rows = Array.from({ length: rect.bottom - rect.top + 1 }, (_, i) => rect.top + i);
+      const others = sheet.hiddenRows.filter((r) => r < rect.top || r > rect.bottom);
+      sheet.hiddenRows = hidden ? [...others, ...rows].sort((a, b) => a - b) : others;
+    });
+  }
+  get columnHidden(): boolean | null {
+    return this.read("columnHidden");
   }
 
   get values(): MemoryValue[][] {
@@ -1074,6 +1129,24 @@ class RangeProxy extends ClientObject<RangeTarget> {
     this.command("select", ({ sheet, rect }) => {
       this.book.state.activeSheetId = sheet.id;
       this.book.state.selection = { sheetId: sheet.id, address: rectAddress(rect) };
+    });
+  }
+
+  /** Office.js Range.getRow: the `row`-th row (0-based) of the range. */
+  getRow(row: number): RangeProxy {
+    return new RangeProxy(this.context).find("Range.getRow", () => {
+      const { sheet, rect } = this.live;
+      const r = rect.top + row;
+      return { sheet, rect: { top: r, left: rect.left, bottom: r, right: rect.right } };
+    });
+  }
+
+  /** Office.js Range.getColumn: the `column`-th column (0-based) of the range. */
+  getColumn(column: number): RangeProxy {
+    return new RangeProxy(this.context).find("Range.getColumn", () => {
+      const { sheet, rect } = this.live;
+      const c = rect.left + column;
+      return { sheet, rect: { top: rect.top, left: c, bottom: rect.bottom, right: c } };
     });
   }
 
@@ -1530,14 +1603,27 @@ class CustomPropertyProxy extends ClientObject<{ key: string; value: string }> {
 function gridOf(sheet: MemorySheet): Grid {
   const rect = usedRect(sheet, true);
   const merges = sheet.merges.map((m) => ({ ...m }));
+  const hidden = {
+    ...(sheet.hiddenRows.length > 0 ? { hiddenRows: [...sheet.hiddenRows] } : {}),
+    ...(sheet.hiddenColumns.length > 0 ? { hiddenColumns: [...sheet.hiddenColumns] } : {}),
+    ...(sheet.visibility !== "Visible" ? { sheetHidden: true } : {}),
+  };
   if (!rect)
-    return { sheet: sheet.name, origin: { row: 1, col: 1 }, values: [], numberFormats: [], merges };
+    return {
+      sheet: sheet.name,
+      origin: { row: 1, col: 1 },
+      values: [],
+      numberFormats: [],
+      merges,
+      ...hidden,
+    };
   return {
     sheet: sheet.name,
     origin: { row: rect.top, col: rect.left },
     values: matrix(rect, (r, c) => peekCell(sheet, r, c)?.value ?? ""),
     numberFormats: matrix(rect, (r, c) => peekCell(sheet, r, c)?.numberFormat ?? GENERAL),
     merges,
+    ...hidden,
   };
 }
 

@@ -43,7 +43,8 @@ export const STATUS_URGENCY: Record<DepartmentStatus, number> = {
 };
 
 export function statusOf(result: FileResult): DepartmentStatus {
-  if (result.error !== undefined) return "unreadable";
+  // A workbook in which no table was recognised was not checked: never 通过 (issue 11 §7).
+  if (result.error !== undefined || result.unchecked !== undefined) return "unreadable";
   let worst: Severity = "info";
   for (const f of result.findings)
     if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst]) worst = f.severity;
@@ -96,7 +97,7 @@ export interface Department {
   counts: Record<Severity, number>;
   /** Errors first, then sheet by sheet in the workbook's order, then by cell. */
   findings: Finding[];
-  /** Why the file could not be read. */
+  /** Why the file could not be read, or why nothing in it was checked. */
   error?: string;
 }
 
@@ -110,7 +111,7 @@ export function departmentsOf(results: readonly FileResult[]): Department[] {
     status: statusOf(result),
     counts: countBySeverity(result.findings),
     findings: [...result.findings].sort(compareFindingsInSheetOrder(result.sheets)),
-    error: result.error,
+    error: result.error ?? result.unchecked,
   }));
 }
 

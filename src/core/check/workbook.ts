@@ -11,7 +11,10 @@ import { findNarrativeSheet, readNarrativeSheet } from "../rules/narrative/narra
 import type { NarrativeInput } from "../narrative/types";
 import { TABLE_RULES, WORKBOOK_RULES, tableRulesFor } from "../rules";
 import { foldCascades } from "../rules/cascades";
+import { coverage } from "../rules/workbook/completeness";
+import type { Coverage } from "../rules/workbook/completeness";
 import type { TemplateId, UnitNature } from "../model";
+import type { PreviousDisclosure } from "../previous/types";
 
 export interface WorkbookCheckOptions {
   /** The province layout; detected from the tables when absent. */
@@ -22,6 +25,8 @@ export interface WorkbookCheckOptions {
   /** A 情况说明 from outside the workbook (a .txt or .docx); replaces a 情况说明 sheet. */
   narrative?: readonly NarrativeInput[];
   catalog?: Catalog;
+  /** Last year's published disclosure (check --previous): its 上年 figures are compared. */
+  previous?: PreviousDisclosure;
 }
 
 export interface WorkbookCheckResult {
@@ -32,6 +37,11 @@ export interface WorkbookCheckResult {
   templateSource: "option" | "ledger" | "detected" | "unknown";
   findings: Finding[];
   rulesRun: number;
+  /**
+   * Which tables were read and checked, what the template required and was not found, and whether
+   * the workbook is an extract. No tables and no forms: nothing was checked, whatever the findings.
+   */
+  coverage: Coverage;
 }
 
 /**
@@ -85,6 +95,7 @@ export function checkWorkbook(
     unitNature,
     strictRounding: options.strictRounding,
     narrative,
+    previous: options.previous,
   };
   for (const rule of WORKBOOK_RULES) findings.push(...rule.run(context));
   // Each wrong cell once: the errors a finding about that very cell explains are folded into it.
@@ -101,5 +112,6 @@ export function checkWorkbook(
       compareFindingsInSheetOrder([...grids.map((g) => g.sheet), ...tableGrids.map((g) => g.sheet)])
     ),
     rulesRun: TABLE_RULES.length + WORKBOOK_RULES.length,
+    coverage: coverage(model, template),
   };
 }

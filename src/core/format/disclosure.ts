@@ -25,6 +25,8 @@ import type { FigureChange } from "../figures/figuresFromModel";
 export type { FigureChange } from "../figures/figuresFromModel";
 export { changeText } from "./changeText";
 import type { SheetSpec } from "./sheetSpec";
+import { pairingFindings } from "../previous/pairing";
+import type { PreviousDisclosure } from "../previous/types";
 import { assetFigures, procurementFigures, readSupplements } from "./supplements";
 
 /**
@@ -94,7 +96,8 @@ export interface DisclosureContent {
  */
 export function buildDisclosure(
   check: WorkbookCheckResult,
-  subject: DisclosureSubject
+  subject: DisclosureSubject,
+  extras: { previous?: PreviousDisclosure } = {}
 ): { content?: DisclosureContent; notes: Finding[] } {
   const department: LedgerDepartment = {
     ...check.ledger?.department,
@@ -133,6 +136,19 @@ export function buildDisclosure(
   const goals = specs.findIndex((spec) => spec.kind === "绩效目标表");
   if (goals >= 0)
     options.goalsTable = tableNumber(goals + 1, TEMPLATE_SETS[subject.template].tableNumbering);
+  // Last year's figures only from the right file (year − 1, same department): the check says why not.
+  if (
+    extras.previous &&
+    pairingFindings(
+      {
+        department: subject.department,
+        departmentCode: subject.departmentCode,
+        year: subject.year,
+      },
+      extras.previous
+    ).length === 0
+  )
+    options.lastYear = extras.previous.lastYear;
   return {
     notes,
     content: {

@@ -18,6 +18,7 @@ import { Money, ZERO, roundMoney, sumMoney } from "../money";
 import { allocateLargestRemainder } from "../rounding";
 import type { TemplateId } from "../model";
 import { fundedProjects, listedProjects, printedFigures } from "./check";
+import { threePublicItemChangeRuns, yearChangeRuns } from "./changes";
 import { glossaryLines } from "./glossary";
 import type {
   FigureUnit,
@@ -103,19 +104,6 @@ function shareRuns(
   source: string
 ): (string | NarrativeRun)[] {
   return shares ? ["，占", fig(shares[i], `${source}占比`, "%")] : [];
-}
-
-/** “增加2.92万元” / “减少69.70万元” / “持平”. */
-function changeRuns(change: Money, source: string): (string | NarrativeRun)[] {
-  if (change.isZero()) return ["持平"];
-  return [change.isNegative() ? "减少" : "增加", fig(change.abs(), `${source}比上年增减`)];
-}
-
-/** “，增长9.32%” when last year's figure is positive. */
-function rateRuns(change: Money, last: Money, source: string): (string | NarrativeRun)[] {
-  if (!last.isPositive() || change.isZero()) return [];
-  const rate = roundMoney(change.abs().dividedBy(last).times(100), 2);
-  return [`，${change.isNegative() ? "下降" : "增长"}`, fig(rate, `${source}增减率`, "%")];
 }
 
 /** An amount in 万元 (the figure prints its unit). */
@@ -284,22 +272,15 @@ function budgetChangeParagraph(c: Context): NarrativeParagraph {
     runs.push("，", ask("与上年预算相比的增减金额、增减幅度及主要原因"), "。");
     return para(...runs);
   }
-  const change = e.total.minus(total);
-  runs.push(
-    `，较${c.lastYearText}预算`,
-    ...changeRuns(change, "收支总计"),
-    ...rateRuns(change, total, "收支总计")
-  );
+  runs.push(`，较${c.lastYearText}预算`, ...yearChangeRuns(e.total, total, "收支总计"));
   if (last?.basic && last.project) {
-    const basic = e.basic.minus(last.basic);
-    const project = e.project.minus(last.project);
     runs.push(
       "，其中：基本支出",
-      ...changeRuns(basic, "基本支出"),
+      ...yearChangeRuns(e.basic, last.basic, "基本支出"),
       "，主要原因是",
       ask("基本支出增减的主要原因"),
       "；项目支出",
-      ...changeRuns(project, "项目支出"),
+      ...yearChangeRuns(e.project, last.project, "项目支出"),
       "，主要原因是",
       ask("项目支出增减的主要原因"),
       "。"
@@ -325,11 +306,9 @@ function operatingParagraph(c: Context): NarrativeParagraph {
       amount(value, "机关运行经费"),
     ];
     if (last) {
-      const change = value.minus(last);
       runs.push(
         `，比${c.lastYearText}预算`,
-        ...changeRuns(change, "机关运行经费"),
-        ...rateRuns(change, last, "机关运行经费"),
+        ...yearChangeRuns(value, last, "机关运行经费"),
         "，主要原因是",
         ask("机关运行经费增减的主要原因"),
         "。"
@@ -345,10 +324,9 @@ function operatingParagraph(c: Context): NarrativeParagraph {
     "。",
   ];
   if (last) {
-    const change = value.minus(last);
     runs.push(
       `与${c.lastYearText}相比`,
-      ...changeRuns(change, "机关运行经费"),
+      ...yearChangeRuns(value, last, "机关运行经费"),
       "，主要原因是",
       ask("机关运行经费增减的主要原因"),
       "。"
@@ -378,11 +356,10 @@ function threePublicParagraph(c: Context): NarrativeParagraph {
     "。",
   ];
   if (last) {
-    const change = t.total.total.minus(last);
     runs.push(
       `与${c.lastYearText}相比`,
-      ...changeRuns(change, "“三公”经费"),
-      ...rateRuns(change, last, "“三公”经费"),
+      ...yearChangeRuns(t.total.total, last, "“三公”经费"),
+      ...threePublicItemChangeRuns(t, c.options.lastYear ?? {}),
       "，增减变化的主要原因是",
       ask("“三公”经费增减变化的主要原因"),
       "。"
@@ -547,12 +524,7 @@ function shanxi(c: Context): NarrativeSection[] {
   ];
   const lastIncome = last?.incomeTotal ?? lastTotal(last);
   if (lastIncome) {
-    const change = f.income.total.minus(lastIncome);
-    totalsRuns.push(
-      "，比上年",
-      ...changeRuns(change, "收入总计"),
-      ...rateRuns(change, lastIncome, "收入总计")
-    );
+    totalsRuns.push("，比上年", ...yearChangeRuns(f.income.total, lastIncome, "收入总计"));
   }
   totalsRuns.push(
     "；本年部门预算支出总计",
@@ -566,12 +538,7 @@ function shanxi(c: Context): NarrativeSection[] {
   );
   const lastSpending = lastTotal(last);
   if (lastSpending) {
-    const change = f.expenditure.total.minus(lastSpending);
-    totalsRuns.push(
-      "，比上年",
-      ...changeRuns(change, "支出总计"),
-      ...rateRuns(change, lastSpending, "支出总计")
-    );
+    totalsRuns.push("，比上年", ...yearChangeRuns(f.expenditure.total, lastSpending, "支出总计"));
     totalsRuns.push("，主要原因是", ask("收支增减变化的主要原因"), "。");
   } else totalsRuns.push("。", ask("与上年相比的增减金额、增减幅度及主要原因"));
 
@@ -594,11 +561,9 @@ function shanxi(c: Context): NarrativeSection[] {
     amount(current, "一般公共预算当年支出"),
   ];
   if (lastGeneral) {
-    const change = current.minus(lastGeneral);
     scaleRuns.push(
       "，比上年",
-      ...changeRuns(change, "一般公共预算当年支出"),
-      ...rateRuns(change, lastGeneral, "一般公共预算当年支出"),
+      ...yearChangeRuns(current, lastGeneral, "一般公共预算当年支出"),
       "，主要原因是",
       ask("一般公共预算当年支出增减的主要原因"),
       "。"

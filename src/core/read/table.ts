@@ -1,9 +1,11 @@
 import { Catalog, readCodeCell, systemOfCode } from "../codes";
 import type { CatalogEntry, CodeProblem, CodeSystem } from "../codes";
-import { CellValue, Grid, gridAddress } from "../grid";
+import { CellValue, Grid, gridAddress, noteAt } from "../grid";
+import type { CellNote } from "../grid";
 import { Money, ParsedAmount, ZERO, parseAmount } from "../money";
 import { TableKindSpec, kindFromName, kindFromTitle } from "./tableKinds";
 import { compactText, hasChineseOrdinal, isBlank, stripOrdinal } from "./text";
+import { markUnitRows } from "./unitRows";
 
 /** One amount cell of a data row, remembering where it was. */
 export interface AmountCell {
@@ -12,6 +14,8 @@ export interface AmountCell {
   parsed: ParsedAmount;
   /** The amount, blank and invalid counting as zero (for arithmetic only). */
   value: Money;
+  /** The host says the value cannot be taken as read (Grid.cellNotes): then `parsed` is invalid. */
+  untrusted?: CellNote["kind"];
 }
 
 export type RowRole =
@@ -39,6 +43,11 @@ export interface TableRow {
     problems?: CodeProblem[];
   };
   role: RowRole;
+  /**
+   * A department's or unit's subtotal in a 项目支出表: "exact" or "suffix" ((本级)) when it names
+   * the department of the header, "other" when it names another unit (see read/unitRows).
+   */
+  unitRow?: "exact" | "suffix" | "other";
   /** Aligned with the side's amount columns. */
   cells: AmountCell[];
 }
@@ -100,6 +109,8 @@ const HEADER_WORDS = new Set([
 const TOTAL_LABEL = /^(.{0,6}合计|总计|.*小计)$/;
 const BALANCE_LABEL = /(总计|结转|结余)/;
 const TOTAL_CAPTION = /(合计|小计|总计)$/;
+/** A column comparing with last year (上年预算数, 增减, 增长率): never a part of this year's 合计. */
+const COMPARISON_CAPTION = /上年(?!结转|结余)|上一年|去年|增减|增长|比上年/;
 const CODE_TEXT = /^\d{3}(\d{2}){0,2}$/;
 
 function isHeaderStart(row: CellValue[]): boolean {
@@ -368,6 +379,7 @@ function columnRelations(
     const inGroup =
       group(t) !== "" && side.amountColumns.some((_, j) => j !== t && group(j) === group(t));
     for (let j = t + 1; j < n; j++) {
+      if (COMPARISON_CAPTION.test(side.captions[j])) continue;
       if (inGroup) {
         if (group(j) !== group(t)) continue;
         if (isTotal(j)) break;
@@ -393,12 +405,18 @@ function columnRelations(
 /** The amount at a grid position, with its address and what the cell held; blank or text reads as 0. */
 export function amountCell(grid: Grid, r: number, c: number): AmountCell {
   const raw = grid.values[r]?.[c];
-  const parsed = parseAmount(raw);
+  const note = noteAt(grid, r, c);
+  // A formula without its result or a date is no amount, whatever the cell holds: it is reported
+  // at the cell (rules/cellTrust) and the sums it is part of wait for it.
+  const parsed: ParsedAmount = note
+    ? { kind: "invalid", text: note.text ?? String(raw ?? "") }
+    : parseAmount(raw);
   return {
     address: gridAddress(grid, r, c),
     raw,
     parsed,
     value: parsed.kind === "amount" ? parsed.value : ZERO,
+    ...(note ? { untrusted: note.kind } : {}),
   };
 }
 
@@ -478,6 +496,7 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
       .map((row) => (row.code ? systemOfCode(row.code) : undefined))
       .find((s) => s !== undefined);
     assignRoles(side, department?.name);
+    if (kind?.kind === "项目支出表") markUnitRows(side, department?.name);
   }
   return {
     ok: true,

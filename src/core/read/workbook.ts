@@ -5,6 +5,7 @@ import { gridAddress } from "../grid";
 import { ParsedTable, parseTable } from "./table";
 import { TableKind, kindFromTitle } from "./tableKinds";
 import { compactText, isBlank } from "./text";
+import { markUnitRows } from "./unitRows";
 
 /** One recognized table of a workbook. */
 export interface RecognizedTable {
@@ -53,12 +54,18 @@ export function subGrid(grid: Grid, from: number, to: number): Grid {
   const top = grid.origin.row + from;
   const bottom = grid.origin.row + to - 1;
   const inside = (m: CellRange) => m.top >= top && m.bottom <= bottom;
+  const inRows = (row: number) => row >= top && row <= bottom;
   return {
     sheet: grid.sheet,
     origin: { row: top, col: grid.origin.col },
     values: grid.values.slice(from, to),
     numberFormats: grid.numberFormats?.slice(from, to),
     merges: grid.merges?.filter(inside),
+    // What the host knows about the cells goes with them.
+    ...(grid.hiddenRows ? { hiddenRows: grid.hiddenRows.filter(inRows) } : {}),
+    ...(grid.hiddenColumns ? { hiddenColumns: grid.hiddenColumns } : {}),
+    ...(grid.sheetHidden ? { sheetHidden: true } : {}),
+    ...(grid.cellNotes ? { cellNotes: grid.cellNotes.filter((n) => inRows(n.row)) } : {}),
   };
 }
 
@@ -156,6 +163,11 @@ export function readWorkbook(
       noteMeta(model, table);
     }
   }
+  // A 项目支出表 without a department line of its own names the workbook's department's rows.
+  for (const { kind, table } of model.tables)
+    if (kind === "项目支出表")
+      for (const side of table.sides)
+        markUnitRows(side, table.department?.name ?? model.department?.value);
   return model;
 }
 

@@ -48,8 +48,9 @@ export const amountNotANumber = cellRule(
   "amount.not-a-number",
   "金额单元格不是数字",
   "error",
+  // A date or a formula without its result says so itself (rules/cellTrust).
   (cell) =>
-    cell.parsed.kind === "invalid"
+    cell.parsed.kind === "invalid" && cell.untrusted === undefined
       ? { message: MESSAGES.notANumber(cell.parsed.text), actual: cell.parsed.text }
       : undefined
 );

@@ -8,6 +8,7 @@ import { CROSS_TABLE_RULES } from "./workbook";
 import { GOAL_RULES } from "./goals";
 import { SPECIAL_TABLE_RULES } from "./special";
 import { narrativeRule } from "./narrative/narrativeRule";
+import { PREVIOUS_RULES } from "./previous";
 
 export type { Rule, TableRuleContext, WorkbookRuleContext } from "./rule";
 export { TABLE_RULES, TABLE_RULES_SKIPPED, tableRulesFor } from "./tableRules";
@@ -18,4 +19,5 @@ export const WORKBOOK_RULES: readonly Rule<WorkbookRuleContext>[] = [
   ...SPECIAL_TABLE_RULES,
   ...GOAL_RULES,
   narrativeRule,
+  ...PREVIOUS_RULES,
 ];

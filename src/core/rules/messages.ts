@@ -74,6 +74,26 @@ export const MESSAGES = {
   codePlacedByName: (code: string, name: string) => `已按科目名称归入 ${code} ${name}，请改正编码`,
   codeUnplaced: () => `无法确定是哪个科目，本行未参与上下级科目的核对，请改正编码`,
   codeAlsoUnknown: (code: string) => `，且 ${code} 不在政府收支分类科目中`,
+  missingTable: (title: string, set: string) =>
+    `缺少“${title}”：按${set}模板，这张表必须公开（没有数据时也应公开空表并注明）。`,
+  /** The one notice an extract gets (rules/workbook/completeness). */
+  extract: (checked: string[], missing: string[], set: string) =>
+    `本工作簿是部分公开表的摘录，不是完整的部门预算公开：检查了 ${checked.length} 张表（${[...new Set(checked)].join("、")}）；按${set}模板，未找到 ${missing.length} 张表（${missing.join("、")}），这些表未做检查。如果这是完整的公开文件，请补齐这些表。`,
+  // Cells whose value cannot be trusted (rules/cellTrust).
+  formulaWithoutValue: (formula: string) =>
+    `单元格中是公式${formula ? `（${formula}）` : ""}，但文件里没有保存它的计算结果，无法读取金额，涉及它的合计暂不核对。请在 Excel 中打开、重新计算后保存，再检查。`,
+  dateInAmount: (date: string) =>
+    `金额单元格中是日期${date ? `（${date}）` : ""}，不是金额，涉及它的合计暂不核对；请把单元格格式改为数值，并填入正确的金额。`,
+  hiddenRow: (row: number, count: number) =>
+    `第 ${row} 行被隐藏，其中有 ${count} 个金额；这些金额参与了核对，但公开的表格中读者看不到。请取消隐藏，或删除不应公开的行。`,
+  hiddenColumn: (column: string, count: number) =>
+    `${column} 列被隐藏，其中有 ${count} 个金额；这些金额参与了核对，但公开的表格中读者看不到。请取消隐藏，或删除不应公开的列。`,
+  hiddenSheet: (sheet: string, count: number) =>
+    `工作表“${sheet}”被隐藏，其中的表格有 ${count} 个金额；这些金额参与了核对，但公开时读者看不到。请取消隐藏，或确认这张表不应公开。`,
+  projectUnitRow: (label: string, department: string | undefined) =>
+    department
+      ? `项目支出表中“${label}”行是单位合计行，但与表头的部门“${department}”不一致；部门自身的行应写部门全称（可加“（本级）”）。请核对这一行是哪个单位的项目。`
+      : `项目支出表中“${label}”行是单位合计行，但表头没有写明部门名称，无法核对这一行是哪个单位的项目。`,
   unknownCode: (code: string) =>
     `科目编码 ${code} 不在政府收支分类科目中，请核对编码（或在自定义科目表中补充）。`,
   malformedCode: (text: string) =>

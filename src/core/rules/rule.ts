@@ -3,6 +3,7 @@ import type { Finding, Severity } from "../finding";
 import type { ParsedTable } from "../read/table";
 import type { WorkbookModel } from "../read/workbook";
 import type { NarrativeInput } from "../narrative/types";
+import type { PreviousDisclosure } from "../previous/types";
 import type { TemplateId, UnitNature } from "../model";
 
 /** What a workbook rule sees: every table read, plus what is known about the department. */
@@ -15,6 +16,8 @@ export interface WorkbookRuleContext {
   readonly strictRounding?: boolean;
   /** The paragraphs of a 情况说明 sheet, when the workbook has one (see rules/narrative). */
   readonly narrative?: readonly NarrativeInput[];
+  /** Last year's published disclosure (check --previous), to compare the 上年 figures with. */
+  readonly previous?: PreviousDisclosure;
 }
 
 /** What a single-table rule sees. Rules read it and never change it. */

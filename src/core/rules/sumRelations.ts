@@ -83,11 +83,28 @@ function childrenRelations(side: TableSide): SumRelation[] {
   return relations;
 }
 
+/**
+ * The items a total row adds up: all of them; but in a list with unit rows (项目支出表 with a row
+ * per unit), a unit's row adds up the projects below it up to the next total row, and a total row
+ * directly above other total rows (the department over its units) all the projects below it.
+ */
+function itemsOf(side: TableSide, total: TableRow, items: TableRow[]): TableRow[] {
+  if (!side.rows.some((row) => row.unitRow !== undefined)) return items;
+  const at = side.rows.indexOf(total);
+  const below = side.rows.slice(at + 1);
+  const overUnits = below[0]?.role === "total";
+  const end = overUnits ? below.length : below.findIndex((row) => row.role !== "item");
+  const scope = new Set(below.slice(0, end < 0 ? below.length : end));
+  const mine = items.filter((row) => scope.has(row));
+  return mine.length > 0 ? mine : items;
+}
+
 function totalRowRelations(side: TableSide): SumRelation[] {
-  const items = topLevelItems(side);
-  if (items.length === 0) return [];
+  const all = topLevelItems(side);
+  if (all.length === 0) return [];
   const relations: SumRelation[] = [];
   for (const total of side.rows.filter((row) => row.role === "total")) {
+    const items = itemsOf(side, total, all);
     side.amountColumns.forEach((_, i) => {
       const parts = items.map((row) => row.cells[i]);
       relations.push({

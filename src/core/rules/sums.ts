@@ -93,9 +93,15 @@ export function numericValues(cells: readonly AmountCell[]): AmountCell["value"]
   return cells.filter((cell) => cell.parsed.kind === "amount").map((cell) => cell.value);
 }
 
-/** Text with digits ("1,07.57"): a number typed wrong, whose sums wait for its correction. */
+/**
+ * Text with digits ("1,07.57"): a number typed wrong, whose sums wait for its correction; so do
+ * cells whose value cannot be read (a formula saved without its result, a date).
+ */
 export function isMalformedNumber(cell: AmountCell): boolean {
-  return cell.parsed.kind === "invalid" && /[0-9０-９]/.test(cell.parsed.text);
+  return (
+    cell.untrusted !== undefined ||
+    (cell.parsed.kind === "invalid" && /[0-9０-９]/.test(cell.parsed.text))
+  );
 }
 
 /** For each coded row, the rows directly below it: those whose nearest listed ancestor it is. */

@@ -6,6 +6,7 @@ import { amountAsText, amountDecimals, amountNegative, amountNotANumber } from "
 import { childrenSum } from "./childrenSum";
 import { codeName } from "./codeName";
 import { codeUnknown } from "./codeUnknown";
+import { amountDate, formulaWithoutValue, hiddenAmounts } from "./cellTrust";
 import type { Rule } from "./rule";
 import { rowTotalParts } from "./rowTotalParts";
 import { sumRootCause } from "./sumRootCause";
@@ -23,6 +24,9 @@ export const TABLE_RULES: readonly Rule[] = [
   amountAsText,
   amountNegative,
   amountDecimals,
+  formulaWithoutValue,
+  amountDate,
+  hiddenAmounts,
 ];
 
 const SUM_RULES = ["sum.root-cause", "sum.children", "sum.total-row", "sum.row-parts"];

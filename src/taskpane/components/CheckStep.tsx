@@ -127,7 +127,7 @@ export function CheckStep({ vm, onRun, onFilter, onToggleGroups, onSelect }: Che
         <div>
           <Body1 className={shared.wrap}>{vm.tables.summary}</Body1>
           {vm.tables.missing.length > 0 && (
-            <MessageBar layout="multiline" intent="warning">
+            <MessageBar layout="multiline" intent={vm.tables.missingIntent}>
               <MessageBarBody className={shared.wrap}>
                 <MessageBarTitle>{vm.tables.missingHeading}</MessageBarTitle>
                 <ul className={shared.bulletList}>

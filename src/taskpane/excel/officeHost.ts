@@ -3,8 +3,10 @@
  * queues its commands and sends them with one `context.sync()`, never one per sheet, row or cell.
  *
  * Round trips per call:
- * - readWorkbook: 2 — the sheet list; then every sheet's used range (values, number formats,
- *   position) and merged areas in one request, whatever the number of sheets. Excel on the web
+ * - readWorkbook: 2 — the sheet list (names, visibility); then every sheet's used range (values,
+ *   number formats, position, whether rows or columns are hidden) and merged areas in one request,
+ *   whatever the number of sheets; 1 more when a sheet hides some of its rows or columns (each
+ *   row's and column's state of those sheets, in one request). Excel on the web
  *   refuses a response over 5 MB; a workbook that large is then read in row bands of at most
  *   `readChunkCells` cells per request: 1 more round trip for the sizes and 1 per band request,
  *   in proportion to the workbook's size (cells / readChunkCells), never to its sheet count.
@@ -35,7 +37,7 @@ import {
   rectAddress,
   rowsAddress,
 } from "./layout";
-import { Extent, parseAreaAddresses, planChunks } from "./reading";
+import { Extent, hiddenIndexes, noteDates, parseAreaAddresses, planChunks } from "./reading";
 
 export interface OfficeHostOptions {
   /** Office.js's `Excel`; the global unless given (tests and the simulated host pass their own). */
@@ -126,6 +128,55 @@ function gridOf(name: string, read: SheetRead): Grid {
 }
 
 /**
+ * Adds to each grid what its values do not show: a hidden sheet, hidden rows and columns (one more
+ * request, only for sheets that hide some but not all of them), dates as text with a note.
+ */
+async function withCellFacts(
+  context: Excel.RequestContext,
+  sheets: Excel.Worksheet[],
+  reads: SheetRead[],
+  grids: Grid[]
+): Promise<Grid[]> {
+  const pending = reads.map((read, i) => {
+    const { used } = read;
+    if (used.isNullObject) return undefined;
+    const rows =
+      used.rowHidden === null
+        ? Array.from({ length: used.rowCount }, (_, r) => used.getRow(r).load("rowHidden"))
+        : undefined;
+    const columns =
+      used.columnHidden === null
+        ? Array.from({ length: used.columnCount }, (_, c) => used.getColumn(c).load("columnHidden"))
+        : undefined;
+    return { i, rows, columns };
+  });
+  if (pending.some((p) => p && (p.rows || p.columns))) await context.sync();
+  return grids.map((grid, i) => {
+    const { used } = reads[i];
+    const facts: Partial<Grid> = {};
+    if (sheets[i].visibility !== "Visible") facts.sheetHidden = true;
+    if (!used.isNullObject) {
+      const p = pending[i];
+      const rows = hiddenIndexes(
+        used.rowIndex + 1,
+        used.rowCount,
+        used.rowHidden,
+        p?.rows?.map((r) => r.rowHidden)
+      );
+      const columns = hiddenIndexes(
+        used.columnIndex + 1,
+        used.columnCount,
+        used.columnHidden,
+        p?.columns?.map((c) => c.columnHidden)
+      );
+      if (rows.length > 0) facts.hiddenRows = rows;
+      if (columns.length > 0) facts.hiddenColumns = columns;
+    }
+    return noteDates({ ...grid, ...facts });
+  });
+}
+
+/**
  * The slow path for a workbook over the payload limit: the used ranges' sizes first, then row
  * bands, several sheets' bands to a request, each request below `chunkCells` cells.
  */
@@ -138,7 +189,7 @@ async function readInChunks(
 ): Promise<Grid[]> {
   const reads: SheetRead[] = sheets.map((sheet) => {
     const used = sheet.getUsedRangeOrNullObject(true);
-    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    used.load("rowIndex,columnIndex,rowCount,columnCount,rowHidden,columnHidden");
     return { used, merged: withMerges ? queueMerges(sheet) : undefined };
   });
   await context.sync();
@@ -205,21 +256,23 @@ async function readInChunks(
     });
     requests = requests.slice(1);
   }
-  return grids;
+  return withCellFacts(context, sheets, reads, grids);
 }
 
 async function readWorkbook(api: Api, chunkCells: number): Promise<Grid[]> {
   const withMerges = supports(api, "1.13");
   return api.excel.run(async (context) => {
     const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name");
+    worksheets.load("items/name,items/visibility");
     await context.sync();
 
     const sheets = worksheets.items;
     const names = sheets.map((sheet) => sheet.name);
     const reads: SheetRead[] = sheets.map((sheet) => {
       const used = sheet.getUsedRangeOrNullObject(true);
-      used.load("rowIndex,columnIndex,values,numberFormat");
+      used.load(
+        "rowIndex,columnIndex,rowCount,columnCount,values,numberFormat,rowHidden,columnHidden"
+      );
       return { used, merged: withMerges ? queueMerges(sheet) : undefined };
     });
     try {
@@ -228,7 +281,12 @@ async function readWorkbook(api: Api, chunkCells: number): Promise<Grid[]> {
       if (!isPayloadLimit(error)) throw error;
       return readInChunks(context, sheets, names, withMerges, chunkCells);
     }
-    return names.map((name, i) => gridOf(name, reads[i]));
+    return withCellFacts(
+      context,
+      sheets,
+      reads,
+      names.map((name, i) => gridOf(name, reads[i]))
+    );
   });
 }
 

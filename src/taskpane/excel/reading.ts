@@ -1,9 +1,10 @@
 /**
- * Pure helpers of the workbook reader: merged-area addresses as Excel reports them, and the plan
- * for reading used ranges too large for one request in row bands.
+ * Pure helpers of the workbook reader: merged-area addresses as Excel reports them, the plan for
+ * reading used ranges too large for one request in row bands, and what the values alone do not
+ * show (dates, hidden rows and columns).
  */
-import type { CellRange } from "../../core/grid";
-import { parseA1 } from "../../core/grid";
+import type { CellNote, CellRange, CellValue, Grid } from "../../core/grid";
+import { isDateFormat, parseA1, serialDateText } from "../../core/grid";
 
 /** A used range, 0-based as Office.js reports it (rowIndex, columnIndex, rowCount, columnCount). */
 export interface Extent {
@@ -69,4 +70,40 @@ export function planChunks(extents: readonly Extent[], maxCells: number): Extent
   }
   if (current.length > 0) requests.push(current);
   return requests;
+}
+
+/**
+ * Excel gives a date as its serial number (45296) in a date format: the Grid holds its text
+ * (2024-01-05) and a note, so that it is never read as an amount of 45,296.
+ */
+export function noteDates(grid: Grid): Grid {
+  const formats = grid.numberFormats;
+  if (!formats) return grid;
+  const notes: CellNote[] = [...(grid.cellNotes ?? [])];
+  const values: CellValue[][] = grid.values.map((row, r) =>
+    row.map((value, c) => {
+      if (typeof value !== "number" || !isDateFormat(formats[r]?.[c])) return value;
+      const text = serialDateText(value);
+      notes.push({ row: grid.origin.row + r, col: grid.origin.col + c, kind: "date", text });
+      return text;
+    })
+  );
+  return notes.length > (grid.cellNotes?.length ?? 0)
+    ? { ...grid, values, cellNotes: notes }
+    : grid;
+}
+
+/**
+ * The hidden rows (or columns) of a span from what Excel reports: `whole` is the span's own
+ * rowHidden (true: all, false: none, null: some), `each` the state of each row when it was null.
+ */
+export function hiddenIndexes(
+  first: number,
+  count: number,
+  whole: boolean | null,
+  each?: readonly (boolean | null)[]
+): number[] {
+  if (whole === false || count <= 0) return [];
+  if (whole === true) return Array.from({ length: count }, (_, i) => first + i);
+  return (each ?? []).flatMap((hidden, i) => (hidden ? [first + i] : []));
 }

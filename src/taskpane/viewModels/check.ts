@@ -74,6 +74,9 @@ export interface TablesView {
   summary: string;
   /** Whether every required table is there (false also when the template is unknown). */
   complete: boolean;
+  /** Only some of the tables: the missing ones are a notice (info), not errors (warning). */
+  extract: boolean;
+  missingIntent: "warning" | "info";
   missingHeading: string;
   missing: string[];
   foundHeading: string;
@@ -133,14 +136,21 @@ function tablesView(state: NonNullable<PaneState["check"]["outcome"]>, locale: L
     .filter((t) => !matched.has(t))
     .map((t) => onSheet(t.kind, t.table.sheet));
   const count = required.length - missing.length;
+  const extract = state.check.coverage.extract && missing.length > 0;
   return {
     summary: !template
       ? text.tablesNoTemplate
       : missing.length === 0
         ? fill(text.tablesComplete, { required: required.length })
-        : fill(text.tablesSummary, { found: count, required: required.length }),
+        : extract
+          ? fill(text.tablesExtract, { found: model.tables.length, missing: missing.length })
+          : fill(text.tablesSummary, { found: count, required: required.length }),
     complete: template !== undefined && missing.length === 0,
-    missingHeading: fill(text.tablesMissingHeading, { count: missing.length }),
+    extract,
+    missingIntent: extract ? "info" : "warning",
+    missingHeading: fill(extract ? text.tablesNotCheckedHeading : text.tablesMissingHeading, {
+      count: missing.length,
+    }),
     missing,
     foundHeading: fill(text.tablesFoundHeading, { count: found.length }),
     found,
@@ -255,7 +265,9 @@ export function checkViewModel(
   const notes = indexed.filter(([f]) => isRoundingNote(f));
   const actionable = indexed.filter(([f]) => !isRoundingNote(f));
   const counts = countBySeverity(result.findings);
-  const allWell = counts.error === 0 && counts.warning === 0;
+  // Never “all well” for a workbook in which nothing could be checked.
+  const nothingChecked = result.coverage.tables.length === 0 && result.coverage.forms === 0;
+  const allWell = !nothingChecked && counts.error === 0 && counts.warning === 0;
 
   const severityFilter: SelectView = {
     label: text.filterSeverity,
@@ -318,6 +330,7 @@ export function checkViewModel(
 
   return {
     ...base,
+    ...(nothingChecked ? { status: { intent: "error" as const, text: text.nothingChecked } } : {}),
     facts,
     tables: tablesView(outcome, locale),
     counts: SEVERITIES.map((severity) => ({

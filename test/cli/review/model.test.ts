@@ -39,6 +39,14 @@ describe("statusOf", () => {
   test("a file that could not be read is 无法读取, not 通过", () => {
     expect(statusOf(result("a", [], { error: "找不到文件" }))).toBe("unreadable");
   });
+
+  test("a workbook in which no table was recognised is never 通过, and says why", () => {
+    const minutes = result("a", [finding("warning", "table.unrecognized")], {
+      unchecked: "没有找到任何可识别的标准公开表",
+    });
+    expect(statusOf(minutes)).toBe("unreadable");
+    expect(departmentsOf([minutes])[0].error).toBe("没有找到任何可识别的标准公开表");
+  });
 });
 
 describe("totalsOf", () => {

@@ -52,6 +52,22 @@ describe("the rule registry", () => {
         ["2013201", "行政运行", 10, 10, ""],
       ],
     });
+    // What a host reports beyond the values: a formula without its result, a date, a hidden row.
+    grids.push({
+      sheet: "存疑表",
+      origin: { row: 1, col: 1 },
+      values: [
+        ["部门预算支出总表"],
+        ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+        ["", "合计", "", 10, "2024-01-05"],
+        ["201", "一般公共服务支出", 10, 10, ""],
+      ],
+      hiddenRows: [4],
+      cellNotes: [
+        { row: 3, col: 3, kind: "formulaWithoutValue", text: "=D3+E3" },
+        { row: 3, col: 5, kind: "date", text: "2024-01-05" },
+      ],
+    });
     for (const grid of grids) {
       const parsed = parseTable(grid);
       if (!parsed.ok) continue;

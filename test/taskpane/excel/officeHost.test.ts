@@ -217,6 +217,57 @@ describe("readWorkbook", () => {
   });
 });
 
+describe("readWorkbook: what the values alone do not show (issue 11 §7)", () => {
+  /** 支出总表 with row 12 and column H hidden and a date at E11; 三公经费 hidden. */
+  async function withFacts(): Promise<Grid[]> {
+    return (await loadFixture("quyang-2024")).map((grid) => {
+      if (grid.sheet === "三公经费") return { ...grid, sheetHidden: true };
+      if (grid.sheet !== "支出总表") return grid;
+      const values = grid.values.map((row) => [...row]);
+      values[10][4] = "2024-01-05";
+      return {
+        ...grid,
+        values,
+        hiddenRows: [12],
+        hiddenColumns: [8],
+        cellNotes: [{ row: 11, col: 5, kind: "date" as const, text: "2024-01-05" }],
+      };
+    });
+  }
+
+  test("reads hidden rows, columns and sheets and dates, in 1 more sync for the rows", async () => {
+    const { memory, host } = setup(await withFacts());
+    const read = await host.readWorkbook();
+    const expenditure = read.find((g) => g.sheet === "支出总表")!;
+    expect(expenditure).toMatchObject({
+      hiddenRows: [12],
+      hiddenColumns: [8],
+      cellNotes: [{ row: 11, col: 5, kind: "date", text: "2024-01-05" }],
+    });
+    expect(expenditure.values[10][4]).toBe("2024-01-05");
+    expect(read.find((g) => g.sheet === "三公经费")!.sheetHidden).toBe(true);
+    expect(read.filter((g) => g.sheetHidden).map((g) => g.sheet)).toEqual(["三公经费"]);
+    expect(memory.syncCount()).toBe(3);
+    // And the check reports them, as it does for a file.
+    const findings = checkWorkbook(read).findings.filter((f) =>
+      ["amount.date", "cell.hidden"].includes(f.ruleId)
+    );
+    expect(findings.map((f) => `${f.ruleId}@${f.sheet}!${f.cell}`)).toEqual([
+      "amount.date@支出总表!E11",
+      "cell.hidden@支出总表!D12",
+      "cell.hidden@三公经费!C6",
+    ]);
+  });
+
+  test("keeps them when the workbook is read in chunks", async () => {
+    const grids = await withFacts();
+    const expected = await setup(grids).host.readWorkbook();
+    const { memory, host } = setup(grids, { payloadLimitBytes: 20_000 }, { readChunkCells: 300 });
+    expect(await host.readWorkbook()).toEqual(expected);
+    expect(memory.syncLog[1].error).toBe("ResponsePayloadSizeLimitExceeded");
+  });
+});
+
 describe("existingSheets", () => {
   test("names the sheets that exist, ignoring case, in 1 sync", async () => {
     const { memory, host } = setup([

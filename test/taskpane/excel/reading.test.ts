@@ -1,4 +1,11 @@
-import { Extent, parseAreaAddresses, planChunks } from "../../../src/taskpane/excel/reading";
+import type { Grid } from "../../../src/core/grid";
+import {
+  Extent,
+  hiddenIndexes,
+  noteDates,
+  parseAreaAddresses,
+  planChunks,
+} from "../../../src/taskpane/excel/reading";
 
 describe("parseAreaAddresses", () => {
   test("reads each area of a RangeAreas address", () => {
@@ -63,5 +70,40 @@ describe("planChunks", () => {
       .forEach((request) =>
         expect(request.reduce((n, b) => n + b.rowCount * b.columnCount, 0)).toBeLessThanOrEqual(20)
       );
+  });
+});
+
+describe("noteDates", () => {
+  it("turns a serial number in a date format into its text, with a note in sheet coordinates", () => {
+    const grid: Grid = {
+      sheet: "表",
+      origin: { row: 2, col: 3 },
+      values: [[45296, 45296, "2024"]],
+      numberFormats: [["yyyy/m/d", "#,##0.00", "yyyy/m/d"]],
+    };
+    expect(noteDates(grid)).toEqual({
+      ...grid,
+      values: [["2024-01-05", 45296, "2024"]],
+      cellNotes: [{ row: 2, col: 3, kind: "date", text: "2024-01-05" }],
+    });
+  });
+
+  it("returns a grid without dates unchanged", () => {
+    const grid: Grid = {
+      sheet: "表",
+      origin: { row: 1, col: 1 },
+      values: [[1.5]],
+      numberFormats: [["0.00"]],
+    };
+    expect(noteDates(grid)).toBe(grid);
+  });
+});
+
+describe("hiddenIndexes", () => {
+  it("reads Excel's rowHidden: true for all, false for none, null for some", () => {
+    expect(hiddenIndexes(5, 3, true)).toEqual([5, 6, 7]);
+    expect(hiddenIndexes(5, 3, false)).toEqual([]);
+    expect(hiddenIndexes(5, 3, null, [false, true, false])).toEqual([6]);
+    expect(hiddenIndexes(5, 0, null)).toEqual([]);
   });
 });

@@ -177,6 +177,43 @@ describe("checkViewModel", () => {
     });
   });
 
+  test("an extract: the tables it lacks are a notice of what was not checked, not a warning", async () => {
+    const grids = (await loadFixture("tunliu-2024")).filter((g) =>
+      ["收支总表", "支出总表", "三公经费"].includes(g.sheet)
+    );
+    const vm = checkViewModel(await checked(grids), ALL, "zh-CN");
+    const tables = vm.tables!;
+    expect(tables.extract).toBe(true);
+    expect(tables.missingIntent).toBe("info");
+    expect(tables.summary).toBe(
+      `部分公开表（摘录）：已检查 3 张表，另有 ${tables.missing.length} 张必备公开表不在本工作簿中`
+    );
+    expect(tables.missing.length).toBe(10);
+    expect(tables.missingHeading).toBe("不在本工作簿中、未检查的表（10）");
+    expect(vm.status).toBeUndefined();
+  });
+
+  test("a full disclosure missing a table keeps it a warning", async () => {
+    const grids = (await loadFixture("tunliu-2024")).filter((g) => g.sheet !== "机关运行经费");
+    const tables = checkViewModel(await checked(grids), ALL, "zh-CN").tables!;
+    expect(tables).toMatchObject({ extract: false, missingIntent: "warning" });
+    expect(tables.missingHeading).toBe("缺少的表（1）");
+  });
+
+  test("never all well when no table was recognised: it says nothing was checked", async () => {
+    const minutes: Grid = {
+      sheet: "Sheet1",
+      origin: { row: 1, col: 1 },
+      values: [["会议纪要"], ["本年度工作安排如下。"]],
+    };
+    const vm = checkViewModel(await checked([minutes]), ALL, "zh-CN");
+    expect(vm.allWell).toBeUndefined();
+    expect(vm.status).toEqual({
+      intent: "error",
+      text: "没有找到任何可识别的标准公开表（如收支总表、支出总表、“三公”经费表），未做任何检查。",
+    });
+  });
+
   test("without tables the template is unknown and nothing can be called missing", async () => {
     const vm = checkViewModel(await checked([]), ALL, "zh-CN");
     expect(vm.facts.map((f) => f.value)).toEqual(["未识别", "未识别", "未识别"]);

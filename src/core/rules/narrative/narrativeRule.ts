@@ -18,6 +18,7 @@ import { checkNarrative } from "../../narrative/check";
 import type { NarrativeInput } from "../../narrative/types";
 import { isBlank } from "../../read/text";
 import type { Rule, WorkbookRuleContext } from "../rule";
+import { pairedPrevious } from "../previous/paired";
 
 export const NARRATIVE_SHEET_NAME = "情况说明";
 
@@ -64,7 +65,12 @@ export const narrativeRule: Rule<WorkbookRuleContext> = {
   run(context): Finding[] {
     const paragraphs = (context as NarrativeRuleContext).narrative;
     if (!paragraphs || paragraphs.length === 0) return [];
-    const findings = checkNarrative(paragraphs, context.model, { unitNature: context.unitNature });
+    // 比上年 statements are checked against last year's published figures when its file is paired.
+    const previous = pairedPrevious(context);
+    const findings = checkNarrative(paragraphs, context.model, {
+      unitNature: context.unitNature,
+      ...(previous ? { lastYear: previous.lastYear } : {}),
+    });
     return context.strictRounding
       ? findings.map((f) => (f.rounding ? { ...f, severity: "error" as const } : f))
       : findings;

@@ -1,37 +1,109 @@
 import type { Finding } from "../../finding";
+import type { TableKind } from "../../read/tableKinds";
+import type { RecognizedTable, WorkbookModel } from "../../read/workbook";
 import { TEMPLATE_SETS } from "../../templates/sets";
+import type { RequiredTable } from "../../templates/sets";
+import { MESSAGES } from "../messages";
+import type { TemplateId } from "../../model";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { tablesOf } from "./access";
 
 const RULE_ID = "completeness.tables";
+const EXTRACT_RULE_ID = "completeness.extract";
 
-/** Every table the template requires is present; an empty appropriation table says so in a note. */
+/**
+ * The tables every set opens with and that carry the whole budget. A workbook that publishes at
+ * least EXTRACT_THRESHOLD of them is a full disclosure, where a missing mandatory table is an error;
+ * one with fewer is an extract (several years' disclosures published only the 三公, 政府采购 and
+ * 固定资产 tables as a workbook, the other figures being in the text), which gets one notice listing
+ * what was not found. A majority, so that a full disclosure missing one or two tables is still
+ * told apart from an extract of one or two.
+ */
+export const CORE_TABLES: readonly TableKind[] = [
+  "收支总表",
+  "收入总表",
+  "支出总表",
+  "财政拨款收支总表",
+  "一般公共预算支出表",
+];
+export const EXTRACT_THRESHOLD = 3;
+
+/** A table that was read and checked. */
+export interface CheckedTable {
+  kind: TableKind;
+  sheet: string;
+  /** Its title cell, where it has a title. */
+  cell?: string;
+}
+
+/** What a check covered: the tables it read, and, against the template, what it did not find. */
+export interface Coverage {
+  tables: CheckedTable[];
+  /** 项目绩效目标表 and other form-like blocks read by their own rules. */
+  forms: number;
+  /** Titles of the template's mandatory tables that were not found. */
+  missing: string[];
+  /** Fewer than EXTRACT_THRESHOLD of the CORE_TABLES: an extract, not a full disclosure. */
+  extract: boolean;
+}
+
+function present(model: WorkbookModel, required: RequiredTable): RecognizedTable[] {
+  return tablesOf(model, required.kind).filter((t) => {
+    if (!required.carryover) return true;
+    return required.carryover === "only" ? t.carryover === "only" : t.carryover !== "only";
+  });
+}
+
+export function isExtract(model: WorkbookModel): boolean {
+  const core = CORE_TABLES.filter((kind) => tablesOf(model, kind).length > 0).length;
+  return core < EXTRACT_THRESHOLD;
+}
+
+export function coverage(model: WorkbookModel, template: TemplateId | undefined): Coverage {
+  const required = template ? TEMPLATE_SETS[template].tables : [];
+  return {
+    tables: model.tables.map(({ kind, table }) => ({
+      kind,
+      sheet: table.sheet,
+      ...(table.title ? { cell: table.title.address } : {}),
+    })),
+    forms: model.forms.length,
+    missing: required.filter((r) => present(model, r).length === 0).map((r) => r.title),
+    extract: isExtract(model),
+  };
+}
+
+/**
+ * Every table the template requires is present in a full disclosure; an extract gets one notice of
+ * what it does not hold. An empty appropriation table says so in a note.
+ */
 export const completeness: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
   title: "公开表齐全",
   severity: "error",
   scope: "workbook",
   run({ model, template }) {
-    if (!template) return [];
+    if (!template || model.tables.length === 0) return [];
     const set = TEMPLATE_SETS[template];
     const findings: Finding[] = [];
-    const anchor = model.tables[0]?.table.sheet;
+    const first = model.tables[0].table;
+    const anchor = { sheet: first.sheet, cell: first.title?.address ?? "A1" };
+    const extract = isExtract(model);
+    const missing: string[] = [];
     for (const required of set.tables) {
-      const present = tablesOf(model, required.kind).filter((t) => {
-        if (!required.carryover) return true;
-        return required.carryover === "only" ? t.carryover === "only" : t.carryover !== "only";
-      });
-      if (present.length === 0) {
-        findings.push({
-          ruleId: RULE_ID,
-          severity: "error",
-          sheet: anchor,
-          cell: anchor ? "A1" : undefined,
-          message: `缺少“${required.title}”：按${set.name}模板，这张表必须公开（没有数据时也应公开空表并注明）。`,
-        });
+      const found = present(model, required);
+      if (found.length === 0) {
+        missing.push(required.title);
+        if (!extract)
+          findings.push({
+            ruleId: RULE_ID,
+            severity: "error",
+            ...anchor,
+            message: MESSAGES.missingTable(required.title, set.name),
+          });
         continue;
       }
-      for (const { table } of present) {
+      for (const { table } of found) {
         if (
           !["政府性基金支出表", "国有资本经营支出表", "政府性基金收入表", "三公经费表"].includes(
             required.kind
@@ -54,6 +126,17 @@ export const completeness: Rule<WorkbookRuleContext> = {
         }
       }
     }
+    if (extract && missing.length > 0)
+      findings.push({
+        ruleId: EXTRACT_RULE_ID,
+        severity: "info",
+        ...anchor,
+        message: MESSAGES.extract(
+          model.tables.map((t) => t.kind),
+          missing,
+          set.name
+        ),
+      });
     return findings;
   },
 };

@@ -9,6 +9,7 @@ import { incomeSources } from "./incomeSources";
 import { metaConsistency } from "./metaConsistency";
 import { operatingCost } from "./operatingCost";
 import { personnelSplit } from "./personnelSplit";
+import { projectDepartmentRows } from "./projectDepartmentRows";
 import { projectExpenditure } from "./projectExpenditure";
 import { sangongEconomic } from "./sangongEconomic";
 
@@ -21,6 +22,7 @@ export const CROSS_TABLE_RULES: readonly Rule<WorkbookRuleContext>[] = [
   basicExpenditure,
   personnelSplit,
   projectExpenditure,
+  projectDepartmentRows,
   operatingCost,
   sangongEconomic,
   metaConsistency,

@@ -1,0 +1,89 @@
+/*
+ * Last year's disclosure for the CLI: `--previous <file>` (one workbook, any layout the tool reads)
+ * and `--previous-dir <dir>` (a folder of last year's workbooks, each input paired with the one of
+ * the same department and year − 1). Read once per file and kept: a batch with one --previous
+ * reads it once per worker thread.
+ */
+import { readFile } from "fs/promises";
+import path from "path";
+import type { Finding } from "../core/finding";
+import type { Grid } from "../core/grid";
+import { sameDepartment } from "../core/previous/pairing";
+import { readPreviousDisclosure } from "../core/previous/read";
+import type { PreviousDisclosure } from "../core/previous/types";
+import { workbookSubject } from "../core/previous/subject";
+import type { WorkbookSubject } from "../core/previous/subject";
+import type { UnitNature } from "../core/model";
+import { gridsFromXlsx } from "../io/readXlsx";
+import { describeReadError } from "./readError";
+import { expandInputs } from "./expandInputs";
+
+export type PreviousFileResult =
+  { previous: PreviousDisclosure; findings: Finding[] } | { error: string; findings: Finding[] };
+
+const cache = new Map<string, Promise<PreviousFileResult>>();
+
+async function readGrids(file: string): Promise<Grid[] | { error: string }> {
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = await readFile(file);
+    return await gridsFromXlsx(bytes);
+  } catch (error) {
+    return { error: `无法读取上年公开文件“${file}”：${describeReadError(error, bytes)}` };
+  }
+}
+
+/** Last year's disclosure from a workbook file; an unreadable file is an `error`, never a throw. */
+export function readPreviousFile(
+  file: string,
+  unitNature?: UnitNature
+): Promise<PreviousFileResult> {
+  const key = `${path.resolve(file)}|${unitNature ?? ""}`;
+  let result = cache.get(key);
+  if (!result) {
+    result = (async () => {
+      const grids = await readGrids(file);
+      if ("error" in grids) return { error: grids.error, findings: [] };
+      const read = readPreviousDisclosure(grids, {
+        source: path.basename(file),
+        ...(unitNature ? { unitNature } : {}),
+      });
+      return read.previous
+        ? { previous: read.previous, findings: read.findings }
+        : { error: read.findings.map((f) => f.message).join("；"), findings: read.findings };
+    })();
+    cache.set(key, result);
+  }
+  return result;
+}
+
+/** One workbook of a --previous-dir: its path and whom and when it is about. */
+export interface PreviousDirEntry extends WorkbookSubject {
+  file: string;
+}
+
+/** Reads every workbook below `dir` for its department and year (plain data: it goes to workers). */
+export async function indexPreviousDir(
+  dir: string
+): Promise<{ entries: PreviousDirEntry[]; problems: string[] }> {
+  const { files, problems } = await expandInputs([dir]);
+  const entries: PreviousDirEntry[] = [];
+  for (const file of files) {
+    const grids = await readGrids(file);
+    if ("error" in grids) {
+      problems.push({ input: file, message: grids.error });
+      continue;
+    }
+    entries.push({ file, ...workbookSubject(grids) });
+  }
+  return { entries, problems: problems.map((p) => `${p.input}：${p.message}`) };
+}
+
+/** The entry for this year's subject: same department, year − 1; undefined when there is none. */
+export function pairFromDir(
+  subject: WorkbookSubject,
+  entries: readonly PreviousDirEntry[]
+): PreviousDirEntry | undefined {
+  if (subject.year === undefined) return undefined;
+  return entries.find((e) => e.year === subject.year! - 1 && sameDepartment(subject, e) === true);
+}

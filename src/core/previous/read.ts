@@ -1,0 +1,105 @@
+/**
+ * Reads last year's disclosure from a workbook in any layout the tool reads — a ledger, another
+ * province's published tables, the tool's own export — through the same readers as this year's:
+ * a ledger's lines, else the figures rebuilt from the published tables (figuresFromModel).
+ * Never throws: a workbook with no figures gives findings and no disclosure.
+ */
+import { Catalog } from "../codes";
+import type { Finding } from "../finding";
+import type { Grid } from "../grid";
+import { ledgerFigures } from "../figures/aggregate";
+import type { BudgetFigures } from "../figures/figures";
+import { figuresFromModel } from "../figures/figuresFromModel";
+import { findLedger, readLedger } from "../ledger";
+import type { UnitNature } from "../model";
+import { printedFigures } from "../narrative/check";
+import type { LastYearFigures } from "../narrative/types";
+import { readWorkbook } from "../read/workbook";
+import { findNarrativeSheet } from "../rules/narrative/narrativeRule";
+import { PREVIOUS_RULE } from "./types";
+import type { PreviousDisclosure } from "./types";
+
+export interface ReadPreviousOptions {
+  /** Where the file came from, for messages. */
+  source?: string;
+  /** This year's unit nature: the same department, so it decides 机关运行经费 last year too. */
+  unitNature?: UnitNature;
+  catalog?: Catalog;
+}
+
+/** Last year's figures by the budget terms of the 情况说明 (keys of LastYearFigures). */
+export function lastYearFiguresOf(figures: BudgetFigures): LastYearFigures {
+  const t = figures.threePublic;
+  const out: LastYearFigures = {
+    incomeTotal: figures.income.total,
+    expenditureTotal: figures.expenditure.total,
+    budgetTotal: figures.expenditure.total,
+    basic: figures.expenditure.basic,
+    project: figures.expenditure.project,
+    generalExpenditure: figures.byFunction[0].bySource["一般公共预算"].current,
+    threePublic: t.total.total,
+    abroad: t.abroad.total,
+    vehicle: t.vehicle.total,
+    vehiclePurchase: t.vehiclePurchase.total,
+    vehicleOperation: t.vehicleOperation.total,
+    reception: t.reception.total,
+  };
+  if (figures.agencyOperating !== undefined) out.agencyOperating = figures.agencyOperating;
+  return out;
+}
+
+export function readPreviousDisclosure(
+  grids: readonly Grid[],
+  options: ReadPreviousOptions = {}
+): { previous?: PreviousDisclosure; findings: Finding[] } {
+  const catalog = options.catalog ?? Catalog.standard();
+  const name = options.source ? `上年公开文件“${options.source}”` : "上年公开文件";
+  const unreadable = (why: string): { findings: Finding[] } => ({
+    findings: [
+      {
+        ruleId: PREVIOUS_RULE.unreadable,
+        severity: "error",
+        message: `${name}中${why}，无法与上年比较。`,
+      },
+    ],
+  });
+  const narrative = findNarrativeSheet(grids);
+  const tableGrids = grids.filter((g) => g !== narrative);
+  let figures: BudgetFigures | undefined;
+  let department: string | undefined;
+  let departmentCode: string | undefined;
+  let year: number | undefined;
+  if (findLedger(tableGrids).ledgerGrid) {
+    const { ledger } = readLedger(tableGrids, { catalog });
+    if (!ledger) return unreadable("的预算明细无法读取");
+    figures = ledgerFigures(
+      {
+        ...ledger,
+        department: {
+          ...ledger.department,
+          unitNature: ledger.department.unitNature ?? options.unitNature,
+        },
+      },
+      { catalog }
+    );
+    department = ledger.department.name;
+    departmentCode = ledger.department.code;
+    year = ledger.department.year;
+  } else {
+    const model = readWorkbook(tableGrids, { catalog });
+    const rebuilt = figuresFromModel(model, { catalog, unitNature: options.unitNature });
+    figures = rebuilt.figures;
+    department = model.department?.value;
+    departmentCode = model.department?.code;
+    year = model.year?.value;
+  }
+  if (!figures) return unreadable("找不到可识别的公开表或预算明细");
+  // As its tables printed them: a ledger's lines rounded once, as this year's derived tables are.
+  const printed = printedFigures(figures);
+  const previous: PreviousDisclosure = { figures: printed, lastYear: lastYearFiguresOf(printed) };
+  if (department !== undefined) previous.department = department;
+  if (departmentCode !== undefined) previous.departmentCode = departmentCode;
+  if (year !== undefined) previous.year = year;
+  if (options.source !== undefined) previous.source = options.source;
+  return { previous, findings: [] };
+}
