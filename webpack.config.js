@@ -109,6 +109,30 @@ module.exports = async (env, options) => {
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
     },
+    optimization: {
+      // One runtime for both entries: the pane's page runs functions.js and taskpane.js together, and
+      // the modules they share must exist once there. Each page lists the chunks its entries need
+      // (HtmlWebpackPlugin); the manifest requires SharedRuntime 1.1, so the functions always run
+      // in a page, never as functions.js alone.
+      runtimeChunk: "single",
+      splitChunks: {
+        cacheGroups: {
+          // What the functions share with the pane's engine (decimal.js, the code catalogs, the
+          // readers and rules of a table): one chunk, downloaded and run once, not once in
+          // functions.js and again in the engine chunk the first check loads.
+          core: {
+            name: "core",
+            chunks: "all",
+            minChunks: 2,
+            enforce: true,
+            test: (module, { chunkGraph }) =>
+              [...chunkGraph.getModuleChunksIterable(module)].some(
+                (chunk) => chunk.name === "functions"
+              ),
+          },
+        },
+      },
+    },
     module: {
       rules: [
         {

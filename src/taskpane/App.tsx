@@ -19,6 +19,7 @@ import type { TemplateId } from "../core/model";
 import {
   errorText,
   existingOutputSheets,
+  outputSheetsAmong,
   exportDisclosure,
   generateTables,
   openInExcel,
@@ -119,18 +120,12 @@ export function App({
 
   const template = selectedTemplate(state);
   const outcome = state.check.outcome;
-  // Which of the template's sheets exist already, so the list can say what would be replaced.
+  // Which of the template's sheets exist already, so the list can say what would be replaced. The
+  // check has just read every sheet's name: asking Excel again would cost a round trip.
   useEffect(() => {
     if (!template || !outcome) return;
-    let current = true;
-    existingOutputSheets(host, template).then(
-      (sheets) => current && dispatch({ type: "existing", sheets }),
-      () => undefined
-    );
-    return () => {
-      current = false;
-    };
-  }, [host, template, outcome]);
+    dispatch({ type: "existing", sheets: outputSheetsAmong(outcome.sheets, template) });
+  }, [template, outcome]);
 
   const selectCell = useCallback(
     (sheet: string, cell: string) => {

@@ -1,8 +1,9 @@
 /**
  * What the pane's buttons do, over a WorkbookHost: read and check the workbook, write the tables,
  * render the export files. Results come back as values (reason codes the view-models turn into
- * text); only a host that fails outright throws. The engine (rules, builders, narrative) and the
- * xlsx and docx renderers (exceljs, docx) are loaded on first use, so the pane opens without them.
+ * text); only a host that fails outright throws. The checking engine (readers, rules, catalogs), the
+ * disclosure's builders and narrative, and the xlsx and docx renderers (exceljs, docx) are each
+ * loaded on first use, so the pane opens without them and its first check waits only for the first.
  */
 import type { WorkbookCheckResult } from "../core/check/workbook";
 import type { Finding } from "../core/finding";
@@ -24,10 +25,17 @@ function loadEngine() {
   return import(/* webpackChunkName: "engine" */ "./engine");
 }
 
-/** Reads every sheet and checks the workbook in its own layout. */
+function loadContent() {
+  return import(/* webpackChunkName: "content" */ "./content");
+}
+
+/**
+ * Reads every sheet and checks the workbook in its own layout. The outcome names every sheet read,
+ * generated ones too, so the pane knows the earlier output without asking Excel again.
+ */
 export async function runCheck(host: WorkbookHost): Promise<CheckOutcome> {
   const [grids, engine] = await Promise.all([host.readWorkbook(), loadEngine()]);
-  return engine.checkGrids(sourceSheets(grids));
+  return { ...engine.checkGrids(sourceSheets(grids)), sheets: grids.map((grid) => grid.sheet) };
 }
 
 /**
@@ -48,6 +56,15 @@ export function existingOutputSheets(host: WorkbookHost, template: TemplateId): 
   return host.existingSheets(possibleOutputSheetNames(template));
 }
 
+/**
+ * The same, from the sheet names a check has just read: no round trip to Excel. Sheet names
+ * compare as Excel compares them, ignoring case.
+ */
+export function outputSheetsAmong(sheets: readonly string[], template: TemplateId): string[] {
+  const present = new Set(sheets.map((sheet) => sheet.toLowerCase()));
+  return possibleOutputSheetNames(template).filter((name) => present.has(name.toLowerCase()));
+}
+
 export type GenerateResult =
   | { ok: true; created: string[]; notes: Finding[]; changes: FigureChange[] }
   | { ok: false; reason: "noData"; notes: Finding[] }
@@ -64,7 +81,7 @@ export async function generateTables(
   options: { replace: boolean; onProgress?: (progress: WriteProgress) => void }
 ): Promise<GenerateResult> {
   const about = { ...disclosureAbout(check, template), template };
-  const { content, notes } = (await loadEngine()).disclosureContent(check, about);
+  const { content, notes } = (await loadContent()).disclosureContent(check, about);
   if (!content || content.specs.length === 0) return { ok: false, reason: "noData", notes };
   const written = await host.writeSheets(content.specs, {
     replace: options.replace,
@@ -105,8 +122,10 @@ export async function exportDisclosure(
   if (department === undefined) return { ok: false, reason: "department" };
   if (year === undefined) return { ok: false, reason: "year" };
   if (about.template === undefined) return { ok: false, reason: "template" };
-  const engine = await loadEngine();
-  const { content } = engine.disclosureContent(check, { ...about, template: about.template });
+  const { content } = (await loadContent()).disclosureContent(check, {
+    ...about,
+    template: about.template,
+  });
   if (!content || content.specs.length === 0) return { ok: false, reason: "noData" };
   if (content.blocked && !override)
     return {

@@ -1,22 +1,12 @@
 /**
- * The engine as the pane uses it — checking, then from a checked workbook to what the pane writes:
- * core/format/disclosure's content (the flow `budget-disclosure export` runs too) and the chart data
- * of 一般公共预算 expenditure by 类. Pure: no host, no DOM. Loaded on first use (see actions.ts), so the pane's
- * first paint does not wait for the rules, the code catalogs and the narrative.
+ * The engine as the pane's 检查 uses it: read and check. Pure: no host, no DOM. Loaded on first use
+ * (see actions.ts), so the pane's first paint does not wait for the rules and the code catalogs;
+ * what a check does not need (the builders, the narrative, the chart) is in content.ts, loaded only
+ * when the clerk generates or exports.
  */
 import { checkWorkbook } from "../core/check/workbook";
 import type { WorkbookCheckResult } from "../core/check/workbook";
-import type { Finding } from "../core/finding";
-import { blockingProblems, buildDisclosure } from "../core/format/disclosure";
-import type { FigureChange } from "../core/format/disclosure";
-import type { SheetSpec } from "../core/format/sheetSpec";
 import type { Grid } from "../core/grid";
-import { moneyToNumber } from "../core/money";
-import type { Narrative } from "../core/narrative/types";
-import type { TemplateId } from "../core/model";
-import { expenditureByClass, generalBudgetExpenditureSpec } from "../render/chart";
-import type { DisclosureAbout } from "./disclosure";
-import type { ChartData } from "./excel/host";
 
 /** A checked workbook and the sheets it had. */
 export interface CheckOutcome {
@@ -27,55 +17,4 @@ export interface CheckOutcome {
 /** Checks the workbook in its own layout. */
 export function checkGrids(grids: readonly Grid[]): CheckOutcome {
   return { check: checkWorkbook(grids), sheets: grids.map((grid) => grid.sheet) };
-}
-
-export interface DisclosureContent {
-  specs: SheetSpec[];
-  narrative?: Narrative;
-  /** What rebuilding the figures from the tables had to say (tables that disagree, say). */
-  notes: Finding[];
-  /** The workbook's figures the disclosure prints differently, with the old and new value. */
-  changes: FigureChange[];
-  /** A figure would change by more than rounding, or a project row cannot be placed: like an error. */
-  blocked: boolean;
-  chart?: ChartData;
-}
-
-/**
- * The tables, narrative and chart of the disclosure in `template`; no content when the workbook has
- * no figures to build from (no ledger and no standard tables), with the builders' notes.
- */
-export function disclosureContent(
-  check: WorkbookCheckResult,
-  about: DisclosureAbout & { template: TemplateId }
-): { content?: DisclosureContent; notes: Finding[] } {
-  const built = buildDisclosure(check, { ...about, department: about.department ?? "" });
-  if (!built.content) return { notes: built.notes };
-  const { specs, narrative, notes, changes } = built.content;
-  const blocking = blockingProblems(built.content);
-  return {
-    notes,
-    content: {
-      specs,
-      narrative,
-      notes,
-      changes,
-      blocked: blocking.changes.length > 0 || blocking.notes.length > 0,
-      chart: chartData(specs, about.year),
-    },
-  };
-}
-
-/** The bars of 一般公共预算 expenditure by 类, read from the printed 一般公共预算支出表. */
-export function chartData(specs: readonly SheetSpec[], year?: number): ChartData | undefined {
-  const spec = generalBudgetExpenditureSpec(specs);
-  if (!spec) return undefined;
-  const bars = expenditureByClass(spec);
-  if (bars.length === 0) return undefined;
-  return {
-    sheet: spec.sheetName,
-    title: `${year !== undefined ? `${year}年` : ""}一般公共预算支出结构（按支出功能分类科目，单位：万元）`,
-    categories: bars.map((bar) => bar.name),
-    values: bars.map((bar) => moneyToNumber(bar.value)),
-  };
 }

@@ -125,8 +125,27 @@ describe("production build", () => {
   test("taskpane.html loads the functions and the task pane; functions.html the functions only", () => {
     const scripts = (html: string) =>
       [...html.matchAll(/<script[^>]*\bsrc=["']?([^"'\s>]+)/g)].map((m) => m[1]);
-    expect(scripts(read("taskpane.html"))).toEqual([OFFICE_JS, "functions.js", "taskpane.js"]);
-    expect(scripts(read("functions.html"))).toEqual([OFFICE_JS, "functions.js"]);
+    // One runtime, and the core both the functions and the pane's checker use, loaded once.
+    expect(scripts(read("taskpane.html"))).toEqual([
+      OFFICE_JS,
+      "runtime.js",
+      "core.js",
+      "functions.js",
+      "taskpane.js",
+    ]);
+    expect(scripts(read("functions.html"))).toEqual([
+      OFFICE_JS,
+      "runtime.js",
+      "core.js",
+      "functions.js",
+    ]);
+  });
+
+  test("ships decimal.js once: in the shared core, not again in the functions or the engine", () => {
+    const decimalIn = fs
+      .readdirSync(outDir)
+      .filter((f) => f.endsWith(".js") && read(f).includes("[DecimalError] "));
+    expect(decimalIn).toEqual(["core.js"]);
   });
 
   test("references nothing remote in its pages but office.js", () => {
@@ -194,7 +213,8 @@ describe("production build", () => {
         .map(read)
         .join("\n");
     const taskpane = withLicenses("taskpane.js");
-    const functions = withLicenses("functions.js");
+    // Everything functions.html loads.
+    const functions = ["runtime.js", "core.js", "functions.js"].map(withLicenses).join("\n");
     for (const marker of REACT_MARKERS) {
       expect(taskpane).toContain(marker);
       expect(functions).not.toContain(marker);

@@ -7,7 +7,10 @@ import type { SheetSpec } from "../../src/core/format/sheetSpec";
 import type { WorkbookHost, WriteProgress, WriteResult } from "../../src/taskpane/excel/host";
 
 export interface FakeHostOptions {
-  /** Sheet names existingSheets reports as present (of those asked about). */
+  /**
+   * Sheets the workbook has besides the grids' (empty ones): readWorkbook lists them, and
+   * existingSheets reports them as present (of those asked about).
+   */
   existing?: readonly string[];
   language?: string;
   /** Replaces the default writeSheets, which reports progress sheet by sheet and succeeds. */
@@ -26,8 +29,17 @@ export async function writeAll(
 
 export function fakeHost(grids: readonly Grid[], options: FakeHostOptions = {}): FakeHost {
   const present = new Set(options.existing ?? []);
+  const emptySheets: Grid[] = [...present]
+    .filter((name) => !grids.some((g) => g.sheet === name))
+    .map((sheet) => ({
+      sheet,
+      origin: { row: 1, col: 1 },
+      values: [],
+      numberFormats: [],
+      merges: [],
+    }));
   return {
-    readWorkbook: jest.fn(async () => grids.map((g) => ({ ...g }))),
+    readWorkbook: jest.fn(async () => [...grids, ...emptySheets].map((g) => ({ ...g }))),
     existingSheets: jest.fn(async (names: readonly string[]) =>
       names.filter((n) => present.has(n))
     ),

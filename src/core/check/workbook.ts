@@ -13,6 +13,7 @@ import { TABLE_RULES, WORKBOOK_RULES, tableRulesFor } from "../rules";
 import { foldCascades } from "../rules/cascades";
 import { coverage } from "../rules/workbook/completeness";
 import type { Coverage } from "../rules/workbook/completeness";
+import { FINAL_ACCOUNTS_RULE_ID } from "../rules/workbook/finalAccounts";
 import type { TemplateId, UnitNature } from "../model";
 import type { PreviousDisclosure } from "../previous/types";
 
@@ -98,6 +99,15 @@ export function checkWorkbook(
     previous: options.previous,
   };
   for (const rule of WORKBOOK_RULES) findings.push(...rule.run(context));
+  // A workbook of 决算 tables only is not a budget disclosure: say that once, and nothing about
+  // prose or cover sheets that no budget table explains.
+  if (model.tables.length === 0 && (model.finalAccounts ?? []).length > 0 && !ledger) {
+    findings.splice(
+      0,
+      findings.length,
+      ...findings.filter((f) => f.ruleId === FINAL_ACCOUNTS_RULE_ID)
+    );
+  }
   // Each wrong cell once: the errors a finding about that very cell explains are folded into it.
   const folded = foldCascades(findings);
   const final = options.strictRounding

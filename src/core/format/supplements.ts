@@ -85,13 +85,13 @@ export interface Supplements {
   goals: PerformanceGoalForm[];
 }
 
-/** The amount typed in a column of a row; undefined when blank or not a number. */
+/** The amount in a column of a row (money in 万元); undefined when blank or not a number. */
 function amountAt(
   cells: ReadonlyMap<number, AmountCell>,
   c: number | undefined
 ): Money | undefined {
-  const parsed = c === undefined ? undefined : cells.get(c)?.parsed;
-  return parsed?.kind === "amount" ? parsed.value : undefined;
+  const cell = c === undefined ? undefined : cells.get(c);
+  return cell?.parsed.kind === "amount" ? cell.value : undefined;
 }
 
 function textAt(view: ProcurementView, gridRow: number, c?: number): string {
@@ -133,7 +133,7 @@ function procurementItems(view: ProcurementView): ProcurementItem[] {
       if (projectBudget !== undefined) item.projectBudget = projectBudget;
       const quantity = amountAt(row.cells, columns.quantity);
       if (quantity !== undefined) item.quantity = quantity;
-      if (price !== undefined) item.price = columns.priceInYuan ? yuanToWanyuan(price) : price;
+      if (price !== undefined) item.price = price;
       const reserve = columns.reserves
         .map((c) => amountAt(row.cells, c))
         .find((v) => v !== undefined);
@@ -155,7 +155,7 @@ function assetRecords(view: AssetsView): AssetRecords {
       [value, "value"],
     ] as const) {
       const cell = column ? cellOf(line, column) : undefined;
-      if (cell?.parsed.kind === "amount") out[key] = cell.parsed.value;
+      if (cell?.parsed.kind === "amount") out[key] = cell.value;
     }
     return out;
   };

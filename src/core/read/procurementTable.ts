@@ -5,7 +5,8 @@
  * label column), so the rules do not use its sides.
  */
 import { gridAddress } from "../grid";
-import { amountCell } from "./table";
+import { Money, ParsedAmount, toHalfWidth } from "../money";
+import { amountCell, assignPrecision, columnUnit } from "./table";
 import type { AmountCell, ParsedTable } from "./table";
 import { compactText, isBlank } from "./text";
 import type { WorkbookModel } from "./workbook";
@@ -18,9 +19,11 @@ export interface ProcurementColumns {
   item?: number;
   /** 政府采购目录序号 / 品目编码: A… 货物, B… 工程, C… 服务. */
   catalog?: number;
-  /** 计量单位. */
+  /** 计量单位 / 单位: text (台, 件, 项), never a number. */
   unit?: number;
   quantity?: number;
+  /** 数量 and 单位 in one column (“数量（单位）”: 10台). */
+  quantityWithUnit: boolean;
   price?: number;
   /** 单价 is stated in 元 (“单价（元）”) while amounts are 万元. */
   priceInYuan: boolean;
@@ -45,39 +48,58 @@ export interface ProcurementView {
   rows: ProcurementRow[];
 }
 
+/** Captions naming where money comes from: 财政拨款, 一般公共预算, 单位资金, 其他资金, 自筹 … */
+const SOURCE_NAME =
+  /财政拨款|一般公共预算|政府性基金|基金预算|国有资本|财政专户|单位资金|其他资金|自筹|自有资金|上年结转|结转结余|事业收入|经营收入|上级补助|附属单位|其他收入/;
+
 function mapColumns(paths: string[][]): ProcurementColumns | undefined {
   const leaf = (c: number) => paths[c][paths[c].length - 1] ?? "";
   const group = (c: number) => paths[c].slice(0, -1).join("|");
   const all = paths.map((_, c) => c).filter((c) => paths[c].length > 0);
   const find = (test: (c: number) => boolean) => all.find(test);
+  const item = find((c) =>
+    /采购物品|采购项目名称|品目名称|物品名称|采购品目|^品目$|货物名称|采购内容|采购标的/.test(
+      leaf(c)
+    )
+  );
   const project = find(
-    (c) => /项目名称|项目来源/.test(paths[c].join("|")) && !/预算资金|金额/.test(leaf(c))
+    (c) =>
+      c !== item &&
+      (/项目来源/.test(group(c)) ||
+        /^(项目名称|项目|采购项目|预算项目|预算项目名称|项目来源)$/.test(leaf(c))) &&
+      !/预算资金|金额/.test(leaf(c))
   );
   const projectBudget = find(
     (c) => c !== project && /项目/.test(group(c)) && /^预算(资金|金额|数)/.test(leaf(c))
   );
-  const item = find((c) => /采购物品|采购项目名称|品目名称|物品名称|采购品目/.test(leaf(c)));
-  const catalog = find((c) => /目录序号|目录编码|品目编码|品目代码/.test(leaf(c)));
-  const unit = find((c) => /^计量单位/.test(leaf(c)));
-  const quantity = find((c) => /^数量/.test(leaf(c)));
+  const catalog = find(
+    (c) => c !== item && /目录|品目编码|品目代码/.test(leaf(c)) && !/名称/.test(leaf(c))
+  );
+  const unit = find((c) => /^(计量)?单位$/.test(leaf(c)));
+  const quantity = find((c) => /^(采购)?数量/.test(leaf(c)));
   const price = find((c) => /^单价/.test(leaf(c)));
   const inPurchaseGroup = (c: number) => /采购金额|采购预算|政府采购/.test(group(c));
   const amount =
     find((c) => inPurchaseGroup(c) && /^(合计|小计|金额)$/.test(leaf(c))) ??
     find(
       (c) =>
-        /^(政府采购金额|采购金额|采购预算金额|预算金额|金额|合计)/.test(leaf(c)) &&
+        /^(政府采购金额|采购金额|采购预算金额|采购预算|预算金额|金额|合计)/.test(leaf(c)) &&
         !/预留|份额/.test(leaf(c))
     );
   if (amount === undefined) return undefined;
   const reserves = all.filter((c) => /预留|份额/.test(paths[c].join("|")));
+  const described = new Set([project, projectBudget, item, catalog, unit, quantity, price]);
+  // The sources: the columns beside the amount in its group (政府采购金额 › 一般公共预算拨款 …), under
+  // a 资金来源 caption, or to its right naming a source on their own (财政拨款 | 其他资金).
   const sources = all.filter(
     (c) =>
       c !== amount &&
-      group(c) !== "" &&
-      group(c) === group(amount) &&
+      !described.has(c) &&
       !reserves.includes(c) &&
-      !/其中/.test(leaf(c))
+      !/其中/.test(leaf(c)) &&
+      ((group(c) !== "" && group(c) === group(amount)) ||
+        /资金来源|经费来源/.test(group(c)) ||
+        (c > amount && SOURCE_NAME.test(leaf(c))))
   );
   const captions = new Map<number, string>();
   for (const c of [quantity, price, amount, ...sources, ...reserves])
@@ -89,6 +111,7 @@ function mapColumns(paths: string[][]): ProcurementColumns | undefined {
     catalog,
     unit,
     quantity,
+    quantityWithUnit: quantity !== undefined && /单位/.test(leaf(quantity)),
     price,
     priceInYuan: price !== undefined && /[(（]元[)）]|\(元/.test(leaf(price)),
     amount,
@@ -96,6 +119,19 @@ function mapColumns(paths: string[][]): ProcurementColumns | undefined {
     reserves,
     captions,
   };
+}
+
+/**
+ * A 数量 written with its unit (10台, 200 套, 5（件）): the count, as an amount that is no text to
+ * warn about; undefined for anything else.
+ */
+function quantityWithUnit(raw: unknown): Extract<ParsedAmount, { kind: "amount" }> | undefined {
+  if (typeof raw !== "string") return undefined;
+  const m = /^\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*[(（]?\s*([^\d\s()（）]{1,4})\s*[)）]?\s*$/.exec(
+    toHalfWidth(raw)
+  );
+  if (!m) return undefined;
+  return { kind: "amount", value: new Money(m[1].replace(/,/g, "")), fromText: false };
 }
 
 const TOTAL = /^(合计|总计)$/;
@@ -109,8 +145,12 @@ function isColumnNumberRow(texts: string[]): boolean {
 
 export function readProcurement(table: ParsedTable): ProcurementView | undefined {
   const grid = table.grid;
-  const columns = mapColumns(headerPaths(table));
+  const paths = headerPaths(table);
+  const columns = mapColumns(paths);
   if (!columns) return undefined;
+  // Money into 万元 by the unit the column or the table states; 数量 is a count.
+  const unitOf = (c: number) =>
+    c === columns.quantity ? undefined : (columnUnit(paths[c] ?? []) ?? table.unit?.value);
   const numeric = [
     columns.projectBudget,
     columns.quantity,
@@ -134,7 +174,11 @@ export function readProcurement(table: ParsedTable): ProcurementView | undefined
       .map((c) => texts[c]);
     const label = labelParts.join("／") || first;
     const cells = new Map<number, AmountCell>();
-    for (const c of numeric) cells.set(c, amountCell(grid, r, c));
+    for (const c of numeric) {
+      const cell = amountCell(grid, r, c, unitOf(c));
+      const counted = c === columns.quantity ? quantityWithUnit(cell.raw) : undefined;
+      cells.set(c, counted ? { ...cell, parsed: counted, value: counted.value } : cell);
+    }
     if (
       labelParts.length === 0 &&
       [...cells.values()].every((cell) => cell.parsed.kind === "empty")
@@ -151,6 +195,7 @@ export function readProcurement(table: ParsedTable): ProcurementView | undefined
       cells,
     });
   }
+  assignPrecision(rows.flatMap((row) => [...row.cells.values()]));
   return { table, columns, rows };
 }
 

@@ -9,6 +9,7 @@
  * 上年预算数 / 本年预算数 / 增减 as rows; both read into the same view.
  */
 import { Money } from "../money";
+import { captionCell } from "./table";
 import { compareSum } from "../rounding";
 import type { AmountCell, ParsedTable } from "./table";
 import type { RecognizedTable, WorkbookModel } from "./workbook";
@@ -33,6 +34,8 @@ export interface SangongMeasure {
   period: MeasurePeriod;
   /** The caption without its period words (“合计”, “一般公共预算”), for pairing 上年/本年/增减. */
   key: string;
+  /** The header cell (or row label) that names the measure, for findings about the measure itself. */
+  address?: string;
 }
 
 export interface SangongLine {
@@ -50,8 +53,8 @@ export interface SangongView {
 }
 
 /**
- * “二、公务用车购置及运维费” → “公务用车购置及运维费”; “①公务用车购置费” → “公务用车购置费”;
- * “其中:(1)公务用车运行维护费” → “公务用车运行维护费” (ordinals and 其中 in any order, any number).
+ * “二、公务用车购置及运维费” → “公务用车购置及运维费”; “其中：(1)公务用车购置” → “公务用车购置”;
+ * “（一）因公出国（境）费用” → “因公出国(境)费” (ordinals and 其中 in any order, any number).
  */
 export function normalizeItemName(label: string): string {
   let name = label
@@ -64,7 +67,7 @@ export function normalizeItemName(label: string): string {
     previous = name;
     name = name
       // An ordinal is bracketed or followed by its mark, so 三公经费 keeps its 三.
-      .replace(/^(\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十\d]+[、.．:：])/, "")
+      .replace(/^(\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十\d]+[、.．:：)])/, "")
       .replace(/^[①②③④⑤⑥⑦⑧⑨⑩]/, "")
       .replace(/^其中[:：]?/, "");
   }
@@ -74,12 +77,14 @@ export function normalizeItemName(label: string): string {
 export function itemOf(label: string): SangongItem | undefined {
   const name = normalizeItemName(label);
   if (/^(三公经费)?(支出)?(合计|总计|小计)$|^三公经费$/.test(name)) return "total";
-  if (/^因公出国\(境\)费$|^出国\(境\)费$/.test(name)) return "abroad";
+  if (/^(因公)?出国\(境\)(经)?费$/.test(name)) return "abroad";
   // 公务用车费 is the older name of the same item (购置 + 运行维护).
-  if (/^公务用车购置及运(行|维|营)(维护)?费$|^公务用车购置和运行(维护)?费$|^公务用车费$/.test(name))
+  if (
+    /^公务用车购置(及|和)运(行|维|营)(维护)?费$|^公务用车费$|^公务用车购置及运行维护费$/.test(name)
+  )
     return "vehicle";
-  if (/^公务用车购置费?$/.test(name)) return "purchase";
-  if (/^公务用车运行(维护)?费$|^公务用车运维费$/.test(name)) return "operation";
+  if (/^公务用车购置(费)?$/.test(name)) return "purchase";
+  if (/^公务用车运(行|营)(维护)?费$|^公务用车运维费$/.test(name)) return "operation";
   if (/^公务接待费$/.test(name)) return "reception";
   return undefined;
 }
@@ -147,22 +152,28 @@ export function readSangong(recognized: RecognizedTable): SangongView | undefine
       const columnPaths = side.amountColumns.map((c, i) =>
         (paths[c] ?? []).length > 0 ? paths[c] : [side.captions[i]]
       );
+      const measures = classify(
+        columnPaths.map((p) => p.join("|")),
+        displayCaptions(columnPaths)
+      );
+      measures.forEach(
+        (m, i) => (m.address = captionCell(table.grid, table.headerRows, side.amountColumns[i]))
+      );
       return {
         table,
         orientation: "rows",
-        measures: classify(
-          columnPaths.map((p) => p.join("|")),
-          displayCaptions(columnPaths)
-        ),
+        measures,
         lines: rowLines.map(({ row, item }) => ({ item, label: row.label, cells: row.cells })),
       };
     }
     if (colItems.size > 0) {
       const dataRows = side.rows.filter((row) => row.label !== "");
+      const measures = classify(dataRows.map((row) => row.label));
+      measures.forEach((m, i) => (m.address = dataRows[i].address));
       return {
         table,
         orientation: "columns",
-        measures: classify(dataRows.map((row) => row.label)),
+        measures,
         lines: columnItems.flatMap((item, j) =>
           item
             ? [
@@ -189,6 +200,22 @@ export function percentValue(view: SangongView, cell: AmountCell): Money {
   return numberFormatAt(view.table.grid, cell.address).includes("%")
     ? cell.value.times(100)
     : cell.value;
+}
+
+/**
+ * The measure that holds this year's 三公 figure: the 本年 (or only) 合计 column — never a 上年, a 增减
+ * or a rate column, wherever the table puts it. -1 when the table has none.
+ */
+export function currentTotalMeasure(view: SangongView): number {
+  const candidates = view.measures
+    .map((m, i) => ({ m, i }))
+    .filter(({ m }) => m.period === "current" || m.period === "amount");
+  const preferred =
+    candidates.find(({ m }) => m.period === "current" && /^(合计|小计)?$/.test(m.key)) ??
+    candidates.find(({ m }) => m.period === "current") ??
+    candidates.find(({ m }) => /(^|\|)(合计|小计)$/.test(m.key)) ??
+    candidates[0];
+  return preferred ? preferred.i : -1;
 }
 
 /**

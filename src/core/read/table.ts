@@ -3,19 +3,38 @@ import type { CatalogEntry, CodeProblem, CodeSystem } from "../codes";
 import { CellValue, Grid, gridAddress, noteAt } from "../grid";
 import type { CellNote } from "../grid";
 import { Money, ParsedAmount, ZERO, parseAmount } from "../money";
+import {
+  AmountUnitName,
+  departmentOfText,
+  departmentOfTitle,
+  newestYear,
+  toWanFactor,
+  unitOfText,
+  yearOfText,
+} from "./meta";
 import { TableKindSpec, kindFromName, kindFromTitle } from "./tableKinds";
 import { compactText, hasChineseOrdinal, isBlank, stripOrdinal } from "./text";
 import { markUnitRows } from "./unitRows";
 
 /** One amount cell of a data row, remembering where it was. */
 export interface AmountCell {
+  /** The sheet the cell is on (a figure may add up cells of several tables). */
+  sheet?: string;
   address: string;
   raw: CellValue;
+  /** The cell as published, in the unit of its table or column. */
   parsed: ParsedAmount;
-  /** The amount, blank and invalid counting as zero (for arithmetic only). */
+  /**
+   * The amount in 万元, the unit tables are compared in (a table in 元 is converted), blank and
+   * invalid counting as zero (for arithmetic only). Counts and rates are not converted.
+   */
   value: Money;
   /** The host says the value cannot be taken as read (Grid.cellNotes): then `parsed` is invalid. */
   untrusted?: CellNote["kind"];
+  /** The unit `parsed` is in, when money was published in another unit than 万元. */
+  unit?: AmountUnitName;
+  /** Decimal places, in `unit`, that the table's figures are published to (万元: 2 by convention). */
+  decimals?: number;
 }
 
 export type RowRole =
@@ -52,6 +71,26 @@ export interface TableRow {
   cells: AmountCell[];
 }
 
+/**
+ * What the numbers of an amount column are, from its caption: money (the default), a change
+ * between two years (增减, may be negative), a rate (增减率, 占比: a percentage), or a count
+ * (数量, 面积). Only money is converted between 元 and 万元.
+ */
+export type ColumnMeasure = "amount" | "change" | "rate" | "quantity";
+
+export function measureOfCaption(caption: string): ColumnMeasure {
+  const text = compactText(caption);
+  if (/率|%|比例|比重|幅度|增幅|降幅|占比/.test(text)) return "rate";
+  if (/增减|增加额|减少额|增长额|变动额|变化额|比上年|差额/.test(text)) return "change";
+  if (/数量|面积|人数|编制数|台数|辆数|平方米|\(人\)|\(个\)|\(台\)|\(辆\)/.test(text))
+    return "quantity";
+  return "amount";
+}
+
+/** Captions of columns that describe a row in words (变化原因, 备注, 计量单位), never amounts. */
+const TEXT_CAPTION =
+  /原因|说明|备注|用途|依据|^计量单位|^单位$|规格|型号|目录|品目|采购方式|^类型$|^类别$|^性质$|^职能$|^内容$/;
+
 /** A column that is the sum of other columns (合计 = 基本支出 + 项目支出). Indexes into amountColumns. */
 export interface ColumnRelation {
   total: number;
@@ -69,6 +108,8 @@ export interface TableSide {
   amountColumns: number[];
   /** The lowest header caption of each amount column, whitespace removed. */
   captions: string[];
+  /** What each amount column measures (money, a change, a rate, a count), from its captions. */
+  measures: ColumnMeasure[];
   rows: TableRow[];
   relations: ColumnRelation[];
   /** The classification its rows use, when they are coded (printed or derived from names). */
@@ -83,8 +124,8 @@ export interface ParsedTable {
   department?: { name: string; code?: string; address: string };
   /** The budget year, from 预算年度：2024 or a title such as 2024年预算收支总表. */
   year?: { value: number; address: string };
-  /** 单位：万元 / 单位：元 above the header. */
-  unit?: { value: string; address: string };
+  /** 单位：万元 / 单位：元 above the header (amounts are read into 万元 whatever it says). */
+  unit?: { value: AmountUnitName; address: string };
   /** 预算公开表N / 部门公开表N, the Shanxi table number. */
   tableNumber?: { value: number; address: string };
   /** 0-based grid rows of the header block. */
@@ -92,6 +133,8 @@ export interface ParsedTable {
   sides: TableSide[];
   notes: { text: string; address: string }[];
   grid: Grid;
+  /** Columns whose captions say no role the reader knows: left out, never guessed. */
+  unknownColumns?: { caption: string; address: string }[];
 }
 
 const HEADER_WORDS = new Set([
@@ -156,7 +199,11 @@ function isDataLike(row: CellValue[], r: number, header: HeaderSoFar): boolean {
 }
 
 function isCaptionWord(text: string): boolean {
-  return HEADER_WORDS.has(text) || text.endsWith("编码") || text.endsWith("名称");
+  return (
+    HEADER_WORDS.has(text) ||
+    /(编码|名称|代码)$/.test(text) ||
+    /项目来源$|^(采购)?品目$|^采购(项目|目录)$|^数量|^单价|^计量单位$|^行次$/.test(text)
+  );
 }
 
 /** What the header rows seen so far tell about the next row. */
@@ -262,15 +309,27 @@ function textColumns(grid: Grid, dataStart: number): Set<number> {
   return text;
 }
 
-type ColumnKind = "serial" | "code" | "label" | "amount" | "empty";
+type ColumnKind = "serial" | "code" | "label" | "text" | "amount" | "empty";
 
+/** The role of a column from its lowest caption. */
 function columnKind(leaf: string): ColumnKind {
   if (leaf === "") return "empty";
-  if (leaf === "序号") return "serial";
-  if (leaf.endsWith("编码")) return "code";
-  if (leaf.includes("名称") || leaf === "项目" || leaf.endsWith("科目")) return "label";
+  if (/^(序号|编号|行次)$/.test(leaf)) return "serial";
+  // 采购目录, 采购品目, 目录编码: the 政府采购 catalogue, never a budget classification code.
+  if (/目录|品目/.test(leaf)) return "text";
+  if (/(编码|代码)$/.test(leaf)) return "code";
+  if (leaf.includes("名称") || /^(采购|支出|资金)?项目$/.test(leaf) || leaf.endsWith("科目"))
+    return "label";
+  if (TEXT_CAPTION.test(leaf)) return "text";
   return "amount";
 }
+
+/**
+ * Words an amount column's captions use (合计, 预算数, 基本支出, 财政拨款, 单价, 2024年 …). A column
+ * whose captions say none of them is not guessed to hold amounts: its role is unknown.
+ */
+const AMOUNT_CAPTION =
+  /合计|小计|总计|金额|预算|决算|支出|收入|经费|资金|拨款|结转|结余|费|补助|基金|资本|专户|上缴|上解|购置|价值|价|份额|\d{4}|\{year\}|执行|安排|数量|面积|人数|率|%|增减|比上年|人员|公用|财政|额|数$|元/;
 
 function findTitle(grid: Grid, beforeRow: number): ParsedTable["title"] {
   for (let r = 0; r < beforeRow; r++) {
@@ -286,58 +345,82 @@ function findTitle(grid: Grid, beforeRow: number): ParsedTable["title"] {
   return undefined;
 }
 
-/** Year, unit and table number from the lines above the header. */
+/**
+ * Year, unit and table number from the lines above the header; the year, failing those, from the
+ * title or the column captions (2024年预算数; of 2023年 and 2024年 columns, the newer).
+ */
 function findMeta(
   grid: Grid,
   beforeRow: number,
-  title: ParsedTable["title"]
+  title: ParsedTable["title"],
+  headerRows: readonly number[]
 ): Pick<ParsedTable, "year" | "unit" | "tableNumber"> {
   const meta: Pick<ParsedTable, "year" | "unit" | "tableNumber"> = {};
+  let statedYear: ParsedTable["year"];
   for (let r = 0; r < beforeRow; r++) {
     const row = grid.values[r] ?? [];
     for (let c = 0; c < row.length; c++) {
       const text = compactText(row[c]);
       if (text === "") continue;
       const address = gridAddress(grid, r, c);
-      const year = /^预算年度[:：]?(\d{4})/.exec(text);
-      if (year && !meta.year) meta.year = { value: Number(year[1]), address };
-      const unit = /^(?:金额)?单位[:：](万元|元|千元|亿元)/.exec(text);
-      if (unit && !meta.unit) meta.unit = { value: unit[1], address };
+      const year = /年度[:：]?\d{4}/.test(text) ? yearOfText(text) : undefined;
+      if (year && !meta.year) meta.year = { value: year, address };
+      const other = yearOfText(text);
+      if (other && !statedYear && !/^(预算公开表|部门公开表)/.test(text))
+        statedYear = { value: other, address };
+      const unit = unitOfText(text);
+      if (unit && !meta.unit) meta.unit = { value: unit, address };
       const number = /^(?:预算公开表|部门公开表)(\d+)$/.exec(text);
       if (number && !meta.tableNumber) meta.tableNumber = { value: Number(number[1]), address };
     }
   }
-  const titleYear = title ? /(20\d{2})年/.exec(title.text) : null;
-  if (!meta.year && titleYear && title)
-    meta.year = { value: Number(titleYear[1]), address: title.address };
+  const titleYear = title ? yearOfText(title.text) : undefined;
+  if (!meta.year && titleYear && title) meta.year = { value: titleYear, address: title.address };
+  if (!meta.year && statedYear) meta.year = statedYear;
+  if (!meta.year) {
+    const cells: { text: string; address: string }[] = [];
+    for (const r of headerRows)
+      (grid.values[r] ?? []).forEach((cell, c) => {
+        if (!isBlank(cell)) cells.push({ text: String(cell), address: gridAddress(grid, r, c) });
+      });
+    const newest = newestYear(cells.map((cell) => cell.text));
+    const at = cells.find((cell) => yearOfText(cell.text) === newest);
+    if (newest && at) meta.year = { value: newest, address: at.address };
+  }
   return meta;
 }
 
-const UNIT_OF_AMOUNT = /^(万元|元|千元|亿元)$/;
-
-function findDepartment(grid: Grid, beforeRow: number): ParsedTable["department"] {
+/**
+ * The department named above the header (never a unit, a year or a date); failing a line that
+ * names it, the title's own subject (2015年桂林市司法局部门“三公”经费情况统计表).
+ */
+function findDepartment(
+  grid: Grid,
+  beforeRow: number,
+  title?: ParsedTable["title"]
+): ParsedTable["department"] {
   for (let r = 0; r < beforeRow; r++) {
     const row = grid.values[r] ?? [];
     for (let c = 0; c < row.length; c++) {
-      const text = compactText(row[c]);
-      const labelled = /^(?:部门|单位)(?:名称)?[:：](.+)$/.exec(text);
-      // 单位：万元 names the unit of amount, not the 单位 (unit) that publishes the table.
-      if (labelled && !UNIT_OF_AMOUNT.test(labelled[1]))
-        return { name: labelled[1], address: gridAddress(grid, r, c) };
-      const coded =
-        /^(\d{3,})(\D.*(?:部|委|局|厅|院|会|室|办|处|所|中心|馆|站|队|校|学|组|团|社))$/.exec(text);
-      if (coded) return { name: coded[2], code: coded[1], address: gridAddress(grid, r, c) };
+      const department = departmentOfText(String(row[c] ?? ""));
+      if (department) return { ...department, address: gridAddress(grid, r, c) };
     }
   }
-  return undefined;
+  const named = title ? departmentOfTitle(title.text) : undefined;
+  return named && title ? { name: named, address: title.address } : undefined;
 }
 
-/** Splits the columns into sides and works out which amount column sums which. */
+/**
+ * Splits the columns into sides and works out which amount column sums which. A column whose
+ * caption says no role (neither a label, a code, a description nor an amount) is left out and
+ * returned as unknown.
+ */
 function buildSides(
   paths: string[][],
   textColumns: Set<number>
-): Omit<TableSide, "rows" | "codeSystem">[] {
+): { sides: Omit<TableSide, "rows" | "codeSystem">[]; unknown: number[] } {
   const sides: Omit<TableSide, "rows" | "codeSystem">[] = [];
+  const unknown: number[] = [];
   const groups: string[] = [];
   let current: Omit<TableSide, "rows" | "codeSystem"> | undefined;
   paths.forEach((path, c) => {
@@ -345,7 +428,7 @@ function buildSides(
     const kind = columnKind(leaf);
     if (kind === "code" || kind === "label") {
       if (!current || current.amountColumns.length > 0) {
-        current = { labelColumn: c, amountColumns: [], captions: [], relations: [] };
+        current = { labelColumn: c, amountColumns: [], captions: [], measures: [], relations: [] };
         sides.push(current);
         if (kind === "code") current.codeColumn = c;
       } else if (kind === "code" && current.codeColumn === undefined) {
@@ -353,14 +436,40 @@ function buildSides(
       } else if (kind === "label" && current.labelColumn === current.codeColumn) {
         current.labelColumn = c;
       }
+    } else if (kind === "text" && !current) {
+      // A list whose first column describes its rows (采购品目) is labelled by it.
+      current = { labelColumn: c, amountColumns: [], captions: [], measures: [], relations: [] };
+      sides.push(current);
     } else if (kind === "amount" && current && !textColumns.has(c)) {
+      if (!AMOUNT_CAPTION.test(path.join("|"))) {
+        unknown.push(c);
+        return;
+      }
       current.amountColumns.push(c);
       current.captions.push(leaf);
+      current.measures.push(measureOfCaption(path.join("|")));
       groups[c] = path.slice(0, -1).join("|");
     }
   });
   for (const side of sides) side.relations = columnRelations(side, groups);
-  return sides;
+  return { sides, unknown };
+}
+
+/** The header cell that names a column: its lowest caption (a merged caption's first cell). */
+export function captionCell(grid: Grid, headerRows: readonly number[], c: number): string {
+  for (let i = headerRows.length - 1; i >= 0; i--) {
+    const r = headerRows[i];
+    if (!isBlank(grid.values[r]?.[c])) return gridAddress(grid, r, c);
+    const merge = (grid.merges ?? []).find(
+      (m) =>
+        m.top <= grid.origin.row + r &&
+        m.bottom >= grid.origin.row + r &&
+        m.left <= grid.origin.col + c &&
+        m.right >= grid.origin.col + c
+    );
+    if (merge) return gridAddress(grid, merge.top - grid.origin.row, merge.left - grid.origin.col);
+  }
+  return gridAddress(grid, headerRows[0] ?? 0, c);
 }
 
 function columnRelations(
@@ -369,7 +478,8 @@ function columnRelations(
 ): ColumnRelation[] {
   const relations: ColumnRelation[] = [];
   const group = (i: number) => groups[side.amountColumns[i]] ?? "";
-  const isTotal = (i: number) => TOTAL_CAPTION.test(side.captions[i]);
+  const isTotal = (i: number) =>
+    TOTAL_CAPTION.test(side.captions[i]) && side.measures[i] !== "rate";
   const n = side.amountColumns.length;
   for (let t = 0; t < n; t++) {
     if (!isTotal(t)) continue;
@@ -402,8 +512,12 @@ function columnRelations(
   return relations;
 }
 
-/** The amount at a grid position, with its address and what the cell held; blank or text reads as 0. */
-export function amountCell(grid: Grid, r: number, c: number): AmountCell {
+/**
+ * One cell. Money published in another unit (`unit`: 元, 千元, 亿元) keeps its figure in `parsed` and
+ * its unit, and gets its value in 万元; money in 万元, counts and rates are read as they are. Blank or
+ * text reads as 0.
+ */
+export function amountCell(grid: Grid, r: number, c: number, unit?: AmountUnitName): AmountCell {
   const raw = grid.values[r]?.[c];
   const note = noteAt(grid, r, c);
   // A formula without its result or a date is no amount, whatever the cell holds: it is reported
@@ -411,13 +525,52 @@ export function amountCell(grid: Grid, r: number, c: number): AmountCell {
   const parsed: ParsedAmount = note
     ? { kind: "invalid", text: note.text ?? String(raw ?? "") }
     : parseAmount(raw);
+  const value = parsed.kind === "amount" ? parsed.value : ZERO;
+  const converted = unit !== undefined && unit !== "万元";
   return {
+    sheet: grid.sheet,
     address: gridAddress(grid, r, c),
     raw,
     parsed,
-    value: parsed.kind === "amount" ? parsed.value : ZERO,
+    value: converted ? value.times(toWanFactor(unit)) : value,
+    ...(converted ? { unit } : {}),
     ...(note ? { untrusted: note.kind } : {}),
   };
+}
+
+/**
+ * The precision a table's money in 元 (千元, 亿元) is published to, set on each cell: to the 分 (2
+ * places), as budgets in 元 are exact — unless the figures all end in 00 and several show their
+ * hundreds: those were made from 万元 figures rounded to 0.01 (百元, −2 places), so their rounding
+ * differences stay rounding differences.
+ */
+export function assignPrecision(cells: readonly AmountCell[]): void {
+  const byUnit = new Map<AmountUnitName, AmountCell[]>();
+  for (const cell of cells) {
+    if (!cell.unit) continue;
+    const group = byUnit.get(cell.unit) ?? [];
+    group.push(cell);
+    byUnit.set(cell.unit, group);
+  }
+  for (const [unit, group] of byUnit) {
+    const figures = group
+      .filter((cell) => cell.parsed.kind === "amount" && !cell.parsed.value.isZero())
+      .map((cell) => (cell.parsed as { value: Money }).value);
+    const hundreds = figures.filter((f) => f.mod(100).isZero());
+    const showHundreds = hundreds.filter((f) => !f.mod(1000).isZero());
+    // One figure with hundreds among round ones is more likely a mistake than a rounding.
+    const fromWan = unit === "元" && hundreds.length === figures.length && showHundreds.length >= 2;
+    for (const cell of group) cell.decimals = fromWan ? -2 : 2;
+  }
+}
+
+/** The unit a column's own captions state (单价（元）, 价值（金额单位：万元）), if any. */
+export function columnUnit(path: readonly string[]): AmountUnitName | undefined {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const unit = unitOfText(path[i]);
+    if (unit) return unit;
+  }
+  return undefined;
 }
 
 export interface ParseTableOptions {
@@ -460,14 +613,14 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
     if (row.some((cell) => !isBlank(cell))) headerRows.push(r);
   }
   const paths = captionPaths(grid, headerRows);
-  const sideShapes = buildSides(paths, textColumns(grid, dataStart));
+  const { sides: sideShapes, unknown } = buildSides(paths, textColumns(grid, dataStart));
   if (sideShapes.length === 0 || sideShapes.every((s) => s.amountColumns.length === 0)) {
     return { ok: false, reason: "noColumns", message: "表头中没有找到科目名称列或金额列。" };
   }
 
   const title = findTitle(grid, headerStart);
-  const department = findDepartment(grid, headerStart);
-  const meta = findMeta(grid, headerStart, title);
+  const department = findDepartment(grid, headerStart, title);
+  const meta = findMeta(grid, headerStart, title, headerRows);
   const kind = options.kind
     ? kindFromName(options.kind)
     : title
@@ -475,6 +628,17 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
       : undefined;
   const notes: ParsedTable["notes"] = [];
   const sides: TableSide[] = sideShapes.map((shape) => ({ ...shape, rows: [] }));
+  // Money columns are read into 万元: by the unit their caption states, else the table's.
+  const units = new Map(
+    sides.map((side) => [
+      side,
+      side.amountColumns.map((c, i) =>
+        side.measures[i] === "amount" || side.measures[i] === "change"
+          ? (columnUnit(paths[c] ?? []) ?? meta.unit?.value)
+          : undefined
+      ),
+    ])
+  );
 
   for (let r = dataStart; r < rows.length; r++) {
     const row = rows[r] ?? [];
@@ -487,10 +651,11 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
       continue;
     }
     for (const side of sides) {
-      const tableRow = readRow(grid, r, side, kind, catalog);
+      const tableRow = readRow(grid, r, side, kind, catalog, units.get(side)!);
       if (tableRow) side.rows.push(tableRow);
     }
   }
+  assignPrecision(sides.flatMap((side) => side.rows.flatMap((row) => row.cells)));
   for (const side of sides) {
     side.codeSystem = side.rows
       .map((row) => (row.code ? systemOfCode(row.code) : undefined))
@@ -498,9 +663,63 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
     assignRoles(side, department?.name);
     if (kind?.kind === "项目支出表") markUnitRows(side, department?.name);
   }
+  const unknownColumns = unknown.map((c) => ({
+    caption: paths[c].join("／"),
+    address: captionCell(grid, headerRows, c),
+  }));
   return {
     ok: true,
-    table: { sheet: grid.sheet, title, kind, department, ...meta, headerRows, sides, notes, grid },
+    table: {
+      sheet: grid.sheet,
+      title,
+      kind,
+      department,
+      ...meta,
+      headerRows,
+      sides,
+      notes,
+      grid,
+      ...(unknownColumns.length > 0 ? { unknownColumns } : {}),
+    },
+  };
+}
+
+/** A note that says the table has nothing to show: 本表无数据, 空表列示, 未安排…, 不涉及… */
+export const EMPTY_NOTE =
+  /无数据|空表|无.{0,24}(预算|支出|收入|经费|资金|采购|资产)|没有|未安排|未编制|不涉及|为零|为0/;
+
+/**
+ * An empty table published as its title and a note only (no header): 政府性基金预算支出表 / 注：本部门
+ * 无政府性基金预算财政拨款支出，本表为空表。 Read as a table of that kind with no columns and no rows,
+ * so it counts as published; undefined when the grid has no such note.
+ */
+export function parseEmptyTable(grid: Grid, kind: TableKindSpec): ParsedTable | undefined {
+  const notes: ParsedTable["notes"] = [];
+  let firstNote = -1;
+  grid.values.forEach((row, r) => {
+    const c = (row ?? []).findIndex((cell) => !isBlank(cell));
+    if (c < 0) return;
+    const text = compactText(row[c]);
+    if (/^(注|说明|备注)/.test(text) || (r > 0 && EMPTY_NOTE.test(text) && !kindFromTitle(text))) {
+      if (firstNote < 0) firstNote = r;
+      notes.push({ text: String(row[c]).trim(), address: gridAddress(grid, r, c) });
+    }
+  });
+  if (firstNote < 0 || !notes.some((note) => EMPTY_NOTE.test(compactText(note.text))))
+    return undefined;
+  const title = findTitle(grid, firstNote);
+  return {
+    sheet: grid.sheet,
+    title,
+    kind,
+    department: findDepartment(grid, firstNote, title),
+    ...findMeta(grid, firstNote, title, []),
+    headerRows: [],
+    sides: [
+      { labelColumn: 0, amountColumns: [], captions: [], measures: [], rows: [], relations: [] },
+    ],
+    notes,
+    grid,
   };
 }
 
@@ -509,14 +728,15 @@ function readRow(
   r: number,
   side: TableSide,
   kind: TableKindSpec | undefined,
-  catalog: Catalog
+  catalog: Catalog,
+  units: readonly (AmountUnitName | undefined)[]
 ) {
   const row = grid.values[r] ?? [];
   const codeRaw = side.codeColumn !== undefined ? row[side.codeColumn] : undefined;
   let label = compactText(row[side.labelColumn]);
   const codeText = compactText(codeRaw);
   if (label === "" && codeText !== "" && !CODE_TEXT.test(codeText)) label = codeText; // 合计 merged over 编码+名称
-  const cells = side.amountColumns.map((c) => amountCell(grid, r, c));
+  const cells = side.amountColumns.map((c, i) => amountCell(grid, r, c, units[i]));
   if (label === "" && codeText === "" && cells.every((cell) => cell.parsed.kind === "empty"))
     return undefined;
 

@@ -1,6 +1,7 @@
 /**
- * The standard disclosure tables, recognized by their titles. Order matters: the more specific
- * pattern comes first (财政拨款收支总表 before 收支总表, 基本支出表 before 一般公共预算支出表).
+ * The standard disclosure tables, recognized by their titles (as the Ministry, Hebei and Shanxi word
+ * them, and as others do: 部门收支预算总表, 收支总体情况表 …). Order matters: the more specific pattern
+ * comes first (财政拨款收支总表 before 收支总表, 基本支出表 before 一般公共预算支出表).
  */
 export type TableKind =
   | "财政拨款收支总表"
@@ -30,17 +31,25 @@ export interface TableKindSpec {
 }
 
 export const TABLE_KINDS: readonly TableKindSpec[] = [
-  { kind: "财政拨款收支总表", title: /财政拨款收支总表/, aliases: ["财政拨款收支总表", "表4"] },
-  { kind: "收支总表", title: /收支总表/, aliases: ["收支总表", "部门收支总表", "表1"] },
+  {
+    kind: "财政拨款收支总表",
+    title: /财政拨款(收支|收入支出)(预算)?(总表|总体情况表|情况总表)/,
+    aliases: ["财政拨款收支总表", "表4"],
+  },
+  {
+    kind: "收支总表",
+    title: /(收支|收入支出)(预算)?(总表|总体情况表|情况总表)/,
+    aliases: ["收支总表", "部门收支总表", "表1"],
+  },
   {
     kind: "收入总表",
-    title: /收入总表/,
+    title: /收入(预算)?(总表|总体情况表|情况总表)/,
     aliases: ["收入总表", "部门收入总表", "表2"],
     codeSystem: "function",
   },
   {
     kind: "支出总表",
-    title: /支出总表/,
+    title: /支出(预算)?(总表|总体情况表|情况总表)/,
     aliases: ["支出总表", "部门支出总表", "表3"],
     codeSystem: "function",
   },
@@ -82,9 +91,23 @@ export const TABLE_KINDS: readonly TableKindSpec[] = [
   { kind: "绩效目标表", title: /绩效目标/, aliases: ["绩效目标表", "项目绩效目标表"] },
 ];
 
+/**
+ * The standard budget table a title names. A 决算 (final accounts) title names none, though it may
+ * read like one (一般公共预算财政拨款支出决算表): those tables are not a budget disclosure.
+ */
 export function kindFromTitle(title: string): TableKindSpec | undefined {
   const compact = title.replace(/\s/g, "");
+  if (isFinalAccountsTitle(compact)) return undefined;
   return TABLE_KINDS.find((spec) => spec.title.test(compact));
+}
+
+/**
+ * A 决算 title: 收入支出决算总表, 财政拨款“三公”经费支出决算表, 2023年度部门决算 … (决算 in a title, not
+ * merely a 决算数 column beside this year's budget).
+ */
+export function isFinalAccountsTitle(title: string): boolean {
+  const compact = title.replace(/\s/g, "");
+  return /[决決]算(总|明细|情况)?表|[决決]算(公开)?(报表|表)?$/.test(compact);
 }
 
 /** Resolves what a user typed as a table kind ("支出总表", "表3", "部门支出总表"). */

@@ -2,8 +2,15 @@ import { Catalog } from "../codes";
 import type { Finding } from "../finding";
 import type { CellRange, Grid } from "../grid";
 import { gridAddress } from "../grid";
-import { ParsedTable, parseTable } from "./table";
-import { TableKind, kindFromTitle } from "./tableKinds";
+import { ParsedTable, captionPaths, parseEmptyTable, parseTable } from "./table";
+import {
+  TABLE_KINDS,
+  TableKind,
+  TableKindSpec,
+  isFinalAccountsTitle,
+  kindFromTitle,
+} from "./tableKinds";
+import { departmentOfText, unitOfText } from "./meta";
 import { compactText, isBlank } from "./text";
 import { markUnitRows } from "./unitRows";
 
@@ -29,6 +36,11 @@ export interface WorkbookModel {
   department?: Located<string> & { code?: string };
   year?: Located<number>;
   unit?: Located<string>;
+  /**
+   * Tables of a 决算 (final accounts), by their title: not a budget disclosure, so not read as one
+   * (rules/workbook/finalAccounts says so).
+   */
+  finalAccounts?: { sheet: string; cell: string; title: string }[];
   /** Findings made while reading: unrecognized blocks, sheets without tables. */
   findings: Finding[];
 }
@@ -37,16 +49,45 @@ const FORM_KINDS: ReadonlySet<TableKind> = new Set(["绩效目标表"]);
 
 /**
  * A title row: one text (merged or repeated across the row) that names a standard table. It says
- * 表, unless it is the sheet's first line (部门政府采购预算): row labels such as 二十二、国有资本经营预算支出
- * name a table's subject too, but never say 表.
+ * 表, or it opens a table: the sheet's first line, or a line followed by the lines a table starts
+ * with (单位：万元, the department, the header). Row labels such as 二十二、国有资本经营预算支出 name a
+ * table's subject too, but never say 表 and are followed by more rows of the list.
  */
-function titleKind(row: Grid["values"][number], isFirstLine: boolean): TableKind | undefined {
+function titleKind(
+  row: Grid["values"][number],
+  opensTable: () => boolean
+): TableKind | "决算" | "other" | undefined {
   const texts = [...new Set(row.filter((cell) => !isBlank(cell)).map((cell) => compactText(cell)))];
   if (texts.length !== 1 || row.some((cell) => typeof cell === "number")) return undefined;
   const text = texts[0];
-  if (text.length > 60 || text.startsWith("注") || !(text.includes("表") || isFirstLine))
-    return undefined;
-  return kindFromTitle(text)?.kind;
+  if (text.length > 60 || text.startsWith("注")) return undefined;
+  if (isFinalAccountsTitle(text)) return "决算";
+  const kind = kindFromTitle(text)?.kind;
+  if (kind) return text.includes("表") || opensTable() ? kind : undefined;
+  // A table the standard set does not have (部门基本情况表) still ends the one above it, so its rows
+  // are never read as that table's.
+  const isTableNumber = /^(预算公开表|部门公开表|公开\d+表|表\d+|附表\d*)$/.test(text);
+  return !isTableNumber && text.length >= 4 && /表([(（].*[)）])?$/.test(text) && opensTable()
+    ? "other"
+    : undefined;
+}
+
+/** The next non-blank line (within a few) is one a table starts with: meta or a header. */
+function startsTable(grid: Grid, from: number): boolean {
+  for (let r = from; r < Math.min(grid.values.length, from + 4); r++) {
+    const row = grid.values[r] ?? [];
+    if (row.every((cell) => isBlank(cell))) continue;
+    return row.some((cell) => {
+      const text = String(cell ?? "");
+      return (
+        unitOfText(text) !== undefined ||
+        departmentOfText(text) !== undefined ||
+        /^(预算公开表|部门公开表|公开\d+表)/.test(compactText(text)) ||
+        /^(序号|项目|科目编码|科目名称|项目名称|单位名称)$/.test(compactText(text))
+      );
+    });
+  }
+  return false;
 }
 
 /** The rows [from, to) of a grid as a grid of their own, with merges that fall inside. */
@@ -70,25 +111,42 @@ export function subGrid(grid: Grid, from: number, to: number): Grid {
 }
 
 /** Splits a sheet at its title rows, so several tables (or stacked forms) on one sheet are read apart. */
-export function splitAtTitles(grid: Grid): { kind?: TableKind; grid: Grid }[] {
-  const starts: { row: number; kind?: TableKind }[] = [];
+export interface TitledBlock {
+  kind?: TableKind;
+  /** The block is titled as a 决算 table. */
+  finalAccounts?: { title: string; cell: string };
+  /** The block is titled as a table, but not one of the standard set. */
+  otherTable?: boolean;
+  grid: Grid;
+}
+
+export function splitAtTitles(grid: Grid): TitledBlock[] {
+  const starts: { row: number; kind?: TableKind | "决算" | "other" }[] = [];
   let seenContent = false;
   grid.values.forEach((row, r) => {
-    const kind = titleKind(row ?? [], !seenContent);
+    const kind = titleKind(row ?? [], () => !seenContent || startsTable(grid, r + 1));
     if (kind) starts.push({ row: r, kind });
     seenContent = seenContent || (row ?? []).some((cell) => !isBlank(cell));
   });
-  const blocks: { kind?: TableKind; grid: Grid }[] = [];
+  const blocks: TitledBlock[] = [];
   const firstStart = starts[0]?.row ?? grid.values.length;
   const hasContentBefore = grid.values
     .slice(0, firstStart)
     .some((row) => (row ?? []).some((cell) => !isBlank(cell)));
   if (hasContentBefore) blocks.push({ grid: subGrid(grid, 0, firstStart) });
   starts.forEach((start, i) => {
-    blocks.push({
-      kind: start.kind,
-      grid: subGrid(grid, start.row, starts[i + 1]?.row ?? grid.values.length),
-    });
+    const block = subGrid(grid, start.row, starts[i + 1]?.row ?? grid.values.length);
+    if (start.kind === "决算") {
+      const c = (grid.values[start.row] ?? []).findIndex((cell) => !isBlank(cell));
+      blocks.push({
+        finalAccounts: {
+          title: String(grid.values[start.row][c]).trim(),
+          cell: gridAddress(grid, start.row, c),
+        },
+        grid: block,
+      });
+    } else if (start.kind === "other") blocks.push({ otherTable: true, grid: block });
+    else blocks.push({ kind: start.kind, grid: block });
   });
   return blocks;
 }
@@ -118,12 +176,18 @@ export function readWorkbook(
   options: ReadWorkbookOptions = {}
 ): WorkbookModel {
   const catalog = options.catalog ?? Catalog.standard();
-  const model: WorkbookModel = { tables: [], forms: [], findings: [] };
+  const model: WorkbookModel = { tables: [], forms: [], finalAccounts: [], findings: [] };
   const formBlocks = new Set<Grid>();
   for (const sheetGrid of grids) {
     const blocks = splitAtTitles(sheetGrid);
     let formKind: TableKind | undefined;
     for (const block of blocks) {
+      if (block.finalAccounts) {
+        model.finalAccounts!.push({ sheet: block.grid.sheet, ...block.finalAccounts });
+        formKind = undefined;
+        continue;
+      }
+      if (block.otherTable) formKind = undefined;
       // A form's numbered sub-titles (1、…绩效目标表) continue the form section they sit in.
       if (block.kind && FORM_KINDS.has(block.kind)) formKind = block.kind;
       if (formKind && (!block.kind || FORM_KINDS.has(block.kind))) {
@@ -133,6 +197,17 @@ export function readWorkbook(
       }
       formKind = undefined;
       const parsed = parseTable(block.grid, { catalog, kind: block.kind });
+      const emptyTable =
+        !parsed.ok && block.kind ? parseEmptyTable(block.grid, kindSpecOf(block.kind)) : undefined;
+      if (emptyTable) {
+        model.tables.push({
+          kind: block.kind!,
+          table: emptyTable,
+          carryover: carryoverOf(emptyTable),
+        });
+        noteMeta(model, emptyTable);
+        continue;
+      }
       if (!parsed.ok) {
         if (block.grid.values.some((row) => (row ?? []).some((cell) => !isBlank(cell)))) {
           const first = firstContent(block.grid);
@@ -147,6 +222,14 @@ export function readWorkbook(
         continue;
       }
       const table = parsed.table;
+      if (hasFinalAccountsColumns(table)) {
+        model.finalAccounts!.push({
+          sheet: table.sheet,
+          cell: table.title?.address ?? firstContent(block.grid),
+          title: table.title?.text ?? table.sheet,
+        });
+        continue;
+      }
       const kind =
         table.kind?.kind ?? kindFromSheetName(block.grid.sheet) ?? kindFromCaptions(table);
       if (!kind) {
@@ -168,7 +251,41 @@ export function readWorkbook(
     if (kind === "项目支出表")
       for (const side of table.sides)
         markUnitRows(side, table.department?.name ?? model.department?.value);
+  // Under a 决算 workbook title, tables titled without 决算 (收入支出总表 …) are its tables too.
+  if (model.finalAccounts!.some((t) => FINAL_ACCOUNTS_WORKBOOK.test(compactText(t.title)))) {
+    for (const { table } of model.tables)
+      model.finalAccounts!.push({
+        sheet: table.sheet,
+        cell: table.title?.address ?? gridAddress(table.grid, 0, 0),
+        title: table.title?.text ?? table.sheet,
+      });
+    model.tables = [];
+    model.department = model.year = model.unit = undefined;
+  }
   return model;
+}
+
+/**
+ * A 决算 table whatever its title says: its columns compare the year's budget with what was spent
+ * (年初预算数 / 全年预算数 / 调整预算数 beside 决算数).
+ */
+function hasFinalAccountsColumns(table: ParsedTable): boolean {
+  const captions = captionPaths(table.grid, table.headerRows).map((path) => path.join("|"));
+  if (
+    captions.some((c) => /[决決]算数/.test(c)) &&
+    captions.some((c) => /年初预算|全年预算|调整预算|调整后预算/.test(c))
+  )
+    return true;
+  // Lines only a 决算 summary has: 结余分配, 使用非财政拨款结余 (a budget plans no 结余 to share out).
+  const labels = table.sides.flatMap((side) => side.rows.map((row) => row.label));
+  return labels.some((label) => /^结余分配$|^使用非财政拨款结余/.test(label));
+}
+
+/** A workbook's own title that says it is a 决算 (2023年度部门决算), not one table's. */
+const FINAL_ACCOUNTS_WORKBOOK = /年度?(部门|单位)?[决決]算(公开)?(报表|表)?$/;
+
+function kindSpecOf(kind: TableKind): TableKindSpec {
+  return TABLE_KINDS.find((spec) => spec.kind === kind)!;
 }
 
 function firstContent(grid: Grid): string {

@@ -1,18 +1,26 @@
 import type { Finding } from "../finding";
-import type { AmountCell, ParsedTable } from "../read/table";
+import type { AmountCell, ColumnMeasure, ParsedTable } from "../read/table";
 import { MESSAGES } from "./messages";
 import type { Rule } from "./rule";
 
-/** Every amount cell of a table, once (sides never share columns). */
-export function* amountCells(table: ParsedTable): Generator<AmountCell> {
-  for (const side of table.sides) for (const row of side.rows) yield* row.cells;
+/** Every amount cell of a table, once (sides never share columns), with what its column measures. */
+export function* amountCells(
+  table: ParsedTable
+): Generator<{ cell: AmountCell; measure: ColumnMeasure }> {
+  for (const side of table.sides)
+    for (const row of side.rows)
+      for (let i = 0; i < row.cells.length; i++)
+        yield { cell: row.cells[i], measure: side.measures[i] ?? "amount" };
 }
 
 function cellRule(
   id: string,
   title: string,
   severity: Finding["severity"],
-  check: (cell: AmountCell) => { message: string; actual?: string } | undefined
+  check: (
+    cell: AmountCell,
+    measure: ColumnMeasure
+  ) => { message: string; actual?: string } | undefined
 ): Rule {
   return {
     id,
@@ -21,8 +29,8 @@ function cellRule(
     scope: "table",
     run({ table }) {
       const findings: Finding[] = [];
-      for (const cell of amountCells(table)) {
-        const problem = check(cell);
+      for (const { cell, measure } of amountCells(table)) {
+        const problem = check(cell, measure);
         if (problem)
           findings.push({
             ruleId: id,
@@ -55,14 +63,34 @@ export const amountNotANumber = cellRule(
       : undefined
 );
 
-export const amountNegative = cellRule("amount.negative", "金额为负数", "warning", (cell) =>
-  cell.parsed.kind === "amount" && cell.parsed.value.isNegative() && !cell.parsed.value.isZero()
-    ? { message: MESSAGES.negativeAmount(cell.parsed.value), actual: cell.parsed.value.toString() }
-    : undefined
+/** A 增减 or a 增减率 may well be negative; an amount or a count may not. */
+export const amountNegative = cellRule(
+  "amount.negative",
+  "金额为负数",
+  "warning",
+  (cell, measure) =>
+    measure !== "change" &&
+    measure !== "rate" &&
+    cell.parsed.kind === "amount" &&
+    cell.parsed.value.isNegative() &&
+    !cell.parsed.value.isZero()
+      ? {
+          message: MESSAGES.negativeAmount(cell.parsed.value),
+          actual: cell.parsed.value.toString(),
+        }
+      : undefined
 );
 
-export const amountDecimals = cellRule("amount.decimals", "金额超过两位小数", "warning", (cell) =>
-  cell.parsed.kind === "amount" && cell.parsed.value.decimalPlaces() > 2
-    ? { message: MESSAGES.tooManyDecimals(cell.parsed.value), actual: cell.parsed.value.toString() }
-    : undefined
+/** Money is published to the cent (of its unit); a rate may carry more places. */
+export const amountDecimals = cellRule(
+  "amount.decimals",
+  "金额超过两位小数",
+  "warning",
+  (cell, measure) =>
+    measure !== "rate" && cell.parsed.kind === "amount" && cell.parsed.value.decimalPlaces() > 2
+      ? {
+          message: MESSAGES.tooManyDecimals(cell.parsed.value),
+          actual: cell.parsed.value.toString(),
+        }
+      : undefined
 );

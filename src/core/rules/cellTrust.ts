@@ -51,6 +51,7 @@ export const amountDate: Rule = {
   scope: "table",
   run({ table }) {
     return [...amountCells(table)]
+      .map(({ cell }) => cell)
       .filter((cell) => cell.untrusted === "date")
       .map((cell) => ({
         ruleId: DATE_ID,
@@ -75,7 +76,7 @@ export const hiddenAmounts: Rule = {
   run({ table }) {
     const { grid } = table;
     const findings: Finding[] = [];
-    const cells = [...amountCells(table)].filter(holdsNumber);
+    const cells = [...amountCells(table)].map(({ cell }) => cell).filter(holdsNumber);
     if (cells.length === 0) return [];
     const base = { ruleId: HIDDEN_ID, severity: "warning" as const, sheet: table.sheet };
     if (grid.sheetHidden) {

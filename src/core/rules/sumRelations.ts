@@ -1,7 +1,13 @@
 import type { Money } from "../money";
 import type { AmountCell, ParsedTable, TableRow, TableSide } from "../read/table";
 import { SumComparison, compareSum, roundingTolerance } from "../rounding";
-import { directChildren, isMalformedNumber, numericValues, topLevelItems } from "./sums";
+import {
+  directChildren,
+  isMalformedNumber,
+  numericValues,
+  topLevelItems,
+  wanDecimals,
+} from "./sums";
 
 /**
  * Every "total = Σ parts" relation of a list table, evaluated once and shared by the sum rules, so
@@ -60,7 +66,9 @@ function evaluate(
   if (total.parsed.kind === "empty" && parts.every((p) => p.parsed.kind === "empty"))
     return undefined;
   if (total.parsed.kind === "empty" && blankTotalMeansUntotalled) return undefined;
-  return compareSum(total.value, numericValues(parts));
+  // Compared in 万元, to the precision the cells are published to: a table in 元 exact to the 分.
+  const decimals = Math.min(...[total, ...parts].map(wanDecimals));
+  return compareSum(total.value, numericValues(parts), decimals);
 }
 
 function childrenRelations(side: TableSide): SumRelation[] {

@@ -4,7 +4,7 @@ import type { ParsedTable } from "../read/table";
 import { MESSAGES } from "./messages";
 import type { Rule } from "./rule";
 import { RootCause, SumRelation, analyzeSums } from "./sumRelations";
-import { rowTitle } from "./sums";
+import { publishedUnit, rowTitle } from "./sums";
 
 /**
  * One wrong cell, once: a blank or mistyped subtotal whose parent still equals the sum of the
@@ -56,8 +56,12 @@ function rootFinding(table: ParsedTable, roots: RootCause[]): Finding {
   );
   const from = unique(items.flat().map((e) => e.from));
   const right = unique(items.flat().flatMap((e) => (e.right ? [e.right] : [])));
+  // A table in 元 is reported in 元, as its sums are, so the findings of one wrong cell fold into one.
+  const show = publishedUnit(
+    roots.flatMap((root) => root.relations.flatMap((r) => [r.total, ...r.parts]))
+  );
   const actualOf = (root: RootCause) =>
-    root.cell.parsed.kind === "empty" ? undefined : root.cell.value;
+    root.cell.parsed.kind === "empty" ? undefined : show(root.cell.value);
   const caption = (root: RootCause) => root.side.captions[root.column];
   const message =
     roots.length === 1
@@ -65,7 +69,7 @@ function rootFinding(table: ParsedTable, roots: RootCause[]): Finding {
           rowTitle(first.row),
           caption(first),
           actualOf(first),
-          first.expected,
+          show(first.expected),
           from,
           right
         )
@@ -74,7 +78,7 @@ function rootFinding(table: ParsedTable, roots: RootCause[]): Finding {
           roots.map((root) => ({
             column: caption(root),
             actual: actualOf(root),
-            expected: root.expected,
+            expected: show(root.expected),
           })),
           from,
           right
@@ -93,8 +97,8 @@ function rootFinding(table: ParsedTable, roots: RootCause[]): Finding {
     sheet: table.sheet,
     cell: first.cell.address,
     message,
-    expected: first.expected.toFixed(2),
-    actual: first.cell.value.toFixed(2),
+    expected: show(first.expected).toFixed(2),
+    actual: show(first.cell.value).toFixed(2),
     related,
   };
 }

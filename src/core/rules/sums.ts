@@ -1,9 +1,47 @@
 import { cellRefs } from "../finding";
 import type { Finding } from "../finding";
+import { Money, ZERO } from "../money";
+import { toWanFactor } from "../read/meta";
+import type { AmountUnitName } from "../read/meta";
 import { compareSum } from "../rounding";
 import type { SumComparison } from "../rounding";
 import type { AmountCell, ParsedTable, TableRow, TableSide } from "../read/table";
+
+/** Powers of ten between a unit and 万元: a figure to d places in 元 is to d + 4 places in 万元. */
+const PLACES_TO_WAN: Record<AmountUnitName, number> = { 元: 4, 千元: 1, 万元: 0, 亿元: -4 };
+
+/** The decimal places, in 万元, that a cell's figure is published to (万元 tables: 2). */
+export function wanDecimals(cell: AmountCell): number {
+  return cell.unit ? (cell.decimals ?? 2) + PLACES_TO_WAN[cell.unit] : 2;
+}
+
+/**
+ * How the cells of one sum are compared: in the unit they are published in when they share one (a
+ * table in 元 is added up in 元, to the precision its figures show), else in 万元 to the coarsest
+ * precision among them.
+ */
+export function sumBasis(cells: readonly AmountCell[]): {
+  value: (cell: AmountCell) => Money;
+  decimals: number;
+} {
+  const units = new Set(cells.map((cell) => cell.unit ?? "万元"));
+  if (units.size === 1 && !units.has("万元"))
+    return {
+      value: (cell) => (cell.parsed.kind === "amount" ? cell.parsed.value : ZERO),
+      decimals: Math.min(...cells.map((cell) => cell.decimals ?? 2)),
+    };
+  return { value: (cell) => cell.value, decimals: Math.min(2, ...cells.map(wanDecimals)) };
+}
 import { hasChineseOrdinal } from "../read/text";
+
+/** 万元 back to the unit the cells are published in, when they all share one other than 万元. */
+export function publishedUnit(cells: readonly AmountCell[]): (wan: Money) => Money {
+  const units = new Set(cells.map((cell) => cell.unit ?? "万元"));
+  const [unit] = [...units];
+  if (units.size !== 1 || unit === "万元") return (wan) => wan;
+  const factor = toWanFactor(unit);
+  return (wan) => wan.dividedBy(factor);
+}
 
 type Describe = {
   mismatch: (actual: AmountCell["value"], expected: AmountCell["value"]) => string;
@@ -24,16 +62,19 @@ export function relationFinding(
   const { total, parts, comparison } = relation;
   if (!comparison || comparison.agreement === "exact") return undefined;
   const rounding = comparison.agreement === "rounding";
+  // Relations are evaluated in 万元; a table in 元 is reported in 元, the figures the clerk sees
+  // (comparisons within that table are too, so one wrong cell's findings still fold into one).
+  const shown = publishedUnit([total, ...parts]);
+  const actual = shown(total.value);
+  const expected = shown(comparison.expected);
   return {
     ruleId: relation.rule,
     severity: rounding ? "info" : "error",
     sheet: table.sheet,
     cell: total.address,
-    message: rounding
-      ? describe.rounding(total.value, comparison.expected)
-      : describe.mismatch(total.value, comparison.expected),
-    expected: comparison.expected.toFixed(2),
-    actual: total.value.toFixed(2),
+    message: rounding ? describe.rounding(actual, expected) : describe.mismatch(actual, expected),
+    expected: expected.toFixed(2),
+    actual: actual.toFixed(2),
     related: cellRefs(
       table.sheet,
       parts.map((p) => p.address)
@@ -64,7 +105,15 @@ export function sumFinding(
   if (total.parsed.kind === "empty" && parts.every((p) => p.parsed.kind === "empty"))
     return undefined;
   if (total.parsed.kind === "empty" && options.blankTotalMeansUntotalled) return undefined;
-  const comparison = compareSum(total.value, numericValues(parts));
+  // One table's cells are added up in the unit they are published in, so the message shows the
+  // figures the clerk sees; only the addends that hold a number widen the rounding tolerance.
+  const basis = sumBasis([total, ...parts]);
+  const published = basis.value(total);
+  const comparison = compareSum(
+    published,
+    parts.filter((p) => p.parsed.kind === "amount").map(basis.value),
+    basis.decimals
+  );
   if (comparison.agreement === "exact") return undefined;
   const rounding = comparison.agreement === "rounding";
   return {
@@ -73,10 +122,10 @@ export function sumFinding(
     sheet: table.sheet,
     cell: total.address,
     message: rounding
-      ? describe.rounding(total.value, comparison.expected)
-      : describe.mismatch(total.value, comparison.expected),
+      ? describe.rounding(published, comparison.expected)
+      : describe.mismatch(published, comparison.expected),
     expected: comparison.expected.toFixed(2),
-    actual: total.value.toFixed(2),
+    actual: published.toFixed(2),
     related: cellRefs(
       table.sheet,
       parts.map((p) => p.address)

@@ -4,6 +4,7 @@
  */
 import { amountAsText, amountDecimals, amountNegative, amountNotANumber } from "./amountCells";
 import { childrenSum } from "./childrenSum";
+import { columnRole } from "./columnRole";
 import { codeName } from "./codeName";
 import { codeUnknown } from "./codeUnknown";
 import { amountDate, formulaWithoutValue, hiddenAmounts } from "./cellTrust";
@@ -27,6 +28,7 @@ export const TABLE_RULES: readonly Rule[] = [
   formulaWithoutValue,
   amountDate,
   hiddenAmounts,
+  columnRole,
 ];
 
 const SUM_RULES = ["sum.root-cause", "sum.children", "sum.total-row", "sum.row-parts"];

@@ -12,12 +12,15 @@
  *   in proportion to the workbook's size (cells / readChunkCells), never to its sheet count.
  * - existingSheets: 1.
  * - writeSheets: 2 — the sheet names; then everything (values, formats, merges, widths, page
- *   setup, frozen rows, chart) with calculation suspended. 3 when replacing earlier output (which
- *   of the existing sheets this add-in made). A failure adds 2 (find and delete what was added).
+ *   setup, frozen rows, chart) with calculation suspended, in requests of at most
+ *   `WRITE_REQUEST_LIMIT` commands and bytes: one for most outputs, one more per step of that size
+ *   for a large one (18 goal forms are some 10 000 commands). 1 more when replacing earlier output
+ *   (which of the existing sheets this add-in made). A failure adds 2 (find and delete what was
+ *   added).
  * - selectCell: 1. createWorkbookFromXlsx: Excel.createWorkbook, no sync.
  *
  * New tables are drawn under temporary names and take their final names, replacing earlier output
- * when asked, only at the end of the same request: until then no existing sheet is touched, and a
+ * when asked, only at the end of the last request: until then no existing sheet is touched, and a
  * failure deletes the temporary sheets, leaving the workbook as it was. Generated sheets carry a
  * custom property (ExcelApi 1.12), so a sheet the user made is never replaced, even when it has an
  * output's name; on an older Excel a same-named sheet is replaced once the user has confirmed. One
@@ -49,6 +52,8 @@ export interface OfficeHostOptions {
    * stay well below Excel on the web's 5 MB). Halved again if a request is still refused.
    */
   readChunkCells?: number;
+  /** What one request that draws tables may carry; WRITE_REQUEST_LIMIT unless given. */
+  writeRequestLimit?: RequestLimit;
 }
 
 /** Every text this adapter returns to the pane (Chinese: the clerks' language). */
@@ -72,6 +77,17 @@ export const HOST_MESSAGES = {
 export const GENERATED_MARK = "budget-disclosure.generated";
 export const TEMPORARY_PREFIX = "~生成中";
 const DEFAULT_READ_CHUNK_CELLS = 50_000;
+
+/**
+ * What one request that draws tables may carry. Excel on the web refuses a request over 5 MB and
+ * grows slow and fragile long before; a few thousand commands keep each request well inside both.
+ */
+export const WRITE_REQUEST_LIMIT: RequestLimit = { commands: 4_000, bytes: 1_000_000 };
+
+export interface RequestLimit {
+  commands: number;
+  bytes: number;
+}
 const BORDER_COLOR = "#000000";
 const OUTER_EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
 
@@ -327,33 +343,120 @@ function widthRuns(widths: readonly number[]): Array<{ from: number; to: number;
   return runs;
 }
 
-/** Queues one table: a write each for number formats and values, then merges and formats by area. */
-function queueSheet(sheet: Excel.Worksheet, layout: SheetLayout, mark: boolean): void {
+/**
+ * One piece of a table's drawing, with an upper bound of the commands and request bytes it queues,
+ * so the pieces can be packed into requests of bounded size. `sheet` indexes the layouts.
+ */
+export interface Draw {
+  sheet: number;
+  commands: number;
+  bytes: number;
+  queue(sheet: Excel.Worksheet): void;
+}
+
+/** Bytes of a value matrix in a request: its JSON, each UTF-16 unit counted as UTF-8's worst, 3. */
+function matrixBytes(rows: readonly (readonly (string | number)[])[]): number {
+  return 3 * JSON.stringify(rows).length;
+}
+
+/** Commands `applyLook` queues for one rectangle, at most: the range, 4 settings, fill, 4 per edge. */
+function lookCommands(look: CellLook, rows: number, columns: number): number {
+  const edges = look.bordered ? 4 + (rows > 1 ? 1 : 0) + (columns > 1 ? 1 : 0) : 0;
+  return 5 + (look.fill ? 1 : 0) + 4 * edges;
+}
+
+/**
+ * A table's drawing in pieces: number formats and values (in row bands when they alone would fill
+ * a request; formats first, so a text cell marked "@" keeps "=SUM(A1)" or "2013201" as typed),
+ * merges, formats by area, widths and heights, then frozen rows, page setup and the mark.
+ */
+export function sheetDraws(
+  layout: SheetLayout,
+  sheet: number,
+  mark: boolean,
+  limit: RequestLimit = WRITE_REQUEST_LIMIT
+): Draw[] {
+  const draws: Draw[] = [];
   const { rowCount, columnCount } = layout;
   if (rowCount > 0 && columnCount > 0) {
-    const table = sheet.getRange(
-      rectAddress({ top: 0, left: 0, bottom: rowCount - 1, right: columnCount - 1 })
-    );
-    table.format.font.name = layout.fontName;
-    table.format.font.size = layout.fontSize;
-    table.format.verticalAlignment = "Center";
-    // Formats first: a text cell marked "@" keeps "=SUM(A1)" or "2013201" as typed.
-    table.numberFormat = layout.numberFormats;
-    table.values = layout.values;
-    for (const merge of layout.merges) sheet.getRange(rectAddress(merge)).merge(false);
+    const bandBytes = limit.bytes / 2;
+    let top = 0;
+    while (top < rowCount) {
+      let bottom = top;
+      let bytes = 0;
+      while (bottom < rowCount) {
+        const rowBytes =
+          matrixBytes([layout.values[bottom]]) + matrixBytes([layout.numberFormats[bottom]]);
+        if (bottom > top && bytes + rowBytes > bandBytes) break;
+        bytes += rowBytes;
+        bottom++;
+      }
+      const rect = { top, left: 0, bottom: bottom - 1, right: columnCount - 1 };
+      draws.push({
+        sheet,
+        commands: 6,
+        bytes: bytes + 200,
+        queue: (target) => {
+          const band = target.getRange(rectAddress(rect));
+          band.format.font.name = layout.fontName;
+          band.format.font.size = layout.fontSize;
+          band.format.verticalAlignment = "Center";
+          band.numberFormat = layout.numberFormats.slice(rect.top, rect.bottom + 1);
+          band.values = layout.values.slice(rect.top, rect.bottom + 1);
+        },
+      });
+      top = bottom;
+    }
+    for (const merge of layout.merges)
+      draws.push({
+        sheet,
+        commands: 2,
+        bytes: 100,
+        queue: (target) => target.getRange(rectAddress(merge)).merge(false),
+      });
     for (const area of layout.areas)
-      for (const rect of area.rects)
-        applyLook(
-          sheet.getRange(rectAddress(rect)),
-          area.look,
-          rect.bottom - rect.top + 1,
-          rect.right - rect.left + 1
-        );
+      for (const rect of area.rects) {
+        const rows = rect.bottom - rect.top + 1;
+        const columns = rect.right - rect.left + 1;
+        const commands = lookCommands(area.look, rows, columns);
+        draws.push({
+          sheet,
+          commands,
+          bytes: 100 * commands,
+          queue: (target) =>
+            applyLook(target.getRange(rectAddress(rect)), area.look, rows, columns),
+        });
+      }
     for (const run of widthRuns(layout.columnWidths))
-      sheet.getRange(columnsAddress(run.from, run.to)).format.columnWidth = run.width;
+      draws.push({
+        sheet,
+        commands: 2,
+        bytes: 100,
+        queue: (target) => {
+          target.getRange(columnsAddress(run.from, run.to)).format.columnWidth = run.width;
+        },
+      });
     for (const { row, height } of layout.rowHeights)
-      sheet.getRange(rowsAddress(row, row)).format.rowHeight = height;
+      draws.push({
+        sheet,
+        commands: 2,
+        bytes: 100,
+        queue: (target) => {
+          target.getRange(rowsAddress(row, row)).format.rowHeight = height;
+        },
+      });
   }
+  draws.push({
+    sheet,
+    commands: 20,
+    bytes: 2_000 + 3 * (layout.page.centerFooter.length + layout.page.printArea.length),
+    queue: (target) => queuePageAndMark(target, layout, mark),
+  });
+  return draws;
+}
+
+/** Frozen rows, gridlines, page setup and the custom property that marks the sheet as ours. */
+function queuePageAndMark(sheet: Excel.Worksheet, layout: SheetLayout, mark: boolean): void {
   if (layout.freezeRows > 0) sheet.freezePanes.freezeRows(layout.freezeRows);
   sheet.showGridlines = false;
 
@@ -373,6 +476,32 @@ function queueSheet(sheet: Excel.Worksheet, layout: SheetLayout, mark: boolean):
   page.footerMargin = margins.footer;
   page.headersFooters.defaultForAllPages.centerFooter = layout.page.centerFooter;
   if (mark) sheet.customProperties.add(GENERATED_MARK, "1");
+}
+
+/**
+ * The draws in order, cut into requests that each stay within `limit`; a draw larger than the limit
+ * on its own (it cannot be cut further) goes alone. Always at least one request.
+ */
+export function packRequests(draws: readonly Draw[], limit: RequestLimit): Draw[][] {
+  const requests: Draw[][] = [[]];
+  let commands = 0;
+  let bytes = 0;
+  for (const draw of draws) {
+    const current = requests[requests.length - 1];
+    if (
+      current.length > 0 &&
+      (commands + draw.commands > limit.commands || bytes + draw.bytes > limit.bytes)
+    ) {
+      requests.push([draw]);
+      commands = draw.commands;
+      bytes = draw.bytes;
+    } else {
+      current.push(draw);
+      commands += draw.commands;
+      bytes += draw.bytes;
+    }
+  }
+  return requests;
 }
 
 function queueChart(sheet: Excel.Worksheet, chart: ChartLayout): void {
@@ -420,7 +549,8 @@ async function writeSheets(
     replace: boolean;
     chart?: ChartData;
     onProgress?: (progress: WriteProgress) => void;
-  }
+  },
+  limit: RequestLimit
 ): Promise<WriteResult> {
   if (!supports(api, "1.9")) return { ok: false, message: HOST_MESSAGES.unsupported };
   const mark = supports(api, "1.12");
@@ -459,19 +589,34 @@ async function writeSheets(
     const total = layouts.length;
     options.onProgress?.({ done: 0, total });
     const temporary = temporaryNames(total, new Set(existing.keys()));
+    // The sheets' additions, the chart and the swap ride in the first and last requests; leave
+    // them room there.
+    const finish = { commands: 4 * total + 20, bytes: 200 * total + 20_000 };
+    const requests = packRequests(
+      layouts.flatMap((layout, i) => sheetDraws(layout, i, mark, limit)),
+      { commands: Math.max(1, limit.commands - finish.commands), bytes: limit.bytes - finish.bytes }
+    );
+    // After which request each sheet is drawn in full, for the progress bar.
+    const lastRequest = new Array<number>(total).fill(0);
+    requests.forEach((request, n) => request.forEach((draw) => (lastRequest[draw.sheet] = n)));
     try {
-      context.application.suspendApiCalculationUntilNextSync();
-      const added = layouts.map((layout, i) => {
-        const sheet = worksheets.add(temporary[i]);
-        queueSheet(sheet, layout, mark);
-        return sheet;
-      });
-      if (chart) queueChart(added[chart.sheetIndex], chart);
-      // The swap comes last in the same request: if anything above fails, it never happens.
-      replaced.forEach((sheet) => sheet.delete());
-      added.forEach((sheet, i) => (sheet.name = layouts[i].name));
-      if (added.length > 0) added[0].activate();
-      await context.sync();
+      const added = layouts.map((_, i) => worksheets.add(temporary[i]));
+      for (const [n, request] of requests.entries()) {
+        context.application.suspendApiCalculationUntilNextSync();
+        for (const draw of request) draw.queue(added[draw.sheet]);
+        const last = n === requests.length - 1;
+        if (last) {
+          if (chart) queueChart(added[chart.sheetIndex], chart);
+          // The swap comes last, in the last request: if anything before fails, it never happens.
+          replaced.forEach((sheet) => sheet.delete());
+          added.forEach((sheet, i) => (sheet.name = layouts[i].name));
+          if (added.length > 0) added[0].activate();
+        }
+        // One request per bounded batch: their number grows with the output's size in steps.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        if (!last) options.onProgress?.({ done: lastRequest.filter((r) => r <= n).length, total });
+      }
     } catch (error) {
       try {
         await removeAdded(context, before, [...temporary, ...layouts.map((layout) => layout.name)]);
@@ -515,10 +660,11 @@ export function createOfficeHost(options: OfficeHostOptions = {}): WorkbookHost 
   const office = () => options.office ?? (typeof Office === "undefined" ? undefined : Office);
   const api = (): Api => ({ excel: options.excel ?? Excel, office: office() });
   const chunkCells = options.readChunkCells ?? DEFAULT_READ_CHUNK_CELLS;
+  const writeLimit = options.writeRequestLimit ?? WRITE_REQUEST_LIMIT;
   return {
     readWorkbook: () => readWorkbook(api(), chunkCells),
     existingSheets: (names) => existingSheets(api(), names),
-    writeSheets: (specs, writeOptions) => writeSheets(api(), specs, writeOptions),
+    writeSheets: (specs, writeOptions) => writeSheets(api(), specs, writeOptions, writeLimit),
     selectCell: (sheet, address) => selectCell(api(), sheet, address),
     async createWorkbookFromXlsx(base64) {
       const current = api();

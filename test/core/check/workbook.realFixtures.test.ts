@@ -210,10 +210,7 @@ describe("the 桂林 subtotal published as 0 while its items add up to 32.65", (
 describe.each(FINAL_ACCOUNTS.map((t) => [t.name, t]))(
   "checkWorkbook on the 决算 workbook %s",
   (_, t: RealTranscription) => {
-    // Work left to the engineer of issue 11's 决算 recognition: the workbook must be reported as
-    // 决算 (“这是决算表，本工具检查预算公开表”). Today its table is only “not recognisable”, a warning.
-    // Flip to `it` when that lands.
-    it.failing("says that it is a 决算 table, not a 预算 disclosure", async () => {
+    it("says that it is a 决算 table, not a 预算 disclosure", async () => {
       const { findings } = checkWorkbook(await loadRealWorkbook(t.name));
       const expected = loadRealFacts(t.name).product_expectations!;
       expect(findings.some((f) => f.message.includes(expected.message_contains))).toBe(true);

@@ -29,7 +29,8 @@ describe("parseTable", () => {
     });
     if (!result.ok) throw new Error(result.message);
     expect(result.table.unit).toEqual({ value: "万元", address: "B2" });
-    expect(result.table.department).toBeUndefined();
+    // The department is the title's subject, not the unit line.
+    expect(result.table.department).toEqual({ name: "某局", address: "A1" });
   });
 
   it("finds code, name and amount columns under a two-row header with a 栏次 row", async () => {

@@ -3,8 +3,13 @@
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
 import "../../setup/jsdom";
-import { fireEvent, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import axe from "axe-core";
+import { App } from "../../../src/taskpane/App";
+import { outputSheetNames } from "../../../src/taskpane/disclosure";
+import { createOfficeHost } from "../../../src/taskpane/excel/officeHost";
+import { loadFixture } from "../../helpers/fixtures";
+import { createMemoryExcel } from "../../support/memoryExcel";
 import { renderPane } from "./renderPane";
 
 /** Every control that takes input has a name a screen reader can announce. */
@@ -85,5 +90,26 @@ describe("the pane", () => {
     await renderPane([], { inExcel: false });
     expect(screen.getByText("当前在浏览器中预览，未连接 Excel。")).toBeTruthy();
     expect(screen.getByText("未识别模板，无法判断缺少哪些公开表。")).toBeTruthy();
+  });
+
+  test("checks in 2 round trips to Excel, and knows the earlier output without a third", async () => {
+    const grids = await loadFixture("tunliu-2024");
+    const earlier = outputSheetNames("shanxi")[0];
+    const memory = createMemoryExcel([
+      ...grids,
+      { sheet: earlier, origin: { row: 1, col: 1 }, values: [["表1"]], numberFormats: [] },
+    ]);
+    const host = createOfficeHost({ excel: memory.Excel, office: memory.Office });
+    render(<App host={host} download={jest.fn()} />);
+    await screen.findByRole("button", { name: "重新检查" });
+    fireEvent.click(screen.getByRole("tab", { name: "生成公开表" }));
+    expect(await screen.findByText("已存在，将替换")).toBeTruthy();
+    // The sheet list and every sheet's contents: nothing more, however many sheets there are.
+    expect(memory.syncCount()).toBe(2);
+    fireEvent.click(screen.getByRole("tab", { name: "检查" }));
+    fireEvent.click(screen.getByRole("button", { name: "重新检查" }));
+    await waitFor(() => expect(memory.syncCount()).toBe(4));
+    await screen.findByRole("button", { name: "重新检查" });
+    expect(memory.syncCount()).toBe(4);
   });
 });

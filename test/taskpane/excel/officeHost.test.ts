@@ -18,6 +18,7 @@ import { MemoryExcelOptions, MemorySheet, createMemoryExcel } from "../../suppor
 import {
   GENERATED_MARK,
   OfficeHostOptions,
+  WRITE_REQUEST_LIMIT,
   createOfficeHost,
 } from "../../../src/taskpane/excel/officeHost";
 import { loadFixture } from "../../helpers/fixtures";
@@ -289,17 +290,30 @@ describe("writeSheets", () => {
     ["shanxi", 13],
     ["hebei-supplements", 13],
   ] as const)(
-    "draws the %s tables (%i sheets) as their specs say, in 2 syncs with calculation suspended",
+    "draws the %s tables (%i sheets) as their specs say, in bounded requests with calculation suspended",
     async (template, count) => {
       const specs = template === "hebei-supplements" ? withSupplements : ledgerSpecs[template];
       expect(specs).toHaveLength(count);
       const { memory, host } = setup(sourceGrids);
       const result = await host.writeSheets(specs, { replace: false });
       expect(result).toEqual({ ok: true, created: specs.map((s) => s.sheetName) });
-      expect(memory.syncCount()).toBe(2);
-      expect(memory.syncLog[1].calculationSuspended).toBe(true);
-      // A whole generation is one modest request, far below Excel on the web's 5 MB.
-      expect(memory.syncLog[1].requestBytes).toBeLessThan(2_000_000);
+      const writes = memory.syncLog.slice(1);
+      for (const request of writes) {
+        expect(request.calculationSuspended).toBe(true);
+        expect(request.commands).toBeLessThanOrEqual(WRITE_REQUEST_LIMIT.commands);
+        expect(request.requestBytes).toBeLessThanOrEqual(WRITE_REQUEST_LIMIT.bytes);
+      }
+      // The ledger's tables fit one request; 18 goal forms (some 10 000 commands) take a few more,
+      // in steps of the limit, never one per sheet or row.
+      const commands = writes.reduce((sum, request) => sum + request.commands, 0);
+      if (template !== "hebei-supplements") expect(writes).toHaveLength(1);
+      else {
+        expect(commands).toBeGreaterThan(WRITE_REQUEST_LIMIT.commands);
+        expect(writes.length).toBeLessThanOrEqual(
+          Math.ceil(commands / (WRITE_REQUEST_LIMIT.commands / 2))
+        );
+        expect(writes.length).toBeLessThan(specs.length);
+      }
 
       expect(memory.workbook.sheets.map((s) => s.name)).toEqual([
         ...sourceGrids.map((g) => g.sheet),
@@ -338,6 +352,49 @@ describe("writeSheets", () => {
       expect(memory.workbook.activeSheetId).toBe(memory.sheet(specs[0].sheetName)!.id);
     }
   );
+
+  test("a tighter request limit gives the same sheets in more, smaller requests", async () => {
+    const whole = setup(sourceGrids);
+    await whole.host.writeSheets(withSupplements, { replace: false });
+    const limit = { commands: 400, bytes: 60_000 };
+    const { memory, host } = setup(sourceGrids, {}, { writeRequestLimit: limit });
+    const progress: number[] = [];
+    const result = await host.writeSheets(withSupplements, {
+      replace: false,
+      onProgress: ({ done }) => progress.push(done),
+    });
+    expect(result.ok).toBe(true);
+    expect(snapshot(memory.workbook.sheets)).toEqual(snapshot(whole.memory.workbook.sheets));
+    const writes = memory.syncLog.slice(1);
+    expect(writes.length).toBeGreaterThan(whole.memory.syncLog.length);
+    for (const request of writes) {
+      expect(request.commands).toBeLessThanOrEqual(limit.commands);
+      expect(request.requestBytes).toBeLessThanOrEqual(limit.bytes);
+    }
+    // The bar moves as sheets are finished, never backwards, and ends at every sheet.
+    expect(progress[0]).toBe(0);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.length).toBeGreaterThan(2);
+    expect(progress[progress.length - 1]).toBe(withSupplements.length);
+  });
+
+  test("a failure in a later request removes every sheet the earlier ones drew", async () => {
+    const { memory, host } = setup(
+      sourceGrids,
+      {},
+      { writeRequestLimit: { commands: 400, bytes: 60_000 } }
+    );
+    const before = snapshot(memory.workbook);
+    // The renames come in the last request: by then every earlier one has drawn its part.
+    memory.failOn("Worksheet.name", 3);
+    const result = await host.writeSheets(withSupplements, { replace: false });
+    expect(result.ok).toBe(false);
+    expect(result.ok === false && result.message).toContain("工作簿保持原样");
+    expect(memory.syncLog.filter((request) => request.error === undefined).length).toBeGreaterThan(
+      2
+    );
+    expect(memory.workbook).toEqual(before);
+  });
 
   test("leaves the source sheets exactly as they were", async () => {
     const { memory, host } = setup(sourceGrids);

@@ -7,8 +7,9 @@ import { procurementViews } from "../../read/procurementTable";
 
 /**
  * 数量 × 单价 = 金额 (the 政府采购金额 合计 column) on every item row that states both. 单价 is printed
- * to 0.01, so the product may miss by 0.005 per unit bought. A 单价 in 元 (said in its caption, or
- * evident when the product is 10,000 times the 万元 amount) is converted.
+ * to 0.01, so the product may miss by 0.005 per unit bought. A 单价 in 元 said in its caption is
+ * read into 万元 with the amounts; one in 元 that no caption mentions is evident when the product is
+ * 10,000 times the amount.
  */
 const RULE_ID = "procurement.qty-price";
 const HALF_CENT = new Money("0.005");
@@ -30,8 +31,7 @@ export const procurementQtyPrice: Rule<WorkbookRuleContext> = {
         const p = row.cells.get(price)!;
         const a = row.cells.get(amount)!;
         if ([q, p, a].some((cell) => cell.parsed.kind !== "amount")) continue;
-        let product = q.value.times(p.value);
-        if (priceInYuan) product = product.dividedBy(YUAN_PER_WAN);
+        const product = q.value.times(p.value);
         const tolerance = HALF_CENT.times(q.value.abs().plus(1));
         const difference = a.value.minus(product);
         if (difference.isZero()) continue;

@@ -2,6 +2,7 @@ import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import { Money } from "../../money";
 import { compareSum } from "../../rounding";
+import { sumBasis } from "../sums";
 import { MESSAGES } from "../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { SangongMeasure, SangongView, percentValue, sangongViews } from "../../read/sangongTable";
@@ -12,6 +13,7 @@ import { SangongMeasure, SangongView, percentValue, sangongViews } from "../../r
  */
 const RULE_ID = "sangong.change";
 const HUNDRED = new Money(100);
+const YEAR_EXAMPLE = "上年预算数”“本年预算数”或“2023年预算数”“2024年预算数";
 
 /** The 上年 and 本年 measures a 增减 measure compares: same key, else the only ones there are. */
 function pair(
@@ -40,7 +42,18 @@ export const sangongChange: Rule<WorkbookRuleContext> = {
       view.measures.forEach((measure, m) => {
         if (measure.period !== "change" && measure.period !== "rate") return;
         const pairing = pair(view, measure);
-        if (!pairing) return;
+        if (!pairing) {
+          // Which columns a 增减 compares is never guessed: say that it could not be checked.
+          findings.push({
+            ruleId: RULE_ID,
+            severity: "warning",
+            sheet: view.table.sheet,
+            cell: measure.address,
+            message: `无法确定“${measure.caption}”是哪两列之差：表头没有分清上年和本年（如“${YEAR_EXAMPLE}”），这一列未核对。`,
+            actual: measure.caption,
+          });
+          return;
+        }
         for (const line of view.lines) {
           const cell = line.cells[m];
           const prior = line.cells[pairing.prior];
@@ -50,7 +63,14 @@ export const sangongChange: Rule<WorkbookRuleContext> = {
           if ([cell, prior, current].every((c) => c.parsed.kind === "empty")) continue;
           const expected = current.value.minus(prior.value);
           if (measure.period === "change") {
-            const comparison = compareSum(cell.value, [current.value, prior.value.negated()]);
+            // In the unit the table is published in, to the precision its figures show.
+            const basis = sumBasis([cell, current, prior]);
+            const own = basis.value;
+            const comparison = compareSum(
+              own(cell),
+              [own(current), own(prior).negated()],
+              basis.decimals
+            );
             if (comparison.agreement === "exact") continue;
             const rounding = comparison.agreement === "rounding";
             findings.push({
@@ -59,17 +79,22 @@ export const sangongChange: Rule<WorkbookRuleContext> = {
               sheet: view.table.sheet,
               cell: cell.address,
               message: rounding
-                ? MESSAGES.sangongChangeRounding(line.label, measure.caption, cell.value, expected)
+                ? MESSAGES.sangongChangeRounding(
+                    line.label,
+                    measure.caption,
+                    own(cell),
+                    comparison.expected
+                  )
                 : MESSAGES.sangongChange(
                     line.label,
                     measure.caption,
-                    cell.value,
-                    current.value,
-                    prior.value,
-                    expected
+                    own(cell),
+                    own(current),
+                    own(prior),
+                    comparison.expected
                   ),
-              expected: expected.toFixed(2),
-              actual: cell.value.toFixed(2),
+              expected: comparison.expected.toFixed(2),
+              actual: own(cell).toFixed(2),
               related: cellRefs(view.table.sheet, [current.address, prior.address]),
               ...(rounding ? { rounding: true } : {}),
             });

@@ -9,6 +9,7 @@ import { compareSum } from "../../rounding";
 import { MESSAGES } from "../messages";
 import { analyzeSums } from "../sumRelations";
 import type { SumRelation } from "../sumRelations";
+import { publishedUnit, wanDecimals } from "../sums";
 import type { AmountCell, ParsedTable, TableRow, TableSide } from "../../read/table";
 import { hasChineseOrdinal, stripOrdinal } from "../../read/text";
 import type { RecognizedTable, WorkbookModel } from "../../read/workbook";
@@ -160,22 +161,34 @@ export function equalityFinding(
   if (isBlankFigure(here) && isBlankFigure(there)) return undefined;
   if ([...here.cells, ...there.cells].some((c) => c.parsed.kind === "invalid")) return undefined;
   // Both sides are sums of rounded cells; the tolerance grows with the number of cells on both
-  // that hold a number (a blank cell was never rounded).
+  // that hold a number (a blank cell was never rounded), at the coarsest precision among them (a
+  // table in 元 converted from 万元 is as coarse as 万元).
   const numeric = (f: Figure) => f.cells.filter((c) => c.parsed.kind === "amount").length;
   const terms = Math.max(1, numeric(here) + numeric(there) - 1);
-  const comparison = compareSum(here.value, padTerms(there.value, terms));
+  const cells = [...here.cells, ...there.cells];
+  const decimals = Math.min(2, ...cells.map(wanDecimals));
+  const comparison = compareSum(here.value, padTerms(there.value, terms), decimals);
   if (comparison.agreement === "exact") return undefined;
   const rounding = comparison.agreement === "rounding";
-  const text = describe(here.value, there.value);
+  // Cells that all share one unit other than 万元 (both sides in one table in 元) are reported in
+  // it, as the table's own sums are; otherwise in 万元, saying that 元 were converted.
+  const units = new Set(cells.map((c) => c.unit ?? "万元"));
+  const shared = units.size === 1 && !units.has("万元");
+  const show = publishedUnit(cells);
+  const hereValue = show(here.value);
+  const thereValue = show(there.value);
+  const unit = cells.find((c) => c.unit)?.unit;
+  const note = unit && !shared ? `（${unit}已折算为万元比较）` : "";
+  const text = describe(hereValue, thereValue);
   if (!rounding && options.model && blameThere(options.model, here, there)) {
     return {
       ruleId,
       severity: "error",
       sheet: there.cellSheets?.[0] ?? there.sheet,
       cell: there.cells[0].address,
-      message: `${text}。${MESSAGES.blameOwnTable(there.cellSheets?.[0] ?? there.sheet, here.value)}`,
-      expected: here.value.toFixed(2),
-      actual: there.value.toFixed(2),
+      message: `${text}${note}。${MESSAGES.blameOwnTable(there.cellSheets?.[0] ?? there.sheet, hereValue)}`,
+      expected: hereValue.toFixed(2),
+      actual: thereValue.toFixed(2),
       related: figureRefs(here),
     };
   }
@@ -193,13 +206,15 @@ export function equalityFinding(
     message:
       (rounding ? "舍入差异：" : "") +
       text +
+      note +
       (rounding
         ? "，在四舍五入允许范围内。"
         : blamedHere
-          ? `。${MESSAGES.blameOwnTable(here.cellSheets?.[0] ?? here.sheet, there.value)}`
+          ? `。${MESSAGES.blameOwnTable(here.cellSheets?.[0] ?? here.sheet, thereValue)}`
           : "。"),
-    expected: there.value.toFixed(2),
-    actual: here.value.toFixed(2),
+    expected: thereValue.toFixed(2),
+    actual: hereValue.toFixed(2),
+    // A figure may add up cells of several tables: each cell names its own sheet.
     related: [...figureRefs(here).slice(1), ...figureRefs(there)],
     ...(rounding ? { rounding: true } : {}),
   };

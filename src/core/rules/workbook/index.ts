@@ -4,6 +4,7 @@ import { basicExpenditure } from "./basicExpenditure";
 import { classExpenditure } from "./classExpenditure";
 import { codeDepth } from "./codeDepth";
 import { completeness } from "./completeness";
+import { finalAccounts } from "./finalAccounts";
 import { fiscalAppropriation } from "./fiscalAppropriation";
 import { incomeSources } from "./incomeSources";
 import { metaConsistency } from "./metaConsistency";
@@ -15,6 +16,7 @@ import { sangongEconomic } from "./sangongEconomic";
 
 /** Rules that compare tables with each other or look at the workbook as a whole. */
 export const CROSS_TABLE_RULES: readonly Rule<WorkbookRuleContext>[] = [
+  finalAccounts,
   balanceTotals,
   incomeSources,
   classExpenditure,

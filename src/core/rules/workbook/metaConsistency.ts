@@ -1,20 +1,30 @@
 import type { Finding } from "../../finding";
+import { sameDepartment } from "../../read/meta";
 import type { Rule, WorkbookRuleContext } from "../rule";
 
 const RULE_ID = "meta.consistency";
 
-/** Every table names the same department, year and unit as the first one. */
+/**
+ * Every table names the same department and year as the first one that names them. Only like is
+ * compared with like: the reader hands over a department name only when the line names one (单位：万元
+ * is a unit), and a year only as a year. Amount units may differ between tables: every table is read
+ * into 万元 before tables are compared, so a table in 元 is not a mistake.
+ */
 export const metaConsistency: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "各表部门、年度、单位一致",
+  title: "各表部门、年度一致",
   severity: "warning",
   scope: "workbook",
   run({ model }) {
     const findings: Finding[] = [];
-    const { department, year, unit } = model;
+    const { department, year } = model;
     for (const { table } of model.tables) {
       const base = { ruleId: RULE_ID, severity: "warning" as const, sheet: table.sheet };
-      if (department && table.department && table.department.name !== department.value) {
+      if (
+        department &&
+        table.department &&
+        !sameDepartment(table.department.name, department.value)
+      ) {
         findings.push({
           ...base,
           cell: table.department.address,
@@ -30,15 +40,6 @@ export const metaConsistency: Rule<WorkbookRuleContext> = {
           message: `预算年度 ${table.year.value} 与“${year.sheet}”中的 ${year.value} 不一致。`,
           expected: String(year.value),
           actual: String(table.year.value),
-        });
-      }
-      if (unit && table.unit && table.unit.value !== unit.value) {
-        findings.push({
-          ...base,
-          cell: table.unit.address,
-          message: `金额单位“${table.unit.value}”与“${unit.sheet}”中的“${unit.value}”不一致，表间核对前请统一单位。`,
-          expected: unit.value,
-          actual: table.unit.value,
         });
       }
     }

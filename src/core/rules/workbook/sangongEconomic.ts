@@ -1,22 +1,23 @@
 import { cellRef } from "../../finding";
 import type { Finding } from "../../finding";
-import { normalizeName } from "../../codes";
 import type { Rule, WorkbookRuleContext } from "../rule";
-import { firstOf, rowsByCode, totalRow } from "./access";
+import { SangongItem, currentTotalMeasure, lineOf, readSangong } from "../../read/sangongTable";
+import { firstOf, rowsByCode } from "./access";
 
 const RULE_ID = "cross.sangong-economic";
 
 /** Each 三公 item and the economic line that carries its basic-spending part. */
-const ITEMS: { label: RegExp; code: string; name: string }[] = [
-  { label: /因公出国/, code: "30212", name: "因公出国（境）费用" },
-  { label: /公务接待/, code: "30217", name: "公务接待费" },
-  { label: /(公务用车)?运行(维护)?费$/, code: "30231", name: "公务用车运行维护费" },
-  { label: /公务用车购置费$/, code: "31013", name: "公务用车购置" },
+const ITEMS: { item: SangongItem; code: string; name: string }[] = [
+  { item: "abroad", code: "30212", name: "因公出国（境）费用" },
+  { item: "reception", code: "30217", name: "公务接待费" },
+  { item: "operation", code: "30231", name: "公务用车运行维护费" },
+  { item: "purchase", code: "31013", name: "公务用车购置" },
 ];
 
 /**
  * 三公 counts basic and project spending, the 基本支出表 only basic spending: a 三公 item may exceed
- * its economic line but never be smaller.
+ * its economic line but never be smaller. The 三公 figure is this year's 合计 column, wherever it
+ * stands (the comparison form puts 上年 first).
  */
 export const sangongEconomic: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
@@ -28,17 +29,17 @@ export const sangongEconomic: Rule<WorkbookRuleContext> = {
     const basic = firstOf(model, "基本支出表");
     if (!sangong || !basic) return [];
     const basicLines = rowsByCode(basic.table.sides[0]);
-    const side = sangong.table.sides[0];
+    const view = readSangong(sangong);
+    const m = view ? currentTotalMeasure(view) : -1;
+    if (!view || m < 0) return [];
     const findings: Finding[] = [];
     for (const item of ITEMS) {
       const line = basicLines.get(item.code);
       if (!line || line.cells[0].value.isZero()) continue;
-      const row = side.rows.find(
-        (r) => r.role === "item" && item.label.test(normalizeName(r.label))
-      );
-      const cell = row?.cells[0] ?? totalRow(side)?.cells[0];
+      const row = lineOf(view, item.item);
+      const cell = row?.cells[m] ?? lineOf(view, "total")?.cells[m];
       if (!cell) continue;
-      const amount = row ? row.cells[0].value : cell.value.times(0);
+      const amount = row ? cell.value : cell.value.times(0);
       if (amount.greaterThanOrEqualTo(line.cells[0].value)) continue;
       findings.push({
         ruleId: RULE_ID,

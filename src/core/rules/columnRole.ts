@@ -1,0 +1,25 @@
+import type { Finding } from "../finding";
+import type { Rule } from "./rule";
+
+const RULE_ID = "table.column-role";
+
+/**
+ * A column whose header says neither an amount, a classification, a name nor a description (列1,
+ * 备用) is not guessed at: it is left out of the checks, and the clerk is told which header it is.
+ */
+export const columnRole: Rule = {
+  id: RULE_ID,
+  title: "无法识别的表头",
+  severity: "warning",
+  scope: "table",
+  run({ table }) {
+    return (table.unknownColumns ?? []).map((column): Finding => ({
+      ruleId: RULE_ID,
+      severity: "warning",
+      sheet: table.sheet,
+      cell: column.address,
+      message: `无法判断表头“${column.caption}”这一列是什么（不是金额、科目编码、名称等公开表的栏目），这一列未参与检查；如是金额列，请使用规范的栏目名称。`,
+      actual: column.caption,
+    }));
+  },
+};
