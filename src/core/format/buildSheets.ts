@@ -244,9 +244,17 @@ function hasAmount(ctx: Context, row: SideRow, columns: readonly ColumnTemplate[
   return columns.some((c) => !(valueOf(ctx, row, c) ?? ZERO).isZero());
 }
 
-/** `{department}`, `{departmentCode}` and `{year}` (with its 年, dropped when the year is unknown). */
+/**
+ * `{department}`, `{departmentCode}` and `{year}` (with its 年, dropped when the year is unknown).
+ * The department line `{departmentCode}{department}` keeps the code apart from the name
+ * (`203 中国共产党…`); without a code it says what the name is (`部门名称：…`), so that the line is
+ * still read as the department's.
+ */
 export function fillTokens(text: string, department: LedgerDepartment): string {
   return text
+    .replace(/\{departmentCode\}\s*\{department\}/g, () =>
+      department.code ? `${department.code} ${department.name}` : `部门名称：${department.name}`
+    )
     .replace(/\{department\}/g, department.name)
     .replace(/\{departmentCode\}/g, department.code ?? "")
     .replace(/\{year\}(年?)/g, (_, nian: string) =>
