@@ -2,6 +2,7 @@
  * `budget-disclosure export`: argument parsing, what it writes, and when it refuses (errors in the
  * workbook, files that exist). Runs in this process through main(), like main.test.ts.
  */
+import { fakeIO } from "./helpers";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import {
@@ -20,7 +21,7 @@ import path from "path";
 import { checkWorkbook } from "../../src/core/check/workbook";
 import { TEMPLATE_SETS } from "../../src/core/templates/sets";
 import { exportBaseName, safeFileName } from "../../src/cli/exportCommand";
-import { CliIO, HELP, internalErrorText, main, parseCliArgs } from "../../src/cli/main";
+import { HELP, internalErrorText, main, parseCliArgs } from "../../src/cli/main";
 import { NODE_FS } from "../../src/cli/outputFiles";
 import { engineContent, runExport } from "../../src/cli/exportCommand";
 import type { BuildContent, ExportCommand } from "../../src/cli/exportCommand";
@@ -33,18 +34,6 @@ import { QUYANG, ROOT, TUNLIU, makeTempDir, removeDir, writeCorrupt } from "./he
 const LEDGER = path.join(ROOT, "examples", "quyang-2024-ledger.xlsx");
 const QUYANG_BASE = "中国共产党曲阳县委员会组织部-2024-部门预算公开";
 const TUNLIU_BASE = "中共长治市屯留区委组织部-2024-部门预算公开";
-
-function fakeIO(): CliIO & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    stdout: { write: (text: string) => (out += text), isTTY: false },
-    stderr: { write: (text: string) => (err += text), isTTY: false },
-    env: {},
-    out: () => out,
-    err: () => err,
-  };
-}
 
 const run = async (...argv: string[]) => {
   const io = fakeIO();
