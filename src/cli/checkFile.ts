@@ -11,6 +11,13 @@ import type { NarrativeInput } from "../core/narrative/types";
 import { gridsFromXlsx } from "../io/readXlsx";
 import type { CheckedTable } from "../core/rules/workbook/completeness";
 import { describeReadError } from "./readError";
+import {
+  DOCX_UNCHECKED,
+  SPREADSHEET_ONLY_RULES,
+  describeDocxReadError,
+  docxInput,
+  isDocxFile,
+} from "./docxInput";
 import { workbookSubject } from "../core/previous/subject";
 import { PREVIOUS_RULE } from "../core/previous/types";
 import type { PreviousDisclosure } from "../core/previous/types";
@@ -68,18 +75,22 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
   });
   let bytes: Uint8Array | undefined;
   let grids: Grid[];
+  // A published .docx: its tables are the grids, its own text the 情况说明.
+  let documentText: NarrativeInput[] | undefined;
+  const docx = isDocxFile(file);
   try {
     bytes = await readFile(file);
-    grids = await gridsFromXlsx(bytes);
+    if (docx) ({ grids, narrative: documentText } = await docxInput(bytes));
+    else grids = await gridsFromXlsx(bytes);
   } catch (error) {
-    return failed(describeReadError(error, bytes));
+    return failed(docx ? describeDocxReadError(error, bytes) : describeReadError(error, bytes));
   }
   try {
     const { previous, findings: pairing } = await previousFor(grids, options);
     const result = checkWorkbook(grids, {
       template: options.template,
       strictRounding: options.strictRounding,
-      narrative: options.narrative,
+      narrative: options.narrative ?? documentText,
       previous,
     });
     const { coverage } = result;
@@ -90,12 +101,17 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
       year: result.model.year?.value,
       template: result.template,
       sheets: grids.map((g) => g.sheet),
-      findings: [...pairing, ...result.findings],
+      findings: [
+        ...pairing,
+        ...(docx
+          ? result.findings.filter((f) => !SPREADSHEET_ONLY_RULES.has(f.ruleId))
+          : result.findings),
+      ],
       tables: coverage.tables,
       missing: coverage.missing,
       extract: coverage.extract,
       // Never 通过 for a workbook in which no table was recognised: nothing was checked.
-      ...(nothing ? { unchecked: UNCHECKED } : {}),
+      ...(nothing ? { unchecked: docx ? DOCX_UNCHECKED : UNCHECKED } : {}),
       ms: elapsed(started),
     };
   } catch (error) {
