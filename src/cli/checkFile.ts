@@ -52,6 +52,8 @@ export interface FileResult {
   extract?: boolean;
   /** Set when the file was read but nothing in it could be checked (exit status 2, like `error`). */
   unchecked?: string;
+  /** A .docx: per table, the title and caption rows above it (cells are A1 within the grid). */
+  captionRows?: Record<string, number>;
   /** Set when the file could not be read; then there are no findings. */
   error?: string;
   /** Read and check time. */
@@ -77,10 +79,11 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
   let grids: Grid[];
   // A published .docx: its tables are the grids, its own text the 情况说明.
   let documentText: NarrativeInput[] | undefined;
+  let captionRows: Record<string, number> | undefined;
   const docx = isDocxFile(file);
   try {
     bytes = await readFile(file);
-    if (docx) ({ grids, narrative: documentText } = await docxInput(bytes));
+    if (docx) ({ grids, narrative: documentText, captionRows } = await docxInput(bytes));
     else grids = await gridsFromXlsx(bytes);
   } catch (error) {
     return failed(docx ? describeDocxReadError(error, bytes) : describeReadError(error, bytes));
@@ -101,6 +104,7 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
       year: result.model.year?.value,
       template: result.template,
       sheets: grids.map((g) => g.sheet),
+      ...(captionRows ? { captionRows } : {}),
       findings: [
         ...pairing,
         ...(docx

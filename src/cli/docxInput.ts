@@ -19,18 +19,20 @@ export const DOCX_UNCHECKED =
 
 export interface DocxInput {
   grids: Grid[];
+  /** Per table: the rows above the Word table (title, captions), for 第N行 as a reader counts. */
+  captionRows: Record<string, number>;
   /** The document's text outside its tables; undefined when it has none. */
   narrative?: NarrativeInput[];
 }
 
 /** Reads a .docx's bytes. Throws on bytes that are not a .docx (the caller describes it). */
 export async function docxInput(bytes: Uint8Array): Promise<DocxInput> {
-  const { grids, paragraphs } = await readDocx(bytes);
+  const { grids, paragraphs, captionRows } = await readDocx(bytes);
   const narrative = paragraphs.map((p) => ({
     text: p.text.replace(/\t+/g, " ").trim(),
     location: `正文第${p.index}段`,
   }));
-  return { grids, ...(narrative.length > 0 ? { narrative } : {}) };
+  return { grids, captionRows, ...(narrative.length > 0 ? { narrative } : {}) };
 }
 
 /** Why a .docx could not be read, in the words of readError for files in general. */
@@ -53,3 +55,16 @@ export const SPREADSHEET_ONLY_RULES: ReadonlySet<string> = new Set([
   "amount.as-text",
   "procurement.number-as-text",
 ]);
+
+/**
+ * Where a cell of a Word table is, as a reader counts: “第12行 第4列” of the table itself (its
+ * title and caption lines above it not counted), or “表上方第2行” for those lines.
+ */
+export function docxPlace(cell: string, captionRows: number): string | undefined {
+  const match = /^([A-Z]+)(\d+)$/.exec(cell);
+  if (!match) return undefined;
+  let col = 0;
+  for (const ch of match[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  const row = Number(match[2]);
+  return row <= captionRows ? `表上方第${row}行` : `第${row - captionRows}行 第${col}列`;
+}

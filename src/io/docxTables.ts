@@ -269,6 +269,8 @@ interface Building {
   columns: number;
   /** The header rows of the last Word table added, as text, to spot a repeated header. */
   header: string[];
+  /** Rows above the Word table: its title and caption lines. */
+  captionRows: number;
 }
 
 function rowKey(row: WordRow): string {
@@ -321,6 +323,8 @@ function repeatedHeader(building: Building, table: WordTable): number {
 export interface DocxContent {
   /** One Grid per table (continued tables joined), named by the table's number and title. */
   grids: Grid[];
+  /** Per grid's sheet: how many of its first rows are the title and caption lines above the table. */
+  captionRows: Record<string, number>;
   /** The paragraphs outside the tables and their captions, in order: the document's own text. */
   paragraphs: DocxParagraph[];
 }
@@ -384,6 +388,7 @@ export function docxContent(xml: string): DocxContent {
       merges: [],
       columns: table.columns,
       header: [],
+      captionRows: captions.length,
     };
     // The title spans the table, as on a sheet.
     if (title && table.columns > 1)
@@ -394,12 +399,16 @@ export function docxContent(xml: string): DocxContent {
   }
   flush(pending);
   const used = new Map<string, number>();
+  const captionRows: Record<string, number> = {};
   return {
+    captionRows,
     grids: grids.map((b) => {
       const n = (used.get(b.sheet) ?? 0) + 1;
       used.set(b.sheet, n);
+      const sheet = n > 1 ? `${b.sheet}（${n}）` : b.sheet;
+      captionRows[sheet] = b.captionRows;
       return {
-        sheet: n > 1 ? `${b.sheet}（${n}）` : b.sheet,
+        sheet,
         origin: { row: 1, col: 1 },
         values: b.values,
         merges: b.merges,

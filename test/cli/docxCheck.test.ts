@@ -10,6 +10,8 @@ import path from "path";
 import { checkFile } from "../../src/cli/checkFile";
 import type { FileResult } from "../../src/cli/checkFile";
 import { readNarrativeFile } from "../../src/cli/narrativeFile";
+import { docxPlace } from "../../src/cli/docxInput";
+import { renderText } from "../../src/cli/report";
 import { CliIO, main } from "../../src/cli/main";
 import { checkWorkbook } from "../../src/core/check/workbook";
 import type { Finding } from "../../src/core/finding";
@@ -94,6 +96,12 @@ function figures(grids: Grid[]): Record<string, string[]> {
     ])
   );
 }
+
+test("docxPlace: 第N行 第M列 of the Word table, its title and caption lines apart", () => {
+  expect(docxPlace("D12", 3)).toBe("第9行 第4列");
+  expect(docxPlace("A2", 3)).toBe("表上方第2行");
+  expect(docxPlace("AA4", 3)).toBe("第1行 第27列");
+});
 
 describe("check <file.docx>: the round trip", () => {
   let dir: string;
@@ -205,6 +213,12 @@ describe("check <file.docx>: the round trip", () => {
     const found = errorsAt(result);
     expect(found.length).toBeGreaterThan(0);
     expect(found.some((f) => f.cell === cell)).toBe(true);
+    // The text report names the table, and the row and column as counted in the Word table.
+    const place = docxPlace(cell, result.captionRows![grid.sheet]);
+    expect(place).toMatch(/^第\d+行 第\d+列$/);
+    const text = renderText([result]);
+    expect(text).toContain(`【${grid.sheet}】`);
+    expect(text).toContain(`${place}（${cell}）`);
   });
 });
 
