@@ -7,6 +7,7 @@
 import { Dirent } from "fs";
 import { readdir, realpath, stat } from "fs/promises";
 import path from "path";
+import { CLI_MESSAGES } from "./messages";
 
 export interface InputProblem {
   input: string;
@@ -202,7 +203,6 @@ export async function expandInputs(
   inputs: readonly string[],
   { documents = false }: ExpandOptions = {}
 ): Promise<ExpandedInputs> {
-  const what = documents ? ".xlsx 工作簿或 .docx 文档" : ".xlsx 工作簿";
   const files: string[] = [];
   const problems: InputProblem[] = [];
   const seen = new Set<string>();
@@ -219,9 +219,10 @@ export async function expandInputs(
     if (kind === "file") add(input);
     else if (kind === "dir") {
       const found = await workbooksUnder(input, new Set(), documents);
-      if (found.length === 0) problems.push({ input, message: `目录中没有 ${what}` });
+      if (found.length === 0)
+        problems.push({ input, message: CLI_MESSAGES.folderWithoutWorkbooks(documents) });
       found.forEach(add);
-    } else if (kind === "other") problems.push({ input, message: "不是普通文件或目录" });
+    } else if (kind === "other") problems.push({ input, message: CLI_MESSAGES.notFileOrFolder() });
     else if (hasGlobMagic(input)) {
       const workbooks: string[] = [];
       for (const match of await globMatches(input, documents)) {
@@ -229,9 +230,10 @@ export async function expandInputs(
           workbooks.push(...(await workbooksUnder(match, new Set(), documents)));
         else if (isWorkbookName(match, documents)) workbooks.push(match);
       }
-      if (workbooks.length === 0) problems.push({ input, message: `没有匹配的 ${what}` });
+      if (workbooks.length === 0)
+        problems.push({ input, message: CLI_MESSAGES.globWithoutWorkbooks(documents) });
       workbooks.forEach(add);
-    } else problems.push({ input, message: "找不到文件或目录" });
+    } else problems.push({ input, message: CLI_MESSAGES.noSuchInput() });
   }
   return { files, problems };
 }

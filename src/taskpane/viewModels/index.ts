@@ -14,4 +14,5 @@ export type { GenerateViewModel } from "./generate";
 export { exportViewModel } from "./export";
 export type { ExportActionView, ExportViewModel } from "./export";
 export { paneViewModel } from "./pane";
+export { findingSentence } from "./labels";
 export type { PaneViewModel } from "./pane";
