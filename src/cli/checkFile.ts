@@ -12,6 +12,13 @@ import { gridsFromXlsx } from "../io/readXlsx";
 import { CLI_MESSAGES, detailOf } from "./messages";
 import type { CheckedTable } from "../core/rules/workbook/completeness";
 import { describeReadError } from "./readError";
+import {
+  DOCX_UNCHECKED,
+  SPREADSHEET_ONLY_RULES,
+  describeDocxReadError,
+  docxInput,
+  isDocxFile,
+} from "./docxInput";
 import { workbookSubject } from "../core/previous/subject";
 import { PREVIOUS_RULE } from "../core/previous/types";
 import type { PreviousDisclosure } from "../core/previous/types";
@@ -46,6 +53,8 @@ export interface FileResult {
   extract?: boolean;
   /** Set when the file was read but nothing in it could be checked (exit status 2, like `error`). */
   unchecked?: string;
+  /** A .docx: per table, the title and caption rows above it (cells are A1 within the grid). */
+  captionRows?: Record<string, number>;
   /** Set when the file could not be read; then there are no findings. */
   error?: string;
   /** Read and check time. */
@@ -69,18 +78,23 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
   });
   let bytes: Uint8Array | undefined;
   let grids: Grid[];
+  // A published .docx: its tables are the grids, its own text the 情况说明.
+  let documentText: NarrativeInput[] | undefined;
+  let captionRows: Record<string, number> | undefined;
+  const docx = isDocxFile(file);
   try {
     bytes = await readFile(file);
-    grids = await gridsFromXlsx(bytes);
+    if (docx) ({ grids, narrative: documentText, captionRows } = await docxInput(bytes));
+    else grids = await gridsFromXlsx(bytes);
   } catch (error) {
-    return failed(describeReadError(error, bytes));
+    return failed(docx ? describeDocxReadError(error, bytes) : describeReadError(error, bytes));
   }
   try {
     const { previous, findings: pairing } = await previousFor(grids, options);
     const result = checkWorkbook(grids, {
       template: options.template,
       strictRounding: options.strictRounding,
-      narrative: options.narrative,
+      narrative: options.narrative ?? documentText,
       previous,
     });
     const { coverage } = result;
@@ -91,12 +105,18 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
       year: result.model.year?.value,
       template: result.template,
       sheets: grids.map((g) => g.sheet),
-      findings: [...pairing, ...result.findings],
+      ...(captionRows ? { captionRows } : {}),
+      findings: [
+        ...pairing,
+        ...(docx
+          ? result.findings.filter((f) => !SPREADSHEET_ONLY_RULES.has(f.ruleId))
+          : result.findings),
+      ],
       tables: coverage.tables,
       missing: coverage.missing,
       extract: coverage.extract,
       // Never 通过 for a workbook in which no table was recognised: nothing was checked.
-      ...(nothing ? { unchecked: UNCHECKED } : {}),
+      ...(nothing ? { unchecked: docx ? DOCX_UNCHECKED : UNCHECKED } : {}),
       ms: elapsed(started),
     };
   } catch (error) {

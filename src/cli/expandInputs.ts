@@ -26,9 +26,17 @@ export function isExcelLockFile(name: string): boolean {
   return path.basename(name).startsWith("~$");
 }
 
-/** What directories and globs collect. Files named explicitly are taken whatever their extension. */
-export function isWorkbookName(name: string): boolean {
-  return /\.xlsx$/i.test(name) && !isExcelLockFile(name);
+/**
+ * What directories and globs collect: workbooks, and with `documents` (check) published .docx
+ * disclosures too. Files named explicitly are taken whatever their extension.
+ */
+export function isWorkbookName(name: string, documents = false): boolean {
+  return (documents ? /\.(xlsx|docx)$/i : /\.xlsx$/i).test(name) && !isExcelLockFile(name);
+}
+
+export interface ExpandOptions {
+  /** Collect .docx documents as well as .xlsx workbooks (check reads both). */
+  documents?: boolean;
 }
 
 export function hasGlobMagic(text: string): boolean {
@@ -111,7 +119,8 @@ async function kindOf(entryPath: string, entry: Dirent): Promise<"file" | "dir" 
 /** Every *.xlsx below a directory, depth first in name order, skipping hidden directories and lock files. */
 export async function workbooksUnder(
   dir: string,
-  visited: Set<string> = new Set()
+  visited: Set<string> = new Set(),
+  documents = false
 ): Promise<string[]> {
   let real: string;
   try {
@@ -126,14 +135,14 @@ export async function workbooksUnder(
     const entryPath = path.join(dir, entry.name);
     const kind = await kindOf(entryPath, entry);
     if (kind === "dir" && !entry.name.startsWith("."))
-      found.push(...(await workbooksUnder(entryPath, visited)));
-    else if (kind === "file" && isWorkbookName(entry.name)) found.push(entryPath);
+      found.push(...(await workbooksUnder(entryPath, visited, documents)));
+    else if (kind === "file" && isWorkbookName(entry.name, documents)) found.push(entryPath);
   }
   return found;
 }
 
 /** The files and directories a glob matches, walking only as deep as the pattern needs. */
-export async function globMatches(pattern: string): Promise<string[]> {
+export async function globMatches(pattern: string, documents = false): Promise<string[]> {
   const { base, rest } = splitGlob(pattern);
   const found: string[] = [];
   const seen = new Set<string>();
@@ -151,7 +160,7 @@ export async function globMatches(pattern: string): Promise<string[]> {
     const last = si === rest.length - 1;
     if (segment === "**") {
       if (last) {
-        for (const file of await workbooksUnder(dir)) add(file);
+        for (const file of await workbooksUnder(dir, new Set(), documents)) add(file);
         return;
       }
       await walk(dir, si + 1);
@@ -190,7 +199,10 @@ async function kindOfPath(p: string): Promise<"file" | "dir" | "other" | undefin
  * the names the user knows. A glob that matches a directory takes the workbooks under it, as the
  * shell's own expansion followed by a directory input would.
  */
-export async function expandInputs(inputs: readonly string[]): Promise<ExpandedInputs> {
+export async function expandInputs(
+  inputs: readonly string[],
+  { documents = false }: ExpandOptions = {}
+): Promise<ExpandedInputs> {
   const files: string[] = [];
   const problems: InputProblem[] = [];
   const seen = new Set<string>();
@@ -206,19 +218,20 @@ export async function expandInputs(inputs: readonly string[]): Promise<ExpandedI
     const kind = await kindOfPath(input);
     if (kind === "file") add(input);
     else if (kind === "dir") {
-      const found = await workbooksUnder(input);
+      const found = await workbooksUnder(input, new Set(), documents);
       if (found.length === 0)
-        problems.push({ input, message: CLI_MESSAGES.folderWithoutWorkbooks() });
+        problems.push({ input, message: CLI_MESSAGES.folderWithoutWorkbooks(documents) });
       found.forEach(add);
     } else if (kind === "other") problems.push({ input, message: CLI_MESSAGES.notFileOrFolder() });
     else if (hasGlobMagic(input)) {
       const workbooks: string[] = [];
-      for (const match of await globMatches(input)) {
-        if ((await kindOfPath(match)) === "dir") workbooks.push(...(await workbooksUnder(match)));
-        else if (isWorkbookName(match)) workbooks.push(match);
+      for (const match of await globMatches(input, documents)) {
+        if ((await kindOfPath(match)) === "dir")
+          workbooks.push(...(await workbooksUnder(match, new Set(), documents)));
+        else if (isWorkbookName(match, documents)) workbooks.push(match);
       }
       if (workbooks.length === 0)
-        problems.push({ input, message: CLI_MESSAGES.globWithoutWorkbooks() });
+        problems.push({ input, message: CLI_MESSAGES.globWithoutWorkbooks(documents) });
       workbooks.forEach(add);
     } else problems.push({ input, message: CLI_MESSAGES.noSuchInput() });
   }

@@ -70,9 +70,9 @@ const CHECK_SYNOPSIS = `  budget-disclosure check <文件|目录|通配符>… [
   budget-disclosure check <file|dir|glob>… [options]
 `;
 
-const CHECK_INPUTS = `  目录会递归查找其中的 .xlsx 工作簿（跳过 Excel 锁文件 ~$*.xlsx）；通配符如 "data/*.xlsx"、
+const CHECK_INPUTS = `  目录会递归查找其中的 .xlsx 工作簿和 .docx 公开文档（跳过锁文件 ~$*）；通配符如 "data/*.xlsx"、
   "**/*.xlsx" 由本工具展开，请加引号。
-  Directories are searched recursively for .xlsx (Excel lock files ~$*.xlsx are skipped); quote
+  Directories are searched recursively for .xlsx and .docx (lock files ~$* are skipped); quote
   globs such as "data/*.xlsx" or "**/*.xlsx" and the tool expands them itself.
 `;
 
@@ -305,7 +305,8 @@ export async function main(argv: readonly string[], io: CliIO = process): Promis
 async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
   const started = Date.now();
   const generatedAt = new Date();
-  const expanded = await expandInputs(args.inputs);
+  // check reads published .docx disclosures as well as workbooks.
+  const expanded = await expandInputs(args.inputs, { documents: true });
   const { problems } = expanded;
   // A report written into a folder being checked is output, not a department's workbook.
   // A report written into a folder being checked is output, not a department's workbook: it is

@@ -64,9 +64,21 @@ export const CLI_MESSAGES = {
 
   // Finding inputs
   noSuchInput: () => bilingual("找不到文件或目录", "no such file or folder"),
-  folderWithoutWorkbooks: () =>
-    bilingual("目录中没有 .xlsx 工作簿", "no .xlsx workbook in this folder"),
-  globWithoutWorkbooks: () => bilingual("没有匹配的 .xlsx 工作簿", "no .xlsx workbook matches"),
+  /** `documents`: check collects .docx disclosures too. */
+  folderWithoutWorkbooks: (documents = false) =>
+    documents
+      ? bilingual(
+          "目录中没有 .xlsx 工作簿或 .docx 文档",
+          "no .xlsx workbook or .docx document in this folder"
+        )
+      : bilingual("目录中没有 .xlsx 工作簿", "no .xlsx workbook in this folder"),
+  globWithoutWorkbooks: (documents = false) =>
+    documents
+      ? bilingual(
+          "没有匹配的 .xlsx 工作簿或 .docx 文档",
+          "no .xlsx workbook or .docx document matches"
+        )
+      : bilingual("没有匹配的 .xlsx 工作簿", "no .xlsx workbook matches"),
   notFileOrFolder: () => bilingual("不是普通文件或目录", "neither a file nor a folder"),
 
   // Arguments

@@ -15,6 +15,7 @@ import {
 import type { TemplateId } from "../core/model";
 import type { FileResult } from "./checkFile";
 import { ReviewTotals, STATUSES, STATUS_LABEL, totalsOf } from "./review/model";
+import { docxPlace } from "./docxInput";
 
 export const TEMPLATE_LABEL: Record<TemplateId, string> = {
   hebei: "河北格式",
@@ -200,10 +201,10 @@ export function renderText(results: readonly FileResult[], options: TextOptions 
       const tables = tablesLine(result);
       if (tables) lines.push(`  ${tables}`);
       for (const group of groupBySheet(result)) {
-        lines.push(`  【${group.sheet ?? "整个工作簿"}】`);
+        lines.push(`  【${group.sheet ?? (result.captionRows ? "整篇文档" : "整个工作簿")}】`);
         for (const f of group.findings) {
           const label = paint(f.severity, SEVERITY_LABEL[f.severity]);
-          const where = f.cell ? `${f.cell} ` : "";
+          const where = f.cell ? `${placeOf(result, f.sheet, f.cell)} ` : "";
           lines.push(`    ${label} ${where}${f.message}${relatedText(f)} [${f.ruleId}]`);
         }
       }
@@ -288,4 +289,12 @@ export function displayWidth(text: string): number {
         : 1;
   }
   return width;
+}
+
+/** A cell as the reader finds it: A1 on a sheet, 第N行 第M列 in a Word document's table. */
+function placeOf(result: FileResult, sheet: string | undefined, cell: string): string {
+  const rows = sheet !== undefined ? result.captionRows?.[sheet] : undefined;
+  if (rows === undefined) return cell;
+  const place = docxPlace(cell, rows);
+  return place ? `${place}（${cell}）` : cell;
 }

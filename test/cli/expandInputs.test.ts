@@ -55,6 +55,14 @@ describe("names", () => {
     expect(isWorkbookName("预算.xls")).toBe(false);
   });
 
+  test(".docx documents are collected only when asked for (check), never their lock files", () => {
+    expect(isWorkbookName("预算公开.docx")).toBe(false);
+    expect(isWorkbookName("预算公开.docx", true)).toBe(true);
+    expect(isWorkbookName("预算公开.DOCX", true)).toBe(true);
+    expect(isWorkbookName("~$预算公开.docx", true)).toBe(false);
+    expect(isWorkbookName("预算.xlsx", true)).toBe(true);
+  });
+
   test("glob magic", () => {
     expect(hasGlobMagic("data/*.xlsx")).toBe(true);
     expect(hasGlobMagic("**/x.xlsx")).toBe(true);

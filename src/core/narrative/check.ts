@@ -856,6 +856,38 @@ class NarrativeChecker {
     }
   }
 
+  /** Last year's figure the text states beside this year's `level` (较上年2.08万元…), if any. */
+  statedPrior(level: Mention | undefined): Mention | undefined {
+    if (!level) return undefined;
+    return this.mentions.find((x) => x.role === "prior" && x.of === level.index);
+  }
+
+  /** 增减 = 本年 − 上年 where the text states both years' figures itself. */
+  changesVsStatedPrior(): void {
+    for (const m of this.mentions) {
+      if (m.role !== "change" || m.kind !== "amount" || m.of === undefined || m.subtotal) continue;
+      const level = this.mentions[m.of];
+      const prior = this.statedPrior(level);
+      if (!prior) continue;
+      const expected = level.value.minus(prior.value);
+      const comparison = compareSum(m.value, [expected]);
+      if (comparison.agreement === "exact") continue;
+      const rounding = comparison.agreement === "rounding";
+      this.push(
+        RULE.change,
+        rounding ? "info" : "error",
+        m.paragraph,
+        `${rounding ? "舍入差异：" : ""}文中${this.quote(level)}、上年${prior.written}，本年减上年应为${changeText(expected)}，而文中写的是${changeText(m.value)}` +
+          (rounding ? "，在四舍五入允许范围内。" : "。"),
+        {
+          expected: expected.toFixed(2),
+          actual: m.value.toFixed(2),
+          ...(rounding ? { rounding: true } : {}),
+        }
+      );
+    }
+  }
+
   // -- percentages ---------------------------------------------------------------------------------
 
   /** A figure for a ratio: the table figure the statement stands for, else what it states. */
@@ -882,9 +914,12 @@ class NarrativeChecker {
           ? this.facts.figures.get(change.subject)?.[0]?.value
           : undefined;
       if (!current) continue;
-      const prior = current.minus(change.value);
+      // Last year's figure as the text states it (then the rate follows the two years' figures,
+      // and a wrong 增减 is changesVsStatedPrior's finding), else this year's less the change.
+      const stated = this.statedPrior(level)?.value;
+      const prior = stated ?? current.minus(change.value);
       if (prior.isZero() || prior.isNegative()) continue;
-      const exact = change.value.dividedBy(prior).times(100);
+      const exact = (stated ? current.minus(stated) : change.value).dividedBy(prior).times(100);
       const status = percentStatus(r, exact);
       if (status === "exact") continue;
       const rounding = status === "rounding";
@@ -915,6 +950,10 @@ class NarrativeChecker {
           value: f.value,
           label: f.label,
         }));
+        // No table gives it (the text on its own): the figure the text states for it.
+        const stated = this.statedWhole(s, s.base);
+        if (denominators.length === 0 && stated)
+          denominators = [{ value: stated.value, label: `文中${this.quote(stated)}` }];
       } else {
         const anchor = of ?? s;
         const whole =
@@ -960,6 +999,72 @@ class NarrativeChecker {
           actual: s.value.toFixed(2),
           ...(rounding ? { rounding: true } : {}),
         }
+      );
+    }
+  }
+
+  /** The figure the text states for `subject` before `m` (in its scope, else its paragraph). */
+  statedWhole(m: Mention, subject: SubjectId): Mention | undefined {
+    const candidates = (list: Mention[]) =>
+      list.filter(
+        (x) =>
+          x.index < m.index && x.role === "level" && x.kind === "amount" && x.subject === subject
+      );
+    return (
+      candidates(this.inScope(m)).pop() ??
+      candidates(this.mentions.filter((x) => x.paragraph === m.paragraph)).pop()
+    );
+  }
+
+  /**
+   * The shares of the parts of one whole add up to 100%: never more (within the rounding of each
+   * share as written), and not less where the parts listed are all the whole has.
+   */
+  shareTotals(): void {
+    const groups = new Map<number, { whole: Mention; shares: Mention[] }>();
+    for (const s of this.mentions) {
+      if (s.role !== "share" || s.of === undefined || s.baseUnknown) continue;
+      const part = this.mentions[s.of];
+      if (!part.subject) continue;
+      const whole = s.base
+        ? this.statedWhole(part, s.base)
+        : this.wholeOf(part, "level", ["amount"]);
+      if (!whole) continue;
+      const group = groups.get(whole.index) ?? { whole, shares: [] };
+      if (!group.shares.some((x) => partKey(this.mentions[x.of!]) === partKey(part)))
+        group.shares.push(s);
+      groups.set(whole.index, group);
+    }
+    for (const { whole, shares } of groups.values()) {
+      if (shares.length < 2) continue;
+      const total = shares.reduce((sum, x) => sum.plus(x.value), ZERO);
+      // Each share rounded to its own decimals: the sum may be off by half a unit of each.
+      const slack = shares.reduce(
+        (sum, x) => sum.plus(new Money(10).pow(-Math.min(x.decimals, 2)).dividedBy(2)),
+        ZERO
+      );
+      const over = total.minus(100);
+      const listed = new Set(shares.map((x) => this.mentions[x.of!].subject!));
+      const complete = DECOMPOSITIONS.some(
+        (d) =>
+          d.wholes.includes(whole.subject!) &&
+          Array.isArray(d.parts) &&
+          d.parts.every((p) => listed.has(p) || knownZero(this.facts, p)) &&
+          [...listed].every((p) => (d.parts as readonly SubjectId[]).includes(p))
+      );
+      if (over.abs().lessThanOrEqualTo(slack) || (over.isNegative() && !complete)) continue;
+      const names = shares
+        .map(
+          (x) =>
+            `${this.mentions[x.of!].subjectText ?? subjectLabel(this.mentions[x.of!].subject!)}${x.written}`
+        )
+        .join("、");
+      this.push(
+        RULE.share,
+        "error",
+        whole.paragraph,
+        `文中${this.quote(whole)}，其下所列${names}合计为 ${showPercent(total)}，${over.isNegative() ? "不足" : "超过"} 100%。`,
+        { expected: "100.00", actual: total.toFixed(2) }
       );
     }
   }
@@ -1084,8 +1189,10 @@ class NarrativeChecker {
     this.sums("change");
     this.itemisedChanges();
     this.changesVsLastYear();
+    this.changesVsStatedPrior();
     this.rates();
     this.shares();
+    this.shareTotals();
     this.counts();
     this.noneStatements();
     this.placeholders();

@@ -366,9 +366,11 @@ export interface Mention {
   kind: MentionKind;
   /**
    * level: a figure (基本支出283.97万元); change: 比上年增加/减少 (signed); rate: 增长/下降 Y% (signed);
-   * share: 占 Y%; other: a number with no budget meaning found.
+   * share: 占 Y%; prior: last year's figure stated beside this year's (较上年2.08万元减少…,
+   * 上年预算为X万元), its subject and `of` those of this year's; other: a number with no budget
+   * meaning found.
    */
-  role: "level" | "change" | "rate" | "share" | "other";
+  role: "level" | "change" | "rate" | "share" | "prior" | "other";
   /** Amounts in 万元 (converted from 元/亿元), percentages as written (77.79), counts. Changes and rates carry their sign. */
   value: Money;
   /** Decimal places of `value` as written, in its unit (万元 for amounts). */
@@ -434,6 +436,9 @@ const CHANGE = new RegExp(String.raw`^(.*?)(${COMPARED}?(增加|减少|增长|�
 const RATE = new RegExp(
   String.raw`^(.*?)${COMPARED}?(增长|下降|降低|上升|增加|减少|增幅|降幅|增长率|下降率)(?:为|是|达|了)?$`
 );
+/** 较上年2.08万元, 上年预算为X元, 去年同期: last year's figure, stated. */
+const PRIOR_AMOUNT =
+  /^(?:其中|其)?(?:比|较|与|同|对比)?(?:上年|去年|上一年|上年度)(?:同期)?(?:年初)?(?:预算数?|决算数?|安排)?(?:为|是|的)?$/;
 const INHERIT_AMOUNT = /^(?:涉及|共计|合计|总计|共|总)?(?:项目)?(?:金额|资金)(?:为|是|共计|合计)?$/;
 const FILLER_ONLY = new RegExp(`^(?:其中|其|主要|包括|${FILLER.slice(3, -1)})*$`);
 /** 项目经费合计减少…, 以上项目支出合计减少…: a subtotal of the changes listed before it. */
@@ -706,6 +711,20 @@ function classify(mention: Mention, segment: string, before: Mention[]): void {
       mention.subjectText = head.subjectText;
       mention.subjectFrom = "sentence";
       mention.of = head.index;
+    }
+    return;
+  }
+  if (PRIOR_AMOUNT.test(norm)) {
+    const previous = earlier(before, mention, "clause").filter(
+      (m) => m.role === "level" && m.kind === "amount" && m.subject
+    );
+    const of = previous[previous.length - 1];
+    if (of) {
+      mention.role = "prior";
+      mention.subject = of.subject;
+      mention.subjectText = of.subjectText;
+      mention.subjectFrom = "sentence";
+      mention.of = of.index;
     }
     return;
   }

@@ -154,6 +154,11 @@ const TOTAL_CAPTION = /(合计|小计|总计)$/;
 /** A column comparing with last year (上年预算数, 增减, 增长率): never a part of this year's 合计. */
 const COMPARISON_CAPTION = /上年(?!结转|结余)|上一年|去年|增减|增长|比上年/;
 const CODE_TEXT = /^\d{3}(\d{2}){0,2}$/;
+/**
+ * An amount written as text with its decimals or thousands separators (855.89, 1,234.56, -3.00):
+ * data, as a number is. Every figure of a Word table is text; a caption never looks like this.
+ */
+const AMOUNT_TEXT = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^[-−]?\d{1,3}(?:,\d{3})+$/;
 
 function isHeaderStart(row: CellValue[]): boolean {
   return row.some((cell) => isCaptionWord(compactText(cell)));
@@ -184,7 +189,14 @@ function isDataLike(row: CellValue[], r: number, header: HeaderSoFar): boolean {
     .map((cell, c) => ({ cell, c }))
     .filter(({ cell, c }) => !header.serialColumns.has(c) && !isBlank(cell));
   if (cells.length === 0) return false;
-  if (cells.some(({ cell }) => typeof cell === "number" || CODE_TEXT.test(compactText(cell))))
+  if (
+    cells.some(
+      ({ cell }) =>
+        typeof cell === "number" ||
+        CODE_TEXT.test(compactText(cell)) ||
+        AMOUNT_TEXT.test(compactText(cell))
+    )
+  )
     return true;
   const first = compactText(cells[0].cell);
   const labelLike = TOTAL_LABEL.test(first) || hasChineseOrdinal(first);
