@@ -18,8 +18,11 @@
  */
 import { checkWorkbook } from "./check/workbook";
 import type { Finding } from "./finding";
+export { fixKind } from "./fixKinds";
+export type { FixKind } from "./fixKinds";
 import type { CellValue, Grid } from "./grid";
 import { parseA1 } from "./grid";
+import { FIX_KINDS, fixKind } from "./fixKinds";
 import { moneyToNumber, parseAmount, Money } from "./money";
 import { amountAsText } from "./rules/amountCells";
 import { childrenSum } from "./rules/childrenSum";
@@ -39,36 +42,18 @@ export interface CellEdit {
   numberFormat?: string;
 }
 
-export type FixKind = "sum" | "text" | "rounding";
-
-/** The rules whose findings may have a fix, with their Chinese titles (for 全部修正). */
-export const FIXABLE_RULES: ReadonlyMap<string, { title: string; kinds: readonly FixKind[] }> =
-  new Map([
-    [sumRootCause.id, { title: sumRootCause.title, kinds: ["sum"] }],
-    [childrenSum.id, { title: childrenSum.title, kinds: ["sum", "rounding"] }],
-    [totalRowSum.id, { title: totalRowSum.title, kinds: ["sum", "rounding"] }],
-    [rowTotalParts.id, { title: rowTotalParts.title, kinds: ["sum", "rounding"] }],
-    [amountAsText.id, { title: amountAsText.title, kinds: ["text"] }],
-  ]);
+/** The Chinese titles of the fixable rules (for 全部修正), from the rules themselves. */
+export function fixableRuleTitles(): Record<string, string> {
+  const rules = [sumRootCause, childrenSum, totalRowSum, rowTotalParts, amountAsText];
+  return Object.fromEntries(
+    rules.filter((rule) => rule.id in FIX_KINDS).map((rule) => [rule.id, rule.title])
+  );
+}
 
 const SUM_RULES = new Set([childrenSum.id, totalRowSum.id, rowTotalParts.id]);
 
 /** How rounding follow-ups are chased: each round is one check of the workbook. */
 const MAX_SETTLE_ROUNDS = 4;
-
-/** What kind of fix a finding could have, judged from the finding alone (cheap: no check). */
-export function fixKind(finding: Finding): FixKind | undefined {
-  const rule = FIXABLE_RULES.get(finding.ruleId);
-  if (!rule || !finding.sheet || !finding.cell) return undefined;
-  if (finding.ruleId === amountAsText.id) return "text";
-  if (finding.expected === undefined || !isPlainDecimal(finding.expected)) return undefined;
-  if (finding.rounding) return rule.kinds.includes("rounding") ? "rounding" : undefined;
-  return finding.severity === "error" ? "sum" : undefined;
-}
-
-function isPlainDecimal(text: string): boolean {
-  return /^-?\d+(\.\d+)?$/.test(text);
-}
 
 interface Located {
   grid: Grid;

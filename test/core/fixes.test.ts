@@ -1,7 +1,16 @@
 import { checkWorkbook } from "../../src/core/check/workbook";
 import type { Finding } from "../../src/core/finding";
 import type { Grid } from "../../src/core/grid";
-import { applyEdits, directEdit, fixKind, planFix, planFixAll } from "../../src/core/fixes";
+import {
+  applyEdits,
+  directEdit,
+  fixableRuleTitles,
+  fixKind,
+  planFix,
+  planFixAll,
+} from "../../src/core/fixes";
+import { FIX_KINDS } from "../../src/core/fixKinds";
+import { TABLE_RULES } from "../../src/core/rules";
 import { loadFixture, plantCells } from "../helpers/fixtures";
 
 const where = (f: Finding) => `${f.ruleId}@${f.sheet}!${f.cell}`;
@@ -15,6 +24,14 @@ const findingAt = (findings: readonly Finding[], ruleId: string, sheet: string, 
   if (!found) throw new Error(`no ${ruleId} at ${sheet}!${cell} among ${findings.map(where)}`);
   return found;
 };
+
+describe("fixable rules", () => {
+  it("are registered table rules, each with its title", () => {
+    const ids = TABLE_RULES.map((rule) => rule.id);
+    expect(ids).toEqual(expect.arrayContaining(Object.keys(FIX_KINDS)));
+    expect(Object.keys(fixableRuleTitles()).sort()).toEqual(Object.keys(FIX_KINDS).sort());
+  });
+});
 
 describe("planFix", () => {
   it("mends a mistyped 类 by writing what its parts add up to, in that cell only", async () => {
