@@ -15,3 +15,5 @@ export { exportViewModel } from "./export";
 export type { ExportActionView, ExportViewModel } from "./export";
 export { paneViewModel } from "./pane";
 export type { PaneViewModel } from "./pane";
+export { fixViewModel, formatAmount } from "./fix";
+export type { FixDialogView, FixRowView, FixViewModel, UndoEntryView } from "./fix";
