@@ -135,6 +135,8 @@ export interface Messages {
   exportXlsxDownload: string;
   exportDocxDownload: string;
   exportFileNames: string;
+  exportCheckStatus: string;
+  exportCheckClean: string;
   exportBlockedErrors: string;
   exportOverride: string;
   exportOverrideActive: string;
@@ -271,6 +273,8 @@ export const messages: Record<Locale, Messages> = {
     exportXlsxDownload: "下载 xlsx",
     exportDocxDownload: "下载 docx",
     exportFileNames: "文件名",
+    exportCheckStatus: "检查结果：{errors} 个错误，{warnings} 个警告。",
+    exportCheckClean: "检查结果：未发现错误或警告。",
     exportBlockedErrors:
       "工作簿有 {count} 个错误，暂不能导出。请先修正；如确需导出，请勾选下方选项。",
     exportOverride: "仍要导出（我已核对这些错误）",
@@ -411,6 +415,8 @@ export const messages: Record<Locale, Messages> = {
     exportXlsxDownload: "Download xlsx",
     exportDocxDownload: "Download docx",
     exportFileNames: "File names",
+    exportCheckStatus: "Check result: {errors} errors, {warnings} warnings.",
+    exportCheckClean: "Check result: no errors or warnings.",
     exportBlockedErrors:
       "The workbook has {count} errors, so it cannot be exported yet. Fix them, or tick the option below to export anyway.",
     exportOverride: "Export anyway (I have reviewed the errors)",
