@@ -467,6 +467,8 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
     expect(log.length - syncsBefore).toBeLessThanOrEqual(2 + 3);
     const notesAfter = await findingButtons().count();
     expect(notesAfter).toBeLessThan(expected.roundingNotes);
+    // The status and the 撤销 list at the top of the step, in view for the screenshot.
+    await page.getByText(fill(TEXT.fixDone, { count: written })).scrollIntoViewIfNeeded();
     await screenshot("8-fixed");
 
     // 撤销: the cells are as they were, value and format, and so is the list.
@@ -477,6 +479,7 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
     await fix.waitFor();
     expect(await findingButtons().count()).toBe(expected.roundingNotes);
     await sourceSheetsUnchanged();
+    await page.getByText(new RegExp(`^${TEXT.undoDone.split("{")[0]}`)).scrollIntoViewIfNeeded();
     await screenshot("9-undone");
   });
 
