@@ -9,6 +9,7 @@ import type { Grid } from "../core/grid";
 import type { TemplateId } from "../core/model";
 import type { NarrativeInput } from "../core/narrative/types";
 import { gridsFromXlsx } from "../io/readXlsx";
+import { CLI_MESSAGES, detailOf } from "./messages";
 import type { CheckedTable } from "../core/rules/workbook/completeness";
 import { describeReadError } from "./readError";
 import { workbookSubject } from "../core/previous/subject";
@@ -100,8 +101,7 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
     };
   } catch (error) {
     // The engine reports bad input as findings; an exception here is a bug in the engine.
-    const detail = error instanceof Error ? error.message : String(error);
-    return failed(`检查时程序出错，请把此文件和以下信息报告给开发者（${detail}）`);
+    return failed(CLI_MESSAGES.engineFailed(detailOf(error)));
   }
 }
 

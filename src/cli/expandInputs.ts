@@ -7,6 +7,7 @@
 import { Dirent } from "fs";
 import { readdir, realpath, stat } from "fs/promises";
 import path from "path";
+import { CLI_MESSAGES } from "./messages";
 
 export interface InputProblem {
   input: string;
@@ -206,18 +207,20 @@ export async function expandInputs(inputs: readonly string[]): Promise<ExpandedI
     if (kind === "file") add(input);
     else if (kind === "dir") {
       const found = await workbooksUnder(input);
-      if (found.length === 0) problems.push({ input, message: "目录中没有 .xlsx 工作簿" });
+      if (found.length === 0)
+        problems.push({ input, message: CLI_MESSAGES.folderWithoutWorkbooks() });
       found.forEach(add);
-    } else if (kind === "other") problems.push({ input, message: "不是普通文件或目录" });
+    } else if (kind === "other") problems.push({ input, message: CLI_MESSAGES.notFileOrFolder() });
     else if (hasGlobMagic(input)) {
       const workbooks: string[] = [];
       for (const match of await globMatches(input)) {
         if ((await kindOfPath(match)) === "dir") workbooks.push(...(await workbooksUnder(match)));
         else if (isWorkbookName(match)) workbooks.push(match);
       }
-      if (workbooks.length === 0) problems.push({ input, message: "没有匹配的 .xlsx 工作簿" });
+      if (workbooks.length === 0)
+        problems.push({ input, message: CLI_MESSAGES.globWithoutWorkbooks() });
       workbooks.forEach(add);
-    } else problems.push({ input, message: "找不到文件或目录" });
+    } else problems.push({ input, message: CLI_MESSAGES.noSuchInput() });
   }
   return { files, problems };
 }

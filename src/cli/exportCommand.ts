@@ -5,7 +5,7 @@
  * The figures come from the ledger when the workbook is one, else from the published tables; the
  * tables and the 情况说明 are built by the engine (core/format, core/narrative), rendered here.
  */
-import { mkdir, readFile, stat, writeFile } from "fs/promises";
+import { mkdir, readFile, realpath, stat } from "fs/promises";
 import path from "path";
 import { parseArgs } from "util";
 import { checkWorkbook } from "../core/check/workbook";
@@ -22,8 +22,14 @@ import { writeXlsx } from "../render/xlsx";
 import { describeReadError } from "./checkFile";
 import type { FileResult } from "./checkFile";
 import { renderText } from "./report";
-import { decodeText } from "./textFile";
 import { exportBaseName, safeFileName } from "../render/fileNames";
+import { packageDate } from "../render/stableZip";
+import { blockingProblems, changeText } from "../core/format/disclosure";
+import type { FigureChange } from "../core/format/disclosure";
+import { CLI_MESSAGES, detailOf } from "./messages";
+import { OutputWriteError, writeAllOrNothing } from "./outputFiles";
+import type { OutputFs } from "./outputFiles";
+import { decodeText } from "./textFile";
 import { workbookSubject } from "../core/previous/subject";
 import type { PreviousDisclosure } from "../core/previous/types";
 import { readPreviousFile } from "./previousFile";
@@ -40,6 +46,8 @@ export interface ExportCommand {
   allowErrors: boolean;
   /** A UTF-8 text file with the 部门职责及机构设置. */
   dutiesFile?: string;
+  /** Print stack traces of internal errors (--debug). */
+  debug?: boolean;
   /** Last year's disclosure: the 情况说明 states every 比上年 change with its figures. */
   previousFile?: string;
 }
@@ -75,6 +83,8 @@ export interface ExportContent {
   narrative?: Narrative;
   /** What the builders had to say (figures rebuilt from tables that disagree, say). */
   notes?: Finding[];
+  /** Figures of the workbook that the export prints differently, cell by cell. */
+  changes?: FigureChange[];
 }
 
 /**
@@ -94,7 +104,7 @@ export type BuildContent = (
 ) => ExportContent | undefined;
 
 export const EXPORT_HELP = `  budget-disclosure export <文件> [--template <hebei|shanxi|mof>] [--out <目录>] [--force]
-                           [--allow-errors] [--duties <文件>] [--previous <文件>]
+                           [--allow-errors] [--duties <文件>] [--previous <文件>] [--debug]
   budget-disclosure export <目录|通配符>… --out <目录> [--template …] [--force] [--allow-errors]
                            [--jobs <N>] [--no-progress]
     写出 <部门>-<年度>-部门预算公开.xlsx 和 .docx（公开表、情况说明、名词解释）。
@@ -105,14 +115,18 @@ export const EXPORT_HELP = `  budget-disclosure export <文件> [--template <heb
     -t, --template <格式>  导出的公开表格式（默认同工作簿）  layout of the export (default: the workbook's)
     -o, --out <目录>       输出目录（默认当前目录）          output directory (default: current)
         --force            覆盖已有文件                      overwrite existing files
-        --allow-errors     工作簿有错误也导出                export even when the workbook has errors
+        --allow-errors     工作簿有错误、或导出会改动原表数字（超出舍入）时也导出
+                           export even with errors, or figures changed by more than rounding
         --duties <文件>    部门职责及机构设置，文本文件      部门职责 text: a text file, one
                            （每行一段；“一、……”行为标题）   paragraph a line; 一、… lines are headings
     -p, --previous <文件>  上年公开文件（.xlsx，任一格式）：  last year's disclosure (.xlsx, any layout):
                            情况说明写明各项比上年增减金额    the 情况说明 states every change with its
                            和增长率，只留原因待填写          amount and rate; only reasons are left
+        --debug            出错时显示程序内部详情            show internal details of a failure
     -j, --jobs <N>         批量导出的并行线程数（默认 CPU 数） worker threads of a batch (default: CPUs)
         --no-progress      不显示进度条                      no progress bar on stderr
+    输入文件不会被覆盖（加 --force 也不会）；两个文件一起写出，出错时都不留下。
+    An input is never overwritten, even with --force; both files are written, or neither.
 `;
 
 const TEMPLATES: readonly TemplateId[] = ["hebei", "shanxi", "mof"];
@@ -147,6 +161,7 @@ export function parseExportArgs(
         force: { type: "boolean" },
         "allow-errors": { type: "boolean" },
         duties: { type: "string" },
+        debug: { type: "boolean" },
         previous: { type: "string", short: "p" },
         jobs: { type: "string", short: "j" },
         "no-progress": { type: "boolean" },
@@ -161,37 +176,23 @@ export function parseExportArgs(
   if (values.help) return { command: "help", topic: "export" };
   if (values.version) return { command: "version" };
   const inputs = positionals.slice(1);
-  if (inputs.length === 0)
-    return { command: "usage-error", message: "请给出要导出的工作簿（no input given）" };
+  if (inputs.length === 0) return { command: "usage-error", message: CLI_MESSAGES.noExportInput() };
   const template = values.template;
   if (template !== undefined && !isTemplate(template))
-    return {
-      command: "usage-error",
-      message: `--template 只能是 ${TEMPLATES.join("、")}，而不是“${template}”`,
-    };
+    return { command: "usage-error", message: CLI_MESSAGES.badTemplate(template, TEMPLATES) };
   let jobs = defaultJobs;
   if (values.jobs !== undefined) {
     jobs = Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1)
-      return { command: "usage-error", message: `--jobs 需要一个正整数，而不是“${values.jobs}”` };
+      return { command: "usage-error", message: CLI_MESSAGES.badJobs(values.jobs) };
   }
   if (isBatch(inputs)) {
     if (values.out === undefined)
-      return {
-        command: "usage-error",
-        message: "批量导出请用 --out <目录> 指定输出目录（a batch export needs --out）",
-      };
+      return { command: "usage-error", message: CLI_MESSAGES.batchNeedsOut() };
     if (values.duties !== undefined)
-      return {
-        command: "usage-error",
-        message: "--duties 的部门职责只对应一个部门：批量导出时不能使用（one department only）",
-      };
+      return { command: "usage-error", message: CLI_MESSAGES.batchNoDuties() };
     if (values.previous !== undefined)
-      return {
-        command: "usage-error",
-        message:
-          "--previous 的上年文件只对应一个部门：批量导出时不能使用，请逐个导出（one department only）",
-      };
+      return { command: "usage-error", message: CLI_MESSAGES.batchNoPrevious() };
     return {
       command: "export-batch",
       inputs,
@@ -212,6 +213,7 @@ export function parseExportArgs(
     allowErrors: values["allow-errors"] ?? false,
   };
   if (values.duties !== undefined) out.dutiesFile = values.duties;
+  if (values.debug) out.debug = true;
   if (values.previous !== undefined) out.previousFile = values.previous;
   return out;
 }
@@ -222,19 +224,89 @@ export interface ExportIO {
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown };
   env: NodeJS.ProcessEnv;
+  /** The file operations that write the output; Node's by default (tests make one fail). */
+  fs?: OutputFs;
 }
 
-async function fileExists(file: string): Promise<boolean> {
+/** The exit statuses of `check`, which `export` shares. */
+const EXIT = { ok: 0, errors: 1, failed: 2 } as const;
+
+/** Whether two paths are one file: the same real path, or the same file under two names (a link). */
+async function sameFile(a: string, b: string): Promise<boolean> {
   try {
-    await stat(file);
-    return true;
+    if ((await realpath(a)) === (await realpath(b))) return true;
+    const [x, y] = await Promise.all([stat(a), stat(b)]);
+    return x.ino !== 0 && x.dev === y.dev && x.ino === y.ino;
   } catch {
     return false;
   }
 }
 
-/** The exit statuses of `check`, which `export` shares. */
-const EXIT = { ok: 0, errors: 1, failed: 2 } as const;
+/** What --debug adds: the error as the system or library gave it, with its stack and code. */
+export function debugDetail(error: unknown): string {
+  const lines = [error instanceof Error ? (error.stack ?? error.message) : String(error)];
+  const { code, syscall, path: at } = (error ?? {}) as NodeJS.ErrnoException;
+  if (code !== undefined) lines.push(`code=${code} syscall=${syscall ?? ""} path=${at ?? ""}`);
+  return `[debug] ${lines.join("\n")}\n`;
+}
+
+/** An output problem in words that name the output path, never the input. */
+export function describeOutputError(at: string, error: unknown): string {
+  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
+    case "EACCES":
+    case "EPERM":
+      return CLI_MESSAGES.outputNoPermission(at);
+    case "EROFS":
+      return CLI_MESSAGES.outputReadOnly(at);
+    case "ENOSPC":
+    case "EDQUOT":
+      return CLI_MESSAGES.outputDiskFull(at);
+    case "ENOTDIR":
+    case "EEXIST":
+      return CLI_MESSAGES.outputFolderIsFile(at);
+    case "EISDIR":
+      return CLI_MESSAGES.outputIsFolder(at);
+    default:
+      return CLI_MESSAGES.outputFailed(at, detailOf(error));
+  }
+}
+
+/**
+ * Why the targets may not be written, before anything is built: a target that is a folder, a
+ * target that is one of the inputs (refused even with --force), or targets that exist (without
+ * --force). Undefined when writing may go ahead.
+ */
+async function targetProblem(
+  targets: readonly string[],
+  inputs: readonly string[],
+  force: boolean
+): Promise<{ message: string; present?: string[] } | undefined> {
+  const present: string[] = [];
+  for (const target of targets) {
+    let folder: boolean;
+    try {
+      folder = (await stat(target)).isDirectory();
+    } catch {
+      continue; // Not there (or not reachable: writing will say why).
+    }
+    if (folder) return { message: CLI_MESSAGES.outputIsFolder(target) };
+    for (const input of inputs)
+      if (await sameFile(target, input))
+        return { message: CLI_MESSAGES.outputIsInput(target, input) };
+    present.push(target);
+  }
+  if (present.length > 0 && !force) return { message: CLI_MESSAGES.outputExists(present), present };
+  return undefined;
+}
+
+function noteLine(f: Finding): string {
+  return `${f.sheet ? `【${f.sheet}】` : ""}${f.cell ? `${f.cell} ` : ""}${f.message}`;
+}
+
+/** One line per figure the export changes: where, what, from, to. */
+export function changeLines(changes: readonly FigureChange[]): string[] {
+  return changes.map((c) => `  ${changeText(c)}`);
+}
 
 /**
  * What became of one export, for a caller that exports many (batchExport.ts): the two files
@@ -255,13 +327,25 @@ export async function runExport(
   buildContent: BuildContent,
   onOutcome: (outcome: ExportOutcome) => void = () => undefined
 ): Promise<number> {
-  const fail = (message: string, kind: "unreadable" | "failed" = "failed") => {
-    io.stderr.write(`budget-disclosure: ${args.input}：${message}\n`);
+  // Problems with the input name the input; problems with the output name the output.
+  const say = (message: string, error: unknown, about: string | null) => {
+    io.stderr.write(`budget-disclosure: ${about !== null ? `${about}：` : ""}${message}\n`);
+    if (args.debug && error !== undefined) io.stderr.write(debugDetail(error));
+  };
+  const fail = (
+    message: string,
+    error?: unknown,
+    about: string | null = args.input,
+    kind: "unreadable" | "failed" = "failed"
+  ) => {
+    say(message, error, about);
     onOutcome({ kind, message });
     return EXIT.failed;
   };
+  const failOutput = (message: string, error?: unknown) =>
+    fail(`${message}${CLI_MESSAGES.outputNothingLeft()}`, error, null);
   const exists = (files: string[], message: string) => {
-    io.stderr.write(`budget-disclosure: ${args.input}：${message}\n`);
+    say(message, undefined, null);
     onOutcome({ kind: "exists", files, message });
     return EXIT.failed;
   };
@@ -272,14 +356,14 @@ export async function runExport(
     bytes = await readFile(args.input);
     grids = await gridsFromXlsx(bytes);
   } catch (error) {
-    return fail(describeReadError(error, bytes), "unreadable");
+    return fail(describeReadError(error, bytes), error, args.input, "unreadable");
   }
   let duties: string | undefined;
   if (args.dutiesFile !== undefined) {
     try {
       duties = decodeText(await readFile(args.dutiesFile));
     } catch (error) {
-      return fail(`无法读取 --duties 文件 ${args.dutiesFile}（${describeReadError(error)}）`);
+      return fail(CLI_MESSAGES.dutiesUnreadable(args.dutiesFile, describeReadError(error)), error);
     }
   }
 
@@ -300,6 +384,7 @@ export async function runExport(
   const departmentCode = check.ledger?.department.code ?? check.model.department?.code;
   const year = check.ledger?.department.year ?? check.model.year?.value;
   const errors = check.findings.filter((f) => f.severity === "error");
+  const color = Boolean(io.stdout.isTTY) && io.env.NO_COLOR === undefined;
   if (errors.length > 0 && !args.allowErrors) {
     const result: FileResult = {
       file: args.input,
@@ -310,58 +395,93 @@ export async function runExport(
       findings: check.findings,
       ms: Math.round(performance.now() - started),
     };
-    const color = Boolean(io.stdout.isTTY) && io.env.NO_COLOR === undefined;
     io.stdout.write(renderText([result], { color }));
-    const message = `工作簿有 ${errors.length} 个错误，未导出。请先修正；如仍要导出，加 --allow-errors。`;
+    const message = CLI_MESSAGES.workbookHasErrors(errors.length);
     io.stderr.write(`budget-disclosure: ${message}\n`);
     onOutcome({ kind: "has-errors", errors: errors.length, message });
     return EXIT.errors;
   }
-  if (department === undefined) return fail("找不到部门名称，无法导出（no department name found）");
-  if (year === undefined) return fail("找不到预算年度，无法导出（no budget year found）");
-  if (template === undefined)
-    return fail("无法识别公开表格式，请用 --template 指定 hebei、shanxi 或 mof");
+  if (department === undefined) return fail(CLI_MESSAGES.noDepartment());
+  if (year === undefined) return fail(CLI_MESSAGES.noYear());
+  if (template === undefined) return fail(CLI_MESSAGES.noTemplate());
 
   const base = path.join(args.outDir, exportBaseName(department, year));
   const targets = { xlsx: `${base}.xlsx`, docx: `${base}.docx` };
-  if (!args.force) {
-    const present = [];
-    for (const file of Object.values(targets)) if (await fileExists(file)) present.push(file);
-    if (present.length > 0)
-      return exists(present, `文件已存在：${present.join("、")}；未覆盖。要覆盖请加 --force。`);
-  }
+  const inputs = [args.input, ...(args.dutiesFile !== undefined ? [args.dutiesFile] : [])];
+  const refused = await targetProblem(Object.values(targets), inputs, args.force);
+  if (refused)
+    return refused.present
+      ? exists(refused.present, refused.message)
+      : fail(refused.message, undefined, null);
 
   const about = { department, departmentCode, year, template, previous };
   const content = buildContent(check, about);
   const notes = (content?.notes ?? []).filter((f) => f.severity !== "info");
-  if (!content || content.specs.length === 0) {
-    const why = notes.map((f) => f.message).join("；");
-    return fail(
-      `工作簿中没有可导出的预算数据（no ledger and no standard tables found）${why ? `：${why}` : ""}`
+  if (!content || content.specs.length === 0)
+    return fail(CLI_MESSAGES.noBudgetData(notes.map((f) => f.message).join("；")));
+  const changes = content.changes ?? [];
+  const blocking = blockingProblems({ changes, notes });
+  const blockers = blocking.changes.length + blocking.notes.length;
+  if (blockers > 0 && !args.allowErrors) {
+    io.stdout.write(
+      [
+        ...(blocking.changes.length > 0
+          ? [
+              `${args.input}：导出会改动原表中的数字（exporting would change figures of the workbook）：`,
+              ...changeLines(blocking.changes),
+            ]
+          : []),
+        ...(blocking.notes.length > 0
+          ? [
+              `${args.input}：生成公开表时发现的问题（problems found building the tables）：`,
+              ...blocking.notes.map((f) => `  ${noteLine(f)}`),
+            ]
+          : []),
+      ].join("\n") + "\n"
     );
+    const message = CLI_MESSAGES.exportBlocked(blocking.changes.length, blocking.notes.length);
+    io.stderr.write(`budget-disclosure: ${message}\n`);
+    onOutcome({ kind: "has-errors", errors: blockers, message });
+    return EXIT.errors;
   }
-  const [xlsx, docx] = await Promise.all([
-    writeXlsx(content.specs),
-    writeDocx({
-      specs: content.specs,
-      narrative: content.narrative,
-      duties,
-      department,
-      year,
-      template,
-    }),
-  ]);
-  await mkdir(args.outDir, { recursive: true });
-  // Without --force, "wx" also refuses a file that appeared since the check above.
-  const flag = args.force ? "w" : "wx";
+
+  // The workbook's own date, so that the same workbook exports to the same bytes.
+  const date = (await packageDate(bytes)) ?? undefined;
+  let xlsx: Uint8Array;
+  let docx: Uint8Array;
   try {
-    await writeFile(targets.xlsx, xlsx, { flag });
-    await writeFile(targets.docx, docx, { flag });
+    [xlsx, docx] = await Promise.all([
+      writeXlsx(content.specs, date ? { created: date } : {}),
+      writeDocx({
+        specs: content.specs,
+        narrative: content.narrative,
+        duties,
+        department,
+        year,
+        template,
+        ...(date ? { date } : {}),
+      }),
+    ]);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === "EEXIST"
-      ? exists(Object.values(targets), "文件已存在，未覆盖；要覆盖请加 --force。")
-      : fail(describeReadError(error));
+    return fail(CLI_MESSAGES.renderFailed(detailOf(error)), error);
+  }
+  try {
+    await mkdir(args.outDir, { recursive: true });
+  } catch (error) {
+    return failOutput(describeOutputError(args.outDir, error), error);
+  }
+  try {
+    await writeAllOrNothing(
+      [
+        { target: targets.xlsx, bytes: xlsx },
+        { target: targets.docx, bytes: docx },
+      ],
+      { overwrite: args.force, fs: io.fs }
+    );
+  } catch (error) {
+    if (!(error instanceof OutputWriteError)) throw error;
+    if (error.exists) return exists([error.at], CLI_MESSAGES.outputExists([error.at]));
+    return failOutput(describeOutputError(error.at, error.cause), error.cause);
   }
   const lines = [
     `已导出 ${department} ${year} 年部门预算公开（${content.specs.length} 张表）：`,
@@ -370,10 +490,17 @@ export async function runExport(
   ];
   if (errors.length > 0)
     lines.push(`注意：工作簿有 ${errors.length} 个错误（--allow-errors），请核对后再公开。`);
+  if (changes.length > 0) {
+    lines.push(
+      blocking.changes.length > 0
+        ? `注意：与原表不同的数字 ${changes.length} 处，其中 ${blocking.changes.length} 处超出舍入（--allow-errors），请核对后再公开：`
+        : `与原表不同的数字 ${changes.length} 处（舍入差异，以更明细的数字为准）：`
+    );
+    lines.push(...changeLines(changes));
+  }
   if (notes.length > 0) {
     lines.push("生成时的说明：");
-    for (const f of notes)
-      lines.push(`  ${f.sheet ? `【${f.sheet}】` : ""}${f.cell ? `${f.cell} ` : ""}${f.message}`);
+    for (const f of notes) lines.push(`  ${noteLine(f)}`);
   }
   io.stdout.write(lines.join("\n") + "\n");
   onOutcome({
@@ -390,5 +517,5 @@ export async function runExport(
 export const engineContent: BuildContent = (check, about) => {
   const built = buildDisclosure(check, about, { previous: about.previous });
   if (built.content) return built.content;
-  return built.notes.length > 0 ? { specs: [], notes: built.notes } : undefined;
+  return built.notes.length > 0 ? { specs: [], notes: built.notes, changes: [] } : undefined;
 };

@@ -26,6 +26,8 @@ import { renderJson, renderText } from "./report";
 import { checkFiles } from "./workerPool";
 import { readNarrativeFile } from "./narrativeFile";
 import type { NarrativeInput } from "../core/narrative/types";
+import { CLI_MESSAGES, detailOf } from "./messages";
+import type { OutputFs } from "./outputFiles";
 import { rulesVersion } from "./review/about";
 import { isReviewWorkbook, reportFormatOf, writeReports } from "./review/writeReports";
 
@@ -50,6 +52,8 @@ export interface CheckCommand {
   strictRounding: boolean;
   jobs: number;
   progress: boolean;
+  /** Print stack traces of internal errors (--debug). */
+  debug?: boolean;
   /** --report files: .html and/or .xlsx reports over every file checked. */
   reports: string[];
 }
@@ -83,6 +87,7 @@ const CHECK_OPTIONS = `  -t, --template <hebei|shanxi|mof>  公开表格式（�
   -r, --report <文件.html|.xlsx>     另写审核报告（可给多次）      also write a report (repeatable)
   -j, --jobs <N>                     并行线程数（默认 CPU 数）      worker threads (default: CPUs)
       --no-progress                  不显示进度条                  no progress bar on stderr
+      --debug                        出错时显示程序内部详情        show internal details of a failure
   -h, --help                         显示本帮助                    show this help
 `;
 
@@ -107,8 +112,9 @@ ${EXPORT_HELP}
   1  至少一个错误（export：未导出） at least one error (export: nothing written)
   2  有文件无法读取或未找到公开表，  an input could not be read or held no table
      或参数有误                     to check, or bad usage
-     （或 --report 未能写入）       (or a --report could not be written)
-     （export：文件已存在）         (export: a file exists and --force was not given)
+     （或 --report 未能写入；        (or a --report could not be written; export: a file
+       export：文件已存在、输出位置   exists without --force, the output cannot be written,
+       无法写入，或输出就是输入）      or the output is an input)
 `;
 
 /** `budget-disclosure check --help`: check's own options. */
@@ -133,10 +139,12 @@ export const EXPORT_COMMAND_HELP = `budget-disclosure export — 导出部门预
 ${EXPORT_HELP}
 退出状态 Exit status:
   0  已导出                         exported
-  1  工作簿有错误，未导出           the workbook has errors: nothing written
+  1  工作簿有错误，或导出会改动     the workbook has errors, or the export would change a
+     原表数字（超出舍入）：未导出   figure by more than rounding: nothing written
      （加 --allow-errors 仍导出）   (--allow-errors exports anyway)
   2  无法读取输入、文件已存在       an input could not be read, a file exists (without
-     （未加 --force），或参数有误   --force), or bad usage
+     （未加 --force）、输出位置无法  --force), the output cannot be written, the output is
+     写入、输出就是输入，或参数有误  an input, or bad usage
   批量导出时取所有文件中最严重的一种。 A batch exits with the worst of its files.
 `;
 
@@ -154,10 +162,10 @@ function isFormat(value: string): value is Format {
 function describeParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `未知选项 ${unknown[1]}（unknown option）`;
+  if (unknown) return CLI_MESSAGES.unknownOption(unknown[1]);
   const missing = /Option '([^']+)' argument missing/.exec(message);
-  if (missing) return `选项 ${missing[1].split(",").pop()?.trim()} 需要一个值（argument missing）`;
-  return message;
+  if (missing) return CLI_MESSAGES.missingValue(missing[1].split(",").pop()?.trim() ?? "");
+  return CLI_MESSAGES.badArguments(detailOf(error));
 }
 
 export function parseCliArgs(
@@ -177,62 +185,37 @@ export function parseCliArgs(
   if (values.help) return { command: "help", topic: command === "check" ? "check" : "all" };
   if (values.version) return { command: "version" };
   if (command === undefined)
-    return {
-      command: "usage-error",
-      message: "缺少命令：budget-disclosure check <文件|目录|通配符>… 或 export <文件>",
-    };
-  // `help`, `help check`, `help export`.
+    return { command: "usage-error", message: CLI_MESSAGES.missingCommand() };
   if (command === "help")
     return {
       command: "help",
       topic: inputs[0] === "check" || inputs[0] === "export" ? inputs[0] : "all",
     };
   if (command !== "check")
-    return {
-      command: "usage-error",
-      message: `未知命令“${command}”，可用的命令：check、export（unknown command）`,
-    };
-  if (inputs.length === 0)
-    return {
-      command: "usage-error",
-      message: "请给出要检查的文件、目录或通配符（no input given）",
-    };
+    return { command: "usage-error", message: CLI_MESSAGES.unknownCommand(command) };
+  if (inputs.length === 0) return { command: "usage-error", message: CLI_MESSAGES.noCheckInput() };
 
   const template = values.template;
-  if (template !== undefined && !isTemplate(template)) {
-    return {
-      command: "usage-error",
-      message: `--template 只能是 ${TEMPLATES.join("、")}，而不是“${template}”`,
-    };
-  }
+  if (template !== undefined && !isTemplate(template))
+    return { command: "usage-error", message: CLI_MESSAGES.badTemplate(template, TEMPLATES) };
   const format = values.format ?? "text";
-  if (!isFormat(format))
-    return { command: "usage-error", message: `--format 只能是 text 或 json，而不是“${format}”` };
+  if (!isFormat(format)) return { command: "usage-error", message: CLI_MESSAGES.badFormat(format) };
   let jobs = defaultJobs;
   if (values.jobs !== undefined) {
     jobs = Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1)
-      return { command: "usage-error", message: `--jobs 需要一个正整数，而不是“${values.jobs}”` };
+      return { command: "usage-error", message: CLI_MESSAGES.badJobs(values.jobs) };
   }
   const narrative = values.narrative;
   if (narrative !== undefined && inputs.length !== 1)
-    return {
-      command: "usage-error",
-      message: "--narrative 的情况说明只能对应一个工作簿：请只给出一个要检查的文件",
-    };
+    return { command: "usage-error", message: CLI_MESSAGES.narrativeNeedsOneWorkbook() };
   if (values.previous !== undefined && values["previous-dir"] !== undefined)
-    return {
-      command: "usage-error",
-      message: "--previous 与 --previous-dir 只能选一个（give one of them）",
-    };
+    return { command: "usage-error", message: CLI_MESSAGES.previousOrDir() };
   const reports = values.report ?? [];
   const badReport = reports.find((file) => reportFormatOf(file) === undefined);
   if (badReport !== undefined)
-    return {
-      command: "usage-error",
-      message: `--report 的文件名须以 .html 或 .xlsx 结尾，而不是“${badReport}”（report must be .html or .xlsx）`,
-    };
-  return {
+    return { command: "usage-error", message: CLI_MESSAGES.badReport(badReport) };
+  const parsedCheck: CheckCommand = {
     command: "check",
     inputs,
     narrative,
@@ -245,6 +228,8 @@ export function parseCliArgs(
     progress: !values["no-progress"],
     reports,
   };
+  if (values.debug) parsedCheck.debug = true;
+  return parsedCheck;
 }
 
 function parse(argv: readonly string[]) {
@@ -259,6 +244,7 @@ function parse(argv: readonly string[]) {
       jobs: { type: "string", short: "j" },
       "no-progress": { type: "boolean" },
       narrative: { type: "string", short: "n" },
+      debug: { type: "boolean" },
       previous: { type: "string", short: "p" },
       "previous-dir": { type: "string" },
       report: { type: "string", short: "r", multiple: true },
@@ -291,6 +277,8 @@ export interface CliIO {
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   env: NodeJS.ProcessEnv;
+  /** The file operations export writes with; Node's by default (tests make one fail). */
+  fs?: OutputFs;
 }
 
 export async function main(argv: readonly string[], io: CliIO = process): Promise<number> {
@@ -303,9 +291,7 @@ export async function main(argv: readonly string[], io: CliIO = process): Promis
       io.stdout.write(`budget-disclosure ${version()}\n`);
       return EXIT.ok;
     case "usage-error":
-      io.stderr.write(
-        `budget-disclosure: ${parsed.message}\n运行 budget-disclosure --help 查看用法。\n`
-      );
+      io.stderr.write(`budget-disclosure: ${parsed.message}\n${CLI_MESSAGES.seeHelp()}\n`);
       return EXIT.usage;
     case "check":
       return runCheck(parsed, io);
@@ -410,16 +396,24 @@ async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
   return status;
 }
 
+/**
+ * What a failure the commands did not foresee prints: a sentence of ours around the error's own
+ * words, and its stack trace only when asked for with --debug.
+ */
+export function internalErrorText(error: unknown, debug: boolean): string {
+  const lines = [`budget-disclosure: ${CLI_MESSAGES.internalError(detailOf(error))}`];
+  if (debug && error instanceof Error && error.stack) lines.push(error.stack);
+  return lines.join("\n") + "\n";
+}
+
 /** What bin/budget-disclosure.js calls. Sets exitCode instead of exiting, so piped output is flushed. */
-export function runCli(): void {
-  main(process.argv.slice(2)).then(
+export function runCli(argv: readonly string[] = process.argv.slice(2)): void {
+  main(argv).then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(
-        `budget-disclosure: 程序出错（internal error）：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
-      );
+      process.stderr.write(internalErrorText(error, argv.includes("--debug")));
       process.exitCode = EXIT.unreadable;
     }
   );

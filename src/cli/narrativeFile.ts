@@ -8,6 +8,7 @@ import { paragraphsFromText } from "../core/narrative/check";
 import type { NarrativeInput } from "../core/narrative/types";
 import { docxParagraphs } from "../io/readDocx";
 import { decodeText } from "./textFile";
+import { CLI_MESSAGES, detailOf } from "./messages";
 
 export type NarrativeFileResult = { paragraphs: NarrativeInput[] } | { error: string };
 
@@ -22,8 +23,8 @@ export async function readNarrativeFile(file: string): Promise<NarrativeFileResu
     return {
       error:
         code === "ENOENT"
-          ? `找不到情况说明文件“${file}”`
-          : `无法读取情况说明文件“${file}”（${String(error)}）`,
+          ? CLI_MESSAGES.narrativeNotFound(file)
+          : CLI_MESSAGES.narrativeUnreadable(file, detailOf(error)),
     };
   }
   if (extension === ".txt" || extension === ".text") {
@@ -36,10 +37,8 @@ export async function readNarrativeFile(file: string): Promise<NarrativeFileResu
       const paragraphs = await docxParagraphs(bytes);
       return { paragraphs: paragraphsFromText(paragraphs.join("\n"), location) };
     } catch {
-      return {
-        error: `“${file}”不是有效的 .docx 文档（可能已损坏，或是旧版 .doc：请在 Word 中另存为 .docx）`,
-      };
+      return { error: CLI_MESSAGES.narrativeNotDocx(file) };
     }
   }
-  return { error: `情况说明文件应为 .txt 或 .docx，而不是“${extension || file}”` };
+  return { error: CLI_MESSAGES.narrativeWrongType(extension || file) };
 }

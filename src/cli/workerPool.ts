@@ -8,6 +8,7 @@ import { existsSync } from "fs";
 import path from "path";
 import { Worker } from "worker_threads";
 import { CheckOptions, FileResult, checkFile } from "./checkFile";
+import { CLI_MESSAGES } from "./messages";
 
 /** Main thread → worker, for `check`. */
 export interface WorkerTask {
@@ -71,7 +72,7 @@ export async function checkFiles(
       file: files[i],
       sheets: [],
       findings: [],
-      error: `检查时程序出错，请把此文件和以下信息报告给开发者（${reason}）`,
+      error: CLI_MESSAGES.engineFailed(reason),
       ms: 0,
     }),
     onResult: options.onResult,

@@ -21,7 +21,6 @@ import {
   Document,
   Footer,
   HeadingLevel,
-  ImageRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -49,9 +48,11 @@ import type { Narrative, NarrativeParagraph, NarrativeSection } from "../core/na
 import { paragraphText, placeholderText, runText } from "../core/narrative/types";
 import type { TemplateId } from "../core/model";
 import { chineseNumber } from "../core/templates/common";
-import { TEMPLATE_SETS } from "../core/templates/sets";
+import { TEMPLATE_SETS, tableNumber } from "../core/templates/sets";
 import type { TemplateSet } from "../core/templates/sets";
-import { ChartBar, barChartPng, expenditureByClass, generalBudgetExpenditureSpec } from "./chart";
+import { barChartRun, expenditureByClass, generalBudgetExpenditureSpec } from "./chart";
+import type { ChartBar } from "./chart";
+import { stablePackage } from "./stableZip";
 
 export interface DocxInput {
   specs: readonly SheetSpec[];
@@ -68,6 +69,11 @@ export interface DocxInput {
   chart?: readonly ChartBar[] | false;
   /** 名词解释; by default the narrative's 名词解释 section, else the template's standard list. */
   glossary?: readonly GlossaryEntry[];
+  /**
+   * The document's creation and modification date, and its zip entries': the same input and date
+   * give the same bytes. By default 1 January of the budget year, never the clock.
+   */
+  date?: Date;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -439,19 +445,7 @@ function specTable(
   });
 }
 
-/** 表一 (Shanxi) or 表1: the number the province prints before the `n`th table's title (from 1). */
-export function tableNumber(n: number, numbering: TemplateSet["tableNumbering"]): string {
-  return `表${numbering === "chinese" ? chineseNumber(n) : String(n)}`;
-}
-
-/**
- * The number in a sheet name such as `表12 政府采购预算`: the document numbers a table as the
- * workbook does, so a table the workbook lacks leaves its gap in both.
- */
-export function sheetNumber(sheetName: string): number | undefined {
-  const match = /^表(\d+)/.exec(sheetName.trim());
-  return match ? Number(match[1]) : undefined;
-}
+export { tableNumber };
 
 /** A title that already starts with its number (表一、表1) keeps it. */
 const NUMBERED_TITLE = /^\s*表\s*[一二三四五六七八九十\d]+/;
@@ -675,15 +669,19 @@ export function chartPlace(sections: readonly NarrativeSection[]): ChartPlace | 
   return undefined;
 }
 
-const CHART_WIDTH_PX = 600;
-const CHART_HEIGHT_PX = 280;
-
+/** The chart, its caption under it, and an empty line before the text goes on. */
 function chartBlocks(bars: readonly ChartBar[], year: number, available: number): FileChild[] {
-  const png = barChartPng(bars, { width: 900, height: 420 });
-  const caption = new Paragraph({
+  // Word's own width for a chart, or the text width when that is narrower (twips → pixels).
+  const width = Math.min(576, Math.floor(available / 15));
+  const chart = new Paragraph({
     alignment: AlignmentType.CENTER,
     keepNext: true,
-    spacing: { before: 120, after: 120 },
+    spacing: { before: 120 },
+    children: [barChartRun(bars, { width, font: EAST_ASIA_FONT })],
+  });
+  const caption = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 60, after: 120 },
     children: [
       text(`图1 ${year}年一般公共预算支出结构（按支出功能分类科目，单位：万元）`, {
         bold: true,
@@ -691,77 +689,7 @@ function chartBlocks(bars: readonly ChartBar[], year: number, available: number)
       }),
     ],
   });
-  const image = new Paragraph({
-    alignment: AlignmentType.CENTER,
-    keepNext: true,
-    children: [
-      new ImageRun({
-        type: "png",
-        data: png,
-        transformation: { width: CHART_WIDTH_PX, height: CHART_HEIGHT_PX },
-        altText: {
-          name: "chart",
-          title: "一般公共预算支出结构图",
-          description: bars
-            .map((b, i) => `${i + 1}. ${b.code} ${b.name} ${b.value.toFixed(2)}万元`)
-            .join("；"),
-        },
-      }),
-    ],
-  });
-  const columns = [1, 2, 5, 2.5];
-  const total = columns.reduce((a, b) => a + b, 0);
-  const tableWidth = Math.min(available, 8000);
-  const widths = columns.map((w) => Math.floor((w / total) * tableWidth));
-  const cell = (value: string, i: number, header: boolean) =>
-    new TableCell({
-      width: { size: widths[i], type: WidthType.DXA },
-      verticalAlign: VerticalAlignTable.CENTER,
-      shading: header ? { type: ShadingType.CLEAR, fill: HEADER_FILL, color: "auto" } : undefined,
-      children: [
-        new Paragraph({
-          alignment:
-            header || i < 2
-              ? AlignmentType.CENTER
-              : i === 3
-                ? AlignmentType.RIGHT
-                : AlignmentType.LEFT,
-          children: [new TextRun({ text: value, font: FONT, size: SIZE.table, bold: header })],
-        }),
-      ],
-    });
-  const rows = [
-    new TableRow({
-      tableHeader: true,
-      children: ["序号", "科目编码", "科目名称", "金额（万元）"].map((v, i) => cell(v, i, true)),
-    }),
-    ...bars.map(
-      (bar, n) =>
-        new TableRow({
-          cantSplit: true,
-          children: [String(n + 1), bar.code, bar.name, bar.value.toFixed(2)].map((v, i) =>
-            cell(v, i, false)
-          ),
-        })
-    ),
-  ];
-  const legend = new Table({
-    rows,
-    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    alignment: AlignmentType.CENTER,
-    margins: { left: 57, right: 57, top: 17, bottom: 17 },
-    borders: {
-      top: THIN_BORDER,
-      bottom: THIN_BORDER,
-      left: THIN_BORDER,
-      right: THIN_BORDER,
-      insideHorizontal: THIN_BORDER,
-      insideVertical: THIN_BORDER,
-    },
-  });
-  return [image, caption, legend, new Paragraph({ children: [] })];
+  return [chart, caption, new Paragraph({ children: [] })];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -834,6 +762,22 @@ function contentsBlocks(outline: Outline): FileChild[] {
   ];
 }
 
+const SECTION_NUMBER = /^[一二三四五六七八九十百]+、/;
+
+/**
+ * The sections with their numbers (一、二、…) counted again within the part they are printed in:
+ * the narrative numbers them as one text, the document moves 部门职责 to part one and 名词解释 to
+ * part four, and the numbers must still run on in the text and in the 目录.
+ */
+export function renumberSections(sections: readonly NarrativeSection[]): NarrativeSection[] {
+  let n = 0;
+  return sections.map((s) =>
+    SECTION_NUMBER.test(s.heading)
+      ? { ...s, heading: s.heading.replace(SECTION_NUMBER, `${chineseNumber(++n)}、`) }
+      : s
+  );
+}
+
 /** The narrative's sections that describe the department: they make part one. */
 const PART_ONE_SECTIONS: ReadonlySet<string> = new Set(["duties", "organization"]);
 /** The narrative's own part headings (第一部分 概况 …): the document has its own. */
@@ -869,7 +813,9 @@ function dutiesBlocks(
 ): FileChild[] {
   const clerks = clerkDutiesBlocks(duties ?? "", outline);
   if (clerks.length > 0) return clerks;
-  const fromNarrative = (narrative?.sections ?? []).filter((s) => PART_ONE_SECTIONS.has(s.id));
+  const fromNarrative = renumberSections(
+    (narrative?.sections ?? []).filter((s) => PART_ONE_SECTIONS.has(s.id))
+  );
   if (fromNarrative.length > 0)
     return fromNarrative.flatMap((s) => [
       ...(s.heading ? [sectionHeading(s.heading, outline)] : []),
@@ -908,11 +854,9 @@ export async function writeDocx(input: DocxInput): Promise<Uint8Array> {
       ? [section([partTwo, bodyParagraph([placeholder("公开表")])], "portrait")]
       : specs.map((spec, i) => {
           const orientation = spec.page.orientation;
-          const numbered = numberedTitle(
-            spec.title,
-            sheetNumber(spec.sheetName) ?? i + 1,
-            templateSet.tableNumbering
-          );
+          // Numbered by place, so the numbers run on without a gap (core/format/disclosure
+          // numbers the sheets the same way).
+          const numbered = numberedTitle(spec.title, i + 1, templateSet.tableNumbering);
           return section(
             [
               ...(i === 0 ? [partTwo] : []),
@@ -927,11 +871,13 @@ export async function writeDocx(input: DocxInput): Promise<Uint8Array> {
 
   const sections = input.narrative?.sections ?? [];
   // 部门职责 is part one; the glossary is part four.
-  const explanation = sections.filter(
-    (s) =>
-      !isGlossarySection(s) &&
-      !PART_ONE_SECTIONS.has(s.id) &&
-      !(PART_HEADING.test(s.heading) && s.paragraphs.length === 0)
+  const explanation = renumberSections(
+    sections.filter(
+      (s) =>
+        !isGlossarySection(s) &&
+        !PART_ONE_SECTIONS.has(s.id) &&
+        !(PART_HEADING.test(s.heading) && s.paragraphs.length === 0)
+    )
   );
   const chartSpec = generalBudgetExpenditureSpec(specs);
   const chartBars =
@@ -1014,5 +960,5 @@ export async function writeDocx(input: DocxInput): Promise<Uint8Array> {
   const buffer = await Packer.toArrayBuffer(document, false, [
     { path: "word/fontTable.xml", data: FONT_TABLE },
   ]);
-  return new Uint8Array(buffer);
+  return stablePackage(new Uint8Array(buffer), input.date ?? new Date(Date.UTC(year, 0, 1)));
 }

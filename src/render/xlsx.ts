@@ -26,13 +26,17 @@ import {
   safeSheetNames,
 } from "./sheetLook";
 import type { StyleEntry } from "./sheetLook";
+import { FIXED_PACKAGE_DATE, stablePackage } from "./stableZip";
 
 export { XLSX_STYLES, amountFormat, safeSheetNames, textWidth } from "./sheetLook";
 
 export interface XlsxOptions {
   /** Overrides every spec's `zeroAs` (how zero amounts show). */
   zeroAs?: SheetSpec["zeroAs"];
-  /** Stored as the workbook's creation date; fixed by tests for byte-stable output. */
+  /**
+   * The workbook's creation and modification date, and its zip entries' date: the same tables and
+   * date give the same bytes. By default a fixed date (stableZip's FIXED_PACKAGE_DATE), never the clock.
+   */
   created?: Date;
   /** 宋体 unless told otherwise; the name is written into the file, no font is embedded. */
   fontName?: string;
@@ -179,14 +183,15 @@ export async function writeXlsx(
 ): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "budget-disclosure";
-  const created = options.created ?? new Date();
+  const created = options.created ?? FIXED_PACKAGE_DATE;
   workbook.created = created;
   workbook.modified = created;
   const names = safeSheetNames(specs.map((s) => s.sheetName));
   specs.forEach((spec, i) => addSheet(workbook, spec, names[i], options));
   // A Buffer in Node, an ArrayBuffer-backed array in the browser.
   const buffer = (await workbook.xlsx.writeBuffer()) as unknown as ArrayBuffer | Uint8Array;
-  return ArrayBuffer.isView(buffer)
+  const bytes = ArrayBuffer.isView(buffer)
     ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
     : new Uint8Array(buffer);
+  return stablePackage(bytes, created);
 }

@@ -42,6 +42,7 @@ import type { ExportTarget, FindingFilters, FixTarget, PaneState, Step } from ".
 import {
   checkViewModel,
   exportViewModel,
+  findingSentence,
   fixViewModel,
   generateViewModel,
   paneViewModel,
@@ -220,7 +221,12 @@ export function App({
           onProgress: (progress) => dispatch({ type: "generate/progress", progress }),
         });
         if (result.ok)
-          dispatch({ type: "generate/done", created: result.created, notes: result.notes });
+          dispatch({
+            type: "generate/done",
+            created: result.created,
+            notes: result.notes,
+            changes: result.changes,
+          });
         else if (result.reason === "noData")
           dispatch({ type: "generate/failed", failure: { reason: "noData" }, notes: result.notes });
         else
@@ -266,15 +272,35 @@ export function App({
         const result = await exportDisclosure(
           checked,
           selectedTemplate(current),
-          FORMAT_OF[target]
+          FORMAT_OF[target],
+          {
+            override: current.export.override,
+          }
         );
         if (!result.ok) {
-          dispatch({ type: "export/failed", failure: { reason: result.reason } });
+          dispatch(
+            result.reason === "changes"
+              ? {
+                  type: "export/failed",
+                  failure: {
+                    reason: "changes",
+                    count: result.changes.filter((c) => !c.withinRounding).length,
+                    problems: result.problems.map(findingSentence),
+                  },
+                  changes: result.changes,
+                }
+              : { type: "export/failed", failure: { reason: result.reason } }
+          );
           return;
         }
         if (target === "xlsx-open") await openInExcel(host, result.file);
         else download(result.file);
-        dispatch({ type: "export/done", target, fileName: result.file.fileName });
+        dispatch({
+          type: "export/done",
+          target,
+          fileName: result.file.fileName,
+          changes: result.changes,
+        });
       } catch (error) {
         dispatch({
           type: "export/failed",

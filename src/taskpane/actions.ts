@@ -7,8 +7,14 @@
  */
 import type { WorkbookCheckResult } from "../core/check/workbook";
 import type { Finding } from "../core/finding";
+import type { FigureChange } from "../core/figures/figuresFromModel";
 import type { TemplateId } from "../core/model";
-import { MIME_TYPES, disclosureAbout, exportFileName, outputSheetNames } from "./disclosure";
+import {
+  MIME_TYPES,
+  disclosureAbout,
+  exportFileName,
+  possibleOutputSheetNames,
+} from "./disclosure";
 import type { ExportFormat } from "./disclosure";
 import type { CheckOutcome, FixProposal, FixTarget } from "./engine";
 import type { CellContent, CellWriteResult, WorkbookHost, WriteProgress } from "./excel/host";
@@ -39,7 +45,9 @@ export async function runCheck(host: WorkbookHost): Promise<CheckOutcome> {
  * checked as it is.
  */
 export function sourceSheets<T extends { sheet: string }>(grids: readonly T[]): T[] {
-  const generated = new Set((["hebei", "shanxi", "mof"] as const).flatMap(outputSheetNames));
+  const generated = new Set(
+    (["hebei", "shanxi", "mof"] as const).flatMap(possibleOutputSheetNames)
+  );
   const own = grids.filter((grid) => !generated.has(grid.sheet));
   return own.length > 0 ? own : [...grids];
 }
@@ -61,7 +69,7 @@ export function undoFix(host: WorkbookHost, previous: readonly CellContent[]): P
 
 /** The sheets of `template` that the workbook has already: earlier output a new run would replace. */
 export function existingOutputSheets(host: WorkbookHost, template: TemplateId): Promise<string[]> {
-  return host.existingSheets(outputSheetNames(template));
+  return host.existingSheets(possibleOutputSheetNames(template));
 }
 
 /**
@@ -70,11 +78,11 @@ export function existingOutputSheets(host: WorkbookHost, template: TemplateId): 
  */
 export function outputSheetsAmong(sheets: readonly string[], template: TemplateId): string[] {
   const present = new Set(sheets.map((sheet) => sheet.toLowerCase()));
-  return outputSheetNames(template).filter((name) => present.has(name.toLowerCase()));
+  return possibleOutputSheetNames(template).filter((name) => present.has(name.toLowerCase()));
 }
 
 export type GenerateResult =
-  | { ok: true; created: string[]; notes: Finding[] }
+  | { ok: true; created: string[]; notes: Finding[]; changes: FigureChange[] }
   | { ok: false; reason: "noData"; notes: Finding[] }
   | { ok: false; reason: "write"; message: string };
 
@@ -97,7 +105,7 @@ export async function generateTables(
     onProgress: options.onProgress,
   });
   if (!written.ok) return { ok: false, reason: "write", message: written.message };
-  return { ok: true, created: written.created, notes: content.notes };
+  return { ok: true, created: written.created, notes: content.notes, changes: content.changes };
 }
 
 export interface ExportedFile {
@@ -107,14 +115,23 @@ export interface ExportedFile {
 }
 
 export type ExportResult =
-  | { ok: true; file: ExportedFile }
-  | { ok: false; reason: "department" | "year" | "template" | "noData" };
+  /** `changes`: the workbook's figures the files print differently (see core/format/disclosure). */
+  | { ok: true; file: ExportedFile; changes: FigureChange[] }
+  | { ok: false; reason: "department" | "year" | "template" | "noData" }
+  /** Figures would change by more than rounding, and the user has not chosen to export anyway. */
+  /** …or building the tables found `problems` (errors such as a project row that fits no 科目). */
+  | { ok: false; reason: "changes"; changes: FigureChange[]; problems: Finding[] };
 
-/** Renders the disclosure as `<部门>-<年度>-部门预算公开.xlsx` or `.docx`. */
+/**
+ * Renders the disclosure as `<部门>-<年度>-部门预算公开.xlsx` or `.docx`. Like errors in the
+ * workbook, a figure the export would change by more than rounding (or a project row it cannot
+ * place) stops it, unless `override`: the user has reviewed them and exports anyway.
+ */
 export async function exportDisclosure(
   check: WorkbookCheckResult,
   template: TemplateId | undefined,
-  format: ExportFormat
+  format: ExportFormat,
+  { override = false }: { override?: boolean } = {}
 ): Promise<ExportResult> {
   const about = disclosureAbout(check, template);
   const { department, year } = about;
@@ -126,6 +143,13 @@ export async function exportDisclosure(
     template: about.template,
   });
   if (!content || content.specs.length === 0) return { ok: false, reason: "noData" };
+  if (content.blocked && !override)
+    return {
+      ok: false,
+      reason: "changes",
+      changes: content.changes,
+      problems: content.notes.filter((f) => f.severity === "error"),
+    };
   let bytes: Uint8Array;
   if (format === "xlsx") {
     const { writeXlsx } = await import(/* webpackChunkName: "export-xlsx" */ "../render/xlsx");
@@ -147,6 +171,7 @@ export async function exportDisclosure(
       mimeType: MIME_TYPES[format],
       bytes,
     },
+    changes: content.changes,
   };
 }
 

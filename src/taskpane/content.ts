@@ -5,7 +5,8 @@
  */
 import type { WorkbookCheckResult } from "../core/check/workbook";
 import type { Finding } from "../core/finding";
-import { buildDisclosure } from "../core/format/disclosure";
+import { blockingProblems, buildDisclosure } from "../core/format/disclosure";
+import type { FigureChange } from "../core/format/disclosure";
 import type { SheetSpec } from "../core/format/sheetSpec";
 import { moneyToNumber } from "../core/money";
 import type { Narrative } from "../core/narrative/types";
@@ -19,6 +20,10 @@ export interface DisclosureContent {
   narrative?: Narrative;
   /** What rebuilding the figures from the tables had to say (tables that disagree, say). */
   notes: Finding[];
+  /** The workbook's figures the disclosure prints differently, with the old and new value. */
+  changes: FigureChange[];
+  /** A figure would change by more than rounding, or a project row cannot be placed: like an error. */
+  blocked: boolean;
   chart?: ChartData;
 }
 
@@ -32,8 +37,19 @@ export function disclosureContent(
 ): { content?: DisclosureContent; notes: Finding[] } {
   const built = buildDisclosure(check, { ...about, department: about.department ?? "" });
   if (!built.content) return { notes: built.notes };
-  const { specs, narrative, notes } = built.content;
-  return { notes, content: { specs, narrative, notes, chart: chartData(specs, about.year) } };
+  const { specs, narrative, notes, changes } = built.content;
+  const blocking = blockingProblems(built.content);
+  return {
+    notes,
+    content: {
+      specs,
+      narrative,
+      notes,
+      changes,
+      blocked: blocking.changes.length > 0 || blocking.notes.length > 0,
+      chart: chartData(specs, about.year),
+    },
+  };
 }
 
 /** The bars of 一般公共预算 expenditure by 类, read from the printed 一般公共预算支出表. */

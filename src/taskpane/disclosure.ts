@@ -57,6 +57,28 @@ export function outputSheetNames(template: TemplateId): string[] {
   return [...TEMPLATE_TABLES[template], ...SUPPLEMENT_TABLES[template]].map((t) => t.sheetName);
 }
 
+/** `政府采购预算` for `表12 政府采购预算`: a generated sheet's name without its number. */
+export function unnumberedSheetName(name: string): string {
+  return name.replace(/^表\d+\s+/, "");
+}
+
+/**
+ * Every name a sheet of `template` can get: its tables, and each supplementary table under every
+ * number it takes when tables before it are missing (tables are numbered without a gap, so 政府采购
+ * is 表11 when there are no goal forms). What an earlier run may have left in the workbook.
+ */
+export function possibleOutputSheetNames(template: TemplateId): string[] {
+  const tables = TEMPLATE_TABLES[template].map((t) => t.sheetName);
+  const first = tables.length + 1;
+  const supplements = SUPPLEMENT_TABLES[template].flatMap((table, k) =>
+    Array.from(
+      { length: k + 1 },
+      (_, i) => `表${first + i} ${unnumberedSheetName(table.sheetName)}`
+    )
+  );
+  return [...tables, ...supplements];
+}
+
 /** The supplementary sheets among outputSheetNames: created only from the workbook's own tables. */
 export function optionalOutputSheetNames(template: TemplateId): string[] {
   return SUPPLEMENT_TABLES[template].map((table) => table.sheetName);

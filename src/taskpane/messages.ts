@@ -120,6 +120,9 @@ export interface Messages {
   generateFailed: string;
   generateNotesHeading: string;
   generateWithErrors: string;
+  generateChanged: string;
+  changesBeyondRounding: string;
+  changesHeading: string;
   needCheckFirst: string;
   needTemplate: string;
   noBudgetData: string;
@@ -146,6 +149,11 @@ export interface Messages {
   exportDownloaded: string;
   exportOpened: string;
   exportFailed: string;
+  exportBlockedChanges: string;
+  exportBlockedProblems: string;
+  exportAlsoProblems: string;
+  exportOverrideChanges: string;
+  exportChanged: string;
 }
 
 export const messages: Record<Locale, Messages> = {
@@ -259,6 +267,10 @@ export const messages: Record<Locale, Messages> = {
     generateFailed: "生成失败，已撤销新增的表：{message}",
     generateNotesHeading: "生成时的说明",
     generateWithErrors: "工作簿有 {count} 个错误，生成的表可能不准确，请先核对。",
+    generateChanged:
+      "有 {count} 个数字与原表不同（以更明细的数字为准，或为舍入差异），见下方列表。",
+    changesBeyondRounding: "其中 {count} 处超出舍入，请核对原表后再公开。",
+    changesHeading: "与原表不同的数字（{count} 处）",
     needCheckFirst: "请先完成检查。",
     needTemplate: "请先选择公开表模板。",
     noBudgetData: "工作簿中没有可用的预算数据（没有预算明细，也没有识别出标准公开表）。",
@@ -285,6 +297,13 @@ export const messages: Record<Locale, Messages> = {
     exportDownloaded: "已下载 {file}。",
     exportOpened: "已在新工作簿中打开 {file}。",
     exportFailed: "导出失败：{message}",
+    exportBlockedChanges:
+      "导出会改动原表中 {count} 个数字（超出舍入），未导出。请核对下方列表；如确需导出，请勾选“仍要导出”。",
+    exportBlockedProblems:
+      "生成公开表时发现 {count} 个问题：{list}。未导出。请核对原表；如确需导出，请勾选“仍要导出”。",
+    exportAlsoProblems: "生成公开表时还发现 {count} 个问题：{list}。",
+    exportOverrideChanges: "仍要导出（我已核对这些改动）",
+    exportChanged: "有 {count} 个数字与原表不同，见下方列表。",
   },
   "en-US": {
     title: "Budget Disclosure Assistant",
@@ -399,6 +418,11 @@ export const messages: Record<Locale, Messages> = {
     generateNotesHeading: "Notes from building the tables",
     generateWithErrors:
       "The workbook has {count} errors; the tables may be wrong. Review them first.",
+    generateChanged:
+      "{count} figures are printed differently from the workbook (the more detailed figure wins, or a rounding difference); see the list below.",
+    changesBeyondRounding:
+      "{count} of them by more than rounding: check the workbook before publishing.",
+    changesHeading: "Figures printed differently from the workbook ({count})",
     needCheckFirst: "Check the workbook first.",
     needTemplate: "Choose a table template first.",
     noBudgetData:
@@ -427,6 +451,13 @@ export const messages: Record<Locale, Messages> = {
     exportDownloaded: "Downloaded {file}.",
     exportOpened: "Opened {file} as a new workbook.",
     exportFailed: "Export failed: {message}",
+    exportBlockedChanges:
+      "Exporting would change {count} figures of the workbook by more than rounding, so nothing was exported. Review the list below, or tick “Export anyway”.",
+    exportBlockedProblems:
+      "Building the tables found {count} problems: {list}. Nothing was exported. Check the workbook, or tick “Export anyway”.",
+    exportAlsoProblems: "Building the tables also found {count} problems: {list}.",
+    exportOverrideChanges: "Export anyway (I have reviewed these changes)",
+    exportChanged: "{count} figures are printed differently from the workbook; see the list below.",
   },
 };
 

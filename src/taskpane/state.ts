@@ -4,6 +4,7 @@
  */
 import type { CellEdit } from "../core/fixes";
 import type { Finding, Severity } from "../core/finding";
+import type { FigureChange } from "../core/figures/figuresFromModel";
 import type { TemplateId } from "../core/model";
 import type { CheckOutcome } from "./actions";
 import type { FixProposal, FixTarget } from "./engine";
@@ -24,6 +25,11 @@ export type ExportTarget = "xlsx-open" | "xlsx-download" | "docx-download";
 /** Why an export or a generation produced nothing, as a reason code or a host's own message. */
 export type Failure =
   | { reason: "noData" | "department" | "year" | "template" }
+  /**
+   * The export would change `count` figures of the workbook by more than rounding, or building
+   * the tables found `problems` (a project row that fits no 科目), each as a sentence.
+   */
+  | { reason: "changes"; count: number; problems?: string[] }
   | { reason: "message"; message: string };
 
 export type { FixProposal, FixTarget };
@@ -74,6 +80,8 @@ export interface PaneState {
     progress?: WriteProgress;
     created?: string[];
     notes?: Finding[];
+    /** The workbook's figures the generated tables print differently. */
+    changes?: FigureChange[];
     failure?: Failure;
   };
   export: {
@@ -81,6 +89,8 @@ export interface PaneState {
     busy?: ExportTarget;
     done?: { target: ExportTarget; fileName: string };
     failure?: Failure;
+    /** The workbook's figures the last export printed (or would print) differently. */
+    changes?: FigureChange[];
   };
 }
 
@@ -118,12 +128,12 @@ export type PaneEvent =
   | { type: "generate/cancel" }
   | { type: "generate/start"; total: number }
   | { type: "generate/progress"; progress: WriteProgress }
-  | { type: "generate/done"; created: string[]; notes: Finding[] }
+  | { type: "generate/done"; created: string[]; notes: Finding[]; changes?: FigureChange[] }
   | { type: "generate/failed"; failure: Failure; notes?: Finding[] }
   | { type: "export/override"; override: boolean }
   | { type: "export/start"; target: ExportTarget }
-  | { type: "export/done"; target: ExportTarget; fileName: string }
-  | { type: "export/failed"; failure: Failure };
+  | { type: "export/done"; target: ExportTarget; fileName: string; changes?: FigureChange[] }
+  | { type: "export/failed"; failure: Failure; changes?: FigureChange[] };
 
 export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
   switch (event.type) {
@@ -214,7 +224,12 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
       return {
         ...state,
         existing: event.created,
-        generate: { status: "done", created: event.created, notes: event.notes },
+        generate: {
+          status: "done",
+          created: event.created,
+          notes: event.notes,
+          changes: event.changes,
+        },
       };
     case "generate/failed":
       return {
@@ -231,10 +246,14 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
         export: {
           override: state.export.override,
           done: { target: event.target, fileName: event.fileName },
+          changes: event.changes,
         },
       };
     case "export/failed":
-      return { ...state, export: { override: state.export.override, failure: event.failure } };
+      return {
+        ...state,
+        export: { override: state.export.override, failure: event.failure, changes: event.changes },
+      };
   }
 }
 

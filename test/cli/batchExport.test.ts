@@ -3,28 +3,17 @@
  * each one's outcome in the summary, the exit status by check's convention. In this process
  * (--jobs 1); test/cli/e2e.test.ts runs the built CLI on worker threads.
  */
+import { fakeIO } from "./helpers";
 import { mkdirSync, readFileSync, readdirSync, statSync } from "fs";
 import path from "path";
 import { BatchResult, batchExitStatus, renderBatchSummary } from "../../src/cli/batchExport";
-import { CliIO, main, parseCliArgs } from "../../src/cli/main";
+import { main, parseCliArgs } from "../../src/cli/main";
 import { exportBaseName } from "../../src/render/fileNames";
 import { ROOT, QUYANG, TUNLIU, copyTo, makeTempDir, removeDir, writeCorrupt } from "./helpers";
 
 const LEDGER = path.join(ROOT, "examples", "quyang-2024-ledger.xlsx");
 const QUYANG_BASE = exportBaseName("中国共产党曲阳县委员会组织部", 2024);
 const TUNLIU_BASE = exportBaseName("中共长治市屯留区委组织部", 2024);
-
-function fakeIO(): CliIO & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    stdout: { write: (text: string) => (out += text), isTTY: false },
-    stderr: { write: (text: string) => (err += text), isTTY: false },
-    env: {},
-    out: () => out,
-    err: () => err,
-  };
-}
 
 async function run(...argv: string[]) {
   const io = fakeIO();

@@ -122,13 +122,20 @@ describe("checkFile", () => {
   });
 
   test("a missing file or a directory", async () => {
-    expect((await checkFile(path.join(dir, "nope.xlsx"))).error).toBe("找不到文件");
-    expect((await checkFile(dir)).error).toBe("这是一个目录，不是文件");
+    expect((await checkFile(path.join(dir, "nope.xlsx"))).error).toBe(
+      "找不到文件（file not found）"
+    );
+    expect((await checkFile(dir)).error).toBe(
+      "这是一个目录，不是文件（this is a folder, not a file）"
+    );
   });
 
   test("describeReadError keeps the technical detail for a corrupt zip", () => {
     expect(
       describeReadError(new Error("end of central directory"), Buffer.from("PK\x03\x04"))
-    ).toBe("工作簿已损坏或不完整（end of central directory）");
+    ).toBe(
+      "工作簿已损坏或不完整，无法读取；读取程序报告：“end of central directory”" +
+        "（the workbook is damaged or incomplete; the reader reports: “end of central directory”）"
+    );
   });
 });

@@ -169,7 +169,7 @@ describe("expandInputs", () => {
     expect(rel(files)).toContain("a.xlsx");
   });
 
-  test("inputs that name nothing are problems, with a Chinese reason", async () => {
+  test("inputs that name nothing are problems, with a reason in Chinese and English", async () => {
     const { files, problems } = await expandInputs([
       path.join(root, "missing.xlsx"),
       path.join(root, "empty"),
@@ -178,9 +178,18 @@ describe("expandInputs", () => {
     ]);
     expect(rel(files)).toEqual(["a.xlsx"]);
     expect(problems).toEqual([
-      { input: path.join(root, "missing.xlsx"), message: "找不到文件或目录" },
-      { input: path.join(root, "empty"), message: "目录中没有 .xlsx 工作簿" },
-      { input: path.join(root, "nothing/*.xlsx"), message: "没有匹配的 .xlsx 工作簿" },
+      {
+        input: path.join(root, "missing.xlsx"),
+        message: "找不到文件或目录（no such file or folder）",
+      },
+      {
+        input: path.join(root, "empty"),
+        message: "目录中没有 .xlsx 工作簿（no .xlsx workbook in this folder）",
+      },
+      {
+        input: path.join(root, "nothing/*.xlsx"),
+        message: "没有匹配的 .xlsx 工作簿（no .xlsx workbook matches）",
+      },
     ]);
   });
 });

@@ -2,31 +2,38 @@
  * `budget-disclosure export`: argument parsing, what it writes, and when it refuses (errors in the
  * workbook, files that exist). Runs in this process through main(), like main.test.ts.
  */
+import { fakeIO } from "./helpers";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "fs";
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "fs";
 import path from "path";
 import { checkWorkbook } from "../../src/core/check/workbook";
 import { TEMPLATE_SETS } from "../../src/core/templates/sets";
 import { exportBaseName, safeFileName } from "../../src/cli/exportCommand";
-import { CliIO, HELP, main, parseCliArgs } from "../../src/cli/main";
+import { HELP, internalErrorText, main, parseCliArgs } from "../../src/cli/main";
+import { NODE_FS } from "../../src/cli/outputFiles";
+import { engineContent, runExport } from "../../src/cli/exportCommand";
+import type { BuildContent, ExportCommand } from "../../src/cli/exportCommand";
+import type { FigureChange } from "../../src/core/format/disclosure";
+import type { Finding } from "../../src/core/finding";
+import { Money } from "../../src/core/money";
 import { gridsFromXlsx } from "../../src/io/readXlsx";
-import { QUYANG, ROOT, TUNLIU, makeTempDir, removeDir } from "./helpers";
+import { QUYANG, ROOT, TUNLIU, makeTempDir, removeDir, writeCorrupt } from "./helpers";
 
 const LEDGER = path.join(ROOT, "examples", "quyang-2024-ledger.xlsx");
 const QUYANG_BASE = "中国共产党曲阳县委员会组织部-2024-部门预算公开";
 const TUNLIU_BASE = "中共长治市屯留区委组织部-2024-部门预算公开";
-
-function fakeIO(): CliIO & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    stdout: { write: (text: string) => (out += text), isTTY: false },
-    stderr: { write: (text: string) => (err += text), isTTY: false },
-    env: {},
-    out: () => out,
-    err: () => err,
-  };
-}
 
 const run = async (...argv: string[]) => {
   const io = fakeIO();
@@ -231,5 +238,267 @@ describe("budget-disclosure export", () => {
     const { code, err } = await run("export", path.join(dir, "missing.xlsx"), "--out", dir);
     expect(code).toBe(2);
     expect(err).toMatch(/找不到文件/);
+  });
+});
+
+/** Chinese, then English in parentheses: how every error of the command line reads. */
+const BILINGUAL = /[\u4e00-\u9fff].*（[^）]*[A-Za-z]{3,}[^）]*）/;
+
+describe("budget-disclosure export never loses or corrupts a file", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = makeTempDir("budget-export-safe-");
+  });
+  afterAll(() => removeDir(dir));
+
+  test("refuses to overwrite an input named like the output, even with --force", async () => {
+    const out = path.join(dir, "same");
+    mkdirSync(out);
+    // A ledger saved under the name the export would give its xlsx, in the output folder.
+    const input = path.join(out, `${QUYANG_BASE}.xlsx`);
+    copyFileSync(LEDGER, input);
+    const before = readFileSync(input);
+    const { code, err } = await run("export", input, "--out", out, "--force");
+    expect(code).toBe(2);
+    expect(err).toContain(`输出文件“${input}”就是输入文件`);
+    expect(err).toMatch(/even with --force/);
+    expect(readFileSync(input).equals(before)).toBe(true);
+    expect(readdirSync(out)).toEqual([`${QUYANG_BASE}.xlsx`]);
+  });
+
+  test("sees through a symbolic link and a hard link to the input", async () => {
+    const out = path.join(dir, "links");
+    mkdirSync(out);
+    const input = path.join(dir, "ledger.xlsx");
+    copyFileSync(LEDGER, input);
+    const before = readFileSync(input);
+    symlinkSync(input, path.join(out, `${QUYANG_BASE}.xlsx`));
+    expect((await run("export", input, "--out", out, "--force")).code).toBe(2);
+    rmSync(path.join(out, `${QUYANG_BASE}.xlsx`));
+    linkSync(input, path.join(out, `${QUYANG_BASE}.xlsx`));
+    const hard = await run("export", input, "--out", out, "--force");
+    expect(hard.code).toBe(2);
+    expect(hard.err).toMatch(/就是输入文件/);
+    expect(readFileSync(input).equals(before)).toBe(true);
+  });
+
+  test("gives the same bytes twice: xlsx and docx", async () => {
+    const first = path.join(dir, "first");
+    const second = path.join(dir, "second");
+    expect((await run("export", TUNLIU, "--out", first)).code).toBe(0);
+    expect((await run("export", TUNLIU, "--out", second)).code).toBe(0);
+    for (const ext of ["xlsx", "docx"]) {
+      const a = readFileSync(path.join(first, `${TUNLIU_BASE}.${ext}`));
+      const b = readFileSync(path.join(second, `${TUNLIU_BASE}.${ext}`));
+      expect({ ext, same: a.equals(b) }).toEqual({ ext, same: true });
+    }
+  });
+
+  test("an output folder that cannot be created: exit 2, the folder named, no stack trace", async () => {
+    const file = path.join(dir, "a-file");
+    writeFileSync(file, "not a folder");
+    const out = path.join(file, "out");
+    const { code, err } = await run("export", LEDGER, "--out", out);
+    expect(code).toBe(2);
+    expect(err).toContain(`输出目录“${out}”`);
+    expect(err).toMatch(BILINGUAL);
+    expect(err).not.toContain(LEDGER); // the input is not blamed
+    expect(err).not.toMatch(/\n\s+at /);
+    expect(err).not.toMatch(/ENOTDIR|EEXIST/);
+    // --debug adds the system's own words, its error code and where it happened.
+    const debug = await run("export", LEDGER, "--out", out, "--debug");
+    expect(debug.code).toBe(2);
+    expect(debug.err).toMatch(/\[debug\] Error: (ENOTDIR|EEXIST)/);
+    expect(debug.err).toMatch(/code=(ENOTDIR|EEXIST) syscall=mkdir/);
+  });
+
+  test("an output folder that refuses writing: exit 2, the folder named, nothing left", async () => {
+    const out = path.join(dir, "locked");
+    mkdirSync(out);
+    const io = fakeIO();
+    const refusing = {
+      ...NODE_FS,
+      writeFile: async () => {
+        throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
+      },
+    };
+    const code = await main(["export", LEDGER, "--out", out], { ...io, fs: refusing });
+    expect(code).toBe(2);
+    expect(io.err()).toContain(`没有权限写入输出位置“${out}”`);
+    expect(io.err()).toMatch(/no permission to write to the output/);
+    expect(io.err()).toMatch(/未写出任何文件/);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  test("a folder where the xlsx goes: exit 2, that path named, nothing written", async () => {
+    const out = path.join(dir, "folder-target");
+    mkdirSync(path.join(out, `${QUYANG_BASE}.xlsx`), { recursive: true });
+    const { code, err } = await run("export", LEDGER, "--out", out, "--force");
+    expect(code).toBe(2);
+    expect(err).toContain(`“${path.join(out, `${QUYANG_BASE}.xlsx`)}”的位置已有一个同名文件夹`);
+    expect(readdirSync(out)).toEqual([`${QUYANG_BASE}.xlsx`]);
+  });
+
+  test("a docx that cannot be put in place leaves no xlsx behind", async () => {
+    const out = path.join(dir, "half");
+    mkdirSync(out);
+    const io = fakeIO();
+    let links = 0;
+    const failingDocx = {
+      ...NODE_FS,
+      link: async (from: string, to: string) => {
+        if (++links === 2) throw Object.assign(new Error("EIO: i/o error"), { code: "EIO" });
+        return NODE_FS.link(from, to);
+      },
+    };
+    const code = await main(["export", LEDGER, "--out", out], { ...io, fs: failingDocx });
+    expect(code).toBe(2);
+    expect(io.err()).toContain(`无法写入输出位置“${path.join(out, `${QUYANG_BASE}.docx`)}”`);
+    expect(io.err()).toContain("“EIO: i/o error”");
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  test("every error it prints is in Chinese and English", async () => {
+    const corrupt = writeCorrupt(path.join(dir, "corrupt.xlsx"));
+    const cases = [
+      ["export"],
+      ["export", "a.xlsx", "b.xlsx"],
+      ["export", "a.xlsx", "--template", "guangdong"],
+      ["export", "a.xlsx", "--jobs", "2"],
+      ["export", path.join(dir, "missing.xlsx")],
+      ["export", corrupt],
+      ["export", LEDGER, "--duties", path.join(dir, "missing.txt")],
+      ["check"],
+      ["check", "a.xlsx", "--format", "xml"],
+      ["frobnicate"],
+    ];
+    for (const argv of cases) {
+      const { code, err } = await run(...argv);
+      expect({ argv, code }).toEqual({ argv, code: 2 });
+      const first = err.split("\n")[0];
+      expect({ argv, first, bilingual: BILINGUAL.test(first) }).toEqual({
+        argv,
+        first,
+        bilingual: true,
+      });
+    }
+  });
+});
+
+describe("budget-disclosure export says which figures it changes", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = makeTempDir("budget-export-changes-");
+  });
+  afterAll(() => removeDir(dir));
+
+  test("lists each changed cell with its old and new value", async () => {
+    const { code, out } = await run("export", TUNLIU, "--out", path.join(dir, "tunliu"));
+    expect(code).toBe(0);
+    expect(out).toMatch(/与原表不同的数字 \d+ 处（舍入差异，以更明细的数字为准）/);
+    expect(out).toContain(
+      "【支出总表】C7 “201 一般公共服务支出”的“合计”：1,813.51 → 1,813.52（+0.01）"
+    );
+  });
+
+  test("a change beyond rounding blocks the export like an error; --allow-errors exports and says so", async () => {
+    // The engine's content for tunliu, with one figure changed by more than rounding.
+    const beyond: FigureChange = {
+      sheet: "项目支出(本年)",
+      cell: "B28",
+      label: "选聘大学生到村(社区)工作培训经费",
+      caption: "合计",
+      before: new Money("42.4"),
+      after: new Money("0"),
+      withinRounding: false,
+    };
+    const withChange: BuildContent = (check, about) => {
+      const content = engineContent(check, about)!;
+      return { ...content, changes: [...(content.changes ?? []), beyond] };
+    };
+    const command = (out: string, allowErrors: boolean): ExportCommand => ({
+      command: "export",
+      input: TUNLIU,
+      outDir: out,
+      force: false,
+      allowErrors,
+    });
+    const out = path.join(dir, "changed");
+    const io = fakeIO();
+    expect(await runExport(command(out, false), io, withChange)).toBe(1);
+    expect(io.out()).toContain(
+      "【项目支出(本年)】B28 “选聘大学生到村(社区)工作培训经费”的“合计”：42.40 → 0.00（-42.40） 超出舍入，请核对"
+    );
+    expect(io.err()).toMatch(/导出会改动原表中 1 个数字（超出舍入），未导出/);
+    expect(io.err()).toMatch(BILINGUAL);
+    expect(existsSync(out)).toBe(false);
+    const anyway = fakeIO();
+    expect(await runExport(command(out, true), anyway, withChange)).toBe(0);
+    expect(anyway.out()).toMatch(/其中 1 处超出舍入（--allow-errors），请核对后再公开/);
+    expect(readdirSync(out)).toHaveLength(2);
+  });
+
+  test("a problem the builders found blocks the export even when no figure changes", async () => {
+    const unmatched: Finding = {
+      ruleId: "figures.project-unmatched",
+      severity: "error",
+      sheet: "项目支出(本年)",
+      cell: "A9",
+      message: "项目“某项目”的功能分类科目在支出总表中找不到对应的科目",
+    };
+    const withProblem: BuildContent = (check, about) => {
+      const content = engineContent(check, about)!;
+      return { ...content, notes: [...(content.notes ?? []), unmatched] };
+    };
+    const out = path.join(dir, "problem");
+    const io = fakeIO();
+    const command: ExportCommand = {
+      command: "export",
+      input: TUNLIU,
+      outDir: out,
+      force: false,
+      allowErrors: false,
+    };
+    expect(await runExport(command, io, withProblem)).toBe(1);
+    expect(io.out()).toContain("【项目支出(本年)】A9");
+    expect(io.out()).not.toMatch(/导出会改动原表中的数字/);
+    expect(io.err()).toMatch(/生成时发现 1 个问题（如项目对不上科目），未导出/);
+    expect(io.err()).not.toMatch(/改动原表/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test("a workbook whose project rows do not fit its 项 is refused, and with --allow-errors lists what changed", async () => {
+    // tunliu with 50 万元 more in one project (and its totals) than the 支出总表 has for its 项.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(TUNLIU);
+    const sheet = workbook.getWorksheet("项目支出(本年)")!;
+    sheet.eachRow((row) => {
+      if (row.getCell(1).value === "公务员奖励奖金")
+        row.eachCell((cell) => {
+          if (cell.value === 50) cell.value = 100;
+        });
+    });
+    const input = path.join(dir, "changed.xlsx");
+    await workbook.xlsx.writeFile(input);
+    const out = path.join(dir, "unfit");
+    // The check already finds the workbook's 项 and its projects at odds: refused as errors are.
+    const refused = await run("export", input, "--out", out);
+    expect(refused.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    const anyway = await run("export", input, "--out", out, "--allow-errors");
+    expect(anyway.code).toBe(0);
+    expect(anyway.out).toMatch(/超出舍入，请核对/);
+    expect(anyway.out).toMatch(/找不到对应的科目/);
+  });
+});
+
+describe("internal errors", () => {
+  test("print a sentence of ours in both languages, and the stack only with --debug", () => {
+    const error = new Error("boom");
+    const plain = internalErrorText(error, false);
+    expect(plain).toMatch(BILINGUAL);
+    expect(plain).toContain("“boom”");
+    expect(plain).not.toContain(error.stack!.split("\n")[1]);
+    expect(internalErrorText(error, true)).toContain(error.stack!.split("\n")[1]);
   });
 });

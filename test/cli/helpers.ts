@@ -5,6 +5,7 @@ import { randomBytes } from "crypto";
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
+import type { CliIO } from "../../src/cli/main";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const QUYANG = path.join(ROOT, "examples", "quyang-2024.xlsx");
@@ -115,4 +116,17 @@ export async function writeRenamedDepartment(
   if (replaced === 0) throw new Error(`${source} never names ${from}`);
   await workbook.xlsx.writeFile(dest);
   return dest;
+}
+
+/** The CLI's standard streams captured as text, not a terminal, with no environment. */
+export function fakeIO(): CliIO & { out: () => string; err: () => string } {
+  let out = "";
+  let err = "";
+  return {
+    stdout: { write: (text: string) => (out += text), isTTY: false },
+    stderr: { write: (text: string) => (err += text), isTTY: false },
+    env: {},
+    out: () => out,
+    err: () => err,
+  };
 }

@@ -2,11 +2,11 @@
  * The command layer: argument parsing, --help/--version, and the exit status of real runs
  * (in this process, --jobs 1; the worker pool has its own test).
  */
+import { fakeIO } from "./helpers";
 import path from "path";
 import type { FileResult } from "../../src/cli/checkFile";
 import {
   CHECK_HELP,
-  CliIO,
   EXIT,
   EXPORT_COMMAND_HELP,
   HELP,
@@ -25,18 +25,6 @@ import {
   writeCorrupt,
   writePlantedError,
 } from "./helpers";
-
-function fakeIO(): CliIO & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    stdout: { write: (text: string) => (out += text), isTTY: false },
-    stderr: { write: (text: string) => (err += text), isTTY: false },
-    env: {},
-    out: () => out,
-    err: () => err,
-  };
-}
 
 describe("parseCliArgs", () => {
   test("check with inputs and every option", () => {

@@ -2,28 +2,17 @@
  * --previous and --previous-dir: last year's disclosure written as a real .xlsx (a ledger with the
  * 2023 figures quyang's and tunliu's own 情况说明 imply), then check and export through main().
  */
+import { fakeIO } from "./helpers";
 import JSZip from "jszip";
 import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
-import { CliIO, main, parseCliArgs } from "../../src/cli/main";
+import { main, parseCliArgs } from "../../src/cli/main";
 import { ledgerGrids, xlsxOf } from "../helpers/previousYear";
 import { ROOT, TUNLIU, makeTempDir, removeDir } from "./helpers";
 
 const LEDGER = path.join(ROOT, "examples", "quyang-2024-ledger.xlsx");
 const TUNLIU_TEXT = path.join(ROOT, "test", "fixtures", "narratives", "tunliu-2024.txt");
 const QUYANG_NAME = "中国共产党曲阳县委员会组织部";
-
-function fakeIO(): CliIO & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    stdout: { write: (text: string) => (out += text), isTTY: false },
-    stderr: { write: (text: string) => (err += text), isTTY: false },
-    env: {},
-    out: () => out,
-    err: () => err,
-  };
-}
 
 const run = async (...argv: string[]) => {
   const io = fakeIO();

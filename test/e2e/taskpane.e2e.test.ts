@@ -9,7 +9,7 @@
  *   → 生成公开表: the 表1 收支总表 … sheets appear, the source sheets are unchanged to the byte
  *   → 生成公开表 again: asks before replacing
  *   → 导出 → 下载 docx: a download of a valid .docx with every generated table under its title, and
- *     the chart of 一般公共预算 expenditure as a valid PNG in word/media, placed in the body
+ *     the chart of 一般公共预算 expenditure as a native chart with the 类 names, placed in the body
  *   → 下载 xlsx: the same file name but for the extension; read back in Node, exactly the
  *     template's sheets in order, no errors from the checker, and every cell the same value as the
  *     sheets the pane wrote into the simulated Excel (amounts as numbers)
@@ -568,29 +568,20 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
         found: true,
       });
 
-    // The chart (src/render/chart.ts, drawn by the browser build): a PNG in word/media, valid as far
-    // as its signature and header go, and placed in the document body.
-    const pngs = Object.keys(zip.files).filter((f) => /^word\/media\/[^/]+\.png$/.test(f));
-    expect(pngs.length).toBeGreaterThanOrEqual(1);
-    for (const png of pngs) {
-      const image = Buffer.from(await zip.file(png)!.async("uint8array"));
-      expect({ png, signature: image.subarray(0, 8).toString("hex") }).toEqual({
-        png,
-        signature: "89504e470d0a1a0a",
-      });
-      // The first chunk is IHDR: length 13, type, then width and height (big-endian, > 0).
-      expect(image.readUInt32BE(8)).toBe(13);
-      expect(image.subarray(12, 16).toString("ascii")).toBe("IHDR");
-      expect(image.readUInt32BE(16)).toBeGreaterThan(0);
-      expect(image.readUInt32BE(20)).toBeGreaterThan(0);
-    }
+    // The chart (src/render/chart.ts, in the browser build): a native chart part whose category
+    // axis carries the 类 names, placed in the document body.
+    const chartXml = (await zip.file("word/charts/chart1.xml")?.async("string")) ?? "";
+    const categories = /<c:cat>[\s\S]*?<\/c:cat>/.exec(chartXml)?.[0] ?? "";
+    expect([...categories.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1])).toEqual(
+      expect.arrayContaining(["一般公共服务支出", "农林水支出"])
+    );
     const rels = (await zip.file("word/_rels/document.xml.rels")?.async("string")) ?? "";
     const chartRel = [...rels.matchAll(/<Relationship [^>]*>/g)]
       .map((m) => m[0])
-      .find((r) => /Target="media\/[^"]+\.png"/.test(r));
+      .find((r) => /Target="charts\/chart1\.xml"/.test(r));
     const chartId = chartRel && /Id="([^"]+)"/.exec(chartRel)?.[1];
     expect(chartId).toBeDefined();
-    expect(documentXml).toContain(`r:embed="${chartId}"`);
+    expect(documentXml).toMatch(new RegExp(`<c:chart [^>]*r:id="${chartId}"`));
 
     await page
       .getByText(fill(TEXT.exportDownloaded, { file: download.suggestedFilename() }))

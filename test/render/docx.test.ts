@@ -1,3 +1,4 @@
+import type { Config } from "@jest/types";
 import JSZip from "jszip";
 import type { SheetSpec } from "../../src/core/format/sheetSpec";
 import type {
@@ -14,7 +15,7 @@ import {
   documentTitle,
   inTemplateOrder,
   numberedTitle,
-  sheetNumber,
+  renumberSections,
   tableNumber,
   writeDocx,
 } from "../../src/render/docx";
@@ -176,11 +177,12 @@ describe("writeDocx", () => {
       "目  录",
       "第一部分 部门职责及机构设置",
       "第二部分 2024年部门预算公开表",
-      "表五 2024年一般公共预算支出预算表",
+      "表一 2024年一般公共预算支出预算表",
       "第三部分 2024年部门预算情况说明",
-      "二、收入预算情况说明",
-      "五、一般公共预算支出情况说明",
-      "七、“三公”经费增减变动原因说明",
+      // The narrative's 二、五、七、 numbered again in part three: one after another.
+      "一、收入预算情况说明",
+      "二、一般公共预算支出情况说明",
+      "三、“三公”经费增减变动原因说明",
       "第四部分 名词解释",
     ].map((heading) => text.indexOf(heading));
     expect(order.every((i) => i >= 0)).toBe(true);
@@ -276,7 +278,7 @@ describe("writeDocx", () => {
     // The table's width in twips: the landscape text width.
     expect(line).toMatch(/<w:tab w:val="right" w:pos="14570"\/>/);
     expect(line).toContain("<w:tab/>");
-    expect((parts.document.match(/<w:tbl>/g) ?? []).length).toBe(2); // the table and the chart's legend
+    expect((parts.document.match(/<w:tbl>/g) ?? []).length).toBe(1); // the table; the chart has none
   });
 
   test("puts wide tables on landscape pages and the text on portrait pages", () => {
@@ -347,11 +349,11 @@ describe("writeDocx", () => {
       { text: "第一部分 部门职责及机构设置", style: "TOC1" },
       { text: "一、部门职责及机构设置情况", style: "TOC2" },
       { text: "第二部分 2024年部门预算公开表", style: "TOC1" },
-      { text: "表五 2024年一般公共预算支出预算表", style: "TOC2" },
+      { text: "表一 2024年一般公共预算支出预算表", style: "TOC2" },
       { text: "第三部分 2024年部门预算情况说明", style: "TOC1" },
-      { text: "二、收入预算情况说明", style: "TOC2" },
-      { text: "五、一般公共预算支出情况说明", style: "TOC2" },
-      { text: "七、“三公”经费增减变动原因说明", style: "TOC2" },
+      { text: "一、收入预算情况说明", style: "TOC2" },
+      { text: "二、一般公共预算支出情况说明", style: "TOC2" },
+      { text: "三、“三公”经费增减变动原因说明", style: "TOC2" },
       { text: "第四部分 名词解释", style: "TOC1" },
     ]);
     // No page numbers made up: an entry is its title and a tab, nothing after.
@@ -367,7 +369,7 @@ describe("writeDocx", () => {
     expect(headings.map((p) => paragraphs(p)[0])).toEqual(
       contentsEntries(parts.document).map((e) => e.text)
     );
-    const table = headings.find((p) => paragraphs(p)[0] === "表五 2024年一般公共预算支出预算表")!;
+    const table = headings.find((p) => paragraphs(p)[0] === "表一 2024年一般公共预算支出预算表")!;
     expect(table).toContain('<w:pStyle w:val="Heading2"/>');
     expect(table).toContain('<w:jc w:val="center"/>');
     // Each entry's link lands on the bookmark around its heading.
@@ -388,32 +390,26 @@ describe("writeDocx", () => {
     for (const rels of parts.rels) expect(rels).not.toContain('TargetMode="External"');
   });
 
-  test("shows the 一般公共预算 chart under the expenditure explanation, with its legend table", () => {
-    expect(parts.files).toContain("word/media/image1.png");
+  test("shows the 一般公共预算 chart under the expenditure explanation, as a native chart with its caption", () => {
+    expect(parts.files).toContain("word/charts/chart1.xml");
+    expect(parts.files.filter((f) => f.startsWith("word/media/"))).toEqual([]);
     const main = body(parts.document);
     const chartAt = main.indexOf("<w:drawing>");
-    expect(chartAt).toBeGreaterThan(main.indexOf("五、一般公共预算支出情况说明"));
-    expect(chartAt).toBeLessThan(main.indexOf("七、“三公”经费增减变动原因说明"));
-    const legend = paragraphs(main.slice(chartAt, main.indexOf("七、“三公”经费")));
-    expect(legend).toEqual(
-      expect.arrayContaining([
-        "序号",
-        "科目编码",
-        "科目名称",
-        "金额（万元）",
-        "201",
-        "一般公共服务支出",
-        "100.25",
-        "221",
-        "30.25",
-      ])
+    expect(main.slice(chartAt, main.indexOf("</w:drawing>", chartAt))).toContain(
+      "http://schemas.openxmlformats.org/drawingml/2006/chart"
     );
+    expect(chartAt).toBeGreaterThan(main.indexOf("二、一般公共预算支出情况说明"));
+    expect(chartAt).toBeLessThan(main.indexOf("三、“三公”经费增减变动原因说明"));
+    const after = paragraphs(main.slice(chartAt, main.indexOf("三、“三公”经费")));
+    expect(after).toContain("图1 2024年一般公共预算支出结构（按支出功能分类科目，单位：万元）");
+    // No table of codes beside it: the names are on the chart's axis.
+    expect(main.slice(chartAt, main.indexOf("三、“三公”经费"))).not.toContain("<w:tbl>");
   });
 
   test("leaves the chart out when told to", async () => {
     const bytes = await writeDocx({ ...INPUT, narrative: NARRATIVE, chart: false });
     const { files, document } = await readDocx(bytes);
-    expect(files.some((f) => f.startsWith("word/media/"))).toBe(false);
+    expect(files.some((f) => f.startsWith("word/charts/"))).toBe(false);
     expect(document).not.toContain("<w:drawing>");
   });
 
@@ -542,8 +538,7 @@ describe("table numbers", () => {
     );
   });
 
-  test("numbers a table as its sheet is numbered, so a table the workbook lacks leaves its gap", async () => {
-    expect([sheetNumber("表12 政府采购预算"), sheetNumber("收支总表")]).toEqual([12, undefined]);
+  test("numbers the tables by their place, without a gap, whatever their sheets are called", async () => {
     const { document } = await readDocx(
       await writeDocx({
         ...INPUT,
@@ -564,8 +559,24 @@ describe("table numbers", () => {
     );
     const entries = contentsEntries(document).map((e) => e.text);
     expect(entries).toEqual(
-      expect.arrayContaining(["表10 部门预算项目支出表", "表12 部门政府采购预算"])
+      expect.arrayContaining(["表1 部门预算项目支出表", "表2 部门政府采购预算"])
     );
+  });
+
+  test("numbers the sections of a part one after another", () => {
+    const section = (heading: string): NarrativeSection => ({
+      id: heading,
+      heading,
+      paragraphs: [],
+    });
+    expect(
+      renumberSections([
+        section(""),
+        section("二、总体情况"),
+        section("三、机关运行经费"),
+        section("十、其他"),
+      ]).map((s) => s.heading)
+    ).toEqual(["", "一、总体情况", "二、机关运行经费", "三、其他"]);
   });
 });
 
@@ -718,9 +729,9 @@ describe.each([
     for (const table of TEMPLATE_SETS[template].tables) expect(kinds).toContain(table.kind);
     expect(text).toContain("第三部分 2024年部门预算情况说明");
     expect(text).toContain("第四部分 名词解释");
-    expect(files).toContain("word/media/image1.png");
-    // One table per spec, and the chart's legend.
-    expect((document.match(/<w:tbl>/g) ?? []).length).toBe(specs.length + 1);
+    expect(files).toContain("word/charts/chart1.xml");
+    // One table per spec; the chart is a chart, not a table.
+    expect((document.match(/<w:tbl>/g) ?? []).length).toBe(specs.length);
   });
 });
 
@@ -748,7 +759,7 @@ describe("the Hebei 项目绩效目标表 from the engine", () => {
     expect(subtitles).toHaveLength(18);
     expect(subtitles[0]).toBe("1、考核专项公用项目经费绩效目标表");
     // The department line once, under the title; each form's 单位 line right under its sub-title.
-    expect(text.filter((p) => p.startsWith("203中国共产党曲阳县委员会组织部"))).toHaveLength(1);
+    expect(text.filter((p) => p.startsWith("203 中国共产党曲阳县委员会组织部"))).toHaveLength(1);
     const first = text.indexOf(subtitles[0]);
     expect(text[first + 1]).toBe("单位：万元");
     expect(text[first + 2]).toBe("项目编码");
@@ -758,5 +769,53 @@ describe("the Hebei 项目绩效目标表 from the engine", () => {
     expect(tables.some((t) => t.includes("<w:tblHeader"))).toBe(false);
     expect(tables[0]).toContain("参加考核的单位数量");
     expect(tables[0]).toContain("依据工作方案");
+  });
+});
+
+describe("writeDocx gives the same bytes for the same input", () => {
+  /** Only the clock is faked: the writers' promises and timers run as they do. */
+  const onlyTheClock: Config.FakeTimersConfig = {
+    doNotFake: [
+      "hrtime",
+      "nextTick",
+      "performance",
+      "queueMicrotask",
+      "setImmediate",
+      "clearImmediate",
+      "setInterval",
+      "clearInterval",
+      "setTimeout",
+      "clearTimeout",
+    ],
+  };
+  afterEach(() => jest.useRealTimers());
+
+  const full = { ...INPUT, narrative: NARRATIVE, duties: "一、本部门职责\n负责组织工作。" };
+
+  async function writtenAt(now: string): Promise<Buffer> {
+    jest.useFakeTimers({ ...onlyTheClock, now: new Date(now) });
+    try {
+      return Buffer.from(await writeDocx(full));
+    } finally {
+      jest.useRealTimers();
+    }
+  }
+
+  test("at another time of day and after other documents in the same process", async () => {
+    const first = await writtenAt("2024-03-01T08:00:00Z");
+    // Another document in between moves docx's own bookmark and drawing counters on.
+    await writeDocx({ ...INPUT, narrative: NARRATIVE, department: "另一部门" });
+    const second = await writtenAt("2025-11-30T23:59:59Z");
+    expect(second.equals(first)).toBe(true);
+  });
+
+  test("dated by the input: its core properties and every zip entry", async () => {
+    const date = new Date(Date.UTC(2024, 1, 29, 10, 30, 0));
+    const zip = await JSZip.loadAsync(await writeDocx({ ...full, date }));
+    const core = await zip.file("docProps/core.xml")!.async("string");
+    expect(core).toContain(">2024-02-29T10:30:00Z</dcterms:created>");
+    expect(core).toContain(">2024-02-29T10:30:00Z</dcterms:modified>");
+    const dates = new Set(Object.values(zip.files).map((f) => f.date.toISOString()));
+    expect([...dates]).toEqual(["2024-02-29T10:30:00.000Z"]);
   });
 });

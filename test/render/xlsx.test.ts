@@ -1,3 +1,4 @@
+import type { Config } from "@jest/types";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readFileSync } from "fs";
@@ -240,3 +241,47 @@ describe.each(["hebei", "shanxi", "mof"] as const)(
     });
   }
 );
+
+describe("writeXlsx gives the same bytes for the same specs", () => {
+  /** Only the clock is faked: exceljs's promises and timers run as they do. */
+  const onlyTheClock: Config.FakeTimersConfig = {
+    doNotFake: [
+      "hrtime",
+      "nextTick",
+      "performance",
+      "queueMicrotask",
+      "setImmediate",
+      "clearImmediate",
+      "setInterval",
+      "clearInterval",
+      "setTimeout",
+      "clearTimeout",
+    ],
+  };
+  const specs = () => [smallSpec(), smallSpec({ sheetName: "表6 基本支出表" })];
+
+  async function writtenAt(now: string): Promise<Buffer> {
+    jest.useFakeTimers({ ...onlyTheClock, now: new Date(now) });
+    try {
+      return Buffer.from(await writeXlsx(specs()));
+    } finally {
+      jest.useRealTimers();
+    }
+  }
+
+  test("whatever the time of writing", async () => {
+    const first = await writtenAt("2024-03-01T08:00:00Z");
+    const second = await writtenAt("2025-11-30T23:59:59Z");
+    expect(second.equals(first)).toBe(true);
+  });
+
+  test("dated by the date given: its core properties and every zip entry", async () => {
+    const created = new Date(Date.UTC(2024, 1, 29, 10, 30, 0));
+    const zip = await JSZip.loadAsync(await writeXlsx(specs(), { created }));
+    const core = await zip.file("docProps/core.xml")!.async("string");
+    expect(core).toContain(">2024-02-29T10:30:00Z</dcterms:created>");
+    expect(core).toContain(">2024-02-29T10:30:00Z</dcterms:modified>");
+    const dates = new Set(Object.values(zip.files).map((f) => f.date.toISOString()));
+    expect([...dates]).toEqual(["2024-02-29T10:30:00.000Z"]);
+  });
+});

@@ -7,7 +7,8 @@ import {
   toBase64,
 } from "../../src/taskpane/actions";
 import type { CheckOutcome } from "../../src/taskpane/actions";
-import { loadFixture } from "../helpers/fixtures";
+import { changeText } from "../../src/core/format/disclosure";
+import { cloneGrid, loadFixture } from "../helpers/fixtures";
 import { fakeHost } from "./fakeHost";
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -47,7 +48,16 @@ describe("pane actions", () => {
       onProgress: (p) => progress.push(p.done),
     });
     const names = TEMPLATES.shanxi.map((t) => t.sheetName);
-    expect(result).toEqual({ ok: true, created: names, notes: expect.any(Array) });
+    expect(result).toEqual({
+      ok: true,
+      created: names,
+      notes: expect.any(Array),
+      changes: expect.any(Array),
+    });
+    // What the tables print differently from tunliu's own, for the pane's summary.
+    expect(result.ok && result.changes.map(changeText)).toContain(
+      "【支出总表】C7 “201 一般公共服务支出”的“合计”：1,813.51 → 1,813.52（+0.01）"
+    );
     expect(progress).toEqual(names.map((_, i) => i + 1));
     const [specs, options] = host.writeSheets.mock.calls[0];
     expect(specs.map((s: { sheetName: string }) => s.sheetName)).toEqual(names);
@@ -67,7 +77,8 @@ describe("pane actions", () => {
     const host = fakeHost([]);
     const result = await generateTables(host, quyang.check, "hebei", { replace: false });
     const names = [...TEMPLATES.hebei, ...SUPPLEMENT_TEMPLATES.hebei].map((t) => t.sheetName);
-    expect(result).toEqual({ ok: true, created: names, notes: expect.any(Array) });
+    // quyang's published figures come out as published: nothing changes.
+    expect(result).toEqual({ ok: true, created: names, notes: expect.any(Array), changes: [] });
     // tunliu has none of them: the ten tables, and a note for each table left out.
     const fromTunliu = await generateTables(fakeHost([]), tunliu.check, "hebei", {
       replace: false,
@@ -105,6 +116,31 @@ describe("pane actions", () => {
     expect(docx.file.mimeType).toMatch(/wordprocessingml/);
     expect([...xlsx.file.bytes.slice(0, 4)]).toEqual(ZIP);
     expect([...docx.file.bytes.slice(0, 4)]).toEqual(ZIP);
+  });
+
+  test("exportDisclosure lists the figures it changes, and stops at a change beyond rounding unless overridden", async () => {
+    const done = await exportDisclosure(tunliu.check, undefined, "xlsx");
+    expect(done.ok && done.changes.length).toBeGreaterThan(0);
+    expect(done.ok && done.changes.every((c) => c.withinRounding)).toBe(true);
+    // 50 万元 more in one project than the 项 it is booked under has.
+    const grids = (await loadFixture("tunliu-2024")).map(cloneGrid);
+    const projects = grids.find((g) => g.sheet === "项目支出(本年)")!;
+    const row = projects.values.findIndex((r) => r[0] === "公务员奖励奖金");
+    projects.values[row] = projects.values[row].map((v) => (v === 50 ? 100 : v));
+    const changed = await runCheck(fakeHost(grids));
+    const stopped = await exportDisclosure(changed.check, undefined, "docx");
+    expect(stopped).toMatchObject({ ok: false, reason: "changes" });
+    expect(
+      !stopped.ok && stopped.reason === "changes" && stopped.changes.some((c) => !c.withinRounding)
+    ).toBe(true);
+    // …and the builders' own problems (the project row that fits no 科目) come with it.
+    expect(!stopped.ok && stopped.reason === "changes" && stopped.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ ruleId: "figures.project-unmatched", severity: "error" }),
+      ])
+    );
+    const anyway = await exportDisclosure(changed.check, undefined, "xlsx", { override: true });
+    expect(anyway.ok).toBe(true);
   });
 
   test("exportDisclosure says what is missing", async () => {

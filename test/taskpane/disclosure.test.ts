@@ -1,13 +1,15 @@
 import { exportBaseName } from "../../src/cli/exportCommand";
 import { SUPPLEMENT_TEMPLATES, TEMPLATES } from "../../src/core/templates";
 import type { TemplateId } from "../../src/core/model";
-import { runCheck } from "../../src/taskpane/actions";
+import { runCheck, sourceSheets } from "../../src/taskpane/actions";
 import {
   disclosureAbout,
   exportFileName,
   hasBudgetData,
   optionalOutputSheetNames,
   outputSheetNames,
+  possibleOutputSheetNames,
+  unnumberedSheetName,
 } from "../../src/taskpane/disclosure";
 import { loadFixture } from "../helpers/fixtures";
 import { fakeHost } from "./fakeHost";
@@ -53,5 +55,31 @@ describe("disclosure facts", () => {
       year: undefined,
       template: undefined,
     });
+  });
+});
+
+describe("the names generated sheets can have", () => {
+  test("include each supplementary table under every number it can take, and no other", () => {
+    const names = possibleOutputSheetNames("hebei");
+    expect(names.slice(0, 10)).toEqual(TEMPLATES.hebei.map((t) => t.sheetName));
+    expect(names.slice(10)).toEqual([
+      "表11 项目绩效目标",
+      "表11 政府采购预算",
+      "表12 政府采购预算",
+      "表11 固定资产",
+      "表12 固定资产",
+      "表13 固定资产",
+    ]);
+    expect(possibleOutputSheetNames("shanxi")).toEqual(outputSheetNames("shanxi"));
+    expect(unnumberedSheetName("表12 政府采购预算")).toBe("政府采购预算");
+  });
+
+  test("a table numbered on from an earlier run is not read again as the clerk's own", () => {
+    const grids = [
+      { sheet: "政府采购" },
+      { sheet: "表11 政府采购预算" },
+      { sheet: "表12 固定资产" },
+    ];
+    expect(sourceSheets(grids)).toEqual([{ sheet: "政府采购" }]);
   });
 });

@@ -2,6 +2,7 @@ import { Catalog } from "../codes";
 import { Finding, compareFindings } from "../finding";
 import { Grid, gridAddress } from "../grid";
 import { ParsedTable, parseTable } from "../read/table";
+import { markUnitRows } from "../read/unitRows";
 import { TABLE_RULES, tableRulesFor } from "../rules/tableRules";
 import type { Rule } from "../rules";
 
@@ -60,6 +61,10 @@ export function checkTable(grid: Grid, options: TableCheckOptions = {}): TableCh
     };
   }
   const table = parsed.table;
+  // The department's and its units' rows of a project list are subtotals, not projects (the
+  // workbook reader does the same with the workbook's department as a fallback).
+  if (table.kind?.kind === "项目支出表")
+    for (const side of table.sides) markUnitRows(side, table.department?.name);
   if (table.kind && FORM_KINDS.has(table.kind.kind)) {
     return {
       table,

@@ -3,7 +3,7 @@ import { Finding, compareFindingsInSheetOrder } from "../finding";
 import type { Grid } from "../grid";
 import { findLedger, readLedger } from "../ledger";
 import { ledgerTableGrids } from "../format/ledgerTables";
-import { ledgerFigures } from "../figures/aggregate";
+import { ledgerFigureLines } from "../figures/aggregate";
 import type { Ledger } from "../ledger";
 import { WorkbookModel, readWorkbook } from "../read/workbook";
 import { detectTemplate } from "../templates/detect";
@@ -70,7 +70,8 @@ export function checkWorkbook(
     if (ledger) {
       const others = tableGrids.filter((g) => g !== ledgerGrid && g !== infoGrid);
       tableGrids = [
-        ...ledgerTableGrids(ledgerFigures(ledger, { catalog }), ledger.department),
+        // The tables need the lines only: aggregating them unrounded first would be wasted work.
+        ...ledgerTableGrids(ledgerFigureLines(ledger), ledger.department),
         ...others,
       ];
     }

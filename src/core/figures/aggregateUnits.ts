@@ -27,7 +27,7 @@ import {
   Decomposed,
   MAX_SCALE,
   SAFE_UNITS_MAGNITUDE,
-  decompose,
+  lineParts,
   moneyOfUnits,
   unitsAt,
 } from "./units";
@@ -49,11 +49,45 @@ const MEASURE_OFFSETS: Record<keyof ExpenditureAmounts, readonly number[]> = {
 };
 const MEASURES = Object.keys(MEASURE_OFFSETS) as (keyof ExpenditureAmounts)[];
 
+/** Which lines a set of figures covers: all of them, this year's money only, or the carry-over only. */
+export type ScopeName = "all" | "current" | "carryover";
+export const SCOPE_NAMES: readonly ScopeName[] = ["all", "current", "carryover"];
+
+/** A line of source i sets presence bit i (this year) or i + CARRY_SHIFT (carry-over). */
+const CARRY_SHIFT = FUND_SOURCES.length;
+const CURRENT_BITS = (1 << CARRY_SHIFT) - 1;
+
+interface Scope {
+  /** The cell offsets of each measure that belong to the scope. */
+  offsets: Record<keyof ExpenditureAmounts, readonly number[]>;
+  /** The presence bits of the scope's lines. */
+  bits: number;
+}
+
+function scopeOf(keep: (offset: number) => boolean, bits: number): Scope {
+  const offsets = {} as Record<keyof ExpenditureAmounts, readonly number[]>;
+  for (const measure of MEASURES) offsets[measure] = MEASURE_OFFSETS[measure].filter(keep);
+  return { offsets, bits };
+}
+
+/** Odd offsets hold the carry-over (see cellOf). */
+const SCOPES: Record<ScopeName, Scope> = {
+  all: scopeOf(() => true, CURRENT_BITS | (CURRENT_BITS << CARRY_SHIFT)),
+  current: scopeOf((o) => o % 2 === 0, CURRENT_BITS),
+  carryover: scopeOf((o) => o % 2 === 1, CURRENT_BITS << CARRY_SHIFT),
+};
+
+/** Whether a block has a line of source i in the scope. */
+function hasSource(present: number, i: number, scope: Scope): boolean {
+  return (present & ((1 << i) | (1 << (i + CARRY_SHIFT))) & scope.bits) !== 0;
+}
+
 const indexesOf = (sources: readonly FundSource[]): number[] =>
   sources.map((s) => SOURCE_INDEX.get(s)!);
 const ALL = indexesOf(FUND_SOURCES);
 const FISCAL = indexesOf(FISCAL_SOURCES);
 const UNIT_FUNDS = indexesOf(UNIT_FUND_SOURCES);
+const SINGLE: readonly number[][] = FUND_SOURCES.map((_, i) => [i]);
 
 /** The cell of a line in a block. */
 function cellOf(line: FigureLine): number {
@@ -67,11 +101,10 @@ function cellOf(line: FigureLine): number {
 function unitsOfMeasure(
   cells: Float64Array,
   sources: readonly number[],
-  measure: keyof ExpenditureAmounts
+  offsets: readonly number[]
 ): number {
   let sum = 0;
-  for (const s of sources)
-    for (const offset of MEASURE_OFFSETS[measure]) sum += cells[s * PER_SOURCE + offset];
+  for (const s of sources) for (const offset of offsets) sum += cells[s * PER_SOURCE + offset];
   return sum;
 }
 
@@ -80,6 +113,7 @@ const STATE = Symbol("amounts in units");
 interface LazyState {
   cells: Float64Array;
   sources: readonly number[];
+  scope: Scope;
   scale: number;
   made: Partial<Record<keyof ExpenditureAmounts, Money>>;
 }
@@ -100,7 +134,7 @@ const LAZY_MEASURES: PropertyDescriptorMap = Object.fromEntries(
       get(this: LazyAmounts): Money {
         const state = this[STATE];
         return (state.made[measure] ??= moneyOfUnits(
-          unitsOfMeasure(state.cells, state.sources, measure),
+          unitsOfMeasure(state.cells, state.sources, state.scope.offsets[measure]),
           state.scale
         ));
       },
@@ -114,10 +148,11 @@ const LAZY_MEASURES: PropertyDescriptorMap = Object.fromEntries(
 function amountsOfCells(
   cells: Float64Array,
   sources: readonly number[],
+  scope: Scope,
   scale: number
 ): ExpenditureAmounts {
   const out = {};
-  Object.defineProperty(out, STATE, { value: { cells, sources, scale, made: {} } });
+  Object.defineProperty(out, STATE, { value: { cells, sources, scope, scale, made: {} } });
   return Object.defineProperties(out, LAZY_MEASURES) as ExpenditureAmounts;
 }
 
@@ -137,20 +172,23 @@ function node(
   level: ClassifiedFigures["level"],
   cells: Float64Array,
   present: number,
+  scope: Scope,
   scale: number
 ): ClassifiedFigures {
   const bySource = {} as Record<FundSource, ExpenditureAmounts>;
   FUND_SOURCES.forEach((source, i) => {
     // A source no line of the node has is zero throughout: no sums to make.
-    bySource[source] = present & (1 << i) ? amountsOfCells(cells, [i], scale) : { ...ZERO_AMOUNTS };
+    bySource[source] = hasSource(present, i, scope)
+      ? amountsOfCells(cells, SINGLE[i], scope, scale)
+      : { ...ZERO_AMOUNTS };
   });
   return {
     code,
     name,
     level,
-    all: amountsOfCells(cells, ALL, scale),
-    fiscal: amountsOfCells(cells, FISCAL, scale),
-    unitFunds: amountsOfCells(cells, UNIT_FUNDS, scale),
+    all: amountsOfCells(cells, ALL, scope, scale),
+    fiscal: amountsOfCells(cells, FISCAL, scope, scale),
+    unitFunds: amountsOfCells(cells, UNIT_FUNDS, scope, scale),
     bySource,
   };
 }
@@ -175,15 +213,16 @@ function addBlock(into: Block, from: Block): void {
   into.present |= from.present;
 }
 
+interface TreeBlocks {
+  total: Block;
+  /** Prefix nodes in code order (the tree's pre-order). */
+  nodes: { code: string; level: CodeLevel; block: Block }[];
+}
+
 /** The classification tree over per-code blocks, as classify() in figures.ts builds it. */
-function classifyBlocks(
-  leaves: Map<string, Block>,
-  lengths: readonly number[],
-  catalog: Catalog,
-  scale: number
-): ClassifiedFigures[] {
+function treeBlocks(leaves: Map<string, Block>, lengths: readonly number[]): TreeBlocks {
   const total: Block = { cells: new Float64Array(CELLS), present: 0 };
-  const nodes = new Map<string, { level: CodeLevel; block: Block }>();
+  const nodes = new Map<string, { code: string; level: CodeLevel; block: Block }>();
   for (const [code, leaf] of leaves) {
     addBlock(total, leaf);
     lengths.forEach((n, i) => {
@@ -192,6 +231,7 @@ function classifyBlocks(
       let entry = nodes.get(prefix);
       if (!entry) {
         entry = {
+          code: prefix,
           level: (i + 1) as CodeLevel,
           block: { cells: new Float64Array(CELLS), present: 0 },
         };
@@ -200,22 +240,40 @@ function classifyBlocks(
       addBlock(entry.block, leaf);
     });
   }
-  const codes = [...nodes.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return [
-    node("", "合计", 0, total.cells, total.present, scale),
-    ...codes.map((code) => {
-      const { level, block } = nodes.get(code)!;
-      return node(code, catalog.name(code) ?? "", level, block.cells, block.present, scale);
-    }),
-  ];
+  const sorted = [...nodes.values()].sort((a, b) =>
+    a.code < b.code ? -1 : a.code > b.code ? 1 : 0
+  );
+  return { total, nodes: sorted };
 }
 
-function threePublicOf(economic: Map<string, Block>, scale: number): ThreePublicFigures {
+/** The tree's nodes in a scope: those with a line in it, after the 合计 (always there). */
+function classifyBlocks(
+  tree: TreeBlocks,
+  catalog: Catalog,
+  scope: Scope,
+  scale: number
+): ClassifiedFigures[] {
+  const out = [node("", "合计", 0, tree.total.cells, tree.total.present, scope, scale)];
+  for (const { code, level, block } of tree.nodes) {
+    if ((block.present & scope.bits) === 0) continue;
+    out.push(node(code, catalog.name(code) ?? "", level, block.cells, block.present, scope, scale));
+  }
+  return out;
+}
+
+function threePublicOf(
+  economic: Map<string, Block>,
+  scope: Scope,
+  scale: number
+): ThreePublicFigures {
   const item = (codes: readonly string[]): Float64Array => {
     const sums = new Float64Array(FISCAL.length);
     for (const code of codes) {
       const block = economic.get(code);
-      if (block) FISCAL.forEach((s, i) => (sums[i] += unitsOfMeasure(block.cells, [s], "total")));
+      if (block)
+        FISCAL.forEach(
+          (s, i) => (sums[i] += unitsOfMeasure(block.cells, SINGLE[s], scope.offsets.total))
+        );
     }
     return sums;
   };
@@ -248,11 +306,11 @@ function threePublicOf(economic: Map<string, Block>, scale: number): ThreePublic
   };
 }
 
+/** What a project's first line in a scope says; index 0 this year's lines, 1 the carry-over. */
 interface ProjectBlock extends Block {
-  name: string;
-  code?: string;
-  functionCodes: Set<string>;
-  economicCodes: Set<string>;
+  first: [number, number];
+  functionCodes: [Set<string>, Set<string>];
+  economicCodes: [Set<string>, Set<string>];
 }
 
 /** The integer amounts of the lines at a common scale; undefined when Decimals are needed. */
@@ -265,7 +323,7 @@ function lineUnits(
     const line = lines[i];
     // A kind or source outside the vocabulary has no cell: the Decimal path handles it as it can.
     if (KIND_INDEX[line.kind] === undefined || !SOURCE_INDEX.has(line.source)) return undefined;
-    const p = decompose(line.amount);
+    const p = lineParts(line);
     if (!p) return undefined;
     if (-p.exp > scale) scale = -p.exp;
     parts[i] = p;
@@ -283,10 +341,24 @@ function lineUnits(
   return magnitude < SAFE_UNITS_MAGNITUDE ? { units, scale } : undefined;
 }
 
-export function aggregateFiguresInUnits(
+/** The figures of every scope, from one pass over the lines. */
+export interface ScopedFigures {
+  figures: BudgetFigures;
+  /** The 合计 node of the scope's 项目支出 lines alone. */
+  projects: ClassifiedFigures;
+}
+
+/**
+ * The figures of all the lines, of this year's lines and of the carry-over lines — what
+ * aggregateFigures gives for each subset, and the 合计 of each subset's 项目支出 lines — from one pass:
+ * every block keeps this year's money and the carry-over in separate cells, so a scope is a choice
+ * of cells. Undefined when Decimals are needed.
+ */
+export function aggregateScopesInUnits(
   lines: readonly FigureLine[],
-  options: { unitNature?: UnitNature; catalog?: Catalog } = {}
-): BudgetFigures | undefined {
+  options: { unitNature?: UnitNature; catalog?: Catalog } = {},
+  scopes: readonly ScopeName[] = SCOPE_NAMES
+): Partial<Record<ScopeName, ScopedFigures>> | undefined {
   const exact = lineUnits(lines);
   if (!exact) return undefined;
   const { units, scale } = exact;
@@ -294,10 +366,12 @@ export function aggregateFiguresInUnits(
   const byFunctionCode = new Map<string, Block>();
   const byEconomicCode = new Map<string, Block>();
   const projectBlocks = new Map<string, ProjectBlock>();
+  const projectTotal: Block = { cells: new Float64Array(CELLS), present: 0 };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const cell = cellOf(line);
-    const bit = 1 << SOURCE_INDEX.get(line.source)!;
+    const carry = line.carryover ? 1 : 0;
+    const bit = 1 << (SOURCE_INDEX.get(line.source)! + carry * CARRY_SHIFT);
     const u = units[i];
     const fn = blockFor(byFunctionCode, line.functionCode);
     fn.cells[cell] += u;
@@ -307,51 +381,115 @@ export function aggregateFiguresInUnits(
       ec.cells[cell] += u;
       ec.present |= bit;
     }
-    if (line.kind === "项目支出" && line.projectName !== undefined) {
+    if (line.kind === "项目支出") {
+      projectTotal.cells[cell] += u;
+      projectTotal.present |= bit;
+      if (line.projectName === undefined) continue;
       const key = line.projectCode ?? line.projectName;
       let project = projectBlocks.get(key);
       if (!project) {
         project = {
           cells: new Float64Array(CELLS),
           present: 0,
-          name: line.projectName,
-          functionCodes: new Set(),
-          economicCodes: new Set(),
+          first: [-1, -1],
+          functionCodes: [new Set(), new Set()],
+          economicCodes: [new Set(), new Set()],
         };
-        if (line.projectCode !== undefined) project.code = line.projectCode;
         projectBlocks.set(key, project);
       }
+      if (project.first[carry] < 0) project.first[carry] = i;
       project.cells[cell] += u;
       project.present |= bit;
-      project.functionCodes.add(line.functionCode);
-      if (line.economicCode) project.economicCodes.add(line.economicCode);
+      project.functionCodes[carry].add(line.functionCode);
+      if (line.economicCode) project.economicCodes[carry].add(line.economicCode);
     }
   }
-  const byFunction = classifyBlocks(byFunctionCode, [3, 5, 7], catalog, scale);
-  const byEconomic = classifyBlocks(byEconomicCode, [3, 5], catalog, scale);
-  const projects: ProjectFigures[] = [...projectBlocks].map(([key, block]) => {
+  const functionTree = treeBlocks(byFunctionCode, [3, 5, 7]);
+  const economicTree = treeBlocks(byEconomicCode, [3, 5]);
+  const out: Partial<Record<ScopeName, ScopedFigures>> = {};
+  for (const name of scopes) {
+    const scope = SCOPES[name];
+    const inScope = (i: number) =>
+      name === "all" || (lines[i].carryover ? "carryover" : "current") === name;
+    out[name] = {
+      figures: scopeFigures(lines, scope, inScope, {
+        functionTree,
+        economicTree,
+        byEconomicCode,
+        projectBlocks,
+        catalog,
+        scale,
+        unitNature: options.unitNature,
+      }),
+      projects: node("", "合计", 0, projectTotal.cells, projectTotal.present, scope, scale),
+    };
+  }
+  return out;
+}
+
+function scopeFigures(
+  lines: readonly FigureLine[],
+  scope: Scope,
+  inScope: (i: number) => boolean,
+  parts: {
+    functionTree: TreeBlocks;
+    economicTree: TreeBlocks;
+    byEconomicCode: Map<string, Block>;
+    projectBlocks: Map<string, ProjectBlock>;
+    catalog: Catalog;
+    scale: number;
+    unitNature?: UnitNature;
+  }
+): BudgetFigures {
+  const { catalog, scale, unitNature } = parts;
+  const byFunction = classifyBlocks(parts.functionTree, catalog, scope, scale);
+  const byEconomic = classifyBlocks(parts.economicTree, catalog, scope, scale);
+  // A project in the scope's order: where its first line of the scope is.
+  const firstIn = (block: ProjectBlock): number => {
+    const [current, carry] = block.first;
+    const c = scope.bits & CURRENT_BITS ? current : -1;
+    const k = scope.bits & ~CURRENT_BITS ? carry : -1;
+    return c < 0 ? k : k < 0 ? c : Math.min(c, k);
+  };
+  // The halves of a project's code sets (this year, carry-over) that the scope covers.
+  const sides = ([0, 1] as const).filter(
+    (side) => (scope.bits & (side ? ~CURRENT_BITS : CURRENT_BITS)) !== 0
+  );
+  const inScopeProjects = [...parts.projectBlocks]
+    .map(([key, block]) => ({ key, block, first: firstIn(block) }))
+    .filter((p) => p.first >= 0)
+    .sort((a, b) => a.first - b.first);
+  const projects: ProjectFigures[] = inScopeProjects.map(({ key, block, first }) => {
     const bySource: Partial<Record<FundSource, ExpenditureAmounts>> = {};
     FUND_SOURCES.forEach((source, i) => {
-      if (block.present & (1 << i)) bySource[source] = amountsOfCells(block.cells, [i], scale);
+      if (hasSource(block.present, i, scope))
+        bySource[source] = amountsOfCells(block.cells, SINGLE[i], scope, scale);
     });
+    const union = (sets: [Set<string>, Set<string>]): string[] => {
+      const all = new Set<string>();
+      for (const side of sides) for (const code of sets[side]) all.add(code);
+      return [...all].sort();
+    };
+    const line = lines[first];
     const project: ProjectFigures = {
       key,
-      name: block.name,
-      functionCodes: [...block.functionCodes].sort(),
-      economicCodes: [...block.economicCodes].sort(),
-      amounts: amountsOfCells(block.cells, ALL, scale),
+      name: line.projectName!,
+      functionCodes: union(block.functionCodes),
+      economicCodes: union(block.economicCodes),
+      amounts: amountsOfCells(block.cells, ALL, scope, scale),
       bySource,
     };
-    if (block.code !== undefined) project.code = block.code;
+    if (line.projectCode !== undefined) project.code = line.projectCode;
     return project;
   });
   const grand = byFunction[0];
+  const scoped = scope === SCOPES.all ? lines.slice() : lines.filter((_, i) => inScope(i));
   const figures: BudgetFigures = {
     unit: "万元",
-    lines: lines.slice(),
+    lines: scoped,
     byFunction,
     byEconomic,
-    threePublic: threePublicOf(byEconomicCode, scale),
+    threePublic: threePublicOf(parts.byEconomicCode, scope, scale),
     projects,
     income: incomeFigures(grand),
     expenditure: {
@@ -364,9 +502,16 @@ export function aggregateFiguresInUnits(
       total: grand.all.total,
     },
   };
-  if (options.unitNature !== undefined) figures.unitNature = options.unitNature;
-  if (options.unitNature === "行政" || options.unitNature === "参公") {
+  if (unitNature !== undefined) figures.unitNature = unitNature;
+  if (unitNature === "行政" || unitNature === "参公") {
     figures.agencyOperating = grand.bySource["一般公共预算"].publicUse;
   }
   return figures;
+}
+
+export function aggregateFiguresInUnits(
+  lines: readonly FigureLine[],
+  options: { unitNature?: UnitNature; catalog?: Catalog } = {}
+): BudgetFigures | undefined {
+  return aggregateScopesInUnits(lines, options, ["all"])?.all?.figures;
 }

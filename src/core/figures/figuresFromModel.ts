@@ -43,11 +43,36 @@ export interface FiguresFromModelOptions {
   unitNature?: UnitNature;
 }
 
+/**
+ * A figure of the workbook that its disclosure prints differently: the published tables disagreed
+ * and the more detailed figure won, or a difference was given to a project (see the file's head).
+ */
+export interface FigureChange {
+  sheet: string;
+  /** The published cell, A1. */
+  cell: string;
+  /** The row: “201 一般公共服务支出”, a project's name. */
+  label: string;
+  /** The column: “合计”, “基本支出”. */
+  caption: string;
+  /** 万元 as published. */
+  before: Money;
+  /** 万元 as the disclosure prints it. */
+  after: Money;
+  /** Off by no more than a rounding difference (0.01); a larger change blocks the export. */
+  withinRounding: boolean;
+}
+
+/** The largest change that rounding explains: one unit of the last place. */
+export const ROUNDING_CHANGE = new Money("0.01");
+
 export interface FiguresFromModelResult {
   figures?: BudgetFigures;
   /** Department, code and year as the tables name them. */
   department?: LedgerDepartment;
   findings: Finding[];
+  /** Every published figure the rebuilt figures print differently, in workbook order. */
+  changes: FigureChange[];
 }
 
 type Scope = "current" | "carryover";
@@ -55,11 +80,11 @@ type Kind = "basic" | "project";
 
 const RULE = {
   noTables: "figures.no-function-table",
-  changed: "figures.changed",
   mismatch: "figures.tables-disagree",
   dropped: "figures.dropped-column",
   unclassified: "figures.basic-unclassified",
   projectsAdjusted: "figures.projects-adjusted",
+  projectUnmatched: "figures.project-unmatched",
   projectsNamed: "figures.projects-named",
   threePublic: "figures.three-public",
 } as const;
@@ -569,11 +594,13 @@ function assignProjects(cells: ProjectCell[], demands: Demand[], reader: Reader)
   }
   for (const [d, amount] of left) {
     if (amount.isZero()) continue;
+    // A row the tables' 项目支出 has no room for: another unit's subtotal read as a project, or a
+    // project of another department. Publishing without it would change the figure: it blocks.
     reader.note({
-      ruleId: RULE.projectsAdjusted,
-      severity: "warning",
+      ruleId: RULE.projectUnmatched,
+      severity: "error",
       cell: d.at,
-      message: `项目“${d.name}”的 ${fmt(amount)} 万元在收入总表、支出总表的项目支出中找不到对应的科目，未计入；按功能科目的项目支出为准。`,
+      message: `项目“${d.name}”的 ${fmt(amount)} 万元在收入总表、支出总表的项目支出中找不到对应的科目（是否为其他单位的小计行或其他部门的项目？），无法计入本部门；请核对项目支出表。`,
       actual: fmt(d.amount),
       expected: fmt(d.amount.minus(amount)),
     });
@@ -1077,7 +1104,7 @@ export function figuresFromModel(
     : undefined;
 
   const facts = leafFacts(model, reader);
-  if (!facts) return { findings, department };
+  if (!facts) return { findings, department, changes: [] };
   const cellsByCode = cellsOf(model, facts, reader);
   const lines = [
     ...basicLines(model, cellsByCode, reader),
@@ -1085,8 +1112,8 @@ export function figuresFromModel(
   ];
   const withThreePublic = threePublicLines(model, lines, reader);
   const figures = aggregateFigures(withThreePublic, { unitNature: options.unitNature, catalog });
-  if (department) findings.push(...changedFigures(model, figures, department));
-  return { figures, department, findings };
+  const changes = department ? changedFigures(model, figures, department) : [];
+  return { figures, department, findings, changes };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1129,11 +1156,11 @@ function changedFigures(
   model: WorkbookModel,
   figures: BudgetFigures,
   department: LedgerDepartment
-): Finding[] {
+): FigureChange[] {
   const template = detectTemplate(model);
   if (!template) return [];
   const redrawn = readWorkbook(buildSheets(figures, department, template).map(specToGrid));
-  const findings: Finding[] = [];
+  const changes: FigureChange[] = [];
   for (const published of model.tables) {
     const again = redrawn.tables.find(
       (t) => t.kind === published.kind && t.carryover === published.carryover
@@ -1143,17 +1170,16 @@ function changedFigures(
     for (const [key, before] of amountsByMeaning(published)) {
       const after = now.get(key)?.value ?? ZERO;
       if (after.equals(before.value)) continue;
-      const gap = after.minus(before.value);
-      findings.push({
-        ruleId: RULE.changed,
-        severity: gap.abs().lessThanOrEqualTo(new Money("0.01")) ? "info" : "warning",
+      changes.push({
         sheet: before.sheet,
         cell: before.cell,
-        message: `“${before.label}”的“${before.caption}”公开为 ${fmt(before.value)}，按明细重新汇总为 ${fmt(after)}（相差 ${fmt(gap)}）：以更明细的数字为准。`,
-        expected: fmt(after),
-        actual: fmt(before.value),
+        label: before.label,
+        caption: before.caption,
+        before: before.value,
+        after,
+        withinRounding: after.minus(before.value).abs().lessThanOrEqualTo(ROUNDING_CHANGE),
       });
     }
   }
-  return findings;
+  return changes;
 }

@@ -7,6 +7,7 @@
  * ledger in 元 has amounts in 万元 with up to 6 decimals.
  */
 import { Money, ZERO } from "../money";
+import type { FigureLine } from "./figures";
 
 /** Σ|units| below this keeps every partial sum of integers exact in a double (2^53 with a margin). */
 export const SAFE_UNITS_MAGNITUDE = 2 ** 52;
@@ -80,4 +81,113 @@ export function moneyOfUnits(units: number, scale: number): Money {
   const digits = String(negative ? -units : units).padStart(scale + 1, "0");
   const text = `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
   return new Money(negative ? "-" + text : text);
+}
+
+/** The optional fields of a FigureLine, copied as they are when a line is rebuilt. */
+interface LineFields {
+  functionCode: string;
+  economicCode?: string;
+  kind: FigureLine["kind"];
+  source: FigureLine["source"];
+  carryover: boolean;
+  projectName?: string;
+  projectCode?: string;
+}
+
+/**
+ * A FigureLine whose amount is held as an integer at a scale (units · 10^-scale): the Money is made
+ * only when someone reads `amount`, so a ledger of 100k lines is read, converted to 万元, rounded and
+ * aggregated without one Decimal per line. The integer paths (lineParts) read `units` directly.
+ * `amount` is a prototype getter: a spread copy (`{ ...line }`) would lose it, so copies go
+ * through {@link withUnits} or set `amount` themselves; JSON goes through toJSON.
+ */
+export class UnitsLine implements FigureLine {
+  functionCode!: string;
+  economicCode?: string;
+  kind!: FigureLine["kind"];
+  source!: FigureLine["source"];
+  carryover!: boolean;
+  projectName?: string;
+  projectCode?: string;
+  /** A safe integer. */
+  readonly units: number;
+  readonly scale: number;
+
+  constructor(fields: LineFields, units: number, scale: number) {
+    this.functionCode = fields.functionCode;
+    this.kind = fields.kind;
+    this.source = fields.source;
+    this.carryover = fields.carryover;
+    if (fields.economicCode !== undefined) this.economicCode = fields.economicCode;
+    if (fields.projectName !== undefined) this.projectName = fields.projectName;
+    if (fields.projectCode !== undefined) this.projectCode = fields.projectCode;
+    this.units = units;
+    this.scale = scale;
+  }
+
+  get amount(): Money {
+    const money = moneyOfUnits(this.units, this.scale);
+    // Made once: later reads find the own property.
+    Object.defineProperty(this, "amount", { value: money, enumerable: true, writable: true });
+    return money;
+  }
+
+  set amount(value: Money) {
+    Object.defineProperty(this, "amount", { value, enumerable: true, writable: true });
+  }
+
+  /** The plain FigureLine, as any other line would be serialized. */
+  toJSON(): FigureLine {
+    return plainLine(this);
+  }
+}
+
+/** A copy of a line as a plain object with its Money amount (for tests and serialization). */
+export function plainLine(line: FigureLine): FigureLine {
+  const out: FigureLine = {
+    functionCode: line.functionCode,
+    kind: line.kind,
+    source: line.source,
+    carryover: line.carryover,
+    amount: line.amount,
+  };
+  if (line.economicCode !== undefined) out.economicCode = line.economicCode;
+  if (line.projectName !== undefined) out.projectName = line.projectName;
+  if (line.projectCode !== undefined) out.projectCode = line.projectCode;
+  return out;
+}
+
+/** The line with another amount, given in units at a scale. */
+export function withUnits(line: LineFields, units: number, scale: number): UnitsLine {
+  return new UnitsLine(line, units, scale);
+}
+
+/**
+ * A line's amount as integer and exponent: read from a UnitsLine without making its Money, else
+ * decomposed from the Money; undefined when Decimals are needed.
+ */
+export function lineParts(line: FigureLine): Decomposed | undefined {
+  // An own `amount` (set or already made) wins over the units it was built from.
+  if (line instanceof UnitsLine && !Object.prototype.hasOwnProperty.call(line, "amount"))
+    return { int: line.units, exp: -line.scale };
+  return decompose(line.amount);
+}
+
+/**
+ * A cell's double as the integer units of the exact amount moneyFromNumber gives it (the number
+ * Excel displays, to 15 significant digits), without a Decimal: units · 10^-scale, scale ≤ 6.
+ * Exact because a decimal of at most 15 significant digits is the one toPrecision(15) writes for
+ * the double nearest to it, and units / 10^scale is that nearest double (one correctly rounded
+ * division of exact doubles). Undefined when the amount needs more digits: then use Money.
+ */
+export function unitsOfNumber(value: number): { units: number; scale: number } | undefined {
+  if (!Number.isFinite(value)) return undefined;
+  if (Number.isInteger(value))
+    return Math.abs(value) <= Number.MAX_SAFE_INTEGER ? { units: value, scale: 0 } : undefined;
+  for (let scale = 1; scale <= 6; scale++) {
+    const p = POW10[scale];
+    const units = Math.round(value * p);
+    if (Math.abs(units) < 1e15 && units / p === value) return { units, scale };
+  }
+  return undefined;
 }

@@ -15,6 +15,9 @@
  */
 import { Catalog, ECONOMIC_TO_GOV_ECONOMIC } from "../codes";
 import { aggregateFigures } from "../figures/aggregate";
+import { aggregateScopesInUnits } from "../figures/aggregateUnits";
+import type { ScopeName } from "../figures/aggregateUnits";
+import { plainLine } from "../figures/units";
 import type {
   BudgetFigures,
   ClassifiedFigures,
@@ -99,34 +102,42 @@ export interface PrintedFigures {
 const UNNAMED_PROJECT = "其他项目";
 
 export function printedFigures(
-  figures: BudgetFigures,
+  figures: Pick<BudgetFigures, "lines" | "unitNature">,
   options: { catalog?: Catalog } = {}
 ): PrintedFigures {
   const named = figures.lines.map((line) =>
     line.kind === "项目支出" && line.projectName === undefined
-      ? { ...line, projectName: UNNAMED_PROJECT }
+      ? { ...plainLine(line), projectName: UNNAMED_PROJECT }
       : line
   );
   const lines = roundLinesControlled(named);
-  const scope = (subset: FigureLine[]): ScopeFigures => {
-    const aggregate = aggregateFigures(subset, {
-      unitNature: figures.unitNature,
-      catalog: options.catalog,
-    });
-    const projectLines = subset.filter((line) => line.kind === "项目支出");
-    return {
-      figures: aggregate,
-      functionByCode: new Map(aggregate.byFunction.map((node) => [node.code, node])),
-      economicByCode: new Map(aggregate.byEconomic.map((node) => [node.code, node])),
-      projectByKey: new Map(aggregate.projects.map((project) => [project.key, project])),
-      projects: aggregateFigures(projectLines, { catalog: options.catalog }).byFunction[0],
-    };
+  const indexed = (aggregate: BudgetFigures, projects: ClassifiedFigures): ScopeFigures => ({
+    figures: aggregate,
+    functionByCode: new Map(aggregate.byFunction.map((node) => [node.code, node])),
+    economicByCode: new Map(aggregate.byEconomic.map((node) => [node.code, node])),
+    projectByKey: new Map(aggregate.projects.map((project) => [project.key, project])),
+    projects,
+  });
+  const aggregateOptions = { unitNature: figures.unitNature, catalog: options.catalog };
+  // One pass for the three scopes in integers; the Decimal reference scope by scope otherwise.
+  const fast = aggregateScopesInUnits(lines, aggregateOptions);
+  const scope = (name: ScopeName, subset: () => FigureLine[]): ScopeFigures => {
+    const scoped = fast?.[name];
+    if (scoped) return indexed(scoped.figures, scoped.projects);
+    const lines = subset();
+    return indexed(
+      aggregateFigures(lines, aggregateOptions),
+      aggregateFigures(
+        lines.filter((line) => line.kind === "项目支出"),
+        { catalog: options.catalog }
+      ).byFunction[0]
+    );
   };
   const printed: PrintedFigures = {
     scopes: {
-      all: scope(lines),
-      current: scope(lines.filter((line) => !line.carryover)),
-      carryover: scope(lines.filter((line) => line.carryover)),
+      all: scope("all", () => lines),
+      current: scope("current", () => lines.filter((line) => !line.carryover)),
+      carryover: scope("carryover", () => lines.filter((line) => line.carryover)),
     },
   };
   if (figures.unitNature !== undefined) printed.unitNature = figures.unitNature;
@@ -233,9 +244,17 @@ function hasAmount(ctx: Context, row: SideRow, columns: readonly ColumnTemplate[
   return columns.some((c) => !(valueOf(ctx, row, c) ?? ZERO).isZero());
 }
 
-/** `{department}`, `{departmentCode}` and `{year}` (with its 年, dropped when the year is unknown). */
+/**
+ * `{department}`, `{departmentCode}` and `{year}` (with its 年, dropped when the year is unknown).
+ * The department line `{departmentCode}{department}` keeps the code apart from the name
+ * (`203 中国共产党…`); without a code it says what the name is (`部门名称：…`), so that the line is
+ * still read as the department's.
+ */
 export function fillTokens(text: string, department: LedgerDepartment): string {
   return text
+    .replace(/\{departmentCode\}\s*\{department\}/g, () =>
+      department.code ? `${department.code} ${department.name}` : `部门名称：${department.name}`
+    )
     .replace(/\{department\}/g, department.name)
     .replace(/\{departmentCode\}/g, department.code ?? "")
     .replace(/\{year\}(年?)/g, (_, nian: string) =>

@@ -16,13 +16,58 @@ import type { GenerateOptions } from "../narrative/generate";
 import type { Narrative } from "../narrative/types";
 import type { TemplateId } from "../model";
 import { SUPPLEMENT_TEMPLATES } from "../templates";
+import { TEMPLATE_SETS, tableNumber } from "../templates/sets";
 import { buildSheets } from "./buildSheets";
 import { buildSupplements } from "./buildSupplements";
 import { figuresFromModel } from "../figures/figuresFromModel";
+import type { FigureChange } from "../figures/figuresFromModel";
+
+export type { FigureChange } from "../figures/figuresFromModel";
+export { changeText } from "./changeText";
 import type { SheetSpec } from "./sheetSpec";
 import { pairingFindings } from "../previous/pairing";
 import type { PreviousDisclosure } from "../previous/types";
 import { assetFigures, procurementFigures, readSupplements } from "./supplements";
+
+/**
+ * What keeps a disclosure from being published as it is, like an error in the workbook: a figure
+ * of the workbook it would change by more than rounding, and what the builders found wrong
+ * (a project row that cannot be placed in the department's spending).
+ */
+export function blockingProblems(content: Pick<DisclosureContent, "notes" | "changes">): {
+  changes: FigureChange[];
+  notes: Finding[];
+} {
+  return {
+    changes: content.changes.filter((c) => !c.withinRounding),
+    notes: content.notes.filter((f) => f.severity === "error"),
+  };
+}
+
+const SHEET_NUMBER = /^表\d+(?=\s)/;
+const TABLE_NUMBER_LINE = /^(预算公开表|部门公开表)\d+$/;
+
+/**
+ * Numbers the tables 1, 2, 3 … in publication order: the sheet name's `表N` and a Shanxi
+ * `预算公开表N` line; a table whose number is already its place is returned as it is.
+ */
+export function numberTables(specs: readonly SheetSpec[]): SheetSpec[] {
+  return specs.map((spec, i) => {
+    const n = i + 1;
+    if (!SHEET_NUMBER.test(spec.sheetName) || spec.sheetName.startsWith(`表${n} `)) return spec;
+    return {
+      ...spec,
+      sheetName: spec.sheetName.replace(SHEET_NUMBER, `表${n}`),
+      cells: spec.cells.map((cell) =>
+        cell.row < spec.headerRows &&
+        cell.value.kind === "text" &&
+        TABLE_NUMBER_LINE.test(cell.value.text)
+          ? { ...cell, value: { kind: "text", text: cell.value.text.replace(/\d+$/, String(n)) } }
+          : cell
+      ),
+    };
+  });
+}
 
 /** Who and when, as the check found them or the user gave them. */
 export interface DisclosureSubject {
@@ -38,6 +83,11 @@ export interface DisclosureContent {
   narrative: Narrative;
   /** What building had to say: tables that disagree, supplementary tables that are missing. */
   notes: Finding[];
+  /**
+   * Figures of the workbook's own tables that the disclosure prints differently (rebuilt from more
+   * detailed figures, or given a rounding difference), cell by cell with the old and new value.
+   */
+  changes: FigureChange[];
 }
 
 /**
@@ -58,11 +108,13 @@ export function buildDisclosure(
   if (subject.departmentCode !== undefined) department.code = subject.departmentCode;
   let figures: BudgetFigures | undefined;
   const notes: Finding[] = [];
+  let changes: FigureChange[] = [];
   if (check.ledger) figures = ledgerFigures(check.ledger);
   else if (check.model.tables.length > 0) {
     const rebuilt = figuresFromModel(check.model, { unitNature: department.unitNature });
     figures = rebuilt.figures;
     notes.push(...rebuilt.findings);
+    changes = rebuilt.changes;
   }
   if (!figures) return { notes };
 
@@ -71,9 +123,19 @@ export function buildDisclosure(
     hasProjects: figures.projects.length > 0,
   });
   notes.push(...extra.findings);
+  // Tables are numbered in the order they are published, so a supplementary table the workbook
+  // lacks leaves no gap (表11 goes to 政府采购 when there are no goal forms).
+  const specs = numberTables([
+    ...buildSheets(figures, department, subject.template),
+    ...extra.specs,
+  ]);
   const options: GenerateOptions = { template: subject.template };
   if (supplements.procurement) options.procurement = procurementFigures(supplements.procurement);
   if (supplements.assets) options.assets = assetFigures(supplements.assets);
+  // The 情况说明 refers to the goal forms only when they are published, by the number they get.
+  const goals = specs.findIndex((spec) => spec.kind === "绩效目标表");
+  if (goals >= 0)
+    options.goalsTable = tableNumber(goals + 1, TEMPLATE_SETS[subject.template].tableNumbering);
   // Last year's figures only from the right file (year − 1, same department): the check says why not.
   if (
     extras.previous &&
@@ -90,9 +152,10 @@ export function buildDisclosure(
   return {
     notes,
     content: {
-      specs: [...buildSheets(figures, department, subject.template), ...extra.specs],
+      specs,
       narrative: generateNarrative(figures, department, options),
       notes,
+      changes,
     },
   };
 }

@@ -33,7 +33,10 @@ export const HEBEI_LEDGER_TABLES: readonly TableRenderer[] = HEBEI_REQUIRED.map(
  * The nine Hebei standard tables of a ledger, rounded to 0.01 万元 once for all of them, so that
  * every printed parent is the sum of its printed children and every figure is the same in every table.
  */
-export function ledgerTableGrids(figures: BudgetFigures, department: LedgerDepartment): Grid[] {
+export function ledgerTableGrids(
+  figures: Pick<BudgetFigures, "lines" | "unitNature">,
+  department: LedgerDepartment
+): Grid[] {
   const printed = printedFigures(figures);
   return HEBEI_REQUIRED.map((template) =>
     publishedSheet(buildSheet(template, printed, department))

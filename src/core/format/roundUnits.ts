@@ -10,10 +10,10 @@ import {
   Decomposed,
   MAX_SCALE,
   SAFE_UNITS_MAGNITUDE,
-  decompose,
-  moneyOfUnits,
+  lineParts,
   pow10,
   unitsAt,
+  withUnits,
 } from "../figures/units";
 
 const DECIMALS = 2;
@@ -42,7 +42,7 @@ export function roundLinesInUnits(lines: readonly FigureLine[]): FigureLine[] | 
   const parts: Decomposed[] = new Array(lines.length);
   let scale = DECIMALS;
   for (let i = 0; i < lines.length; i++) {
-    const p = decompose(lines[i].amount);
+    const p = lineParts(lines[i]);
     if (!p) return undefined;
     if (-p.exp > scale) scale = -p.exp;
     parts[i] = p;
@@ -109,5 +109,6 @@ export function roundLinesInUnits(lines: readonly FigureLine[]): FigureLine[] | 
     });
   };
   split(0, roundHalfUpTo(nodes[0].exact, step));
-  return lines.map((line, i) => ({ ...line, amount: moneyOfUnits(rounded[i] / step, DECIMALS) }));
+  // Money only when a rounded line's amount is read: the aggregates read the units.
+  return lines.map((line, i) => withUnits(line, rounded[i] / step, DECIMALS));
 }

@@ -9,6 +9,7 @@ import type { CodeLevel, CodeSystem } from "../codes";
 import type { Finding, Severity } from "../finding";
 import { CellValue, Grid, gridAddress } from "../grid";
 import { AmountUnit, Money, convertUnit, parseAmount } from "../money";
+import { moneyOfUnits, unitsOfNumber } from "../figures/units";
 import { compactText, isBlank } from "../read/text";
 import type { ExpenditureKind, FundSource, TemplateId, UnitNature } from "../model";
 
@@ -234,6 +235,37 @@ interface LineContext {
   findings: Finding[];
   /** Errors found on this row so far: a row with one is left out. */
   errors: number;
+  cache: ReadCache;
+}
+
+/**
+ * What a cell value means, kept per distinct value: a ledger repeats a few dozen codes, kinds and
+ * sources over its lines, so each spelling is normalised and matched once, not once per line.
+ * Findings are still made per cell.
+ */
+interface ReadCache {
+  functionCodes: Map<CellValue, CodeReading>;
+  economicCodes: Map<CellValue, CodeReading>;
+  kinds: Map<CellValue, ExpenditureKind | undefined>;
+  sources: Map<CellValue, FundSource | undefined>;
+  carryovers: Map<CellValue, boolean | undefined>;
+}
+
+function newReadCache(): ReadCache {
+  return {
+    functionCodes: new Map(),
+    economicCodes: new Map(),
+    kinds: new Map(),
+    sources: new Map(),
+    carryovers: new Map(),
+  };
+}
+
+function cached<T>(map: Map<CellValue, T>, value: CellValue, compute: (v: CellValue) => T): T {
+  if (map.has(value)) return map.get(value)!;
+  const result = compute(value);
+  map.set(value, result);
+  return result;
 }
 
 function cellFinding(
@@ -282,6 +314,37 @@ const ECONOMIC_CODE: CodeColumnRule = {
   catalogName: "部门预算支出经济分类科目",
 };
 
+type CodeVerdict = "malformed" | "unknown" | "ok";
+
+interface CodeReading {
+  code: string | undefined;
+  verdict: CodeVerdict;
+}
+
+function codeVerdict(code: string, rule: CodeColumnRule, catalog: Catalog): CodeVerdict {
+  if (
+    !isWellFormedCode(code) ||
+    systemOfCode(code) !== rule.system ||
+    levelOfCode(code) !== rule.level
+  )
+    return "malformed";
+  return catalog.has(code) ? "ok" : "unknown";
+}
+
+/** A code cell, normalised and judged once per distinct value (the two columns have their own rules). */
+function readCode(
+  ctx: LineContext,
+  raw: CellValue,
+  rule: CodeColumnRule,
+  catalog: Catalog
+): CodeReading {
+  const map = rule === FUNCTION_CODE ? ctx.cache.functionCodes : ctx.cache.economicCodes;
+  return cached(map, raw, () => {
+    const code = normalizeCode(raw);
+    return { code, verdict: code === undefined ? "malformed" : codeVerdict(code, rule, catalog) };
+  });
+}
+
 /** A malformed code leaves the line out (error); a well-formed one the catalog lacks is only a warning. */
 function checkCode(
   ctx: LineContext,
@@ -289,14 +352,10 @@ function checkCode(
   raw: CellValue,
   code: string,
   rule: CodeColumnRule,
-  catalog: Catalog,
+  verdict: CodeVerdict,
   excluded: string
 ): void {
-  if (
-    !isWellFormedCode(code) ||
-    systemOfCode(code) !== rule.system ||
-    levelOfCode(code) !== rule.level
-  ) {
+  if (verdict === "malformed") {
     cellFinding(
       ctx,
       c,
@@ -304,7 +363,7 @@ function checkCode(
       `“${String(raw)}”不是有效的${rule.name}：应为${rule.shape}${excluded}`,
       raw
     );
-  } else if (!catalog.has(code)) {
+  } else if (verdict === "unknown") {
     cellFinding(
       ctx,
       c,
@@ -328,33 +387,49 @@ function readLine(
   const row = grid.values[r] ?? [];
   const col = header.columns;
   const at = (key: ColumnKey): CellValue => (col[key] === undefined ? undefined : row[col[key]!]);
-  const address = (key: ColumnKey): string | undefined =>
-    col[key] === undefined ? undefined : gridAddress(grid, r, col[key]!);
   if (row.every((cell) => isBlank(cell))) return undefined;
+  const functionRaw = at("functionCode");
   // A 合计 row the clerk added for their own control is not a budget line.
-  if (row.some((cell) => TOTAL_ROW.test(compactText(cell))) && isBlank(at("functionCode")))
+  if (isBlank(functionRaw) && row.some((cell) => TOTAL_ROW.test(compactText(cell))))
     return undefined;
 
   const excluded = "，该行未计入。";
 
   // 功能分类科目编码: a 项 (7 digits) of the 支出功能分类.
-  const functionRaw = at("functionCode");
-  const functionCode = normalizeCode(functionRaw);
+  const fn = readCode(ctx, functionRaw, FUNCTION_CODE, catalog);
+  const functionCode = fn.code;
   if (functionCode === undefined) {
     cellFinding(ctx, col.functionCode!, "error", `缺少功能分类科目编码${excluded}`);
   } else {
-    checkCode(ctx, col.functionCode!, functionRaw, functionCode, FUNCTION_CODE, catalog, excluded);
+    checkCode(
+      ctx,
+      col.functionCode!,
+      functionRaw,
+      functionCode,
+      FUNCTION_CODE,
+      fn.verdict,
+      excluded
+    );
   }
 
   // 经济分类科目编码: optional, a 款 (5 digits) of the 部门预算支出经济分类 when given.
   const economicRaw = at("economicCode");
-  const economicCode = normalizeCode(economicRaw);
+  const ec = readCode(ctx, economicRaw, ECONOMIC_CODE, catalog);
+  const economicCode = ec.code;
   if (economicCode !== undefined) {
-    checkCode(ctx, col.economicCode!, economicRaw, economicCode, ECONOMIC_CODE, catalog, excluded);
+    checkCode(
+      ctx,
+      col.economicCode!,
+      economicRaw,
+      economicCode,
+      ECONOMIC_CODE,
+      ec.verdict,
+      excluded
+    );
   }
 
   const kindRaw = at("kind");
-  const kind = parseKind(kindRaw);
+  const kind = cached(ctx.cache.kinds, kindRaw, parseKind);
   if (kind === undefined) {
     const what = isBlank(kindRaw) ? "缺少支出类型" : `支出类型“${String(kindRaw).trim()}”无法识别`;
     cellFinding(
@@ -403,7 +478,7 @@ function readLine(
   const projectCode = compactOrUndefined(at("projectCode"));
 
   const sourceRaw = at("source");
-  const source = parseFundSource(sourceRaw);
+  const source = cached(ctx.cache.sources, sourceRaw, parseFundSource);
   if (source === undefined) {
     const what = isBlank(sourceRaw)
       ? "缺少资金来源"
@@ -418,7 +493,7 @@ function readLine(
   }
 
   const carryoverRaw = at("carryover");
-  const carryover = parseCarryover(carryoverRaw);
+  const carryover = cached(ctx.cache.carryovers, carryoverRaw, parseCarryover);
   if (carryover === undefined) {
     cellFinding(
       ctx,
@@ -430,76 +505,134 @@ function readLine(
   }
 
   const amountRaw = at("amount");
-  const parsed = parseAmount(amountRaw);
+  // A number cell (nearly all of them) is read as integer units: no Decimal per line.
+  const fast = typeof amountRaw === "number" ? unitsOfNumber(amountRaw) : undefined;
   let amount: Money | undefined;
-  if (parsed.kind === "empty") {
-    cellFinding(ctx, col.amount!, "error", `缺少金额${excluded}`);
-  } else if (parsed.kind === "invalid") {
-    cellFinding(ctx, col.amount!, "error", `金额“${parsed.text}”不是数字${excluded}`, amountRaw);
+  if (fast) {
+    if (fast.units < 0) {
+      cellFinding(
+        ctx,
+        col.amount!,
+        "warning",
+        `金额为负数（${moneyOfUnits(fast.units, fast.scale).toString()}），预算明细通常不应为负，请核对。`,
+        amountRaw
+      );
+    }
   } else {
-    amount = parsed.value;
-    if (parsed.fromText) {
-      cellFinding(
-        ctx,
-        col.amount!,
-        "warning",
-        `金额“${String(amountRaw)}”是以文本形式保存的数字，已按数值读取；请改为数值格式。`,
-        amountRaw
-      );
-    }
-    if (parsed.unit !== undefined && parsed.unit !== header.unit) {
-      amount = convertUnit(amount, parsed.unit, header.unit);
-      cellFinding(
-        ctx,
-        col.amount!,
-        "warning",
-        `金额“${String(amountRaw)}”自带单位${parsed.unit}，与表头的${header.unit}不同，已换算为 ${amount.toString()} ${header.unit}。`,
-        amountRaw
-      );
-    }
-    if (amount.isNegative() && !amount.isZero()) {
-      cellFinding(
-        ctx,
-        col.amount!,
-        "warning",
-        `金额为负数（${amount.toString()}），预算明细通常不应为负，请核对。`,
-        amountRaw
-      );
+    const parsed = parseAmount(amountRaw);
+    if (parsed.kind === "empty") {
+      cellFinding(ctx, col.amount!, "error", `缺少金额${excluded}`);
+    } else if (parsed.kind === "invalid") {
+      cellFinding(ctx, col.amount!, "error", `金额“${parsed.text}”不是数字${excluded}`, amountRaw);
+    } else {
+      amount = parsed.value;
+      if (parsed.fromText) {
+        cellFinding(
+          ctx,
+          col.amount!,
+          "warning",
+          `金额“${String(amountRaw)}”是以文本形式保存的数字，已按数值读取；请改为数值格式。`,
+          amountRaw
+        );
+      }
+      if (parsed.unit !== undefined && parsed.unit !== header.unit) {
+        amount = convertUnit(amount, parsed.unit, header.unit);
+        cellFinding(
+          ctx,
+          col.amount!,
+          "warning",
+          `金额“${String(amountRaw)}”自带单位${parsed.unit}，与表头的${header.unit}不同，已换算为 ${amount.toString()} ${header.unit}。`,
+          amountRaw
+        );
+      }
+      if (amount.isNegative() && !amount.isZero()) {
+        cellFinding(
+          ctx,
+          col.amount!,
+          "warning",
+          `金额为负数（${amount.toString()}），预算明细通常不应为负，请核对。`,
+          amountRaw
+        );
+      }
     }
   }
 
   // Counted per row: filtering every finding of the sheet again on each row made a ledger with
   // many findings quadratic.
   if (ctx.errors > 0) return undefined;
-  const line: LedgerLine = {
-    row: grid.origin.row + r,
-    sheet: grid.sheet,
-    functionCode: functionCode!,
-    kind: kind!,
-    source: source!,
-    carryover: carryover!,
-    amount: amount!,
-    cells: {
+  const line = new ReadLine(grid, r, header.columns, fast ?? amount!);
+  line.functionCode = functionCode!;
+  line.kind = kind!;
+  line.source = source!;
+  line.carryover = carryover!;
+  if (economicCode !== undefined) line.economicCode = economicCode;
+  if (projectName !== undefined) line.projectName = projectName;
+  if (projectCode !== undefined) line.projectCode = projectCode;
+  return line;
+}
+
+/**
+ * A ledger line as read. Its amount is held as integer units when the cell was a plain number, and
+ * its cell addresses are kept as the grid position: the Money and the A1 addresses are made when
+ * first read (a 100k-line ledger reads few of them: the figures read the units, see
+ * figures/aggregate.ts ledgerFigures). Both are prototype getters that then become own properties.
+ */
+export class ReadLine implements LedgerLine {
+  row: number;
+  sheet: string;
+  functionCode = "";
+  economicCode?: string;
+  kind!: ExpenditureKind;
+  source!: FundSource;
+  carryover = false;
+  projectName?: string;
+  projectCode?: string;
+  /** Integer units of the amount (units · 10^-scale) when it was read without a Decimal. */
+  readonly exact?: { units: number; scale: number };
+  private readonly where!: { grid: Grid; r: number; columns: Partial<Record<ColumnKey, number>> };
+
+  constructor(
+    grid: Grid,
+    r: number,
+    columns: Partial<Record<ColumnKey, number>>,
+    amount: Money | { units: number; scale: number }
+  ) {
+    this.row = grid.origin.row + r;
+    this.sheet = grid.sheet;
+    if (Money.isDecimal(amount)) this.amount = amount;
+    else this.exact = amount;
+    Object.defineProperty(this, "where", { value: { grid, r, columns } });
+  }
+
+  get amount(): Money {
+    return (this.amount = moneyOfUnits(this.exact!.units, this.exact!.scale));
+  }
+
+  set amount(value: Money) {
+    Object.defineProperty(this, "amount", { value, enumerable: true, writable: true });
+  }
+
+  get cells(): LedgerLine["cells"] {
+    const { grid, r, columns } = this.where;
+    const address = (key: ColumnKey): string | undefined =>
+      columns[key] === undefined ? undefined : gridAddress(grid, r, columns[key]!);
+    const cells: LedgerLine["cells"] = {
       functionCode: address("functionCode")!,
       kind: address("kind")!,
       source: address("source")!,
       amount: address("amount")!,
-    },
-  };
-  if (economicCode !== undefined) {
-    line.economicCode = economicCode;
-    line.cells.economicCode = address("economicCode");
+    };
+    if (this.economicCode !== undefined) cells.economicCode = address("economicCode");
+    if (this.projectName !== undefined) cells.projectName = address("projectName");
+    if (this.projectCode !== undefined) cells.projectCode = address("projectCode");
+    if (columns.carryover !== undefined) cells.carryover = address("carryover");
+    Object.defineProperty(this, "cells", { value: cells, enumerable: true, writable: true });
+    return cells;
   }
-  if (projectName !== undefined) {
-    line.projectName = projectName;
-    line.cells.projectName = address("projectName");
+
+  toJSON(): LedgerLine {
+    return { ...this, amount: this.amount, cells: this.cells };
   }
-  if (projectCode !== undefined) {
-    line.projectCode = projectCode;
-    line.cells.projectCode = address("projectCode");
-  }
-  if (col.carryover !== undefined) line.cells.carryover = address("carryover");
-  return line;
 }
 
 /** Trimmed text of a cell, inner runs of spaces kept as typed; undefined when blank. */
@@ -676,8 +809,9 @@ export function readLedger(
     : readDepartment(ledgerGrid, header.row, findings);
 
   const lines: LedgerLine[] = [];
+  const cache = newReadCache();
   for (let r = header.row + 1; r < ledgerGrid.values.length; r++) {
-    const line = readLine({ grid: ledgerGrid, r, findings, errors: 0 }, header, catalog);
+    const line = readLine({ grid: ledgerGrid, r, findings, errors: 0, cache }, header, catalog);
     if (line) lines.push(line);
   }
   if (lines.length === 0) {

@@ -18,12 +18,12 @@ import type { CellRef, Finding } from "../finding";
 import type { BudgetFigures, ClassifiedFigures, ProjectFigures } from "../figures/figures";
 import { aggregateFigures } from "../figures/aggregate";
 import { roundLinesControlled } from "../format/buildSheets";
-import { Money, ZERO, formatMoney, roundMoney } from "../money";
+import { Money, ZERO, formatMoney, roundMoney, sumMoney } from "../money";
 import type { AmountCell, TableRow, TableSide } from "../read/table";
 import { compactText, stripOrdinal } from "../read/text";
 import type { RecognizedTable, WorkbookModel } from "../read/workbook";
 import { compareSum, roundingTolerance } from "../rounding";
-import type { UnitNature } from "../model";
+import type { TemplateId, UnitNature } from "../model";
 import { assetsViews } from "../read/assetsTable";
 import { headerPaths } from "../read/header";
 import { procurementViews } from "../read/procurementTable";
@@ -462,8 +462,26 @@ export function fundedProjects(figures: BudgetFigures): ProjectFigures[] {
   return figures.projects.filter((p) => !p.amounts.total.isZero());
 }
 
-/** The figures of a ledger, as its derived tables would print them, by budget term. */
-export function factsFromFigures(figures: BudgetFigures): NarrativeFacts {
+/**
+ * The projects a template's 项目支出表 lists, with the amount it prints for each: Shanxi's 表12
+ * this year's money only (carried-over projects are in 表13), the others all of a project's money.
+ * The 情况说明 counts projects so, and the checker counts them so against figures.
+ */
+export function listedProjects(
+  figures: BudgetFigures,
+  template?: TemplateId
+): { project: ProjectFigures; amount: Money }[] {
+  const measure = template === "shanxi" ? "current" : "total";
+  return figures.projects
+    .map((project) => ({ project, amount: project.amounts[measure] }))
+    .filter((p) => !p.amount.isZero());
+}
+
+/**
+ * The figures of a ledger, as its derived tables would print them, by budget term; `template`
+ * decides which projects its 项目支出表 counts.
+ */
+export function factsFromFigures(figures: BudgetFigures, template?: TemplateId): NarrativeFacts {
   const f = printedFigures(figures);
   const facts = emptyFacts();
   if (f.unitNature) facts.unitNature = f.unitNature;
@@ -497,6 +515,7 @@ export function factsFromFigures(figures: BudgetFigures): NarrativeFacts {
   put("publicUse", f.expenditure.publicUse, "公用经费");
   put("project", f.expenditure.project, "项目支出");
   put("project", general.project, "一般公共预算项目支出");
+  put("project", sumMoney(f.projects.map((p) => p.amounts.current)), "本年项目支出");
   const t = f.threePublic;
   put("threePublic", t.total.total, "“三公”经费合计");
   put("abroad", t.abroad.total, "因公出国（境）费");
@@ -516,7 +535,7 @@ export function factsFromFigures(figures: BudgetFigures): NarrativeFacts {
     );
     if (!node.all.total.isZero()) facts.classes.add(node.code);
   }
-  facts.projectCount = { value: fundedProjects(f).length, label: "预算明细中的项目" };
+  facts.projectCount = { value: listedProjects(f, template).length, label: "预算明细中的项目" };
   derived(facts);
   return facts;
 }
@@ -526,6 +545,8 @@ export function factsFromFigures(figures: BudgetFigures): NarrativeFacts {
 
 export interface CheckNarrativeOptions {
   unitNature?: UnitNature;
+  /** The layout the figures are published in (checking against figures): how projects are counted. */
+  template?: TemplateId;
   /** Last year's figures, for the 比上年 statements. */
   lastYear?: LastYearFigures;
 }
@@ -1154,7 +1175,7 @@ export function checkNarrative(
   const facts = isModel(source)
     ? factsFromModel(source, options.unitNature)
     : isFigures(source)
-      ? factsFromFigures(source)
+      ? factsFromFigures(source, options.template)
       : source;
   if (options.unitNature && !facts.unitNature) facts.unitNature = options.unitNature;
   withLastYear(facts, options.lastYear);

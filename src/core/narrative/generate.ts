@@ -11,13 +11,13 @@
  * 【请填写：…】, never an invented number.
  */
 import { aggregateFigures } from "../figures/aggregate";
-import type { BudgetFigures, ClassifiedFigures } from "../figures/figures";
+import type { BudgetFigures, ClassifiedFigures, ProjectFigures } from "../figures/figures";
 import type { LedgerDepartment } from "../ledger/readLedger";
-import { HEBEI_SUMMARY_CLASSES } from "../templates";
+import { HEBEI_SUMMARY_CLASSES, chineseNumber } from "../templates";
 import { Money, ZERO, roundMoney, sumMoney } from "../money";
 import { allocateLargestRemainder } from "../rounding";
 import type { TemplateId } from "../model";
-import { fundedProjects, printedFigures } from "./check";
+import { fundedProjects, listedProjects, printedFigures } from "./check";
 import { threePublicItemChangeRuns, yearChangeRuns } from "./changes";
 import { glossaryLines } from "./glossary";
 import type {
@@ -54,6 +54,11 @@ export interface GenerateOptions {
   assets?: AssetFigures;
   /** 部门职责, one paragraph each, where the department has them typed already. */
   duties?: string[];
+  /**
+   * The number of the published 项目绩效目标 table (“表11”), when the disclosure has one: the text
+   * refers to it. Without it no sentence points at goal forms that are not there.
+   */
+  goalsTable?: string;
 }
 
 type Department = Pick<LedgerDepartment, "name"> & Partial<LedgerDepartment>;
@@ -222,12 +227,39 @@ function expenditureParagraphs(c: Context): NarrativeParagraph[] {
   );
   const projects = fundedProjects(c.f);
   if (shanxi || projects.length === 0) return [main];
+  const apart = projectDistinctions(projects);
   const list: (string | NarrativeRun)[] = ["项目支出主要用于："];
   projects.forEach((p, i) => {
-    list.push(`${i > 0 ? "、" : ""}${p.name}（`, amount(p.amounts.total, `项目“${p.name}”`), "）");
+    const which = apart[i] ? `${apart[i]}，` : "";
+    list.push(
+      `${i > 0 ? "、" : ""}${p.name}（${which}`,
+      amount(p.amounts.total, `项目“${p.name}”${apart[i] ?? ""}`),
+      "）"
+    );
   });
   list.push("。");
   return [main, para(...list)];
+}
+
+/** A code the budget system gave (not the “name#2” the table reader makes for a repeated name). */
+function realCode(project: ProjectFigures): string | undefined {
+  return project.code !== undefined && !project.code.includes("#") ? project.code : undefined;
+}
+
+/**
+ * What tells apart projects that share a name, for a list that prints each project once: their
+ * 项目编码 when every one of them has one, else 之一, 之二 … in list order; undefined for a name of
+ * its own.
+ */
+export function projectDistinctions(projects: readonly ProjectFigures[]): (string | undefined)[] {
+  const byName = new Map<string, ProjectFigures[]>();
+  for (const p of projects) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
+  return projects.map((p) => {
+    const namesakes = byName.get(p.name)!;
+    if (namesakes.length === 1) return undefined;
+    if (namesakes.every((q) => realCode(q) !== undefined)) return `项目编码${realCode(p)}`;
+    return `之${chineseNumber(namesakes.indexOf(p) + 1)}`;
+  });
 }
 
 /** 比上年增减 of the whole budget, with its 基本支出 and 项目支出 parts when last year is known. */
@@ -377,10 +409,18 @@ function assetsParagraphs(c: Context): NarrativeParagraph[] {
 
 /** 纳入绩效目标管理的项目N个，涉及项目支出X万元，占项目支出总额的Y%. */
 function projectGoalsParagraph(c: Context): NarrativeParagraph {
-  const projects = fundedProjects(c.f);
-  const total = c.f.expenditure.project;
+  // Counted as the template's 项目支出表 lists them (Shanxi 表12: this year's money only).
+  const projects = listedProjects(c.f, c.template);
+  // … and the share is of the project money that table totals: this year's in Shanxi.
+  const total =
+    c.template === "shanxi"
+      ? sumMoney(
+          c.f.lines.filter((l) => l.kind === "项目支出" && !l.carryover).map((l) => l.amount)
+        )
+      : c.f.expenditure.project;
   if (projects.length === 0) return para(`${c.year}，我部门无项目支出，未设置项目绩效目标。`);
-  const covered = sumMoney(projects.map((p) => p.amounts.total));
+  const covered = sumMoney(projects.map((p) => p.amount));
+  const goals = c.options.goalsTable;
   const share = total.isZero() ? undefined : roundMoney(covered.dividedBy(total).times(100), 2);
   const count = fig(new Money(projects.length), "项目个数", "个");
   if (c.template === "shanxi") {
@@ -394,7 +434,7 @@ function projectGoalsParagraph(c: Context): NarrativeParagraph {
       "，涉及项目金额",
       amount(covered, "公开项目绩效目标金额"),
       ...(share ? ["，占部门（单位）项目支出总额的", fig(share, "项目绩效目标覆盖率", "%")] : []),
-      "。（项目绩效目标表公开情况见附件）"
+      goals ? `。（项目绩效目标见${goals}）` : "。"
     );
   }
   return para(
@@ -403,7 +443,7 @@ function projectGoalsParagraph(c: Context): NarrativeParagraph {
     "，涉及项目支出",
     amount(covered, "纳入绩效目标管理的项目金额"),
     ...(share ? ["，占项目支出总额的", fig(share, "项目绩效目标覆盖率", "%")] : []),
-    "。各项目绩效目标详见项目绩效目标表。"
+    goals ? `。各项目绩效目标详见${goals}。` : "。"
   );
 }
 

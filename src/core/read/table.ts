@@ -14,7 +14,6 @@ import {
 } from "./meta";
 import { TableKindSpec, kindFromName, kindFromTitle } from "./tableKinds";
 import { compactText, hasChineseOrdinal, isBlank, stripOrdinal } from "./text";
-import { markUnitRows } from "./unitRows";
 
 /** One amount cell of a data row, remembering where it was. */
 export interface AmountCell {
@@ -661,7 +660,6 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
       .map((row) => (row.code ? systemOfCode(row.code) : undefined))
       .find((s) => s !== undefined);
     assignRoles(side, department?.name);
-    if (kind?.kind === "项目支出表") markUnitRows(side, department?.name);
   }
   const unknownColumns = unknown.map((c) => ({
     caption: paths[c].join("／"),

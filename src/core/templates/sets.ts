@@ -1,5 +1,6 @@
 import type { TableKind } from "../read/tableKinds";
 import type { TemplateId } from "../model";
+import { chineseNumber } from "./common";
 
 /** One table a province's disclosure must publish; `carryover` tells the two 项目支出表 apart. */
 export interface RequiredTable {
@@ -18,6 +19,11 @@ export interface TemplateSet {
   tableNumbering: "chinese" | "arabic";
   /** The year on the cover: 2024年度部门预算公开 (Shanxi) or 2024年部门预算公开. */
   coverYear: "年度" | "年";
+}
+
+/** 表一 (Shanxi) or 表1: the number the province prints before its `n`th table's title (from 1). */
+export function tableNumber(n: number, numbering: TemplateSet["tableNumbering"]): string {
+  return `表${numbering === "chinese" ? chineseNumber(n) : String(n)}`;
 }
 
 /** The mandatory tables of each province's set, in publication order. */

@@ -85,6 +85,19 @@ export function ExportStep({ vm, onExport, onOverride }: ExportStepProps) {
           </MessageBar>
         )}
       </div>
+
+      {vm.changes && (
+        <section aria-labelledby="export-changes-heading">
+          <h3 id="export-changes-heading" className={shared.subheading}>
+            {vm.changes.heading}
+          </h3>
+          <ul className={mergeClasses(shared.bulletList, shared.wrap)}>
+            {vm.changes.items.map((item, i) => (
+              <li key={i}>{item}</li>
+            ))}
+          </ul>
+        </section>
+      )}
     </section>
   );
 }

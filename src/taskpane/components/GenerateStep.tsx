@@ -146,6 +146,19 @@ export function GenerateStep({
         </section>
       )}
 
+      {vm.changes && (
+        <section aria-labelledby="generate-changes-heading">
+          <h3 id="generate-changes-heading" className={shared.subheading}>
+            {vm.changes.heading}
+          </h3>
+          <ul className={mergeClasses(shared.bulletList, shared.wrap)}>
+            {vm.changes.items.map((item, i) => (
+              <li key={i}>{item}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <ConfirmReplaceDialog vm={vm.confirm} onConfirm={onConfirm} onCancel={onCancel} />
     </section>
   );

@@ -9,6 +9,7 @@ import { fill, messages } from "../messages";
 import type { Locale, Messages } from "../messages";
 import { selectedTemplate } from "../state";
 import type { ExportTarget, PaneState } from "../state";
+import { changesView } from "./generate";
 import { failureText } from "./labels";
 
 export interface ExportActionView {
@@ -31,6 +32,8 @@ export interface ExportViewModel {
   warning?: string;
   files?: { label: string; names: string[] };
   status?: { intent: "info" | "success" | "error"; text: string };
+  /** The workbook's figures the last export printed (or would print) differently. */
+  changes?: { heading: string; items: string[] };
 }
 
 const ACTIONS: readonly (readonly [ExportTarget, keyof Messages])[] = [
@@ -42,7 +45,15 @@ const ACTIONS: readonly (readonly [ExportTarget, keyof Messages])[] = [
 export function exportViewModel(state: PaneState, locale: Locale): ExportViewModel {
   const text = messages[locale];
   const outcome = state.check.outcome;
-  const { override, busy, done, failure } = state.export;
+  const { override, busy, done, failure, changes } = state.export;
+  const changed = changesView(changes, locale, "exportChanged");
+  // Figures the export would change by more than rounding stop it as errors do; the same choice
+  // lets the user export anyway once they have reviewed them.
+  // A failure for problems the builders found (with no figure beyond rounding) offers it too.
+  const blockedByChanges =
+    (changes ?? []).some((c) => !c.withinRounding) ||
+    (failure?.reason === "changes" && (failure.problems ?? []).length > 0) ||
+    (override && (busy !== undefined || done !== undefined));
   const about = outcome ? disclosureAbout(outcome.check, selectedTemplate(state)) : undefined;
   const counts = outcome ? countBySeverity(outcome.check.findings) : undefined;
   const errors = counts?.error ?? 0;
@@ -81,7 +92,12 @@ export function exportViewModel(state: PaneState, locale: Locale): ExportViewMod
           : fill(text.exportCheckStatus, { errors: counts.error, warnings: counts.warning }),
     },
     reason,
-    override: errors > 0 ? { label: text.exportOverride, checked: override } : undefined,
+    override:
+      errors > 0
+        ? { label: text.exportOverride, checked: override }
+        : blockedByChanges
+          ? { label: text.exportOverrideChanges, checked: override }
+          : undefined,
     warning:
       errors > 0 && override ? fill(text.exportOverrideActive, { count: errors }) : undefined,
     files:
@@ -98,12 +114,14 @@ export function exportViewModel(state: PaneState, locale: Locale): ExportViewMod
       : done
         ? {
             intent: "success",
-            text: fill(done.target === "xlsx-open" ? text.exportOpened : text.exportDownloaded, {
-              file: done.fileName,
-            }),
+            text:
+              fill(done.target === "xlsx-open" ? text.exportOpened : text.exportDownloaded, {
+                file: done.fileName,
+              }) + (changed ? changed.detail : ""),
           }
         : failure
           ? { intent: "error", text: failureText(failure, locale, "exportFailed") }
           : undefined,
+    changes: changed?.list,
   };
 }

@@ -3,15 +3,21 @@
  * template creates and which of them exist already (replacing those needs the user's confirmation),
  * the generate button with the reason it is disabled, progress, and the summary afterwards.
  */
-import type { Finding } from "../../core/finding";
+import { changeText } from "../../core/format/changeText";
+import type { FigureChange } from "../../core/figures/figuresFromModel";
 import { countBySeverity } from "../../core/finding";
-import { hasBudgetData, optionalOutputSheetNames, outputSheetNames } from "../disclosure";
+import {
+  hasBudgetData,
+  optionalOutputSheetNames,
+  outputSheetNames,
+  unnumberedSheetName,
+} from "../disclosure";
 import { fill, messages } from "../messages";
 import type { Locale } from "../messages";
 import { selectedTemplate } from "../state";
 import type { PaneState } from "../state";
 import type { Option } from "./check";
-import { TEMPLATE_IDS, failureText, templateLabel } from "./labels";
+import { TEMPLATE_IDS, failureText, findingSentence, templateLabel } from "./labels";
 
 export interface GenerateViewModel {
   heading: string;
@@ -29,6 +35,8 @@ export interface GenerateViewModel {
   /** After a run: what was created (the sheet names as one line), or why nothing was. */
   summary?: { intent: "success" | "error"; title: string; detail?: string };
   notes?: { heading: string; items: string[] };
+  /** The workbook's figures the tables print differently, each with its old and new value. */
+  changes?: { heading: string; items: string[] };
   confirm: {
     open: boolean;
     title: string;
@@ -39,9 +47,26 @@ export interface GenerateViewModel {
   };
 }
 
-function noteText(finding: Finding): string {
-  const where = [finding.sheet && `【${finding.sheet}】`, finding.cell].filter(Boolean).join("");
-  return where ? `${where} ${finding.message}` : finding.message;
+/** The list of changed figures, and the sentence the summary adds about them. */
+export function changesView(
+  changes: readonly FigureChange[] | undefined,
+  locale: Locale,
+  sentence: "generateChanged" | "exportChanged"
+): { detail: string; list: { heading: string; items: string[] } } | undefined {
+  if (!changes || changes.length === 0) return undefined;
+  const text = messages[locale];
+  const beyond = changes.filter((c) => !c.withinRounding).length;
+  const detail = [
+    fill(text[sentence], { count: changes.length }),
+    beyond > 0 ? fill(text.changesBeyondRounding, { count: beyond }) : "",
+  ].join("");
+  return {
+    detail,
+    list: {
+      heading: fill(text.changesHeading, { count: changes.length }),
+      items: changes.map(changeText),
+    },
+  };
 }
 
 export function generateViewModel(state: PaneState, locale: Locale): GenerateViewModel {
@@ -50,8 +75,9 @@ export function generateViewModel(state: PaneState, locale: Locale): GenerateVie
   const detected = outcome?.check.template;
   const template = selectedTemplate(state);
   const writing = state.generate.status === "writing";
-  const existing = new Set(state.existing);
-  const names = template ? outputSheetNames(template) : [];
+  // Matched by the table's name without its number: a supplementary table is numbered on from
+  // the tables before it (政府采购 is 表11 when there are no goal forms).
+  const existing = new Map(state.existing.map((name) => [unnumberedSheetName(name), name]));
   const optional = new Set(template ? optionalOutputSheetNames(template) : []);
   const hasData = outcome !== undefined && hasBudgetData(outcome.check);
   const reason = !outcome
@@ -65,7 +91,12 @@ export function generateViewModel(state: PaneState, locale: Locale): GenerateVie
   const { generate } = state;
   const notes = (generate.notes ?? []).filter((f) => f.severity !== "info");
   const done = generate.status === "done";
-  const created = new Set(generate.created ?? []);
+  const created = new Map((generate.created ?? []).map((n) => [unnumberedSheetName(n), n]));
+  const names = (template ? outputSheetNames(template) : []).map((nominal) => {
+    const base = unnumberedSheetName(nominal);
+    return { nominal, name: (done ? created.get(base) : existing.get(base)) ?? nominal, base };
+  });
+  const changed = done ? changesView(generate.changes, locale, "generateChanged") : undefined;
 
   return {
     heading: text.generateHeading,
@@ -87,16 +118,16 @@ export function generateViewModel(state: PaneState, locale: Locale): GenerateVie
       heading: fill(done ? text.sheetsCreatedHeading : text.sheetsHeading, {
         count: done ? created.size : names.length,
       }),
-      items: names.map((name) => ({
+      items: names.map(({ nominal, name, base }) => ({
         name,
-        exists: !done && existing.has(name),
+        exists: !done && existing.has(base),
         note: done
-          ? created.has(name)
+          ? created.has(base)
             ? text.sheetCreated
             : undefined
-          : existing.has(name)
+          : existing.has(base)
             ? text.sheetExists
-            : optional.has(name)
+            : optional.has(nominal)
               ? text.sheetOptional
               : undefined,
       })),
@@ -125,6 +156,7 @@ export function generateViewModel(state: PaneState, locale: Locale): GenerateVie
         ? {
             intent: "success",
             title: fill(text.generateDone, { count: generate.created?.length ?? 0 }),
+            ...(changed ? { detail: changed.detail } : {}),
           }
         : generate.status === "failed" && generate.failure
           ? {
@@ -134,8 +166,9 @@ export function generateViewModel(state: PaneState, locale: Locale): GenerateVie
           : undefined,
     notes:
       notes.length > 0
-        ? { heading: text.generateNotesHeading, items: notes.map(noteText) }
+        ? { heading: text.generateNotesHeading, items: notes.map(findingSentence) }
         : undefined,
+    changes: changed?.list,
     confirm: {
       open: generate.status === "confirming",
       title: text.confirmTitle,

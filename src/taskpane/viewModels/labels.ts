@@ -2,7 +2,7 @@
  * The message keys of the engine's enumerations (severities, templates, reason codes), so that the
  * view-models look a label up instead of switching on values.
  */
-import type { Severity } from "../../core/finding";
+import type { Finding, Severity } from "../../core/finding";
 import type { TemplateId } from "../../core/model";
 import { fill, messages } from "../messages";
 import type { Locale, Messages } from "../messages";
@@ -37,6 +37,7 @@ const FAILURE_LABELS: Readonly<Record<Exclude<Failure["reason"], "message">, key
   department: "exportNeedDepartment",
   year: "exportNeedYear",
   template: "needTemplate",
+  changes: "exportBlockedChanges",
 };
 
 export function severityLabel(severity: Severity, locale: Locale): string {
@@ -51,5 +52,18 @@ export function templateLabel(template: TemplateId, locale: Locale): string {
 export function failureText(failure: Failure, locale: Locale, wrap: keyof Messages): string {
   const text = messages[locale];
   if (failure.reason === "message") return fill(text[wrap], { message: failure.message });
+  if (failure.reason === "changes") {
+    const problems = failure.problems ?? [];
+    const list = { count: problems.length, list: problems.join("；") };
+    if (failure.count === 0 && problems.length > 0) return fill(text.exportBlockedProblems, list);
+    const changes = fill(text[FAILURE_LABELS.changes], { count: failure.count });
+    return problems.length > 0 ? changes + fill(text.exportAlsoProblems, list) : changes;
+  }
   return text[FAILURE_LABELS[failure.reason]];
+}
+
+/** A finding as one sentence: `【项目支出(本年)】A9 …`, the place first when it has one. */
+export function findingSentence(finding: Finding): string {
+  const where = [finding.sheet && `【${finding.sheet}】`, finding.cell].filter(Boolean).join("");
+  return where ? `${where} ${finding.message}` : finding.message;
 }

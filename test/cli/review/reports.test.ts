@@ -4,10 +4,11 @@
  * test/cli/e2e.test.ts runs the built CLI): the exit status of the existing convention, and the xlsx
  * report read back with exceljs, row for row the same as the JSON.
  */
+import { fakeIO } from "../helpers";
 import ExcelJS from "exceljs";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "fs";
 import path from "path";
-import { CliIO, main } from "../../../src/cli/main";
+import { main } from "../../../src/cli/main";
 import type { JsonReport } from "../../../src/cli/report";
 import { TEMPLATE_LABEL } from "../../../src/cli/report";
 import { STATUS_LABEL, DepartmentStatus } from "../../../src/cli/review/model";
@@ -24,18 +25,6 @@ import {
 } from "../helpers";
 
 const SEVERITY_LABEL: Record<string, string> = { error: "错误", warning: "警告", info: "提示" };
-
-function fakeIO(): CliIO & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    stdout: { write: (text: string) => (out += text), isTTY: false },
-    stderr: { write: (text: string) => (err += text), isTTY: false },
-    env: {},
-    out: () => out,
-    err: () => err,
-  };
-}
 
 let dir: string;
 let folder: string;

@@ -9,6 +9,7 @@ import path from "path";
 import { checkWorkbook } from "../../../src/core/check/workbook";
 import type { Finding } from "../../../src/core/finding";
 import type { Grid } from "../../../src/core/grid";
+import { TABLE_RULES } from "../../../src/core/rules/tableRules";
 import { gridsFromXlsx } from "../../../src/io/readXlsx";
 import { SHARED_DIR } from "../../helpers/fixtures";
 import { REAL_DIR } from "../../helpers/realFixtures";
@@ -231,4 +232,52 @@ describe.each(LAYOUT_VARIANTS.map((v) => [v.name, v] as const))("variant: %s", (
       });
     }
   });
+});
+
+/** The five tables that make a full disclosure (core/rules/workbook/completeness). */
+const CORE_KINDS = new Set([
+  "收支总表",
+  "收入总表",
+  "支出总表",
+  "财政拨款收支总表",
+  "一般公共预算支出表",
+]);
+
+describe("partial extracts", () => {
+  it.each(["fixtures/quyang-2024", "fixtures/tunliu-2024"])(
+    "%s cut to its tables outside the core five: one notice, each kept table's own findings, no new error",
+    async (name) => {
+      const grids = await load(name);
+      const base = checkWorkbook(grids);
+      const keptSheets = new Set(
+        base.model.tables.filter((t) => !CORE_KINDS.has(t.kind)).map((t) => t.table.sheet)
+      );
+      // Sheets holding a core table go, whatever else they hold.
+      for (const t of base.model.tables)
+        if (CORE_KINDS.has(t.kind)) keptSheets.delete(t.table.sheet);
+      expect(keptSheets.size).toBeGreaterThan(1);
+      const extract = checkWorkbook(grids.filter((g) => keptSheets.has(g.sheet)));
+      const findings = extract.findings;
+
+      // Told apart from a full disclosure: no error per missing table, one notice naming them.
+      expect(findings.filter((f) => f.ruleId === "completeness.tables")).toEqual([]);
+      const notices = findings.filter((f) => f.ruleId === "completeness.extract");
+      expect(notices).toHaveLength(1);
+      expect(notices[0].severity).toBe("info");
+      // Each core table, in the template's own title, named as not checked.
+      expect(extract.coverage.missing).toHaveLength(CORE_KINDS.size);
+      for (const title of extract.coverage.missing) expect(notices[0].message).toContain(title);
+
+      // What a kept table says about itself, it still says; nothing is invented.
+      const tableRules = new Set(TABLE_RULES.map((rule) => rule.id));
+      const key = (f: Finding) => `${f.ruleId}@${f.sheet}!${f.cell}`;
+      const got = new Set(findings.map(key));
+      const own = base.findings.filter(
+        (f) => f.sheet !== undefined && keptSheets.has(f.sheet) && tableRules.has(f.ruleId)
+      );
+      expect(own.map(key).filter((k) => !got.has(k))).toEqual([]);
+      const baseErrors = new Set(errorKeys(base.findings));
+      expect(errorKeys(findings).filter((k) => !baseErrors.has(k))).toEqual([]);
+    }
+  );
 });

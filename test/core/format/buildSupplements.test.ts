@@ -55,6 +55,26 @@ describe("the Hebei supplementary tables", () => {
     expect(notes.filter((n) => n.ruleId === SUPPLEMENT_MISSING)).toEqual([]);
   });
 
+  it("are numbered on from 表10 without a gap when the goal forms are missing", async () => {
+    // quyang without its 绩效目标 sheet: 政府采购 becomes 表11 and 固定资产 表12, in the xlsx and
+    // in what the 情况说明 may refer to (nothing: there are no goal forms to point at).
+    const source = (await quyang()).filter((g) => g.sheet !== "绩效目标");
+    const { content, notes } = disclose(source);
+    expect(content.specs.map((s) => s.sheetName).slice(9)).toEqual([
+      "表10 项目支出",
+      "表11 政府采购预算",
+      "表12 固定资产",
+    ]);
+    expect(notes.map((n) => n.message).join("")).toContain("未生成“表11 项目绩效目标”");
+    const text = content.narrative.sections.flatMap((s) => s.paragraphs.map(paragraphText));
+    expect(text.join("")).not.toMatch(/详见|见附件/);
+    // With them, the text names the table they are in.
+    const withGoals = disclose(await quyang()).content.narrative.sections.flatMap((s) =>
+      s.paragraphs.map(paragraphText)
+    );
+    expect(withGoals.join("")).toContain("各项目绩效目标详见表11。");
+  });
+
   it("re-read, say what quyang's own tables say: the same purchases, assets and forms", async () => {
     const source = await quyang();
     const { content } = disclose(source);
@@ -111,7 +131,7 @@ describe("the Hebei supplementary tables", () => {
     expect(section("assets")).toContain("上年末固定资产金额为60.96万元");
     const assets = specToGrid(specNamed(content.specs, "表13 固定资产"));
     expect(assets.values[1]).toEqual([
-      "203中国共产党曲阳县委员会组织部",
+      "203 中国共产党曲阳县委员会组织部",
       "",
       "截止时间：2023-12-31",
     ]);

@@ -78,7 +78,7 @@ describe("ledgerTableGrids on the example ledger", () => {
     const cell = (sheet: string, row: number, col: number) =>
       grids.find((g) => g.sheet === sheet)!.values[row - 1][col - 1];
     expect(cell("收入总表", 1, 1)).toBe("部门预算收入总表");
-    expect(cell("收入总表", 2, 1)).toBe("203中国共产党曲阳县委员会组织部");
+    expect(cell("收入总表", 2, 1)).toBe("203 中国共产党曲阳县委员会组织部");
     expect(cell("收入总表", 2, 7)).toBe("预算年度：2024");
     expect(cell("收入总表", 2, 13)).toBe("单位：万元");
     expect(cell("政府性基金支出表", 6, 1)).toBe("注：无政府基金预算财政拨款预算，空表列示。");

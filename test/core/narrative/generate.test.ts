@@ -22,6 +22,9 @@ import {
 } from "../../../src/core/narrative/types";
 import type { Narrative } from "../../../src/core/narrative/types";
 import { readWorkbook } from "../../../src/core/read/workbook";
+import { buildSheets } from "../../../src/core/format/buildSheets";
+import { specToGrid } from "../../../src/core/format/specToGrid";
+import type { TemplateId } from "../../../src/core/model";
 import { gridsFromXlsx } from "../../../src/io/readXlsx";
 
 const EXAMPLE = path.resolve(__dirname, "../../../examples/quyang-2024-ledger.xlsx");
@@ -50,11 +53,16 @@ const LAST_YEAR: GenerateOptions = {
   assets: { total: m("60.96"), purchase: m(0), asOf: "2023年12月31日" },
 };
 
+/** The tables the narrative's own template draws from `source` (by default the example's). */
+function tablesOf(template: TemplateId, source = figures, department = ledger.department) {
+  return readWorkbook(buildSheets(source, department, template).map(specToGrid));
+}
+
 function errorsAgainstTables(narrative: Narrative) {
-  const model = readWorkbook(ledgerTableGrids(figures, ledger.department));
-  return checkNarrative(paragraphsFromText(narrativeToText(narrative)), model).filter(
-    (f) => f.ruleId !== "narrative.placeholder"
-  );
+  return checkNarrative(
+    paragraphsFromText(narrativeToText(narrative)),
+    tablesOf(narrative.template)
+  ).filter((f) => f.ruleId !== "narrative.placeholder");
 }
 
 function section(narrative: Narrative, id: string) {
@@ -90,7 +98,8 @@ describe.each(["hebei", "shanxi"] as const)(
               generateNarrative(figures, ledger.department, { template, ...LAST_YEAR })
             )
           ),
-          figures
+          figures,
+          { template }
         ).filter((f) => f.severity !== "warning")
       ).toEqual([]);
     });
@@ -108,7 +117,7 @@ describe.each(["hebei", "shanxi"] as const)(
 
     it("states changes that agree with last year's figures", () => {
       const narrative = generateNarrative(figures, ledger.department, { template, ...LAST_YEAR });
-      const model = readWorkbook(ledgerTableGrids(figures, ledger.department));
+      const model = tablesOf(template);
       const paragraphs = paragraphsFromText(narrativeToText(narrative));
       const options = { lastYear: LAST_YEAR.lastYear };
       expect(
@@ -311,11 +320,11 @@ describe.each([
     const mixedFigures = ledgerFigures(mixed);
     const narrative = generateNarrative(mixedFigures, mixed.department, { template, ...LAST_YEAR });
     const paragraphs = paragraphsFromText(narrativeToText(narrative));
-    const model = readWorkbook(ledgerTableGrids(mixedFigures, mixed.department));
+    const model = tablesOf(template, mixedFigures, mixed.department);
     const notWarnings = (list: { severity: string }[]) =>
       list.filter((f) => f.severity !== "warning");
     expect(notWarnings(checkNarrative(paragraphs, model, { unitNature }))).toEqual([]);
-    expect(notWarnings(checkNarrative(paragraphs, mixedFigures))).toEqual([]);
+    expect(notWarnings(checkNarrative(paragraphs, mixedFigures, { template }))).toEqual([]);
     const income = sharesIn(
       narrative,
       template === "shanxi" ? "income" : "overview",
@@ -340,5 +349,65 @@ describe("the Shanxi 一般公共预算基本支出 section", () => {
     expect(text).toContain("人员经费273.17万元");
     expect(text).toContain("公用经费10.80万元");
     expect(text).toContain("基本支出286.49万元");
+  });
+});
+
+describe("the projects and tables the 情况说明 names", () => {
+  const paragraphOf = (narrative: Narrative, start: string) =>
+    narrative.sections
+      .flatMap((s) => s.paragraphs.map(paragraphText))
+      .find((p) => p.startsWith(start) || p.includes(start));
+
+  it("tells apart two projects of one name: by 项目编码 when they have one, else 之一, 之二", async () => {
+    const hebei = generateNarrative(figures, ledger.department, { template: "hebei" });
+    const list = paragraphOf(hebei, "项目支出主要用于：")!;
+    expect(list).toContain(
+      "下派选调生到村工作中央财政补助资金（项目编码13063423P00C30H10005G，11.20万元）"
+    );
+    expect(list).toContain(
+      "下派选调生到村工作中央财政补助资金（项目编码13063423P00C30H100064，5.15万元）"
+    );
+    const { figures: tunliu } = figuresFromModel(readWorkbook(await loadFixture("tunliu-2024")));
+    const named = "提前下达2024年度选调生到村工作中央和省级财政补助资金(长财行【2023】112号)";
+    const tunliuList = paragraphOf(
+      generateNarrative(
+        tunliu!,
+        { name: "中共长治市屯留区委组织部", year: 2024 },
+        { template: "hebei" }
+      ),
+      "项目支出主要用于："
+    )!;
+    expect(tunliuList).toContain(`${named}（之一，7.00万元）`);
+    expect(tunliuList).toContain(`${named}（之二，5.80万元）`);
+    expect(tunliuList.split(named)).toHaveLength(3);
+  });
+
+  it("counts the projects of Shanxi's 表12 (this year's money), as tunliu publishes them", async () => {
+    const { figures: tunliu } = figuresFromModel(readWorkbook(await loadFixture("tunliu-2024")));
+    const text = narrativeToText(
+      generateNarrative(
+        tunliu!,
+        { name: "中共长治市屯留区委组织部", year: 2024 },
+        { template: "shanxi" }
+      )
+    );
+    // tunliu-2024.txt: “纳入绩效目标管理的二级项目20个” — 表12 lists 20, 表13 the 26 carried over.
+    expect(text).toContain("纳入绩效目标管理的二级项目20个");
+    expect(text).toContain("公开项目绩效目标20个");
+  });
+
+  it("refers to the goal forms only when they are published, by their number", () => {
+    const without = narrativeToText(
+      generateNarrative(figures, ledger.department, { template: "hebei" })
+    );
+    expect(without).not.toMatch(/详见|见附件/);
+    const withGoals = narrativeToText(
+      generateNarrative(figures, ledger.department, { template: "hebei", goalsTable: "表11" })
+    );
+    expect(withGoals).toContain("各项目绩效目标详见表11。");
+    const shanxi = narrativeToText(
+      generateNarrative(figures, ledger.department, { template: "shanxi" })
+    );
+    expect(shanxi).not.toMatch(/见附件|详见/);
   });
 });

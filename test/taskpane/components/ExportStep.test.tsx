@@ -24,7 +24,18 @@ describe("导出", () => {
   test("downloads the xlsx through the injected download function", async () => {
     const { download } = await openExportStep("tunliu-2024");
     fireEvent.click(button("下载 xlsx"));
-    expect(await screen.findByText(`已下载 ${TUNLIU}.xlsx。`)).toBeTruthy();
+    // tunliu's tables are rebuilt from its most detailed figures: the status says how many
+    // figures are printed differently, and the list under it names each with old and new value.
+    const status = await screen.findByText(/^已下载 .*\.xlsx。/);
+    expect(status.textContent).toMatch(
+      new RegExp(`^已下载 ${TUNLIU}\\.xlsx。有 (\\d+) 个数字与原表不同，见下方列表。$`)
+    );
+    const count = Number(/有 (\d+) 个数字/.exec(status.textContent!)![1]);
+    const list = screen.getByRole("region", { name: `与原表不同的数字（${count} 处）` });
+    expect(list.querySelectorAll("li")).toHaveLength(count);
+    expect(list.textContent).toContain(
+      "【支出总表】C7 “201 一般公共服务支出”的“合计”：1,813.51 → 1,813.52（+0.01）"
+    );
     expect(download).toHaveBeenCalledTimes(1);
     const file: ExportedFile = download.mock.calls[0][0];
     expect(file.fileName).toBe(`${TUNLIU}.xlsx`);
@@ -47,7 +58,10 @@ describe("导出", () => {
     await waitFor(() => expect(host.createWorkbookFromXlsx).toHaveBeenCalledTimes(1));
     expect(host.createWorkbookFromXlsx.mock.calls[0][0]).toMatch(/^UEsDB/);
     expect(download).not.toHaveBeenCalled();
-    expect(await screen.findByText(`已在新工作簿中打开 ${TUNLIU}.xlsx。`)).toBeTruthy();
+    const status = await screen.findByText(/^已在新工作簿中打开 /);
+    expect(status.textContent).toMatch(
+      new RegExp(`^已在新工作簿中打开 ${TUNLIU}\\.xlsx。有 \\d+ 个数字与原表不同`)
+    );
   });
 
   test("names the files the export writes", async () => {

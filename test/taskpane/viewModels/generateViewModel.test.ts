@@ -6,6 +6,30 @@ import type { PaneEvent, PaneState } from "../../../src/taskpane/state";
 import { generateViewModel } from "../../../src/taskpane/viewModels";
 import { loadFixture } from "../../helpers/fixtures";
 import { fakeHost } from "../fakeHost";
+import type { FigureChange } from "../../../src/core/format/disclosure";
+import { Money } from "../../../src/core/money";
+
+/** Two changes as the engine reports them: one a rounding difference, one beyond rounding. */
+const CHANGES: FigureChange[] = [
+  {
+    sheet: "支出总表",
+    cell: "C7",
+    label: "201 一般公共服务支出",
+    caption: "合计",
+    before: new Money("1813.51"),
+    after: new Money("1813.52"),
+    withinRounding: true,
+  },
+  {
+    sheet: "项目支出(本年)",
+    cell: "B28",
+    label: "选聘大学生到村(社区)工作培训经费",
+    caption: "合计",
+    before: new Money("42.4"),
+    after: new Money("0"),
+    withinRounding: false,
+  },
+];
 
 const after = (events: PaneEvent[], from: PaneState = initialState) =>
   events.reduce(paneReducer, from);
@@ -152,5 +176,58 @@ describe("generateViewModel", () => {
       "zh-CN"
     );
     expect(chosen.button.reason).toMatch(/没有可用的预算数据/);
+  });
+
+  test("lists every figure the tables print differently from the workbook, old and new", () => {
+    const state = after(
+      [
+        { type: "generate/start", total: 13 },
+        { type: "generate/done", created: ["表1 收支总表"], notes: [], changes: CHANGES },
+      ],
+      checked(tunliu)
+    );
+    const vm = generateViewModel(state, "zh-CN");
+    expect(vm.summary?.detail).toBe(
+      "有 2 个数字与原表不同（以更明细的数字为准，或为舍入差异），见下方列表。其中 1 处超出舍入，请核对原表后再公开。"
+    );
+    expect(vm.changes).toEqual({
+      heading: "与原表不同的数字（2 处）",
+      items: [
+        "【支出总表】C7 “201 一般公共服务支出”的“合计”：1,813.51 → 1,813.52（+0.01）",
+        "【项目支出(本年)】B28 “选聘大学生到村(社区)工作培训经费”的“合计”：42.40 → 0.00（-42.40） 超出舍入，请核对",
+      ],
+    });
+    expect(generateViewModel(state, "en-US").changes?.heading).toBe(
+      "Figures printed differently from the workbook (2)"
+    );
+    // Nothing changed, nothing said.
+    const plain = after(
+      [
+        { type: "generate/start", total: 13 },
+        { type: "generate/done", created: ["表1 收支总表"], notes: [], changes: [] },
+      ],
+      checked(tunliu)
+    );
+    expect(generateViewModel(plain, "zh-CN").changes).toBeUndefined();
+    expect(generateViewModel(plain, "zh-CN").summary?.detail).toBeUndefined();
+  });
+
+  test("lists a supplementary table under the number it got when one before it was missing", () => {
+    const tables = TEMPLATES.hebei.map((t) => t.sheetName);
+    const created = [...tables, "表11 政府采购预算", "表12 固定资产"];
+    const state = after(
+      [
+        { type: "template", template: "hebei" },
+        { type: "generate/start", total: 13 },
+        { type: "generate/done", created, notes: [], changes: [] },
+      ],
+      checked(quyang)
+    );
+    const items = generateViewModel(state, "zh-CN").sheets.items;
+    expect(items.slice(10).map((item) => [item.name, item.note])).toEqual([
+      ["表11 项目绩效目标", undefined],
+      ["表11 政府采购预算", "已创建"],
+      ["表12 固定资产", "已创建"],
+    ]);
   });
 });
