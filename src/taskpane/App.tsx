@@ -17,7 +17,10 @@ import {
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import type { TemplateId } from "../core/model";
 import {
+  applyFix,
   errorText,
+  proposeFix,
+  undoFix,
   existingOutputSheets,
   outputSheetsAmong,
   exportDisclosure,
@@ -26,6 +29,7 @@ import {
   runCheck,
 } from "./actions";
 import { CheckStep } from "./components/CheckStep";
+import { FixDialog } from "./components/FixDialog";
 import { ExportStep } from "./components/ExportStep";
 import { GenerateStep } from "./components/GenerateStep";
 import { outputSheetNames } from "./disclosure";
@@ -34,11 +38,12 @@ import type { DownloadFile } from "./download";
 import type { WorkbookHost } from "./excel/host";
 import { pickLocale } from "./messages";
 import { initialState, paneReducer, selectedTemplate } from "./state";
-import type { ExportTarget, FindingFilters, PaneState, Step } from "./state";
+import type { ExportTarget, FindingFilters, FixTarget, PaneState, Step } from "./state";
 import {
   checkViewModel,
   exportViewModel,
   findingSentence,
+  fixViewModel,
   generateViewModel,
   paneViewModel,
 } from "./viewModels";
@@ -136,6 +141,71 @@ export function App({
         );
     },
     [host]
+  );
+
+  // Only the latest fix proposal may open: one worked out for an earlier click is dropped.
+  const fixRun = useRef(0);
+  const fixIds = useRef(0);
+
+  const planFix = useCallback((target: FixTarget) => {
+    const outcome = stateRef.current.check.outcome;
+    if (!outcome) return;
+    const run = ++fixRun.current;
+    dispatch({ type: "fix/plan", target });
+    proposeFix(outcome, target).then(
+      (proposal) => run === fixRun.current && dispatch({ type: "fix/proposed", proposal }),
+      (error) =>
+        run === fixRun.current &&
+        dispatch({
+          type: "fix/failed",
+          failure: { reason: "message", message: errorText(error) },
+        })
+    );
+  }, []);
+
+  const cancelFix = useCallback(() => {
+    fixRun.current++;
+    dispatch({ type: "fix/cancel" });
+  }, []);
+
+  // Writes only what the clerk has just seen in the dialog, then checks the workbook again.
+  const confirmFix = useCallback(async () => {
+    const { fix } = stateRef.current;
+    if (fix.status !== "proposed" || !fix.target || !fix.proposal?.ok) return;
+    const { target } = fix;
+    const { edits } = fix.proposal;
+    dispatch({ type: "fix/start" });
+    try {
+      const result = await applyFix(host, edits);
+      if (!result.ok) {
+        dispatch({
+          type: "fix/failed",
+          failure: { reason: "changed", cells: result.changed.map((c) => `${c.sheet}!${c.cell}`) },
+        });
+        return;
+      }
+      const id = ++fixIds.current;
+      dispatch({ type: "fix/done", applied: { id, target, edits, previous: result.previous } });
+      check();
+    } catch (error) {
+      dispatch({ type: "fix/failed", failure: { reason: "message", message: errorText(error) } });
+    }
+  }, [host, check]);
+
+  const undo = useCallback(
+    async (id: number) => {
+      const applied = stateRef.current.undo.applied.find((a) => a.id === id);
+      if (!applied) return;
+      dispatch({ type: "undo/start" });
+      try {
+        await undoFix(host, applied.previous);
+        dispatch({ type: "undo/done", id });
+        check();
+      } catch (error) {
+        dispatch({ type: "undo/failed", message: errorText(error) });
+      }
+    },
+    [host, check]
   );
 
   const write = useCallback(
@@ -242,6 +312,13 @@ export function App({
   );
 
   const pane = paneViewModel(state, locale, inExcel);
+  // 修正 only where the pane can write: in Excel, not in a browser preview.
+  const fixing = inExcel
+    ? {
+        busy: state.check.status === "running" || state.fix.status !== "idle" || state.undo.busy,
+      }
+    : undefined;
+  const fixVm = fixViewModel(state, locale);
   return (
     <FluentProvider theme={webLightTheme} className={styles.provider}>
       <main className={styles.main} lang={locale}>
@@ -265,7 +342,18 @@ export function App({
         <div role="tabpanel" aria-labelledby={`step-tab-${pane.step}`}>
           {pane.step === "check" && (
             <CheckStep
-              vm={checkViewModel(state.check, state.filters, locale, state.openGroups)}
+              vm={checkViewModel(state.check, state.filters, locale, state.openGroups, fixing)}
+              fix={
+                fixing && {
+                  vm: fixVm,
+                  onFix: (index) => {
+                    const finding = state.check.outcome?.check.findings[index];
+                    if (finding) planFix({ finding });
+                  },
+                  onFixAll: (ruleId) => planFix({ ruleId }),
+                  onUndo: undo,
+                }
+              }
               onRun={check}
               onFilter={(filters: Partial<FindingFilters>) =>
                 dispatch({ type: "filters", filters })
@@ -291,6 +379,7 @@ export function App({
             />
           )}
         </div>
+        {fixing && <FixDialog vm={fixVm.dialog} onConfirm={confirmFix} onCancel={cancelFix} />}
       </main>
     </FluentProvider>
   );

@@ -16,8 +16,9 @@ import {
   possibleOutputSheetNames,
 } from "./disclosure";
 import type { ExportFormat } from "./disclosure";
-import type { CheckOutcome } from "./engine";
-import type { WorkbookHost, WriteProgress } from "./excel/host";
+import type { CheckOutcome, FixProposal, FixTarget } from "./engine";
+import type { CellContent, CellWriteResult, WorkbookHost, WriteProgress } from "./excel/host";
+import type { CellEdit } from "../core/fixes";
 
 export type { CheckOutcome };
 
@@ -49,6 +50,21 @@ export function sourceSheets<T extends { sheet: string }>(grids: readonly T[]): 
   );
   const own = grids.filter((grid) => !generated.has(grid.sheet));
   return own.length > 0 ? own : [...grids];
+}
+
+/** The fix for a finding (or a rule's findings), worked out and checked again in memory. */
+export async function proposeFix(outcome: CheckOutcome, target: FixTarget): Promise<FixProposal> {
+  return (await loadEngine()).proposeFix(outcome, target);
+}
+
+/** Writes a fix the clerk has confirmed; what the cells held comes back, for 撤销. */
+export function applyFix(host: WorkbookHost, edits: readonly CellEdit[]): Promise<CellWriteResult> {
+  return host.writeCells(edits);
+}
+
+/** Puts back what a fix overwrote. */
+export function undoFix(host: WorkbookHost, previous: readonly CellContent[]): Promise<void> {
+  return host.restoreCells(previous);
 }
 
 /** The sheets of `template` that the workbook has already: earlier output a new run would replace. */

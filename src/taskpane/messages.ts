@@ -68,6 +68,38 @@ export interface Messages {
   allWellRounding: string;
   noMatches: string;
 
+  // 修正 and 撤销
+  fixButton: string;
+  fixButtonLabel: string;
+  fixAllHeading: string;
+  fixAllButton: string;
+  fixTitle: string;
+  fixAllTitle: string;
+  fixPlanning: string;
+  fixIntro: string;
+  fixCell: string;
+  fixFrom: string;
+  fixTo: string;
+  fixConfirm: string;
+  fixCancel: string;
+  fixClose: string;
+  fixRefusedNewErrors: string;
+  fixRefusedNotResolved: string;
+  fixRefusedNone: string;
+  fixWriting: string;
+  fixChanged: string;
+  fixFailed: string;
+  fixDone: string;
+  valueBlank: string;
+  valueText: string;
+  undoHeading: string;
+  undoButton: string;
+  undoButtonLabel: string;
+  undoEntryOne: string;
+  undoEntryMany: string;
+  undoDone: string;
+  undoFailed: string;
+
   // 生成公开表
   generateHeading: string;
   templateLabel: string;
@@ -106,6 +138,8 @@ export interface Messages {
   exportXlsxDownload: string;
   exportDocxDownload: string;
   exportFileNames: string;
+  exportCheckStatus: string;
+  exportCheckClean: string;
   exportBlockedErrors: string;
   exportOverride: string;
   exportOverrideActive: string;
@@ -183,6 +217,36 @@ export const messages: Record<Locale, Messages> = {
     allWellBody: "工作簿通过了全部 {rules} 项检查规则。",
     allWellRounding: "另有 {count} 处舍入差异，已折叠在下方。",
     noMatches: "没有符合筛选条件的检查结果。",
+    fixButton: "修正",
+    fixButtonLabel: "修正 {sheet}!{cell}",
+    fixAllHeading: "可一键修正",
+    fixAllButton: "全部修正：{rule}（{count} 处）",
+    fixTitle: "修正 {sheet}!{cell}",
+    fixAllTitle: "全部修正：{rule}",
+    fixPlanning: "正在计算修正值并在内存中重新检查…",
+    fixIntro: "确认后只写入下列单元格，然后重新检查工作簿：",
+    fixCell: "单元格",
+    fixFrom: "当前值",
+    fixTo: "修正为",
+    fixConfirm: "确认修正",
+    fixCancel: "取消",
+    fixClose: "关闭",
+    fixRefusedNewErrors: "不能自动修正：写入后会产生新的错误，请手工核对。",
+    fixRefusedNotResolved: "不能自动修正：写入后问题仍然存在，请手工核对。",
+    fixRefusedNone: "这一项没有唯一正确的值，不能自动修正。",
+    fixWriting: "正在写入…",
+    fixChanged: "检查之后，{cells} 已被修改，本次未写入任何单元格。请重新检查后再修正。",
+    fixFailed: "修正失败：{message}",
+    fixDone: "已修正 {count} 个单元格，并已重新检查。",
+    valueBlank: "（空）",
+    valueText: "“{text}”（文本）",
+    undoHeading: "本次修正（{count}）",
+    undoButton: "撤销",
+    undoButtonLabel: "撤销：{entry}",
+    undoEntryOne: "{cell}：{from} → {to}",
+    undoEntryMany: "{title}：{count} 个单元格",
+    undoDone: "已撤销：{entry}，并已重新检查。",
+    undoFailed: "撤销失败：{message}",
 
     generateHeading: "生成公开表",
     templateLabel: "公开表模板",
@@ -221,6 +285,8 @@ export const messages: Record<Locale, Messages> = {
     exportXlsxDownload: "下载 xlsx",
     exportDocxDownload: "下载 docx",
     exportFileNames: "文件名",
+    exportCheckStatus: "检查结果：{errors} 个错误，{warnings} 个警告。",
+    exportCheckClean: "检查结果：未发现错误或警告。",
     exportBlockedErrors:
       "工作簿有 {count} 个错误，暂不能导出。请先修正；如确需导出，请勾选下方选项。",
     exportOverride: "仍要导出（我已核对这些错误）",
@@ -299,6 +365,38 @@ export const messages: Record<Locale, Messages> = {
     allWellBody: "The workbook passed all {rules} check rules.",
     allWellRounding: "{count} rounding differences are folded below.",
     noMatches: "No findings match the filter.",
+    fixButton: "Fix",
+    fixButtonLabel: "Fix {sheet}!{cell}",
+    fixAllHeading: "Quick fixes",
+    fixAllButton: "Fix all: {rule} ({count})",
+    fixTitle: "Fix {sheet}!{cell}",
+    fixAllTitle: "Fix all: {rule}",
+    fixPlanning: "Working out the fix and checking it in memory…",
+    fixIntro: "Only these cells will be written, then the workbook is checked again:",
+    fixCell: "Cell",
+    fixFrom: "Now",
+    fixTo: "New value",
+    fixConfirm: "Fix",
+    fixCancel: "Cancel",
+    fixClose: "Close",
+    fixRefusedNewErrors:
+      "Cannot fix this automatically: the change would cause new errors. Please check by hand.",
+    fixRefusedNotResolved:
+      "Cannot fix this automatically: the problem would remain. Please check by hand.",
+    fixRefusedNone: "This finding has no single right value to write.",
+    fixWriting: "Writing…",
+    fixChanged: "{cells} changed after the check; nothing was written. Check again, then fix.",
+    fixFailed: "Fix failed: {message}",
+    fixDone: "Fixed {count} cells and checked again.",
+    valueBlank: "(blank)",
+    valueText: '"{text}" (text)',
+    undoHeading: "Fixes this session ({count})",
+    undoButton: "Undo",
+    undoButtonLabel: "Undo: {entry}",
+    undoEntryOne: "{cell}: {from} → {to}",
+    undoEntryMany: "{title}: {count} cells",
+    undoDone: "Undone: {entry}; checked again.",
+    undoFailed: "Undo failed: {message}",
 
     generateHeading: "Build the disclosure tables",
     templateLabel: "Table template",
@@ -341,6 +439,8 @@ export const messages: Record<Locale, Messages> = {
     exportXlsxDownload: "Download xlsx",
     exportDocxDownload: "Download docx",
     exportFileNames: "File names",
+    exportCheckStatus: "Check result: {errors} errors, {warnings} warnings.",
+    exportCheckClean: "Check result: no errors or warnings.",
     exportBlockedErrors:
       "The workbook has {count} errors, so it cannot be exported yet. Fix them, or tick the option below to export anyway.",
     exportOverride: "Export anyway (I have reviewed the errors)",

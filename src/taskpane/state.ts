@@ -2,11 +2,13 @@
  * The pane's state and how each event changes it: a pure reducer, so every transition is tested
  * without rendering. The view-models read this state; App.tsx dispatches the events.
  */
+import type { CellEdit } from "../core/fixes";
 import type { Finding, Severity } from "../core/finding";
 import type { FigureChange } from "../core/figures/figuresFromModel";
 import type { TemplateId } from "../core/model";
 import type { CheckOutcome } from "./actions";
-import type { WriteProgress } from "./excel/host";
+import type { FixProposal, FixTarget } from "./engine";
+import type { CellContent, WriteProgress } from "./excel/host";
 
 export type Step = "check" | "generate" | "export";
 
@@ -30,6 +32,16 @@ export type Failure =
   | { reason: "changes"; count: number; problems?: string[] }
   | { reason: "message"; message: string };
 
+export type { FixProposal, FixTarget };
+
+/** A fix written to the workbook, and what its cells held before (for 撤销). */
+export interface AppliedFix {
+  id: number;
+  target: FixTarget;
+  edits: CellEdit[];
+  previous: CellContent[];
+}
+
 export interface PaneState {
   step: Step;
   check: {
@@ -38,6 +50,23 @@ export interface PaneState {
     error?: string;
     /** Selecting a finding's cell failed (the sheet was renamed since the check, say). */
     selectError?: { sheet: string; cell: string; message: string };
+  };
+  fix: {
+    status: "idle" | "planning" | "proposed" | "writing" | "failed";
+    target?: FixTarget;
+    proposal?: FixProposal;
+    /** Cells edited since the check (nothing was written), or a host's message. */
+    failure?: { reason: "changed"; cells: string[] } | { reason: "message"; message: string };
+    /** How many cells the last fix wrote (for the status line). */
+    done?: number;
+  };
+  /** Fixes applied this session, the latest last: 撤销 takes back the latest. */
+  undo: {
+    applied: AppliedFix[];
+    busy: boolean;
+    /** The fix last undone (for the status line). */
+    undone?: AppliedFix;
+    failure?: string;
   };
   filters: FindingFilters;
   /** Finding groups the user opened or closed; undefined until then (the defaults apply). */
@@ -68,6 +97,8 @@ export interface PaneState {
 export const initialState: PaneState = {
   step: "check",
   check: { status: "idle" },
+  fix: { status: "idle" },
+  undo: { applied: [], busy: false },
   filters: { severity: "all", sheet: "all" },
   existing: [],
   generate: { status: "idle" },
@@ -80,6 +111,15 @@ export type PaneEvent =
   | { type: "check/done"; outcome: CheckOutcome }
   | { type: "check/failed"; message: string }
   | { type: "select/failed"; sheet: string; cell: string; message: string }
+  | { type: "fix/plan"; target: FixTarget }
+  | { type: "fix/proposed"; proposal: FixProposal }
+  | { type: "fix/cancel" }
+  | { type: "fix/start" }
+  | { type: "fix/done"; applied: AppliedFix }
+  | { type: "fix/failed"; failure: NonNullable<PaneState["fix"]["failure"]> }
+  | { type: "undo/start" }
+  | { type: "undo/done"; id: number }
+  | { type: "undo/failed"; message: string }
   | { type: "filters"; filters: Partial<FindingFilters> }
   | { type: "groups"; open: readonly string[] }
   | { type: "template"; template: TemplateId }
@@ -126,6 +166,39 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
           selectError: { sheet: event.sheet, cell: event.cell, message: event.message },
         },
       };
+    case "fix/plan":
+      return { ...state, fix: { status: "planning", target: event.target } };
+    case "fix/proposed":
+      return state.fix.status === "planning"
+        ? { ...state, fix: { ...state.fix, status: "proposed", proposal: event.proposal } }
+        : state;
+    case "fix/cancel":
+      return { ...state, fix: { status: "idle" } };
+    case "fix/start":
+      return { ...state, fix: { ...state.fix, status: "writing" } };
+    case "fix/done":
+      return {
+        ...state,
+        fix: { status: "idle", done: event.applied.edits.length },
+        undo: { applied: [...state.undo.applied, event.applied], busy: false },
+      };
+    case "fix/failed":
+      return { ...state, fix: { ...state.fix, status: "failed", failure: event.failure } };
+    case "undo/start":
+      return {
+        ...state,
+        fix: { status: "idle" },
+        undo: { ...state.undo, busy: true, undone: undefined, failure: undefined },
+      };
+    case "undo/done": {
+      const undone = state.undo.applied.find((a) => a.id === event.id);
+      return {
+        ...state,
+        undo: { applied: state.undo.applied.filter((a) => a.id !== event.id), busy: false, undone },
+      };
+    }
+    case "undo/failed":
+      return { ...state, undo: { ...state.undo, busy: false, failure: event.message } };
     case "filters":
       return { ...state, filters: { ...state.filters, ...event.filters } };
     case "groups":

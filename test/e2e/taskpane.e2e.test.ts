@@ -435,6 +435,54 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
     await sourceSheetsUnchanged();
   });
 
+  test("修正 settles a 舍入差异 after showing its cells, it disappears, and 撤销 brings the workbook back exactly", async () => {
+    const address = "支出总表!D8";
+    const fix = page.getByRole("button", {
+      name: fill(TEXT.fixButtonLabel, { sheet: "支出总表", cell: "D8" }),
+    });
+    if ((await roundingHeader().getAttribute("aria-expanded")) !== "true")
+      await roundingHeader().click();
+    await fix.scrollIntoViewIfNeeded();
+    const syncsBefore = await simulated(page, "syncCount");
+    await fix.click();
+
+    // The dialog lists every cell with its value now and after; nothing is written yet.
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: TEXT.fixConfirm }).waitFor();
+    const rows = await dialog.getByRole("row").allInnerTexts();
+    expect(rows[1].replace(/\s+/g, " ")).toBe(`${address} 219.91 219.92`);
+    expect(await simulated(page, "syncCount")).toBe(syncsBefore);
+    await screenshot("7-fix");
+    await expectAccessible("7 修正");
+
+    await dialog.getByRole("button", { name: TEXT.fixConfirm }).click();
+    const written = rows.length - 1;
+    await page.getByText(fill(TEXT.fixDone, { count: written })).waitFor();
+    await page.getByText(TEXT.checkRunning).waitFor({ state: "detached" });
+    await fix.waitFor({ state: "detached" });
+    const sheet = await simulated(page, "sheet", "支出总表");
+    expect(sheet?.cells.D8.value).toBe(219.92);
+    // Reading what the cells held and writing them: 2 round trips, then the re-check's own.
+    const log = await simulated(page, "syncLog");
+    expect(log.length - syncsBefore).toBeLessThanOrEqual(2 + 3);
+    const notesAfter = await findingButtons().count();
+    expect(notesAfter).toBeLessThan(expected.roundingNotes);
+    // The status and the 撤销 list at the top of the step, in view for the screenshot.
+    await page.getByText(fill(TEXT.fixDone, { count: written })).scrollIntoViewIfNeeded();
+    await screenshot("8-fixed");
+
+    // 撤销: the cells are as they were, value and format, and so is the list.
+    const undo = page.getByRole("button", { name: new RegExp(`^${TEXT.undoButton}：`) });
+    await undo.click();
+    await page.getByText(new RegExp(`^${TEXT.undoDone.split("{")[0]}`)).waitFor();
+    await page.getByText(TEXT.checkRunning).waitFor({ state: "detached" });
+    await fix.waitFor();
+    expect(await findingButtons().count()).toBe(expected.roundingNotes);
+    await sourceSheetsUnchanged();
+    await page.getByText(new RegExp(`^${TEXT.undoDone.split("{")[0]}`)).scrollIntoViewIfNeeded();
+    await screenshot("9-undone");
+  });
+
   test("生成公开表 adds the standard sheets and leaves the source sheets as they were", async () => {
     await page.getByRole("tab", { name: "生成公开表" }).click();
     await page.getByRole("heading", { name: TEXT.generateHeading }).waitFor();

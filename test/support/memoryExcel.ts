@@ -10,7 +10,8 @@
  * - a request or response bigger than the payload limit (Excel on the web: 5 MB) is refused with
  *   `RequestPayloadSizeLimitExceeded` / `ResponsePayloadSizeLimitExceeded`;
  * - text written through `range.values` is converted the way Excel converts typed text (formulas,
- *   numbers, percentages, booleans, ISO dates) unless the cell's number format is Text ("@").
+ *   numbers, percentages, booleans, ISO dates) unless the cell's number format is Text ("@") or
+ *   the text starts with an apostrophe (which is dropped).
  *
  * Tests build one from Grids and inspect `workbook`; `failOn("Range.merge", 5)` makes the fifth
  * merge fail. No Node API is used: the end-to-end page bundles this as its fake office.js.
@@ -262,6 +263,8 @@ function typedValue(
   numberFormat: string
 ): { value: MemoryValue; formula?: string; numberFormat?: string } {
   if (numberFormat === "@" || text === "") return { value: text };
+  // A leading apostrophe keeps what follows as text, as when typed; the apostrophe is not stored.
+  if (text.startsWith("'")) return { value: text.slice(1) };
   if (NUMBER_TEXT.test(text)) return { value: Number(text) };
   if (/^[=+\-@]/.test(text))
     return { value: "#NAME?", formula: text.startsWith("=") ? text : `=${text}` };

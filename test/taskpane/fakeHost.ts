@@ -2,9 +2,17 @@
  * A WorkbookHost over fixture grids, every method a jest mock: what the pane asks of Excel,
  * answered from data, so the pane's tests need no Office.
  */
-import type { Grid } from "../../src/core/grid";
+import type { CellEdit } from "../../src/core/fixes";
+import { applyEdits } from "../../src/core/fixes";
+import type { CellValue, Grid } from "../../src/core/grid";
+import { parseA1 } from "../../src/core/grid";
 import type { SheetSpec } from "../../src/core/format/sheetSpec";
-import type { WorkbookHost, WriteProgress, WriteResult } from "../../src/taskpane/excel/host";
+import type {
+  CellContent,
+  WorkbookHost,
+  WriteProgress,
+  WriteResult,
+} from "../../src/taskpane/excel/host";
 
 export interface FakeHostOptions {
   /**
@@ -27,6 +35,13 @@ export async function writeAll(
   return { ok: true, created: specs.map((s) => s.sheetName) };
 }
 
+function cellOf(grids: readonly Grid[], sheet: string, cell: string): CellValue {
+  const grid = grids.find((g) => g.sheet === sheet);
+  const at = parseA1(cell);
+  if (!grid || !at) return undefined;
+  return grid.values[at.row - grid.origin.row]?.[at.col - grid.origin.col];
+}
+
 export function fakeHost(grids: readonly Grid[], options: FakeHostOptions = {}): FakeHost {
   const present = new Set(options.existing ?? []);
   const emptySheets: Grid[] = [...present]
@@ -38,13 +53,37 @@ export function fakeHost(grids: readonly Grid[], options: FakeHostOptions = {}):
       numberFormats: [],
       merges: [],
     }));
+  let current: Grid[] = [...grids];
   return {
-    readWorkbook: jest.fn(async () => [...grids, ...emptySheets].map((g) => ({ ...g }))),
+    readWorkbook: jest.fn(async () => [...current, ...emptySheets].map((g) => ({ ...g }))),
     existingSheets: jest.fn(async (names: readonly string[]) =>
       names.filter((n) => present.has(n))
     ),
     writeSheets: jest.fn(options.write ?? writeAll),
     selectCell: jest.fn(async () => undefined),
+    // The workbook changes with the fixes, so that a check after a fix (or its undo) sees it.
+    writeCells: jest.fn(async (edits: readonly CellEdit[]) => {
+      const previous = edits.map((e) => ({
+        sheet: e.sheet,
+        cell: e.cell,
+        value: cellOf(current, e.sheet, e.cell) ?? "",
+        numberFormat: "General",
+      }));
+      current = applyEdits(current, edits);
+      return { ok: true, previous };
+    }),
+    restoreCells: jest.fn(async (contents: readonly CellContent[]) => {
+      current = current.map((grid) => {
+        const mine = contents.filter((c) => c.sheet === grid.sheet);
+        if (mine.length === 0) return grid;
+        const values = grid.values.map((row) => row.slice());
+        for (const content of mine) {
+          const { row, col } = parseA1(content.cell)!;
+          values[row - grid.origin.row][col - grid.origin.col] = content.value;
+        }
+        return { ...grid, values };
+      });
+    }),
     createWorkbookFromXlsx: jest.fn(async () => undefined),
     displayLanguage: jest.fn(() => options.language ?? "zh-CN"),
   } as FakeHost;

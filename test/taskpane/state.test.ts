@@ -56,4 +56,53 @@ describe("paneReducer", () => {
     expect(state.generate.status).toBe("idle");
     expect(state.existing).toEqual(["表1 收支总表"]);
   });
+
+  describe("修正 and 撤销", () => {
+    const finding = {
+      ruleId: "sum.children",
+      severity: "error" as const,
+      sheet: "表",
+      cell: "C7",
+      message: "m",
+      expected: "3",
+    };
+    const edits = [{ sheet: "表", cell: "C7", from: 4, to: 3 }];
+    const previous = [{ sheet: "表", cell: "C7", value: 4, numberFormat: "0.00" }];
+    const proposed: PaneEvent[] = [
+      { type: "fix/plan", target: { finding } },
+      { type: "fix/proposed", proposal: { ok: true, edits, fixed: [finding] } },
+    ];
+
+    test("a proposal waits for the clerk; 取消 leaves nothing behind", () => {
+      const state = after(proposed);
+      expect(state.fix).toMatchObject({ status: "proposed", proposal: { ok: true, edits } });
+      expect(after([{ type: "fix/cancel" }], state).fix).toEqual({ status: "idle" });
+    });
+
+    test("a proposal that arrives after 取消 does not reopen the dialog", () => {
+      const state = after([proposed[0], { type: "fix/cancel" }, proposed[1]]);
+      expect(state.fix).toEqual({ status: "idle" });
+    });
+
+    test("an applied fix goes on the undo list; 撤销 takes it off", () => {
+      const applied = { id: 1, target: { finding }, edits, previous };
+      const fixed = after([...proposed, { type: "fix/start" }, { type: "fix/done", applied }]);
+      expect(fixed.fix).toEqual({ status: "idle", done: 1 });
+      expect(fixed.undo.applied).toEqual([applied]);
+      const undoing = after([{ type: "undo/start" }], fixed);
+      expect(undoing.undo.busy).toBe(true);
+      const undone = after([{ type: "undo/done", id: 1 }], undoing);
+      expect(undone.undo).toEqual({ applied: [], busy: false, undone: applied });
+    });
+
+    test("a failed write keeps the dialog open with the reason, and the undo list as it was", () => {
+      const state = after([
+        ...proposed,
+        { type: "fix/start" },
+        { type: "fix/failed", failure: { reason: "changed", cells: ["表!C7"] } },
+      ]);
+      expect(state.fix).toMatchObject({ status: "failed", failure: { reason: "changed" } });
+      expect(state.undo.applied).toEqual([]);
+    });
+  });
 });

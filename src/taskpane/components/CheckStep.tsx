@@ -18,7 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { FindingFilters } from "../state";
-import type { CheckViewModel, SelectView } from "../viewModels";
+import type { CheckViewModel, FixViewModel, SelectView } from "../viewModels";
 import { FindingsList } from "./FindingsList";
 import { useStepStyles } from "./styles";
 
@@ -28,6 +28,13 @@ export interface CheckStepProps {
   onFilter(filters: Partial<FindingFilters>): void;
   onToggleGroups(openGroups: string[]): void;
   onSelect(sheet: string, cell: string): void;
+  /** 修正 and 撤销: absent where the pane cannot write to the workbook. */
+  fix?: {
+    vm: FixViewModel;
+    onFix(index: number): void;
+    onFixAll(ruleId: string): void;
+    onUndo(id: number): void;
+  };
 }
 
 const useStyles = makeStyles({
@@ -57,6 +64,14 @@ const useStyles = makeStyles({
     margin: 0,
     padding: 0,
   },
+  undoEntry: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+  },
   filters: {
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr)",
@@ -78,7 +93,7 @@ function FilterSelect({ view, onChange }: { view: SelectView; onChange(value: st
   );
 }
 
-export function CheckStep({ vm, onRun, onFilter, onToggleGroups, onSelect }: CheckStepProps) {
+export function CheckStep({ vm, onRun, onFilter, onToggleGroups, onSelect, fix }: CheckStepProps) {
   const styles = useStyles();
   const shared = useStepStyles();
   return (
@@ -104,6 +119,35 @@ export function CheckStep({ vm, onRun, onFilter, onToggleGroups, onSelect }: Che
           </MessageBar>
         )}
       </div>
+      {fix?.vm.status && (
+        <MessageBar layout="multiline" intent={fix.vm.status.intent}>
+          <MessageBarBody className={shared.wrap}>{fix.vm.status.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {fix?.vm.undo && (
+        <section aria-labelledby="undo-heading">
+          <h3 id="undo-heading" className={shared.subheading}>
+            {fix.vm.undo.heading}
+          </h3>
+          <ul className={shared.plainList}>
+            {fix.vm.undo.entries.map((entry) => (
+              <li key={entry.id} className={styles.undoEntry}>
+                <span className={shared.wrap}>{entry.text}</span>
+                {entry.undo && (
+                  <Button
+                    size="small"
+                    aria-label={entry.undo.label}
+                    disabled={entry.undo.disabled}
+                    onClick={() => fix.onUndo(entry.id)}
+                  >
+                    {entry.undo.text}
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {vm.selectError && (
         <MessageBar layout="multiline" intent="error">
           <MessageBarBody className={shared.wrap}>{vm.selectError}</MessageBarBody>
@@ -203,12 +247,32 @@ export function CheckStep({ vm, onRun, onFilter, onToggleGroups, onSelect }: Che
               />
             </div>
           )}
+          {fix && vm.fixAll && (
+            <section aria-labelledby="fix-all-heading">
+              <h3 id="fix-all-heading" className={shared.subheading}>
+                {vm.fixAll.heading}
+              </h3>
+              <div className={shared.buttonColumn}>
+                {vm.fixAll.rules.map((rule) => (
+                  <Button
+                    key={rule.ruleId}
+                    className={shared.wrap}
+                    disabled={rule.disabled}
+                    onClick={() => fix.onFixAll(rule.ruleId)}
+                  >
+                    {rule.label}
+                  </Button>
+                ))}
+              </div>
+            </section>
+          )}
           {vm.noMatches && <Body1>{vm.noMatches}</Body1>}
           <FindingsList
             groups={vm.groups}
             openGroups={vm.openGroups}
             onToggle={onToggleGroups}
             onSelect={onSelect}
+            onFix={fix?.onFix}
           />
         </section>
       )}

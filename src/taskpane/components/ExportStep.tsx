@@ -27,6 +27,11 @@ export function ExportStep({ vm, onExport, onOverride }: ExportStepProps) {
         {vm.heading}
       </Subtitle2>
 
+      {vm.checkStatus && (
+        <MessageBar layout="multiline" intent={vm.checkStatus.intent}>
+          <MessageBarBody className={shared.wrap}>{vm.checkStatus.text}</MessageBarBody>
+        </MessageBar>
+      )}
       {vm.reason && (
         <Body1 id="export-reason" className={shared.wrap}>
           {vm.reason}

@@ -18,6 +18,8 @@ export interface FindingsListProps {
   openGroups: readonly string[];
   onToggle(openGroups: string[]): void;
   onSelect(sheet: string, cell: string): void;
+  /** 修正 on the finding of this index in the check; absent: no 修正 buttons. */
+  onFix?(index: number): void;
 }
 
 const useStyles = makeStyles({
@@ -62,6 +64,9 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalXS,
     padding: `0 ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXS}`,
   },
+  fixRow: {
+    padding: `0 ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXS}`,
+  },
   relatedLink: {
     minWidth: "auto",
     height: "auto",
@@ -74,9 +79,11 @@ const useStyles = makeStyles({
 function FindingItem({
   item,
   onSelect,
+  onFix,
 }: {
   item: FindingItemView;
   onSelect: FindingsListProps["onSelect"];
+  onFix: FindingsListProps["onFix"];
 }) {
   const styles = useStyles();
   const shared = useStepStyles();
@@ -100,6 +107,20 @@ function FindingItem({
         </Button>
       ) : (
         <div className={styles.findingText}>{content}</div>
+      )}
+      {item.fix && onFix && (
+        <div className={styles.fixRow}>
+          <Button
+            size="small"
+            appearance="outline"
+            aria-label={item.fix.label}
+            title={item.fix.label}
+            disabled={item.fix.disabled}
+            onClick={() => onFix(item.fix!.index)}
+          >
+            {item.fix.text}
+          </Button>
+        </div>
       )}
       {item.related.length > 0 && (
         // Links of their own beside the finding's button: a button inside a button is not allowed.
@@ -126,7 +147,7 @@ function FindingItem({
 }
 
 /** Findings grouped by severity (one accordion item each), then by sheet. */
-export function FindingsList({ groups, openGroups, onToggle, onSelect }: FindingsListProps) {
+export function FindingsList({ groups, openGroups, onToggle, onSelect, onFix }: FindingsListProps) {
   const styles = useStyles();
   const shared = useStepStyles();
   return (
@@ -151,7 +172,7 @@ export function FindingsList({ groups, openGroups, onToggle, onSelect }: Finding
                 <h4 className={mergeClasses(styles.sheetTitle, shared.wrap)}>{sheet.title}</h4>
                 <ul className={shared.plainList}>
                   {sheet.findings.map((item) => (
-                    <FindingItem key={item.key} item={item} onSelect={onSelect} />
+                    <FindingItem key={item.key} item={item} onSelect={onSelect} onFix={onFix} />
                   ))}
                 </ul>
               </section>

@@ -24,6 +24,12 @@ export function createPreviewHost(
     existingSheets: async () => [],
     writeSheets: async () => ({ ok: false, message: unavailable }),
     selectCell: async () => undefined,
+    writeCells: async () => {
+      throw new Error(unavailable);
+    },
+    restoreCells: async () => {
+      throw new Error(unavailable);
+    },
     createWorkbookFromXlsx: async () => {
       throw new Error(unavailable);
     },

@@ -18,6 +18,8 @@
  *   (which of the existing sheets this add-in made). A failure adds 2 (find and delete what was
  *   added).
  * - selectCell: 1. createWorkbookFromXlsx: Excel.createWorkbook, no sync.
+ * - writeCells: 2 — what the cells hold now; then the new values, whatever the number of cells.
+ *   restoreCells: 1.
  *
  * New tables are drawn under temporary names and take their final names, replacing earlier output
  * when asked, only at the end of the last request: until then no existing sheet is touched, and a
@@ -29,7 +31,15 @@
  */
 import type { CellValue, Grid } from "../../core/grid";
 import type { SheetSpec } from "../../core/format/sheetSpec";
-import type { ChartData, WorkbookHost, WriteProgress, WriteResult } from "./host";
+import type { CellEdit } from "../../core/fixes";
+import type {
+  CellContent,
+  CellWriteResult,
+  ChartData,
+  WorkbookHost,
+  WriteProgress,
+  WriteResult,
+} from "./host";
 import {
   CellLook,
   ChartLayout,
@@ -640,6 +650,66 @@ async function existingSheets(api: Api, names: readonly string[]): Promise<strin
   });
 }
 
+/** A blank cell is "" in Excel and null or absent in a Grid. */
+function sameCellValue(a: CellValue, b: CellValue): boolean {
+  const blank = (v: CellValue) => v === null || v === undefined || v === "";
+  return blank(a) ? blank(b) : a === b;
+}
+
+async function writeCells(api: Api, edits: readonly CellEdit[]): Promise<CellWriteResult> {
+  if (edits.length === 0) return { ok: true, previous: [] };
+  return api.excel.run(async (context) => {
+    const ranges = edits.map((edit) => {
+      const range = context.workbook.worksheets.getItem(edit.sheet).getRange(edit.cell);
+      range.load("values,formulas,numberFormat");
+      return range;
+    });
+    await context.sync();
+    const previous: CellContent[] = ranges.map((range, i) => {
+      const formula = range.formulas[0][0];
+      return {
+        sheet: edits[i].sheet,
+        cell: edits[i].cell,
+        value: range.values[0][0] as CellContent["value"],
+        ...(typeof formula === "string" && formula.startsWith("=") ? { formula } : {}),
+        numberFormat: String(range.numberFormat[0][0]),
+      };
+    });
+    const changed = edits.filter((edit, i) => !sameCellValue(previous[i].value, edit.from));
+    if (changed.length > 0)
+      return { ok: false, changed: changed.map(({ sheet, cell }) => ({ sheet, cell })) };
+    edits.forEach((edit, i) => {
+      if (edit.numberFormat) ranges[i].numberFormat = [[edit.numberFormat]];
+      ranges[i].values = [[edit.to]];
+    });
+    await context.sync();
+    return { ok: true, previous };
+  });
+}
+
+/**
+ * What to write to get a cell's content back: its formula; text behind an apostrophe, so that
+ * Excel keeps "236.34" as the text it was instead of reading it as a number; else the value.
+ */
+function restoredInput(content: CellContent): string | number | boolean {
+  if (content.formula) return content.formula;
+  if (typeof content.value === "string" && content.value !== "" && content.numberFormat !== "@")
+    return `'${content.value}`;
+  return content.value;
+}
+
+async function restoreCells(api: Api, contents: readonly CellContent[]): Promise<void> {
+  if (contents.length === 0) return;
+  await api.excel.run(async (context) => {
+    for (const content of contents) {
+      const range = context.workbook.worksheets.getItem(content.sheet).getRange(content.cell);
+      range.numberFormat = [[content.numberFormat]];
+      range.values = [[restoredInput(content)]];
+    }
+    await context.sync();
+  });
+}
+
 async function selectCell(api: Api, sheetName: string, address: string): Promise<void> {
   await api.excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(sheetName);
@@ -666,6 +736,8 @@ export function createOfficeHost(options: OfficeHostOptions = {}): WorkbookHost 
     existingSheets: (names) => existingSheets(api(), names),
     writeSheets: (specs, writeOptions) => writeSheets(api(), specs, writeOptions, writeLimit),
     selectCell: (sheet, address) => selectCell(api(), sheet, address),
+    writeCells: (edits) => writeCells(api(), edits),
+    restoreCells: (contents) => restoreCells(api(), contents),
     async createWorkbookFromXlsx(base64) {
       const current = api();
       if (!supports(current, "1.8")) throw new Error(HOST_MESSAGES.cannotOpenWorkbook);

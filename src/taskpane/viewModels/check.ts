@@ -5,6 +5,7 @@
  */
 import type { Finding, Severity } from "../../core/finding";
 import { countBySeverity, formatCellRef } from "../../core/finding";
+import { fixKind } from "../../core/fixKinds";
 import type { RecognizedTable } from "../../core/read/workbook";
 import { TEMPLATE_SETS } from "../../core/templates/sets";
 import type { RequiredTable } from "../../core/templates/sets";
@@ -49,6 +50,8 @@ export interface FindingItemView {
   relatedLabel: string;
   /** “等 N 处” when more cells are involved than are shown. */
   relatedMore?: string;
+  /** 修正, for a finding that may have one right value; `index` is the finding's in the check. */
+  fix?: { index: number; text: string; label: string; disabled: boolean };
 }
 
 /** How many related cells an item links to; the CLI names as many. */
@@ -102,6 +105,8 @@ export interface CheckViewModel {
   groups: FindingGroupView[];
   openGroups: string[];
   noMatches?: string;
+  /** 全部修正, one button per rule with more than one finding that may be fixed. */
+  fixAll?: { heading: string; rules: { ruleId: string; label: string; disabled: boolean }[] };
 }
 
 /** A rounding difference the engine let pass: a note, kept apart from the findings to act on. */
@@ -159,7 +164,17 @@ function tablesView(state: NonNullable<PaneState["check"]["outcome"]>, locale: L
   };
 }
 
-function itemView(finding: Finding, index: number, locale: Locale): FindingItemView {
+/** Whether 修正 can be pressed: not while checking, fixing or undoing. */
+export interface FixAvailability {
+  busy: boolean;
+}
+
+function itemView(
+  finding: Finding,
+  index: number,
+  locale: Locale,
+  fixing?: FixAvailability
+): FindingItemView {
   const { sheet, cell } = finding;
   const text = messages[locale];
   const related = finding.related ?? [];
@@ -184,13 +199,23 @@ function itemView(finding: Finding, index: number, locale: Locale): FindingItemV
       ordered.length > RELATED_SHOWN
         ? fill(text.relatedMore, { count: ordered.length })
         : undefined,
+    fix:
+      fixing && sheet && cell && fixKind(finding)
+        ? {
+            index,
+            text: text.fixButton,
+            label: fill(text.fixButtonLabel, { sheet, cell }),
+            disabled: fixing.busy,
+          }
+        : undefined,
   };
 }
 
 /** Findings by sheet, sheets in the order the findings come (errors first, then by sheet). */
 function bySheet(
   findings: readonly (readonly [Finding, number])[],
-  locale: Locale
+  locale: Locale,
+  fixing?: FixAvailability
 ): SheetGroupView[] {
   const groups = new Map<string, (readonly [Finding, number])[]>();
   for (const entry of findings) {
@@ -203,7 +228,7 @@ function bySheet(
   return [...groups].map(([sheet, entries]) => ({
     key: sheet,
     title: fill(text.sheetHeading, { sheet: sheet || text.wholeWorkbook, count: entries.length }),
-    findings: entries.map(([finding, index]) => itemView(finding, index, locale)),
+    findings: entries.map(([finding, index]) => itemView(finding, index, locale, fixing)),
   }));
 }
 
@@ -211,7 +236,9 @@ export function checkViewModel(
   check: PaneState["check"],
   filters: FindingFilters,
   locale: Locale,
-  openGroups?: readonly string[]
+  openGroups?: readonly string[],
+  /** Offer 修正 (absent: the pane cannot write, or the caller does not fix). */
+  fixing?: FixAvailability
 ): CheckViewModel {
   const text = messages[locale];
   const outcome = check.outcome;
@@ -314,7 +341,7 @@ export function checkViewModel(
       }),
       count: members.length,
       color: SEVERITY_COLORS[severity],
-      sheets: bySheet(members, locale),
+      sheets: bySheet(members, locale, fixing),
     });
   }
   const shownNotes = notes.filter(shown);
@@ -325,7 +352,7 @@ export function checkViewModel(
       count: shownNotes.length,
       color: SEVERITY_COLORS.info,
       hint: text.roundingHint,
-      sheets: bySheet(shownNotes, locale),
+      sheets: bySheet(shownNotes, locale, fixing),
     });
 
   return {
@@ -355,5 +382,28 @@ export function checkViewModel(
     // Everything to act on starts open; the rounding notes start folded.
     openGroups: [...(openGroups ?? groups.map((g) => g.id).filter((id) => id !== "rounding"))],
     noMatches: result.findings.length > 0 && groups.length === 0 ? text.noMatches : undefined,
+    fixAll: fixing
+      ? fixAllView(result.findings, outcome.fixTitles ?? {}, locale, fixing)
+      : undefined,
   };
+}
+
+function fixAllView(
+  findings: readonly Finding[],
+  titles: Readonly<Record<string, string>>,
+  locale: Locale,
+  fixing: FixAvailability
+): CheckViewModel["fixAll"] {
+  const text = messages[locale];
+  const counts = new Map<string, number>();
+  for (const finding of findings)
+    if (fixKind(finding)) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1);
+  const rules = [...counts]
+    .filter(([, count]) => count > 1)
+    .map(([ruleId, count]) => ({
+      ruleId,
+      label: fill(text.fixAllButton, { rule: titles[ruleId] ?? ruleId, count }),
+      disabled: fixing.busy,
+    }));
+  return rules.length > 0 ? { heading: text.fixAllHeading, rules } : undefined;
 }

@@ -23,6 +23,8 @@ export interface ExportViewModel {
   heading: string;
   buttonsLabel: string;
   actions: ExportActionView[];
+  /** What the last check found (errors, warnings), shown before anything is exported. */
+  checkStatus?: { intent: "success" | "warning" | "error"; text: string };
   /** Why the buttons are disabled. */
   reason?: string;
   /** Shown while the workbook has errors: exporting anyway is an explicit choice. */
@@ -53,7 +55,8 @@ export function exportViewModel(state: PaneState, locale: Locale): ExportViewMod
     (failure?.reason === "changes" && (failure.problems ?? []).length > 0) ||
     (override && (busy !== undefined || done !== undefined));
   const about = outcome ? disclosureAbout(outcome.check, selectedTemplate(state)) : undefined;
-  const errors = outcome ? countBySeverity(outcome.check.findings).error : 0;
+  const counts = outcome ? countBySeverity(outcome.check.findings) : undefined;
+  const errors = counts?.error ?? 0;
   const hasData = outcome !== undefined && hasBudgetData(outcome.check);
 
   const reason =
@@ -81,6 +84,13 @@ export function exportViewModel(state: PaneState, locale: Locale): ExportViewMod
       disabled: blocked || busy !== undefined,
       busy: busy === id,
     })),
+    checkStatus: counts && {
+      intent: counts.error > 0 ? "error" : counts.warning > 0 ? "warning" : "success",
+      text:
+        counts.error + counts.warning === 0
+          ? text.exportCheckClean
+          : fill(text.exportCheckStatus, { errors: counts.error, warnings: counts.warning }),
+    },
     reason,
     override:
       errors > 0

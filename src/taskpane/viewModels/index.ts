@@ -16,3 +16,5 @@ export type { ExportActionView, ExportViewModel } from "./export";
 export { paneViewModel } from "./pane";
 export { findingSentence } from "./labels";
 export type { PaneViewModel } from "./pane";
+export { fixViewModel, formatAmount } from "./fix";
+export type { FixDialogView, FixRowView, FixViewModel, UndoEntryView } from "./fix";

@@ -611,3 +611,99 @@ describe("createWorkbookFromXlsx and displayLanguage", () => {
     expect(setup([], { displayLanguage: "en-US" }).host.displayLanguage()).toBe("en-US");
   });
 });
+
+describe("writeCells and restoreCells: quick fixes and their undo (issue 16 §2)", () => {
+  const grid = (): Grid => ({
+    ...makeGrid("支出总表", [
+      ["科目编码", "科目名称", "合计"],
+      ["201", "一般公共服务支出", 100],
+      ["20101", "人大事务", "60.00"],
+      ["20102", "政协事务", 30],
+      ["", "合计", 90],
+    ]),
+    numberFormats: [
+      ["General", "General", "General"],
+      ["General", "General", "#,##0.00"],
+      ["General", "General", "@"],
+      ["General", "General", "#,##0.00"],
+      ["General", "General", "#,##0.00"],
+    ],
+  });
+
+  test("writes only the listed cells, in 2 syncs, and undo restores value, text and number format exactly", async () => {
+    const { memory, host } = setup([grid()]);
+    const sheet = memory.sheet("支出总表")!;
+    sheet.cells.C5 = { value: 90, formula: "=SUM(C3:C4)", numberFormat: "#,##0.00" };
+    const before = JSON.parse(JSON.stringify(sheet.cells));
+    const syncs = memory.syncCount();
+    const result = await host.writeCells([
+      { sheet: "支出总表", cell: "C2", from: 100, to: 90 },
+      { sheet: "支出总表", cell: "C3", from: "60.00", to: 60, numberFormat: "#,##0.00" },
+      { sheet: "支出总表", cell: "C5", from: 90, to: 90 },
+    ]);
+    expect(memory.syncCount() - syncs).toBe(2);
+    expect(result).toEqual({
+      ok: true,
+      previous: [
+        { sheet: "支出总表", cell: "C2", value: 100, numberFormat: "#,##0.00" },
+        { sheet: "支出总表", cell: "C3", value: "60.00", numberFormat: "@" },
+        {
+          sheet: "支出总表",
+          cell: "C5",
+          value: 90,
+          formula: "=SUM(C3:C4)",
+          numberFormat: "#,##0.00",
+        },
+      ],
+    });
+    expect(sheet.cells.C2).toEqual({ value: 90, numberFormat: "#,##0.00" });
+    expect(sheet.cells.C3).toEqual({ value: 60, numberFormat: "#,##0.00" });
+    expect(sheet.cells.C5).toEqual({ value: 90, numberFormat: "#,##0.00" });
+    // Nothing else changed.
+    const others = (cells: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(cells).filter(([a]) => !["C2", "C3", "C5"].includes(a)));
+    expect(others(sheet.cells)).toEqual(others(before));
+
+    if (!result.ok) throw new Error("not written");
+    const beforeUndo = memory.syncCount();
+    await host.restoreCells(result.previous);
+    expect(memory.syncCount() - beforeUndo).toBe(1);
+    // The formula comes back as a formula (this in-memory Excel does not compute its result).
+    expect({ ...sheet.cells, C5: { ...sheet.cells.C5, value: 90 } }).toEqual(before);
+  });
+
+  test("text that looks like a number comes back as text even where the format is General", async () => {
+    const { memory, host } = setup([makeGrid("表", [["金额"], ["1813.51"]])]);
+    const result = await host.writeCells([
+      { sheet: "表", cell: "A2", from: "1813.51", to: 1813.51 },
+    ]);
+    expect(memory.sheet("表")!.cells.A2.value).toBe(1813.51);
+    if (!result.ok) throw new Error("not written");
+    await host.restoreCells(result.previous);
+    expect(memory.sheet("表")!.cells.A2).toEqual({ value: "1813.51", numberFormat: "General" });
+  });
+
+  test("writes nothing when a cell no longer holds what the check read", async () => {
+    const { memory, host } = setup([grid()]);
+    const before = JSON.parse(JSON.stringify(memory.sheet("支出总表")!.cells));
+    const result = await host.writeCells([
+      { sheet: "支出总表", cell: "C2", from: 100, to: 90 },
+      { sheet: "支出总表", cell: "C4", from: 31, to: 30 },
+    ]);
+    expect(result).toEqual({ ok: false, changed: [{ sheet: "支出总表", cell: "C4" }] });
+    expect(memory.sheet("支出总表")!.cells).toEqual(before);
+  });
+
+  test("a batch of many cells on several sheets still takes 2 syncs", async () => {
+    const values = Array.from({ length: 40 }, (_, i) => [i]);
+    const { memory, host } = setup([makeGrid("甲", values), makeGrid("乙", values)]);
+    const edits = ["甲", "乙"].flatMap((sheet) =>
+      values.map((_, i) => ({ sheet, cell: `A${i + 1}`, from: i, to: i + 0.01 }))
+    );
+    const syncs = memory.syncCount();
+    const result = await host.writeCells(edits);
+    expect(result.ok).toBe(true);
+    expect(memory.syncCount() - syncs).toBe(2);
+    expect(memory.sheet("乙")!.cells.A40.value).toBe(39.01);
+  });
+});

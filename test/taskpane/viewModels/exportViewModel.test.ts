@@ -66,6 +66,18 @@ describe("exportViewModel", () => {
     ]);
   });
 
+  test("shows what the check found before anything is exported", () => {
+    expect(exportViewModel(initialState, "zh-CN").checkStatus).toBeUndefined();
+    expect(exportViewModel(checked(tunliu), "zh-CN").checkStatus).toEqual({
+      intent: "success",
+      text: "检查结果：未发现错误或警告。",
+    });
+    expect(exportViewModel(checked(quyang), "zh-CN").checkStatus).toEqual({
+      intent: "error",
+      text: `检查结果：2 个错误，${quyang.check.findings.filter((f) => f.severity === "warning").length} 个警告。`,
+    });
+  });
+
   test("is disabled while the workbook has errors, until the user overrides", () => {
     const blocked = exportViewModel(checked(quyang), "zh-CN");
     expect(blocked.actions.every((a) => a.disabled)).toBe(true);
