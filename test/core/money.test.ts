@@ -112,15 +112,32 @@ describe("exact arithmetic and rounding", () => {
 
   it("folds every character exactly as a character-by-character fold would", () => {
     // The former implementation, kept as the yardstick for the regex fast path.
-    const map: Record<string, string> = { "．": ".", "。": ".", "，": ",", "－": "-", "＋": "+", "％": "%", "　": " ", "（": "(", "）": ")" };
+    const map: Record<string, string> = {
+      "．": ".",
+      "。": ".",
+      "，": ",",
+      "－": "-",
+      "＋": "+",
+      "％": "%",
+      "　": " ",
+      "（": "(",
+      "）": ")",
+    };
     const reference = (text: string): string =>
       [...text]
         .map((ch) => {
           const code = ch.charCodeAt(0);
-          return code >= 0xff10 && code <= 0xff19 ? String.fromCharCode(code - 0xfee0) : (map[ch] ?? ch);
+          return code >= 0xff10 && code <= 0xff19
+            ? String.fromCharCode(code - 0xfee0)
+            : (map[ch] ?? ch);
         })
         .join("");
-    const blocks = [[0x20, 0x7f], [0x3000, 0x3040], [0xff00, 0xff60], [0x4e00, 0x4e40]];
+    const blocks = [
+      [0x20, 0x7f],
+      [0x3000, 0x3040],
+      [0xff00, 0xff60],
+      [0x4e00, 0x4e40],
+    ];
     const all = blocks.flatMap(([from, to]) =>
       Array.from({ length: to - from }, (_, i) => String.fromCharCode(from + i))
     );

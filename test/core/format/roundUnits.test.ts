@@ -19,7 +19,17 @@ function seeded(seed: number): () => number {
   };
 }
 
-const CODES = ["2010101", "2010102", "2010199", "2013201", "20132", "201", "2080505", "2080506", ""];
+const CODES = [
+  "2010101",
+  "2010102",
+  "2010199",
+  "2013201",
+  "20132",
+  "201",
+  "2080505",
+  "2080506",
+  "",
+];
 
 function lines(seed: number, count: number, amount: (r: () => number) => Money): FigureLine[] {
   const random = seeded(seed);
@@ -59,7 +69,10 @@ describe("roundLinesInUnits", () => {
     ["a third", () => new Money(1).dividedBy(3)],
     ["beyond 2^52 units", () => new Money("9999999999999.99")],
   ])("hands %s to the Decimals", (_name, amount) => {
-    const input = [...lines(4, 20, (r) => new Money(Math.floor(r() * 1e5)).dividedBy(100)), ...lines(5, 500, amount)];
+    const input = [
+      ...lines(4, 20, (r) => new Money(Math.floor(r() * 1e5)).dividedBy(100)),
+      ...lines(5, 500, amount),
+    ];
     expect(roundLinesInUnits(input)).toBeUndefined();
   });
 });

@@ -1,8 +1,5 @@
 import type { Grid } from "../../../src/core/grid";
-import {
-  procurementViews,
-  subtotalGroups,
-} from "../../../src/core/read/procurementTable";
+import { procurementViews, subtotalGroups } from "../../../src/core/read/procurementTable";
 import { contextOf, quyang } from "../rules/goals/context";
 
 describe("the 政府采购 table reader", () => {
