@@ -42,8 +42,11 @@ describe("修正 and 撤销 in the pane", () => {
     await waitFor(() => expect(fixButton("支出总表!D7")).toBeNull());
     expect(host.readWorkbook).toHaveBeenCalledTimes(2);
 
+    // The dialog has closed (until then Fluent hides the rest of the pane from the accessibility tree).
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+
     // 撤销 restores what the host reported the cell held, and the finding is back.
-    const undoList = within(screen.getByRole("region", { name: "本次修正（1）" }));
+    const undoList = within(await screen.findByRole("region", { name: "本次修正（1）" }));
     expect(undoList.getByText("支出总表!D7：719.94 → 717.94")).toBeTruthy();
     fireEvent.click(undoList.getByRole("button", { name: "撤销：支出总表!D7：719.94 → 717.94" }));
     await screen.findByText(/^已撤销：/);
