@@ -18,7 +18,10 @@ import { Money, ZERO, roundMoney, sumMoney } from "../money";
 import { allocateLargestRemainder } from "../rounding";
 import type { TemplateId } from "../model";
 import { fundedProjects, listedProjects, printedFigures } from "./check";
+import { beyondThreshold, compareYears } from "../previous/compare";
+import { changeReasonThreshold } from "../templates/settings";
 import { threePublicItemChangeRuns, yearChangeRuns } from "./changes";
+import { subjectLabel } from "./extract";
 import { glossaryLines } from "./glossary";
 import type {
   FigureUnit,
@@ -289,6 +292,52 @@ function budgetChangeParagraph(c: Context): NarrativeParagraph {
   return para(...runs);
 }
 
+/**
+ * 比上年增减 of each 支出功能分类 类 (支出总表's 合计), every 类 of either year — one that is gone
+ * this year is stated at 0.00, so that the 类 changes add up to the total change. A change beyond
+ * the province's threshold asks for its reason, which check warns about until it is written (as
+ * previous.reason warns about a missing one); smaller changes state the figures only. Appended to
+ * the paragraph of the total change, so that the checker holds the 类 against that total (its
+ * sums stay within a paragraph).
+ */
+function withClassChanges(paragraph: NarrativeParagraph, c: Context): NarrativeParagraph {
+  const runs = classChangeRuns(c);
+  if (runs.length === 0) return paragraph;
+  return { ...paragraph, runs: [...paragraph.runs, ...para(...runs).runs] };
+}
+
+function classChangeRuns(c: Context): (string | NarrativeRun)[] {
+  const last = c.options.lastYear;
+  if (!last) return [];
+  const lastByCode = new Map<string, Money>();
+  for (const [key, value] of Object.entries(last))
+    if (key.startsWith("class:") && value instanceof Money) lastByCode.set(key.slice(6), value);
+  if (lastByCode.size === 0) return [];
+  const currentByCode = new Map(
+    classes(c)
+      .filter((n) => !n.all.total.isZero())
+      .map((n) => [n.code, n])
+  );
+  const codes = [...new Set([...currentByCode.keys(), ...lastByCode.keys()])].sort();
+  const threshold = changeReasonThreshold(c.template);
+  const runs: (string | NarrativeRun)[] = ["按支出功能分类："];
+  codes.forEach((code, i) => {
+    const node = currentByCode.get(code);
+    const name = node ? className(node) : subjectLabel(`class:${code}`);
+    const current = node?.all.total ?? ZERO;
+    runs.push(
+      name,
+      amount(current, `${name}合计`),
+      "，比上年",
+      ...yearChangeRuns(current, lastByCode.get(code), name)
+    );
+    if (beyondThreshold(compareYears(current, lastByCode.get(code)), threshold))
+      runs.push("，主要原因是", ask(`${name}增减的主要原因`));
+    runs.push(i === codes.length - 1 ? "。" : "；");
+  });
+  return runs;
+}
+
 function operatingParagraph(c: Context): NarrativeParagraph {
   const value = c.f.agencyOperating;
   const nature = c.f.unitNature ?? c.dept.unitNature;
@@ -486,7 +535,7 @@ function hebei(c: Context): NarrativeSection[] {
       sub("2、支出说明"),
       ...expenditureParagraphs(c),
       sub("3、比上年增减情况"),
-      budgetChangeParagraph(c),
+      withClassChanges(budgetChangeParagraph(c), c),
     ]),
     section("operating", "三、机关运行经费安排情况", [operatingParagraph(c)]),
     section("threePublic", "四、财政拨款“三公”经费预算情况及增减变化原因", [
@@ -610,7 +659,9 @@ function shanxi(c: Context): NarrativeSection[] {
     section("duties", "一、本部门职责", dutiesParagraphs(c)),
     section("organization", "二、机构设置情况", [para(ask("内设机构和下属单位的个数及名称"))]),
     section("part3", `第三部分 ${c.year}度部门预算情况说明`, []),
-    section("change", "一、部门预算收支数据变动情况及原因", [para(...totalsRuns)]),
+    section("change", "一、部门预算收支数据变动情况及原因", [
+      withClassChanges(para(...totalsRuns), c),
+    ]),
     section("income", "二、收入预算情况说明", [incomeParagraph(c)]),
     section("expenditure", "三、支出预算情况说明", expenditureParagraphs(c)),
     section("fiscal", "四、财政拨款收支预算总体情况说明", [
