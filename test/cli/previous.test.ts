@@ -185,6 +185,16 @@ describe("export --previous", () => {
     );
     // 机关运行经费: 30.50 + 1.20 last year (公用经费 of a 行政 unit), 29.32 now: −2.38, −7.51%.
     expect(text).toContain("与2023年相比减少2.38万元，下降7.51%");
+    // The 三公 comparison form comes with it, after the numbered tables.
+    expect(text).toContain("2024年部门预算财政拨款“三公”经费支出比上年增减情况表");
+    const workbook = await (
+      await JSZip.loadAsync(readFileSync(path.join(out, `${QUYANG_NAME}-2024-部门预算公开.xlsx`)))
+    )
+      .file("xl/workbook.xml")!
+      .async("string");
+    const sheets = [...workbook.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1]);
+    expect(sheets[sheets.length - 1]).toBe("“三公”经费比上年增减");
+    expect(sheets.filter((name) => /^表\d+ /.test(name))).toHaveLength(sheets.length - 1);
     const prompts = [...text.matchAll(/【请填写：([^】]*)】/g)].map((m) => m[1]);
     const aboutChanges = prompts.filter((p) => /增减|比上年|上年/.test(p));
     expect(aboutChanges.length).toBeGreaterThan(0);

@@ -27,6 +27,7 @@ export type {
 export { GROUPS, MEASURES, SUBJECTS, parseFigureKey } from "./keys";
 export type { Measure, ParsedKey, Scope } from "./keys";
 export { HEBEI_SUMMARY_CLASSES, SUMMARY_CLASSES, chineseNumber } from "./common";
+export { PREVIOUS_YEAR_TEMPLATES } from "./previousYear";
 
 export const TEMPLATES: Readonly<Record<TemplateId, readonly TableTemplate[]>> = {
   hebei: HEBEI_TEMPLATES,
