@@ -9,7 +9,7 @@ import path from "path";
 import { parseArgs } from "util";
 import type { TemplateId } from "../core/model";
 import type { CheckOptions, FileResult } from "./checkFile";
-import { indexPreviousDir, readPreviousFile } from "./previousFile";
+import { loadPreviousDir, readPreviousFile } from "./previousFile";
 import {
   EXPORT_HELP,
   ExportCommand,
@@ -353,15 +353,9 @@ async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
     check.previous = args.previous;
   }
   if (args.previousDir !== undefined) {
-    const index = await indexPreviousDir(args.previousDir);
-    if (index.entries.length === 0) {
-      io.stderr.write(
-        `budget-disclosure: --previous-dir “${args.previousDir}”中没有可读的 .xlsx 工作簿${index.problems.length > 0 ? `（${index.problems.join("；")}）` : ""}\n`
-      );
-      return EXIT.unreadable;
-    }
-    for (const problem of index.problems) io.stderr.write(`budget-disclosure: ${problem}\n`);
-    check.previousDir = { dir: args.previousDir, entries: index.entries };
+    const previousDir = await loadPreviousDir(args.previousDir, io.stderr);
+    if (!previousDir) return EXIT.unreadable;
+    check.previousDir = previousDir;
   }
   const checked = await checkFiles(files, {
     jobs: args.jobs,

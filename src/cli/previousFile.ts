@@ -7,6 +7,7 @@
 import { readFile } from "fs/promises";
 import path from "path";
 import type { Finding } from "../core/finding";
+import { PREVIOUS_RULE } from "../core/previous/types";
 import type { Grid } from "../core/grid";
 import { sameDepartment } from "../core/previous/pairing";
 import { readPreviousDisclosure } from "../core/previous/read";
@@ -86,4 +87,67 @@ export function pairFromDir(
 ): PreviousDirEntry | undefined {
   if (subject.year === undefined) return undefined;
   return entries.find((e) => e.year === subject.year! - 1 && sameDepartment(subject, e) === true);
+}
+
+/** Where last year's disclosure comes from: one file for every input, or a folder to pair from. */
+export interface PreviousSource {
+  previous?: string;
+  previousDir?: { dir: string; entries: PreviousDirEntry[] };
+}
+
+/**
+ * Last year's disclosure for this workbook (check and export alike), and why there is none when
+ * one was asked for: a --previous-dir without this department's year − 1 is a warning (the
+ * workbook is still checked or exported, without last year), an unreadable file an error.
+ * `file` says which file was paired.
+ */
+export async function previousForWorkbook(
+  grids: Grid[],
+  source: PreviousSource
+): Promise<{ previous?: PreviousDisclosure; file?: string; findings: Finding[] }> {
+  if (source.previous === undefined && !source.previousDir) return { findings: [] };
+  const subject = workbookSubject(grids);
+  let file = source.previous;
+  if (file === undefined && source.previousDir) {
+    file = pairFromDir(subject, source.previousDir.entries)?.file;
+    if (file === undefined) {
+      const who = subject.department ? `“${subject.department}”` : "本部门";
+      const when = subject.year !== undefined ? `${subject.year - 1} 年` : "上一年度";
+      return {
+        findings: [
+          {
+            ruleId: PREVIOUS_RULE.unreadable,
+            severity: "warning",
+            message: `在 --previous-dir “${source.previousDir.dir}”中找不到${who}${when}的公开文件，未与上年比较。`,
+          },
+        ],
+      };
+    }
+  }
+  const read = await readPreviousFile(file!, subject.unitNature);
+  if ("error" in read)
+    return {
+      file: file!,
+      findings: [{ ruleId: PREVIOUS_RULE.unreadable, severity: "error", message: read.error }],
+    };
+  return { previous: read.previous, file: file!, findings: read.findings };
+}
+
+/**
+ * A --previous-dir read for a run (check, export, batch export): its problems written to `stderr`,
+ * and undefined — the run stops — when the folder holds no readable workbook.
+ */
+export async function loadPreviousDir(
+  dir: string,
+  stderr: { write(text: string): unknown }
+): Promise<{ dir: string; entries: PreviousDirEntry[] } | undefined> {
+  const index = await indexPreviousDir(dir);
+  if (index.entries.length === 0) {
+    stderr.write(
+      `budget-disclosure: --previous-dir “${dir}”中没有可读的 .xlsx 工作簿${index.problems.length > 0 ? `（${index.problems.join("；")}）` : ""}\n`
+    );
+    return undefined;
+  }
+  for (const problem of index.problems) stderr.write(`budget-disclosure: ${problem}\n`);
+  return { dir, entries: index.entries };
 }

@@ -215,3 +215,76 @@ describe("export --previous", () => {
     expect(result.out).toContain("是 2022 年的预算，而本年为 2024 年");
   });
 });
+
+describe("export --previous-dir", () => {
+  it("is parsed for one file and for a batch, and not together with --previous", () => {
+    expect(parseCliArgs(["export", "a.xlsx", "--previous-dir", "old/"])).toMatchObject({
+      command: "export",
+      previousDirPath: "old/",
+    });
+    expect(
+      parseCliArgs(["export", "in/", "--out", "out/", "--previous-dir", "old/"])
+    ).toMatchObject({ command: "export-batch", previousDirPath: "old/" });
+    expect(
+      parseCliArgs(["export", "a.xlsx", "--previous", "b.xlsx", "--previous-dir", "old/"])
+    ).toMatchObject({ command: "usage-error" });
+  });
+
+  it("pairs one workbook with its department's year − 1 and says which file it took", async () => {
+    const old = path.join(dir, "2023");
+    mkdirSync(old);
+    await writeTunliu2023(path.join(old, "a.xlsx"));
+    const quyang = await writeQuyang2023(path.join(old, "b.xlsx"));
+    const out = path.join(dir, "out");
+    const result = await run("export", LEDGER, "--out", out, "--previous-dir", old);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(`上年公开文件：${quyang}`);
+    const text = (await docxText(path.join(out, `${QUYANG_NAME}-2024-部门预算公开.docx`))).join(
+      "\n"
+    );
+    expect(text).toContain("较2023年预算减少66.78万元，下降7.11%");
+  });
+
+  it("exports a batch, each with its own last year, and names the one without", async () => {
+    const old = path.join(dir, "2023");
+    mkdirSync(old);
+    const quyang = await writeQuyang2023(path.join(old, "b.xlsx"));
+    const out = path.join(dir, "out");
+    const result = await run(
+      "export",
+      LEDGER,
+      TUNLIU,
+      "--out",
+      out,
+      "--previous-dir",
+      old,
+      "--allow-errors",
+      "-j",
+      "1",
+      "--no-progress"
+    );
+    const line = (file: string) => result.out.split("\n").find((l) => l.includes(file))!;
+    expect(line(LEDGER)).toContain("已导出");
+    expect(line(LEDGER)).toContain(`上年公开文件：${quyang}`);
+    // tunliu has no 2023 file there: exported without last year, and said so on its line.
+    expect(line(TUNLIU)).toContain("已导出");
+    expect(line(TUNLIU)).toContain(
+      `找不到“中共长治市屯留区委组织部”2023 年的公开文件，未与上年比较`
+    );
+  });
+
+  it("stops before exporting when the folder holds no readable workbook", async () => {
+    const old = path.join(dir, "empty");
+    mkdirSync(old);
+    const result = await run(
+      "export",
+      LEDGER,
+      "--out",
+      path.join(dir, "out"),
+      "--previous-dir",
+      old
+    );
+    expect(result.code).not.toBe(0);
+    expect(result.err).toContain("中没有可读的 .xlsx 工作簿");
+  });
+});
