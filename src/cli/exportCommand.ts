@@ -126,7 +126,7 @@ export const EXPORT_HELP = `  budget-disclosure export <文件> [--template <heb
                            export even with errors, or figures changed by more than rounding
         --duties <文件>    部门职责及机构设置，文本文件      部门职责 text: a text file, one
                            （每行一段；“一、……”行为标题）   paragraph a line; 一、… lines are headings
-    -p, --previous <文件>  上年公开文件（.xlsx，任一格式）：  last year's disclosure (.xlsx, any layout):
+    -p, --previous <文件>  上年公开文件（.xlsx 或 .docx）：   last year's disclosure (.xlsx in any layout, or .docx):
                            情况说明写明各项比上年增减金额    the 情况说明 states every change with its
                            和增长率，只留原因待填写          amount and rate; only reasons are left
         --previous-dir <目录>  上年公开文件所在目录：每个工作簿  a folder of last year's disclosures:

@@ -80,7 +80,7 @@ const CHECK_OPTIONS = `  -t, --template <hebei|shanxi|mof>  公开表格式（�
   -f, --format <text|json>           输出格式（默认 text）        output format (default text)
       --strict-rounding              舍入差异按错误处理            rounding differences are errors
   -n, --narrative <文件.txt|.docx>   与工作簿一起检查的情况说明    a 情况说明 to check with the workbook
-  -p, --previous <文件.xlsx>         上年公开文件：核对表中和情况  last year's disclosure: checks the 上年
+  -p, --previous <文件>              上年公开文件(.xlsx/.docx)：last year's disclosure: checks the 上年
                                      说明中的上年数、比上年增减      figures and 比上年 changes stated
       --previous-dir <目录>          上年公开文件所在目录，按部门  a folder of last year's disclosures,
                                      和年度（本年−1）逐个配对      paired by department and year − 1

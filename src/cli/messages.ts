@@ -155,7 +155,8 @@ export const CLI_MESSAGES = {
       "--previous belongs to one department: it cannot be used in a batch export; export one at a time"
     ),
   previousPaired: (file: string) => `上年公开文件：${file}`,
-  previousDirEmpty: (dir: string) => `--previous-dir “${dir}”中没有可读的 .xlsx 工作簿`,
+  previousDirEmpty: (dir: string) =>
+    `--previous-dir “${dir}”中没有可读的 .xlsx 工作簿或 .docx 文档`,
   previousOrDir: () =>
     bilingual(
       "--previous 与 --previous-dir 只能选一个",

@@ -1,5 +1,6 @@
 /*
- * Last year's disclosure for the CLI: `--previous <file>` (one workbook, any layout the tool reads)
+ * Last year's disclosure for the CLI: `--previous <file>` (one workbook in any layout the tool
+ * reads, or the published .docx, its Word tables read as grids)
  * and `--previous-dir <dir>` (a folder of last year's workbooks, each input paired with the one of
  * the same department and year − 1). Read once per file and kept: a batch with one --previous
  * reads it once per worker thread.
@@ -16,6 +17,7 @@ import { workbookSubject } from "../core/previous/subject";
 import type { WorkbookSubject } from "../core/previous/subject";
 import type { UnitNature } from "../core/model";
 import { gridsFromXlsx } from "../io/readXlsx";
+import { describeDocxReadError, docxInput, isDocxFile } from "./docxInput";
 import { describeReadError } from "./readError";
 import { expandInputs } from "./expandInputs";
 
@@ -24,13 +26,16 @@ export type PreviousFileResult =
 
 const cache = new Map<string, Promise<PreviousFileResult>>();
 
+/** A workbook's sheets, or a published .docx's tables read as grids (io/docxTables). */
 async function readGrids(file: string): Promise<Grid[] | { error: string }> {
   let bytes: Uint8Array | undefined;
+  const docx = isDocxFile(file);
   try {
     bytes = await readFile(file);
-    return await gridsFromXlsx(bytes);
+    return docx ? (await docxInput(bytes)).grids : await gridsFromXlsx(bytes);
   } catch (error) {
-    return { error: `无法读取上年公开文件“${file}”：${describeReadError(error, bytes)}` };
+    const why = docx ? describeDocxReadError(error, bytes) : describeReadError(error, bytes);
+    return { error: `无法读取上年公开文件“${file}”：${why}` };
   }
 }
 
@@ -67,7 +72,8 @@ export interface PreviousDirEntry extends WorkbookSubject {
 export async function indexPreviousDir(
   dir: string
 ): Promise<{ entries: PreviousDirEntry[]; problems: string[] }> {
-  const { files, problems } = await expandInputs([dir]);
+  // Last year's may be a workbook or the published .docx.
+  const { files, problems } = await expandInputs([dir], { documents: true });
   const entries: PreviousDirEntry[] = [];
   for (const file of files) {
     const grids = await readGrids(file);
@@ -144,7 +150,7 @@ export async function loadPreviousDir(
   const index = await indexPreviousDir(dir);
   if (index.entries.length === 0) {
     stderr.write(
-      `budget-disclosure: --previous-dir “${dir}”中没有可读的 .xlsx 工作簿${index.problems.length > 0 ? `（${index.problems.join("；")}）` : ""}\n`
+      `budget-disclosure: --previous-dir “${dir}”中没有可读的 .xlsx 工作簿或 .docx 文档${index.problems.length > 0 ? `（${index.problems.join("；")}）` : ""}\n`
     );
     return undefined;
   }

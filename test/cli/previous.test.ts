@@ -288,3 +288,30 @@ describe("export --previous-dir", () => {
     expect(result.err).toContain("中没有可读的 .xlsx 工作簿");
   });
 });
+
+describe("a published .docx as last year's", () => {
+  it("gives the same 比上年 figures as the workbook it was exported from", async () => {
+    // Last year's disclosure as published: the tool's own export of the 2023 workbook, .docx.
+    const xlsx = await writeQuyang2023(path.join(dir, "曲阳2023.xlsx"));
+    const published = path.join(dir, "2023");
+    expect((await run("export", xlsx, "--out", published)).code).toBe(0);
+    const docx = path.join(published, `${QUYANG_NAME}-2023-部门预算公开.docx`);
+    const out = path.join(dir, "out");
+    const result = await run("export", LEDGER, "--out", out, "--previous", docx);
+    expect(result.err).toBe("");
+    expect(result.code).toBe(0);
+    const text = (await docxText(path.join(out, `${QUYANG_NAME}-2024-部门预算公开.docx`))).join(
+      "\n"
+    );
+    // By hand, as from the workbook: 872.24 − 939.02 = −66.78, −7.11%; 基本 +2.92, +0.93%.
+    expect(text).toContain(
+      "2024年预算收支安排872.24万元，较2023年预算减少66.78万元，下降7.11%，其中：基本支出增加2.92万元，增长0.93%"
+    );
+    // … and check --previous takes it too: quyang's own 比上年 sentences are right against it.
+    const checked = await run("check", LEDGER, "--previous", docx, "-f", "json");
+    const findings = (JSON.parse(checked.out).files[0].findings as { rule: string }[]).filter((f) =>
+      /^previous\.(pairing|unreadable)/.test(f.rule)
+    );
+    expect(findings).toEqual([]);
+  });
+});
