@@ -12,7 +12,7 @@
  */
 import type ExcelJS from "exceljs";
 import type { CellNote, CellRange, CellValue, Grid } from "../core/grid";
-import { columnNumber } from "../core/grid";
+import { isDateFormat } from "../core/grid";
 import { NotAWorkbookError, parseRange, plainValue } from "./excelJsGrids";
 import { attribute, decodeXml, scanXml, XmlScanner } from "./xmlScanner";
 import type { XmlHandler } from "./xmlScanner";
@@ -85,13 +85,25 @@ const NAMED_ENTITY: Record<string, string> = {
 
 /** exceljs decodes the text of t="str" cells a second time. */
 function xmlDecodeAgain(text: string): string {
+  if (text.indexOf("&") < 0) return text;
   return text.replace(/&([a-z]*);/g, (c) => NAMED_ENTITY[c] ?? c);
 }
 
 function decodeEscapes(text: string): string {
+  if (text.indexOf("_x") < 0) return text;
   return text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) =>
     String.fromCharCode(parseInt(hex, 16))
   );
+}
+
+const datesShown = new Map<string, boolean>();
+
+/** isDateFormat, remembered per format (a sheet has a handful of formats and many cells). */
+function showsDate(format: string | undefined): boolean {
+  if (format === undefined) return false;
+  let shows = datesShown.get(format);
+  if (shows === undefined) datesShown.set(format, (shows = isDateFormat(format)));
+  return shows;
 }
 
 function parseBoolean(value: string | undefined): boolean {
@@ -456,9 +468,8 @@ class SheetReader implements XmlHandler {
     const ref = attribute(attributes, "r");
     let col: number;
     if (ref !== undefined) {
-      const letters = /^\$?([A-Za-z]{1,3})/.exec(ref);
-      if (!letters) throw new StreamingUnsupported(`cell reference ${ref}`);
-      col = columnNumber(letters[1]);
+      col = columnOf(ref);
+      if (col === 0) throw new StreamingUnsupported(`cell reference ${ref}`);
     } else if (this.previousCol > 0) col = this.previousCol + 1;
     else throw new StreamingUnsupported("cell without a reference");
     this.previousCol = col;
@@ -542,12 +553,17 @@ class SheetReader implements XmlHandler {
     } else if (cell.styleId) value = null;
     else return; // exceljs keeps no cell without a value, a formula or a style
     const c = cell.col - 1;
-    const read = plainValue(value, numFmt);
-    row.values[c] = read.value;
+    // Text, and numbers not shown as dates, are their own value: no need to ask plainValue.
+    if (typeof value === "string" || (typeof value === "number" && !showsDate(numFmt)))
+      row.values[c] = value;
+    else {
+      const read = plainValue(value, numFmt);
+      row.values[c] = read.value;
+      if (read.note) this.notes.push({ row: this.rowNumber, col: cell.col, ...read.note });
+    }
     row.formats[c] = numFmt || "General";
     if (cell.col > row.cellCount) row.cellCount = cell.col;
     if (value !== null) row.hasValues = true;
-    if (read.note) this.notes.push({ row: this.rowNumber, col: cell.col, ...read.note });
   }
 
   private addColumn(attributes: string): void {
@@ -672,6 +688,18 @@ class SheetReader implements XmlHandler {
       ...(cellNotes.length > 0 ? { cellNotes } : {}),
     };
   }
+}
+
+/** The column of an A1 reference ("AB12" → 28); 0 when it starts with no letter. */
+function columnOf(ref: string): number {
+  let col = 0;
+  let i = ref.charCodeAt(0) === 36 /* $ */ ? 1 : 0;
+  for (let n = 0; n < 3; n++, i++) {
+    const code = ref.charCodeAt(i) | 0x20; // lower case
+    if (code < 97 || code > 122) break;
+    col = col * 26 + (code - 96);
+  }
+  return col;
 }
 
 function attributeInt(attributes: string, name: string): number | undefined {

@@ -41,11 +41,30 @@ const ATTRIBUTE = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /** The value of one attribute in a tag's attribute text, decoded; undefined when absent. */
 export function attribute(attributes: string, name: string): string | undefined {
-  if (attributes.indexOf(name) < 0) return undefined;
+  // Fast path for the usual form, name="value" after a single space (a value in double quotes
+  // holds no double quote; single-quoted values might, so those take the slow path).
+  if (isPlain(attributes)) {
+    const at = attributes.indexOf(` ${name}="`);
+    if (at < 0) return undefined;
+    const start = at + name.length + 3;
+    return decodeXml(attributes.slice(start, attributes.indexOf('"', start)));
+  }
   ATTRIBUTE.lastIndex = 0;
   for (let m = ATTRIBUTE.exec(attributes); m; m = ATTRIBUTE.exec(attributes))
     if (m[1] === name) return decodeXml(m[2] ?? m[3]);
   return undefined;
+}
+
+/** Attributes written the usual way: one space before each, no spaces around =, double quotes. */
+function isPlain(attributes: string): boolean {
+  return (
+    attributes.indexOf("'") < 0 &&
+    attributes.indexOf("\n") < 0 &&
+    attributes.indexOf("\t") < 0 &&
+    attributes.indexOf("\r") < 0 &&
+    attributes.indexOf(" =") < 0 &&
+    attributes.indexOf("= ") < 0
+  );
 }
 
 export class XmlScanner {

@@ -62,7 +62,10 @@ describe("the streaming reader gives the full exceljs read's Grids", () => {
     sheet.getCell("B2").value = { formula: "1-1", result: 0 } as ExcelJS.CellFormulaValue;
     sheet.getCell("C2").value = { formula: "B2*2" } as ExcelJS.CellFormulaValue;
     sheet.getCell("D2").value = { formula: "2+3", result: 5 } as ExcelJS.CellFormulaValue;
-    sheet.getCell("D3").value = { sharedFormula: "D2", result: 7 } as ExcelJS.CellSharedFormulaValue;
+    sheet.getCell("D3").value = {
+      sharedFormula: "D2",
+      result: 7,
+    } as ExcelJS.CellSharedFormulaValue;
     sheet.getCell("B3").value = new Date(Date.UTC(2024, 0, 5));
     sheet.getCell("B3").numFmt = "yyyy/m/d";
     sheet.getCell("C3").value = 45296;
@@ -116,7 +119,7 @@ describe("the streaming reader gives the full exceljs read's Grids", () => {
     );
     zip.file(
       "xl/worksheets/sheet1.xml",
-      "<worksheet><cols><col min=\"2\" max=\"3\" style=\"1\" hidden=\"1\"/></cols><sheetData>" +
+      '<worksheet><cols><col min="2" max="3" style="1" hidden="1"/></cols><sheetData>' +
         '<row r="1"><c r="A1" t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="s"><v>2</v></c>' +
         '<c r="E1" t="inlineStr"><is><t>内联</t></is></c><c r="F1" t="inlineStr"><is><r><t>多</t></r><r><t>段</t></r></is></c></row>' +
         '<row r="2" s="1" customFormat="1"><c r="A2" t="str"><v>&amp;lt;转义&amp;gt;</v></c><c r="B2" s="2"><v>45296.75</v></c>' +
@@ -124,7 +127,7 @@ describe("the streaming reader gives the full exceljs read's Grids", () => {
         '<row r="4" hidden="true"><c r="A4"><f>SUM(A1:A3)</f><v>0</v></c><c r="B4" t="str"><f>"x"</f><v>x</v></c>' +
         '<c r="C4" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="D4"><f t="shared" ref="D4:D5" si="0">A4+1</f><v>1</v></c></row>' +
         '<row r="5"><c r="D5"><f t="shared" si="0"/><v>2</v></c><c r="E5"><![CDATA[]]><v>3</v></c></row>' +
-        "</sheetData><mergeCells count=\"1\"><mergeCell ref=\"E4:F6\"/></mergeCells></worksheet>"
+        '</sheetData><mergeCells count="1"><mergeCell ref="E4:F6"/></mergeCells></worksheet>'
     );
     const bytes = await zip.generateAsync({ type: "uint8array" });
     const { full, streamed } = await bothReaders(bytes);
