@@ -20,7 +20,6 @@ import { entryBytes, entryChunks, zipEntries } from "./zipEntries";
 import type { ZipEntry } from "./zipEntries";
 
 // exceljs' own table of built-in number formats (id 14 → mm-dd-yy…), so both readers agree.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const BUILT_IN_FORMATS: Record<
   string,
   { f?: string }
