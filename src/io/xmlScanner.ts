@@ -37,6 +37,18 @@ export function decodeXml(text: string): string {
   });
 }
 
+/** XML's end-of-line handling, as every conforming parser (exceljs' saxes too) applies it: \r\n and \r are \n. */
+function newlines(text: string): string {
+  return text.indexOf("\r") < 0 ? text : text.replace(/\r\n?/g, "\n");
+}
+
+/** An attribute's raw value as a parser gives it: newlines, then whitespace as spaces, then entities. */
+function attributeValue(raw: string): string {
+  if (raw.indexOf("\r") >= 0 || raw.indexOf("\n") >= 0 || raw.indexOf("\t") >= 0)
+    raw = newlines(raw).replace(/[\t\n]/g, " ");
+  return decodeXml(raw);
+}
+
 const ATTRIBUTE = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /** The value of one attribute in a tag's attribute text, decoded; undefined when absent. */
@@ -47,11 +59,11 @@ export function attribute(attributes: string, name: string): string | undefined 
     const at = attributes.indexOf(` ${name}="`);
     if (at < 0) return undefined;
     const start = at + name.length + 3;
-    return decodeXml(attributes.slice(start, attributes.indexOf('"', start)));
+    return attributeValue(attributes.slice(start, attributes.indexOf('"', start)));
   }
   ATTRIBUTE.lastIndex = 0;
   for (let m = ATTRIBUTE.exec(attributes); m; m = ATTRIBUTE.exec(attributes))
-    if (m[1] === name) return decodeXml(m[2] ?? m[3]);
+    if (m[1] === name) return attributeValue(m[2] ?? m[3]);
   return undefined;
 }
 
@@ -94,13 +106,13 @@ export class XmlScanner {
     for (;;) {
       const lt = text.indexOf("<", pos);
       if (lt < 0) return pos;
-      if (lt > pos && handler.wantsText()) handler.text(decodeXml(text.slice(pos, lt)));
+      if (lt > pos && handler.wantsText()) handler.text(decodeXml(newlines(text.slice(pos, lt))));
       const next = text.charCodeAt(lt + 1);
       if (next === 33 /* ! */) {
         if (text.startsWith("<![CDATA[", lt)) {
           const end = text.indexOf("]]>", lt + 9);
           if (end < 0) return lt;
-          if (handler.wantsText()) handler.text(text.slice(lt + 9, end));
+          if (handler.wantsText()) handler.text(newlines(text.slice(lt + 9, end)));
           pos = end + 3;
         } else if (text.startsWith("<!--", lt)) {
           const end = text.indexOf("-->", lt + 4);

@@ -110,7 +110,7 @@ describe("the streaming reader gives the full exceljs read's Grids", () => {
     zip.file(
       "xl/sharedStrings.xml",
       '<sst><si><t>甲_x000D_乙</t></si><si><r><t>丙</t></r><r><rPr><b/></rPr><t xml:space="preserve"> 丁</t></r>' +
-        "<rPh><t>ふりがな</t></rPh></si><si><t/></si></sst>"
+        "<rPh><t>ふりがな</t></rPh></si><si><t/></si><si><t>行一\r\n行二\r行三</t></si></sst>"
     );
     zip.file(
       "xl/styles.xml",
@@ -121,7 +121,7 @@ describe("the streaming reader gives the full exceljs read's Grids", () => {
       "xl/worksheets/sheet1.xml",
       '<worksheet><cols><col min="2" max="3" style="1" hidden="1"/></cols><sheetData>' +
         '<row r="1"><c r="A1" t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="s"><v>2</v></c>' +
-        '<c r="E1" t="inlineStr"><is><t>内联</t></is></c><c r="F1" t="inlineStr"><is><r><t>多</t></r><r><t>段</t></r></is></c></row>' +
+        '<c r="E1" t="inlineStr"><is><t>内联</t></is></c><c r="F1" t="inlineStr"><is><r><t>多</t></r><r><t>段</t></r></is></c><c r="G1" t="s"><v>3</v></c></row>' +
         '<row r="2" s="1" customFormat="1"><c r="A2" t="str"><v>&amp;lt;转义&amp;gt;</v></c><c r="B2" s="2"><v>45296.75</v></c>' +
         '<c r="C2"><v></v></c><c r="D2" s="0"/><c r="E2" s="1"><v>12.5</v></c><c r="G2" t="b"><v>0</v></c></row>' +
         '<row r="4" hidden="true"><c r="A4"><f>SUM(A1:A3)</f><v>0</v></c><c r="B4" t="str"><f>"x"</f><v>x</v></c>' +
@@ -134,7 +134,7 @@ describe("the streaming reader gives the full exceljs read's Grids", () => {
     expect(streamed).toEqual(full);
     expect((full as { sheet: string }[]).map((g) => g.sheet)).toEqual(["A & B"]);
     expect((full as { values: unknown[][] }[])[0].values.slice(0, 2)).toEqual([
-      ["甲\r乙", "丙 丁", "", "", "内联", "多段", ""],
+      ["甲\r乙", "丙 丁", "", "", "内联", "多段", "行一\n行二\n行三"],
       ["<转义>", "2028-01-06", "", "", 12.5, "", false],
     ]);
   });
