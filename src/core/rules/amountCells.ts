@@ -1,6 +1,6 @@
 import type { Finding } from "../finding";
 import type { AmountCell, ColumnMeasure, ParsedTable } from "../read/table";
-import { MESSAGES } from "./messages";
+import { MESSAGES } from "../messages";
 import type { Rule } from "./rule";
 
 /** Every amount cell of a table, once (sides never share columns), with what its column measures. */

@@ -4,7 +4,7 @@ import { cellRefs } from "../finding";
 import { a1, columnLetters } from "../grid";
 import type { AmountCell, ParsedTable } from "../read/table";
 import { amountCells } from "./amountCells";
-import { MESSAGES } from "./messages";
+import { MESSAGES } from "../messages";
 import type { Rule } from "./rule";
 
 /**

@@ -1,7 +1,7 @@
 import { normalizeName } from "../codes";
 import type { Finding } from "../finding";
 import { gridAddress } from "../grid";
-import { MESSAGES } from "./messages";
+import { MESSAGES } from "../messages";
 import type { Rule } from "./rule";
 
 /** The name printed beside a code should be the catalog's name for it. */

@@ -3,7 +3,7 @@ import type { Catalog, CodeProblem, CodeSystem } from "../codes";
 import type { Finding } from "../finding";
 import type { TableRow } from "../read/table";
 import { compactText } from "../read/text";
-import { MESSAGES } from "./messages";
+import { MESSAGES } from "../messages";
 import type { Rule } from "./rule";
 
 /**

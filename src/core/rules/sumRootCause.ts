@@ -1,7 +1,7 @@
 import { cellRef } from "../finding";
 import type { CellRef, Finding } from "../finding";
 import type { ParsedTable } from "../read/table";
-import { MESSAGES } from "./messages";
+import { MESSAGES } from "../messages";
 import type { Rule } from "./rule";
 import { RootCause, SumRelation, analyzeSums } from "./sumRelations";
 import { publishedUnit, rowTitle } from "./sums";

@@ -1,5 +1,5 @@
 import type { Finding } from "../finding";
-import { MESSAGES } from "./messages";
+import { MESSAGES } from "../messages";
 import type { Rule } from "./rule";
 import { analyzeSums } from "./sumRelations";
 import { relationFinding, rowTitle } from "./sums";

@@ -2,7 +2,7 @@ import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import { AmountUnit, Money, convertUnit, roundMoney, toHalfWidth } from "../../money";
 import type { GoalAmount, PerformanceGoalForm } from "../../read/goals";
-import { MESSAGES } from "../messages";
+import { MESSAGES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { formTitle, goalForms, isAmount, showAmount, wanTolerance } from "./common";
 

@@ -14,7 +14,7 @@ import {
 } from "../../read/goals";
 import type { AmountCell, TableRow } from "../../read/table";
 import type { RecognizedTable, WorkbookModel } from "../../read/workbook";
-import { MESSAGES } from "../messages";
+import { MESSAGES } from "../../messages";
 
 /** 25 万元 → “25.00万元”; 1600000 元 → “1,600,000元”. */
 export function showAmount(value: Money, unit: AmountUnit): string {

@@ -2,7 +2,7 @@ import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import { compareSum } from "../../rounding";
 import type { GoalAmount, PerformanceGoalForm } from "../../read/goals";
-import { MESSAGES } from "../messages";
+import { MESSAGES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { formTitle, goalForms, showAmount } from "./common";
 

@@ -1,7 +1,7 @@
 import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import type { GoalPeriod, PerformanceGoalForm } from "../../read/goals";
-import { MESSAGES } from "../messages";
+import { MESSAGES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { formTitle, goalForms } from "./common";
 

@@ -1,7 +1,7 @@
 import { cellRef } from "../../finding";
 import type { Finding } from "../../finding";
 import { PerformanceGoalForm, parseIndicatorValue } from "../../read/goals";
-import { MESSAGES } from "../messages";
+import { MESSAGES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { formTitle, goalForms } from "./common";
 

@@ -1,7 +1,7 @@
 import { cellRef } from "../../finding";
 import type { Finding } from "../../finding";
 import type { PerformanceGoalForm } from "../../read/goals";
-import { MESSAGES } from "../messages";
+import { MESSAGES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { formTitle, goalForms, isAmount, projectNote, projectRelated, showAmount } from "./common";
 

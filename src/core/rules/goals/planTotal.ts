@@ -3,7 +3,7 @@ import type { Finding } from "../../finding";
 import { Money, sumMoney } from "../../money";
 import { compareSum } from "../../rounding";
 import type { PerformanceGoalForm } from "../../read/goals";
-import { MESSAGES } from "../messages";
+import { MESSAGES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { formTitle, goalForms, isAmount, showAmount } from "./common";
 

@@ -2,7 +2,7 @@ import { cellRef } from "../../finding";
 import type { Finding } from "../../finding";
 import { sumMoney } from "../../money";
 import { compareSum } from "../../rounding";
-import { MESSAGES } from "../messages";
+import { MESSAGES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { goalForms, inWan, isAmount, projectTables, showAmount } from "./common";
 

@@ -9,7 +9,7 @@ import {
   moneyOfValue,
   parseIndicatorValue,
 } from "../../read/goals";
-import { MESSAGES } from "../messages";
+import { MESSAGES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import {
   budgetLabel,

@@ -1,6 +1,6 @@
 import { cellRef } from "../../finding";
 import type { Finding } from "../../finding";
-import { MESSAGES } from "../messages";
+import { MESSAGES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { assetsViews, cellOf } from "../../read/assetsTable";
 

@@ -1,6 +1,6 @@
 import type { Finding } from "../../finding";
 import type { AmountCell } from "../../read/table";
-import { MESSAGES } from "../messages";
+import { MESSAGES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { sumFinding } from "../sums";
 import { assetsViews, cellOf } from "../../read/assetsTable";

@@ -1,7 +1,7 @@
 import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import { Money } from "../../money";
-import { MESSAGES } from "../messages";
+import { MESSAGES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { procurementViews } from "../../read/procurementTable";
 

@@ -3,7 +3,7 @@ import type { Finding } from "../../finding";
 import { Money } from "../../money";
 import { compareSum } from "../../rounding";
 import { sumBasis } from "../sums";
-import { MESSAGES } from "../messages";
+import { MESSAGES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { SangongMeasure, SangongView, percentValue, sangongViews } from "../../read/sangongTable";
 

@@ -1,5 +1,5 @@
 import type { Finding } from "../../finding";
-import { MESSAGES } from "../messages";
+import { MESSAGES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { sumFinding } from "../sums";
 import {

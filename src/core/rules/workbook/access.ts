@@ -6,7 +6,7 @@ import { cellRef } from "../../finding";
 import type { CellRef, Finding } from "../../finding";
 import { Money, ZERO } from "../../money";
 import { compareSum } from "../../rounding";
-import { MESSAGES } from "../messages";
+import { MESSAGES } from "../../messages";
 import { analyzeSums } from "../sumRelations";
 import type { SumRelation } from "../sumRelations";
 import { publishedUnit, wanDecimals } from "../sums";

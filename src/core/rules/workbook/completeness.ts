@@ -3,7 +3,7 @@ import type { TableKind } from "../../read/tableKinds";
 import type { RecognizedTable, WorkbookModel } from "../../read/workbook";
 import { TEMPLATE_SETS } from "../../templates/sets";
 import type { RequiredTable } from "../../templates/sets";
-import { MESSAGES } from "../messages";
+import { MESSAGES } from "../../messages";
 import type { TemplateId } from "../../model";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { tablesOf } from "./access";

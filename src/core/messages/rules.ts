@@ -1,10 +1,11 @@
-import { Money, formatMoney } from "../money";
+import type { Money } from "../money";
+import { formatAmount } from "./amounts";
 
 /**
  * Every message a clerk reads, in one table: the wording stays consistent and can be reviewed in
  * one place. Amounts are shown with two decimals and thousands separators.
  */
-const m = (value: Money) => formatMoney(value);
+const m = (value: Money) => formatAmount(value);
 
 export const MESSAGES = {
   childrenSum: (
