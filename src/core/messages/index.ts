@@ -9,3 +9,4 @@
  */
 export { formatAmount, formatPercent } from "./amounts";
 export { MESSAGES, columnTitle } from "./rules";
+export { RULE_TITLES, type RuleId } from "./titles";

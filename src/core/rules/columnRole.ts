@@ -1,5 +1,6 @@
 import type { Finding } from "../finding";
 import type { Rule } from "./rule";
+import { RULE_TITLES } from "../messages";
 
 const RULE_ID = "table.column-role";
 
@@ -9,7 +10,7 @@ const RULE_ID = "table.column-role";
  */
 export const columnRole: Rule = {
   id: RULE_ID,
-  title: "无法识别的表头",
+  title: RULE_TITLES["table.column-role"],
   severity: "warning",
   scope: "table",
   run({ table }) {

@@ -2,7 +2,7 @@ import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import { compareSum } from "../../rounding";
 import type { GoalAmount, PerformanceGoalForm } from "../../read/goals";
-import { MESSAGES } from "../../messages";
+import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { formTitle, goalForms, showAmount } from "./common";
 
@@ -79,7 +79,7 @@ function check(form: PerformanceGoalForm): Finding[] {
 
 export const goalFundSources: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "绩效目标表资金来源之和等于预算数",
+  title: RULE_TITLES["goals.fund-sources"],
   severity: "error",
   scope: "workbook",
   run({ model }) {

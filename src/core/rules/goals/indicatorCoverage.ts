@@ -1,7 +1,7 @@
 import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import type { GoalPeriod, PerformanceGoalForm } from "../../read/goals";
-import { MESSAGES } from "../../messages";
+import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { formTitle, goalForms } from "./common";
 
@@ -80,7 +80,7 @@ function check(form: PerformanceGoalForm): Finding[] {
 
 export const goalIndicatorCoverage: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "绩效指标涵盖产出、效益、满意度（及成本）",
+  title: RULE_TITLES["goals.indicator-coverage"],
   severity: "warning",
   scope: "workbook",
   run({ model }) {

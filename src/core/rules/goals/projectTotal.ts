@@ -2,7 +2,7 @@ import { cellRef } from "../../finding";
 import type { Finding } from "../../finding";
 import { sumMoney } from "../../money";
 import { compareSum } from "../../rounding";
-import { MESSAGES } from "../../messages";
+import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { goalForms, inWan, isAmount, projectTables, showAmount } from "./common";
 
@@ -15,7 +15,7 @@ const RULE_ID = "goals.project-total";
 
 export const goalProjectTotal: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "绩效目标表预算数合计等于项目支出合计",
+  title: RULE_TITLES["goals.project-total"],
   severity: "warning",
   scope: "workbook",
   run({ model }) {

@@ -9,7 +9,7 @@ import {
   moneyOfValue,
   parseIndicatorValue,
 } from "../../read/goals";
-import { MESSAGES } from "../../messages";
+import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import {
   budgetLabel,
@@ -233,7 +233,7 @@ function check(model: WorkbookRuleContext["model"], form: PerformanceGoalForm): 
 
 export const goalUnitCost: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "数量×单位标准与预算数相符",
+  title: RULE_TITLES["goals.unit-cost"],
   severity: "error",
   scope: "workbook",
   run({ model }) {

@@ -16,6 +16,7 @@ import type { TableKind } from "../../read/tableKinds";
 import { compactText } from "../../read/text";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { pairedPrevious } from "./paired";
+import { RULE_TITLES } from "../../messages";
 
 const SANGONG_FIGURE: Record<SangongItem, keyof BudgetFigures["threePublic"]> = {
   total: "total",
@@ -153,7 +154,7 @@ function codedTableFindings(context: WorkbookRuleContext, previous: PreviousDisc
 
 export const previousFigures: Rule<WorkbookRuleContext> = {
   id: PREVIOUS_RULE.figure,
-  title: "表中的上年数与上年公开的数一致",
+  title: RULE_TITLES["previous.figure"],
   severity: "error",
   scope: "workbook",
   run(context): Finding[] {

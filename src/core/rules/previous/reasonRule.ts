@@ -16,6 +16,7 @@ import { changeReasonThreshold } from "../../templates/settings";
 import type { NarrativeRuleContext } from "../narrative/narrativeRule";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { pairedPrevious } from "./paired";
+import { RULE_TITLES } from "../../messages";
 
 /** The terms whose change a 情况说明 explains; the first of each group names it in messages. */
 const GROUPS: readonly (readonly SubjectId[])[] = [
@@ -73,7 +74,7 @@ function at(paragraph: NarrativeInput | undefined): Partial<Finding> {
 
 export const previousReason: Rule<WorkbookRuleContext> = {
   id: PREVIOUS_RULE.reason,
-  title: "较大的比上年增减写明原因",
+  title: RULE_TITLES["previous.reason"],
   severity: "warning",
   scope: "workbook",
   run(context): Finding[] {

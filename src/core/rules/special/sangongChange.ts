@@ -3,7 +3,7 @@ import type { Finding } from "../../finding";
 import { Money } from "../../money";
 import { compareSum } from "../../rounding";
 import { sumBasis } from "../sums";
-import { MESSAGES } from "../../messages";
+import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { SangongMeasure, SangongView, percentValue, sangongViews } from "../../read/sangongTable";
 
@@ -33,7 +33,7 @@ function pair(
 
 export const sangongChange: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "“三公”经费增减额等于本年减上年",
+  title: RULE_TITLES["sangong.change"],
   severity: "error",
   scope: "workbook",
   run({ model }) {

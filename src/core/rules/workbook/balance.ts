@@ -2,6 +2,7 @@ import type { Finding } from "../../finding";
 import type { TableRow, TableSide } from "../../read/table";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { Figure, equalityFinding, figure, hasOrdinal, tablesOf } from "./access";
+import { RULE_TITLES } from "../../messages";
 
 const RULE_ID = "balance.totals";
 
@@ -26,7 +27,7 @@ function balanceParts(
 /** 收入总计 = 本年收入合计 + 上年结转; 支出总计 = 本年支出合计 + 年终结转; 收入总计 = 支出总计. */
 export const balanceTotals: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "收支平衡",
+  title: RULE_TITLES["balance.totals"],
   severity: "error",
   scope: "workbook",
   run({ model }) {

@@ -1,13 +1,14 @@
 import type { Finding } from "../../finding";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { columnIndex, equalityFinding, figure, firstOf, totalRow } from "./access";
+import { RULE_TITLES } from "../../messages";
 
 const RULE_ID = "cross.basic-expenditure";
 
 /** 一般公共预算支出表's 基本支出 合计 = 基本支出表's 合计: the same basic spending by function and by economic class. */
 export const basicExpenditure: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "一般公共预算基本支出与基本支出表一致",
+  title: RULE_TITLES["cross.basic-expenditure"],
   severity: "error",
   scope: "workbook",
   run({ model }) {

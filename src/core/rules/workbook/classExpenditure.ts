@@ -15,6 +15,7 @@ import {
   othersText,
   totalRow,
 } from "./access";
+import { RULE_TITLES } from "../../messages";
 
 const RULE_ID = "cross.class-expenditure";
 
@@ -44,7 +45,7 @@ function rowFigure(
 /** Per 类: 收支总表 expenditure = 支出总表 合计 = 收入总表 合计 (the same money seen from both ends). */
 export const classExpenditure: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "各类支出在收支总表、支出总表、收入总表中一致",
+  title: RULE_TITLES["cross.class-expenditure"],
   severity: "error",
   scope: "workbook",
   run({ model, catalog }) {

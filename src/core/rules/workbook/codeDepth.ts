@@ -2,6 +2,7 @@ import type { Finding } from "../../finding";
 import type { TableKind } from "../../read/tableKinds";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { rowsByCode } from "./access";
+import { RULE_TITLES } from "../../messages";
 
 const RULE_ID = "completeness.code-depth";
 
@@ -17,7 +18,7 @@ const DEPTH: Partial<Record<TableKind, number>> = {
 
 export const codeDepth: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "科目细化到项（功能）和款（经济）",
+  title: RULE_TITLES["completeness.code-depth"],
   severity: "warning",
   scope: "workbook",
   run({ model }) {

@@ -3,7 +3,7 @@ import type { TableKind } from "../../read/tableKinds";
 import type { RecognizedTable, WorkbookModel } from "../../read/workbook";
 import { TEMPLATE_SETS } from "../../templates/sets";
 import type { RequiredTable } from "../../templates/sets";
-import { MESSAGES } from "../../messages";
+import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { TemplateId } from "../../model";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { tablesOf } from "./access";
@@ -79,7 +79,7 @@ export function coverage(model: WorkbookModel, template: TemplateId | undefined)
  */
 export const completeness: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "公开表齐全",
+  title: RULE_TITLES["completeness.tables"],
   severity: "error",
   scope: "workbook",
   run({ model, template }) {

@@ -1,5 +1,6 @@
 import type { Finding } from "../../finding";
 import type { Rule, WorkbookRuleContext } from "../rule";
+import { RULE_TITLES } from "../../messages";
 
 export const FINAL_ACCOUNTS_RULE_ID = "workbook.final-accounts";
 
@@ -11,7 +12,7 @@ export const FINAL_ACCOUNTS_RULE_ID = "workbook.final-accounts";
  */
 export const finalAccounts: Rule<WorkbookRuleContext> = {
   id: FINAL_ACCOUNTS_RULE_ID,
-  title: "决算表不是预算公开表",
+  title: RULE_TITLES["workbook.final-accounts"],
   severity: "error",
   scope: "workbook",
   run({ model }) {

@@ -12,6 +12,7 @@ import {
   rowWithLabel,
   totalRow,
 } from "./access";
+import { RULE_TITLES } from "../../messages";
 
 const RULE_ID = "cross.fiscal-appropriation";
 
@@ -29,7 +30,7 @@ const DETAIL_TABLES: { kind: TableKind; column: RegExp; income: RegExp }[] = [
  */
 export const fiscalAppropriation: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "财政拨款收支总表与一般公共预算支出表等一致",
+  title: RULE_TITLES["cross.fiscal-appropriation"],
   severity: "error",
   scope: "workbook",
   run({ model, catalog }) {

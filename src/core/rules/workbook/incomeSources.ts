@@ -3,6 +3,7 @@ import type { TableRow, TableSide } from "../../read/table";
 import { stripOrdinal } from "../../read/text";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { Figure, equalityFinding, figure, firstOf, totalRow } from "./access";
+import { RULE_TITLES } from "../../messages";
 
 const RULE_ID = "cross.income-sources";
 
@@ -73,7 +74,7 @@ function summaryIncome(
 /** 收支总表's income items = the 合计 row of 收入总表, source by source; 本年收入合计 and 上年结转 too. */
 export const incomeSources: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "收支总表收入与收入总表一致",
+  title: RULE_TITLES["cross.income-sources"],
   severity: "error",
   scope: "workbook",
   run({ model }) {

@@ -1,6 +1,7 @@
 import type { Finding } from "../../finding";
 import { sameDepartment } from "../../read/meta";
 import type { Rule, WorkbookRuleContext } from "../rule";
+import { RULE_TITLES } from "../../messages";
 
 const RULE_ID = "meta.consistency";
 
@@ -12,7 +13,7 @@ const RULE_ID = "meta.consistency";
  */
 export const metaConsistency: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "各表部门、年度一致",
+  title: RULE_TITLES["meta.consistency"],
   severity: "warning",
   scope: "workbook",
   run({ model }) {

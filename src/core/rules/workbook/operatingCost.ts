@@ -1,5 +1,6 @@
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { columnIndex, equalityFinding, figure, firstOf, totalRow } from "./access";
+import { RULE_TITLES } from "../../messages";
 
 const RULE_ID = "cross.operating-cost";
 
@@ -9,7 +10,7 @@ const RULE_ID = "cross.operating-cost";
  */
 export const operatingCost: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "机关运行经费等于基本支出公用经费",
+  title: RULE_TITLES["cross.operating-cost"],
   severity: "error",
   scope: "workbook",
   run({ model, unitNature }) {

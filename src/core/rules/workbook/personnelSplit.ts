@@ -1,6 +1,7 @@
 import type { Finding } from "../../finding";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { classRows, columnIndex, equalityFinding, figure, firstOf, totalRow } from "./access";
+import { RULE_TITLES } from "../../messages";
 
 const RULE_ID = "basic.personnel-public-split";
 
@@ -10,7 +11,7 @@ const RULE_ID = "basic.personnel-public-split";
  */
 export const personnelSplit: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "人员经费、公用经费与经济分类一致",
+  title: RULE_TITLES["basic.personnel-public-split"],
   severity: "warning",
   scope: "workbook",
   run({ model }) {

@@ -11,6 +11,7 @@ import {
   tablesOf,
   totalRow,
 } from "./access";
+import { RULE_TITLES } from "../../messages";
 
 const RULE_ID = "cross.project-expenditure";
 
@@ -21,7 +22,7 @@ const RULE_ID = "cross.project-expenditure";
  */
 export const projectExpenditure: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "项目支出表与支出总表、收入总表一致",
+  title: RULE_TITLES["cross.project-expenditure"],
   severity: "error",
   scope: "workbook",
   run({ model }) {

@@ -3,6 +3,7 @@ import type { Finding } from "../../finding";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { SangongItem, currentTotalMeasure, lineOf, readSangong } from "../../read/sangongTable";
 import { firstOf, rowsByCode } from "./access";
+import { RULE_TITLES } from "../../messages";
 
 const RULE_ID = "cross.sangong-economic";
 
@@ -21,7 +22,7 @@ const ITEMS: { item: SangongItem; code: string; name: string }[] = [
  */
 export const sangongEconomic: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "三公经费不小于基本支出相应经济科目",
+  title: RULE_TITLES["cross.sangong-economic"],
   severity: "warning",
   scope: "workbook",
   run({ model }) {
