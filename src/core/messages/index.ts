@@ -10,3 +10,5 @@
 export { formatAmount, formatPercent } from "./amounts";
 export { MESSAGES, columnTitle } from "./rules";
 export { RULE_TITLES, type RuleId } from "./titles";
+export { WORKBOOK_MESSAGES, type NamedFigure } from "./workbook";
+export { PREVIOUS_MESSAGES } from "./previous";

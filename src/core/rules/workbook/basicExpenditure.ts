@@ -1,7 +1,7 @@
 import type { Finding } from "../../finding";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { columnIndex, equalityFinding, figure, firstOf, totalRow } from "./access";
-import { RULE_TITLES } from "../../messages";
+import { RULE_TITLES, WORKBOOK_MESSAGES } from "../../messages";
 
 const RULE_ID = "cross.basic-expenditure";
 
@@ -26,8 +26,7 @@ export const basicExpenditure: Rule<WorkbookRuleContext> = {
       RULE_ID,
       figure(basic.table.sheet, [basicTotal.cells[0]]),
       figure(general.table.sheet, [generalTotal.cells[column]]),
-      (a, b) =>
-        `基本支出表合计为 ${a.toFixed(2)}，一般公共预算支出表的基本支出合计为 ${b.toFixed(2)}`,
+      (a, b) => WORKBOOK_MESSAGES.basicExpenditure(a, b),
       { model }
     );
     if (finding) findings.push(finding);

@@ -2,7 +2,7 @@ import type { Finding } from "../../finding";
 import type { TableKind } from "../../read/tableKinds";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { rowsByCode } from "./access";
-import { RULE_TITLES } from "../../messages";
+import { RULE_TITLES, WORKBOOK_MESSAGES } from "../../messages";
 
 const RULE_ID = "completeness.code-depth";
 
@@ -36,7 +36,7 @@ export const codeDepth: Rule<WorkbookRuleContext> = {
             severity: "warning",
             sheet: table.sheet,
             cell: row.codeCell?.address ?? row.address,
-            message: `科目 ${code} 有金额但没有列出下级科目；${kind}应细化到${depth === 7 ? "项（7 位编码）" : "款（5 位编码）"}。`,
+            message: WORKBOOK_MESSAGES.codeDepth(code, kind, depth),
             actual: code,
           });
         }

@@ -3,7 +3,7 @@ import type { TableRow, TableSide } from "../../read/table";
 import { stripOrdinal } from "../../read/text";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { Figure, equalityFinding, figure, firstOf, totalRow } from "./access";
-import { RULE_TITLES } from "../../messages";
+import { RULE_TITLES, WORKBOOK_MESSAGES } from "../../messages";
 
 const RULE_ID = "cross.income-sources";
 
@@ -111,7 +111,7 @@ export const incomeSources: Rule<WorkbookRuleContext> = {
         RULE_ID,
         here,
         there,
-        (a, b) => `${what}：收支总表为 ${a.toFixed(2)}，收入总表合计行为 ${b.toFixed(2)}`,
+        (a, b) => WORKBOOK_MESSAGES.incomeSource(what, a, b),
         { model }
       );
       if (finding) findings.push(finding);
@@ -130,9 +130,17 @@ export const incomeSources: Rule<WorkbookRuleContext> = {
       compare(here, there, source.id);
     }
     if (left.current)
-      compare(figure(summary.table.sheet, [left.current.cells[0]]), currentColumn, "本年收入合计");
+      compare(
+        figure(summary.table.sheet, [left.current.cells[0]]),
+        currentColumn,
+        WORKBOOK_MESSAGES.incomeCurrentTotal
+      );
     if (left.carry)
-      compare(figure(summary.table.sheet, [left.carry.cells[0]]), carryColumn, "上年结转");
+      compare(
+        figure(summary.table.sheet, [left.carry.cells[0]]),
+        carryColumn,
+        WORKBOOK_MESSAGES.incomeCarry
+      );
     return findings;
   },
 };
