@@ -12,3 +12,4 @@ export { MESSAGES, columnTitle } from "./rules";
 export { RULE_TITLES, type RuleId } from "./titles";
 export { WORKBOOK_MESSAGES, type NamedFigure } from "./workbook";
 export { PREVIOUS_MESSAGES } from "./previous";
+export { GOAL_MESSAGES } from "./goals";

@@ -13,11 +13,7 @@ import type { Rule } from "./rule";
  */
 const RULE_ID = "code.unknown";
 
-const SYSTEM_NAME: Readonly<Record<CodeSystem, string>> = {
-  function: "支出功能分类",
-  economic: "部门预算支出经济分类",
-  govEconomic: "政府预算支出经济分类",
-};
+const SYSTEM_NAME: Readonly<Record<CodeSystem, string>> = MESSAGES.codeSystemName;
 
 function describe(problem: CodeProblem): string {
   switch (problem.kind) {

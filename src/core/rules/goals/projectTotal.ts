@@ -25,7 +25,7 @@ export const goalProjectTotal: Rule<WorkbookRuleContext> = {
     const overview = model.tables.find((t) => t.kind === "支出总表");
     if (!overview) return [];
     for (const side of overview.table.sides) {
-      const column = side.captions.findIndex((c) => c === "项目支出");
+      const column = side.captions.findIndex((c) => /^项目支出$/.test(c));
       const total = side.rows.find((row) => row.role === "total");
       if (column < 0 || !total) continue;
       const cell = total.cells[column];

@@ -41,7 +41,7 @@ export const procurementQtyPrice: Rule<WorkbookRuleContext> = {
         )
           continue;
         const rounding = difference.abs().lessThanOrEqualTo(tolerance);
-        const column = captions.get(amount) ?? "金额";
+        const column = captions.get(amount) ?? MESSAGES.procurementAmountColumn;
         findings.push({
           ruleId: RULE_ID,
           severity: rounding ? "info" : "error",

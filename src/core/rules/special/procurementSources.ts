@@ -17,7 +17,7 @@ export const procurementSources: Rule<WorkbookRuleContext> = {
     for (const view of procurementViews(model)) {
       const { amount, sources, captions } = view.columns;
       if (sources.length === 0) continue;
-      const column = captions.get(amount) ?? "合计";
+      const column = captions.get(amount) ?? MESSAGES.procurementTotalColumn;
       const names = sources.map((c) => captions.get(c) ?? "");
       for (const row of view.rows) {
         const finding = sumFinding(
