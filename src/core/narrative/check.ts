@@ -18,6 +18,7 @@ import type { CellRef, Finding } from "../finding";
 import type { BudgetFigures, ClassifiedFigures, ProjectFigures } from "../figures/figures";
 import { aggregateFigures } from "../figures/aggregate";
 import { roundLinesControlled } from "../format/buildSheets";
+import { formatAmount, formatPercent } from "../messages/amounts";
 import { Money, ZERO, formatMoney, roundMoney, sumMoney } from "../money";
 import type { AmountCell, TableRow, TableSide } from "../read/table";
 import { compactText, stripOrdinal } from "../read/text";
@@ -567,7 +568,7 @@ export const NARRATIVE_RULE_IDS: readonly string[] = Object.values(RULE);
 type Status = "exact" | "rounding" | "mismatch";
 
 const show = (value: Money) => formatMoney(value);
-const showPercent = (value: Money) => `${value.toFixed(2)}%`;
+const showPercent = (value: Money) => formatPercent(value);
 
 /** A part is listed once per subject (项目类别 by their names). */
 const partKey = (m: Mention) =>
@@ -741,7 +742,7 @@ class NarrativeChecker {
         RULE.sum,
         "error",
         whole.paragraph,
-        `文中${this.quote(whole)}，其下所列${names}合计 ${total.toFixed(0)} ${unit}，二者不一致。`,
+        `文中${this.quote(whole)}，其下所列${names}合计 ${formatAmount(total, 0)} ${unit}，二者不一致。`,
         { expected: total.toFixed(0), actual: whole.value.toFixed(0) }
       );
       return;
@@ -1206,7 +1207,7 @@ function changeText(value: Money): string {
 }
 
 function rateText(value: Money): string {
-  return `${value.isNegative() ? "下降" : "增长"}${value.abs().toFixed(2)}%`;
+  return `${value.isNegative() ? "下降" : "增长"}${formatPercent(value.abs())}`;
 }
 
 /** A stated percentage against its exact value: within one unit of its last decimal is right. */
