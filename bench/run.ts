@@ -12,11 +12,13 @@ import { checkSuite } from "./check";
 import { exportSuite } from "./export";
 import { taskpaneSuite } from "./taskpane";
 import { ledgerCheckSuite } from "./ledgerCheck";
+import { ledgerMemorySuite } from "./ledgerMemory";
 import { reportSuite } from "./report";
 
 const SUITES: readonly BenchSuite[] = [
   rollupSuite,
   ledgerCheckSuite,
+  ledgerMemorySuite,
   checkSuite,
   exportSuite,
   taskpaneSuite,

@@ -25,6 +25,8 @@ import type { PreviousDirEntry } from "./previousFile";
 export interface CheckOptions {
   template?: TemplateId;
   strictRounding?: boolean;
+  /** Most cells a workbook may have (--max-cells); larger ones are refused, unread. */
+  maxCells?: number;
   /** A 情况说明 given apart from the workbook (check --narrative). */
   narrative?: NarrativeInput[];
   /** Last year's disclosure, one workbook for every input (check --previous). */
@@ -82,7 +84,7 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
   try {
     bytes = await readFile(file);
     if (docx) ({ grids, narrative: documentText, captionRows } = await docxInput(bytes));
-    else grids = await gridsFromXlsx(bytes);
+    else grids = await gridsFromXlsx(bytes, { maxCells: options.maxCells });
   } catch (error) {
     return failed(docx ? describeDocxReadError(error, bytes) : describeReadError(error, bytes));
   }

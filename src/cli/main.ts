@@ -50,6 +50,8 @@ export interface CheckCommand {
   template?: TemplateId;
   format: Format;
   strictRounding: boolean;
+  /** --max-cells: workbooks with more cells are refused, unread (exit 2). */
+  maxCells?: number;
   jobs: number;
   progress: boolean;
   /** Print stack traces of internal errors (--debug). */
@@ -86,6 +88,9 @@ const CHECK_OPTIONS = `  -t, --template <hebei|shanxi|mof>  公开表格式（�
                                      和年度（本年−1）逐个配对      paired by department and year − 1
   -r, --report <文件.html|.xlsx>     另写审核报告（可给多次）      also write a report (repeatable)
   -j, --jobs <N>                     并行线程数（默认 CPU 数）      worker threads (default: CPUs)
+      --max-cells <N>                单个工作簿最多读取的单元格数，  most cells a workbook may have
+                                     超过则不读取（默认 3,000,000）  (default 3,000,000); larger ones
+                                                                   are refused unread, exit status 2
       --no-progress                  不显示进度条                  no progress bar on stderr
       --debug                        出错时显示程序内部详情        show internal details of a failure
   -h, --help                         显示本帮助                    show this help
@@ -206,6 +211,12 @@ export function parseCliArgs(
     if (!Number.isInteger(jobs) || jobs < 1)
       return { command: "usage-error", message: CLI_MESSAGES.badJobs(values.jobs) };
   }
+  let maxCells: number | undefined;
+  if (values["max-cells"] !== undefined) {
+    maxCells = Number(values["max-cells"].replace(/[,_]/g, ""));
+    if (!Number.isSafeInteger(maxCells) || maxCells < 1)
+      return { command: "usage-error", message: CLI_MESSAGES.badMaxCells(values["max-cells"]) };
+  }
   const narrative = values.narrative;
   if (narrative !== undefined && inputs.length !== 1)
     return { command: "usage-error", message: CLI_MESSAGES.narrativeNeedsOneWorkbook() };
@@ -224,6 +235,7 @@ export function parseCliArgs(
     template,
     format,
     strictRounding: values["strict-rounding"] ?? false,
+    ...(maxCells !== undefined ? { maxCells } : {}),
     jobs,
     progress: !values["no-progress"],
     reports,
@@ -242,6 +254,7 @@ function parse(argv: readonly string[]) {
       format: { type: "string", short: "f" },
       "strict-rounding": { type: "boolean" },
       jobs: { type: "string", short: "j" },
+      "max-cells": { type: "string" },
       "no-progress": { type: "boolean" },
       narrative: { type: "string", short: "n" },
       debug: { type: "boolean" },
@@ -342,6 +355,7 @@ async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
     template: args.template,
     strictRounding: args.strictRounding,
     narrative,
+    ...(args.maxCells !== undefined ? { maxCells: args.maxCells } : {}),
   };
   if (args.previous !== undefined) {
     // Read once here, so that a wrong --previous stops the run before any file is checked.

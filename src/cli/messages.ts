@@ -51,6 +51,20 @@ export const CLI_MESSAGES = {
       `工作簿已损坏或不完整，无法读取；读取程序报告：“${detail}”`,
       `the workbook is damaged or incomplete; the reader reports: “${detail}”`
     ),
+  tooLarge: (limit: number, cells: number | undefined, xmlMegabytes: number) =>
+    bilingual(
+      cells !== undefined
+        ? `工作簿太大，未读取：各工作表至少有 ${cells.toLocaleString("en")} 个单元格，超过上限 ${limit.toLocaleString("en")}；如确需检查，请用 --max-cells 调高上限（需要相应的内存）`
+        : `工作簿太大，未读取：各工作表解压后有 ${xmlMegabytes.toLocaleString("en")} MB，超过上限 ${limit.toLocaleString("en")} 个单元格所需；如确需检查，请用 --max-cells 调高上限（需要相应的内存）`,
+      cells !== undefined
+        ? `workbook too large, not read: its sheets have at least ${cells.toLocaleString("en")} cells, more than the limit of ${limit.toLocaleString("en")}; raise it with --max-cells if you must (it needs memory to match)`
+        : `workbook too large, not read: its sheets hold ${xmlMegabytes.toLocaleString("en")} MB uncompressed, more than a limit of ${limit.toLocaleString("en")} cells can need; raise it with --max-cells if you must (it needs memory to match)`
+    ),
+  badMaxCells: (value: string) =>
+    bilingual(
+      `--max-cells 需要一个正整数，而不是“${value}”`,
+      `--max-cells needs a positive whole number, not “${value}”`
+    ),
   cannotRead: (detail: string) =>
     bilingual(
       `无法读取文件；系统报告：“${detail}”`,

@@ -2,7 +2,7 @@
  * Why a workbook file could not be read, in Chinese a clerk understands and in English (shared by
  * check, export and the reading of last year's file).
  */
-import { NotAWorkbookError } from "../io/readXlsx";
+import { NotAWorkbookError, WorkbookTooLargeError } from "../io/readXlsx";
 import { CLI_MESSAGES, detailOf } from "./messages";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -21,6 +21,8 @@ export function describeReadError(error: unknown, bytes?: Uint8Array): string {
   if (code === "ENOENT") return CLI_MESSAGES.fileNotFound();
   if (code === "EACCES" || code === "EPERM") return CLI_MESSAGES.noReadPermission();
   if (code === "EISDIR") return CLI_MESSAGES.isFolder();
+  if (error instanceof WorkbookTooLargeError)
+    return CLI_MESSAGES.tooLarge(error.limit, error.cells, Math.ceil(error.xmlBytes / 2 ** 20));
   if (error instanceof NotAWorkbookError)
     return error.reason === "notWorkbook"
       ? CLI_MESSAGES.zipNotWorkbook()

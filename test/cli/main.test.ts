@@ -226,6 +226,26 @@ describe("main", () => {
     expect(code).toBe(1);
   });
 
+  test("--max-cells: a workbook over the limit is refused unread, in Chinese and English, exit 2", async () => {
+    const file = path.join(dir, "tunliu.xlsx");
+    const refused = await run("check", file, "--max-cells", "500", "--jobs", "1");
+    expect(refused.code).toBe(EXIT.unreadable);
+    expect(refused.out).toMatch(/工作簿太大，未读取/);
+    expect(refused.out).toMatch(/workbook too large, not read/);
+    expect(refused.out).toMatch(/--max-cells/);
+    expect(refused.out).not.toMatch(/通过 1 个/);
+    // The same file under a limit it fits is checked as usual.
+    const checked = await run("check", file, "--max-cells", "1,000,000", "--jobs", "1");
+    expect(checked.code).toBe(0);
+    expect(checked.out).not.toMatch(/工作簿太大/);
+  });
+
+  test("--max-cells needs a positive whole number", async () => {
+    const { code, err } = await run("check", path.join(dir, "tunliu.xlsx"), "--max-cells", "lots");
+    expect(code).toBe(EXIT.usage);
+    expect(err).toMatch(/--max-cells 需要一个正整数.*lots/);
+  });
+
   test("exit 0 for tunliu too: rounding differences are 提示, not errors", async () => {
     const { code, out } = await run("check", path.join(dir, "tunliu.xlsx"), "--jobs", "1");
     expect(out).toMatch(/舍入差异/);

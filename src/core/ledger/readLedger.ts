@@ -146,6 +146,8 @@ function findHeader(grid: Grid): LedgerHeader | undefined {
     const row = grid.values[r] ?? [];
     const columns: Partial<Record<ColumnKey, number>> = {};
     row.forEach((cell, c) => {
+      // Captions are text: a number or a date cell never names a column.
+      if (typeof cell !== "string") return;
       // A hint in brackets (支出类型（人员经费/公用经费/项目支出）, 上年结转(是/否)) is not part of the caption.
       const caption = compactText(cell).replace(/\([^)]*\)/g, "");
       if (caption === "") return;
