@@ -24,6 +24,7 @@ import { compactText, stripOrdinal } from "../read/text";
 import type { RecognizedTable, WorkbookModel } from "../read/workbook";
 import { compareSum, roundingTolerance } from "../rounding";
 import type { TemplateId, UnitNature } from "../model";
+import { provinceOf } from "../templates/registry";
 import { assetsViews } from "../read/assetsTable";
 import { headerPaths } from "../read/header";
 import { procurementViews } from "../read/procurementTable";
@@ -463,15 +464,16 @@ export function fundedProjects(figures: BudgetFigures): ProjectFigures[] {
 }
 
 /**
- * The projects a template's 项目支出表 lists, with the amount it prints for each: Shanxi's 表12
- * this year's money only (carried-over projects are in 表13), the others all of a project's money.
+ * The projects a template's 项目支出表 lists, with the amount it prints for each: the province's
+ * `projectTableMeasure` (Shanxi's 表12 this year's money only, carried-over projects are in 表13;
+ * the others all of a project's money).
  * The 情况说明 counts projects so, and the checker counts them so against figures.
  */
 export function listedProjects(
   figures: BudgetFigures,
   template?: TemplateId
 ): { project: ProjectFigures; amount: Money }[] {
-  const measure = template === "shanxi" ? "current" : "total";
+  const measure = template ? provinceOf(template).projectTableMeasure : "total";
   return figures.projects
     .map((project) => ({ project, amount: project.amounts[measure] }))
     .filter((p) => !p.amount.isZero());
