@@ -352,7 +352,7 @@ const goalForms: GoalFormsTemplate = {
       { text: "预算年度：{year}", col: 4 },
     ],
   ],
-  layout: "hebei",
+  layout: "budgetPlan",
   widths: [13, 13, 18, 13, 13, 12, 18],
   planStages: ["3月底", "6月底", "10月底", "12月底"],
   empty: "注：本部门无项目支出，未设置项目绩效目标。",

@@ -30,6 +30,12 @@ export const TEMPLATE_IDS: readonly TemplateId[] = PROVINCE_IDS;
 /** The province the engine falls back on where nothing names one (the 情况说明's wording). */
 export const DEFAULT_TEMPLATE: TemplateId = PROVINCE_IDS[0];
 
+/**
+ * The layout a ledger's figures are drawn in to be checked as published tables
+ * (format/ledgerTables.ts): Hebei's, whose nine tables carry every figure the table rules check.
+ */
+export const LEDGER_TABLES_TEMPLATE: TemplateId = "hebei";
+
 export function provinceOf(id: TemplateId): Province {
   return PROVINCES[id];
 }

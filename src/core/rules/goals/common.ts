@@ -29,7 +29,7 @@ export function inWan(value: Money, unit: AmountUnit): Money {
 
 /** What the form calls its budget: 预算数 (Hebei) or 年度资金总额 (Shanxi). */
 export function budgetLabel(form: PerformanceGoalForm): string {
-  return form.layout === "shanxi" && form.annual ? "年度资金总额" : "预算数";
+  return form.layout === "fundingPeriods" && form.annual ? "年度资金总额" : "预算数";
 }
 
 /** A 0.01万元 tolerance in the form's unit: the precision of the published tables. */

@@ -61,7 +61,7 @@ function sumCheck(
 
 function check(form: PerformanceGoalForm): Finding[] {
   const findings: Finding[] = [];
-  if (form.layout === "hebei") {
+  if (form.layout === "budgetPlan") {
     const parts = [
       ...(form.fiscal ? [{ label: "其中：财政资金", amount: form.fiscal }] : []),
       ...(form.other ? [{ label: "其他资金", amount: form.other }] : []),

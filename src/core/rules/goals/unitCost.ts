@@ -171,7 +171,7 @@ function textBounds(form: PerformanceGoalForm): Bound[] {
     }
     if (!count) continue;
     const product = count.times(rate);
-    const where = form.layout === "shanxi" ? "项目概况" : "资金用途";
+    const where = form.layout === "fundingPeriods" ? "项目概况" : "资金用途";
     const quoted = text.text.length > 40 ? whole : text.text;
     const fromIndicator =
       countText && !plain.includes(toHalfWidth(countText)) ? `，数量指标为${countText}` : "";
