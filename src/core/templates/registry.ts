@@ -9,6 +9,7 @@
  *
  * This module stays light (no figure-key grammar, no code catalogs): the pane's first bundle uses it.
  */
+import { CENTRAL } from "./central";
 import { HEBEI } from "./hebei";
 import { PROVINCE_IDS } from "./ids";
 import type { TemplateId } from "./ids";
@@ -22,6 +23,7 @@ export const PROVINCES: Readonly<Record<TemplateId, Province>> = {
   hebei: HEBEI,
   shanxi: SHANXI,
   mof: MOF,
+  central: CENTRAL,
 };
 
 /** Every province id, in the order they are offered. */
