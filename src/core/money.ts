@@ -159,11 +159,5 @@ export function moneyToNumber(value: Money): number {
   return Number(value.toString());
 }
 
-/** "1,234.50" style text with a fixed number of decimals, for messages. */
-export function formatMoney(value: Money, decimals = 2): string {
-  const fixed = value.toFixed(decimals, PUBLICATION_ROUNDING);
-  const [int, frac] = fixed.split(".");
-  const sign = int.startsWith("-") ? "-" : "";
-  const grouped = int.replace("-", "").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${sign}${grouped}${frac !== undefined ? "." + frac : ""}`;
-}
+/** "1,234.50" style text for messages: the one formatter lives with the messages. */
+export { formatAmount as formatMoney } from "./messages/amounts";

@@ -25,6 +25,7 @@ import type { BudgetFigures } from "./figures";
 import { FISCAL_SOURCES, FUND_SOURCES, UNIT_FUND_SOURCES } from "../model";
 import type { LedgerDepartment } from "../ledger/readLedger";
 import type { ExpenditureKind, FundSource, UnitNature } from "../model";
+import { formatAmount } from "../messages/amounts";
 import { Money, ZERO, convertUnit, sumMoney } from "../money";
 import { readGoalForms } from "../read/goals";
 import type { TableRow, TableSide } from "../read/table";
@@ -89,7 +90,10 @@ const RULE = {
   threePublic: "figures.three-public",
 } as const;
 
+/** A finding's expected/actual: the plain decimal (a value, not text). */
 const fmt = (value: Money) => value.toFixed(2);
+/** An amount in a finding's message: the one clerk-facing format. */
+const show = (value: Money) => formatAmount(value);
 
 // ---------------------------------------------------------------------------------------------
 // Reading tables
@@ -445,7 +449,7 @@ function leafCells(facts: LeafFacts, amounts: SourceAmounts, reader: Reader): Ce
     reader.note({
       ruleId: RULE.mismatch,
       severity: "warning",
-      message: `科目 ${facts.code} 的基本支出、项目支出无法与各财政拨款支出表一致拆分（支出总表基本支出 ${fmt(spent.basic)}、项目支出 ${fmt(spent.project)}），已按支出总表的合计拆分。`,
+      message: `科目 ${facts.code} 的基本支出、项目支出无法与各财政拨款支出表一致拆分（支出总表基本支出 ${show(spent.basic)}、项目支出 ${show(spent.project)}），已按支出总表的合计拆分。`,
     });
   }
   return cells;
@@ -600,7 +604,7 @@ function assignProjects(cells: ProjectCell[], demands: Demand[], reader: Reader)
       ruleId: RULE.projectUnmatched,
       severity: "error",
       cell: d.at,
-      message: `项目“${d.name}”的 ${fmt(amount)} 万元在收入总表、支出总表的项目支出中找不到对应的科目（是否为其他单位的小计行或其他部门的项目？），无法计入本部门；请核对项目支出表。`,
+      message: `项目“${d.name}”的 ${show(amount)} 万元在收入总表、支出总表的项目支出中找不到对应的科目（是否为其他单位的小计行或其他部门的项目？），无法计入本部门；请核对项目支出表。`,
       actual: fmt(d.amount),
       expected: fmt(d.amount.minus(amount)),
     });
@@ -615,7 +619,7 @@ function assignProjects(cells: ProjectCell[], demands: Demand[], reader: Reader)
         ruleId: RULE.projectsAdjusted,
         severity: cell.left.abs().lessThanOrEqualTo(new Money("0.01")) ? "info" : "warning",
         cell: largest.demand.at,
-        message: `项目支出表各项目之和与收入总表、支出总表中科目 ${cell.functionCode} 的项目支出相差 ${fmt(cell.left)} 万元；按功能科目为准，差额计入该科目最大的项目“${largest.demand.name}”。`,
+        message: `项目支出表各项目之和与收入总表、支出总表中科目 ${cell.functionCode} 的项目支出相差 ${show(cell.left)} 万元；按功能科目为准，差额计入该科目最大的项目“${largest.demand.name}”。`,
         actual: fmt(largest.demand.amount),
         expected: fmt(largest.demand.amount.plus(cell.left)),
       });
@@ -678,7 +682,7 @@ function threePublicLines(model: WorkbookModel, lines: FigureLine[], reader: Rea
         reader.note({
           ruleId: RULE.threePublic,
           severity: "warning",
-          message: `“三公”经费中${source}的 ${code} 为 ${fmt(published)} 万元，小于基本支出表中该科目的 ${fmt(booked)} 万元；按基本支出表为准。`,
+          message: `“三公”经费中${source}的 ${code} 为 ${show(published)} 万元，小于基本支出表中该科目的 ${show(booked)} 万元；按基本支出表为准。`,
         });
         continue;
       }
@@ -704,7 +708,7 @@ function threePublicLines(model: WorkbookModel, lines: FigureLine[], reader: Rea
         reader.note({
           ruleId: RULE.threePublic,
           severity: "warning",
-          message: `“三公”经费中${source}的 ${code} 比基本支出和项目支出能容纳的多 ${fmt(extra)} 万元，未计入。`,
+          message: `“三公”经费中${source}的 ${code} 比基本支出和项目支出能容纳的多 ${show(extra)} 万元，未计入。`,
         });
     }
   }
@@ -835,7 +839,7 @@ function leafFacts(model: WorkbookModel, reader: Reader): LeafFacts[] | undefine
           cell: incomeLeaves.get(code)
             ? `${incomeTable!.table.sheet}!${incomeLeaves.get(code)![0].address}`
             : undefined,
-          message: `科目 ${code}：收入总表合计 ${fmt(received)} 与支出总表合计 ${fmt(spent)} 不一致，按支出总表为准。`,
+          message: `科目 ${code}：收入总表合计 ${show(received)} 与支出总表合计 ${show(spent)} 不一致，按支出总表为准。`,
           expected: fmt(spent),
           actual: fmt(received),
         });
@@ -931,7 +935,7 @@ function basicLines(
       reader.note({
         ruleId: RULE.mismatch,
         severity: gap.abs().lessThanOrEqualTo(new Money("0.01")) ? "info" : "warning",
-        message: `基本支出表各经济科目之和 ${fmt(demandTotal)} 与按功能科目列示的一般公共预算基本支出 ${fmt(supplyTotal)} 不一致；按功能科目为准，差额 ${fmt(gap)} 计入 ${largest.code}。`,
+        message: `基本支出表各经济科目之和 ${show(demandTotal)} 与按功能科目列示的一般公共预算基本支出 ${show(supplyTotal)} 不一致；按功能科目为准，差额 ${show(gap)} 计入 ${largest.code}。`,
         expected: fmt(supplyTotal),
         actual: fmt(demandTotal),
       });
@@ -997,8 +1001,8 @@ function basicLines(
       ruleId: RULE.unclassified,
       severity: "warning",
       message: basicTable
-        ? `一般公共预算基本支出中有 ${fmt(unclassified)} 万元（如上年结转的基本支出）在基本支出表中没有经济分类，暂列 30299 其他商品和服务支出（公用经费）。`
-        : `没有基本支出表：一般公共预算基本支出 ${fmt(unclassified)} 万元暂列 30299 其他商品和服务支出（公用经费）。`,
+        ? `一般公共预算基本支出中有 ${show(unclassified)} 万元（如上年结转的基本支出）在基本支出表中没有经济分类，暂列 30299 其他商品和服务支出（公用经费）。`
+        : `没有基本支出表：一般公共预算基本支出 ${show(unclassified)} 万元暂列 30299 其他商品和服务支出（公用经费）。`,
     });
   return lines;
 }

@@ -4,14 +4,7 @@
  * Money instances made by the engine; only their own methods are used here).
  */
 import type { FigureChange } from "../figures/figuresFromModel";
-
-/** 1,813.51: the figure with two decimals and thousands separators, as the 情况说明 prints it. */
-function grouped(text: string): string {
-  const [int, frac] = text.split(".");
-  const sign = int.startsWith("-") ? "-" : "";
-  const digits = int.replace("-", "").replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${sign}${digits}${frac !== undefined ? `.${frac}` : ""}`;
-}
+import { formatAmount } from "../messages/amounts";
 
 /**
  * `【支出总表】C7 “201 一般公共服务支出”的“合计”：1,813.51 → 1,813.52（+0.01）`, with a warning after
@@ -22,8 +15,8 @@ export function changeText(change: FigureChange): string {
   const sign = gap.isNegative() ? "" : "+";
   return (
     `【${change.sheet}】${change.cell} “${change.label}”的“${change.caption}”：` +
-    `${grouped(change.before.toFixed(2))} → ${grouped(change.after.toFixed(2))}` +
-    `（${sign}${grouped(gap.toFixed(2))}）` +
+    `${formatAmount(change.before)} → ${formatAmount(change.after)}` +
+    `（${sign}${formatAmount(gap)}）` +
     (change.withinRounding ? "" : " 超出舍入，请核对")
   );
 }

@@ -4,6 +4,7 @@
  * decimals and keeping its sign. Equal figures are 持平; an item last year did not have (absent, or
  * zero, so that no rate exists) is 上年无此项 and has no rate.
  */
+import { formatPercent } from "../messages/amounts";
 import { Money, PUBLICATION_ROUNDING, formatMoney } from "../money";
 
 /** 四舍五入 (half away from zero), as the published documents round their 增长率. */
@@ -61,7 +62,9 @@ export function describeChange(change: YearChange): string {
       return `增加${formatMoney(change.amount)}万元（上年无此项）`;
     default: {
       const up = change.amount.isPositive();
-      const rate = change.rate ? `，${up ? "增长" : "下降"}${change.rate.abs().toFixed(2)}%` : "";
+      const rate = change.rate
+        ? `，${up ? "增长" : "下降"}${formatPercent(change.rate.abs())}`
+        : "";
       return `${up ? "增加" : "减少"}${formatMoney(change.amount.abs())}万元${rate}`;
     }
   }

@@ -1,6 +1,6 @@
 import type { Finding } from "../finding";
 import type { AmountCell, ColumnMeasure, ParsedTable } from "../read/table";
-import { MESSAGES } from "./messages";
+import { MESSAGES, RULE_TITLES } from "../messages";
 import type { Rule } from "./rule";
 
 /** Every amount cell of a table, once (sides never share columns), with what its column measures. */
@@ -46,15 +46,19 @@ function cellRule(
 }
 
 /** `'1,234.56` or `107．57`: read, but a SUM in Excel would skip it. */
-export const amountAsText = cellRule("amount.as-text", "数字以文本形式保存", "warning", (cell) =>
-  cell.parsed.kind === "amount" && cell.parsed.fromText
-    ? { message: MESSAGES.numberAsText(String(cell.raw)), actual: String(cell.raw) }
-    : undefined
+export const amountAsText = cellRule(
+  "amount.as-text",
+  RULE_TITLES["amount.as-text"],
+  "warning",
+  (cell) =>
+    cell.parsed.kind === "amount" && cell.parsed.fromText
+      ? { message: MESSAGES.numberAsText(String(cell.raw)), actual: String(cell.raw) }
+      : undefined
 );
 
 export const amountNotANumber = cellRule(
   "amount.not-a-number",
-  "金额单元格不是数字",
+  RULE_TITLES["amount.not-a-number"],
   "error",
   // A date or a formula without its result says so itself (rules/cellTrust).
   (cell) =>
@@ -66,7 +70,7 @@ export const amountNotANumber = cellRule(
 /** A 增减 or a 增减率 may well be negative; an amount or a count may not. */
 export const amountNegative = cellRule(
   "amount.negative",
-  "金额为负数",
+  RULE_TITLES["amount.negative"],
   "warning",
   (cell, measure) =>
     measure !== "change" &&
@@ -84,7 +88,7 @@ export const amountNegative = cellRule(
 /** Money is published to the cent (of its unit); a rate may carry more places. */
 export const amountDecimals = cellRule(
   "amount.decimals",
-  "金额超过两位小数",
+  RULE_TITLES["amount.decimals"],
   "warning",
   (cell, measure) =>
     measure !== "rate" && cell.parsed.kind === "amount" && cell.parsed.value.decimalPlaces() > 2

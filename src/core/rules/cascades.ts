@@ -2,7 +2,7 @@ import { Finding, formatCellRef } from "../finding";
 import type { CellRef } from "../finding";
 import { Money } from "../money";
 import { roundingTolerance } from "../rounding";
-import { MESSAGES } from "./messages";
+import { MESSAGES } from "../messages";
 
 /**
  * One defect, one finding: a wrong cell breaks every sum and comparison it is in. Once some finding

@@ -4,7 +4,7 @@ import { cellRefs } from "../finding";
 import { a1, columnLetters } from "../grid";
 import type { AmountCell, ParsedTable } from "../read/table";
 import { amountCells } from "./amountCells";
-import { MESSAGES } from "./messages";
+import { MESSAGES, RULE_TITLES } from "../messages";
 import type { Rule } from "./rule";
 
 /**
@@ -27,7 +27,7 @@ const FORMULA_ID = "cell.formula-without-value";
 
 export const formulaWithoutValue: Rule = {
   id: FORMULA_ID,
-  title: "公式没有保存计算结果",
+  title: RULE_TITLES["cell.formula-without-value"],
   severity: "error",
   scope: "table",
   run({ table }) {
@@ -46,7 +46,7 @@ const DATE_ID = "amount.date";
 
 export const amountDate: Rule = {
   id: DATE_ID,
-  title: "金额单元格中是日期",
+  title: RULE_TITLES["amount.date"],
   severity: "error",
   scope: "table",
   run({ table }) {
@@ -70,7 +70,7 @@ const holdsNumber = (cell: AmountCell) => cell.parsed.kind === "amount" && !cell
 
 export const hiddenAmounts: Rule = {
   id: HIDDEN_ID,
-  title: "金额在隐藏的行、列或工作表中",
+  title: RULE_TITLES["cell.hidden"],
   severity: "warning",
   scope: "table",
   run({ table }) {

@@ -1,5 +1,5 @@
 import type { Finding } from "../finding";
-import { MESSAGES } from "./messages";
+import { MESSAGES, RULE_TITLES } from "../messages";
 import type { Rule } from "./rule";
 import { analyzeSums } from "./sumRelations";
 import { relationFinding, rowTitle } from "./sums";
@@ -9,7 +9,7 @@ const RULE_ID = "sum.children";
 
 export const childrenSum: Rule = {
   id: RULE_ID,
-  title: "上级科目等于下级科目之和",
+  title: RULE_TITLES["sum.children"],
   severity: "error",
   scope: "table",
   run({ table }) {

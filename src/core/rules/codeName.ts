@@ -1,7 +1,7 @@
 import { normalizeName } from "../codes";
 import type { Finding } from "../finding";
 import { gridAddress } from "../grid";
-import { MESSAGES } from "./messages";
+import { MESSAGES, RULE_TITLES } from "../messages";
 import type { Rule } from "./rule";
 
 /** The name printed beside a code should be the catalog's name for it. */
@@ -9,7 +9,7 @@ const RULE_ID = "code.name-mismatch";
 
 export const codeName: Rule = {
   id: RULE_ID,
-  title: "科目名称与编码不符",
+  title: RULE_TITLES["code.name-mismatch"],
   severity: "warning",
   scope: "table",
   run({ table, catalog }) {

@@ -3,7 +3,7 @@ import type { Catalog, CodeProblem, CodeSystem } from "../codes";
 import type { Finding } from "../finding";
 import type { TableRow } from "../read/table";
 import { compactText } from "../read/text";
-import { MESSAGES } from "./messages";
+import { MESSAGES, RULE_TITLES } from "../messages";
 import type { Rule } from "./rule";
 
 /**
@@ -13,11 +13,7 @@ import type { Rule } from "./rule";
  */
 const RULE_ID = "code.unknown";
 
-const SYSTEM_NAME: Readonly<Record<CodeSystem, string>> = {
-  function: "支出功能分类",
-  economic: "部门预算支出经济分类",
-  govEconomic: "政府预算支出经济分类",
-};
+const SYSTEM_NAME: Readonly<Record<CodeSystem, string>> = MESSAGES.codeSystemName;
 
 function describe(problem: CodeProblem): string {
   switch (problem.kind) {
@@ -54,7 +50,7 @@ function problemMessage(text: string, row: TableRow, catalog: Catalog): string {
 
 export const codeUnknown: Rule = {
   id: RULE_ID,
-  title: "科目编码不在分类目录中",
+  title: RULE_TITLES["code.unknown"],
   severity: "warning",
   scope: "table",
   run({ table, catalog }) {

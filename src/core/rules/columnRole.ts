@@ -1,5 +1,6 @@
 import type { Finding } from "../finding";
 import type { Rule } from "./rule";
+import { MESSAGES, RULE_TITLES } from "../messages";
 
 const RULE_ID = "table.column-role";
 
@@ -9,7 +10,7 @@ const RULE_ID = "table.column-role";
  */
 export const columnRole: Rule = {
   id: RULE_ID,
-  title: "无法识别的表头",
+  title: RULE_TITLES["table.column-role"],
   severity: "warning",
   scope: "table",
   run({ table }) {
@@ -18,7 +19,7 @@ export const columnRole: Rule = {
       severity: "warning",
       sheet: table.sheet,
       cell: column.address,
-      message: `无法判断表头“${column.caption}”这一列是什么（不是金额、科目编码、名称等公开表的栏目），这一列未参与检查；如是金额列，请使用规范的栏目名称。`,
+      message: MESSAGES.unknownColumn(column.caption),
       actual: column.caption,
     }));
   },

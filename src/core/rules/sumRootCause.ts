@@ -1,7 +1,7 @@
 import { cellRef } from "../finding";
 import type { CellRef, Finding } from "../finding";
 import type { ParsedTable } from "../read/table";
-import { MESSAGES } from "./messages";
+import { MESSAGES, RULE_TITLES } from "../messages";
 import type { Rule } from "./rule";
 import { RootCause, SumRelation, analyzeSums } from "./sumRelations";
 import { publishedUnit, rowTitle } from "./sums";
@@ -105,7 +105,7 @@ function rootFinding(table: ParsedTable, roots: RootCause[]): Finding {
 
 export const sumRootCause: Rule = {
   id: RULE_ID,
-  title: "一个单元格有误，导致多处不平",
+  title: RULE_TITLES["sum.root-cause"],
   severity: "error",
   scope: "table",
   run({ table }) {

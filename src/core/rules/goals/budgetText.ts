@@ -2,7 +2,7 @@ import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import { AmountUnit, Money, convertUnit, roundMoney, toHalfWidth } from "../../money";
 import type { GoalAmount, PerformanceGoalForm } from "../../read/goals";
-import { MESSAGES } from "../messages";
+import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { formTitle, goalForms, isAmount, showAmount, wanTolerance } from "./common";
 
@@ -121,7 +121,7 @@ function check(form: PerformanceGoalForm): Finding | undefined {
 
 export const goalBudgetText: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "资金用途中的金额与预算数一致",
+  title: RULE_TITLES["goals.budget-text"],
   severity: "error",
   scope: "workbook",
   run({ model }) {

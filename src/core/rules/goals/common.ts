@@ -4,7 +4,7 @@ import type { CellRef } from "../../finding";
  * Shared by the 项目绩效目标表 rules: amounts shown in the form's unit, conversions to 万元, and the
  * line of the 项目支出表 that belongs to each form.
  */
-import { AmountUnit, Money, ZERO, convertUnit, formatMoney, roundMoney } from "../../money";
+import { AmountUnit, Money, ZERO, convertUnit, roundMoney } from "../../money";
 import {
   GoalAmount,
   PerformanceGoalForm,
@@ -14,12 +14,11 @@ import {
 } from "../../read/goals";
 import type { AmountCell, TableRow } from "../../read/table";
 import type { RecognizedTable, WorkbookModel } from "../../read/workbook";
-import { MESSAGES } from "../messages";
+import { GOAL_MESSAGES, MESSAGES } from "../../messages";
 
 /** 25 万元 → “25.00万元”; 1600000 元 → “1,600,000元”. */
 export function showAmount(value: Money, unit: AmountUnit): string {
-  if (unit === "元") return `${formatMoney(value, value.isInteger() ? 0 : 2)}元`;
-  return `${formatMoney(value)}万元`;
+  return GOAL_MESSAGES.amount(value, unit);
 }
 
 /** The amount in 万元, exact. */
@@ -29,7 +28,9 @@ export function inWan(value: Money, unit: AmountUnit): Money {
 
 /** What the form calls its budget: 预算数 (Hebei) or 年度资金总额 (Shanxi). */
 export function budgetLabel(form: PerformanceGoalForm): string {
-  return form.layout === "fundingPeriods" && form.annual ? "年度资金总额" : "预算数";
+  return form.layout === "fundingPeriods" && form.annual
+    ? GOAL_MESSAGES.annualBudgetLabel
+    : GOAL_MESSAGES.budgetLabel;
 }
 
 /** A 0.01万元 tolerance in the form's unit: the precision of the published tables. */

@@ -2,7 +2,7 @@ import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import { compareSum } from "../../rounding";
 import type { GoalAmount, PerformanceGoalForm } from "../../read/goals";
-import { MESSAGES } from "../messages";
+import { GOAL_MESSAGES, MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { formTitle, goalForms, showAmount } from "./common";
 
@@ -63,10 +63,11 @@ function check(form: PerformanceGoalForm): Finding[] {
   const findings: Finding[] = [];
   if (form.layout === "budgetPlan") {
     const parts = [
-      ...(form.fiscal ? [{ label: "其中：财政资金", amount: form.fiscal }] : []),
-      ...(form.other ? [{ label: "其他资金", amount: form.other }] : []),
+      ...(form.fiscal ? [{ label: GOAL_MESSAGES.fiscalFunds, amount: form.fiscal }] : []),
+      ...(form.other ? [{ label: GOAL_MESSAGES.otherFunds, amount: form.other }] : []),
     ];
-    const finding = parts.length > 0 ? sumCheck(form, "预算数", form.budget, parts) : undefined;
+    const finding =
+      parts.length > 0 ? sumCheck(form, GOAL_MESSAGES.budgetLabel, form.budget, parts) : undefined;
     if (finding) findings.push(finding);
   }
   for (const funding of [form.implementationPeriod, form.annual]) {
@@ -79,7 +80,7 @@ function check(form: PerformanceGoalForm): Finding[] {
 
 export const goalFundSources: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "绩效目标表资金来源之和等于预算数",
+  title: RULE_TITLES["goals.fund-sources"],
   severity: "error",
   scope: "workbook",
   run({ model }) {

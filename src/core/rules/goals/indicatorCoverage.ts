@@ -1,7 +1,7 @@
 import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import type { GoalPeriod, PerformanceGoalForm } from "../../read/goals";
-import { MESSAGES } from "../messages";
+import { GOAL_MESSAGES, MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { formTitle, goalForms } from "./common";
 
@@ -12,9 +12,9 @@ import { formTitle, goalForms } from "./common";
 const RULE_ID = "goals.indicator-coverage";
 
 const REQUIRED: readonly { name: string; test: RegExp }[] = [
-  { name: "产出指标", test: /产出/ },
-  { name: "效益指标", test: /效益/ },
-  { name: "满意度指标", test: /满意/ },
+  { name: GOAL_MESSAGES.outputIndicators, test: /产出/ },
+  { name: GOAL_MESSAGES.benefitIndicators, test: /效益/ },
+  { name: GOAL_MESSAGES.satisfactionIndicators, test: /满意/ },
 ];
 
 function check(form: PerformanceGoalForm): Finding[] {
@@ -80,7 +80,7 @@ function check(form: PerformanceGoalForm): Finding[] {
 
 export const goalIndicatorCoverage: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "绩效指标涵盖产出、效益、满意度（及成本）",
+  title: RULE_TITLES["goals.indicator-coverage"],
   severity: "warning",
   scope: "workbook",
   run({ model }) {

@@ -1,7 +1,7 @@
 import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import { GoalIndicator, PerformanceGoalForm, normalizeProjectName } from "../../read/goals";
-import { MESSAGES } from "../messages";
+import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { formTitle, goalForms } from "./common";
 
@@ -43,7 +43,7 @@ function check(form: PerformanceGoalForm): Finding[] {
 
 export const goalIndicatorDuplicate: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "绩效指标不重复",
+  title: RULE_TITLES["goals.indicator-duplicate"],
   severity: "warning",
   scope: "workbook",
   run({ model }) {

@@ -1,7 +1,7 @@
 import { cellRef } from "../../finding";
 import type { Finding } from "../../finding";
 import { PerformanceGoalForm, parseIndicatorValue } from "../../read/goals";
-import { MESSAGES } from "../messages";
+import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { formTitle, goalForms } from "./common";
 
@@ -44,7 +44,7 @@ function check(form: PerformanceGoalForm): Finding[] {
 
 export const goalIndicatorValue: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "指标值可衡量",
+  title: RULE_TITLES["goals.indicator-value"],
   severity: "warning",
   scope: "workbook",
   run({ model }) {

@@ -1,7 +1,7 @@
 import { cellRef } from "../../finding";
 import type { Finding } from "../../finding";
 import type { PerformanceGoalForm } from "../../read/goals";
-import { MESSAGES } from "../messages";
+import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { formTitle, goalForms, isAmount, projectNote, projectRelated, showAmount } from "./common";
 
@@ -20,7 +20,7 @@ export function isOneYearProject(form: PerformanceGoalForm): boolean {
 
 export const goalOneYearPeriod: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "一年期项目实施期资金等于年度资金",
+  title: RULE_TITLES["goals.one-year-period"],
   severity: "error",
   scope: "workbook",
   run({ model }) {

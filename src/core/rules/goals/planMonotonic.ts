@@ -2,7 +2,7 @@ import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import { sumMoney } from "../../money";
 import type { GoalPlanStage, PerformanceGoalForm } from "../../read/goals";
-import { MESSAGES } from "../messages";
+import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { formTitle, goalForms, showAmount } from "./common";
 
@@ -55,7 +55,7 @@ function check(form: PerformanceGoalForm): Finding | undefined {
 
 export const goalPlanMonotonic: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "资金支出计划逐期累计不减少",
+  title: RULE_TITLES["goals.plan-monotonic"],
   severity: "warning",
   scope: "workbook",
   run({ model }) {

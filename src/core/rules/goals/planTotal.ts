@@ -3,7 +3,7 @@ import type { Finding } from "../../finding";
 import { Money, sumMoney } from "../../money";
 import { compareSum } from "../../rounding";
 import type { PerformanceGoalForm } from "../../read/goals";
-import { MESSAGES } from "../messages";
+import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { formTitle, goalForms, isAmount, showAmount } from "./common";
 
@@ -71,7 +71,7 @@ function check(form: PerformanceGoalForm): Finding | undefined {
 
 export const goalPlanTotal: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "资金支出计划全年累计等于预算数",
+  title: RULE_TITLES["goals.plan-total"],
   severity: "error",
   scope: "workbook",
   run({ model }) {

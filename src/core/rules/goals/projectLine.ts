@@ -1,7 +1,7 @@
 import { cellRef } from "../../finding";
 import type { Finding } from "../../finding";
 import { roundMoney } from "../../money";
-import { MESSAGES } from "../messages";
+import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import {
   budgetLabel,
@@ -23,7 +23,7 @@ const RULE_ID = "goals.project-line";
 
 export const goalProjectLine: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "绩效目标表预算数等于项目支出表",
+  title: RULE_TITLES["goals.project-line"],
   severity: "error",
   scope: "workbook",
   run({ model }) {

@@ -2,7 +2,7 @@ import { cellRef } from "../../finding";
 import type { Finding } from "../../finding";
 import { sumMoney } from "../../money";
 import { compareSum } from "../../rounding";
-import { MESSAGES } from "../messages";
+import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { goalForms, inWan, isAmount, projectTables, showAmount } from "./common";
 
@@ -15,7 +15,7 @@ const RULE_ID = "goals.project-total";
 
 export const goalProjectTotal: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "绩效目标表预算数合计等于项目支出合计",
+  title: RULE_TITLES["goals.project-total"],
   severity: "warning",
   scope: "workbook",
   run({ model }) {
@@ -25,7 +25,7 @@ export const goalProjectTotal: Rule<WorkbookRuleContext> = {
     const overview = model.tables.find((t) => t.kind === "支出总表");
     if (!overview) return [];
     for (const side of overview.table.sides) {
-      const column = side.captions.findIndex((c) => c === "项目支出");
+      const column = side.captions.findIndex((c) => /^项目支出$/.test(c));
       const total = side.rows.find((row) => row.role === "total");
       if (column < 0 || !total) continue;
       const cell = total.cells[column];

@@ -9,7 +9,7 @@ import {
   moneyOfValue,
   parseIndicatorValue,
 } from "../../read/goals";
-import { MESSAGES } from "../messages";
+import { GOAL_MESSAGES, MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import {
   budgetLabel,
@@ -122,7 +122,12 @@ function indicatorBounds(form: PerformanceGoalForm): Bound[] {
       ...(n.high !== undefined && rate.high !== undefined ? { high: n.high.times(rate.high) } : {}),
     };
     bounds.push({
-      basis: `${count.indicator.level3 || count.indicator.description}为${count.indicator.value}、${cost.level3 || cost.description}为${cost.value}`,
+      basis: GOAL_MESSAGES.indicatorBasis(
+        count.indicator.level3 || count.indicator.description,
+        count.indicator.value,
+        cost.level3 || cost.description,
+        cost.value
+      ),
       range,
       related: [count.indicator.cell, cost.cell],
     });
@@ -171,12 +176,15 @@ function textBounds(form: PerformanceGoalForm): Bound[] {
     }
     if (!count) continue;
     const product = count.times(rate);
-    const where = form.layout === "fundingPeriods" ? "项目概况" : "资金用途";
+    const where =
+      form.layout === "fundingPeriods" ? GOAL_MESSAGES.overviewField : GOAL_MESSAGES.purposeField;
     const quoted = text.text.length > 40 ? whole : text.text;
     const fromIndicator =
-      countText && !plain.includes(toHalfWidth(countText)) ? `，数量指标为${countText}` : "";
+      countText && !plain.includes(toHalfWidth(countText))
+        ? GOAL_MESSAGES.countFromIndicator(countText)
+        : "";
     bounds.push({
-      basis: `${where}写明“${quoted}”${fromIndicator}`,
+      basis: GOAL_MESSAGES.textBasis(where, quoted, fromIndicator),
       range: { low: product, high: product },
       related,
     });
@@ -233,7 +241,7 @@ function check(model: WorkbookRuleContext["model"], form: PerformanceGoalForm): 
 
 export const goalUnitCost: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "数量×单位标准与预算数相符",
+  title: RULE_TITLES["goals.unit-cost"],
   severity: "error",
   scope: "workbook",
   run({ model }) {

@@ -19,6 +19,7 @@ import type { NarrativeInput } from "../../narrative/types";
 import { isBlank } from "../../read/text";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { pairedPrevious } from "../previous/paired";
+import { RULE_TITLES } from "../../messages";
 
 export const NARRATIVE_SHEET_NAME = "情况说明";
 
@@ -59,7 +60,7 @@ export function readNarrativeSheet(grids: readonly Grid[]): NarrativeInput[] | u
 /** Every amount, share and sum the 情况说明 states, against the tables. */
 export const narrativeRule: Rule<WorkbookRuleContext> = {
   id: "narrative",
-  title: "情况说明中的数字与公开表一致",
+  title: RULE_TITLES["narrative"],
   severity: "error",
   scope: "workbook",
   run(context): Finding[] {

@@ -6,7 +6,7 @@
 import { cellRef } from "../../finding";
 import type { Finding } from "../../finding";
 import type { AmountGroup, BudgetFigures, ClassifiedFigures } from "../../figures/figures";
-import { Money, ZERO, formatMoney } from "../../money";
+import { Money, ZERO } from "../../money";
 import { PREVIOUS_RULE } from "../../previous/types";
 import type { PreviousDisclosure } from "../../previous/types";
 import type { AmountCell } from "../../read/table";
@@ -16,6 +16,7 @@ import type { TableKind } from "../../read/tableKinds";
 import { compactText } from "../../read/text";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { pairedPrevious } from "./paired";
+import { PREVIOUS_MESSAGES, RULE_TITLES } from "../../messages";
 
 const SANGONG_FIGURE: Record<SangongItem, keyof BudgetFigures["threePublic"]> = {
   total: "total",
@@ -29,10 +30,6 @@ const SANGONG_FIGURE: Record<SangongItem, keyof BudgetFigures["threePublic"]> = 
 /** A 上年 column: 上年预算数, 2023年预算数 beside 2024年 …, never 上年结转. */
 const PRIOR_CAPTION = /上年|上一年|去年/;
 const NOT_PRIOR = /结转|结余/;
-
-function source(previous: PreviousDisclosure): string {
-  return previous.source ? `上年公开文件“${previous.source}”` : "上年公开文件";
-}
 
 function mismatch(
   previous: PreviousDisclosure,
@@ -48,7 +45,12 @@ function mismatch(
     severity: "error",
     sheet,
     cell: cell.address,
-    message: `${what}为 ${formatMoney(cell.value)}，而${source(previous)}公开的为 ${formatMoney(expected)}，相差 ${formatMoney(cell.value.minus(expected))}。`,
+    message: PREVIOUS_MESSAGES.figure(
+      what,
+      cell.value,
+      PREVIOUS_MESSAGES.source(previous.source),
+      expected
+    ),
     expected: expected.toFixed(2),
     actual: cell.value.toFixed(2),
   };
@@ -73,7 +75,7 @@ function sangongFindings(context: WorkbookRuleContext, previous: PreviousDisclos
           previous,
           view.table.sheet,
           cell,
-          `“三公”经费表“${line.label.trim()}”的“${measure.caption}”`,
+          PREVIOUS_MESSAGES.sangongFigure(line.label.trim(), measure.caption),
           expected
         );
         if (found) findings.push(found);
@@ -130,17 +132,23 @@ function codedTableFindings(context: WorkbookRuleContext, previous: PreviousDisc
           const cell = row.cells[i];
           if (!cell) continue;
           const expected = amountOf(node, spec.group, spec.measure, table.carryover === "excluded");
-          const label = row.role === "total" ? "合计" : `${row.code} ${compactText(row.label)}`;
+          const label =
+            row.role === "total"
+              ? PREVIOUS_MESSAGES.totalLabel
+              : `${row.code} ${compactText(row.label)}`;
           const found = mismatch(
             previous,
             table.table.sheet,
             cell,
-            `${table.kind}“${label}”的“${caption}”`,
+            PREVIOUS_MESSAGES.tableFigure(table.kind, label, caption),
             expected
           );
           if (found) {
             if (!node && row.role !== "total")
-              found.message = found.message.replace(/。$/, "（上年无此项）。");
+              found.message = found.message.replace(
+                /。$/,
+                `${PREVIOUS_MESSAGES.noSuchLineLastYear}。`
+              );
             found.related = [cellRef(table.table.sheet, row.address)];
             findings.push(found);
           }
@@ -153,7 +161,7 @@ function codedTableFindings(context: WorkbookRuleContext, previous: PreviousDisc
 
 export const previousFigures: Rule<WorkbookRuleContext> = {
   id: PREVIOUS_RULE.figure,
-  title: "表中的上年数与上年公开的数一致",
+  title: RULE_TITLES["previous.figure"],
   severity: "error",
   scope: "workbook",
   run(context): Finding[] {

@@ -2,6 +2,7 @@ import type { Finding } from "../../finding";
 import { movedCodeFindings, pairingFindings } from "../../previous/pairing";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { currentItemCodes, currentSubject } from "./paired";
+import { RULE_TITLES } from "../../messages";
 
 /**
  * Last year's file must be year − 1 of the same department (else an error, and nothing is
@@ -9,7 +10,7 @@ import { currentItemCodes, currentSubject } from "./paired";
  */
 export const previousPairing: Rule<WorkbookRuleContext> = {
   id: "previous.pairing",
-  title: "上年公开文件与本年为同一部门的上一年度",
+  title: RULE_TITLES["previous.pairing"],
   severity: "error",
   scope: "workbook",
   run({ model, previous }): Finding[] {

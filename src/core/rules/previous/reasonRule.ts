@@ -4,7 +4,7 @@
  * A reason still a 【请填写：…】 placeholder is left to narrative.placeholder, which already warns.
  */
 import type { Finding } from "../../finding";
-import { Money, formatMoney } from "../../money";
+import type { Money } from "../../money";
 import { factsFromModel } from "../../narrative/check";
 import { extractStatements, subjectLabel } from "../../narrative/extract";
 import type { Mention, SubjectId } from "../../narrative/extract";
@@ -16,6 +16,7 @@ import { changeReasonThreshold } from "../../templates/settings";
 import type { NarrativeRuleContext } from "../narrative/narrativeRule";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { pairedPrevious } from "./paired";
+import { PREVIOUS_MESSAGES, RULE_TITLES } from "../../messages";
 
 /** The terms whose change a 情况说明 explains; the first of each group names it in messages. */
 const GROUPS: readonly (readonly SubjectId[])[] = [
@@ -73,7 +74,7 @@ function at(paragraph: NarrativeInput | undefined): Partial<Finding> {
 
 export const previousReason: Rule<WorkbookRuleContext> = {
   id: PREVIOUS_RULE.reason,
-  title: "较大的比上年增减写明原因",
+  title: RULE_TITLES["previous.reason"],
   severity: "warning",
   scope: "workbook",
   run(context): Finding[] {
@@ -102,7 +103,13 @@ export const previousReason: Rule<WorkbookRuleContext> = {
           ruleId: PREVIOUS_RULE.reason,
           severity: "warning",
           ...at(paragraphs[0]),
-          message: `${subjectLabel(group[0])}比上年${describeChange(change)}，超过 ±${threshold.toFixed(0)}%（本年 ${formatMoney(current)} 万元，上年 ${formatMoney(last)} 万元），情况说明中没有说明这一增减及其原因。`,
+          message: PREVIOUS_MESSAGES.changeNotMentioned(
+            subjectLabel(group[0]),
+            describeChange(change),
+            threshold,
+            current,
+            last
+          ),
           expected: change.amount.toFixed(2),
         });
         continue;
@@ -118,12 +125,17 @@ export const previousReason: Rule<WorkbookRuleContext> = {
         const place =
           paragraph.sheet && paragraph.cell
             ? ""
-            : `${paragraph.location ?? `情况说明第${m.paragraph + 1}段`}：`;
+            : PREVIOUS_MESSAGES.paragraphPlace(paragraph.location, m.paragraph);
         findings.push({
           ruleId: PREVIOUS_RULE.reason,
           severity: "warning",
           ...at(paragraph),
-          message: `${place}${subjectLabel(m.subject!)}比上年${describeChange(change)}，超过 ±${threshold.toFixed(0)}%，但没有写明增减原因（如“主要原因是……”）。`,
+          message: PREVIOUS_MESSAGES.changeWithoutReason(
+            place,
+            subjectLabel(m.subject!),
+            describeChange(change),
+            threshold
+          ),
           actual: m.value.toFixed(2),
         });
       }

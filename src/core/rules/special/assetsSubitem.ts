@@ -1,6 +1,6 @@
 import { cellRef } from "../../finding";
 import type { Finding } from "../../finding";
-import { MESSAGES } from "../messages";
+import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { assetsViews, cellOf } from "../../read/assetsTable";
 
@@ -9,7 +9,7 @@ const RULE_ID = "assets.subitem";
 
 export const assetsSubitem: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "固定资产“其中”项不大于所属项目",
+  title: RULE_TITLES["assets.subitem"],
   severity: "error",
   scope: "workbook",
   run({ model }) {

@@ -1,6 +1,6 @@
 import type { Finding } from "../../finding";
 import type { AmountCell } from "../../read/table";
-import { MESSAGES } from "../messages";
+import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { sumFinding } from "../sums";
 import { assetsViews, cellOf } from "../../read/assetsTable";
@@ -13,7 +13,7 @@ const RULE_ID = "assets.total";
 
 export const assetsTotal: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "资产总额等于各类资产价值之和",
+  title: RULE_TITLES["assets.total"],
   severity: "error",
   scope: "workbook",
   run({ model }) {

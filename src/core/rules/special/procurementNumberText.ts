@@ -1,5 +1,5 @@
 import type { Finding } from "../../finding";
-import { MESSAGES } from "../messages";
+import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { procurementViews } from "../../read/procurementTable";
 
@@ -11,7 +11,7 @@ const RULE_ID = "procurement.number-as-text";
 
 export const procurementNumberAsText: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "政府采购表中的数字以文本形式保存",
+  title: RULE_TITLES["procurement.number-as-text"],
   severity: "warning",
   scope: "workbook",
   run({ model }) {

@@ -1,7 +1,7 @@
 import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
 import { Money } from "../../money";
-import { MESSAGES } from "../messages";
+import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { procurementViews } from "../../read/procurementTable";
 
@@ -17,7 +17,7 @@ const YUAN_PER_WAN = new Money(10000);
 
 export const procurementQtyPrice: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "政府采购数量×单价等于金额",
+  title: RULE_TITLES["procurement.qty-price"],
   severity: "error",
   scope: "workbook",
   run({ model }) {
@@ -41,7 +41,7 @@ export const procurementQtyPrice: Rule<WorkbookRuleContext> = {
         )
           continue;
         const rounding = difference.abs().lessThanOrEqualTo(tolerance);
-        const column = captions.get(amount) ?? "金额";
+        const column = captions.get(amount) ?? MESSAGES.procurementAmountColumn;
         findings.push({
           ruleId: RULE_ID,
           severity: rounding ? "info" : "error",

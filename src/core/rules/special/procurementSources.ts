@@ -1,5 +1,5 @@
 import type { Finding } from "../../finding";
-import { MESSAGES } from "../messages";
+import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { sumFinding } from "../sums";
 import { procurementViews } from "../../read/procurementTable";
@@ -9,7 +9,7 @@ const RULE_ID = "procurement.sources";
 
 export const procurementSources: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "政府采购金额合计等于各资金来源之和",
+  title: RULE_TITLES["procurement.sources"],
   severity: "error",
   scope: "workbook",
   run({ model }) {
@@ -17,7 +17,7 @@ export const procurementSources: Rule<WorkbookRuleContext> = {
     for (const view of procurementViews(model)) {
       const { amount, sources, captions } = view.columns;
       if (sources.length === 0) continue;
-      const column = captions.get(amount) ?? "合计";
+      const column = captions.get(amount) ?? MESSAGES.procurementTotalColumn;
       const names = sources.map((c) => captions.get(c) ?? "");
       for (const row of view.rows) {
         const finding = sumFinding(

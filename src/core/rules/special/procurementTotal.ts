@@ -1,6 +1,6 @@
 import type { Finding } from "../../finding";
 import type { AmountCell } from "../../read/table";
-import { MESSAGES } from "../messages";
+import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { sumFinding } from "../sums";
 import {
@@ -43,7 +43,7 @@ function compare(view: ProcurementView, total: ProcurementRow, parts: Procuremen
 
 export const procurementTotal: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "政府采购合计等于各行之和",
+  title: RULE_TITLES["procurement.total"],
   severity: "error",
   scope: "workbook",
   run({ model }) {

@@ -3,7 +3,7 @@ import type { Finding } from "../../finding";
 import { Money } from "../../money";
 import { compareSum } from "../../rounding";
 import { sumBasis } from "../sums";
-import { MESSAGES } from "../messages";
+import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { SangongMeasure, SangongView, percentValue, sangongViews } from "../../read/sangongTable";
 
@@ -13,7 +13,6 @@ import { SangongMeasure, SangongView, percentValue, sangongViews } from "../../r
  */
 const RULE_ID = "sangong.change";
 const HUNDRED = new Money(100);
-const YEAR_EXAMPLE = "上年预算数”“本年预算数”或“2023年预算数”“2024年预算数";
 
 /** The 上年 and 本年 measures a 增减 measure compares: same key, else the only ones there are. */
 function pair(
@@ -33,7 +32,7 @@ function pair(
 
 export const sangongChange: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "“三公”经费增减额等于本年减上年",
+  title: RULE_TITLES["sangong.change"],
   severity: "error",
   scope: "workbook",
   run({ model }) {
@@ -49,7 +48,7 @@ export const sangongChange: Rule<WorkbookRuleContext> = {
             severity: "warning",
             sheet: view.table.sheet,
             cell: measure.address,
-            message: `无法确定“${measure.caption}”是哪两列之差：表头没有分清上年和本年（如“${YEAR_EXAMPLE}”），这一列未核对。`,
+            message: MESSAGES.sangongChangeUnpaired(measure.caption),
             actual: measure.caption,
           });
           return;
@@ -118,7 +117,7 @@ export const sangongChange: Rule<WorkbookRuleContext> = {
             sheet: view.table.sheet,
             cell: cell.address,
             message:
-              (rounding ? "舍入差异：" : "") +
+              (rounding ? MESSAGES.roundingPrefix : "") +
               MESSAGES.sangongRate(line.label, measure.caption, actual, rate),
             expected: rate.toFixed(2),
             actual: actual.toFixed(2),

@@ -1,5 +1,5 @@
 import type { Finding } from "../../finding";
-import { MESSAGES } from "../messages";
+import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { sumFinding } from "../sums";
 import {
@@ -22,7 +22,7 @@ const PARTS: readonly SangongItem[] = ["abroad", "vehicle", "reception"];
 
 export const sangongSum: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "“三公”经费合计等于三项之和",
+  title: RULE_TITLES["sangong.sum"],
   severity: "error",
   scope: "workbook",
   run({ model }) {

@@ -1,5 +1,5 @@
 import type { Finding } from "../../finding";
-import { MESSAGES } from "../messages";
+import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { sumFinding } from "../sums";
 import { lineOf, sangongViews, totalRightButVehicleWrong } from "../../read/sangongTable";
@@ -13,7 +13,7 @@ const RULE_ID = "sangong.vehicle";
 
 export const sangongVehicle: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "公务用车购置及运行维护费等于购置费与运行维护费之和",
+  title: RULE_TITLES["sangong.vehicle"],
   severity: "error",
   scope: "workbook",
   run({ model }) {

@@ -6,7 +6,7 @@ import { cellRef } from "../../finding";
 import type { CellRef, Finding } from "../../finding";
 import { Money, ZERO } from "../../money";
 import { compareSum } from "../../rounding";
-import { MESSAGES } from "../messages";
+import { MESSAGES, WORKBOOK_MESSAGES, type NamedFigure } from "../../messages";
 import { analyzeSums } from "../sumRelations";
 import type { SumRelation } from "../sumRelations";
 import { publishedUnit, wanDecimals } from "../sums";
@@ -178,7 +178,7 @@ export function equalityFinding(
   const hereValue = show(here.value);
   const thereValue = show(there.value);
   const unit = cells.find((c) => c.unit)?.unit;
-  const note = unit && !shared ? `（${unit}已折算为万元比较）` : "";
+  const note = unit && !shared ? WORKBOOK_MESSAGES.convertedUnit(unit) : "";
   const text = describe(hereValue, thereValue);
   if (!rounding && options.model && blameThere(options.model, here, there)) {
     return {
@@ -204,11 +204,11 @@ export function equalityFinding(
     sheet: here.cellSheets?.[0] ?? here.sheet,
     cell: anchor.address,
     message:
-      (rounding ? "舍入差异：" : "") +
+      (rounding ? WORKBOOK_MESSAGES.roundingPrefix : "") +
       text +
       note +
       (rounding
-        ? "，在四舍五入允许范围内。"
+        ? WORKBOOK_MESSAGES.withinRounding
         : blamedHere
           ? `。${MESSAGES.blameOwnTable(here.cellSheets?.[0] ?? here.sheet, thereValue)}`
           : "。"),
@@ -272,12 +272,9 @@ export function oddOneOut(
   return undefined;
 }
 
-/** “收支总表、收入总表均为 717.94” or, when they differ within rounding, each with its figure. */
-export function othersText(others: readonly Published[]): string {
-  const first = others[0].figure.value;
-  return others.every((o) => o.figure.value.equals(first))
-    ? `${others.map((o) => o.name).join("、")}均为 ${first.toFixed(2)}`
-    : others.map((o) => `${o.name}为 ${o.figure.value.toFixed(2)}`).join("、");
+/** A published figure as a message names it (WORKBOOK_MESSAGES.others and the like). */
+export function named(entry: Published): NamedFigure {
+  return { name: entry.name, value: entry.figure.value, listed: entry.figure.cells.length > 0 };
 }
 
 /** `there` is the wrong one: its own table says so, and `here`'s does not say the same of `here`. */

@@ -2,6 +2,7 @@ import type { Finding } from "../../finding";
 import type { TableRow, TableSide } from "../../read/table";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { Figure, equalityFinding, figure, hasOrdinal, tablesOf } from "./access";
+import { RULE_TITLES, WORKBOOK_MESSAGES } from "../../messages";
 
 const RULE_ID = "balance.totals";
 
@@ -26,7 +27,7 @@ function balanceParts(
 /** 收入总计 = 本年收入合计 + 上年结转; 支出总计 = 本年支出合计 + 年终结转; 收入总计 = 支出总计. */
 export const balanceTotals: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "收支平衡",
+  title: RULE_TITLES["balance.totals"],
   severity: "error",
   scope: "workbook",
   run({ model }) {
@@ -40,8 +41,8 @@ export const balanceTotals: Rule<WorkbookRuleContext> = {
       const [income, expenditure] = sides;
       const grandTotals: Figure[] = [];
       for (const [side, label] of [
-        [income, "收入"],
-        [expenditure, "支出"],
+        [income, WORKBOOK_MESSAGES.balanceSideIncome],
+        [expenditure, WORKBOOK_MESSAGES.balanceSideExpenditure],
       ] as const) {
         side.amountColumns.forEach((_, column) => {
           const { current, carry, grand } = balanceParts(side, column);
@@ -57,7 +58,15 @@ export const balanceTotals: Rule<WorkbookRuleContext> = {
             total,
             parts,
             (a, b) =>
-              `“${grand.label}”为 ${a.toFixed(2)}，而“${current.label}”${carry.map((r) => `+“${r.label}”`).join("")}为 ${b.toFixed(2)}（${label}，${side.captions[column]}）`,
+              WORKBOOK_MESSAGES.balanceGrandTotal(
+                grand.label,
+                a,
+                current.label,
+                carry.map((r) => r.label),
+                b,
+                label,
+                side.captions[column]
+              ),
             { model }
           );
           if (finding) findings.push(finding);
@@ -68,8 +77,7 @@ export const balanceTotals: Rule<WorkbookRuleContext> = {
           RULE_ID,
           grandTotals[1],
           grandTotals[0],
-          (a, b) =>
-            `${recognized.kind}中支出总计 ${a.toFixed(2)} 与收入总计 ${b.toFixed(2)} 不相等`,
+          (a, b) => WORKBOOK_MESSAGES.balanceSides(recognized.kind, a, b),
           { model }
         );
         if (finding) findings.push(finding);

@@ -1,13 +1,14 @@
 import type { Finding } from "../../finding";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { columnIndex, equalityFinding, figure, firstOf, totalRow } from "./access";
+import { RULE_TITLES, WORKBOOK_MESSAGES } from "../../messages";
 
 const RULE_ID = "cross.basic-expenditure";
 
 /** 一般公共预算支出表's 基本支出 合计 = 基本支出表's 合计: the same basic spending by function and by economic class. */
 export const basicExpenditure: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "一般公共预算基本支出与基本支出表一致",
+  title: RULE_TITLES["cross.basic-expenditure"],
   severity: "error",
   scope: "workbook",
   run({ model }) {
@@ -25,8 +26,7 @@ export const basicExpenditure: Rule<WorkbookRuleContext> = {
       RULE_ID,
       figure(basic.table.sheet, [basicTotal.cells[0]]),
       figure(general.table.sheet, [generalTotal.cells[column]]),
-      (a, b) =>
-        `基本支出表合计为 ${a.toFixed(2)}，一般公共预算支出表的基本支出合计为 ${b.toFixed(2)}`,
+      (a, b) => WORKBOOK_MESSAGES.basicExpenditure(a, b),
       { model }
     );
     if (finding) findings.push(finding);

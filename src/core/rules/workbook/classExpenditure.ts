@@ -12,9 +12,10 @@ import {
   firstOf,
   mainSide,
   oddOneOut,
-  othersText,
+  named,
   totalRow,
 } from "./access";
+import { RULE_TITLES, WORKBOOK_MESSAGES } from "../../messages";
 
 const RULE_ID = "cross.class-expenditure";
 
@@ -44,7 +45,7 @@ function rowFigure(
 /** Per 类: 收支总表 expenditure = 支出总表 合计 = 收入总表 合计 (the same money seen from both ends). */
 export const classExpenditure: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "各类支出在收支总表、支出总表、收入总表中一致",
+  title: RULE_TITLES["cross.class-expenditure"],
   severity: "error",
   scope: "workbook",
   run({ model, catalog }) {
@@ -85,11 +86,8 @@ export const classExpenditure: Rule<WorkbookRuleContext> = {
         const missingAt = total ? cellRef(t.table.sheet, total.address) : undefined;
         return [{ name: tableName, figure: f, missingAt }];
       });
-      const odd = oddOneOut(
-        RULE_ID,
-        published,
-        (one, others) =>
-          `“${name}”类支出：${one.name}${one.figure.cells.length > 0 ? `为 ${one.figure.value.toFixed(2)}` : "中没有这一类"}，而${othersText(others)}`
+      const odd = oddOneOut(RULE_ID, published, (one, others) =>
+        WORKBOOK_MESSAGES.classOddOne(name, named(one), others.map(named))
       );
       if (odd) {
         findings.push(odd);
@@ -111,7 +109,7 @@ export const classExpenditure: Rule<WorkbookRuleContext> = {
           RULE_ID,
           a,
           b,
-          (x, y) => `“${name}”类支出：${aName}为 ${x.toFixed(2)}，${bName}为 ${y.toFixed(2)}`,
+          (x, y) => WORKBOOK_MESSAGES.classPair(name, aName, x, bName, y),
           { model }
         );
         if (finding) findings.push(finding);
@@ -129,15 +127,14 @@ export const classExpenditure: Rule<WorkbookRuleContext> = {
           ? oddOneOut(
               RULE_ID,
               [
-                { name: "支出总表合计", figure: here },
+                { name: WORKBOOK_MESSAGES.expenditureTotalName, figure: here },
                 {
-                  name: `收支总表“${current.label}”`,
+                  name: WORKBOOK_MESSAGES.summaryTotalName(current.label),
                   figure: figure(summary.table.sheet, [current.cells[0]]),
                 },
-                { name: "收入总表合计", figure: incomeTotal },
+                { name: WORKBOOK_MESSAGES.incomeTotalName, figure: incomeTotal },
               ],
-              (one, others) =>
-                `${one.name}为 ${one.figure.value.toFixed(2)}，而${othersText(others)}`
+              (one, others) => WORKBOOK_MESSAGES.totalOddOne(named(one), others.map(named))
             )
           : undefined;
       if (odd) findings.push(odd);
@@ -146,8 +143,7 @@ export const classExpenditure: Rule<WorkbookRuleContext> = {
           RULE_ID,
           here,
           figure(summary.table.sheet, [current.cells[0]]),
-          (x, y) =>
-            `支出总表合计 ${x.toFixed(2)} 与收支总表“${current.label}” ${y.toFixed(2)} 不一致`,
+          (x, y) => WORKBOOK_MESSAGES.totalPair(x, current.label, y),
           { model }
         );
         if (finding) findings.push(finding);

@@ -2,6 +2,7 @@ import type { Finding } from "../../finding";
 import type { TableKind } from "../../read/tableKinds";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { rowsByCode } from "./access";
+import { RULE_TITLES, WORKBOOK_MESSAGES } from "../../messages";
 
 const RULE_ID = "completeness.code-depth";
 
@@ -17,7 +18,7 @@ const DEPTH: Partial<Record<TableKind, number>> = {
 
 export const codeDepth: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "科目细化到项（功能）和款（经济）",
+  title: RULE_TITLES["completeness.code-depth"],
   severity: "warning",
   scope: "workbook",
   run({ model }) {
@@ -35,7 +36,7 @@ export const codeDepth: Rule<WorkbookRuleContext> = {
             severity: "warning",
             sheet: table.sheet,
             cell: row.codeCell?.address ?? row.address,
-            message: `科目 ${code} 有金额但没有列出下级科目；${kind}应细化到${depth === 7 ? "项（7 位编码）" : "款（5 位编码）"}。`,
+            message: WORKBOOK_MESSAGES.codeDepth(code, kind, depth),
             actual: code,
           });
         }

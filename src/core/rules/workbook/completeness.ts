@@ -3,7 +3,7 @@ import type { TableKind } from "../../read/tableKinds";
 import type { RecognizedTable, WorkbookModel } from "../../read/workbook";
 import { TEMPLATE_SETS } from "../../templates/sets";
 import type { RequiredTable } from "../../templates/sets";
-import { MESSAGES } from "../messages";
+import { MESSAGES, RULE_TITLES, WORKBOOK_MESSAGES } from "../../messages";
 import type { TemplateId } from "../../model";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { tablesOf } from "./access";
@@ -79,7 +79,7 @@ export function coverage(model: WorkbookModel, template: TemplateId | undefined)
  */
 export const completeness: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "公开表齐全",
+  title: RULE_TITLES["completeness.tables"],
   severity: "error",
   scope: "workbook",
   run({ model, template }) {
@@ -121,7 +121,7 @@ export const completeness: Rule<WorkbookRuleContext> = {
             severity: "warning",
             sheet: table.sheet,
             cell: table.title?.address ?? "A1",
-            message: `“${required.title}”没有数据，应在表下注明（如“注：无${required.kind.replace(/表$/, "")}预算，空表列示。”或“注：本表无数据”）。`,
+            message: WORKBOOK_MESSAGES.emptyTableNote(required.title, required.kind),
           });
         }
       }

@@ -1,5 +1,6 @@
 import type { Finding } from "../../finding";
 import type { Rule, WorkbookRuleContext } from "../rule";
+import { RULE_TITLES, WORKBOOK_MESSAGES } from "../../messages";
 
 export const FINAL_ACCOUNTS_RULE_ID = "workbook.final-accounts";
 
@@ -11,18 +12,15 @@ export const FINAL_ACCOUNTS_RULE_ID = "workbook.final-accounts";
  */
 export const finalAccounts: Rule<WorkbookRuleContext> = {
   id: FINAL_ACCOUNTS_RULE_ID,
-  title: "决算表不是预算公开表",
+  title: RULE_TITLES["workbook.final-accounts"],
   severity: "error",
   scope: "workbook",
   run({ model }) {
     const found = model.finalAccounts ?? [];
     if (found.length === 0) return [];
     const first = found[0];
-    const titles = [...new Set(found.map((t) => `“${t.title.replace(/\s+/g, "")}”`))];
-    const named =
-      titles.length > 3
-        ? `${titles.slice(0, 3).join("、")}等 ${titles.length} 张表`
-        : titles.join("、");
+    const titles = [...new Set(found.map((t) => t.title.replace(/\s+/g, "")))];
+    const named = WORKBOOK_MESSAGES.finalAccountsNamed(titles);
     const finding: Finding =
       model.tables.length === 0
         ? {
@@ -30,7 +28,7 @@ export const finalAccounts: Rule<WorkbookRuleContext> = {
             severity: "error",
             sheet: first.sheet,
             cell: first.cell,
-            message: `这是决算表，本工具检查预算公开表：${named}是部门决算（上年预算的执行结果），不是部门预算公开表，未作检查。请打开部门预算公开表（收支总表、收入总表、支出总表等）再检查。`,
+            message: WORKBOOK_MESSAGES.finalAccountsOnly(named),
             actual: first.title,
           }
         : {
@@ -38,7 +36,7 @@ export const finalAccounts: Rule<WorkbookRuleContext> = {
             severity: "warning",
             sheet: first.sheet,
             cell: first.cell,
-            message: `${named}是决算表，本工具检查预算公开表，未检查${found.length > 1 ? "这些表" : "此表"}；其余预算公开表已检查。`,
+            message: WORKBOOK_MESSAGES.finalAccountsAmong(named, found.length),
             actual: first.title,
           };
     return [finding];

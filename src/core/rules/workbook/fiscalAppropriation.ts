@@ -12,6 +12,7 @@ import {
   rowWithLabel,
   totalRow,
 } from "./access";
+import { RULE_TITLES, WORKBOOK_MESSAGES } from "../../messages";
 
 const RULE_ID = "cross.fiscal-appropriation";
 
@@ -29,7 +30,7 @@ const DETAIL_TABLES: { kind: TableKind; column: RegExp; income: RegExp }[] = [
  */
 export const fiscalAppropriation: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "财政拨款收支总表与一般公共预算支出表等一致",
+  title: RULE_TITLES["cross.fiscal-appropriation"],
   severity: "error",
   scope: "workbook",
   run({ model, catalog }) {
@@ -57,8 +58,7 @@ export const fiscalAppropriation: Rule<WorkbookRuleContext> = {
             RULE_ID,
             figure(sheet, [total.cells[totalColumn]]),
             figure(fiscal.table.sheet, [incomeRow.cells[0]]),
-            (a, b) =>
-              `${detail.kind}（不含上年结转）合计为 ${a.toFixed(2)}，财政拨款收支总表本年收入“${incomeRow.label}”为 ${b.toFixed(2)}`,
+            (a, b) => WORKBOOK_MESSAGES.fiscalIncome(detail.kind, a, incomeRow.label, b),
             { model }
           )
         );
@@ -78,7 +78,14 @@ export const fiscalAppropriation: Rule<WorkbookRuleContext> = {
             a,
             b,
             (x, y) =>
-              `“${code} ${catalog.name(code) ?? ""}”类：${a === here ? detail.kind : "财政拨款收支总表"}为 ${x.toFixed(2)}，${a === here ? "财政拨款收支总表" : detail.kind}为 ${y.toFixed(2)}`,
+              WORKBOOK_MESSAGES.fiscalClass(
+                code,
+                catalog.name(code) ?? "",
+                a === here ? detail.kind : WORKBOOK_MESSAGES.fiscalSummaryName,
+                x,
+                a === here ? WORKBOOK_MESSAGES.fiscalSummaryName : detail.kind,
+                y
+              ),
             { model }
           )
         );
@@ -92,7 +99,7 @@ export const fiscalAppropriation: Rule<WorkbookRuleContext> = {
             figure(sheet, [detailTotal.cells[totalColumn]]),
             figure(fiscal.table.sheet, [fiscalTotal.cells[column]]),
             (x, y) =>
-              `${detail.kind}合计为 ${x.toFixed(2)}，财政拨款收支总表本年支出合计（${expenditureSide.captions[column]}）为 ${y.toFixed(2)}`,
+              WORKBOOK_MESSAGES.fiscalTotal(detail.kind, x, expenditureSide.captions[column], y),
             { model }
           )
         );

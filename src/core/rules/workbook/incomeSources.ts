@@ -3,6 +3,7 @@ import type { TableRow, TableSide } from "../../read/table";
 import { stripOrdinal } from "../../read/text";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { Figure, equalityFinding, figure, firstOf, totalRow } from "./access";
+import { RULE_TITLES, WORKBOOK_MESSAGES } from "../../messages";
 
 const RULE_ID = "cross.income-sources";
 
@@ -73,7 +74,7 @@ function summaryIncome(
 /** 收支总表's income items = the 合计 row of 收入总表, source by source; 本年收入合计 and 上年结转 too. */
 export const incomeSources: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "收支总表收入与收入总表一致",
+  title: RULE_TITLES["cross.income-sources"],
   severity: "error",
   scope: "workbook",
   run({ model }) {
@@ -110,7 +111,7 @@ export const incomeSources: Rule<WorkbookRuleContext> = {
         RULE_ID,
         here,
         there,
-        (a, b) => `${what}：收支总表为 ${a.toFixed(2)}，收入总表合计行为 ${b.toFixed(2)}`,
+        (a, b) => WORKBOOK_MESSAGES.incomeSource(what, a, b),
         { model }
       );
       if (finding) findings.push(finding);
@@ -129,9 +130,17 @@ export const incomeSources: Rule<WorkbookRuleContext> = {
       compare(here, there, source.id);
     }
     if (left.current)
-      compare(figure(summary.table.sheet, [left.current.cells[0]]), currentColumn, "本年收入合计");
+      compare(
+        figure(summary.table.sheet, [left.current.cells[0]]),
+        currentColumn,
+        WORKBOOK_MESSAGES.incomeCurrentTotal
+      );
     if (left.carry)
-      compare(figure(summary.table.sheet, [left.carry.cells[0]]), carryColumn, "上年结转");
+      compare(
+        figure(summary.table.sheet, [left.carry.cells[0]]),
+        carryColumn,
+        WORKBOOK_MESSAGES.incomeCarry
+      );
     return findings;
   },
 };

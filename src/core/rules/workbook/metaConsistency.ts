@@ -1,6 +1,7 @@
 import type { Finding } from "../../finding";
 import { sameDepartment } from "../../read/meta";
 import type { Rule, WorkbookRuleContext } from "../rule";
+import { RULE_TITLES, WORKBOOK_MESSAGES } from "../../messages";
 
 const RULE_ID = "meta.consistency";
 
@@ -12,7 +13,7 @@ const RULE_ID = "meta.consistency";
  */
 export const metaConsistency: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "各表部门、年度一致",
+  title: RULE_TITLES["meta.consistency"],
   severity: "warning",
   scope: "workbook",
   run({ model }) {
@@ -28,7 +29,11 @@ export const metaConsistency: Rule<WorkbookRuleContext> = {
         findings.push({
           ...base,
           cell: table.department.address,
-          message: `部门名称“${table.department.name}”与“${department.sheet}”中的“${department.value}”不一致。`,
+          message: WORKBOOK_MESSAGES.departmentMismatch(
+            table.department.name,
+            department.sheet,
+            department.value
+          ),
           expected: department.value,
           actual: table.department.name,
         });
@@ -37,7 +42,7 @@ export const metaConsistency: Rule<WorkbookRuleContext> = {
         findings.push({
           ...base,
           cell: table.year.address,
-          message: `预算年度 ${table.year.value} 与“${year.sheet}”中的 ${year.value} 不一致。`,
+          message: WORKBOOK_MESSAGES.yearMismatch(table.year.value, year.sheet, year.value),
           expected: String(year.value),
           actual: String(table.year.value),
         });

@@ -1,5 +1,6 @@
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { columnIndex, equalityFinding, figure, firstOf, totalRow } from "./access";
+import { RULE_TITLES, WORKBOOK_MESSAGES } from "../../messages";
 
 const RULE_ID = "cross.operating-cost";
 
@@ -9,7 +10,7 @@ const RULE_ID = "cross.operating-cost";
  */
 export const operatingCost: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "机关运行经费等于基本支出公用经费",
+  title: RULE_TITLES["cross.operating-cost"],
   severity: "error",
   scope: "workbook",
   run({ model, unitNature }) {
@@ -26,8 +27,7 @@ export const operatingCost: Rule<WorkbookRuleContext> = {
       RULE_ID,
       figure(operating.table.sheet, [operatingTotal.cells[0]]),
       figure(basic.table.sheet, [basicTotal.cells[publicColumn]]),
-      (a, b) =>
-        `机关运行经费为 ${a.toFixed(2)}，基本支出表公用经费合计为 ${b.toFixed(2)}${unitNature ? "" : "（单位性质未知，按行政单位核对）"}`,
+      (a, b) => WORKBOOK_MESSAGES.operatingCost(a, b, unitNature !== undefined),
       { model }
     );
     if (!finding) return [];

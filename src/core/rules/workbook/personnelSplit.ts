@@ -1,6 +1,7 @@
 import type { Finding } from "../../finding";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { classRows, columnIndex, equalityFinding, figure, firstOf, totalRow } from "./access";
+import { RULE_TITLES, WORKBOOK_MESSAGES } from "../../messages";
 
 const RULE_ID = "basic.personnel-public-split";
 
@@ -10,7 +11,7 @@ const RULE_ID = "basic.personnel-public-split";
  */
 export const personnelSplit: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "人员经费、公用经费与经济分类一致",
+  title: RULE_TITLES["basic.personnel-public-split"],
   severity: "warning",
   scope: "workbook",
   run({ model }) {
@@ -31,15 +32,14 @@ export const personnelSplit: Rule<WorkbookRuleContext> = {
       );
     const findings: Finding[] = [];
     for (const [column, codes, label] of [
-      [personnel, ["301", "303"], "人员经费"],
-      [publicUse, ["302", "310"], "公用经费"],
+      [personnel, ["301", "303"], WORKBOOK_MESSAGES.personnelLabel],
+      [publicUse, ["302", "310"], WORKBOOK_MESSAGES.publicUseLabel],
     ] as const) {
       const finding = equalityFinding(
         RULE_ID,
         figure(sheet, [total.cells[column]]),
         sumOf([...codes]),
-        (a, b) =>
-          `${label}合计为 ${a.toFixed(2)}，而经济分类 ${codes.join("+")} 的合计为 ${b.toFixed(2)}`,
+        (a, b) => WORKBOOK_MESSAGES.personnelSplit(label, a, codes, b),
         { model }
       );
       if (finding)

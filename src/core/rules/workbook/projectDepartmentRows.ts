@@ -1,5 +1,5 @@
 import type { Finding } from "../../finding";
-import { MESSAGES } from "../messages";
+import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { tablesOf } from "./access";
 
@@ -13,7 +13,7 @@ const RULE_ID = "project.department-row";
  */
 export const projectDepartmentRows: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "项目支出表的单位行与部门名称一致",
+  title: RULE_TITLES["project.department-row"],
   severity: "error",
   scope: "workbook",
   run({ model }) {

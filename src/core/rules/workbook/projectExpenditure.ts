@@ -11,6 +11,7 @@ import {
   tablesOf,
   totalRow,
 } from "./access";
+import { RULE_TITLES, WORKBOOK_MESSAGES } from "../../messages";
 
 const RULE_ID = "cross.project-expenditure";
 
@@ -21,7 +22,7 @@ const RULE_ID = "cross.project-expenditure";
  */
 export const projectExpenditure: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "项目支出表与支出总表、收入总表一致",
+  title: RULE_TITLES["cross.project-expenditure"],
   severity: "error",
   scope: "workbook",
   run({ model }) {
@@ -49,8 +50,7 @@ export const projectExpenditure: Rule<WorkbookRuleContext> = {
           RULE_ID,
           figure(expenditure.table.sheet, [expenditureTotal.cells[projectColumn]]),
           projectFigure,
-          (a, b) =>
-            `支出总表项目支出合计为 ${a.toFixed(2)}，${projectTables.length} 张项目支出表合计为 ${b.toFixed(2)}`,
+          (a, b) => WORKBOOK_MESSAGES.projectTotal(a, projectTables.length, b),
           { model }
         )
       );
@@ -97,7 +97,11 @@ export const projectExpenditure: Rule<WorkbookRuleContext> = {
             projectOnlyCarry.map(([, row]) => row.cells[carryColumn])
           ),
           (a, b) =>
-            `上年结转项目支出表合计为 ${a.toFixed(2)}，收入总表中项目类科目（${projectOnlyCarry.map(([code]) => code).join("、")}）的上年结转合计为 ${b.toFixed(2)}`,
+            WORKBOOK_MESSAGES.projectCarry(
+              a,
+              projectOnlyCarry.map(([code]) => code),
+              b
+            ),
           { model }
         )
       );
@@ -137,14 +141,9 @@ export const projectExpenditure: Rule<WorkbookRuleContext> = {
         expected
       );
       push(
-        equalityFinding(
-          RULE_ID,
-          here,
-          there,
-          (a, b) =>
-            `收入总表上年结转合计为 ${a.toFixed(2)}，而基本支出结转（支出总表基本支出 − 一般公共预算基本支出）加上年结转项目支出为 ${b.toFixed(2)}`,
-          { model }
-        )
+        equalityFinding(RULE_ID, here, there, (a, b) => WORKBOOK_MESSAGES.carryTotal(a, b), {
+          model,
+        })
       );
     }
     return findings;

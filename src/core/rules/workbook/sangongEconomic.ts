@@ -3,15 +3,16 @@ import type { Finding } from "../../finding";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { SangongItem, currentTotalMeasure, lineOf, readSangong } from "../../read/sangongTable";
 import { firstOf, rowsByCode } from "./access";
+import { RULE_TITLES, WORKBOOK_MESSAGES } from "../../messages";
 
 const RULE_ID = "cross.sangong-economic";
 
 /** Each 三公 item and the economic line that carries its basic-spending part. */
 const ITEMS: { item: SangongItem; code: string; name: string }[] = [
-  { item: "abroad", code: "30212", name: "因公出国（境）费用" },
-  { item: "reception", code: "30217", name: "公务接待费" },
-  { item: "operation", code: "30231", name: "公务用车运行维护费" },
-  { item: "purchase", code: "31013", name: "公务用车购置" },
+  { item: "abroad", code: "30212", name: WORKBOOK_MESSAGES.sangongItems.abroad },
+  { item: "reception", code: "30217", name: WORKBOOK_MESSAGES.sangongItems.reception },
+  { item: "operation", code: "30231", name: WORKBOOK_MESSAGES.sangongItems.operation },
+  { item: "purchase", code: "31013", name: WORKBOOK_MESSAGES.sangongItems.purchase },
 ];
 
 /**
@@ -21,7 +22,7 @@ const ITEMS: { item: SangongItem; code: string; name: string }[] = [
  */
 export const sangongEconomic: Rule<WorkbookRuleContext> = {
   id: RULE_ID,
-  title: "三公经费不小于基本支出相应经济科目",
+  title: RULE_TITLES["cross.sangong-economic"],
   severity: "warning",
   scope: "workbook",
   run({ model }) {
@@ -46,7 +47,13 @@ export const sangongEconomic: Rule<WorkbookRuleContext> = {
         severity: "warning",
         sheet: sangong.table.sheet,
         cell: cell.address,
-        message: `“三公”经费中的${row ? `“${row.label}”` : `${item.name}`}为 ${amount.toFixed(2)}，小于基本支出表 ${item.code} ${item.name}的 ${line.cells[0].value.toFixed(2)}；三公经费包含基本支出和项目支出，不应小于基本支出中的相应科目。`,
+        message: WORKBOOK_MESSAGES.sangongEconomic(
+          row?.label,
+          item.name,
+          amount,
+          item.code,
+          line.cells[0].value
+        ),
         expected: line.cells[0].value.toFixed(2),
         actual: amount.toFixed(2),
         related: [cellRef(basic.table.sheet, line.cells[0].address)],

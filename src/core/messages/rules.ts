@@ -1,10 +1,11 @@
-import { Money, formatMoney } from "../money";
+import type { Money } from "../money";
+import { formatAmount, formatPercent } from "./amounts";
 
 /**
  * Every message a clerk reads, in one table: the wording stays consistent and can be reviewed in
  * one place. Amounts are shown with two decimals and thousands separators.
  */
-const m = (value: Money) => formatMoney(value);
+const m = (value: Money) => formatAmount(value);
 
 export const MESSAGES = {
   childrenSum: (
@@ -68,6 +69,12 @@ export const MESSAGES = {
     `中有非数字字符${characters.map((c) => `“${c}”`).join("")}`,
   codeSystem: (first: string) =>
     `不属于支出功能分类（2 开头）、部门预算支出经济分类（3 开头）或政府预算支出经济分类（5 开头），而以“${first}”开头`,
+  /** The three code systems, as codeLength names them. */
+  codeSystemName: {
+    function: "支出功能分类",
+    economic: "部门预算支出经济分类",
+    govEconomic: "政府预算支出经济分类",
+  },
   codeLength: (system: string, digits: number, lengths: readonly number[]) =>
     `位数不对：${system}的编码应为 ${lengths.join("、")} 位，这里是 ${digits} 位`,
   codeReadAs: (code: string) => `已按 ${code} 读取，请改正`,
@@ -94,6 +101,9 @@ export const MESSAGES = {
     department
       ? `项目支出表中“${label}”行是单位合计行，但与表头的部门“${department}”不一致；部门自身的行应写部门全称（可加“（本级）”）。请核对这一行是哪个单位的项目。`
       : `项目支出表中“${label}”行是单位合计行，但表头没有写明部门名称，无法核对这一行是哪个单位的项目。`,
+  /** table.column-role */
+  unknownColumn: (caption: string) =>
+    `无法判断表头“${caption}”这一列是什么（不是金额、科目编码、名称等公开表的栏目），这一列未参与检查；如是金额列，请使用规范的栏目名称。`,
   unknownCode: (code: string) =>
     `科目编码 ${code} 不在政府收支分类科目中，请核对编码（或在自定义科目表中补充）。`,
   malformedCode: (text: string) =>
@@ -251,7 +261,15 @@ export const MESSAGES = {
   sangongChangeRounding: (row: string, column: string, actual: Money, expected: Money) =>
     `舍入差异：“三公”经费表“${row}”行的“${column}”为 ${m(actual)}，本年减上年为 ${m(expected)}，相差 ${m(actual.minus(expected))}，在四舍五入允许范围内。`,
   sangongRate: (row: string, column: string, actual: Money, expected: Money) =>
-    `“三公”经费表“${row}”行的“${column}”为 ${m(actual)}%，按（本年−上年）÷上年计算应为 ${m(expected)}%。`,
+    `“三公”经费表“${row}”行的“${column}”为 ${formatPercent(actual)}，按（本年−上年）÷上年计算应为 ${formatPercent(expected)}。`,
+  /** Put before a rate's message when the difference is within rounding. */
+  roundingPrefix: "舍入差异：",
+  /** A 增减 column whose 上年 and 本年 columns cannot be told apart. */
+  sangongChangeUnpaired: (caption: string) =>
+    `无法确定“${caption}”是哪两列之差：表头没有分清上年和本年（如“上年预算数”“本年预算数”或“2023年预算数”“2024年预算数”），这一列未核对。`,
+  /** The procurement columns a message names when the table gives them no caption. */
+  procurementAmountColumn: "金额",
+  procurementTotalColumn: "合计",
   procurementQtyPrice: (
     item: string,
     quantity: Money,
