@@ -603,7 +603,7 @@ export function buildSheet(
  *
  * @example
  * const { ledger } = readLedger(grids);
- * const specs = buildSheets(ledgerFigures(ledger!), ledger!.department, "shanxi");
+ * const specs = buildSheets(ledgerFigures(ledger!), ledger!.department, template);
  */
 export function buildSheets(
   figures: BudgetFigures,
