@@ -16,6 +16,7 @@ import type { Finding } from "../core/finding";
 import type { Grid } from "../core/grid";
 import type { Narrative } from "../core/narrative/types";
 import type { TemplateId } from "../core/model";
+import { TEMPLATE_IDS, isTemplateId } from "../core/templates/registry";
 import { writeDocx } from "../render/docx";
 import { gridsFromXlsx } from "../io/readXlsx";
 import { writeXlsx } from "../render/xlsx";
@@ -109,7 +110,7 @@ export type BuildContent = (
   }
 ) => ExportContent | undefined;
 
-export const EXPORT_HELP = `  budget-disclosure export <文件> [--template <hebei|shanxi|mof>] [--out <目录>] [--force]
+export const EXPORT_HELP = `  budget-disclosure export <文件> [--template <${TEMPLATE_IDS.join("|")}>] [--out <目录>] [--force]
                            [--allow-errors] [--duties <文件>] [--previous <文件>|--previous-dir <目录>]
                            [--debug]
   budget-disclosure export <目录|通配符>… --out <目录> [--template …] [--force] [--allow-errors]
@@ -139,11 +140,7 @@ export const EXPORT_HELP = `  budget-disclosure export <文件> [--template <heb
     An input is never overwritten, even with --force; both files are written, or neither.
 `;
 
-const TEMPLATES: readonly TemplateId[] = ["hebei", "shanxi", "mof"];
-
-function isTemplate(value: string): value is TemplateId {
-  return (TEMPLATES as readonly string[]).includes(value);
-}
+const isTemplate = isTemplateId;
 
 /**
  * A batch unless it is one file: several inputs, a glob, or a name that is not an .xlsx (a folder).
@@ -190,7 +187,7 @@ export function parseExportArgs(
   if (inputs.length === 0) return { command: "usage-error", message: CLI_MESSAGES.noExportInput() };
   const template = values.template;
   if (template !== undefined && !isTemplate(template))
-    return { command: "usage-error", message: CLI_MESSAGES.badTemplate(template, TEMPLATES) };
+    return { command: "usage-error", message: CLI_MESSAGES.badTemplate(template, TEMPLATE_IDS) };
   const previousDir = values["previous-dir"];
   if (values.previous !== undefined && previousDir !== undefined)
     return { command: "usage-error", message: CLI_MESSAGES.previousOrDir() };

@@ -8,6 +8,7 @@ import os from "os";
 import path from "path";
 import { parseArgs } from "util";
 import type { TemplateId } from "../core/model";
+import { TEMPLATE_IDS, isTemplateId } from "../core/templates/registry";
 import type { CheckOptions, FileResult } from "./checkFile";
 import { loadPreviousDir, readPreviousFile } from "./previousFile";
 import {
@@ -31,7 +32,8 @@ import type { OutputFs } from "./outputFiles";
 import { rulesVersion } from "./review/about";
 import { isReviewWorkbook, reportFormatOf, writeReports } from "./review/writeReports";
 
-export const TEMPLATES: readonly TemplateId[] = ["hebei", "shanxi", "mof"];
+/** The provinces --template accepts: the registry's. */
+export const TEMPLATES: readonly TemplateId[] = TEMPLATE_IDS;
 export const FORMATS = ["text", "json"] as const;
 export type Format = (typeof FORMATS)[number];
 
@@ -78,7 +80,10 @@ const CHECK_INPUTS = `  目录会递归查找其中的 .xlsx 工作簿和 .docx 
   globs such as "data/*.xlsx" or "**/*.xlsx" and the tool expands them itself.
 `;
 
-const CHECK_OPTIONS = `  -t, --template <hebei|shanxi|mof>  公开表格式（默认自动识别）  table layout (detected by default)
+/** `-t, --template <a|b|c>`, padded to the column of the other options' texts. */
+const TEMPLATE_OPTION = `  -t, --template <${TEMPLATE_IDS.join("|")}>`.padEnd(35);
+
+const CHECK_OPTIONS = `${TEMPLATE_OPTION}  公开表格式（默认自动识别）  table layout (detected by default)
   -f, --format <text|json>           输出格式（默认 text）        output format (default text)
       --strict-rounding              舍入差异按错误处理            rounding differences are errors
   -n, --narrative <文件.txt|.docx>   与工作簿一起检查的情况说明    a 情况说明 to check with the workbook
@@ -155,9 +160,7 @@ ${EXPORT_HELP}
 
 const HELP_OF = { all: HELP, check: CHECK_HELP, export: EXPORT_COMMAND_HELP } as const;
 
-function isTemplate(value: string): value is TemplateId {
-  return (TEMPLATES as readonly string[]).includes(value);
-}
+const isTemplate = isTemplateId;
 
 function isFormat(value: string): value is Format {
   return (FORMATS as readonly string[]).includes(value);

@@ -5,6 +5,15 @@
  * inside a sentence of ours.
  */
 
+import { TEMPLATE_IDS } from "../core/templates/registry";
+
+/** `a、b 或 c`: a list whose last item is joined by `last`. */
+function orList(items: readonly string[], separator: string, last: string): string {
+  return items.length > 1
+    ? `${items.slice(0, -1).join(separator)}${last}${items[items.length - 1]}`
+    : items.join("");
+}
+
 /** `中文（English）`: the form of every error message. */
 export function bilingual(chinese: string, english: string): string {
   return `${chinese}（${english}）`;
@@ -222,8 +231,8 @@ export const CLI_MESSAGES = {
   noYear: () => bilingual("找不到预算年度，无法导出", "no budget year found"),
   noTemplate: () =>
     bilingual(
-      "无法识别公开表格式，请用 --template 指定 hebei、shanxi 或 mof",
-      "the layout is not recognized: give --template hebei, shanxi or mof"
+      `无法识别公开表格式，请用 --template 指定 ${orList(TEMPLATE_IDS, "、", " 或 ")}`,
+      `the layout is not recognized: give --template ${orList(TEMPLATE_IDS, ", ", " or ")}`
     ),
   noBudgetData: (why: string) =>
     bilingual(

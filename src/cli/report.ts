@@ -13,15 +13,15 @@ import {
   formatCellRef,
 } from "../core/finding";
 import type { TemplateId } from "../core/model";
+import { PROVINCES, TEMPLATE_IDS } from "../core/templates/registry";
 import type { FileResult } from "./checkFile";
 import { ReviewTotals, STATUSES, STATUS_LABEL, totalsOf } from "./review/model";
 import { docxPlace } from "./docxInput";
 
-export const TEMPLATE_LABEL: Record<TemplateId, string> = {
-  hebei: "河北格式",
-  shanxi: "山西格式",
-  mof: "财政部格式",
-};
+/** 河北格式 …: each province's name, from the registry. */
+export const TEMPLATE_LABEL: Record<TemplateId, string> = Object.fromEntries(
+  TEMPLATE_IDS.map((id) => [id, `${PROVINCES[id].name}格式`])
+) as Record<TemplateId, string>;
 
 export interface JsonFinding {
   severity: Severity;

@@ -1,11 +1,12 @@
 /**
  * The shared vocabulary of the engine: words that readers, rules, figures, templates, the narrative
- * and the hosts all use. It lives at the bottom of core and imports nothing, so that no module has
- * to reach sideways or upwards (into rules/ or ledger/) just to name a province or a fund source.
+ * and the hosts all use. It lives at the bottom of core and imports only the province ids (a leaf),
+ * so that no module has to reach sideways or upwards (into rules/ or ledger/) just to name a
+ * province or a fund source.
  */
 
-/** The province layouts the engine knows. */
-export type TemplateId = "hebei" | "shanxi" | "mof";
+/** The province layouts the engine knows: the ids of templates/registry.ts. */
+export type { TemplateId } from "./templates/ids";
 
 /** 行政 / 事业 / 参公 (参照公务员法管理): decides whether 机关运行经费 must equal 公用经费. */
 export type UnitNature = "行政" | "事业" | "参公";

@@ -833,7 +833,7 @@ function dutiesBlocks(
  * Renders the whole disclosure as a .docx file.
  *
  * @example
- * const bytes = await writeDocx({ specs, narrative, duties, department: "中共长治市屯留区委组织部", year: 2024, template: "shanxi" });
+ * const bytes = await writeDocx({ specs, narrative, duties, department: "中共长治市屯留区委组织部", year: 2024, template });
  */
 export async function writeDocx(input: DocxInput): Promise<Uint8Array> {
   const { department, year } = input;

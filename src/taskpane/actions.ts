@@ -9,6 +9,7 @@ import type { WorkbookCheckResult } from "../core/check/workbook";
 import type { Finding } from "../core/finding";
 import type { FigureChange } from "../core/figures/figuresFromModel";
 import type { TemplateId } from "../core/model";
+import { TEMPLATE_IDS } from "../core/templates/registry";
 import {
   MIME_TYPES,
   disclosureAbout,
@@ -45,9 +46,7 @@ export async function runCheck(host: WorkbookHost): Promise<CheckOutcome> {
  * checked as it is.
  */
 export function sourceSheets<T extends { sheet: string }>(grids: readonly T[]): T[] {
-  const generated = new Set(
-    (["hebei", "shanxi", "mof"] as const).flatMap(possibleOutputSheetNames)
-  );
+  const generated = new Set(TEMPLATE_IDS.flatMap(possibleOutputSheetNames));
   const own = grids.filter((grid) => !generated.has(grid.sheet));
   return own.length > 0 ? own : [...grids];
 }

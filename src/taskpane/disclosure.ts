@@ -5,10 +5,7 @@
  */
 import type { WorkbookCheckResult } from "../core/check/workbook";
 import type { TemplateId } from "../core/model";
-import { HEBEI_SUPPLEMENTS, HEBEI_TEMPLATES } from "../core/templates/hebei";
-import { MOF_TEMPLATES } from "../core/templates/mof";
-import { SHANXI_TEMPLATES } from "../core/templates/shanxi";
-import type { SupplementTemplate, TableTemplate } from "../core/templates/types";
+import { PROVINCES } from "../core/templates/registry";
 import { exportBaseName } from "../render/fileNames";
 
 /** Who and when the disclosure is about, as far as the workbook says. */
@@ -33,28 +30,19 @@ export function disclosureAbout(
 }
 
 /**
- * The province templates by id, as core/templates' TEMPLATES and SUPPLEMENT_TEMPLATES list them.
- * Imported from the province files rather than through core/templates/index, which brings the
- * figure-key grammar and with it the code catalogs; test/taskpane/disclosure.test.ts holds this map
- * equal to the registry.
+ * The province templates by id, from core/templates/registry rather than core/templates/index,
+ * which brings the figure-key grammar and with it the code catalogs; test/taskpane/disclosure.test.ts
+ * holds these equal to the index's TEMPLATES and SUPPLEMENT_TEMPLATES.
  */
-const TEMPLATE_TABLES: Readonly<Record<TemplateId, readonly TableTemplate[]>> = {
-  hebei: HEBEI_TEMPLATES,
-  shanxi: SHANXI_TEMPLATES,
-  mof: MOF_TEMPLATES,
-};
-const SUPPLEMENT_TABLES: Readonly<Record<TemplateId, readonly SupplementTemplate[]>> = {
-  hebei: HEBEI_SUPPLEMENTS,
-  shanxi: [],
-  mof: [],
-};
+const TEMPLATE_TABLES = (template: TemplateId) => PROVINCES[template].tables;
+const SUPPLEMENT_TABLES = (template: TemplateId) => PROVINCES[template].supplements;
 
 /**
  * The worksheets `template` may create, in publication order: its tables, then the supplementary
  * tables (政府采购 …), which are created only when the workbook has their material.
  */
 export function outputSheetNames(template: TemplateId): string[] {
-  return [...TEMPLATE_TABLES[template], ...SUPPLEMENT_TABLES[template]].map((t) => t.sheetName);
+  return [...TEMPLATE_TABLES(template), ...SUPPLEMENT_TABLES(template)].map((t) => t.sheetName);
 }
 
 /** `政府采购预算` for `表12 政府采购预算`: a generated sheet's name without its number. */
@@ -68,9 +56,9 @@ export function unnumberedSheetName(name: string): string {
  * is 表11 when there are no goal forms). What an earlier run may have left in the workbook.
  */
 export function possibleOutputSheetNames(template: TemplateId): string[] {
-  const tables = TEMPLATE_TABLES[template].map((t) => t.sheetName);
+  const tables = TEMPLATE_TABLES(template).map((t) => t.sheetName);
   const first = tables.length + 1;
-  const supplements = SUPPLEMENT_TABLES[template].flatMap((table, k) =>
+  const supplements = SUPPLEMENT_TABLES(template).flatMap((table, k) =>
     Array.from(
       { length: k + 1 },
       (_, i) => `表${first + i} ${unnumberedSheetName(table.sheetName)}`
@@ -81,7 +69,7 @@ export function possibleOutputSheetNames(template: TemplateId): string[] {
 
 /** The supplementary sheets among outputSheetNames: created only from the workbook's own tables. */
 export function optionalOutputSheetNames(template: TemplateId): string[] {
-  return SUPPLEMENT_TABLES[template].map((table) => table.sheetName);
+  return SUPPLEMENT_TABLES(template).map((table) => table.sheetName);
 }
 
 /** Whether the workbook has figures to build the tables from: a ledger, or standard tables. */

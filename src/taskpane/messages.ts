@@ -104,9 +104,6 @@ export interface Messages {
   generateHeading: string;
   templateLabel: string;
   templatePlaceholder: string;
-  templateHebei: string;
-  templateShanxi: string;
-  templateMof: string;
   templateDetected: string;
   sheetsHeading: string;
   sheetOptional: string;
@@ -251,9 +248,6 @@ export const messages: Record<Locale, Messages> = {
     generateHeading: "生成公开表",
     templateLabel: "公开表模板",
     templatePlaceholder: "请选择模板",
-    templateHebei: "河北",
-    templateShanxi: "山西",
-    templateMof: "财政部",
     templateDetected: "{name}（检测到）",
     sheetsHeading: "将创建的工作表（{count}）",
     sheetExists: "已存在，将替换",
@@ -401,9 +395,6 @@ export const messages: Record<Locale, Messages> = {
     generateHeading: "Build the disclosure tables",
     templateLabel: "Table template",
     templatePlaceholder: "Choose a template",
-    templateHebei: "Hebei",
-    templateShanxi: "Shanxi",
-    templateMof: "Ministry of Finance",
     templateDetected: "{name} (detected)",
     sheetsHeading: "Sheets to be created ({count})",
     sheetOptional: "Created when the workbook has this table",

@@ -12,6 +12,7 @@ import { createHash } from "crypto";
 import path from "path";
 import { SEVERITY_LABEL, Severity } from "../../core/finding";
 import type { TemplateId } from "../../core/model";
+import { TEMPLATE_IDS } from "../../core/templates/registry";
 import type { FileResult } from "../checkFile";
 import { TEMPLATE_LABEL, relatedText } from "../report";
 import { REPORT_TITLE, ReportAbout, describeRules, formatDateTime, ruleTitles } from "./about";
@@ -332,9 +333,9 @@ ${departmentChart}
 
 function departmentsSection(departments: readonly Department[]): string {
   const templates = [...new Set(departments.map((d) => d.template))];
-  const templateOptions = (["hebei", "shanxi", "mof"] as TemplateId[])
-    .filter((t) => templates.includes(t))
-    .map((t) => `<option value="${t}">${TEMPLATE_LABEL[t]}</option>`);
+  const templateOptions = TEMPLATE_IDS.filter((t) => templates.includes(t)).map(
+    (t) => `<option value="${t}">${TEMPLATE_LABEL[t]}</option>`
+  );
   if (templates.includes(undefined)) templateOptions.push(`<option value="none">未识别</option>`);
   const years = [...new Set(departments.map((d) => d.year))];
   const yearOptions = years

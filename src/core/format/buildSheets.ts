@@ -644,7 +644,7 @@ export function buildSheet(
  *
  * @example
  * const { ledger } = readLedger(grids);
- * const specs = buildSheets(ledgerFigures(ledger!), ledger!.department, "shanxi");
+ * const specs = buildSheets(ledgerFigures(ledger!), ledger!.department, template);
  */
 export function buildSheets(
   figures: BudgetFigures,
@@ -669,5 +669,7 @@ export function buildPreviousYearSheets(
 ): SheetSpec[] {
   if (!options.previous) return [];
   const printed = printedFigures(figures, { catalog: options.catalog });
-  return PREVIOUS_YEAR_TEMPLATES[template].map((t) => buildSheet(t, printed, department, options));
+  return (PREVIOUS_YEAR_TEMPLATES[template] ?? []).map((t) =>
+    buildSheet(t, printed, department, options)
+  );
 }

@@ -11,6 +11,7 @@ import type { SheetSpec } from "./sheetSpec";
 import { specToGrid } from "./specToGrid";
 import type { Grid } from "../grid";
 import { TEMPLATES } from "../templates";
+import { LEDGER_TABLES_TEMPLATE } from "../templates/registry";
 import type { BudgetFigures } from "../figures/figures";
 import type { LedgerDepartment } from "../ledger/readLedger";
 
@@ -21,7 +22,7 @@ function publishedSheet(spec: SheetSpec): Grid {
   return { ...specToGrid(spec), sheet: spec.sheetName.replace(/^表\d+\s+/, "") };
 }
 
-const HEBEI_REQUIRED = TEMPLATES.hebei.filter((template) => template.required);
+const HEBEI_REQUIRED = TEMPLATES[LEDGER_TABLES_TEMPLATE].filter((template) => template.required);
 
 /** The Hebei set, in the published order; each renderer rounds the figures it is given. */
 export const HEBEI_LEDGER_TABLES: readonly TableRenderer[] = HEBEI_REQUIRED.map(

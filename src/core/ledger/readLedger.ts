@@ -12,6 +12,7 @@ import { AmountUnit, Money, convertUnit, parseAmount } from "../money";
 import { moneyOfUnits, unitsOfNumber } from "../figures/units";
 import { compactText, isBlank } from "../read/text";
 import type { ExpenditureKind, FundSource, TemplateId, UnitNature } from "../model";
+import { DEFAULT_TEMPLATE, PROVINCES, TEMPLATE_IDS, provinceNamed } from "../templates/registry";
 
 export interface LedgerLine {
   /** 1-based sheet row. */
@@ -674,11 +675,13 @@ const NATURE_SPELLINGS: ReadonlyArray<readonly [RegExp, UnitNature]> = [
   [/^事业/, "事业"],
 ];
 
-const TEMPLATE_SPELLINGS: ReadonlyArray<readonly [RegExp, TemplateId]> = [
-  [/^(河北|冀|hebei)/i, "hebei"],
-  [/^(山西|晋|shanxi)/i, "shanxi"],
-  [/^(财政部|通用|mof)/i, "mof"],
-];
+/** 河北、山西或财政部: the provinces a 模板 cell may name, for the warning about one it does not. */
+function provinceNames(): string {
+  const names = TEMPLATE_IDS.map((id) => PROVINCES[id].name);
+  return names.length > 1
+    ? `${names.slice(0, -1).join("、")}或${names[names.length - 1]}`
+    : names[0];
+}
 
 /**
  * Reads 部门信息 as key/value pairs wherever they sit: the value right of its key (部门名称 | X),
@@ -754,15 +757,16 @@ function readDepartment(
 
   const template = found.template;
   if (template && !isBlank(template.value)) {
-    const value = TEMPLATE_SPELLINGS.find(([p]) => p.test(compactText(template.value)))?.[1];
+    // The province's id or one of its aliases (河北, 冀, hebei …), from the registry.
+    const value = provinceNamed(compactText(template.value));
     if (value) department.template = value;
     else
       warn(
-        `模板“${String(template.value)}”无法识别：应为河北、山西或财政部，已忽略。`,
+        `模板“${String(template.value)}”无法识别：应为${provinceNames()}，已忽略。`,
         template.address,
         template.value
       );
-  } else missing("模板", "将按河北格式生成");
+  } else missing("模板", `将按${PROVINCES[DEFAULT_TEMPLATE].name}格式生成`);
   return department;
 }
 

@@ -21,6 +21,7 @@ import { procurementViews } from "../read/procurementTable";
 import type { SangongItem } from "../read/sangongTable";
 import { sangongViews } from "../read/sangongTable";
 import { classRows, mainSide, tablesOf, totalRow } from "../rules/workbook/access";
+import { provinceOf } from "../templates/registry";
 import type { SubjectId } from "./extract";
 
 /** One published figure a term may stand for. */
@@ -445,15 +446,16 @@ export function fundedProjects(figures: BudgetFigures): ProjectFigures[] {
 }
 
 /**
- * The projects a template's 项目支出表 lists, with the amount it prints for each: Shanxi's 表12
- * this year's money only (carried-over projects are in 表13), the others all of a project's money.
+ * The projects a template's 项目支出表 lists, with the amount it prints for each: the province's
+ * `projectTableMeasure` (Shanxi's 表12 this year's money only, carried-over projects are in 表13;
+ * the others all of a project's money).
  * The 情况说明 counts projects so, and the checker counts them so against figures.
  */
 export function listedProjects(
   figures: BudgetFigures,
   template?: TemplateId
 ): { project: ProjectFigures; amount: Money }[] {
-  const measure = template === "shanxi" ? "current" : "total";
+  const measure = template ? provinceOf(template).projectTableMeasure : "total";
   return figures.projects
     .map((project) => ({ project, amount: project.amounts[measure] }))
     .filter((p) => !p.amount.isZero());

@@ -1,7 +1,9 @@
 /**
  * Writes the 情况说明 from a department's budget figures, in the style and section order of the
- * published disclosures: Hebei (seed 000: 一、部门职责 … 九、名词解释 十、其他) or Shanxi (seed 004:
- * 第一部分 概况, 第三部分 一 … 十二, 第四部分 名词解释).
+ * province's published disclosures. The province's data (templates/province.ts, `NarrativeStyle`)
+ * says which sections come in which order, what each holds, how the sentences name the department
+ * and which glossary closes it — Hebei (seed 000: 一、部门职责 … 九、名词解释 十、其他), Shanxi (seed 004:
+ * 第一部分 概况, 第三部分 一 … 十二, 第四部分 名词解释), …; this file only writes the paragraphs.
  *
  * Every number is a figure run read from the figures the derived tables print (lines rounded once,
  * with controlled rounding — see format/ledgerTables.ts), so the text and the tables agree to the cent
@@ -14,6 +16,8 @@ import { aggregateFigures } from "../figures/aggregate";
 import type { BudgetFigures, ClassifiedFigures, ProjectFigures } from "../figures/figures";
 import type { LedgerDepartment } from "../ledger/readLedger";
 import { HEBEI_SUMMARY_CLASSES, chineseNumber } from "../templates";
+import { DEFAULT_TEMPLATE, narrativeStyleOf, provinceOf } from "../templates/registry";
+import type { NarrativeBlock, NarrativeFigureBlock, NarrativeStyle } from "../templates/province";
 import { Money, ZERO, roundMoney, sumMoney } from "../money";
 import { allocateLargestRemainder } from "../rounding";
 import type { TemplateId } from "../model";
@@ -119,7 +123,10 @@ function amount(value: Money, source: string): NarrativeRun {
 interface Context {
   f: BudgetFigures;
   dept: Department;
-  template: "hebei" | "shanxi";
+  /** The province whose tables the text describes. */
+  template: TemplateId;
+  /** How that province writes (its data). */
+  style: NarrativeStyle;
   year: string;
   lastYearText: string;
   options: GenerateOptions;
@@ -146,34 +153,34 @@ function lastTotal(last: LastYearFigures | undefined): Money | undefined {
 /** Income by source + carry-over, each with its share of 收入总计. */
 function incomeParts(c: Context): { label: string; value: Money; source: string }[] {
   const i = c.f.income;
-  const shanxi = c.template === "shanxi";
+  const labels = c.style.incomeLabels;
   return [
     {
-      label: shanxi ? "一般公共预算拨款收入" : "一般公共预算收入",
+      label: labels["一般公共预算"],
       value: i.currentBySource["一般公共预算"],
       source: "一般公共预算拨款收入",
     },
     {
-      label: shanxi ? "政府性基金预算拨款收入" : "政府性基金预算收入",
+      label: labels["政府性基金"],
       value: i.currentBySource["政府性基金"],
       source: "政府性基金预算拨款收入",
     },
     {
-      label: shanxi ? "国有资本经营预算拨款收入" : "国有资本经营预算收入",
+      label: labels["国有资本经营"],
       value: i.currentBySource["国有资本经营"],
       source: "国有资本经营预算拨款收入",
     },
     {
-      label: "财政专户管理资金收入",
+      label: labels["财政专户"],
       value: i.currentBySource["财政专户"],
       source: "财政专户管理资金收入",
     },
     {
-      label: shanxi ? "单位资金" : "单位资金收入",
+      label: labels["单位资金"],
       value: i.unitFundsCurrent,
       source: "单位资金收入",
     },
-    { label: shanxi ? "上年结转" : "上年结转结余", value: i.carryover, source: "上年结转" },
+    { label: labels["上年结转"], value: i.carryover, source: "上年结转" },
   ];
 }
 
@@ -184,7 +191,7 @@ function incomeParagraph(c: Context): NarrativeParagraph {
     c.f.income.total
   );
   const runs: (string | NarrativeRun)[] =
-    c.template === "shanxi"
+    c.style.voice === "named"
       ? [`${c.year}度${c.dept.name}预算收入`, amount(c.f.income.total, "收入总计"), "，主要包括"]
       : [
           "反映本部门当年全部收入。",
@@ -203,7 +210,7 @@ function expenditureParagraphs(c: Context): NarrativeParagraph[] {
   const e = c.f.expenditure;
   const general = c.grand.bySource["一般公共预算"];
   const shares = sharesOf([e.basic, e.project], e.total);
-  const shanxi = c.template === "shanxi";
+  const detail = c.style.expenditureDetail;
   // 人员经费 and 公用经费 as 基本支出表 prints them: the 一般公共预算 part of 基本支出.
   const split: (string | NarrativeRun)[] = [
     "，包括人员经费",
@@ -211,13 +218,13 @@ function expenditureParagraphs(c: Context): NarrativeParagraph[] {
     "和公用经费",
     amount(general.publicUse, "公用经费"),
   ];
-  const basicParts: (string | NarrativeRun)[] = shanxi
+  const basicParts: (string | NarrativeRun)[] = !detail
     ? []
     : e.basic.equals(general.basic)
       ? split
       : ["，其中一般公共预算安排基本支出", amount(general.basic, "一般公共预算基本支出"), ...split];
   const main = para(
-    shanxi ? `${c.year}度${c.dept.name}支出预算` : `${c.year}支出预算`,
+    c.style.voice === "named" ? `${c.year}度${c.dept.name}支出预算` : `${c.year}支出预算`,
     amount(e.total, "支出总计"),
     "，其中：基本支出",
     amount(e.basic, "基本支出"),
@@ -229,7 +236,7 @@ function expenditureParagraphs(c: Context): NarrativeParagraph[] {
     "。"
   );
   const projects = fundedProjects(c.f);
-  if (shanxi || projects.length === 0) return [main];
+  if (!detail || projects.length === 0) return [main];
   const apart = projectDistinctions(projects);
   const list: (string | NarrativeRun)[] = ["项目支出主要用于："];
   projects.forEach((p, i) => {
@@ -289,7 +296,7 @@ function budgetChangeParagraph(c: Context): NarrativeParagraph {
       "。"
     );
   } else runs.push("，主要原因是", ask("增减变化的主要原因"), "。");
-  return para(...runs);
+  return withClassChanges(para(...runs), c);
 }
 
 /**
@@ -349,7 +356,7 @@ function operatingParagraph(c: Context): NarrativeParagraph {
     );
   }
   const last = c.options.lastYear?.agencyOperating;
-  if (c.template === "shanxi") {
+  if (c.style.voice === "named") {
     const runs: (string | NarrativeRun)[] = [
       `${c.dept.name}${c.year}机关运行经费财政拨款预算为`,
       amount(value, "机关运行经费"),
@@ -387,7 +394,7 @@ function operatingParagraph(c: Context): NarrativeParagraph {
 function threePublicParagraph(c: Context): NarrativeParagraph {
   const t = c.f.threePublic;
   const last = c.options.lastYear?.threePublic;
-  if (c.template === "shanxi" && t.total.total.isZero() && (!last || last.isZero()))
+  if (c.style.statesNoThreePublic && t.total.total.isZero() && (!last || last.isZero()))
     return para("本部门无“三公”经费预算。");
   const runs: (string | NarrativeRun)[] = [
     `${c.year}，我部门财政拨款“三公”经费预算安排`,
@@ -419,7 +426,7 @@ function threePublicParagraph(c: Context): NarrativeParagraph {
 
 function procurementParagraph(c: Context): NarrativeParagraph {
   const p = c.options.procurement;
-  const lead = c.template === "shanxi" ? `${c.year}${c.dept.name}` : `${c.year}，我部门`;
+  const lead = c.style.voice === "named" ? `${c.year}${c.dept.name}` : `${c.year}，我部门`;
   if (!p || (p.total === undefined && !p.goods && !p.works && !p.services))
     return para(ask("政府采购预算总额及货物、工程、服务类预算（无政府采购预算的，请说明）"));
   const parts = [p.goods, p.works, p.services];
@@ -447,7 +454,7 @@ function assetsParagraphs(c: Context): NarrativeParagraph[] {
   if (!a || a.total === undefined)
     return [para(ask("国有资产占有使用情况：上年末固定资产金额、车辆、办公用房及大型设备等"))];
   const runs: (string | NarrativeRun)[] =
-    c.template === "shanxi"
+    c.style.voice === "named"
       ? [`截至${a.asOf ?? "上年末"}，${c.dept.name}固定资产金额为`, amount(a.total, "固定资产")]
       : [`${c.dept.name}（含所属单位）上年末固定资产金额为`, amount(a.total, "固定资产")];
   runs.push("。");
@@ -462,7 +469,7 @@ function projectGoalsParagraph(c: Context): NarrativeParagraph {
   const projects = listedProjects(c.f, c.template);
   // … and the share is of the project money that table totals: this year's in Shanxi.
   const total =
-    c.template === "shanxi"
+    provinceOf(c.template).projectTableMeasure === "current"
       ? sumMoney(
           c.f.lines.filter((l) => l.kind === "项目支出" && !l.carryover).map((l) => l.amount)
         )
@@ -472,7 +479,7 @@ function projectGoalsParagraph(c: Context): NarrativeParagraph {
   const goals = c.options.goalsTable;
   const share = total.isZero() ? undefined : roundMoney(covered.dividedBy(total).times(100), 2);
   const count = fig(new Money(projects.length), "项目个数", "个");
-  if (c.template === "shanxi") {
+  if (c.style.voice === "named") {
     return para(
       `${c.year}${c.dept.name}纳入绩效目标管理的二级项目`,
       count,
@@ -496,14 +503,6 @@ function projectGoalsParagraph(c: Context): NarrativeParagraph {
   );
 }
 
-function glossarySection(c: Context, heading: string): NarrativeSection {
-  return section(
-    "glossary",
-    heading,
-    glossaryLines(c.template).map((line) => para(line))
-  );
-}
-
 function dutiesParagraphs(c: Context): NarrativeParagraph[] {
   const duties = c.options.duties;
   if (duties && duties.length > 0) return duties.map((d) => para(d));
@@ -512,59 +511,18 @@ function dutiesParagraphs(c: Context): NarrativeParagraph[] {
 
 // ---------------------------------------------------------------------------------------------
 
-function hebei(c: Context): NarrativeSection[] {
-  const dept = c.dept.name;
-  return [
-    section("intro", "", [
-      para(
-        `按照《中华人民共和国预算法》、《地方预决算公开操作规程》和《关于进一步推进预算公开工作的实施意见》规定，现将${dept}${c.year}部门预算公开如下：`
-      ),
-    ]),
-    section("duties", "一、部门职责及机构设置情况", [
-      sub("部门职责："),
-      ...dutiesParagraphs(c),
-      sub("机构设置："),
-      para(ask("内设机构及所属单位的名称、单位性质、单位规格和经费保障形式")),
-    ]),
-    section("overview", "二、部门预算安排的总体情况", [
-      para(
-        `按照预算管理有关规定，目前部门预算的编制实行综合预算管理，即全部收入和支出都反映在预算中。${dept}机关及所属事业单位的收支包含在部门预算中。`
-      ),
-      sub("1、收入说明"),
-      incomeParagraph(c),
-      sub("2、支出说明"),
-      ...expenditureParagraphs(c),
-      sub("3、比上年增减情况"),
-      withClassChanges(budgetChangeParagraph(c), c),
-    ]),
-    section("operating", "三、机关运行经费安排情况", [operatingParagraph(c)]),
-    section("threePublic", "四、财政拨款“三公”经费预算情况及增减变化原因", [
-      threePublicParagraph(c),
-    ]),
-    section("performance", "五、部门整体绩效目标", [
-      para(ask("部门整体绩效目标：总体绩效目标、分项绩效目标及工作保障措施")),
-    ]),
-    section("projects", "六、部门项目预算安排情况及绩效目标", [projectGoalsParagraph(c)]),
-    section("procurement", "七、政府采购预算情况", [procurementParagraph(c)]),
-    section("assets", "八、国有资产信息", assetsParagraphs(c)),
-    glossarySection(c, "九、名词解释"),
-    section("other", "十、其他需要说明的事项", [
-      para(ask("其他需要说明的事项（没有的，填写“无”）")),
-    ]),
-  ];
-}
+// ---------------------------------------------------------------------------------------------
+// The paragraphs a province's sections are made of (templates/province.ts, NarrativeFigureBlock).
 
-function shanxi(c: Context): NarrativeSection[] {
-  const dept = c.dept.name;
+/** “2024年度某部门”: how the department-naming paragraphs open. */
+const namedLead = (c: Context) => `${c.year}度${c.dept.name}`;
+
+/** 收入总计 and 支出总计, each with its 比上年 change when last year is known. */
+function totalsChangeParagraph(c: Context): NarrativeParagraph {
   const f = c.f;
   const last = c.options.lastYear;
-  const general = c.grand.bySource["一般公共预算"];
-  const fiscalTotal = f.income.fiscalCurrent.plus(f.income.fiscalCarryover);
-  const lead = `${c.year}度${dept}`;
-
-  // 一、收支变动
   const totalsRuns: (string | NarrativeRun)[] = [
-    `${lead}预算收入总计`,
+    `${namedLead(c)}预算收入总计`,
     amount(f.income.total, "收入总计"),
     "，其中：本年收入",
     amount(f.income.current, "本年收入"),
@@ -590,8 +548,14 @@ function shanxi(c: Context): NarrativeSection[] {
     totalsRuns.push("，比上年", ...yearChangeRuns(f.expenditure.total, lastSpending, "支出总计"));
     totalsRuns.push("，主要原因是", ask("收支增减变化的主要原因"), "。");
   } else totalsRuns.push("。", ask("与上年相比的增减金额、增减幅度及主要原因"));
+  return withClassChanges(para(...totalsRuns), c);
+}
 
-  // 四、财政拨款: 类 by 财政拨款 total.
+/** 财政拨款收支总预算 by source, this year's and carried over, then by 类. */
+function fiscalSummaryParagraph(c: Context): NarrativeParagraph {
+  const f = c.f;
+  const general = c.grand.bySource["一般公共预算"];
+  const fiscalTotal = f.income.fiscalCurrent.plus(f.income.fiscalCarryover);
   const fiscalClasses = classes(c).filter((n) => !n.fiscal.total.isZero());
   const classRuns: (string | NarrativeRun)[] = ["支出包括："];
   fiscalClasses.forEach((n, i) =>
@@ -601,12 +565,30 @@ function shanxi(c: Context): NarrativeSection[] {
     )
   );
   classRuns.push("。");
+  return para(
+    `${namedLead(c)}财政拨款收支总预算`,
+    amount(fiscalTotal, "财政拨款收支总预算"),
+    "。其中：一般公共预算拨款",
+    amount(general.total, "一般公共预算拨款"),
+    "，政府性基金预算拨款",
+    amount(c.grand.bySource["政府性基金"].total, "政府性基金预算拨款"),
+    "，国有资本经营预算拨款",
+    amount(c.grand.bySource["国有资本经营"].total, "国有资本经营预算拨款"),
+    "。其中：当年拨款收入",
+    amount(f.income.fiscalCurrent, "财政拨款当年收入"),
+    "，上年结转收入",
+    amount(f.income.fiscalCarryover, "财政拨款上年结转"),
+    "。",
+    ...classRuns
+  );
+}
 
-  // 五、一般公共预算当年支出
-  const current = general.current;
-  const lastGeneral = last?.generalExpenditure;
+/** 一般公共预算当年支出 and its 比上年 change. */
+function generalScaleParagraph(c: Context): NarrativeParagraph {
+  const current = c.grand.bySource["一般公共预算"].current;
+  const lastGeneral = c.options.lastYear?.generalExpenditure;
   const scaleRuns: (string | NarrativeRun)[] = [
-    `${lead}一般公共预算当年支出`,
+    `${namedLead(c)}一般公共预算当年支出`,
     amount(current, "一般公共预算当年支出"),
   ];
   if (lastGeneral) {
@@ -618,13 +600,19 @@ function shanxi(c: Context): NarrativeSection[] {
       "。"
     );
   } else scaleRuns.push("，", ask("比上年增减金额、增减幅度及主要原因"), "。");
+  return para(...scaleRuns);
+}
+
+/** 一般公共预算当年支出 by 类, with shares. */
+function generalStructureParagraph(c: Context): NarrativeParagraph {
+  const current = c.grand.bySource["一般公共预算"].current;
   const generalClasses = classes(c).filter((n) => !n.bySource["一般公共预算"].current.isZero());
   const classShares = sharesOf(
     generalClasses.map((n) => n.bySource["一般公共预算"].current),
     current
   );
   const structureRuns: (string | NarrativeRun)[] = [
-    `${lead}一般公共预算当年支出`,
+    `${namedLead(c)}一般公共预算当年支出`,
     amount(current, "一般公共预算当年支出"),
     "，主要用于以下方面：",
   ];
@@ -636,12 +624,16 @@ function shanxi(c: Context): NarrativeSection[] {
       i === generalClasses.length - 1 ? "。" : "；"
     );
   });
+  return para(...structureRuns);
+}
 
-  // 六、基本支出 describes 表6, which is 不含上年结转: this year's lines only, from the same rounded
-  // lines as the tables, so the text and 表6 print the same figures.
+/** 一般公共预算基本支出 with 人员经费 and 公用经费 and the economic 款 they consist of. */
+function basicDetailParagraphs(c: Context): NarrativeParagraph[] {
+  // It describes 基本支出表 as Shanxi's 表6 prints it, 不含上年结转: this year's lines only, from
+  // the same rounded lines as the tables, so the text and the table print the same figures.
   const currentFigures = aggregateFigures(
-    f.lines.filter((line) => !line.carryover),
-    { unitNature: f.unitNature }
+    c.f.lines.filter((line) => !line.carryover),
+    { unitNature: c.f.unitNature }
   );
   const currentBasic = currentFigures.byFunction[0].bySource["一般公共预算"];
 
@@ -653,84 +645,88 @@ function shanxi(c: Context): NarrativeSection[] {
       .filter((name) => name !== "");
   const personnelNames = economicNames("personnel");
   const publicNames = economicNames("publicUse");
-
   return [
-    section("part1", "第一部分 概况", []),
-    section("duties", "一、本部门职责", dutiesParagraphs(c)),
-    section("organization", "二、机构设置情况", [para(ask("内设机构和下属单位的个数及名称"))]),
-    section("part3", `第三部分 ${c.year}度部门预算情况说明`, []),
-    section("change", "一、部门预算收支数据变动情况及原因", [
-      withClassChanges(para(...totalsRuns), c),
-    ]),
-    section("income", "二、收入预算情况说明", [incomeParagraph(c)]),
-    section("expenditure", "三、支出预算情况说明", expenditureParagraphs(c)),
-    section("fiscal", "四、财政拨款收支预算总体情况说明", [
-      para(
-        `${lead}财政拨款收支总预算`,
-        amount(fiscalTotal, "财政拨款收支总预算"),
-        "。其中：一般公共预算拨款",
-        amount(general.total, "一般公共预算拨款"),
-        "，政府性基金预算拨款",
-        amount(c.grand.bySource["政府性基金"].total, "政府性基金预算拨款"),
-        "，国有资本经营预算拨款",
-        amount(c.grand.bySource["国有资本经营"].total, "国有资本经营预算拨款"),
-        "。其中：当年拨款收入",
-        amount(f.income.fiscalCurrent, "财政拨款当年收入"),
-        "，上年结转收入",
-        amount(f.income.fiscalCarryover, "财政拨款上年结转"),
-        "。",
-        ...classRuns
-      ),
-    ]),
-    section("general", "五、一般公共预算支出情况说明", [
-      sub("（一）一般公共预算当年支出规模变化情况"),
-      para(...scaleRuns),
-      sub("（二）一般公共预算当年支出结构情况"),
-      para(...structureRuns),
-    ]),
-    section("basic", "六、一般公共预算基本支出情况说明", [
-      para(
-        `${lead}一般公共预算安排基本支出`,
-        amount(currentBasic.basic, "一般公共预算基本支出"),
-        "，其中："
-      ),
-      para(
-        "人员经费",
-        amount(currentBasic.personnel, "人员经费"),
-        "，主要包括：",
-        personnelNames.length > 0 ? personnelNames.join("、") : ask("人员经费的主要构成"),
-        "；"
-      ),
-      para(
-        "公用经费",
-        amount(currentBasic.publicUse, "公用经费"),
-        "，主要包括：",
-        publicNames.length > 0 ? publicNames.join("、") : ask("公用经费的主要构成"),
-        "。"
-      ),
-    ]),
-    section("threePublic", "七、“三公”经费增减变动原因说明", [threePublicParagraph(c)]),
-    section("operating", "八、机关运行经费增减变动原因说明", [operatingParagraph(c)]),
-    section("procurement", "九、政府采购情况", [procurementParagraph(c)]),
-    section("performance", "十、绩效管理情况", [
-      sub("1、整体绩效目标"),
-      para(
-        `${c.year}${dept}整体支出绩效目标，涉及部门预算资金`,
-        amount(f.expenditure.total, "部门预算资金"),
-        "，其中：基本支出",
-        amount(f.expenditure.basic, "基本支出"),
-        "，项目支出",
-        amount(f.expenditure.project, "项目支出"),
-        "。",
-        ask("部门整体绩效目标")
-      ),
-      sub("2、项目绩效目标"),
-      projectGoalsParagraph(c),
-    ]),
-    section("assets", "十一、国有资产占有使用情况", assetsParagraphs(c)),
-    section("other", "十二、其他说明", [para(ask("其他需要说明的事项（没有的，填写“无”）"))]),
-    glossarySection(c, "第四部分 名词解释"),
+    para(
+      `${namedLead(c)}一般公共预算安排基本支出`,
+      amount(currentBasic.basic, "一般公共预算基本支出"),
+      "，其中："
+    ),
+    para(
+      "人员经费",
+      amount(currentBasic.personnel, "人员经费"),
+      "，主要包括：",
+      personnelNames.length > 0 ? personnelNames.join("、") : ask("人员经费的主要构成"),
+      "；"
+    ),
+    para(
+      "公用经费",
+      amount(currentBasic.publicUse, "公用经费"),
+      "，主要包括：",
+      publicNames.length > 0 ? publicNames.join("、") : ask("公用经费的主要构成"),
+      "。"
+    ),
   ];
+}
+
+/** The money the 整体绩效目标 covers, then a placeholder for the goal itself. */
+function overallPerformanceParagraph(c: Context): NarrativeParagraph {
+  const f = c.f;
+  return para(
+    `${c.year}${c.dept.name}整体支出绩效目标，涉及部门预算资金`,
+    amount(f.expenditure.total, "部门预算资金"),
+    "，其中：基本支出",
+    amount(f.expenditure.basic, "基本支出"),
+    "，项目支出",
+    amount(f.expenditure.project, "项目支出"),
+    "。",
+    ask("部门整体绩效目标")
+  );
+}
+
+const FIGURE_BLOCKS: Readonly<Record<NarrativeFigureBlock, (c: Context) => NarrativeParagraph[]>> =
+  {
+    duties: dutiesParagraphs,
+    income: (c) => [incomeParagraph(c)],
+    expenditure: expenditureParagraphs,
+    budgetChange: (c) => [budgetChangeParagraph(c)],
+    totalsChange: (c) => [totalsChangeParagraph(c)],
+    fiscalSummary: (c) => [fiscalSummaryParagraph(c)],
+    generalScale: (c) => [generalScaleParagraph(c)],
+    generalStructure: (c) => [generalStructureParagraph(c)],
+    basicDetail: basicDetailParagraphs,
+    operating: (c) => [operatingParagraph(c)],
+    threePublic: (c) => [threePublicParagraph(c)],
+    procurement: (c) => [procurementParagraph(c)],
+    assets: assetsParagraphs,
+    projectGoals: (c) => [projectGoalsParagraph(c)],
+    overallPerformance: (c) => [overallPerformanceParagraph(c)],
+    glossary: (c) => glossaryLines(c.template).map((line) => para(line)),
+  };
+
+/** `{department}` and `{year}` (“2024年”) of a text the province's data holds. */
+function fillText(c: Context, template: string): string {
+  // One pass, so that a name holding “{year}” stays as it is.
+  return template.replace(/\{(department|year)\}/g, (_, key: string) =>
+    key === "department" ? c.dept.name : c.year
+  );
+}
+
+function blockParagraphs(c: Context, block: NarrativeBlock): NarrativeParagraph[] {
+  if (typeof block === "string") return FIGURE_BLOCKS[block](c);
+  if ("text" in block) return [para(fillText(c, block.text))];
+  if ("sub" in block) return [sub(fillText(c, block.sub))];
+  return [para(ask(block.ask))];
+}
+
+/** The province's sections, in its order, each filled with its blocks. */
+function sections(c: Context): NarrativeSection[] {
+  return c.style.sections.map((plan) =>
+    section(
+      plan.id,
+      fillText(c, plan.heading),
+      plan.blocks.flatMap((block) => blockParagraphs(c, block))
+    )
+  );
 }
 
 /**
@@ -742,7 +738,8 @@ export function generateNarrative(
   department: Department,
   options: GenerateOptions = {}
 ): Narrative {
-  const template = (options.template ?? department.template) === "shanxi" ? "shanxi" : "hebei";
+  const template = options.template ?? department.template ?? DEFAULT_TEMPLATE;
+  const style = narrativeStyleOf(template);
   const f = printedFigures(figures);
   const year = department.year !== undefined ? `${department.year}年` : "本年";
   const lastYearText = department.year !== undefined ? `${department.year - 1}年` : "上年";
@@ -750,14 +747,11 @@ export function generateNarrative(
     f,
     dept: department,
     template,
+    style,
     year,
     lastYearText,
     options,
     grand: f.byFunction[0],
   };
-  const title =
-    template === "shanxi"
-      ? `${department.name}${year}度部门预算公开`
-      : `${department.name}${year}部门预算信息公开情况说明`;
-  return { title, template, sections: template === "shanxi" ? shanxi(c) : hebei(c) };
+  return { title: fillText(c, style.title), template: style.id, sections: sections(c) };
 }

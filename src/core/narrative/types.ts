@@ -5,6 +5,7 @@
  * (`narrativeToText`) is what the checker reads back: one line per heading and per paragraph.
  */
 import { Money, formatMoney } from "../money";
+import type { TemplateId } from "../model";
 
 export type FigureUnit = "万元" | "%" | "个";
 
@@ -47,7 +48,8 @@ export interface NarrativeSection {
 
 export interface Narrative {
   title: string;
-  template: "hebei" | "shanxi";
+  /** The narrative style written (templates/province.ts): the Ministry's set writes Hebei's. */
+  template: TemplateId;
   sections: NarrativeSection[];
 }
 

@@ -18,7 +18,12 @@ import { AmountUnit, Money, ZERO, parseAmount, toHalfWidth } from "../money";
 import { compactText, isBlank } from "./text";
 import type { WorkbookModel } from "./workbook";
 
-export type GoalLayout = "hebei" | "shanxi";
+/**
+ * A form's layout, named by what it shows (not by the province that uses it): `budgetPlan` has
+ * 预算数 with 资金用途 and a 资金支出计划 (Hebei's, 万元); `fundingPeriods` has 实施期资金总额 and
+ * 年度资金总额 with their sources and 项目概况 (Shanxi's, 元).
+ */
+export type GoalLayout = "budgetPlan" | "fundingPeriods";
 
 /** An amount cell of a form. */
 export interface GoalAmount {
@@ -289,7 +294,7 @@ function findUnit(g: FormGrid, layout: GoalLayout): AmountUnit {
       if (stated) return stated[1] as AmountUnit;
     }
   }
-  return layout === "shanxi" ? "元" : "万元";
+  return layout === "fundingPeriods" ? "元" : "万元";
 }
 
 function textRightOf(
@@ -466,7 +471,7 @@ export function readGoalForm(grid: Grid): ReadGoalFormResult {
   if (!looksLikeForm) return { kind: "none" };
   if (WHOLE_DEPARTMENT.test(title.text) && !has((k) => k === "项目名称")) return { kind: "none" };
 
-  const layout: GoalLayout = shanxi ? "shanxi" : "hebei";
+  const layout: GoalLayout = shanxi ? "fundingPeriods" : "budgetPlan";
   const titleCell = g.address(title.r, title.c);
   const nameText = textRightOf(g, g.find((k) => k === "项目名称")[0]);
   const projectName =
@@ -494,7 +499,7 @@ export function readGoalForm(grid: Grid): ReadGoalFormResult {
   let purposeText: GoalText | undefined;
   let goalText: GoalText | undefined;
 
-  if (layout === "shanxi") {
+  if (layout === "fundingPeriods") {
     const annualLabel = g.find((k) => k === "年度资金总额")[0];
     const periodLabel = g.find((k) => k === "实施期资金总额")[0];
     const split =
@@ -530,7 +535,9 @@ export function readGoalForm(grid: Grid): ReadGoalFormResult {
   }
 
   if (!budget)
-    return unreadable(layout === "shanxi" ? "中没有找到“年度资金总额”" : "中没有找到“预算数”");
+    return unreadable(
+      layout === "fundingPeriods" ? "中没有找到“年度资金总额”" : "中没有找到“预算数”"
+    );
   if (budget.state === "invalid")
     return unreadable(`的预算数单元格 ${budget.cell}（“${cellText(budget.raw)}”）不是数字`);
 

@@ -6,6 +6,9 @@
  * drawn from the workbook's own tables of those kinds (HEBEI_SUPPLEMENTS).
  */
 import { HEBEI_SUMMARY_CLASSES, WIDTH, amount, code, label, serial } from "./common";
+import { GLOSSARY_HEBEI } from "./glossary";
+import { DEFAULT_CHANGE_REASON_THRESHOLD_PERCENT } from "./province";
+import type { NarrativeStyle, Province } from "./province";
 import type {
   AssetsTemplate,
   ColumnTemplate,
@@ -349,7 +352,7 @@ const goalForms: GoalFormsTemplate = {
       { text: "预算年度：{year}", col: 4 },
     ],
   ],
-  layout: "hebei",
+  layout: "budgetPlan",
   widths: [13, 13, 18, 13, 13, 12, 18],
   planStages: ["3月底", "6月底", "10月底", "12月底"],
   empty: "注：本部门无项目支出，未设置项目绩效目标。",
@@ -422,3 +425,105 @@ const assets: AssetsTemplate = {
  * their sheet names without loading this registry (src/taskpane/disclosure.ts).
  */
 export const HEBEI_SUPPLEMENTS: readonly SupplementTemplate[] = [goalForms, procurement, assets];
+
+/** Hebei's 情况说明 (seed 000): 一、部门职责 … 九、名词解释 十、其他, in the first person. */
+export const HEBEI_NARRATIVE: NarrativeStyle = {
+  id: "hebei",
+  title: "{department}{year}部门预算信息公开情况说明",
+  voice: "we",
+  incomeLabels: {
+    一般公共预算: "一般公共预算收入",
+    政府性基金: "政府性基金预算收入",
+    国有资本经营: "国有资本经营预算收入",
+    财政专户: "财政专户管理资金收入",
+    单位资金: "单位资金收入",
+    上年结转: "上年结转结余",
+  },
+  expenditureDetail: true,
+  statesNoThreePublic: false,
+  sections: [
+    {
+      id: "intro",
+      heading: "",
+      blocks: [
+        {
+          text: "按照《中华人民共和国预算法》、《地方预决算公开操作规程》和《关于进一步推进预算公开工作的实施意见》规定，现将{department}{year}部门预算公开如下：",
+        },
+      ],
+    },
+    {
+      id: "duties",
+      heading: "一、部门职责及机构设置情况",
+      blocks: [
+        { sub: "部门职责：" },
+        "duties",
+        { sub: "机构设置：" },
+        { ask: "内设机构及所属单位的名称、单位性质、单位规格和经费保障形式" },
+      ],
+    },
+    {
+      id: "overview",
+      heading: "二、部门预算安排的总体情况",
+      blocks: [
+        {
+          text: "按照预算管理有关规定，目前部门预算的编制实行综合预算管理，即全部收入和支出都反映在预算中。{department}机关及所属事业单位的收支包含在部门预算中。",
+        },
+        { sub: "1、收入说明" },
+        "income",
+        { sub: "2、支出说明" },
+        "expenditure",
+        { sub: "3、比上年增减情况" },
+        "budgetChange",
+      ],
+    },
+    { id: "operating", heading: "三、机关运行经费安排情况", blocks: ["operating"] },
+    {
+      id: "threePublic",
+      heading: "四、财政拨款“三公”经费预算情况及增减变化原因",
+      blocks: ["threePublic"],
+    },
+    {
+      id: "performance",
+      heading: "五、部门整体绩效目标",
+      blocks: [{ ask: "部门整体绩效目标：总体绩效目标、分项绩效目标及工作保障措施" }],
+    },
+    { id: "projects", heading: "六、部门项目预算安排情况及绩效目标", blocks: ["projectGoals"] },
+    { id: "procurement", heading: "七、政府采购预算情况", blocks: ["procurement"] },
+    { id: "assets", heading: "八、国有资产信息", blocks: ["assets"] },
+    { id: "glossary", heading: "九、名词解释", blocks: ["glossary"] },
+    {
+      id: "other",
+      heading: "十、其他需要说明的事项",
+      blocks: [{ ask: "其他需要说明的事项（没有的，填写“无”）" }],
+    },
+  ],
+  glossary: { entries: GLOSSARY_HEBEI, numbering: "arabic" },
+};
+
+export const HEBEI: Province = {
+  id: "hebei",
+  name: "河北",
+  englishName: "Hebei",
+  aliases: ["河北", "冀"],
+  tables: HEBEI_TEMPLATES,
+  supplements: HEBEI_SUPPLEMENTS,
+  set: {
+    tableNumbering: "arabic",
+    coverYear: "年",
+    requiresCostIndicators: false,
+    tables: [
+      { kind: "收支总表", title: "部门预算收支总表" },
+      { kind: "收入总表", title: "部门预算收入总表" },
+      { kind: "支出总表", title: "部门预算支出总表" },
+      { kind: "财政拨款收支总表", title: "部门预算财政拨款收支总表" },
+      { kind: "一般公共预算支出表", title: "部门预算一般公共预算财政拨款支出表" },
+      { kind: "基本支出表", title: "部门预算一般公共预算财政拨款基本支出表" },
+      { kind: "政府性基金支出表", title: "部门预算政府性基金预算财政拨款支出表" },
+      { kind: "国有资本经营支出表", title: "部门预算国有资本经营预算财政拨款支出表" },
+      { kind: "三公经费表", title: "部门预算财政拨款“三公”经费支出表" },
+    ],
+  },
+  projectTableMeasure: "total",
+  settings: { changeReasonThresholdPercent: DEFAULT_CHANGE_REASON_THRESHOLD_PERCENT },
+  narrative: HEBEI_NARRATIVE,
+};

@@ -1,13 +1,11 @@
 /**
- * The template registry: each province's tables, in publication order. Adding a province is adding
- * a file with its templates and a line here; test/core/templates/registry.test.ts validates the
- * whole registry with `templateProblems`.
+ * The templates of every province (registry.ts), in publication order, and their validation.
+ * Adding a province is adding a module and a line in registry.ts (see there);
+ * test/core/templates/registry.test.ts validates the whole registry with `templateProblems`.
  */
 import { TABLE_KINDS, kindFromTitle } from "../read/tableKinds";
-import { HEBEI_SUPPLEMENTS, HEBEI_TEMPLATES } from "./hebei";
 import { parseFigureKey } from "./keys";
-import { MOF_TEMPLATES } from "./mof";
-import { SHANXI_TEMPLATES } from "./shanxi";
+import { PROVINCES, TEMPLATE_IDS } from "./registry";
 import type { ColumnTemplate, ItemRow, SupplementTemplate, TableTemplate } from "./types";
 import type { TemplateId } from "../model";
 
@@ -28,22 +26,30 @@ export { GROUPS, MEASURES, SUBJECTS, parseFigureKey } from "./keys";
 export type { Measure, ParsedKey, Scope } from "./keys";
 export { HEBEI_SUMMARY_CLASSES, SUMMARY_CLASSES, chineseNumber } from "./common";
 export { PREVIOUS_YEAR_TEMPLATES } from "./previousYear";
+export {
+  DEFAULT_TEMPLATE,
+  PROVINCES,
+  TEMPLATE_IDS,
+  isTemplateId,
+  narrativeStyleOf,
+  provinceNamed,
+  provinceOf,
+} from "./registry";
+export type { NarrativeBlock, NarrativeStyle, Province } from "./province";
 
-export const TEMPLATES: Readonly<Record<TemplateId, readonly TableTemplate[]>> = {
-  hebei: HEBEI_TEMPLATES,
-  shanxi: SHANXI_TEMPLATES,
-  mof: MOF_TEMPLATES,
-};
+export const TEMPLATES: Readonly<Record<TemplateId, readonly TableTemplate[]>> = Object.fromEntries(
+  TEMPLATE_IDS.map((id) => [id, PROVINCES[id].tables])
+) as Record<TemplateId, readonly TableTemplate[]>;
 
 /**
  * Each set's supplementary tables (政府采购, 固定资产, 项目绩效目标), printed after its tables when the
  * workbook has them. Only Hebei prints them as tables; Shanxi and the Ministry state them in words.
  */
-export const SUPPLEMENT_TEMPLATES: Readonly<Record<TemplateId, readonly SupplementTemplate[]>> = {
-  hebei: HEBEI_SUPPLEMENTS,
-  shanxi: [],
-  mof: [],
-};
+export const SUPPLEMENT_TEMPLATES: Readonly<Record<TemplateId, readonly SupplementTemplate[]>> =
+  Object.fromEntries(TEMPLATE_IDS.map((id) => [id, PROVINCES[id].supplements])) as Record<
+    TemplateId,
+    readonly SupplementTemplate[]
+  >;
 
 /** Characters Excel refuses in a sheet name. */
 const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;

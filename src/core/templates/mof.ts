@@ -10,6 +10,9 @@
  * last year's figures.
  */
 import { SUMMARY_CLASSES, WIDTH, amount, code, label } from "./common";
+import { HEBEI_NARRATIVE } from "./hebei";
+import { DEFAULT_CHANGE_REASON_THRESHOLD_PERCENT } from "./province";
+import type { Province } from "./province";
 import type { ColumnTemplate, MetaCell, TableTemplate } from "./types";
 
 const DEPARTMENT_LINE: readonly (readonly MetaCell[])[] = [
@@ -264,3 +267,32 @@ export const MOF_TEMPLATES: readonly TableTemplate[] = [
     "注：本部门无国有资本经营预算安排的支出，故本表为空表。"
   ),
 ];
+
+export const MOF: Province = {
+  id: "mof",
+  name: "财政部",
+  englishName: "Ministry of Finance",
+  aliases: ["财政部", "通用"],
+  tables: MOF_TEMPLATES,
+  supplements: [],
+  set: {
+    tableNumbering: "arabic",
+    coverYear: "年",
+    requiresCostIndicators: false,
+    tables: [
+      { kind: "收支总表", title: "部门收支总表" },
+      { kind: "收入总表", title: "部门收入总表" },
+      { kind: "支出总表", title: "部门支出总表" },
+      { kind: "财政拨款收支总表", title: "财政拨款收支总表" },
+      { kind: "一般公共预算支出表", title: "一般公共预算支出表" },
+      { kind: "基本支出表", title: "一般公共预算基本支出表" },
+      { kind: "三公经费表", title: "一般公共预算“三公”经费支出表" },
+      { kind: "政府性基金支出表", title: "政府性基金预算支出表" },
+      { kind: "国有资本经营支出表", title: "国有资本经营预算支出表" },
+    ],
+  },
+  projectTableMeasure: "total",
+  settings: { changeReasonThresholdPercent: DEFAULT_CHANGE_REASON_THRESHOLD_PERCENT },
+  // The Ministry's set has no 情况说明 of its own here: it is written as Hebei's.
+  narrative: HEBEI_NARRATIVE,
+};

@@ -53,7 +53,9 @@ function threePublicComparison(
   };
 }
 
-export const PREVIOUS_YEAR_TEMPLATES: Readonly<Record<TemplateId, readonly TableTemplate[]>> = {
+export const PREVIOUS_YEAR_TEMPLATES: Readonly<
+  Partial<Record<TemplateId, readonly TableTemplate[]>>
+> = {
   // Both explain the change of every 三公 item in their 情况说明 (Hebei 四, Shanxi 七), over the
   // 财政拨款 their 三公 table shows.
   hebei: [
@@ -70,6 +72,6 @@ export const PREVIOUS_YEAR_TEMPLATES: Readonly<Record<TemplateId, readonly Table
       "{year}年财政拨款安排“三公”经费支出预算比上年增减情况表"
     ),
   ],
-  // The Ministry's set prints the 三公 items side by side in one row and no comparison form.
-  mof: [],
+  // The Ministry's and the central departments' sets print the 三公 items side by side in one row
+  // and no comparison form: none here.
 };

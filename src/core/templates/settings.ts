@@ -1,25 +1,19 @@
 /**
  * Province settings that are not table layouts: numbers a finance bureau sets for its province.
- * One record per template, so a province with its own rule changes one line here.
+ * Each province's module holds its own (`Province.settings`); this is the look-up.
  */
-import { Money } from "../money";
-import type { TemplateId } from "../model";
+import type { Money } from "../money";
+import type { TemplateId } from "./ids";
+import { DEFAULT_CHANGE_REASON_THRESHOLD_PERCENT } from "./province";
+import type { ProvinceSettings } from "./province";
+import { PROVINCES, TEMPLATE_IDS } from "./registry";
 
-export interface ProvinceSettings {
-  /**
-   * A 比上年增减 beyond ±this many percent must be explained: without a written reason in the
-   * 情况说明, check warns.
-   */
-  changeReasonThresholdPercent: Money;
-}
+export type { ProvinceSettings } from "./province";
+export { DEFAULT_CHANGE_REASON_THRESHOLD_PERCENT } from "./province";
 
-export const DEFAULT_CHANGE_REASON_THRESHOLD_PERCENT = new Money(20);
-
-export const PROVINCE_SETTINGS: Readonly<Record<TemplateId, ProvinceSettings>> = {
-  hebei: { changeReasonThresholdPercent: DEFAULT_CHANGE_REASON_THRESHOLD_PERCENT },
-  shanxi: { changeReasonThresholdPercent: DEFAULT_CHANGE_REASON_THRESHOLD_PERCENT },
-  mof: { changeReasonThresholdPercent: DEFAULT_CHANGE_REASON_THRESHOLD_PERCENT },
-};
+export const PROVINCE_SETTINGS: Readonly<Record<TemplateId, ProvinceSettings>> = Object.fromEntries(
+  TEMPLATE_IDS.map((id) => [id, PROVINCES[id].settings])
+) as Record<TemplateId, ProvinceSettings>;
 
 /** The province's threshold, the default where the layout is unknown. */
 export function changeReasonThreshold(template: TemplateId | undefined): Money {

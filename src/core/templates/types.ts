@@ -192,7 +192,7 @@ export interface AssetsTemplate extends SupplementTemplateBase {
 export interface GoalFormsTemplate extends SupplementTemplateBase {
   kind: "绩效目标表";
   /** The forms' layout; Hebei's: 项目编码/名称, 预算规模及资金用途, 资金支出计划, 绩效目标, indicators. */
-  layout: "hebei";
+  layout: "budgetPlan";
   /** The seven columns' widths. */
   widths: readonly number[];
   /** The 资金支出计划 stages, in order. */

@@ -374,7 +374,7 @@ function layoutSheet(spec: SheetSpec, name: string): SheetLayout {
  * The layouts of all tables of one generation, named as the exported .xlsx names them.
  *
  * @example
- * const layouts = layoutSheets(buildSheets(figures, department, "hebei"));
+ * const layouts = layoutSheets(buildSheets(figures, department, template));
  */
 export function layoutSheets(specs: readonly SheetSpec[]): SheetLayout[] {
   const names = safeSheetNames(specs.map((spec) => spec.sheetName));

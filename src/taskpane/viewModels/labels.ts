@@ -4,6 +4,7 @@
  */
 import type { Finding, Severity } from "../../core/finding";
 import type { TemplateId } from "../../core/model";
+import { PROVINCES, TEMPLATE_IDS } from "../../core/templates/registry";
 import { fill, messages } from "../messages";
 import type { Locale, Messages } from "../messages";
 import type { Failure } from "../state";
@@ -23,14 +24,8 @@ export const SEVERITY_COLORS = {
   info: "informative",
 } as const satisfies Record<Severity, string>;
 
-/** The templates in the order the pane offers them. */
-export const TEMPLATE_IDS: readonly TemplateId[] = ["hebei", "shanxi", "mof"];
-
-const TEMPLATE_LABELS: Readonly<Record<TemplateId, keyof Messages>> = {
-  hebei: "templateHebei",
-  shanxi: "templateShanxi",
-  mof: "templateMof",
-};
+/** The templates in the order the pane offers them: the registry's. */
+export { TEMPLATE_IDS };
 
 const FAILURE_LABELS: Readonly<Record<Exclude<Failure["reason"], "message">, keyof Messages>> = {
   noData: "noBudgetData",
@@ -45,7 +40,9 @@ export function severityLabel(severity: Severity, locale: Locale): string {
 }
 
 export function templateLabel(template: TemplateId, locale: Locale): string {
-  return messages[locale][TEMPLATE_LABELS[template]];
+  // The province names its own set (templates/registry): a new province needs no pane message.
+  const province = PROVINCES[template];
+  return locale === "zh-CN" ? province.name : province.englishName;
 }
 
 /** The sentence for a failure; `wrap` (a message with `{message}`) frames a host's own text. */

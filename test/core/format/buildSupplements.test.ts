@@ -150,7 +150,7 @@ describe("the Hebei supplementary tables", () => {
     expect(source.length).toBeGreaterThan(0);
     expect(drawn.map((f) => f.projectName)).toEqual(source.map((f) => f.projectName));
     drawn.forEach((form, i) => {
-      expect(form.layout).toBe("hebei");
+      expect(form.layout).toBe("budgetPlan");
       expect(form.unit).toBe("万元");
       expect(form.budget.value.toFixed(2)).toBe(
         roundMoney(source[i].budget.value.dividedBy(source[i].unit === "元" ? 10000 : 1)).toFixed(2)

@@ -102,7 +102,7 @@ describe("readSupplements", () => {
     expect(readSupplements(readWorkbook(await quyang())).goals).toHaveLength(18);
     const tunliu = readSupplements(readWorkbook(await tunliuWithGoals()));
     expect(tunliu.goals.length).toBeGreaterThan(0);
-    expect(tunliu.goals.every((form) => form.layout === "shanxi")).toBe(true);
+    expect(tunliu.goals.every((form) => form.layout === "fundingPeriods")).toBe(true);
     expect(tunliu.procurement).toBeUndefined();
     expect(tunliu.assets).toBeUndefined();
   });

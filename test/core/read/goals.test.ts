@@ -24,7 +24,9 @@ describe("readGoalForms on the Hebei 万元 form", () => {
     expect(findings).toEqual([]);
     expect(forms).toHaveLength(18);
     expect(
-      forms.every((f) => f.layout === "hebei" && f.unit === "万元" && f.budget.state === "amount")
+      forms.every(
+        (f) => f.layout === "budgetPlan" && f.unit === "万元" && f.budget.state === "amount"
+      )
     ).toBe(true);
     expect(sumMoney(forms.map((f) => f.budget.value)).equals(new Money("555.78"))).toBe(true);
     expect(forms.map((f) => f.budget.cell)).toEqual([
@@ -180,7 +182,9 @@ describe("readGoalForms on the Shanxi 元 form", () => {
     expect(findings).toEqual([]);
     expect(forms.map((f) => f.projectName)).toEqual(SHANXI_FORMS.map((f) => f.name));
     expect(
-      forms.every((f) => f.layout === "shanxi" && f.unit === "元" && f.sheet === SHANXI_GOALS_SHEET)
+      forms.every(
+        (f) => f.layout === "fundingPeriods" && f.unit === "元" && f.sheet === SHANXI_GOALS_SHEET
+      )
     ).toBe(true);
     expect(forms.map((f) => f.budget.value.toNumber())).toEqual(
       SHANXI_FORMS.map((f) => f.annualTotal)

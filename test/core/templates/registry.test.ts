@@ -14,11 +14,12 @@ import { TEMPLATE_SETS } from "../../../src/core/templates/sets";
 const SETS = Object.keys(TEMPLATES) as TemplateId[];
 
 describe("the template registry", () => {
-  it("holds the Hebei, Shanxi and Ministry sets", () => {
-    expect(SETS.sort()).toEqual(["hebei", "mof", "shanxi"]);
+  it("holds the Hebei, Shanxi, Ministry and central-department sets", () => {
+    expect(SETS.sort()).toEqual(["central", "hebei", "mof", "shanxi"]);
     expect(TEMPLATES.hebei).toHaveLength(10);
     expect(TEMPLATES.shanxi).toHaveLength(13);
     expect(TEMPLATES.mof).toHaveLength(9);
+    expect(TEMPLATES.central).toHaveLength(9);
   });
 
   it("gives every template an id of its own", () => {

@@ -9,7 +9,6 @@ import type { CellValue, Grid } from "../../../src/core/grid";
 import { makeGrid } from "../../../src/core/grid";
 import { readLedger } from "../../../src/core/ledger";
 import { ledgerFigures } from "../../../src/core/figures/aggregate";
-import type { TemplateId } from "../../../src/core/model";
 import { expenditureByClass, generalBudgetExpenditureSpec } from "../../../src/render/chart";
 import { moneyToNumber } from "../../../src/core/money";
 import { gridsFromXlsx } from "../../../src/io/readXlsx";
@@ -103,7 +102,8 @@ function sheetMatrix(
   );
 }
 
-let ledgerSpecs: Record<TemplateId, SheetSpec[]>;
+// The three layouts this file looks at, not every province the registry holds.
+let ledgerSpecs: Record<"hebei" | "shanxi" | "mof", SheetSpec[]>;
 /** quyang's published workbook in the Hebei layout, with its 18 goal forms (some 360 merged areas). */
 let withSupplements: SheetSpec[];
 let sourceGrids: Grid[];

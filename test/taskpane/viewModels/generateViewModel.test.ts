@@ -1,4 +1,9 @@
-import { SUPPLEMENT_TEMPLATES, TEMPLATES } from "../../../src/core/templates";
+import {
+  PROVINCES,
+  SUPPLEMENT_TEMPLATES,
+  TEMPLATES,
+  TEMPLATE_IDS,
+} from "../../../src/core/templates";
 import { runCheck } from "../../../src/taskpane/actions";
 import type { CheckOutcome } from "../../../src/taskpane/actions";
 import { initialState, paneReducer } from "../../../src/taskpane/state";
@@ -53,11 +58,15 @@ describe("generateViewModel", () => {
   test("pre-selects the detected template and lists its sheets in order", () => {
     const vm = generateViewModel(checked(tunliu), "zh-CN");
     expect(vm.template.value).toBe("shanxi");
-    expect(vm.template.options).toEqual([
+    expect(vm.template.options.slice(0, 3)).toEqual([
       { value: "hebei", label: "河北" },
       { value: "shanxi", label: "山西（检测到）" },
       { value: "mof", label: "财政部" },
     ]);
+    // … and every other province of the registry, by its own name.
+    expect(vm.template.options.slice(3)).toEqual(
+      TEMPLATE_IDS.slice(3).map((id) => ({ value: id, label: PROVINCES[id].name }))
+    );
     expect(vm.sheets.heading).toBe("将创建的工作表（13）");
     expect(vm.sheets.items.map((s) => s.name)).toEqual(TEMPLATES.shanxi.map((t) => t.sheetName));
     expect(vm.button).toEqual({

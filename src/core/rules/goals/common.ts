@@ -28,7 +28,7 @@ export function inWan(value: Money, unit: AmountUnit): Money {
 
 /** What the form calls its budget: 预算数 (Hebei) or 年度资金总额 (Shanxi). */
 export function budgetLabel(form: PerformanceGoalForm): string {
-  return form.layout === "shanxi" && form.annual
+  return form.layout === "fundingPeriods" && form.annual
     ? GOAL_MESSAGES.annualBudgetLabel
     : GOAL_MESSAGES.budgetLabel;
 }

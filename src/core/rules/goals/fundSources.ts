@@ -61,7 +61,7 @@ function sumCheck(
 
 function check(form: PerformanceGoalForm): Finding[] {
   const findings: Finding[] = [];
-  if (form.layout === "hebei") {
+  if (form.layout === "budgetPlan") {
     const parts = [
       ...(form.fiscal ? [{ label: GOAL_MESSAGES.fiscalFunds, amount: form.fiscal }] : []),
       ...(form.other ? [{ label: GOAL_MESSAGES.otherFunds, amount: form.other }] : []),

@@ -46,7 +46,7 @@ function check(form: PerformanceGoalForm): Finding[] {
       message: MESSAGES.goalIndicatorMissing(title, `“${req.name}”`, periodText(lacking)),
     });
   }
-  if (form.layout === "shanxi") {
+  if (form.layout === "fundingPeriods") {
     const emptyCost = periods
       .map((period) => ({
         period,

@@ -177,7 +177,7 @@ function textBounds(form: PerformanceGoalForm): Bound[] {
     if (!count) continue;
     const product = count.times(rate);
     const where =
-      form.layout === "shanxi" ? GOAL_MESSAGES.overviewField : GOAL_MESSAGES.purposeField;
+      form.layout === "fundingPeriods" ? GOAL_MESSAGES.overviewField : GOAL_MESSAGES.purposeField;
     const quoted = text.text.length > 40 ? whole : text.text;
     const fromIndicator =
       countText && !plain.includes(toHalfWidth(countText))
