@@ -101,7 +101,9 @@ describe("the 中央部门 set", () => {
     const figures = ledgerFigures(ledger);
     const narrative = generateNarrative(figures, ledger.department, { template: "zhongyang" });
     const paragraphs = paragraphsFromText(narrativeToText(narrative));
-    const tables = readWorkbook(buildSheets(figures, ledger.department, "zhongyang").map(specToGrid));
+    const tables = readWorkbook(
+      buildSheets(figures, ledger.department, "zhongyang").map(specToGrid)
+    );
     expect(
       checkNarrative(paragraphs, tables).filter((f) => f.ruleId !== "narrative.placeholder")
     ).toEqual([]);
