@@ -71,7 +71,9 @@ export function ExportStep({ vm, onExport, onOverride }: ExportStepProps) {
           <ul className={shared.plainList}>
             {vm.files.names.map((name) => (
               <li key={name}>
-                <Caption1>{name}</Caption1>
+                <Caption1 className={shared.label} title={name} data-label>
+                  {name}
+                </Caption1>
               </li>
             ))}
           </ul>
