@@ -156,7 +156,9 @@ export function GenerateStep({
           </h3>
           <ul className={mergeClasses(shared.bulletList, shared.wrap)}>
             {vm.changes.items.map((item, i) => (
-              <li key={i}>{item}</li>
+              <li key={i} className={shared.separators} data-label>
+                {item}
+              </li>
             ))}
           </ul>
         </section>

@@ -59,7 +59,8 @@ export const useStepStyles = makeStyles({
   },
   separators: {
     wordBreak: "keep-all",
-    overflowWrap: "normal",
+    // Only a run with no separator that is wider than the pane is broken, rather than cut off.
+    overflowWrap: "break-word",
     minWidth: 0,
   },
   muted: {
