@@ -62,8 +62,8 @@ export interface JsonFile {
 }
 
 /**
- * Files by status — passed (no errors, no warnings), errors, warningsOnly, unreadable: the four
- * statuses of the HTML and xlsx reports — and findings by severity.
+ * Files by status — passed (no errors, no warnings), errors, warningsOnly, unchecked, unreadable:
+ * the five statuses of the HTML and xlsx reports — and findings by severity.
  */
 export type JsonTotals = Pick<ReviewTotals, "files" | "status" | "findings">;
 
@@ -254,7 +254,7 @@ export function summaryTable(results: readonly FileResult[]): string {
   return ["汇总", alignColumns(header, rows, [false, false, true, true, true, true])].join("\n");
 }
 
-/** The statuses are those of the HTML and xlsx reports: 通过 / 有错误 / 仅警告 / 无法读取. */
+/** The statuses are those of the HTML and xlsx reports: 通过 / 有错误 / 仅警告 / 未检查 / 无法读取. */
 export function totalsLine(results: readonly FileResult[], elapsedMs?: number): string {
   const totals = totalsOf(results);
   const counts = STATUSES.map((s) => `${STATUS_LABEL[s]} ${totals.status[s]} 个`).join("，");

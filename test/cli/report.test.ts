@@ -155,11 +155,15 @@ describe("text", () => {
     expect(text).toContain("  未检查：没有找到任何可识别的标准公开表\n");
     expect(text).toContain("  小结：未找到公开表，未检查\n");
     expect(text).not.toContain("通过（");
-    // Counted with the files that could not be read, as in the review report: never 通过.
+    // Counted as 未检查, as in the review report, apart from the files that could not be read.
     expect(totalsLine([unchecked, clean])).toBe(
-      "共 2 个文件：通过 1 个，有错误 0 个，仅警告 0 个，无法读取 1 个。"
+      "共 2 个文件：通过 1 个，有错误 0 个，仅警告 0 个，未检查 1 个，无法读取 0 个。"
     );
-    expect(toJson([unchecked]).totals.status).toMatchObject({ passed: 0, unreadable: 1 });
+    expect(toJson([unchecked]).totals.status).toMatchObject({
+      passed: 0,
+      unchecked: 1,
+      unreadable: 0,
+    });
     expect(summaryTable([unchecked])).toContain("data/minutes.xlsx  （未找到公开表）");
   });
 
@@ -190,11 +194,11 @@ describe("text", () => {
     ]);
     expect(
       text.endsWith(
-        `${table}\n\n共 3 个文件：通过 1 个，有错误 1 个，仅警告 0 个，无法读取 1 个。\n`
+        `${table}\n\n共 3 个文件：通过 1 个，有错误 1 个，仅警告 0 个，未检查 0 个，无法读取 1 个。\n`
       )
     ).toBe(true);
     expect(totalsLine([clean], 1234)).toBe(
-      "共 1 个文件：通过 1 个，有错误 0 个，仅警告 0 个，无法读取 0 个，用时 1.2 秒。"
+      "共 1 个文件：通过 1 个，有错误 0 个，仅警告 0 个，未检查 0 个，无法读取 0 个，用时 1.2 秒。"
     );
   });
 
@@ -273,7 +277,7 @@ describe("JSON", () => {
     expect(fifth).toMatchObject({ sheet: null, cell: null, expected: null, actual: null });
   });
 
-  test("totals: files by the reports' four statuses, findings by severity", () => {
+  test("totals: files by the reports' five statuses, findings by severity", () => {
     const warned: FileResult = {
       ...clean,
       file: "data/warned.xlsx",
@@ -281,12 +285,12 @@ describe("JSON", () => {
     };
     expect(toJson([quyang, clean, broken, warned, clean]).totals).toEqual({
       files: 5,
-      status: { passed: 2, errors: 1, warningsOnly: 1, unreadable: 1 },
+      status: { passed: 2, errors: 1, warningsOnly: 1, unchecked: 0, unreadable: 1 },
       findings: { error: 2, warning: 3, info: 3 },
     });
     expect(toJson([]).totals).toEqual({
       files: 0,
-      status: { passed: 0, errors: 0, warningsOnly: 0, unreadable: 0 },
+      status: { passed: 0, errors: 0, warningsOnly: 0, unchecked: 0, unreadable: 0 },
       findings: { error: 0, warning: 0, info: 0 },
     });
   });

@@ -29,6 +29,7 @@ import {
   frequentRules,
   isRoundingNote,
   totalsOf,
+  wasNotChecked,
 } from "./model";
 
 const TOP_RULES = 15;
@@ -56,7 +57,7 @@ export interface ClientDepartment {
   status: DepartmentStatus;
   /** Errors, warnings, 提示. */
   counts: [number, number, number];
-  /** Why it could not be read. */
+  /** Why nothing in it was checked (it could not be read, or held no recognisable table). */
   error: string | null;
   findings: ClientFinding[];
 }
@@ -68,6 +69,8 @@ export interface ClientData {
     template: Record<TemplateId, string>;
     severity: [string, string, string];
   };
+  /** Status → sort rank, most urgent first (STATUS_URGENCY). */
+  urgency: Record<DepartmentStatus, number>;
   /** Sheet names and rule ids, each once. */
   strings: string[];
   /** Rule id → Chinese title. */
@@ -126,6 +129,7 @@ export function clientData(departments: readonly Department[], about: ReportAbou
       template: { ...TEMPLATE_LABEL },
       severity: [SEVERITY_LABEL.error, SEVERITY_LABEL.warning, SEVERITY_LABEL.info],
     },
+    urgency: { ...STATUS_URGENCY },
     strings,
     titles,
     departments: client,
@@ -378,16 +382,18 @@ function countCell(n: number): string {
 function departmentRows(d: Department): string {
   const name = d.department
     ? escapeHtml(d.department)
-    : `<span class="unknown">${d.error !== undefined ? "（无法读取）" : "（未识别部门名称）"}</span>`;
-  const unreadable = d.error !== undefined;
-  const counts = unreadable
+    : `<span class="unknown">${d.status === "unreadable" ? "（无法读取）" : "（未识别部门名称）"}</span>`;
+  const notChecked = wasNotChecked(d.status);
+  const counts = notChecked
     ? `<td class="num zero">—</td><td class="num zero">—</td><td class="num zero">—</td>`
     : countCell(d.counts.error) + countCell(d.counts.warning) + countCell(d.counts.info);
   return (
     `<tbody class="dept" data-i="${d.index}">` +
     `<tr class="row"><th scope="row"><button type="button" class="toggle" aria-expanded="false"><span class="name">${name}</span></button>` +
     `<div class="file">${escapeHtml(d.file)}</div>` +
-    (unreadable ? `<div class="reason">无法读取：${escapeHtml(d.error ?? "")}</div>` : "") +
+    (notChecked
+      ? `<div class="reason">${STATUS_LABEL[d.status]}：${escapeHtml(d.error ?? "")}</div>`
+      : "") +
     `</th>` +
     `<td class="col-year">${d.year ?? ""}</td>` +
     `<td class="col-template">${d.template ? TEMPLATE_LABEL[d.template] : ""}</td>` +

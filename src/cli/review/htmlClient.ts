@@ -28,6 +28,7 @@ export function reportClient(): void {
       template: Record<string, string>;
       severity: [string, string, string];
     };
+    urgency: Record<string, number>;
     strings: string[];
     titles: Record<string, string>;
     departments: Department[];
@@ -43,11 +44,11 @@ export function reportClient(): void {
     rounding: 7,
   } as const;
   const SEVERITY_CLASS = ["s-error", "s-warning", "s-info"];
-  const URGENCY: Record<string, number> = { errors: 0, unreadable: 1, warningsOnly: 2, passed: 3 };
 
   const dataElement = document.getElementById("report-data");
   if (!dataElement) return;
   const data = JSON.parse(dataElement.textContent || "{}") as Data;
+  const URGENCY = data.urgency;
   const departments = data.departments;
   const collator = new Intl.Collator("zh-CN");
 
@@ -260,6 +261,13 @@ export function reportClient(): void {
     return t;
   }
 
+  /** What the department is asked to send again: a file that opens, or the disclosure itself. */
+  function resubmitHint(d: Department): string {
+    return d.status === "unchecked"
+      ? "请部门确认报送的是部门预算公开表（收支总表、收入总表、支出总表等），而不是其他文件，重新报送。"
+      : "请部门确认报送的是能在 Excel 中正常打开的 .xlsx 工作簿（不是 .xls、未加密），重新报送。";
+  }
+
   function countsText(d: Department): string {
     return `错误 ${d.counts[0]} 个，警告 ${d.counts[1]} 个，提示 ${d.counts[2]} 条`;
   }
@@ -270,7 +278,7 @@ export function reportClient(): void {
     const summary = el("p");
     summary.textContent =
       d.error !== null
-        ? `${d.file}：无法读取，未检查`
+        ? `${d.file}：${d.status === "unchecked" ? "没有找到可识别的公开表" : "无法读取"}，未检查`
         : `${[d.year ? `${d.year} 年` : "", d.template ? data.labels.template[d.template] : ""].filter(Boolean).join(" · ")}${d.year || d.template ? " · " : ""}${countsText(d)}`;
     head.appendChild(summary);
     const print = el("button", "button", "打印此部门的问题清单");
@@ -280,14 +288,8 @@ export function reportClient(): void {
     cell.appendChild(head);
 
     if (d.error !== null) {
-      cell.appendChild(el("p", "unreadable-reason", `无法读取：${d.error}`));
-      cell.appendChild(
-        el(
-          "p",
-          "hint",
-          "请部门确认文件是在 Excel 中能正常打开的 .xlsx 工作簿（不是 .xls、未加密），重新报送。"
-        )
-      );
+      cell.appendChild(el("p", "unreadable-reason", `${data.labels.status[d.status]}：${d.error}`));
+      cell.appendChild(el("p", "hint", resubmitHint(d)));
       return;
     }
     const main = d.findings.filter((f) => !isFolded(f));
@@ -383,15 +385,17 @@ export function reportClient(): void {
     sheet.appendChild(facts);
 
     if (d.error !== null) {
-      sheet.appendChild(el("p", "verdict", "结论：文件无法读取，未能检查。"));
-      sheet.appendChild(el("p", "", `原因：${d.error}`));
       sheet.appendChild(
         el(
           "p",
-          "closing",
-          "请确认报送的是能在 Excel 中正常打开的 .xlsx 工作簿（不是 .xls、未加密）后重新报送。"
+          "verdict",
+          d.status === "unchecked"
+            ? "结论：文件中没有找到可识别的部门预算公开表，未能检查。"
+            : "结论：文件无法读取，未能检查。"
         )
       );
+      sheet.appendChild(el("p", "", `原因：${d.error}`));
+      sheet.appendChild(el("p", "closing", resubmitHint(d)));
     } else {
       const main = d.findings.filter((f) => !isFolded(f));
       const folded = d.findings.filter(isFolded);

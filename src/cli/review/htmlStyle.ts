@@ -11,6 +11,7 @@ export const REPORT_CSS = `
   --errors: #c62828; --errors-bg: #fdecea; --errors-ink: #a1161b;
   --warnings: #d29b00; --warnings-bg: #fff4d6; --warnings-ink: #6f4a00;
   --unreadable: #6e7781; --unreadable-bg: #eceff1; --unreadable-ink: #3d444d;
+  --unchecked: #8250df; --unchecked-bg: #f3effc; --unchecked-ink: #5a32a3;
   --info-ink: #0b5394;
   font-family: "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC",
     "Source Han Sans SC", "WenQuanYi Micro Hei", system-ui, sans-serif;
@@ -59,6 +60,7 @@ section { margin-bottom: 22px; }
 .status-card.s-errors { border-left-color: var(--errors); } .status-card.s-errors .count { color: var(--errors-ink); }
 .status-card.s-warningsOnly { border-left-color: var(--warnings); } .status-card.s-warningsOnly .count { color: var(--warnings-ink); }
 .status-card.s-unreadable { border-left-color: var(--unreadable); } .status-card.s-unreadable .count { color: var(--unreadable-ink); }
+.status-card.s-unchecked { border-left-color: var(--unchecked); } .status-card.s-unchecked .count { color: var(--unchecked-ink); }
 .totals { margin: 12px 2px 0; color: var(--muted); }
 .totals strong { color: var(--ink); font-variant-numeric: tabular-nums; }
 
@@ -83,6 +85,7 @@ section { margin-bottom: 22px; }
 .fill-errors, .swatch.s-errors { fill: var(--errors); background: var(--errors); }
 .fill-warningsOnly, .swatch.s-warningsOnly { fill: var(--warnings); background: var(--warnings); }
 .fill-unreadable, .swatch.s-unreadable { fill: var(--unreadable); background: var(--unreadable); }
+.fill-unchecked, .swatch.s-unchecked { fill: var(--unchecked); background: var(--unchecked); }
 .fill-error { fill: var(--errors); } .fill-warning { fill: var(--warnings); }
 .chart-empty { fill: var(--line); }
 .empty-chart { color: var(--muted); margin: 8px 0; }
@@ -127,6 +130,7 @@ tbody.dept.open > tr.row { background: #eef3f8; }
 .badge.s-errors, .sev.s-error { background: var(--errors-bg); color: var(--errors-ink); }
 .badge.s-warningsOnly, .sev.s-warning { background: var(--warnings-bg); color: var(--warnings-ink); }
 .badge.s-unreadable { background: var(--unreadable-bg); color: var(--unreadable-ink); }
+.badge.s-unchecked { background: var(--unchecked-bg); color: var(--unchecked-ink); }
 .sev { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 12.5px; font-weight: 600; white-space: nowrap; }
 .sev.s-info { background: #e8f0fe; color: var(--info-ink); }
 tr.detail > td { background: #fafbfc; padding: 12px 16px 16px 34px; }

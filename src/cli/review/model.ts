@@ -15,15 +15,18 @@ import type { FileResult } from "../checkFile";
 
 /**
  * A department's verdict. 提示 (rounding differences and other notes) never keep a department from
- * 通过; a warning alone makes it 仅警告; one error makes it 有错误.
+ * 通过; a warning alone makes it 仅警告; one error makes it 有错误. A file that opened but held no
+ * table the checker recognises is 未检查, apart from 无法读取: the department sent the wrong file,
+ * not a broken one, and the bureau asks it for something different.
  */
-export type DepartmentStatus = "passed" | "errors" | "warningsOnly" | "unreadable";
+export type DepartmentStatus = "passed" | "errors" | "warningsOnly" | "unchecked" | "unreadable";
 
 /** In the order the bureau reads them (and the issue names them). */
 export const STATUSES: readonly DepartmentStatus[] = [
   "passed",
   "errors",
   "warningsOnly",
+  "unchecked",
   "unreadable",
 ];
 
@@ -31,6 +34,7 @@ export const STATUS_LABEL: Record<DepartmentStatus, string> = {
   passed: "通过",
   errors: "有错误",
   warningsOnly: "仅警告",
+  unchecked: "未检查",
   unreadable: "无法读取",
 };
 
@@ -38,13 +42,20 @@ export const STATUS_LABEL: Record<DepartmentStatus, string> = {
 export const STATUS_URGENCY: Record<DepartmentStatus, number> = {
   errors: 0,
   unreadable: 1,
-  warningsOnly: 2,
-  passed: 3,
+  unchecked: 2,
+  warningsOnly: 3,
+  passed: 4,
 };
+
+/** Nothing in the file was checked: it could not be read, or held no recognisable table. */
+export function wasNotChecked(status: DepartmentStatus): boolean {
+  return status === "unreadable" || status === "unchecked";
+}
 
 export function statusOf(result: FileResult): DepartmentStatus {
   // A workbook in which no table was recognised was not checked: never 通过 (issue 11 §7).
-  if (result.error !== undefined || result.unchecked !== undefined) return "unreadable";
+  if (result.error !== undefined) return "unreadable";
+  if (result.unchecked !== undefined) return "unchecked";
   let worst: Severity = "info";
   for (const f of result.findings)
     if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst]) worst = f.severity;
@@ -71,6 +82,7 @@ export function totalsOf(results: readonly FileResult[]): ReviewTotals {
     passed: 0,
     errors: 0,
     warningsOnly: 0,
+    unchecked: 0,
     unreadable: 0,
   };
   const findings: Record<Severity, number> = { error: 0, warning: 0, info: 0 };

@@ -1,6 +1,6 @@
 /*
  * The xlsx report of `check … --report r.xlsx`, for reviewers who work in Excel:
- *   汇总     one row per file (department): status, counts, template, year, why it was unreadable;
+ *   汇总     one row per file (department): status, counts, template, year, why nothing in it was checked;
  *   问题清单 one row per finding: department, file, sheet, cell, rule, severity, message,
  *            expected, actual — with an autofilter, a frozen header and set widths;
  *   说明     when and how the report was made, and the totals.
@@ -21,6 +21,7 @@ import {
   departmentsOf,
   isRoundingNote,
   totalsOf,
+  wasNotChecked,
 } from "./model";
 
 export const SUMMARY_SHEET = "汇总";
@@ -49,7 +50,7 @@ export const SUMMARY_COLUMNS: readonly Column[] = [
   { header: "警告", width: 7, kind: "number" },
   { header: "提示", width: 7, kind: "number" },
   { header: "其中舍入差异", width: 13, kind: "number" },
-  { header: "无法读取的原因", width: 50, kind: "text", wrap: true },
+  { header: "未检查的原因", width: 50, kind: "text", wrap: true },
 ];
 
 export const FINDINGS_COLUMNS: readonly Column[] = [
@@ -79,6 +80,7 @@ const STATUS_FILL: Record<DepartmentStatus, string> = {
   passed: "FFE6F4EA",
   errors: "FFFDECEA",
   warningsOnly: "FFFFF4D6",
+  unchecked: "FFF3EFFC",
   unreadable: "FFECEFF1",
 };
 const SEVERITY_COLOR = { error: "FFA1161B", warning: "FF6F4A00", info: "FF0B5394" } as const;
@@ -168,7 +170,7 @@ export async function renderXlsxReport(
     SUMMARY_SHEET,
     SUMMARY_COLUMNS,
     departments.map((d) => {
-      const unreadable = d.error !== undefined;
+      const unreadable = wasNotChecked(d.status);
       return [
         d.department ?? null,
         d.file,

@@ -122,7 +122,7 @@ test("says when, with which tool and which rules; counts by status; draws its ch
   const cards = [...html.matchAll(/data-status="(\w+)"[^>]*><span class="count">(\d+)</g)].map(
     (m) => `${m[1]}=${m[2]}`
   );
-  expect(cards).toEqual(["passed=0", "errors=1", "warningsOnly=1", "unreadable=1"]);
+  expect(cards).toEqual(["passed=0", "errors=1", "warningsOnly=1", "unchecked=0", "unreadable=1"]);
   expect(html.match(/<svg class="chart/g)).toHaveLength(3);
 });
 
@@ -158,4 +158,26 @@ test("the rules' version is a fingerprint of the registry, the same on every cal
   expect(version.count).toBeGreaterThan(30);
   expect(version.fingerprint).toMatch(/^[0-9a-f]{8}$/);
   expect(rulesVersion()).toEqual(version);
+});
+
+test("a file with no recognisable table is 未检查, apart from 无法读取, with its reason and no counts", () => {
+  const minutes: FileResult = {
+    file: "收到/会议纪要.xlsx",
+    sheets: ["Sheet1"],
+    findings: [],
+    ms: 1,
+    unchecked: "没有找到任何可识别的标准公开表",
+  };
+  const page = renderHtmlReport([minutes, results[0]], ABOUT);
+  expect(page).toContain(`<div class="reason">未检查：没有找到任何可识别的标准公开表</div>`);
+  expect(page).toContain(`<span class="badge s-unchecked">未检查</span>`);
+  const cards = [...page.matchAll(/data-status="(\w+)"[^>]*><span class="count">(\d+)</g)].map(
+    (m) => `${m[1]}=${m[2]}`
+  );
+  expect(cards).toEqual(["passed=0", "errors=1", "warningsOnly=0", "unchecked=1", "unreadable=0"]);
+  const data = clientData(departmentsOf([minutes]), ABOUT);
+  expect(data.departments[0]).toMatchObject({ status: "unchecked", error: minutes.unchecked });
+  // Sorted after errors and unreadable files, before warnings: the client reads this rank.
+  expect(data.urgency.unchecked).toBeGreaterThan(data.urgency.unreadable);
+  expect(data.urgency.unchecked).toBeLessThan(data.urgency.warningsOnly);
 });

@@ -44,7 +44,7 @@ describe("statusOf", () => {
     const minutes = result("a", [finding("warning", "table.unrecognized")], {
       unchecked: "没有找到任何可识别的标准公开表",
     });
-    expect(statusOf(minutes)).toBe("unreadable");
+    expect(statusOf(minutes)).toBe("unchecked");
     expect(departmentsOf([minutes])[0].error).toBe("没有找到任何可识别的标准公开表");
   });
 });
@@ -60,7 +60,7 @@ describe("totalsOf", () => {
     ]);
     expect(totals).toEqual({
       files: 5,
-      status: { passed: 2, errors: 1, warningsOnly: 1, unreadable: 1 },
+      status: { passed: 2, errors: 1, warningsOnly: 1, unchecked: 0, unreadable: 1 },
       findings: { error: 1, warning: 1, info: 3 },
       rounding: 2,
     });

@@ -1,6 +1,6 @@
 /*
  * `check <folder> --report r.html --report r.xlsx --format json` as a bureau would run it, over a
- * folder of the examples, a copy with a planted error and a corrupt file (in this process, --jobs 1;
+ * folder of the examples, a copy with a planted error, a corrupt file and one with no table (in this process, --jobs 1;
  * test/cli/e2e.test.ts runs the built CLI): the exit status of the existing convention, and the xlsx
  * report read back with exceljs, row for row the same as the JSON.
  */
@@ -22,6 +22,7 @@ import {
   removeDir,
   writeCorrupt,
   writePlantedError,
+  writeWorkbookWithoutTables,
 } from "../helpers";
 
 const SEVERITY_LABEL: Record<string, string> = { error: "错误", warning: "警告", info: "提示" };
@@ -41,6 +42,7 @@ beforeAll(async () => {
   copyTo(path.join(ROOT, "examples", "quyang-2024-ledger.xlsx"), path.join(folder, "ledger.xlsx"));
   await writePlantedError(path.join(folder, "曲阳-有错误.xlsx"));
   writeCorrupt(path.join(folder, "损坏.xlsx"));
+  await writeWorkbookWithoutTables(path.join(folder, "会议纪要.xlsx"));
   const io = fakeIO();
   code = await main(
     [
@@ -65,8 +67,8 @@ afterAll(() => removeDir(dir));
 test("exit 2: a file could not be read (the errors found would be 1)", () => {
   expect(code).toBe(2);
   expect(json.totals).toEqual({
-    files: 5,
-    status: { passed: 2, errors: 2, warningsOnly: 0, unreadable: 1 },
+    files: 6,
+    status: { passed: 2, errors: 2, warningsOnly: 0, unchecked: 1, unreadable: 1 },
     findings: {
       error: json.files.reduce(
         (n, f) => n + f.findings.filter((x) => x.severity === "error").length,
@@ -104,6 +106,7 @@ test("the HTML names every file and shows the unreadable one with its reason", (
 
 function statusOf(f: JsonReport["files"][number]): DepartmentStatus {
   if (f.error !== undefined) return "unreadable";
+  if (f.unchecked !== undefined) return "unchecked";
   if (f.findings.some((x) => x.severity === "error")) return "errors";
   if (f.findings.some((x) => x.severity === "warning")) return "warningsOnly";
   return "passed";
@@ -132,7 +135,7 @@ describe("the xlsx report, read back with exceljs", () => {
   test("汇总: one row per file, in the JSON's order, with its status, counts, template and year", () => {
     const expected = json.files.map((f) => {
       const count = (s: string) => f.findings.filter((x) => x.severity === s).length;
-      const readable = f.error === undefined;
+      const readable = f.error === undefined && f.unchecked === undefined;
       return [
         f.department,
         f.file,
@@ -148,6 +151,10 @@ describe("the xlsx report, read back with exceljs", () => {
     expect(rowsOf(SUMMARY_SHEET).find((row) => row[4] === "无法读取")?.[9]).toMatch(
       /不是有效的 \.xlsx 工作簿/
     );
+    // Opened, but nothing in it was a disclosure table: its own status, never 通过.
+    const minutes = rowsOf(SUMMARY_SHEET).find((row) => String(row[1]).endsWith("会议纪要.xlsx"));
+    expect(minutes?.[4]).toBe("未检查");
+    expect(minutes?.[9]).toMatch(/没有找到任何可识别的标准公开表/);
   });
 
   test("问题清单: one row per finding of the JSON, every field the same", () => {
@@ -203,7 +210,7 @@ test("a report written into the folder being checked is not taken for a departme
     await main(["check", folder, "--report", report, "--format", "json", "--jobs", "1"], io);
     const files = (JSON.parse(io.out()) as JsonReport).files.map((f) => path.basename(f.file));
     expect(files).not.toContain("审核报告.xlsx");
-    expect(files).toHaveLength(5);
+    expect(files).toHaveLength(6);
   }
   rmSync(report);
 });
