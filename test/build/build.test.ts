@@ -6,8 +6,14 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { gzipSync } from "zlib";
 import { BUILD_HOOK_LIMIT_MS } from "../helpers/limits";
-import { PUBLIC_URL, ROOT, productionBuild } from "../helpers/productionBuild";
+import {
+  PUBLIC_URL,
+  ROOT,
+  productionBuild,
+  productionBuildStatsFile,
+} from "../helpers/productionBuild";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 // Both names are compiled into every React build; the task pane bundle must have them, functions.js not.
@@ -139,6 +145,46 @@ describe("production build", () => {
       "core.js",
       "functions.js",
     ]);
+  });
+
+  /*
+   * What Excel downloads and runs before the pane shows the first check's findings: the scripts of
+   * taskpane.html, then the chunks of the two dynamic imports on that path, read from the build's
+   * chunk graph (webpack stats): the Office host (src/taskpane/excel/defaultHost.ts, before the pane
+   * mounts) and the engine (src/taskpane/actions.ts, runCheck). Every other dynamic import must be
+   * named as loaded later, so a new one on the check path cannot go uncounted.
+   * Gzip level 6, as web servers send it; 1 KB = 1024 bytes. Issue 12's goal is 200 KB; the bound
+   * below is what the build reaches now (about 252 KB: React and Fluent UI are ~150 of it), so that
+   * it can only go down. Splitting the 生成/导出 steps into a chunk of their own was measured and made
+   * it larger (Fluent's modules used from two chunks lose webpack's scope hoisting).
+   */
+  test("loads at most 256 KB of gzipped JavaScript before the first findings", () => {
+    const BEFORE_FIRST_FINDINGS = ["office-host", "engine"];
+    const LATER = ["content", "export-docx", "export-xlsx"];
+    const stats = JSON.parse(fs.readFileSync(productionBuildStatsFile(), "utf8")) as {
+      namedChunkGroups: Record<string, { assets: { name: string }[] }>;
+    };
+    const groups = stats.namedChunkGroups;
+    expect(Object.keys(groups).sort()).toEqual(
+      ["functions", "taskpane", ...BEFORE_FIRST_FINDINGS, ...LATER].sort()
+    );
+    const pageScripts = [...read("taskpane.html").matchAll(/<script[^>]*\bsrc=["']?([^"'\s>]+)/g)]
+      .map((m) => m[1])
+      .filter((src) => src !== OFFICE_JS);
+    const files = new Set([
+      ...pageScripts,
+      ...BEFORE_FIRST_FINDINGS.flatMap((group) =>
+        groups[group].assets.map((a) => a.name).filter((name) => name.endsWith(".js"))
+      ),
+    ]);
+    expect([...files]).toEqual(
+      expect.arrayContaining(["taskpane.js", "engine.js", "office-host.js"])
+    );
+    const gzipped = [...files].reduce(
+      (sum, file) => sum + gzipSync(fs.readFileSync(path.join(outDir, file)), { level: 6 }).length,
+      0
+    );
+    expect(gzipped).toBeLessThanOrEqual(256 * 1024);
   });
 
   test("ships decimal.js once: in the shared core, not again in the functions or the engine", () => {

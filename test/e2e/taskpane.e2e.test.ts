@@ -159,6 +159,53 @@ function describeInBrowser(name: string, body: () => void): void {
   }
 }
 
+/**
+ * In the page: every name the pane shows (`[data-label]`: a file, sheet or table name, a column
+ * header, a cell address) that is on screen, laid out as the clerk sees it. A name cut with an
+ * ellipsis must carry its whole text as its title; any other name may go to a new line only beside
+ * a separator (a space or punctuation), never between two letters, digits or characters of a word.
+ */
+function namesOnScreen(): { measured: number; broken: string[] } {
+  const SEPARATOR = /[\s\-–—_/\\|、，,。.；;：:（）()【】[\]《》<>“”"'·!！?？]/;
+  const broken: string[] = [];
+  let measured = 0;
+  for (const element of document.querySelectorAll<HTMLElement>("[data-label]")) {
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0 || box.bottom < 0 || box.top > window.innerHeight)
+      continue;
+    measured++;
+    const text = (element.textContent ?? "").trim();
+    const style = getComputedStyle(element);
+    if (style.textOverflow === "ellipsis" && style.whiteSpace === "nowrap") {
+      if (element.scrollWidth > element.clientWidth && element.title !== text)
+        broken.push(`“${text}” is cut without its whole name as a tooltip`);
+      continue;
+    }
+    // Each character's box: a character whose top is below the previous one's bottom starts a line.
+    const chars: { char: string; top: number; bottom: number }[] = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null)
+      for (let i = 0; i < node.data.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getBoundingClientRect();
+        if (rect.width > 0 || rect.height > 0)
+          chars.push({ char: node.data[i], top: rect.top, bottom: rect.bottom });
+      }
+    for (let i = 1; i < chars.length; i++) {
+      const [before, after] = [chars[i - 1], chars[i]];
+      if (
+        after.top >= before.bottom - 1 &&
+        !SEPARATOR.test(before.char) &&
+        !SEPARATOR.test(after.char)
+      )
+        broken.push(`“${text}” is broken between “${before.char}” and “${after.char}”`);
+    }
+  }
+  return { measured, broken };
+}
+
 describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2024)", () => {
   let outDir: string;
   let session: PaneSession;
@@ -184,12 +231,20 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
     );
   }
 
+  /** How many names (`[data-label]`) each screenshot's step showed and had measured. */
+  const labelsMeasured = new Map<string, number>();
+
   async function screenshot(step: string): Promise<void> {
     await settle();
     const file = `taskpane-${step}.png`;
     await page.screenshot({ path: path.join(screenshotDir, file) });
     if (UPDATE_SCREENSHOTS)
       fs.copyFileSync(path.join(screenshotDir, file), path.join(SCREENSHOTS_FOR_README, file));
+    // At 320 px, every name on screen is whole on its line, cut with its whole text as a tooltip,
+    // or wrapped at a separator: never broken inside a word.
+    const { measured, broken } = await page.evaluate(namesOnScreen);
+    expect({ step, broken }).toEqual({ step, broken: [] });
+    labelsMeasured.set(step, measured);
   }
 
   /**
@@ -387,6 +442,8 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
     expect(await simulated(page, "selection")).toEqual({ sheet, address: cell });
     expect(await simulated(page, "activeSheet")).toBe(sheet);
     await screenshot("2-finding");
+    // The sheet's name above the findings and the finding's cell were among the names measured.
+    expect(labelsMeasured.get("2-finding")).toBeGreaterThanOrEqual(2);
     await expectAccessible("2 finding selected");
     await sourceSheetsUnchanged();
   });
@@ -587,6 +644,8 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
       .getByText(fill(TEXT.exportDownloaded, { file: download.suggestedFilename() }))
       .waitFor();
     await screenshot("5-export");
+    // The two files' names were measured.
+    expect(labelsMeasured.get("5-export")).toBeGreaterThanOrEqual(2);
     await expectAccessible("5 导出");
     await sourceSheetsUnchanged();
   });

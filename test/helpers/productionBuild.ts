@@ -44,6 +44,16 @@ export function runWebpack(args: readonly string[], what: string): void {
   }
 }
 
+/**
+ * The webpack stats (the chunk graph) of this run's production build, written beside it: which
+ * chunks each entry and each dynamic import loads. Call after productionBuild().
+ */
+export function productionBuildStatsFile(): string {
+  const runDir = process.env[RUN_DIR_VARIABLE];
+  if (!runDir) throw new Error(`${RUN_DIR_VARIABLE} is not set`);
+  return path.join(runDir, "production-stats.json");
+}
+
 /** The directory of this run's production build, built by the first caller. Do not modify it. */
 export async function productionBuild(): Promise<string> {
   const runDir = process.env[RUN_DIR_VARIABLE];
@@ -68,7 +78,10 @@ export async function productionBuild(): Promise<string> {
     }
     if (mine) {
       try {
-        runWebpack(["--mode", "production", "--output-path", outDir], "webpack --mode production");
+        runWebpack(
+          ["--mode", "production", "--output-path", outDir, "--json", productionBuildStatsFile()],
+          "webpack --mode production"
+        );
         fs.writeFileSync(done, "");
         return outDir;
       } catch (error) {

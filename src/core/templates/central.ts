@@ -8,7 +8,7 @@
  *
  * It is the proof that a province is data: this file, its id in ids.ts and a line in registry.ts
  * are all it takes. A workbook of published tables in this layout is detected as the Ministry's
- * (the tables are the same); `--template central`, or 模板 “中央部门” in a ledger's 部门信息, picks it.
+ * (the tables are the same); `--template zhongyang`, or 模板 “中央部门” in a ledger's 部门信息, picks it.
  */
 import { GLOSSARY_ENTRIES } from "./glossary";
 import { MOF_TEMPLATES } from "./mof";
@@ -19,11 +19,11 @@ import type { TableTemplate } from "./types";
 /** The Ministry's tables under ids of this set (ids are unique across sets). */
 const CENTRAL_TEMPLATES: readonly TableTemplate[] = MOF_TEMPLATES.map((t) => ({
   ...t,
-  id: t.id.replace(/^[^.]*\./, "central."),
+  id: t.id.replace(/^[^.]*\./, "zhongyang."),
 }));
 
 const NARRATIVE: NarrativeStyle = {
-  id: "central",
+  id: "zhongyang",
   title: "{department}{year}部门预算",
   voice: "named",
   incomeLabels: {
@@ -102,7 +102,7 @@ const NARRATIVE: NarrativeStyle = {
 };
 
 export const CENTRAL: Province = {
-  id: "central",
+  id: "zhongyang",
   name: "中央部门",
   englishName: "Central departments",
   aliases: ["中央"],

@@ -23,7 +23,7 @@ export const PROVINCES: Readonly<Record<TemplateId, Province>> = {
   hebei: HEBEI,
   shanxi: SHANXI,
   mof: MOF,
-  central: CENTRAL,
+  zhongyang: CENTRAL,
 };
 
 /** Every province id, in the order they are offered. */

@@ -176,7 +176,9 @@ export function CheckStep({ vm, onRun, onFilter, onToggleGroups, onSelect, fix }
                 <MessageBarTitle>{vm.tables.missingHeading}</MessageBarTitle>
                 <ul className={shared.bulletList}>
                   {vm.tables.missing.map((title) => (
-                    <li key={title}>{title}</li>
+                    <li key={title} className={shared.separators} data-label>
+                      {title}
+                    </li>
                   ))}
                 </ul>
               </MessageBarBody>
@@ -191,7 +193,9 @@ export function CheckStep({ vm, onRun, onFilter, onToggleGroups, onSelect, fix }
                 <AccordionPanel>
                   <ul className={mergeClasses(shared.bulletList, shared.wrap)}>
                     {vm.tables.found.map((line) => (
-                      <li key={line}>{line}</li>
+                      <li key={line} className={shared.separators} data-label>
+                        {line}
+                      </li>
                     ))}
                   </ul>
                   {vm.tables.other.length > 0 && (
@@ -199,7 +203,9 @@ export function CheckStep({ vm, onRun, onFilter, onToggleGroups, onSelect, fix }
                       <h4 className={shared.subheading}>{vm.tables.otherHeading}</h4>
                       <ul className={mergeClasses(shared.bulletList, shared.wrap)}>
                         {vm.tables.other.map((line) => (
-                          <li key={line}>{line}</li>
+                          <li key={line} className={shared.separators} data-label>
+                            {line}
+                          </li>
                         ))}
                       </ul>
                     </>

@@ -34,7 +34,11 @@ export function ConfirmReplaceDialog({ vm, onConfirm, onCancel }: ConfirmReplace
             <p>{vm.body}</p>
             <ul className={shared.bulletList}>
               {vm.sheets.map((sheet) => (
-                <li key={sheet}>{sheet}</li>
+                <li key={sheet}>
+                  <span className={shared.label} title={sheet} data-label>
+                    {sheet}
+                  </span>
+                </li>
               ))}
             </ul>
           </DialogContent>

@@ -71,7 +71,9 @@ export function ExportStep({ vm, onExport, onOverride }: ExportStepProps) {
           <ul className={shared.plainList}>
             {vm.files.names.map((name) => (
               <li key={name}>
-                <Caption1>{name}</Caption1>
+                <Caption1 className={shared.label} title={name} data-label>
+                  {name}
+                </Caption1>
               </li>
             ))}
           </ul>
@@ -81,7 +83,10 @@ export function ExportStep({ vm, onExport, onOverride }: ExportStepProps) {
       <div role="status" aria-live="polite">
         {vm.status && (
           <MessageBar layout="multiline" intent={vm.status.intent}>
-            <MessageBarBody className={shared.wrap}>{vm.status.text}</MessageBarBody>
+            {/* It names the file: wrapped at its separators, like the file list. */}
+            <MessageBarBody className={shared.separators} data-label>
+              {vm.status.text}
+            </MessageBarBody>
           </MessageBar>
         )}
       </div>
@@ -93,7 +98,9 @@ export function ExportStep({ vm, onExport, onOverride }: ExportStepProps) {
           </h3>
           <ul className={mergeClasses(shared.bulletList, shared.wrap)}>
             {vm.changes.items.map((item, i) => (
-              <li key={i}>{item}</li>
+              <li key={i} className={shared.separators} data-label>
+                {item}
+              </li>
             ))}
           </ul>
         </section>

@@ -53,6 +53,7 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
   },
   cell: {
+    whiteSpace: "nowrap",
     fontFamily: tokens.fontFamilyMonospace,
     fontWeight: tokens.fontWeightSemibold,
     marginRight: tokens.spacingHorizontalXS,
@@ -68,6 +69,7 @@ const useStyles = makeStyles({
     padding: `0 ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXS}`,
   },
   relatedLink: {
+    whiteSpace: "nowrap",
     minWidth: "auto",
     height: "auto",
     padding: `0 ${tokens.spacingHorizontalXXS}`,
@@ -89,7 +91,11 @@ function FindingItem({
   const shared = useStepStyles();
   const content = (
     <>
-      {item.cell && <span className={styles.cell}>{item.cell}</span>}
+      {item.cell && (
+        <span className={styles.cell} data-label>
+          {item.cell}
+        </span>
+      )}
       <span>{item.message}</span>
     </>
   );
@@ -169,7 +175,13 @@ export function FindingsList({ groups, openGroups, onToggle, onSelect, onFix }: 
             {group.hint && <Caption1 className={shared.muted}>{group.hint}</Caption1>}
             {group.sheets.map((sheet) => (
               <section key={sheet.key} className={styles.sheet}>
-                <h4 className={mergeClasses(styles.sheetTitle, shared.wrap)}>{sheet.title}</h4>
+                <h4
+                  className={mergeClasses(styles.sheetTitle, shared.label)}
+                  title={sheet.title}
+                  data-label
+                >
+                  {sheet.title}
+                </h4>
                 <ul className={shared.plainList}>
                   {sheet.findings.map((item) => (
                     <FindingItem key={item.key} item={item} onSelect={onSelect} onFix={onFix} />

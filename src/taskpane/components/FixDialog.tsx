@@ -33,6 +33,7 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     verticalAlign: "top",
+    whiteSpace: "nowrap",
   },
   amount: {
     textAlign: "right",
@@ -83,13 +84,13 @@ export function FixDialog({ vm, onConfirm, onCancel }: FixDialogProps) {
                 <table className={styles.table}>
                   <thead>
                     <tr>
-                      <th scope="col" className={styles.cell}>
+                      <th scope="col" className={styles.cell} data-label>
                         {vm.columns.cell}
                       </th>
-                      <th scope="col" className={`${styles.cell} ${styles.amount}`}>
+                      <th scope="col" className={`${styles.cell} ${styles.amount}`} data-label>
                         {vm.columns.from}
                       </th>
-                      <th scope="col" className={`${styles.cell} ${styles.amount}`}>
+                      <th scope="col" className={`${styles.cell} ${styles.amount}`} data-label>
                         {vm.columns.to}
                       </th>
                     </tr>
@@ -97,7 +98,7 @@ export function FixDialog({ vm, onConfirm, onCancel }: FixDialogProps) {
                   <tbody>
                     {vm.rows.map((row) => (
                       <tr key={row.key}>
-                        <th scope="row" className={`${styles.cell} ${styles.address}`}>
+                        <th scope="row" className={`${styles.cell} ${styles.address}`} data-label>
                           {row.cell}
                         </th>
                         <td className={`${styles.cell} ${styles.amount}`}>{row.from}</td>

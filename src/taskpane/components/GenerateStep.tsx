@@ -33,6 +33,7 @@ const useStyles = makeStyles({
     flexWrap: "wrap",
     alignItems: "center",
     columnGap: tokens.spacingHorizontalS,
+    minWidth: 0,
   },
 });
 
@@ -81,7 +82,9 @@ export function GenerateStep({
             {vm.sheets.items.map((sheet) => (
               <li key={sheet.name}>
                 <span className={styles.sheet}>
-                  {sheet.name}
+                  <span className={shared.label} title={sheet.name} data-label>
+                    {sheet.name}
+                  </span>
                   {sheet.note && (
                     <Badge appearance="tint" color="warning" size="small">
                       {sheet.note}
@@ -153,7 +156,9 @@ export function GenerateStep({
           </h3>
           <ul className={mergeClasses(shared.bulletList, shared.wrap)}>
             {vm.changes.items.map((item, i) => (
-              <li key={i}>{item}</li>
+              <li key={i} className={shared.separators} data-label>
+                {item}
+              </li>
             ))}
           </ul>
         </section>

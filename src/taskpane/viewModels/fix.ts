@@ -5,6 +5,7 @@
  */
 import type { CellEdit } from "../../core/fixes";
 import type { CellValue } from "../../core/grid";
+import { formatMoney, moneyFromNumber } from "../../core/money";
 import { fill, messages } from "../messages";
 import type { Locale } from "../messages";
 import type { AppliedFix, FixTarget, PaneState } from "../state";
@@ -43,15 +44,18 @@ export interface FixViewModel {
   undo?: { heading: string; entries: UndoEntryView[] };
 }
 
-/** An amount the way the pane shows amounts: thousands separators, 2 decimals. */
-export function formatAmount(value: number, locale: Locale): string {
-  return value.toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/**
+ * An amount the way the pane shows amounts: thousands separators, 2 decimals, through the engine's
+ * one formatter (the same text in every locale: 1,234.50), from the exact decimal Excel displays.
+ */
+export function formatAmount(value: number): string {
+  return formatMoney(moneyFromNumber(value));
 }
 
 function showValue(value: CellValue, locale: Locale): string {
   const text = messages[locale];
   if (value === null || value === undefined || value === "") return text.valueBlank;
-  if (typeof value === "number") return formatAmount(value, locale);
+  if (typeof value === "number") return formatAmount(value);
   if (typeof value === "string") return fill(text.valueText, { text: value });
   return String(value);
 }

@@ -27,7 +27,7 @@ import { gridsFromXlsx } from "../../../src/io/readXlsx";
 import { fakeIO } from "../../cli/helpers";
 
 const EXAMPLE = path.resolve(__dirname, "../../../examples/quyang-2024-ledger.xlsx");
-const CENTRAL = PROVINCES.central;
+const CENTRAL = PROVINCES.zhongyang;
 const BASE = "中国共产党曲阳县委员会组织部-2024-部门预算公开";
 
 let grids: Grid[];
@@ -52,37 +52,37 @@ function withTemplateCell(value: string): Grid[] {
 
 describe("the 中央部门 set", () => {
   it("is named by 部门信息 as by --template", () => {
-    expect(provinceNamed("中央部门")).toBe("central");
-    expect(provinceNamed("central")).toBe("central");
+    expect(provinceNamed("中央部门")).toBe("zhongyang");
+    expect(provinceNamed("zhongyang")).toBe("zhongyang");
     const named = withTemplateCell("中央部门");
     // The example has a 模板 cell; once it says 中央部门, the ledger follows this set.
     expect(named).not.toEqual(grids);
-    expect(readLedger(named).ledger!.department.template).toBe("central");
+    expect(readLedger(named).ledger!.department.template).toBe("zhongyang");
   });
 
   it("checks the ledger in its layout without an error", () => {
-    const check = checkWorkbook(grids, { template: "central" });
-    expect(check.template).toBe("central");
+    const check = checkWorkbook(grids, { template: "zhongyang" });
+    expect(check.template).toBe("zhongyang");
     expect(check.findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 
   it("draws its nine tables, which read back as the set's required tables, complete", () => {
-    const specs = buildSheets(ledgerFigures(ledger), ledger.department, "central");
-    expect(specs.map((s) => s.sheetName)).toEqual(TEMPLATES.central.map((t) => t.sheetName));
+    const specs = buildSheets(ledgerFigures(ledger), ledger.department, "zhongyang");
+    expect(specs.map((s) => s.sheetName)).toEqual(TEMPLATES.zhongyang.map((t) => t.sheetName));
     const drawn = specs.map(specToGrid);
     const model = readWorkbook(drawn);
     expect(model.tables.map((t) => t.table.kind?.kind)).toEqual(
-      TEMPLATE_SETS.central.tables.map((t) => t.kind)
+      TEMPLATE_SETS.zhongyang.tables.map((t) => t.kind)
     );
-    const check = checkWorkbook(drawn, { template: "central" });
+    const check = checkWorkbook(drawn, { template: "zhongyang" });
     expect(check.findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 
   it("writes its own 情况说明: its title, its sections in its order, its glossary", () => {
     const narrative = generateNarrative(ledgerFigures(ledger), ledger.department, {
-      template: "central",
+      template: "zhongyang",
     });
-    expect(narrative.template).toBe("central");
+    expect(narrative.template).toBe("zhongyang");
     expect(narrative.title).toBe("中国共产党曲阳县委员会组织部2024年部门预算");
     expect(narrative.sections.map((s) => s.id)).toEqual(
       CENTRAL.narrative.sections.map((s) => s.id)
@@ -93,20 +93,22 @@ describe("the 中央部门 set", () => {
     const glossary = narrative.sections.find((s) => s.id === "glossary")!;
     expect(
       glossary.paragraphs.map((p) => p.runs.map((r) => (r.kind === "text" ? r.text : "")).join(""))
-    ).toEqual(glossaryLines("central"));
-    expect(glossaryLines("central")[0]).toMatch(/^1、财政拨款收入：/);
+    ).toEqual(glossaryLines("zhongyang"));
+    expect(glossaryLines("zhongyang")[0]).toMatch(/^1、财政拨款收入：/);
   });
 
   it("states figures that check clean against its own tables and against the ledger", () => {
     const figures = ledgerFigures(ledger);
-    const narrative = generateNarrative(figures, ledger.department, { template: "central" });
+    const narrative = generateNarrative(figures, ledger.department, { template: "zhongyang" });
     const paragraphs = paragraphsFromText(narrativeToText(narrative));
-    const tables = readWorkbook(buildSheets(figures, ledger.department, "central").map(specToGrid));
+    const tables = readWorkbook(
+      buildSheets(figures, ledger.department, "zhongyang").map(specToGrid)
+    );
     expect(
       checkNarrative(paragraphs, tables).filter((f) => f.ruleId !== "narrative.placeholder")
     ).toEqual([]);
     expect(
-      checkNarrative(paragraphs, figures, { template: "central" }).filter(
+      checkNarrative(paragraphs, figures, { template: "zhongyang" }).filter(
         (f) => f.severity === "error"
       )
     ).toEqual([]);
@@ -116,13 +118,13 @@ describe("the 中央部门 set", () => {
     const out = mkdtempSync(path.join(os.tmpdir(), "central-"));
     try {
       const io = fakeIO();
-      const code = await main(["export", EXAMPLE, "--template", "central", "--out", out], io);
+      const code = await main(["export", EXAMPLE, "--template", "zhongyang", "--out", out], io);
       expect({ code, err: io.err() }).toEqual({ code: 0, err: "" });
       expect(readdirSync(out).sort()).toEqual([`${BASE}.docx`, `${BASE}.xlsx`]);
 
       const exported = await gridsFromXlsx(readFileSync(path.join(out, `${BASE}.xlsx`)));
-      expect(exported.map((g) => g.sheet)).toEqual(TEMPLATES.central.map((t) => t.sheetName));
-      const recheck = checkWorkbook(exported, { template: "central" });
+      expect(exported.map((g) => g.sheet)).toEqual(TEMPLATES.zhongyang.map((t) => t.sheetName));
+      const recheck = checkWorkbook(exported, { template: "zhongyang" });
       expect(recheck.findings.filter((f) => f.severity === "error")).toEqual([]);
 
       const zip = await JSZip.loadAsync(readFileSync(path.join(out, `${BASE}.docx`)));
@@ -132,7 +134,7 @@ describe("the 中央部门 set", () => {
       // headings: the empty 第一部分/第三部分 sections of the narrative are not printed as such).
       for (const plan of CENTRAL.narrative.sections.filter((s) => s.blocks.length > 0))
         expect(text).toContain(plan.heading.replace("{year}", "2024年"));
-      expect(text).toContain(glossaryLines("central")[0]);
+      expect(text).toContain(glossaryLines("zhongyang")[0]);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

@@ -15,11 +15,11 @@ const SETS = Object.keys(TEMPLATES) as TemplateId[];
 
 describe("the template registry", () => {
   it("holds the Hebei, Shanxi, Ministry and central-department sets", () => {
-    expect(SETS.sort()).toEqual(["central", "hebei", "mof", "shanxi"]);
+    expect(SETS.sort()).toEqual(["hebei", "mof", "shanxi", "zhongyang"]);
     expect(TEMPLATES.hebei).toHaveLength(10);
     expect(TEMPLATES.shanxi).toHaveLength(13);
     expect(TEMPLATES.mof).toHaveLength(9);
-    expect(TEMPLATES.central).toHaveLength(9);
+    expect(TEMPLATES.zhongyang).toHaveLength(9);
   });
 
   it("gives every template an id of its own", () => {

@@ -1,6 +1,6 @@
 import { initialState, paneReducer } from "../../../src/taskpane/state";
 import type { PaneEvent, PaneState } from "../../../src/taskpane/state";
-import { fixViewModel } from "../../../src/taskpane/viewModels";
+import { fixViewModel, formatAmount } from "../../../src/taskpane/viewModels";
 
 const after = (events: PaneEvent[], from: PaneState = initialState) =>
   events.reduce(paneReducer, from);
@@ -83,5 +83,13 @@ describe("fixViewModel", () => {
       ["支出总表!E8：1.00 → 2.00", undefined],
     ]);
     expect(vm.status).toEqual({ intent: "success", text: "已修正 1 个单元格，并已重新检查。" });
+  });
+
+  test("formats amounts one way: thousands separators, 2 decimals, the decimal Excel shows", () => {
+    expect(formatAmount(1234567.5)).toBe("1,234,567.50");
+    expect(formatAmount(0.1 + 0.2)).toBe("0.30");
+    expect(formatAmount(-1234.005)).toBe("-1,234.01");
+    expect(formatAmount(999.995)).toBe("1,000.00");
+    expect(formatAmount(0)).toBe("0.00");
   });
 });
