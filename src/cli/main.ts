@@ -10,7 +10,7 @@ import { parseArgs } from "util";
 import type { TemplateId } from "../core/model";
 import { TEMPLATE_IDS, isTemplateId } from "../core/templates/registry";
 import type { CheckOptions, FileResult } from "./checkFile";
-import { indexPreviousDir, readPreviousFile } from "./previousFile";
+import { loadPreviousDir, readPreviousFile } from "./previousFile";
 import {
   EXPORT_HELP,
   ExportCommand,
@@ -87,7 +87,7 @@ const CHECK_OPTIONS = `${TEMPLATE_OPTION}  公开表格式（默认自动识别�
   -f, --format <text|json>           输出格式（默认 text）        output format (default text)
       --strict-rounding              舍入差异按错误处理            rounding differences are errors
   -n, --narrative <文件.txt|.docx>   与工作簿一起检查的情况说明    a 情况说明 to check with the workbook
-  -p, --previous <文件.xlsx>         上年公开文件：核对表中和情况  last year's disclosure: checks the 上年
+  -p, --previous <文件>              上年公开文件(.xlsx/.docx)：last year's disclosure: checks the 上年
                                      说明中的上年数、比上年增减      figures and 比上年 changes stated
       --previous-dir <目录>          上年公开文件所在目录，按部门  a folder of last year's disclosures,
                                      和年度（本年−1）逐个配对      paired by department and year − 1
@@ -370,15 +370,9 @@ async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
     check.previous = args.previous;
   }
   if (args.previousDir !== undefined) {
-    const index = await indexPreviousDir(args.previousDir);
-    if (index.entries.length === 0) {
-      io.stderr.write(
-        `budget-disclosure: --previous-dir “${args.previousDir}”中没有可读的 .xlsx 工作簿${index.problems.length > 0 ? `（${index.problems.join("；")}）` : ""}\n`
-      );
-      return EXIT.unreadable;
-    }
-    for (const problem of index.problems) io.stderr.write(`budget-disclosure: ${problem}\n`);
-    check.previousDir = { dir: args.previousDir, entries: index.entries };
+    const previousDir = await loadPreviousDir(args.previousDir, io.stderr);
+    if (!previousDir) return EXIT.unreadable;
+    check.previousDir = previousDir;
   }
   const checked = await checkFiles(files, {
     jobs: args.jobs,
