@@ -10,6 +10,10 @@ import { fixableRuleTitles, planFix, planFixAll } from "../core/fixes";
 import type { CellEdit } from "../core/fixes";
 import type { Finding } from "../core/finding";
 import type { Grid } from "../core/grid";
+import type { PreviousDisclosure } from "../core/previous/types";
+// Last year's file remembered with the workbook is recalled before the first check, so it comes
+// with the engine rather than with the pane's first paint.
+export { forgetPrevious, recallPrevious, rememberPrevious } from "./previousYear";
 
 /** A checked workbook and the sheets it had. */
 export interface CheckOutcome {
@@ -29,10 +33,10 @@ export type FixProposal =
   | { ok: true; edits: CellEdit[]; fixed: Finding[] }
   | { ok: false; reason: "none" | "notResolved" | "newErrors"; newErrors: Finding[] };
 
-/** Checks the workbook in its own layout. */
-export function checkGrids(grids: readonly Grid[]): CheckOutcome {
+/** Checks the workbook in its own layout; its 上年 figures against last year's file when given. */
+export function checkGrids(grids: readonly Grid[], previous?: PreviousDisclosure): CheckOutcome {
   return {
-    check: checkWorkbook(grids),
+    check: checkWorkbook(grids, previous ? { previous } : {}),
     sheets: grids.map((grid) => grid.sheet),
     grids: [...grids],
     fixTitles: fixableRuleTitles(),
