@@ -23,6 +23,8 @@ export interface CheckOutcome {
   grids?: Grid[];
   /** The Chinese titles of the rules whose findings may be fixed (全部修正 names them). */
   fixTitles?: Record<string, string>;
+  /** Last year's disclosure the check compared with (the pane says whether it paired). */
+  previous?: PreviousDisclosure;
 }
 
 /** What the clerk asked to fix: one finding, or every finding of one rule (全部修正). */
@@ -40,6 +42,7 @@ export function checkGrids(grids: readonly Grid[], previous?: PreviousDisclosure
     sheets: grids.map((grid) => grid.sheet),
     grids: [...grids],
     fixTitles: fixableRuleTitles(),
+    ...(previous ? { previous } : {}),
   };
 }
 

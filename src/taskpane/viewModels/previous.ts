@@ -72,8 +72,8 @@ export function previousYearViewModel(
         value: previous.year !== undefined ? String(previous.year) : text.previousUnknown,
       },
     ];
-    // Only a finished check says whether it paired: a running one may still be the earlier file's.
-    if (!pick.failed && check.status === "done" && check.outcome) {
+    // Only a finished check of this very file says whether it paired.
+    if (!pick.failed && check.status === "done" && check.outcome?.previous === previous) {
       const pairing = check.outcome.check.findings.filter((f) => PAIRING.test(f.ruleId));
       vm.status =
         pairing.length === 0
