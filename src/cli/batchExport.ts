@@ -27,6 +27,8 @@ export interface BatchOptions {
   allowErrors: boolean;
   /** --previous-dir, read once for the batch (plain data: it goes to the workers). */
   previousDir?: { dir: string; entries: PreviousDirEntry[] };
+  /** --max-cells, for every workbook of the batch. */
+  maxCells?: number;
 }
 
 /** Main thread → export worker. */
@@ -175,6 +177,7 @@ export async function runBatchExport(
     template: args.template,
     force: args.force,
     allowErrors: args.allowErrors,
+    ...(args.maxCells !== undefined ? { maxCells: args.maxCells } : {}),
   };
   if (args.previousDirPath !== undefined) {
     const previousDir = await loadPreviousDir(args.previousDirPath, io.stderr);

@@ -35,6 +35,7 @@ import type { PreviousDisclosure } from "../core/previous/types";
 import { loadPreviousDir, previousForWorkbook } from "./previousFile";
 import type { PreviousDirEntry } from "./previousFile";
 import { hasGlobMagic } from "./expandInputs";
+import { parseMaxCells } from "./maxCells";
 
 export interface ExportCommand {
   command: "export";
@@ -55,6 +56,8 @@ export interface ExportCommand {
   previousDirPath?: string;
   /** The same folder read already (a batch reads it once for all its files). */
   previousDir?: { dir: string; entries: PreviousDirEntry[] };
+  /** --max-cells: a workbook with more cells is refused, unread (exit 2). */
+  maxCells?: number;
 }
 
 /** `export <dir|glob>… --out <dir>`: many workbooks, each through the single export (batchExport.ts). */
@@ -69,6 +72,8 @@ export interface BatchExportCommand {
   progress: boolean;
   /** --previous-dir: each workbook exported with last year's of its department. */
   previousDirPath?: string;
+  /** --max-cells: a workbook with more cells is refused, unread. */
+  maxCells?: number;
 }
 
 /** `--help`: of both commands (all), or of one. */
@@ -133,6 +138,9 @@ export const EXPORT_HELP = `  budget-disclosure export <文件> [--template <${T
         --previous-dir <目录>  上年公开文件所在目录：每个工作簿  a folder of last year's disclosures:
                            配对同一部门上一年度的文件；      each workbook gets its department's
                            找不到的照常导出并注明            year − 1; one without is exported and said
+        --max-cells <N>    单个工作簿最多读取的单元格数      most cells a workbook may have
+                           （默认 3,000,000），超过的不读取  (default 3,000,000); a larger one is
+                                                             refused unread (exit status 2)
         --debug            出错时显示程序内部详情            show internal details of a failure
     -j, --jobs <N>         批量导出的并行线程数（默认 CPU 数） worker threads of a batch (default: CPUs)
         --no-progress      不显示进度条                      no progress bar on stderr
@@ -171,6 +179,7 @@ export function parseExportArgs(
         debug: { type: "boolean" },
         previous: { type: "string", short: "p" },
         "previous-dir": { type: "string" },
+        "max-cells": { type: "string" },
         jobs: { type: "string", short: "j" },
         "no-progress": { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -197,6 +206,8 @@ export function parseExportArgs(
     if (!Number.isInteger(jobs) || jobs < 1)
       return { command: "usage-error", message: CLI_MESSAGES.badJobs(values.jobs) };
   }
+  const limit = parseMaxCells(values["max-cells"]);
+  if ("error" in limit) return { command: "usage-error", message: limit.error };
   if (isBatch(inputs)) {
     if (values.out === undefined)
       return { command: "usage-error", message: CLI_MESSAGES.batchNeedsOut() };
@@ -214,6 +225,7 @@ export function parseExportArgs(
       jobs,
       progress: !values["no-progress"],
       ...(previousDir !== undefined ? { previousDirPath: previousDir } : {}),
+      ...limit,
     };
   }
   const out: ExportCommand = {
@@ -228,6 +240,7 @@ export function parseExportArgs(
   if (values.debug) out.debug = true;
   if (values.previous !== undefined) out.previousFile = values.previous;
   if (previousDir !== undefined) out.previousDirPath = previousDir;
+  if (limit.maxCells !== undefined) out.maxCells = limit.maxCells;
   return out;
 }
 
@@ -375,7 +388,7 @@ export async function runExport(
   let grids: Grid[];
   try {
     bytes = await readFile(args.input);
-    grids = await gridsFromXlsx(bytes);
+    grids = await gridsFromXlsx(bytes, { maxCells: args.maxCells });
   } catch (error) {
     return fail(describeReadError(error, bytes), error, args.input, "unreadable");
   }

@@ -31,6 +31,7 @@ import { CLI_MESSAGES, detailOf } from "./messages";
 import type { OutputFs } from "./outputFiles";
 import { rulesVersion } from "./review/about";
 import { isReviewWorkbook, reportFormatOf, writeReports } from "./review/writeReports";
+import { parseMaxCells } from "./maxCells";
 
 /** The provinces --template accepts: the registry's. */
 export const TEMPLATES: readonly TemplateId[] = TEMPLATE_IDS;
@@ -214,12 +215,9 @@ export function parseCliArgs(
     if (!Number.isInteger(jobs) || jobs < 1)
       return { command: "usage-error", message: CLI_MESSAGES.badJobs(values.jobs) };
   }
-  let maxCells: number | undefined;
-  if (values["max-cells"] !== undefined) {
-    maxCells = Number(values["max-cells"].replace(/[,_]/g, ""));
-    if (!Number.isSafeInteger(maxCells) || maxCells < 1)
-      return { command: "usage-error", message: CLI_MESSAGES.badMaxCells(values["max-cells"]) };
-  }
+  const limit = parseMaxCells(values["max-cells"]);
+  if ("error" in limit) return { command: "usage-error", message: limit.error };
+  const { maxCells } = limit;
   const narrative = values.narrative;
   if (narrative !== undefined && inputs.length !== 1)
     return { command: "usage-error", message: CLI_MESSAGES.narrativeNeedsOneWorkbook() };
