@@ -12,6 +12,8 @@ import type { TemplateId } from "../core/model";
 import { ExportOutcome, engineContent, runExport } from "./exportCommand";
 import type { BatchExportCommand } from "./exportCommand";
 import { expandInputs } from "./expandInputs";
+import { loadPreviousDir } from "./previousFile";
+import type { PreviousDirEntry } from "./previousFile";
 import { NO_PROGRESS, createProgress } from "./progress";
 import { alignColumns } from "./report";
 import { defaultWorkerSpec, runPool } from "./workerPool";
@@ -23,6 +25,10 @@ export interface BatchOptions {
   template?: TemplateId;
   force: boolean;
   allowErrors: boolean;
+  /** --previous-dir, read once for the batch (plain data: it goes to the workers). */
+  previousDir?: { dir: string; entries: PreviousDirEntry[] };
+  /** --max-cells, for every workbook of the batch. */
+  maxCells?: number;
 }
 
 /** Main thread → export worker. */
@@ -110,6 +116,7 @@ export function renderBatchSummary(results: readonly BatchResult[], outDir: stri
         if (also.length > 0)
           note += `（与本批中 ${also.join("、")} 同一部门、同一年度，导出到同名文件，只留下后写的一份）`;
         if (o.errors > 0) note += `（有 ${o.errors} 个错误，--allow-errors）`;
+        if (o.previous !== undefined) note += `（${o.previous}）`;
         break;
       }
       case "exists": {
@@ -170,7 +177,13 @@ export async function runBatchExport(
     template: args.template,
     force: args.force,
     allowErrors: args.allowErrors,
+    ...(args.maxCells !== undefined ? { maxCells: args.maxCells } : {}),
   };
+  if (args.previousDirPath !== undefined) {
+    const previousDir = await loadPreviousDir(args.previousDirPath, io.stderr);
+    if (!previousDir) return 2;
+    options.previousDir = previousDir;
+  }
   const progress =
     args.progress && io.stderr.isTTY && files.length > 1
       ? createProgress(files.length, io.stderr, 100, "导出中")

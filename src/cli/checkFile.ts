@@ -19,10 +19,7 @@ import {
   docxInput,
   isDocxFile,
 } from "./docxInput";
-import { workbookSubject } from "../core/previous/subject";
-import { PREVIOUS_RULE } from "../core/previous/types";
-import type { PreviousDisclosure } from "../core/previous/types";
-import { pairFromDir, readPreviousFile } from "./previousFile";
+import { previousForWorkbook } from "./previousFile";
 import type { PreviousDirEntry } from "./previousFile";
 
 export interface CheckOptions {
@@ -92,7 +89,7 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
     return failed(docx ? describeDocxReadError(error, bytes) : describeReadError(error, bytes));
   }
   try {
-    const { previous, findings: pairing } = await previousFor(grids, options);
+    const { previous, findings: pairing } = await previousForWorkbook(grids, options);
     const result = checkWorkbook(grids, {
       template: options.template,
       strictRounding: options.strictRounding,
@@ -125,38 +122,6 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
     // The engine reports bad input as findings; an exception here is a bug in the engine.
     return failed(CLI_MESSAGES.engineFailed(detailOf(error)));
   }
-}
-
-/** Last year's disclosure for this workbook, and why there is none when one was asked for. */
-async function previousFor(
-  grids: Grid[],
-  options: CheckOptions
-): Promise<{ previous?: PreviousDisclosure; findings: Finding[] }> {
-  if (options.previous === undefined && !options.previousDir) return { findings: [] };
-  const subject = workbookSubject(grids);
-  let file = options.previous;
-  if (file === undefined && options.previousDir) {
-    file = pairFromDir(subject, options.previousDir.entries)?.file;
-    if (file === undefined) {
-      const who = subject.department ? `“${subject.department}”` : "本部门";
-      const when = subject.year !== undefined ? `${subject.year - 1} 年` : "上一年度";
-      return {
-        findings: [
-          {
-            ruleId: PREVIOUS_RULE.unreadable,
-            severity: "warning",
-            message: `在 --previous-dir “${options.previousDir.dir}”中找不到${who}${when}的公开文件，未与上年比较。`,
-          },
-        ],
-      };
-    }
-  }
-  const read = await readPreviousFile(file!, subject.unitNature);
-  if ("error" in read)
-    return {
-      findings: [{ ruleId: PREVIOUS_RULE.unreadable, severity: "error", message: read.error }],
-    };
-  return { previous: read.previous, findings: read.findings };
 }
 
 function elapsed(started: number): number {

@@ -31,10 +31,11 @@ import { CLI_MESSAGES, detailOf } from "./messages";
 import { OutputWriteError, writeAllOrNothing } from "./outputFiles";
 import type { OutputFs } from "./outputFiles";
 import { decodeText } from "./textFile";
-import { workbookSubject } from "../core/previous/subject";
 import type { PreviousDisclosure } from "../core/previous/types";
-import { readPreviousFile } from "./previousFile";
+import { loadPreviousDir, previousForWorkbook } from "./previousFile";
+import type { PreviousDirEntry } from "./previousFile";
 import { hasGlobMagic } from "./expandInputs";
+import { parseMaxCells } from "./maxCells";
 
 export interface ExportCommand {
   command: "export";
@@ -51,6 +52,12 @@ export interface ExportCommand {
   debug?: boolean;
   /** Last year's disclosure: the 情况说明 states every 比上年 change with its figures. */
   previousFile?: string;
+  /** --previous-dir: a folder of last year's disclosures, paired by department and year − 1. */
+  previousDirPath?: string;
+  /** The same folder read already (a batch reads it once for all its files). */
+  previousDir?: { dir: string; entries: PreviousDirEntry[] };
+  /** --max-cells: a workbook with more cells is refused, unread (exit 2). */
+  maxCells?: number;
 }
 
 /** `export <dir|glob>… --out <dir>`: many workbooks, each through the single export (batchExport.ts). */
@@ -63,6 +70,10 @@ export interface BatchExportCommand {
   allowErrors: boolean;
   jobs: number;
   progress: boolean;
+  /** --previous-dir: each workbook exported with last year's of its department. */
+  previousDirPath?: string;
+  /** --max-cells: a workbook with more cells is refused, unread. */
+  maxCells?: number;
 }
 
 /** `--help`: of both commands (all), or of one. */
@@ -105,9 +116,10 @@ export type BuildContent = (
 ) => ExportContent | undefined;
 
 export const EXPORT_HELP = `  budget-disclosure export <文件> [--template <${TEMPLATE_IDS.join("|")}>] [--out <目录>] [--force]
-                           [--allow-errors] [--duties <文件>] [--previous <文件>] [--debug]
+                           [--allow-errors] [--duties <文件>] [--previous <文件>|--previous-dir <目录>]
+                           [--debug]
   budget-disclosure export <目录|通配符>… --out <目录> [--template …] [--force] [--allow-errors]
-                           [--jobs <N>] [--no-progress]
+                           [--previous-dir <目录>] [--jobs <N>] [--no-progress]
     写出 <部门>-<年度>-部门预算公开.xlsx 和 .docx（公开表、情况说明、名词解释）。
     Writes <部门>-<年度>-部门预算公开.xlsx and .docx (the tables, 情况说明 and glossary).
     给出目录、通配符或多个文件时批量导出（并行），最后列出每个文件的结果：已导出、跳过（文件已存在；
@@ -120,9 +132,15 @@ export const EXPORT_HELP = `  budget-disclosure export <文件> [--template <${T
                            export even with errors, or figures changed by more than rounding
         --duties <文件>    部门职责及机构设置，文本文件      部门职责 text: a text file, one
                            （每行一段；“一、……”行为标题）   paragraph a line; 一、… lines are headings
-    -p, --previous <文件>  上年公开文件（.xlsx，任一格式）：  last year's disclosure (.xlsx, any layout):
+    -p, --previous <文件>  上年公开文件（.xlsx 或 .docx）：   last year's disclosure (.xlsx in any layout, or .docx):
                            情况说明写明各项比上年增减金额    the 情况说明 states every change with its
                            和增长率，只留原因待填写          amount and rate; only reasons are left
+        --previous-dir <目录>  上年公开文件所在目录：每个工作簿  a folder of last year's disclosures:
+                           配对同一部门上一年度的文件；      each workbook gets its department's
+                           找不到的照常导出并注明            year − 1; one without is exported and said
+        --max-cells <N>    单个工作簿最多读取的单元格数      most cells a workbook may have
+                           （默认 3,000,000），超过的不读取  (default 3,000,000); a larger one is
+                                                             refused unread (exit status 2)
         --debug            出错时显示程序内部详情            show internal details of a failure
     -j, --jobs <N>         批量导出的并行线程数（默认 CPU 数） worker threads of a batch (default: CPUs)
         --no-progress      不显示进度条                      no progress bar on stderr
@@ -160,6 +178,8 @@ export function parseExportArgs(
         duties: { type: "string" },
         debug: { type: "boolean" },
         previous: { type: "string", short: "p" },
+        "previous-dir": { type: "string" },
+        "max-cells": { type: "string" },
         jobs: { type: "string", short: "j" },
         "no-progress": { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -177,12 +197,17 @@ export function parseExportArgs(
   const template = values.template;
   if (template !== undefined && !isTemplate(template))
     return { command: "usage-error", message: CLI_MESSAGES.badTemplate(template, TEMPLATE_IDS) };
+  const previousDir = values["previous-dir"];
+  if (values.previous !== undefined && previousDir !== undefined)
+    return { command: "usage-error", message: CLI_MESSAGES.previousOrDir() };
   let jobs = defaultJobs;
   if (values.jobs !== undefined) {
     jobs = Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1)
       return { command: "usage-error", message: CLI_MESSAGES.badJobs(values.jobs) };
   }
+  const limit = parseMaxCells(values["max-cells"]);
+  if ("error" in limit) return { command: "usage-error", message: limit.error };
   if (isBatch(inputs)) {
     if (values.out === undefined)
       return { command: "usage-error", message: CLI_MESSAGES.batchNeedsOut() };
@@ -199,6 +224,8 @@ export function parseExportArgs(
       allowErrors: values["allow-errors"] ?? false,
       jobs,
       progress: !values["no-progress"],
+      ...(previousDir !== undefined ? { previousDirPath: previousDir } : {}),
+      ...limit,
     };
   }
   const out: ExportCommand = {
@@ -212,6 +239,8 @@ export function parseExportArgs(
   if (values.duties !== undefined) out.dutiesFile = values.duties;
   if (values.debug) out.debug = true;
   if (values.previous !== undefined) out.previousFile = values.previous;
+  if (previousDir !== undefined) out.previousDirPath = previousDir;
+  if (limit.maxCells !== undefined) out.maxCells = limit.maxCells;
   return out;
 }
 
@@ -312,7 +341,15 @@ export function changeLines(changes: readonly FigureChange[]): string[] {
  * Chinese sentence the single export prints.
  */
 export type ExportOutcome =
-  | { kind: "written"; files: string[]; department: string; year: number; errors: number }
+  | {
+      kind: "written";
+      files: string[];
+      department: string;
+      year: number;
+      errors: number;
+      /** With --previous-dir: which file was last year's, or that none was found. */
+      previous?: string;
+    }
   | { kind: "exists"; files: string[]; message: string }
   | { kind: "has-errors"; errors: number; message: string }
   | { kind: "unreadable"; message: string }
@@ -351,7 +388,7 @@ export async function runExport(
   let grids: Grid[];
   try {
     bytes = await readFile(args.input);
-    grids = await gridsFromXlsx(bytes);
+    grids = await gridsFromXlsx(bytes, { maxCells: args.maxCells });
   } catch (error) {
     return fail(describeReadError(error, bytes), error, args.input, "unreadable");
   }
@@ -364,12 +401,28 @@ export async function runExport(
     }
   }
 
-  let previous: PreviousDisclosure | undefined;
-  if (args.previousFile !== undefined) {
-    const read = await readPreviousFile(args.previousFile, workbookSubject(grids).unitNature);
-    if ("error" in read) return fail(read.error);
-    previous = read.previous;
+  let previousDir = args.previousDir;
+  if (!previousDir && args.previousDirPath !== undefined) {
+    previousDir = await loadPreviousDir(args.previousDirPath, io.stderr);
+    if (!previousDir) {
+      onOutcome({ kind: "failed", message: CLI_MESSAGES.previousDirEmpty(args.previousDirPath) });
+      return EXIT.failed;
+    }
   }
+  // Paired as check pairs: one file, or the folder's file of this department and year − 1. A
+  // folder without one is said (the export goes on without last year); an unreadable one stops it.
+  const paired = await previousForWorkbook(grids, {
+    ...(args.previousFile !== undefined ? { previous: args.previousFile } : {}),
+    ...(previousDir ? { previousDir } : {}),
+  });
+  const unreadable = paired.findings.find((f) => f.severity === "error");
+  if (unreadable) return fail(unreadable.message);
+  const previous: PreviousDisclosure | undefined = paired.previous;
+  let previousLine: string | undefined;
+  if (previousDir)
+    previousLine = paired.file
+      ? CLI_MESSAGES.previousPaired(paired.file)
+      : paired.findings.map((f) => f.message).join("；");
 
   // The workbook is checked in its own layout; --template names the layout of the export (and
   // stands in for the workbook's when that cannot be recognized).
@@ -495,6 +548,7 @@ export async function runExport(
     );
     lines.push(...changeLines(changes));
   }
+  if (previousLine !== undefined) lines.push(previousLine);
   if (notes.length > 0) {
     lines.push("生成时的说明：");
     for (const f of notes) lines.push(`  ${noteLine(f)}`);
@@ -506,6 +560,7 @@ export async function runExport(
     department,
     year,
     errors: errors.length,
+    ...(previousLine !== undefined ? { previous: previousLine } : {}),
   });
   return EXIT.ok;
 }

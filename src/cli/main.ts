@@ -10,7 +10,7 @@ import { parseArgs } from "util";
 import type { TemplateId } from "../core/model";
 import { TEMPLATE_IDS, isTemplateId } from "../core/templates/registry";
 import type { CheckOptions, FileResult } from "./checkFile";
-import { indexPreviousDir, readPreviousFile } from "./previousFile";
+import { loadPreviousDir, readPreviousFile } from "./previousFile";
 import {
   EXPORT_HELP,
   ExportCommand,
@@ -31,6 +31,7 @@ import { CLI_MESSAGES, detailOf } from "./messages";
 import type { OutputFs } from "./outputFiles";
 import { rulesVersion } from "./review/about";
 import { isReviewWorkbook, reportFormatOf, writeReports } from "./review/writeReports";
+import { parseMaxCells } from "./maxCells";
 
 /** The provinces --template accepts: the registry's. */
 export const TEMPLATES: readonly TemplateId[] = TEMPLATE_IDS;
@@ -87,7 +88,7 @@ const CHECK_OPTIONS = `${TEMPLATE_OPTION}  公开表格式（默认自动识别�
   -f, --format <text|json>           输出格式（默认 text）        output format (default text)
       --strict-rounding              舍入差异按错误处理            rounding differences are errors
   -n, --narrative <文件.txt|.docx>   与工作簿一起检查的情况说明    a 情况说明 to check with the workbook
-  -p, --previous <文件.xlsx>         上年公开文件：核对表中和情况  last year's disclosure: checks the 上年
+  -p, --previous <文件>              上年公开文件(.xlsx/.docx)：last year's disclosure: checks the 上年
                                      说明中的上年数、比上年增减      figures and 比上年 changes stated
       --previous-dir <目录>          上年公开文件所在目录，按部门  a folder of last year's disclosures,
                                      和年度（本年−1）逐个配对      paired by department and year − 1
@@ -214,12 +215,9 @@ export function parseCliArgs(
     if (!Number.isInteger(jobs) || jobs < 1)
       return { command: "usage-error", message: CLI_MESSAGES.badJobs(values.jobs) };
   }
-  let maxCells: number | undefined;
-  if (values["max-cells"] !== undefined) {
-    maxCells = Number(values["max-cells"].replace(/[,_]/g, ""));
-    if (!Number.isSafeInteger(maxCells) || maxCells < 1)
-      return { command: "usage-error", message: CLI_MESSAGES.badMaxCells(values["max-cells"]) };
-  }
+  const limit = parseMaxCells(values["max-cells"]);
+  if ("error" in limit) return { command: "usage-error", message: limit.error };
+  const { maxCells } = limit;
   const narrative = values.narrative;
   if (narrative !== undefined && inputs.length !== 1)
     return { command: "usage-error", message: CLI_MESSAGES.narrativeNeedsOneWorkbook() };
@@ -370,15 +368,9 @@ async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
     check.previous = args.previous;
   }
   if (args.previousDir !== undefined) {
-    const index = await indexPreviousDir(args.previousDir);
-    if (index.entries.length === 0) {
-      io.stderr.write(
-        `budget-disclosure: --previous-dir “${args.previousDir}”中没有可读的 .xlsx 工作簿${index.problems.length > 0 ? `（${index.problems.join("；")}）` : ""}\n`
-      );
-      return EXIT.unreadable;
-    }
-    for (const problem of index.problems) io.stderr.write(`budget-disclosure: ${problem}\n`);
-    check.previousDir = { dir: args.previousDir, entries: index.entries };
+    const previousDir = await loadPreviousDir(args.previousDir, io.stderr);
+    if (!previousDir) return EXIT.unreadable;
+    check.previousDir = previousDir;
   }
   const checked = await checkFiles(files, {
     jobs: args.jobs,

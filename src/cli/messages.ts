@@ -177,6 +177,9 @@ export const CLI_MESSAGES = {
       "--previous 的上年文件只对应一个部门：批量导出时不能使用，请逐个导出",
       "--previous belongs to one department: it cannot be used in a batch export; export one at a time"
     ),
+  previousPaired: (file: string) => `上年公开文件：${file}`,
+  previousDirEmpty: (dir: string) =>
+    `--previous-dir “${dir}”中没有可读的 .xlsx 工作簿或 .docx 文档`,
   previousOrDir: () =>
     bilingual(
       "--previous 与 --previous-dir 只能选一个",

@@ -1,5 +1,6 @@
 /*
- * Last year's disclosure for the CLI: `--previous <file>` (one workbook, any layout the tool reads)
+ * Last year's disclosure for the CLI: `--previous <file>` (one workbook in any layout the tool
+ * reads, or the published .docx, its Word tables read as grids)
  * and `--previous-dir <dir>` (a folder of last year's workbooks, each input paired with the one of
  * the same department and year − 1). Read once per file and kept: a batch with one --previous
  * reads it once per worker thread.
@@ -7,6 +8,7 @@
 import { readFile } from "fs/promises";
 import path from "path";
 import type { Finding } from "../core/finding";
+import { PREVIOUS_RULE } from "../core/previous/types";
 import type { Grid } from "../core/grid";
 import { sameDepartment } from "../core/previous/pairing";
 import { readPreviousDisclosure } from "../core/previous/read";
@@ -15,6 +17,7 @@ import { workbookSubject } from "../core/previous/subject";
 import type { WorkbookSubject } from "../core/previous/subject";
 import type { UnitNature } from "../core/model";
 import { gridsFromXlsx } from "../io/readXlsx";
+import { describeDocxReadError, docxInput, isDocxFile } from "./docxInput";
 import { describeReadError } from "./readError";
 import { expandInputs } from "./expandInputs";
 
@@ -23,13 +26,16 @@ export type PreviousFileResult =
 
 const cache = new Map<string, Promise<PreviousFileResult>>();
 
+/** A workbook's sheets, or a published .docx's tables read as grids (io/docxTables). */
 async function readGrids(file: string): Promise<Grid[] | { error: string }> {
   let bytes: Uint8Array | undefined;
+  const docx = isDocxFile(file);
   try {
     bytes = await readFile(file);
-    return await gridsFromXlsx(bytes);
+    return docx ? (await docxInput(bytes)).grids : await gridsFromXlsx(bytes);
   } catch (error) {
-    return { error: `无法读取上年公开文件“${file}”：${describeReadError(error, bytes)}` };
+    const why = docx ? describeDocxReadError(error, bytes) : describeReadError(error, bytes);
+    return { error: `无法读取上年公开文件“${file}”：${why}` };
   }
 }
 
@@ -66,7 +72,8 @@ export interface PreviousDirEntry extends WorkbookSubject {
 export async function indexPreviousDir(
   dir: string
 ): Promise<{ entries: PreviousDirEntry[]; problems: string[] }> {
-  const { files, problems } = await expandInputs([dir]);
+  // Last year's may be a workbook or the published .docx.
+  const { files, problems } = await expandInputs([dir], { documents: true });
   const entries: PreviousDirEntry[] = [];
   for (const file of files) {
     const grids = await readGrids(file);
@@ -86,4 +93,67 @@ export function pairFromDir(
 ): PreviousDirEntry | undefined {
   if (subject.year === undefined) return undefined;
   return entries.find((e) => e.year === subject.year! - 1 && sameDepartment(subject, e) === true);
+}
+
+/** Where last year's disclosure comes from: one file for every input, or a folder to pair from. */
+export interface PreviousSource {
+  previous?: string;
+  previousDir?: { dir: string; entries: PreviousDirEntry[] };
+}
+
+/**
+ * Last year's disclosure for this workbook (check and export alike), and why there is none when
+ * one was asked for: a --previous-dir without this department's year − 1 is a warning (the
+ * workbook is still checked or exported, without last year), an unreadable file an error.
+ * `file` says which file was paired.
+ */
+export async function previousForWorkbook(
+  grids: Grid[],
+  source: PreviousSource
+): Promise<{ previous?: PreviousDisclosure; file?: string; findings: Finding[] }> {
+  if (source.previous === undefined && !source.previousDir) return { findings: [] };
+  const subject = workbookSubject(grids);
+  let file = source.previous;
+  if (file === undefined && source.previousDir) {
+    file = pairFromDir(subject, source.previousDir.entries)?.file;
+    if (file === undefined) {
+      const who = subject.department ? `“${subject.department}”` : "本部门";
+      const when = subject.year !== undefined ? `${subject.year - 1} 年` : "上一年度";
+      return {
+        findings: [
+          {
+            ruleId: PREVIOUS_RULE.unreadable,
+            severity: "warning",
+            message: `在 --previous-dir “${source.previousDir.dir}”中找不到${who}${when}的公开文件，未与上年比较。`,
+          },
+        ],
+      };
+    }
+  }
+  const read = await readPreviousFile(file!, subject.unitNature);
+  if ("error" in read)
+    return {
+      file: file!,
+      findings: [{ ruleId: PREVIOUS_RULE.unreadable, severity: "error", message: read.error }],
+    };
+  return { previous: read.previous, file: file!, findings: read.findings };
+}
+
+/**
+ * A --previous-dir read for a run (check, export, batch export): its problems written to `stderr`,
+ * and undefined — the run stops — when the folder holds no readable workbook.
+ */
+export async function loadPreviousDir(
+  dir: string,
+  stderr: { write(text: string): unknown }
+): Promise<{ dir: string; entries: PreviousDirEntry[] } | undefined> {
+  const index = await indexPreviousDir(dir);
+  if (index.entries.length === 0) {
+    stderr.write(
+      `budget-disclosure: --previous-dir “${dir}”中没有可读的 .xlsx 工作簿或 .docx 文档${index.problems.length > 0 ? `（${index.problems.join("；")}）` : ""}\n`
+    );
+    return undefined;
+  }
+  for (const problem of index.problems) stderr.write(`budget-disclosure: ${problem}\n`);
+  return { dir, entries: index.entries };
 }

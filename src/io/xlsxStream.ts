@@ -14,10 +14,13 @@ import type ExcelJS from "exceljs";
 import type { CellNote, CellRange, CellValue, Grid } from "../core/grid";
 import { isDateFormat } from "../core/grid";
 import { NotAWorkbookError, parseRange, plainValue } from "./excelJsGrids";
-import { attribute, decodeXml, scanXml, XmlScanner } from "./xmlScanner";
-import type { XmlHandler } from "./xmlScanner";
+import { readXml, XmlReader } from "./saxXml";
+import type { XmlHandler } from "./saxXml";
 import { entryBytes, entryChunks, zipEntries } from "./zipEntries";
 import type { ZipEntry } from "./zipEntries";
+
+/** A tag's attributes as saxes gives them: name → value, decoded. */
+type Attributes = Record<string, string>;
 
 // exceljs' own table of built-in number formats (id 14 → mm-dd-yy…), so both readers agree.
 const BUILT_IN_FORMATS: Record<
@@ -133,11 +136,11 @@ function workbookSheets(
   const targets = new Map<string, string>();
   const rels = entries.get("xl/_rels/workbook.xml.rels");
   if (rels)
-    scanXml(entryBytes(bytes, rels), {
+    readXml(entryBytes(bytes, rels), {
       open(name, attributes) {
         if (name !== "Relationship") return;
-        const id = attribute(attributes, "Id");
-        const target = attribute(attributes, "Target");
+        const id = attributes.Id;
+        const target = attributes.Target;
         if (id !== undefined && target !== undefined) targets.set(id, target);
       },
       close() {},
@@ -147,24 +150,24 @@ function workbookSheets(
   const sheets: SheetPart[] = [];
   const ids = new Set<number>();
   let date1904 = false;
-  scanXml(entryBytes(bytes, workbook), {
+  readXml(entryBytes(bytes, workbook), {
     open(name, attributes) {
-      if (name === "workbookPr") date1904 = attribute(attributes, "date1904") === "1";
+      if (name === "workbookPr") date1904 = attributes.date1904 === "1";
       if (name !== "sheet") return;
-      const target = targets.get(attribute(attributes, "r:id") ?? "");
+      const target = targets.get(attributes["r:id"] ?? "");
       if (target === undefined) return;
       const path = `xl/${target.replace(/^(\s|\/xl\/)+/, "")}`;
       const entry = entries.get(path);
       // Chartsheets and parts exceljs does not read as worksheets are left out, as exceljs does.
       if (!entry || !WORKSHEET_PART.test(path)) return;
-      const id = Number(attribute(attributes, "sheetId"));
+      const id = Number(attributes.sheetId);
       // exceljs keys worksheets by sheetId: a duplicate or odd id would lose or reorder one.
       if (!Number.isInteger(id) || id < 1 || ids.has(id))
         throw new StreamingUnsupported(`sheetId ${id}`);
       ids.add(id);
-      const state = attribute(attributes, "state");
+      const state = attributes.state;
       sheets.push({
-        name: attribute(attributes, "name") ?? "",
+        name: attributes.name ?? "",
         hidden: state !== undefined && state !== "visible",
         entry,
       });
@@ -186,7 +189,7 @@ function sharedStrings(bytes: Uint8Array, entry: ZipEntry): SharedString[] {
   let run: { text: string } | undefined;
   let text: string[] | undefined;
   let skip = 0; // inside <rPh> (phonetic runs, not part of the text) or <rPr>
-  scanXml(entryBytes(bytes, entry), {
+  readXml(entryBytes(bytes, entry), {
     open(name) {
       // Every tag opened here is closed (self-closing ones too), which brings skip back down.
       if (skip > 0) {
@@ -237,18 +240,14 @@ function readStyles(bytes: Uint8Array, entry: ZipEntry | undefined): Styles {
   const xfs: number[] = [];
   if (entry) {
     let inCellXfs = false;
-    scanXml(entryBytes(bytes, entry), {
+    readXml(entryBytes(bytes, entry), {
       open(name, attributes, selfClosing) {
         if (name === "numFmt") {
-          const code = attribute(attributes, "formatCode");
+          const code = attributes.formatCode;
           if (code !== undefined)
-            custom.set(
-              parseInt(attribute(attributes, "numFmtId") ?? "", 10),
-              code.replace(/[\\](.)/g, "$1")
-            );
+            custom.set(parseInt(attributes.numFmtId ?? "", 10), code.replace(/[\\](.)/g, "$1"));
         } else if (name === "cellXfs") inCellXfs = !selfClosing;
-        else if (name === "xf" && inCellXfs)
-          xfs.push(parseInt(attribute(attributes, "numFmtId") ?? "", 10));
+        else if (name === "xf" && inCellXfs) xfs.push(parseInt(attributes.numFmtId ?? "", 10));
       },
       close(name) {
         if (name === "cellXfs") inCellXfs = false;
@@ -348,7 +347,7 @@ class SheetReader implements XmlHandler {
     else cell.value = cell.value ? cell.value + text : text;
   }
 
-  open(name: string, attributes: string, selfClosing: boolean): void {
+  open(name: string, attributes: Attributes, selfClosing: boolean): void {
     const cell = this.cell;
     if (cell) {
       if (cell.inRun) {
@@ -358,9 +357,9 @@ class SheetReader implements XmlHandler {
       switch (name) {
         case "f":
           cell.reading = "f";
-          cell.sharedIndex = attribute(attributes, "si");
-          cell.shareType = attribute(attributes, "t");
-          cell.sharedRef = attribute(attributes, "ref");
+          cell.sharedIndex = attributes.si;
+          cell.shareType = attributes.t;
+          cell.sharedRef = attributes.ref;
           return;
         case "v":
         case "t":
@@ -390,15 +389,14 @@ class SheetReader implements XmlHandler {
         if (this.inCols) this.addColumn(attributes);
         return;
       case "mergeCell": {
-        const range = parseRange(attribute(attributes, "ref") ?? "");
+        const range = parseRange(attributes.ref ?? "");
         if (!range) throw new StreamingUnsupported("merge reference");
         this.merges.push(range);
         return;
       }
       case "hyperlink":
         // exceljs turns a cell with an external link into its text; not reproduced here.
-        if (attribute(attributes, "r:id") !== undefined)
-          throw new StreamingUnsupported("external hyperlink");
+        if (attributes["r:id"] !== undefined) throw new StreamingUnsupported("external hyperlink");
         return;
     }
   }
@@ -429,8 +427,8 @@ class SheetReader implements XmlHandler {
     else if (name === "cols") this.closeColumns();
   }
 
-  private openRow(attributes: string): void {
-    const number = parseInt(attribute(attributes, "r") ?? "", 10);
+  private openRow(attributes: Attributes): void {
+    const number = parseInt(attributes.r ?? "", 10);
     if (!(number >= 1)) throw new StreamingUnsupported("row without a number");
     const styleId = attributeInt(attributes, "s");
     const style = styleId ? this.context.styles.numberFormat(styleId) : undefined;
@@ -441,7 +439,7 @@ class SheetReader implements XmlHandler {
       formats: [],
       cellCount: 0,
       hasValues: false,
-      hidden: parseBoolean(attribute(attributes, "hidden")),
+      hidden: parseBoolean(attributes.hidden),
       ...(style ? { format: style } : {}),
     };
   }
@@ -463,8 +461,8 @@ class SheetReader implements XmlHandler {
       );
   }
 
-  private openCell(attributes: string): void {
-    const ref = attribute(attributes, "r");
+  private openCell(attributes: Attributes): void {
+    const ref = attributes.r;
     let col: number;
     if (ref !== undefined) {
       col = columnOf(ref);
@@ -472,12 +470,12 @@ class SheetReader implements XmlHandler {
     } else if (this.previousCol > 0) col = this.previousCol + 1;
     else throw new StreamingUnsupported("cell without a reference");
     this.previousCol = col;
-    const s = attribute(attributes, "s");
+    const s = attributes.s;
     this.cell = {
       ref,
       col,
       styleId: s ? parseInt(s, 10) : undefined,
-      type: attribute(attributes, "t"),
+      type: attributes.t,
       inRun: false,
     };
   }
@@ -565,14 +563,14 @@ class SheetReader implements XmlHandler {
     if (value !== null) row.hasValues = true;
   }
 
-  private addColumn(attributes: string): void {
+  private addColumn(attributes: Attributes): void {
     const styleId = attributeInt(attributes, "style");
     const format = styleId ? this.context.styles.numberFormat(styleId) : undefined;
     this.columnDefs.push({
       min: attributeInt(attributes, "min") ?? 0,
       max: attributeInt(attributes, "max") ?? 0,
       record: {
-        hidden: parseBoolean(attribute(attributes, "hidden")),
+        hidden: parseBoolean(attributes.hidden),
         ...(format ? { format } : {}),
       },
     });
@@ -701,8 +699,8 @@ function columnOf(ref: string): number {
   return col;
 }
 
-function attributeInt(attributes: string, name: string): number | undefined {
-  const text = attribute(attributes, name);
+function attributeInt(attributes: Attributes, name: string): number | undefined {
+  const text = attributes[name];
   return text ? parseInt(text, 10) : undefined;
 }
 
@@ -744,12 +742,10 @@ export async function gridsFromXlsxStreaming(
   const grids: Grid[] = [];
   for (const sheet of sheets) {
     const reader = new SheetReader(sheet.name, context);
-    const scanner = new XmlScanner(reader);
-    for await (const chunk of entryChunks(bytes, sheet.entry)) scanner.write(chunk);
-    scanner.end();
+    const xml = new XmlReader(reader);
+    for await (const chunk of entryChunks(bytes, sheet.entry)) xml.write(chunk);
+    xml.end();
     grids.push(reader.grid(sheet.hidden));
   }
   return grids;
 }
-
-export { decodeXml };

@@ -2,6 +2,14 @@
  * The entries of a zip archive read from its central directory (Node only): names with their
  * compressed and uncompressed sizes, known before anything is inflated, and each entry's data
  * inflated whole (small parts) or as a stream of chunks (large worksheets).
+ *
+ * Why not unzipper (exceljs' own zip dependency, 0.10.14 here): its Open.buffer streams each entry
+ * through a PullStream that first copies the rest of the archive after the entry's header into one
+ * Buffer (Buffer.concat in PullStream._write), and goes through bluebird promises and two stream
+ * pipes per entry. Inflating every worksheet of a 200,000-line ledger (76 MB of XML, 10 MB zip),
+ * same process type, alternating, load ≈ 6 on 2 shared cores: this file 231 / 251 ms and 83 MB
+ * peak, unzipper 554 / 914 ms and 98–101 MB peak. Node's zlib does the inflating either way; what
+ * is here is only the central directory read (about 60 lines).
  */
 import { createInflateRaw, inflateRawSync } from "zlib";
 

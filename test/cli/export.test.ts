@@ -100,6 +100,7 @@ describe("parseCliArgs export", () => {
     [["export", "收到/*.xlsx", "-o", "out", "--duties", "d.txt"], /批量导出时不能使用/],
     [["export", "a.xlsx", "--template", "guangdong"], /--template 只能是 hebei、shanxi、mof/],
     [["export", "a.xlsx", "--jobs", "0"], /--jobs 需要一个正整数/],
+    [["export", "a.xlsx", "--max-cells", "lots"], /--max-cells 需要一个正整数.*lots/],
     [["export", "a.xlsx", "--colour"], /未知选项 --colour/],
     [["export", "a.xlsx", "--out"], /需要一个值/],
   ])("usage error for %j", (argv, message) => {
@@ -238,6 +239,23 @@ describe("budget-disclosure export", () => {
     const { code, err } = await run("export", path.join(dir, "missing.xlsx"), "--out", dir);
     expect(code).toBe(2);
     expect(err).toMatch(/找不到文件/);
+  });
+
+  test("--max-cells: a workbook over the limit is refused unread, exit 2, nothing written", async () => {
+    const out = path.join(dir, "max-cells");
+    const refused = await run("export", TUNLIU, "--out", out, "--max-cells", "500");
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/工作簿太大，未读取.*--max-cells/);
+    expect(refused.err).toMatch(/workbook too large, not read/);
+    expect(existsSync(path.join(out, `${TUNLIU_BASE}.xlsx`))).toBe(false);
+    // The same limit reaches every workbook of a batch.
+    expect(parseCliArgs(["export", "收到/", "-o", "o", "--max-cells", "3,000"])).toMatchObject({
+      command: "export-batch",
+      maxCells: 3000,
+    });
+    const fits = await run("export", TUNLIU, "--out", out, "--max-cells", "1_000_000");
+    expect(fits.code).toBe(0);
+    expect(existsSync(path.join(out, `${TUNLIU_BASE}.xlsx`))).toBe(true);
   });
 });
 

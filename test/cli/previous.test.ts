@@ -185,6 +185,16 @@ describe("export --previous", () => {
     );
     // 机关运行经费: 30.50 + 1.20 last year (公用经费 of a 行政 unit), 29.32 now: −2.38, −7.51%.
     expect(text).toContain("与2023年相比减少2.38万元，下降7.51%");
+    // The 三公 comparison form comes with it, after the numbered tables.
+    expect(text).toContain("2024年部门预算财政拨款“三公”经费支出比上年增减情况表");
+    const workbook = await (
+      await JSZip.loadAsync(readFileSync(path.join(out, `${QUYANG_NAME}-2024-部门预算公开.xlsx`)))
+    )
+      .file("xl/workbook.xml")!
+      .async("string");
+    const sheets = [...workbook.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1]);
+    expect(sheets[sheets.length - 1]).toBe("“三公”经费比上年增减");
+    expect(sheets.filter((name) => /^表\d+ /.test(name))).toHaveLength(sheets.length - 1);
     const prompts = [...text.matchAll(/【请填写：([^】]*)】/g)].map((m) => m[1]);
     const aboutChanges = prompts.filter((p) => /增减|比上年|上年/.test(p));
     expect(aboutChanges.length).toBeGreaterThan(0);
@@ -203,5 +213,105 @@ describe("export --previous", () => {
     );
     expect(result.code).toBe(1);
     expect(result.out).toContain("是 2022 年的预算，而本年为 2024 年");
+  });
+});
+
+describe("export --previous-dir", () => {
+  it("is parsed for one file and for a batch, and not together with --previous", () => {
+    expect(parseCliArgs(["export", "a.xlsx", "--previous-dir", "old/"])).toMatchObject({
+      command: "export",
+      previousDirPath: "old/",
+    });
+    expect(
+      parseCliArgs(["export", "in/", "--out", "out/", "--previous-dir", "old/"])
+    ).toMatchObject({ command: "export-batch", previousDirPath: "old/" });
+    expect(
+      parseCliArgs(["export", "a.xlsx", "--previous", "b.xlsx", "--previous-dir", "old/"])
+    ).toMatchObject({ command: "usage-error" });
+  });
+
+  it("pairs one workbook with its department's year − 1 and says which file it took", async () => {
+    const old = path.join(dir, "2023");
+    mkdirSync(old);
+    await writeTunliu2023(path.join(old, "a.xlsx"));
+    const quyang = await writeQuyang2023(path.join(old, "b.xlsx"));
+    const out = path.join(dir, "out");
+    const result = await run("export", LEDGER, "--out", out, "--previous-dir", old);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(`上年公开文件：${quyang}`);
+    const text = (await docxText(path.join(out, `${QUYANG_NAME}-2024-部门预算公开.docx`))).join(
+      "\n"
+    );
+    expect(text).toContain("较2023年预算减少66.78万元，下降7.11%");
+  });
+
+  it("exports a batch, each with its own last year, and names the one without", async () => {
+    const old = path.join(dir, "2023");
+    mkdirSync(old);
+    const quyang = await writeQuyang2023(path.join(old, "b.xlsx"));
+    const out = path.join(dir, "out");
+    const result = await run(
+      "export",
+      LEDGER,
+      TUNLIU,
+      "--out",
+      out,
+      "--previous-dir",
+      old,
+      "--allow-errors",
+      "-j",
+      "1",
+      "--no-progress"
+    );
+    const line = (file: string) => result.out.split("\n").find((l) => l.includes(file))!;
+    expect(line(LEDGER)).toContain("已导出");
+    expect(line(LEDGER)).toContain(`上年公开文件：${quyang}`);
+    // tunliu has no 2023 file there: exported without last year, and said so on its line.
+    expect(line(TUNLIU)).toContain("已导出");
+    expect(line(TUNLIU)).toContain(
+      `找不到“中共长治市屯留区委组织部”2023 年的公开文件，未与上年比较`
+    );
+  });
+
+  it("stops before exporting when the folder holds no readable workbook", async () => {
+    const old = path.join(dir, "empty");
+    mkdirSync(old);
+    const result = await run(
+      "export",
+      LEDGER,
+      "--out",
+      path.join(dir, "out"),
+      "--previous-dir",
+      old
+    );
+    expect(result.code).not.toBe(0);
+    expect(result.err).toContain("中没有可读的 .xlsx 工作簿");
+  });
+});
+
+describe("a published .docx as last year's", () => {
+  it("gives the same 比上年 figures as the workbook it was exported from", async () => {
+    // Last year's disclosure as published: the tool's own export of the 2023 workbook, .docx.
+    const xlsx = await writeQuyang2023(path.join(dir, "曲阳2023.xlsx"));
+    const published = path.join(dir, "2023");
+    expect((await run("export", xlsx, "--out", published)).code).toBe(0);
+    const docx = path.join(published, `${QUYANG_NAME}-2023-部门预算公开.docx`);
+    const out = path.join(dir, "out");
+    const result = await run("export", LEDGER, "--out", out, "--previous", docx);
+    expect(result.err).toBe("");
+    expect(result.code).toBe(0);
+    const text = (await docxText(path.join(out, `${QUYANG_NAME}-2024-部门预算公开.docx`))).join(
+      "\n"
+    );
+    // By hand, as from the workbook: 872.24 − 939.02 = −66.78, −7.11%; 基本 +2.92, +0.93%.
+    expect(text).toContain(
+      "2024年预算收支安排872.24万元，较2023年预算减少66.78万元，下降7.11%，其中：基本支出增加2.92万元，增长0.93%"
+    );
+    // … and check --previous takes it too: quyang's own 比上年 sentences are right against it.
+    const checked = await run("check", LEDGER, "--previous", docx, "-f", "json");
+    const findings = (JSON.parse(checked.out).files[0].findings as { rule: string }[]).filter((f) =>
+      /^previous\.(pairing|unreadable)/.test(f.rule)
+    );
+    expect(findings).toEqual([]);
   });
 });

@@ -7,18 +7,15 @@ import type {
   NarrativeSection,
 } from "../../src/core/narrative/types";
 import { glossaryLines } from "../../src/core/narrative/glossary";
+import { coverTitle, documentTitle, renumberSections, writeDocx } from "../../src/render/docx";
+import { chartPlace } from "../../src/render/word/narrative";
 import {
   cellText,
-  chartPlace,
-  coverTitle,
   gridWidths,
-  documentTitle,
   inTemplateOrder,
   numberedTitle,
-  renumberSections,
   tableNumber,
-  writeDocx,
-} from "../../src/render/docx";
+} from "../../src/render/word/tables";
 import { Money } from "../../src/core/money";
 import { TEMPLATE_SETS } from "../../src/core/templates/sets";
 import { fixturePath, smallSpec, specsFromWorkbook } from "./fixtureSpecs";

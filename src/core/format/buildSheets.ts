@@ -31,7 +31,8 @@ import type { FundSource, TemplateId, UnitNature } from "../model";
 import { Money, ZERO } from "../money";
 import { AmountTree, RoundedNode, roundTreeControlled } from "../rounding";
 import { roundLinesInUnits } from "./roundUnits";
-import { TEMPLATES, chineseNumber, parseFigureKey } from "../templates";
+import { PREVIOUS_YEAR_TEMPLATES, TEMPLATES, chineseNumber, parseFigureKey } from "../templates";
+import { changeRate } from "../previous/compare";
 import type {
   ColumnTemplate,
   FigureKey,
@@ -193,9 +194,30 @@ function sumSources(
   return sources.reduce((sum, s) => sum.plus(bySource[s]?.[measure] ?? ZERO), ZERO);
 }
 
-/** The figure a key names on a row; undefined for a cell that holds no figure. */
-function figureOf(printed: PrintedFigures, ref: RowRef, key: FigureKey): Money | undefined {
+/**
+ * The figure a key names on a row; undefined for a cell that holds no figure — and for a 上年
+ * figure without last year's, or a rate without a base (上年无此项).
+ */
+function figureOf(
+  printed: PrintedFigures,
+  ref: RowRef,
+  key: FigureKey,
+  prior?: PrintedFigures
+): Money | undefined {
   const k = parsed(key);
+  if (k.kind === "figure" && k.period !== "current") {
+    if (!prior) return undefined;
+    const last = yearFigureOf(prior, ref, k);
+    if (k.period === "prior") return last;
+    const now = yearFigureOf(printed, ref, k);
+    if (now === undefined || last === undefined) return undefined;
+    if (k.period === "change") return now.minus(last);
+    return changeRate(now, last);
+  }
+  return yearFigureOf(printed, ref, k);
+}
+
+function yearFigureOf(printed: PrintedFigures, ref: RowRef, k: ParsedKey): Money | undefined {
   if (k.kind === "none") return undefined;
   if (k.kind === "zero") return ZERO;
   const target: RowRef = k.subject ? { type: "subject", subject: k.subject } : ref;
@@ -230,14 +252,25 @@ function figureOf(printed: PrintedFigures, ref: RowRef, key: FigureKey): Money |
 
 interface Context {
   printed: PrintedFigures;
+  /** Last year's published figures, for the 上年 / 增减 columns. */
+  prior?: PrintedFigures;
   department: LedgerDepartment;
   /** 机关运行经费 of a 事业 unit: the table is printed, empty. */
   suppressed: boolean;
 }
 
 function valueOf(ctx: Context, row: SideRow, column: ColumnTemplate): Money | undefined {
-  const value = figureOf(ctx.printed, row.ref, row.key ?? column.key!);
+  const value = figureOf(ctx.printed, row.ref, row.key ?? column.key!, ctx.prior);
   return ctx.suppressed && value !== undefined ? ZERO : value;
+}
+
+/** A 增减率 cell of an item last year did not have (no base, so no rate): 上年无此项. */
+function newThisYear(ctx: Context, row: SideRow, column: ColumnTemplate): boolean {
+  const k = parsed(row.key ?? column.key!);
+  if (!ctx.prior || k.kind !== "figure" || k.period !== "rate") return false;
+  const last = yearFigureOf(ctx.prior, row.ref, k) ?? ZERO;
+  const now = yearFigureOf(ctx.printed, row.ref, k) ?? ZERO;
+  return last.isZero() && !now.isZero();
 }
 
 function hasAmount(ctx: Context, row: SideRow, columns: readonly ColumnTemplate[]): boolean {
@@ -460,6 +493,11 @@ export interface BuildSheetsOptions {
   /** How zero amounts show (the spec keeps them as amounts; renderers apply this). Default blank. */
   zeroAs?: "blank" | "0.00";
   catalog?: Catalog;
+  /**
+   * Last year's published figures (previous/read.ts): they fill the 上年, 增减 and 增减率 columns
+   * (blank without them), and buildPreviousYearSheets needs them.
+   */
+  previous?: BudgetFigures;
 }
 
 /** One template over printed figures. */
@@ -472,6 +510,7 @@ export function buildSheet(
   const catalog = options.catalog ?? Catalog.standard();
   const ctx: Context = {
     printed,
+    ...(options.previous ? { prior: printedFigures(options.previous, options) } : {}),
     department,
     suppressed: template.administrativeOnly === true && printed.unitNature === "事业",
   };
@@ -548,12 +587,14 @@ export function buildSheet(
           sheet.text(r, c, spans ? "" : (sideRow.govEconomicName ?? ""), "text");
           break;
         case "amount":
-          sheet.set(
-            r,
-            c,
-            amountValue(valueOf(ctx, sideRow, column)),
-            sideRow.total ? "totalAmount" : "amount"
-          );
+          if (newThisYear(ctx, sideRow, column)) sheet.text(r, c, "上年无此项", "text");
+          else
+            sheet.set(
+              r,
+              c,
+              amountValue(valueOf(ctx, sideRow, column)),
+              sideRow.total ? "totalAmount" : "amount"
+            );
           break;
       }
     }
@@ -613,4 +654,22 @@ export function buildSheets(
 ): SheetSpec[] {
   const printed = printedFigures(figures, { catalog: options.catalog });
   return TEMPLATES[template].map((t) => buildSheet(t, printed, department, options));
+}
+
+/**
+ * The tables a province prints only beside last year's (PREVIOUS_YEAR_TEMPLATES: the “三公”
+ * comparison form), drawn from this year's figures and last year's; none without last year's.
+ * They are unnumbered and go after every numbered table.
+ */
+export function buildPreviousYearSheets(
+  figures: BudgetFigures,
+  department: LedgerDepartment,
+  template: TemplateId,
+  options: BuildSheetsOptions = {}
+): SheetSpec[] {
+  if (!options.previous) return [];
+  const printed = printedFigures(figures, { catalog: options.catalog });
+  return (PREVIOUS_YEAR_TEMPLATES[template] ?? []).map((t) =>
+    buildSheet(t, printed, department, options)
+  );
 }

@@ -17,7 +17,7 @@ import type { Narrative } from "../narrative/types";
 import type { TemplateId } from "../model";
 import { SUPPLEMENT_TEMPLATES } from "../templates";
 import { TEMPLATE_SETS, tableNumber } from "../templates/sets";
-import { buildSheets } from "./buildSheets";
+import { buildPreviousYearSheets, buildSheets } from "./buildSheets";
 import { buildSupplements } from "./buildSupplements";
 import { figuresFromModel } from "../figures/figuresFromModel";
 import type { FigureChange } from "../figures/figuresFromModel";
@@ -118,26 +118,8 @@ export function buildDisclosure(
   }
   if (!figures) return { notes };
 
-  const supplements = readSupplements(check.model);
-  const extra = buildSupplements(SUPPLEMENT_TEMPLATES[subject.template], supplements, department, {
-    hasProjects: figures.projects.length > 0,
-  });
-  notes.push(...extra.findings);
-  // Tables are numbered in the order they are published, so a supplementary table the workbook
-  // lacks leaves no gap (表11 goes to 政府采购 when there are no goal forms).
-  const specs = numberTables([
-    ...buildSheets(figures, department, subject.template),
-    ...extra.specs,
-  ]);
-  const options: GenerateOptions = { template: subject.template };
-  if (supplements.procurement) options.procurement = procurementFigures(supplements.procurement);
-  if (supplements.assets) options.assets = assetFigures(supplements.assets);
-  // The 情况说明 refers to the goal forms only when they are published, by the number they get.
-  const goals = specs.findIndex((spec) => spec.kind === "绩效目标表");
-  if (goals >= 0)
-    options.goalsTable = tableNumber(goals + 1, TEMPLATE_SETS[subject.template].tableNumbering);
   // Last year's figures only from the right file (year − 1, same department): the check says why not.
-  if (
+  const previous =
     extras.previous &&
     pairingFindings(
       {
@@ -147,8 +129,33 @@ export function buildDisclosure(
       },
       extras.previous
     ).length === 0
-  )
-    options.lastYear = extras.previous.lastYear;
+      ? extras.previous
+      : undefined;
+  const sheetOptions = previous ? { previous: previous.figures } : {};
+
+  const supplements = readSupplements(check.model);
+  const extra = buildSupplements(SUPPLEMENT_TEMPLATES[subject.template], supplements, department, {
+    hasProjects: figures.projects.length > 0,
+  });
+  notes.push(...extra.findings);
+  // Tables are numbered in the order they are published, so a supplementary table the workbook
+  // lacks leaves no gap (表11 goes to 政府采购 when there are no goal forms). The tables shown only
+  // beside last year's come last, unnumbered, leaving the province's numbering as published.
+  const specs = [
+    ...numberTables([
+      ...buildSheets(figures, department, subject.template, sheetOptions),
+      ...extra.specs,
+    ]),
+    ...buildPreviousYearSheets(figures, department, subject.template, sheetOptions),
+  ];
+  const options: GenerateOptions = { template: subject.template };
+  if (supplements.procurement) options.procurement = procurementFigures(supplements.procurement);
+  if (supplements.assets) options.assets = assetFigures(supplements.assets);
+  // The 情况说明 refers to the goal forms only when they are published, by the number they get.
+  const goals = specs.findIndex((spec) => spec.kind === "绩效目标表");
+  if (goals >= 0)
+    options.goalsTable = tableNumber(goals + 1, TEMPLATE_SETS[subject.template].tableNumbering);
+  if (previous) options.lastYear = previous.lastYear;
   return {
     notes,
     content: {

@@ -22,7 +22,10 @@ import { Money, ZERO, roundMoney, sumMoney } from "../money";
 import { allocateLargestRemainder } from "../rounding";
 import type { TemplateId } from "../model";
 import { fundedProjects, listedProjects, printedFigures } from "./check";
+import { beyondThreshold, compareYears } from "../previous/compare";
+import { changeReasonThreshold } from "../templates/settings";
 import { threePublicItemChangeRuns, yearChangeRuns } from "./changes";
+import { subjectLabel } from "./extract";
 import { glossaryLines } from "./glossary";
 import type {
   FigureUnit,
@@ -293,7 +296,53 @@ function budgetChangeParagraph(c: Context): NarrativeParagraph {
       "。"
     );
   } else runs.push("，主要原因是", ask("增减变化的主要原因"), "。");
-  return para(...runs);
+  return withClassChanges(para(...runs), c);
+}
+
+/**
+ * 比上年增减 of each 支出功能分类 类 (支出总表's 合计), every 类 of either year — one that is gone
+ * this year is stated at 0.00, so that the 类 changes add up to the total change. A change beyond
+ * the province's threshold asks for its reason, which check warns about until it is written (as
+ * previous.reason warns about a missing one); smaller changes state the figures only. Appended to
+ * the paragraph of the total change, so that the checker holds the 类 against that total (its
+ * sums stay within a paragraph).
+ */
+function withClassChanges(paragraph: NarrativeParagraph, c: Context): NarrativeParagraph {
+  const runs = classChangeRuns(c);
+  if (runs.length === 0) return paragraph;
+  return { ...paragraph, runs: [...paragraph.runs, ...para(...runs).runs] };
+}
+
+function classChangeRuns(c: Context): (string | NarrativeRun)[] {
+  const last = c.options.lastYear;
+  if (!last) return [];
+  const lastByCode = new Map<string, Money>();
+  for (const [key, value] of Object.entries(last))
+    if (key.startsWith("class:") && value instanceof Money) lastByCode.set(key.slice(6), value);
+  if (lastByCode.size === 0) return [];
+  const currentByCode = new Map(
+    classes(c)
+      .filter((n) => !n.all.total.isZero())
+      .map((n) => [n.code, n])
+  );
+  const codes = [...new Set([...currentByCode.keys(), ...lastByCode.keys()])].sort();
+  const threshold = changeReasonThreshold(c.template);
+  const runs: (string | NarrativeRun)[] = ["按支出功能分类："];
+  codes.forEach((code, i) => {
+    const node = currentByCode.get(code);
+    const name = node ? className(node) : subjectLabel(`class:${code}`);
+    const current = node?.all.total ?? ZERO;
+    runs.push(
+      name,
+      amount(current, `${name}合计`),
+      "，比上年",
+      ...yearChangeRuns(current, lastByCode.get(code), name)
+    );
+    if (beyondThreshold(compareYears(current, lastByCode.get(code)), threshold))
+      runs.push("，主要原因是", ask(`${name}增减的主要原因`));
+    runs.push(i === codes.length - 1 ? "。" : "；");
+  });
+  return runs;
 }
 
 function operatingParagraph(c: Context): NarrativeParagraph {
@@ -499,7 +548,7 @@ function totalsChangeParagraph(c: Context): NarrativeParagraph {
     totalsRuns.push("，比上年", ...yearChangeRuns(f.expenditure.total, lastSpending, "支出总计"));
     totalsRuns.push("，主要原因是", ask("收支增减变化的主要原因"), "。");
   } else totalsRuns.push("。", ask("与上年相比的增减金额、增减幅度及主要原因"));
-  return para(...totalsRuns);
+  return withClassChanges(para(...totalsRuns), c);
 }
 
 /** 财政拨款收支总预算 by source, this year's and carried over, then by 类. */

@@ -132,6 +132,12 @@ export interface LastYearFigures {
   vehicleOperation?: Money;
   reception?: Money;
   agencyOperating?: Money;
+  /**
+   * Each 支出功能分类 类 (`class:201` …): its total across all sources and years of money, as the
+   * 支出总表's 合计 column prints it. Keyed like the checker's subjects, so a stated 类 change is
+   * checked against it like any other.
+   */
+  [classKey: `class:${string}`]: Money | undefined;
 }
 
 /** A paragraph of the 情况说明: from a sheet (one paragraph per row) or from a document. */

@@ -45,6 +45,8 @@ export function lastYearFiguresOf(figures: BudgetFigures): LastYearFigures {
     reception: t.reception.total,
   };
   if (figures.agencyOperating !== undefined) out.agencyOperating = figures.agencyOperating;
+  for (const node of figures.byFunction)
+    if (node.level === 1 && !node.all.total.isZero()) out[`class:${node.code}`] = node.all.total;
   return out;
 }
 

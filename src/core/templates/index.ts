@@ -25,6 +25,7 @@ export type {
 export { GROUPS, MEASURES, SUBJECTS, parseFigureKey } from "./keys";
 export type { Measure, ParsedKey, Scope } from "./keys";
 export { HEBEI_SUMMARY_CLASSES, SUMMARY_CLASSES, chineseNumber } from "./common";
+export { PREVIOUS_YEAR_TEMPLATES } from "./previousYear";
 export {
   DEFAULT_TEMPLATE,
   PROVINCES,

@@ -9,6 +9,11 @@
  * - scope — only the lines of this year's money (`@current`) or of the carry-over (`@carryover`):
  *   `一般公共预算.basic@current` is the 基本支出 of a 不含上年结转 table.
  *
+ * A key may start with a period, `prior:`, `change:` or `rate:` — last year's published figure,
+ * 本年 − 上年, or the signed 增减率 in percent (rounded half up to 2 decimals) — for the 上年 columns
+ * of a table that shows last year: `prior:threePublic.abroad/fiscal.total`. Without last year's
+ * figures such a cell is blank.
+ *
  * `none` is a cell that holds no figure; `zero` a figure that is zero by definition.
  */
 import { FISCAL_SOURCES, FUND_SOURCES, UNIT_FUND_SOURCES } from "../model";
@@ -50,9 +55,13 @@ export const SUBJECTS: readonly Subject[] = [
   "none",
 ];
 
+/** Which year a figure is of: this year's (default), last year's, their difference or its rate. */
+export type Period = "current" | "prior" | "change" | "rate";
+
 export type ParsedKey =
   | {
       kind: "figure";
+      period: Period;
       subject?: Subject;
       group: string;
       sources: readonly FundSource[];
@@ -64,13 +73,15 @@ export type ParsedKey =
 
 export type KeyParse = { ok: true; key: ParsedKey } | { ok: false; reason: string };
 
-const KEY = /^(?:([^/]+)\/)?([^.@/]+)\.([A-Za-z]+)(?:@(current|carryover))?$/;
+const KEY =
+  /^(?:(prior|change|rate):)?(?:([^/:]+)\/)?([^.@/:]+)\.([A-Za-z]+)(?:@(current|carryover))?$/;
 
 export function parseFigureKey(key: FigureKey): KeyParse {
   if (key === "none" || key === "zero") return { ok: true, key: { kind: key } };
   const match = KEY.exec(key);
-  if (!match) return { ok: false, reason: `“${key}” is not [subject/]group.measure[@scope]` };
-  const [, subject, group, measure, scope] = match;
+  if (!match)
+    return { ok: false, reason: `“${key}” is not [period:][subject/]group.measure[@scope]` };
+  const [, period, subject, group, measure, scope] = match;
   if (subject !== undefined && !SUBJECTS.includes(subject as Subject))
     return { ok: false, reason: `unknown subject “${subject}” in “${key}”` };
   const sources = GROUPS[group];
@@ -83,6 +94,7 @@ export function parseFigureKey(key: FigureKey): KeyParse {
     ok: true,
     key: {
       kind: "figure",
+      period: (period as Period | undefined) ?? "current",
       subject: subject as Subject | undefined,
       group,
       sources,

@@ -53,6 +53,23 @@ const LAST_YEAR: GenerateOptions = {
   assets: { total: m("60.96"), purchase: m(0), asOf: "2023年12月31日" },
 };
 
+/**
+ * The same last year by 类: 939.02 = 700.00 (201) + 40.62 (206) + 50.00 (208) + 30.00 (213)
+ * + 98.24 (215, gone this year) + 20.16 (221); 210 is new this year.
+ */
+const BY_CLASS = {
+  ...LAST_YEAR,
+  lastYear: {
+    ...LAST_YEAR.lastYear,
+    "class:201": m("700.00"),
+    "class:206": m("40.62"),
+    "class:208": m("50.00"),
+    "class:213": m("30.00"),
+    "class:215": m("98.24"),
+    "class:221": m("20.16"),
+  },
+};
+
 /** The tables the narrative's own template draws from `source` (by default the example's). */
 function tablesOf(template: TemplateId, source = figures, department = ledger.department) {
   return readWorkbook(buildSheets(source, department, template).map(specToGrid));
@@ -245,6 +262,73 @@ describe("the generated 情况说明's layout", () => {
       "2024年预算收支安排872.24万元，较2023年预算减少66.78万元，下降7.11%，其中：基本支出增加2.92万元"
     );
     expect(text).toContain("项目支出减少69.70万元");
+  });
+
+  it("states each 类's change with figures, asking a reason only beyond ±20%", () => {
+    const text = narrativeToText(
+      generateNarrative(figures, ledger.department, { template: "hebei", ...BY_CLASS })
+    );
+    // By hand: 717.94 − 700.00 = 17.94, 17.94 ÷ 700 = 2.5629% → 2.56%; 43.10 − 50.00 = −6.90,
+    // 6.90 ÷ 50 = 13.80%; 33.56 − 30.00 = 3.56, 3.56 ÷ 30 = 11.867% → 11.87%; 卫生健康 new;
+    // 资源勘探工业信息等 gone (−98.24, −100.00%). Only the last two pass ±20%.
+    const ask = (name: string) => `，主要原因是【请填写：${name}增减的主要原因】`;
+    expect(text).toContain(
+      "按支出功能分类：一般公共服务支出717.94万元，比上年增加17.94万元，增长2.56%；" +
+        "科学技术支出40.62万元，比上年持平；" +
+        "社会保障和就业支出43.10万元，比上年减少6.90万元，下降13.80%；" +
+        `卫生健康支出16.86万元，比上年增加16.86万元（上年无此项）${ask("卫生健康支出")}；` +
+        "农林水支出33.56万元，比上年增加3.56万元，增长11.87%；" +
+        `资源勘探工业信息等支出0.00万元，比上年减少98.24万元，下降100.00%${ask("资源勘探工业信息等支出")}；` +
+        "住房保障支出20.16万元，比上年持平。"
+    );
+  });
+
+  it.each(["hebei", "shanxi"] as const)(
+    "has 类 changes the %s checker agrees with, and that add up to the total change",
+    (template) => {
+      const narrative = generateNarrative(figures, ledger.department, { template, ...BY_CLASS });
+      const paragraphs = paragraphsFromText(narrativeToText(narrative));
+      const model = tablesOf(template);
+      const options = { lastYear: BY_CLASS.lastYear };
+      expect(
+        checkNarrative(paragraphs, model, options).filter((f) => f.severity !== "warning")
+      ).toEqual([]);
+      // Told 一般公共服务支出 was 710.00 last year, the checker finds that 类's change wrong.
+      const wrong = checkNarrative(paragraphs, model, {
+        lastYear: { ...BY_CLASS.lastYear, "class:201": m("710.00") },
+      }).filter((f) => f.severity === "error");
+      expect(wrong.map((f) => [f.ruleId, f.expected, f.actual])).toEqual([
+        ["narrative.change", "7.94", "17.94"],
+      ]);
+      // With no 类 持平 (206: 40.00, +0.62; 221: 20.78, −0.62; still 939.02 in all) every 类
+      // states a change, and one edited by hand no longer adds up to the total change (−66.78).
+      const unflat = {
+        ...BY_CLASS,
+        lastYear: { ...BY_CLASS.lastYear, "class:206": m("40.00"), "class:221": m("20.78") },
+      };
+      const text = narrativeToText(
+        generateNarrative(figures, ledger.department, { template, ...unflat })
+      );
+      const edited = text.replace("增加17.94万元", "增加18.94万元");
+      expect(edited).not.toBe(text);
+      const errors = (t: string) =>
+        checkNarrative(paragraphsFromText(t), model, { lastYear: unflat.lastYear }).filter(
+          (f) => f.severity === "error"
+        );
+      expect(errors(text)).toEqual([]);
+      expect(
+        errors(edited)
+          .filter((f) => f.ruleId === "narrative.sum")
+          .map((f) => [f.expected, f.actual])
+      ).toEqual([["-65.78", "-66.78"]]);
+    }
+  );
+
+  it("leaves the 类 out when last year's figures have none", () => {
+    const text = narrativeToText(
+      generateNarrative(figures, ledger.department, { template: "hebei", ...LAST_YEAR })
+    );
+    expect(text).not.toContain("按支出功能分类");
   });
 
   it("is caught by the checker when a figure is edited by hand", () => {

@@ -153,6 +153,37 @@ describe("check with last year's file", () => {
   });
 });
 
+describe("the change of a 类", () => {
+  // quyang 2023 had all of its 939.02 in 201; 2024 has 717.94 there: −221.08, −23.54% (by hand:
+  // 221.08 ÷ 939.02 = 23.544%), beyond ±20%.
+  const stated = "一般公共服务支出717.94万元，比上年减少221.08万元，下降23.54%";
+  async function classFindings(sentence: string) {
+    const narrative = [...narrativeOf("quyang-2024"), { text: sentence, location: "补充段" }];
+    const findings = checkWorkbook(await loadFixture("quyang-2024"), {
+      narrative,
+      previous: quyang2023(),
+    }).findings;
+    return findings.filter((f) => /补充段/.test(f.message));
+  }
+
+  it("is checked against last year's 类 and warned about without a reason", async () => {
+    expect(quyang2023().lastYear["class:201"]!.toFixed(2)).toBe("939.02");
+    const findings = await classFindings(`${stated}。`);
+    expect(findings.map((f) => `${f.ruleId} ${f.severity}`)).toEqual(["previous.reason warning"]);
+    expect(findings[0].message).toContain("一般公共服务支出比上年减少221.08万元，下降23.54%");
+  });
+
+  it("is not warned about with its reason, and is an error when its figure is wrong", async () => {
+    expect(await classFindings(`${stated}，主要原因是人才项目调整到其他科目。`)).toEqual([]);
+    const wrong = await classFindings(
+      "一般公共服务支出717.94万元，比上年减少200.00万元，主要原因是人才项目调整到其他科目。"
+    );
+    expect(wrong.map((f) => [f.ruleId, f.expected, f.actual])).toEqual([
+      ["narrative.change", "-221.08", "-200.00"],
+    ]);
+  });
+});
+
 describe("pairing last year's file", () => {
   it("is an error, and nothing is compared, when the file is not year − 1", async () => {
     const findings = await check("quyang-2024", quyang2023({ year: 2022, basic: 320 }));

@@ -86,7 +86,11 @@ export const previousReason: Rule<WorkbookRuleContext> = {
     const mentions = extractStatements(paragraphs);
     const changes = mentions.filter((m) => m.role === "change" && m.kind === "amount" && m.subject);
     const findings: Finding[] = [];
-    for (const group of GROUPS) {
+    // Each 类 last year had is a term of its own (一般公共服务支出比上年增加…).
+    const classGroups = Object.keys(previous.lastYear)
+      .filter((key) => key.startsWith("class:"))
+      .map((key) => [key as SubjectId]);
+    for (const group of [...GROUPS, ...classGroups]) {
       const subject = group.find(
         (s) => previous.lastYear[s as keyof LastYearFigures] !== undefined
       );
