@@ -23,14 +23,7 @@ import type {
   ThreePublicItem,
 } from "./figures";
 import { THREE_PUBLIC_CODES, incomeFigures } from "./figures";
-import {
-  Decomposed,
-  MAX_SCALE,
-  SAFE_UNITS_MAGNITUDE,
-  lineParts,
-  moneyOfUnits,
-  unitsAt,
-} from "./units";
+import { SAFE_UNITS_MAGNITUDE, moneyOfUnits, unitsAtCommonScale } from "./units";
 
 const SOURCE_INDEX = new Map<FundSource, number>(FUND_SOURCES.map((s, i) => [s, i]));
 const KIND_INDEX: Record<ExpenditureKind, number> = { 人员经费: 0, 公用经费: 1, 项目支出: 2 };
@@ -317,28 +310,16 @@ interface ProjectBlock extends Block {
 function lineUnits(
   lines: readonly FigureLine[]
 ): { units: Float64Array; scale: number } | undefined {
-  const parts: Decomposed[] = new Array(lines.length);
-  let scale = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     // A kind or source outside the vocabulary has no cell: the Decimal path handles it as it can.
     if (KIND_INDEX[line.kind] === undefined || !SOURCE_INDEX.has(line.source)) return undefined;
-    const p = lineParts(line);
-    if (!p) return undefined;
-    if (-p.exp > scale) scale = -p.exp;
-    parts[i] = p;
   }
-  if (scale > MAX_SCALE) return undefined;
-  const units = new Float64Array(lines.length);
-  let magnitude = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const u = unitsAt(parts[i], scale);
-    if (Number.isNaN(u)) return undefined;
-    units[i] = u;
-    magnitude += u < 0 ? -u : u;
-  }
+  const exact = unitsAtCommonScale(lines, 0);
   // Every partial sum of any subset is at most Σ|u|: below 2^52 they are all exact integers.
-  return magnitude < SAFE_UNITS_MAGNITUDE ? { units, scale } : undefined;
+  return exact && exact.magnitude < SAFE_UNITS_MAGNITUDE
+    ? { units: exact.units, scale: exact.scale }
+    : undefined;
 }
 
 /** The figures of every scope, from one pass over the lines. */

@@ -1156,6 +1156,12 @@ function amountsByMeaning(recognized: RecognizedTable): AmountsByMeaning {
   return out;
 }
 
+/**
+ * Which printed figures an export would change. The tables are drawn from the figures and read back
+ * on purpose: the comparison then runs through the same reader on both sides, cell meaning against
+ * cell meaning, so a published table and its redrawn twin are compared exactly as the checker sees
+ * them (with controlled rounding applied), without a second mapping from figures to printed cells.
+ */
 function changedFigures(
   model: WorkbookModel,
   figures: BudgetFigures,

@@ -174,6 +174,53 @@ export function lineParts(line: FigureLine): Decomposed | undefined {
 }
 
 /**
+ * The amounts of the lines as integers at one common scale: the smallest scale ≥ minScale that
+ * holds every amount exactly. What lineParts + unitsAt give line by line, without an object per
+ * line (a UnitsLine's units are read as they are). Undefined when an amount needs Decimals, the
+ * scale would pass MAX_SCALE, or an amount at that scale is not a safe integer; `magnitude` is
+ * Σ|units|, for the caller's bound on partial sums.
+ */
+export function unitsAtCommonScale(
+  lines: readonly FigureLine[],
+  minScale: number
+): { units: Float64Array; scale: number; magnitude: number } | undefined {
+  const n = lines.length;
+  const units = new Float64Array(n);
+  const exps = new Int32Array(n);
+  let scale = minScale;
+  for (let i = 0; i < n; i++) {
+    const line = lines[i];
+    let int: number;
+    let exp: number;
+    // An own `amount` (set or already made) wins over the units it was built from, as in lineParts.
+    if (line instanceof UnitsLine && !Object.prototype.hasOwnProperty.call(line, "amount")) {
+      int = line.units;
+      exp = -line.scale;
+    } else {
+      const parts = decompose(line.amount);
+      if (!parts) return undefined;
+      int = parts.int;
+      exp = parts.exp;
+    }
+    if (-exp > scale) scale = -exp;
+    units[i] = int;
+    exps[i] = exp;
+  }
+  if (scale > MAX_SCALE) return undefined;
+  let magnitude = 0;
+  for (let i = 0; i < n; i++) {
+    const shift = exps[i] + scale;
+    if (shift < 0 || shift > 22) return undefined;
+    const u = units[i] * POW10[shift];
+    const abs = u < 0 ? -u : u;
+    if (!(abs <= Number.MAX_SAFE_INTEGER)) return undefined;
+    units[i] = u;
+    magnitude += abs;
+  }
+  return { units, scale, magnitude };
+}
+
+/**
  * A cell's double as the integer units of the exact amount moneyFromNumber gives it (the number
  * Excel displays, to 15 significant digits), without a Decimal: units · 10^-scale, scale ≤ 6.
  * Exact because a decimal of at most 15 significant digits is the one toPrecision(15) writes for

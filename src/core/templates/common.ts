@@ -1,5 +1,5 @@
 /** Pieces several province sets share: the 类 list of the summary tables, column shorthands. */
-import type { ColumnTemplate, FigureKey } from "./types";
+import type { ColumnTemplate, FigureKey, TableTemplate } from "./types";
 
 /** The 功能 类 of the summary tables (收支总表, 财政拨款收支总表), in their printed order and wording. */
 export const SUMMARY_CLASSES: ReadonlyArray<readonly [string, string]> = [
@@ -73,3 +73,84 @@ export const amount = (
   key: FigureKey,
   extra: Partial<ColumnTemplate> = {}
 ): ColumnTemplate => ({ caption, role: "amount", key, width: WIDTH.amount, ...extra });
+
+/** What one province's 财政拨款收支总表 words its own way; the table is otherwise the same everywhere. */
+export interface FiscalSummaryWording {
+  id: string;
+  title: string;
+  meta: TableTemplate["meta"];
+  /** Hebei numbers its columns and leads with 序号. */
+  serialColumn?: boolean;
+  columnNumbers?: TableTemplate["columnNumbers"];
+  /** The caption of both 项目 columns: 项目, or 项  目 spaced as Hebei prints it. */
+  item: string;
+  /** Under 收入: 金额 or 预算数. */
+  incomeAmount: string;
+  /** Under 支出: 合计, then the three sources, each as a caption path (Shanxi adds a 金额 level). */
+  expenditure: readonly [
+    readonly string[],
+    readonly string[],
+    readonly string[],
+    readonly string[],
+  ];
+  /** After each source's name in the income rows: 拨款 (一、一般公共预算拨款), or nothing. */
+  sourceSuffix: string;
+  /** The carry-over lines: 上年结转 on the income side, 年终结转 on the expenditure side. */
+  carryoverIn: string;
+  carryoverOut: string;
+  classes: ReadonlyArray<readonly [string, string]>;
+}
+
+const FISCAL_SOURCES = ["一般公共预算", "政府性基金", "国有资本经营"] as const;
+const FISCAL_SOURCE_LABELS = ["一、一般公共预算", "二、政府性基金预算", "三、国有资本经营预算"];
+
+/** 财政拨款收支总表: income by source and carry-over against expenditure by 类, one definition. */
+export function fiscalSummaryTable(w: FiscalSummaryWording): TableTemplate {
+  const sourceRows = (period: "current" | "carryover") =>
+    FISCAL_SOURCES.map((source, i) => ({
+      label: `${FISCAL_SOURCE_LABELS[i]}${w.sourceSuffix}`,
+      key: `${source}.${period}` as FigureKey,
+    }));
+  const [total, general, fund, capital] = w.expenditure;
+  return {
+    id: w.id,
+    kind: "财政拨款收支总表",
+    sheetName: "表4 财政拨款收支总表",
+    title: w.title,
+    meta: w.meta,
+    ...(w.columnNumbers ? { columnNumbers: w.columnNumbers } : {}),
+    columns: [
+      ...(w.serialColumn ? [serial()] : []),
+      label(["收入", w.item], WIDTH.item, 0),
+      amount(["收入", w.incomeAmount], "fiscal.current", { side: 0 }),
+      label(["支出", w.item], WIDTH.item, 1),
+      amount(["支出", ...total], "fiscal.total", { side: 1 }),
+      amount(["支出", ...general], "一般公共预算.total", { side: 1 }),
+      amount(["支出", ...fund], "政府性基金.total", { side: 1 }),
+      amount(["支出", ...capital], "国有资本经营.total", { side: 1 }),
+    ],
+    sides: [
+      {
+        rows: { kind: "items", rows: sourceRows("current") },
+        footer: [
+          { label: "本年收入合计", key: "fiscal.current", total: true },
+          { label: w.carryoverIn, key: "fiscal.carryover" },
+          ...sourceRows("carryover"),
+          { label: "收入总计", key: "fiscal.total", total: true },
+        ],
+      },
+      {
+        rows: { kind: "classes", classes: w.classes },
+        footer: [
+          { label: "本年支出合计", total: true },
+          { label: w.carryoverOut, key: "zero" },
+          null,
+          null,
+          null,
+          { label: "支出总计", total: true },
+        ],
+      },
+    ],
+    required: true,
+  };
+}

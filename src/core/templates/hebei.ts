@@ -5,7 +5,15 @@
  * Then the supplementary tables of quyang's 情况说明 (六 项目绩效目标表, 七 政府采购预算, 八 固定资产),
  * drawn from the workbook's own tables of those kinds (HEBEI_SUPPLEMENTS).
  */
-import { HEBEI_SUMMARY_CLASSES, WIDTH, amount, code, label, serial } from "./common";
+import {
+  HEBEI_SUMMARY_CLASSES,
+  WIDTH,
+  amount,
+  code,
+  fiscalSummaryTable,
+  label,
+  serial,
+} from "./common";
 import { GLOSSARY_HEBEI } from "./glossary";
 import { DEFAULT_CHANGE_REASON_THRESHOLD_PERCENT } from "./province";
 import type { NarrativeStyle, Province } from "./province";
@@ -14,7 +22,6 @@ import type {
   ColumnTemplate,
   FigureKey,
   GoalFormsTemplate,
-  ItemRow,
   MetaCell,
   ProcurementTemplate,
   SupplementTemplate,
@@ -135,58 +142,25 @@ const expenditure: TableTemplate = {
   required: true,
 };
 
-const fiscalExpenditure: ItemRow = { label: "本年支出合计", total: true };
-
-const fiscalSummary: TableTemplate = {
+const fiscalSummary = fiscalSummaryTable({
   id: "hebei.fiscal-summary",
-  kind: "财政拨款收支总表",
-  sheetName: "表4 财政拨款收支总表",
   title: "部门预算财政拨款收支总表",
   meta: departmentLine(3, 5),
+  serialColumn: true,
   columnNumbers: "labelled",
-  columns: [
-    serial(),
-    label(["收入", "项  目"], WIDTH.item, 0),
-    amount(["收入", "金额"], "fiscal.current", { side: 0 }),
-    label(["支出", "项  目"], WIDTH.item, 1),
-    amount(["支出", "合计"], "fiscal.total", { side: 1 }),
-    amount(["支出", "一般公共预算财政拨款"], "一般公共预算.total", { side: 1 }),
-    amount(["支出", "政府性基金预算财政    拨款"], "政府性基金.total", { side: 1 }),
-    amount(["支出", "国有资本经营预算财政拨款"], "国有资本经营.total", { side: 1 }),
+  item: "项  目",
+  incomeAmount: "金额",
+  expenditure: [
+    ["合计"],
+    ["一般公共预算财政拨款"],
+    ["政府性基金预算财政    拨款"],
+    ["国有资本经营预算财政拨款"],
   ],
-  sides: [
-    {
-      rows: {
-        kind: "items",
-        rows: [
-          { label: "一、一般公共预算拨款", key: "一般公共预算.current" },
-          { label: "二、政府性基金预算拨款", key: "政府性基金.current" },
-          { label: "三、国有资本经营预算拨款", key: "国有资本经营.current" },
-        ],
-      },
-      footer: [
-        { label: "本年收入合计", key: "fiscal.current", total: true },
-        { label: "年初财政拨款结转和结余", key: "fiscal.carryover" },
-        { label: "一、一般公共预算拨款", key: "一般公共预算.carryover" },
-        { label: "二、政府性基金预算拨款", key: "政府性基金.carryover" },
-        { label: "三、国有资本经营预算拨款", key: "国有资本经营.carryover" },
-        { label: "收入总计", key: "fiscal.total", total: true },
-      ],
-    },
-    {
-      rows: { kind: "classes", classes: HEBEI_SUMMARY_CLASSES },
-      footer: [
-        fiscalExpenditure,
-        { label: "年末财政拨款结转和结余", key: "zero" },
-        null,
-        null,
-        null,
-        { label: "支出总计", total: true },
-      ],
-    },
-  ],
-  required: true,
-};
+  sourceSuffix: "拨款",
+  carryoverIn: "年初财政拨款结转和结余",
+  carryoverOut: "年末财政拨款结转和结余",
+  classes: HEBEI_SUMMARY_CLASSES,
+});
 
 const FISCAL_FUNCTION_CODE = FUNCTION_CODE("科目编码");
 

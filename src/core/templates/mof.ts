@@ -9,7 +9,7 @@
  * 上年结转. Not here: the comparison columns (上年执行数, 增减) the Ministry's tables add, which need
  * last year's figures.
  */
-import { SUMMARY_CLASSES, WIDTH, amount, code, label } from "./common";
+import { SUMMARY_CLASSES, WIDTH, amount, code, fiscalSummaryTable, label } from "./common";
 import { HEBEI_NARRATIVE } from "./hebei";
 import { DEFAULT_CHANGE_REASON_THRESHOLD_PERCENT } from "./province";
 import type { Province } from "./province";
@@ -116,54 +116,18 @@ const expenditure: TableTemplate = {
   required: true,
 };
 
-const fiscalSummary: TableTemplate = {
+const fiscalSummary = fiscalSummaryTable({
   id: "mof.fiscal-summary",
-  kind: "财政拨款收支总表",
-  sheetName: "表4 财政拨款收支总表",
   title: "{year}年财政拨款收支总表",
   meta: DEPARTMENT_LINE,
-  columns: [
-    label(["收入", ITEM], WIDTH.item, 0),
-    amount(["收入", "预算数"], "fiscal.current", { side: 0 }),
-    label(["支出", ITEM], WIDTH.item, 1),
-    amount(["支出", "合计"], "fiscal.total", { side: 1 }),
-    amount(["支出", "一般公共预算"], "一般公共预算.total", { side: 1 }),
-    amount(["支出", "政府性基金预算"], "政府性基金.total", { side: 1 }),
-    amount(["支出", "国有资本经营预算"], "国有资本经营.total", { side: 1 }),
-  ],
-  sides: [
-    {
-      rows: {
-        kind: "items",
-        rows: [
-          { label: "一、一般公共预算拨款", key: "一般公共预算.current" },
-          { label: "二、政府性基金预算拨款", key: "政府性基金.current" },
-          { label: "三、国有资本经营预算拨款", key: "国有资本经营.current" },
-        ],
-      },
-      footer: [
-        { label: "本年收入合计", key: "fiscal.current", total: true },
-        { label: "上年结转", key: "fiscal.carryover" },
-        { label: "一、一般公共预算拨款", key: "一般公共预算.carryover" },
-        { label: "二、政府性基金预算拨款", key: "政府性基金.carryover" },
-        { label: "三、国有资本经营预算拨款", key: "国有资本经营.carryover" },
-        { label: "收入总计", key: "fiscal.total", total: true },
-      ],
-    },
-    {
-      rows: { kind: "classes", classes: SUMMARY_CLASSES },
-      footer: [
-        { label: "本年支出合计", total: true },
-        { label: "年终结转结余", key: "zero" },
-        null,
-        null,
-        null,
-        { label: "支出总计", total: true },
-      ],
-    },
-  ],
-  required: true,
-};
+  item: ITEM,
+  incomeAmount: "预算数",
+  expenditure: [["合计"], ["一般公共预算"], ["政府性基金预算"], ["国有资本经营预算"]],
+  sourceSuffix: "拨款",
+  carryoverIn: "上年结转",
+  carryoverOut: "年终结转结余",
+  classes: SUMMARY_CLASSES,
+});
 
 const BUDGET = "{year}年预算数";
 

@@ -7,7 +7,7 @@
  * Two departures from the 2024 print, both deliberate: 表9 is numbered 预算公开表9 (printed
  * 部门公开表9), and 表11's caption reads `{year}年预算数` (printed `2024预算数`).
  */
-import { SUMMARY_CLASSES, WIDTH, amount, code, label } from "./common";
+import { SUMMARY_CLASSES, WIDTH, amount, code, fiscalSummaryTable, label } from "./common";
 import { GLOSSARY_SHANXI } from "./glossary";
 import { DEFAULT_CHANGE_REASON_THRESHOLD_PERCENT } from "./province";
 import type { NarrativeStyle, Province } from "./province";
@@ -113,54 +113,23 @@ const expenditure: TableTemplate = {
   required: true,
 };
 
-const fiscalSummary: TableTemplate = {
+const fiscalSummary = fiscalSummaryTable({
   id: "shanxi.fiscal-summary",
-  kind: "财政拨款收支总表",
-  sheetName: "表4 财政拨款收支总表",
   title: "{year}年财政拨款收支总表",
   meta: tableHeading(4),
-  columns: [
-    label(["收入", ITEM], WIDTH.item, 0),
-    amount(["收入", "金额"], "fiscal.current", { side: 0 }),
-    label(["支出", ITEM], WIDTH.item, 1),
-    amount(["支出", "金额", "小计"], "fiscal.total", { side: 1 }),
-    amount(["支出", "金额", "一般公共预算"], "一般公共预算.total", { side: 1 }),
-    amount(["支出", "金额", "政府性基金预算"], "政府性基金.total", { side: 1 }),
-    amount(["支出", "金额", "国有资本经营预算"], "国有资本经营.total", { side: 1 }),
+  item: ITEM,
+  incomeAmount: "金额",
+  expenditure: [
+    ["金额", "小计"],
+    ["金额", "一般公共预算"],
+    ["金额", "政府性基金预算"],
+    ["金额", "国有资本经营预算"],
   ],
-  sides: [
-    {
-      rows: {
-        kind: "items",
-        rows: [
-          { label: "一、一般公共预算", key: "一般公共预算.current" },
-          { label: "二、政府性基金预算", key: "政府性基金.current" },
-          { label: "三、国有资本经营预算", key: "国有资本经营.current" },
-        ],
-      },
-      footer: [
-        { label: "本年收入合计", key: "fiscal.current", total: true },
-        { label: "上年财政拨款结转", key: "fiscal.carryover" },
-        { label: "一、一般公共预算", key: "一般公共预算.carryover" },
-        { label: "二、政府性基金预算", key: "政府性基金.carryover" },
-        { label: "三、国有资本经营预算", key: "国有资本经营.carryover" },
-        { label: "收入总计", key: "fiscal.total", total: true },
-      ],
-    },
-    {
-      rows: { kind: "classes", classes: SUMMARY_CLASSES },
-      footer: [
-        { label: "本年支出合计", total: true },
-        { label: "年终结转", key: "zero" },
-        null,
-        null,
-        null,
-        { label: "支出总计", total: true },
-      ],
-    },
-  ],
-  required: true,
-};
+  sourceSuffix: "",
+  carryoverIn: "上年财政拨款结转",
+  carryoverOut: "年终结转",
+  classes: SUMMARY_CLASSES,
+});
 
 const generalBudget: TableTemplate = {
   id: "shanxi.general-budget",

@@ -3,7 +3,8 @@
  * ties, negatives, codes of every length — and hand over to it when the amounts need Decimals.
  */
 import { roundLinesControlledDecimal } from "../../../src/core/format/buildSheets";
-import { roundLinesInUnits } from "../../../src/core/format/roundUnits";
+import { largestRemainderOrder, roundLinesInUnits } from "../../../src/core/format/roundUnits";
+import { UnitsLine } from "../../../src/core/figures/units";
 import type { FigureLine } from "../../../src/core/figures/figures";
 import { FUND_SOURCES } from "../../../src/core/model";
 import { Money } from "../../../src/core/money";
@@ -74,5 +75,42 @@ describe("roundLinesInUnits", () => {
       ...lines(5, 500, amount),
     ];
     expect(roundLinesInUnits(input)).toBeUndefined();
+  });
+});
+
+describe("roundLinesInUnits over lines held as units", () => {
+  // The ledger path: UnitsLines whose integer units are read without a Money per line.
+  it("rounds 元 ledger lines (scale 6) as the Decimal version does", () => {
+    for (const seed of [7, 8]) {
+      const random = seeded(seed);
+      const input = lines(seed, 2000, () => new Money(0)).map(
+        (line) => new UnitsLine(line, Math.floor(random() * 2e9) - 1e8, 6)
+      );
+      const fast = roundLinesInUnits(input);
+      expect(fast).toBeDefined();
+      expect(amounts(fast!)).toEqual(amounts(roundLinesControlledDecimal(input)));
+    }
+  });
+});
+
+describe("largestRemainderOrder", () => {
+  const byComparator = (remainders: Float64Array): number[] =>
+    Array.from(remainders, (_, k) => k).sort((a, b) => remainders[b] - remainders[a] || a - b);
+  it("orders by largest remainder, ties to the earlier child, as the comparator does", () => {
+    const random = seeded(9);
+    for (const [step, n] of [
+      [1, 5],
+      [10, 40],
+      [10_000, 3_000],
+      // step · n beyond 2^53: the comparator itself.
+      [1e13, 2_000],
+    ]) {
+      // Few distinct remainders, so that many tie.
+      const remainders = Float64Array.from(
+        { length: n },
+        () => Math.floor(random() * Math.min(step, 7)) * Math.max(1, Math.floor(step / 7))
+      );
+      expect(largestRemainderOrder(remainders, step)).toEqual(byComparator(remainders));
+    }
   });
 });
