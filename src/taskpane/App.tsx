@@ -14,7 +14,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { TemplateId } from "../core/model";
 import {
   applyFix,
@@ -24,19 +24,25 @@ import {
   existingOutputSheets,
   outputSheetsAmong,
   exportDisclosure,
+  forgetPreviousYear,
   generateTables,
   openInExcel,
+  readPreviousYearFile,
+  recallPreviousYear,
+  rememberPreviousYear,
   runCheck,
 } from "./actions";
 import { CheckStep } from "./components/CheckStep";
 import { FixDialog } from "./components/FixDialog";
 import { ExportStep } from "./components/ExportStep";
 import { GenerateStep } from "./components/GenerateStep";
+import { PreviousYearPicker } from "./components/PreviousYearPicker";
 import { outputSheetNames } from "./disclosure";
 import { downloadInBrowser } from "./download";
 import type { DownloadFile } from "./download";
 import type { WorkbookHost } from "./excel/host";
 import { pickLocale } from "./messages";
+import type { DocumentSettings } from "./previousYear";
 import { initialState, paneReducer, selectedTemplate } from "./state";
 import type { ExportTarget, FindingFilters, FixTarget, PaneState, Step } from "./state";
 import {
@@ -46,7 +52,9 @@ import {
   fixViewModel,
   generateViewModel,
   paneViewModel,
+  previousYearViewModel,
 } from "./viewModels";
+import type { PreviousPickState } from "./viewModels";
 
 export interface AppProps {
   host: WorkbookHost;
@@ -56,6 +64,11 @@ export interface AppProps {
   inExcel?: boolean;
   /** Check the workbook as soon as the pane opens (default true). */
   checkOnOpen?: boolean;
+  /**
+   * The workbook's document settings (Office.context.document.settings), where the 上年公开文件 is
+   * remembered; without them (a browser preview) it holds for the session only.
+   */
+  settings?: DocumentSettings;
 }
 
 /** The page's own margin, through Fluent's styles: taskpane.html's policy allows no inline <style>. */
@@ -98,6 +111,7 @@ export function App({
   download = downloadInBrowser,
   inExcel = true,
   checkOnOpen = true,
+  settings,
 }: AppProps) {
   usePageStyles();
   const styles = useStyles();
@@ -109,19 +123,80 @@ export function App({
   // Only the latest check may report: an older one finishing late must not overwrite it.
   const checkRun = useRef(0);
 
+  // 上年公开文件: beside the reducer's state, and in a ref so that a check started right after a
+  // pick or a removal uses the new one.
+  const [pick, setPick] = useState<PreviousPickState>({});
+  const pickRef = useRef<PreviousPickState>(pick);
+  const updatePick = useCallback((next: PreviousPickState) => {
+    pickRef.current = next;
+    setPick(next);
+  }, []);
+
   const check = useCallback(() => {
     const run = ++checkRun.current;
     dispatch({ type: "check/start" });
-    runCheck(host).then(
+    runCheck(host, pickRef.current.previous).then(
       (outcome) => run === checkRun.current && dispatch({ type: "check/done", outcome }),
       (error) =>
         run === checkRun.current && dispatch({ type: "check/failed", message: errorText(error) })
     );
   }, [host]);
 
+  // Last year's file remembered with the workbook is recalled first, so the first check uses it.
   useEffect(() => {
-    if (checkOnOpen) check();
-  }, [check, checkOnOpen]);
+    if (!settings) {
+      if (checkOnOpen) check();
+      return;
+    }
+    let cancelled = false;
+    recallPreviousYear(settings)
+      .catch(() => undefined) // unreadable settings: as if nothing were remembered
+      .then((previous) => {
+        if (cancelled) return;
+        if (previous) updatePick({ previous });
+        if (checkOnOpen) check();
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [check, checkOnOpen, settings, updatePick]);
+
+  const pickPrevious = useCallback(
+    async (file: File) => {
+      const kept = pickRef.current.previous;
+      updatePick({ previous: kept, reading: file.name });
+      try {
+        // This year's unit nature decides last year's 机关运行经费 too: the same department.
+        const unitNature = stateRef.current.check.outcome?.check.ledger?.department.unitNature;
+        const read = await readPreviousYearFile(file, unitNature);
+        if (!read.ok) {
+          updatePick({ previous: kept, failed: { name: file.name, failure: read } });
+          return;
+        }
+        let saveError: string | undefined;
+        if (settings)
+          await rememberPreviousYear(settings, read.previous).catch(
+            (error) => (saveError = errorText(error))
+          );
+        updatePick({ previous: read.previous, ...(saveError ? { saveError } : {}) });
+        check();
+      } catch (error) {
+        updatePick({
+          previous: kept,
+          failed: { name: file.name, failure: { reason: "message", message: errorText(error) } },
+        });
+      }
+    },
+    [settings, check, updatePick]
+  );
+
+  const removePrevious = useCallback(async () => {
+    let saveError: string | undefined;
+    if (settings)
+      await forgetPreviousYear(settings).catch((error) => (saveError = errorText(error)));
+    updatePick(saveError ? { saveError } : {});
+    check();
+  }, [settings, check, updatePick]);
 
   const template = selectedTemplate(state);
   const outcome = state.check.outcome;
@@ -218,6 +293,7 @@ export function App({
       try {
         const result = await generateTables(host, checked.check, chosen, {
           replace,
+          previous: pickRef.current.previous,
           onProgress: (progress) => dispatch({ type: "generate/progress", progress }),
         });
         if (result.ok)
@@ -275,6 +351,7 @@ export function App({
           FORMAT_OF[target],
           {
             override: current.export.override,
+            previous: pickRef.current.previous,
           }
         );
         if (!result.ok) {
@@ -360,6 +437,13 @@ export function App({
               }
               onToggleGroups={(open) => dispatch({ type: "groups", open })}
               onSelect={selectCell}
+              previousYear={
+                <PreviousYearPicker
+                  vm={previousYearViewModel(pick, state.check, locale)}
+                  onPick={pickPrevious}
+                  onRemove={removePrevious}
+                />
+              }
             />
           )}
           {pane.step === "generate" && (

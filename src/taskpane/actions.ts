@@ -8,7 +8,8 @@
 import type { WorkbookCheckResult } from "../core/check/workbook";
 import type { Finding } from "../core/finding";
 import type { FigureChange } from "../core/figures/figuresFromModel";
-import type { TemplateId } from "../core/model";
+import type { TemplateId, UnitNature } from "../core/model";
+import type { PreviousDisclosure } from "../core/previous/types";
 import { TEMPLATE_IDS } from "../core/templates/registry";
 import {
   MIME_TYPES,
@@ -20,6 +21,8 @@ import type { ExportFormat } from "./disclosure";
 import type { CheckOutcome, FixProposal, FixTarget } from "./engine";
 import type { CellContent, CellWriteResult, WorkbookHost, WriteProgress } from "./excel/host";
 import type { CellEdit } from "../core/fixes";
+import type { PreviousReadResult } from "./previousReader";
+import type { DocumentSettings } from "./previousYear";
 
 export type { CheckOutcome };
 
@@ -31,13 +34,65 @@ function loadContent() {
   return import(/* webpackChunkName: "content" */ "./content");
 }
 
+function loadPreviousReader() {
+  return import(/* webpackChunkName: "previous-reader" */ "./previousReader");
+}
+
+/** A picked file's bytes, read locally (FileReader: every browser the pane runs in has it). */
+function fileBytes(file: Blob): Promise<ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error("无法读取文件"));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+/**
+ * Last year's disclosure from the file the clerk picked (上年公开文件), read in the pane: nothing is
+ * uploaded. `unitNature` is this year's (the same department), for 机关运行经费 last year.
+ */
+export async function readPreviousYearFile(
+  file: File,
+  unitNature?: UnitNature
+): Promise<PreviousReadResult> {
+  const [data, reader] = await Promise.all([fileBytes(file), loadPreviousReader()]);
+  return reader.readPreviousBytes(file.name, data, unitNature);
+}
+
+/** Last year's disclosure remembered with this workbook, if any. */
+export async function recallPreviousYear(
+  settings: DocumentSettings
+): Promise<PreviousDisclosure | undefined> {
+  return (await loadEngine()).recallPrevious(settings);
+}
+
+/** Keeps last year's disclosure with the workbook (its document settings). */
+export async function rememberPreviousYear(
+  settings: DocumentSettings,
+  previous: PreviousDisclosure
+): Promise<void> {
+  return (await loadEngine()).rememberPrevious(settings, previous);
+}
+
+/** Forgets it. */
+export async function forgetPreviousYear(settings: DocumentSettings): Promise<void> {
+  return (await loadEngine()).forgetPrevious(settings);
+}
+
 /**
  * Reads every sheet and checks the workbook in its own layout. The outcome names every sheet read,
  * generated ones too, so the pane knows the earlier output without asking Excel again.
  */
-export async function runCheck(host: WorkbookHost): Promise<CheckOutcome> {
+export async function runCheck(
+  host: WorkbookHost,
+  previous?: PreviousDisclosure
+): Promise<CheckOutcome> {
   const [grids, engine] = await Promise.all([host.readWorkbook(), loadEngine()]);
-  return { ...engine.checkGrids(sourceSheets(grids)), sheets: grids.map((grid) => grid.sheet) };
+  return {
+    ...engine.checkGrids(sourceSheets(grids), previous),
+    sheets: grids.map((grid) => grid.sheet),
+  };
 }
 
 /**
@@ -93,10 +148,18 @@ export async function generateTables(
   host: WorkbookHost,
   check: WorkbookCheckResult,
   template: TemplateId,
-  options: { replace: boolean; onProgress?: (progress: WriteProgress) => void }
+  options: {
+    replace: boolean;
+    onProgress?: (progress: WriteProgress) => void;
+    previous?: PreviousDisclosure;
+  }
 ): Promise<GenerateResult> {
   const about = { ...disclosureAbout(check, template), template };
-  const { content, notes } = (await loadContent()).disclosureContent(check, about);
+  const { content, notes } = (await loadContent()).disclosureContent(
+    check,
+    about,
+    options.previous
+  );
   if (!content || content.specs.length === 0) return { ok: false, reason: "noData", notes };
   const written = await host.writeSheets(content.specs, {
     replace: options.replace,
@@ -130,17 +193,18 @@ export async function exportDisclosure(
   check: WorkbookCheckResult,
   template: TemplateId | undefined,
   format: ExportFormat,
-  { override = false }: { override?: boolean } = {}
+  { override = false, previous }: { override?: boolean; previous?: PreviousDisclosure } = {}
 ): Promise<ExportResult> {
   const about = disclosureAbout(check, template);
   const { department, year } = about;
   if (department === undefined) return { ok: false, reason: "department" };
   if (year === undefined) return { ok: false, reason: "year" };
   if (about.template === undefined) return { ok: false, reason: "template" };
-  const { content } = (await loadContent()).disclosureContent(check, {
-    ...about,
-    template: about.template,
-  });
+  const { content } = (await loadContent()).disclosureContent(
+    check,
+    { ...about, template: about.template },
+    previous
+  );
   if (!content || content.specs.length === 0) return { ok: false, reason: "noData" };
   if (content.blocked && !override)
     return {

@@ -11,6 +11,7 @@ import type { SheetSpec } from "../core/format/sheetSpec";
 import { moneyToNumber } from "../core/money";
 import type { Narrative } from "../core/narrative/types";
 import type { TemplateId } from "../core/model";
+import type { PreviousDisclosure } from "../core/previous/types";
 import { expenditureByClass, generalBudgetExpenditureSpec } from "../render/chart";
 import type { DisclosureAbout } from "./disclosure";
 import type { ChartData } from "./excel/host";
@@ -33,9 +34,15 @@ export interface DisclosureContent {
  */
 export function disclosureContent(
   check: WorkbookCheckResult,
-  about: DisclosureAbout & { template: TemplateId }
+  about: DisclosureAbout & { template: TemplateId },
+  previous?: PreviousDisclosure
 ): { content?: DisclosureContent; notes: Finding[] } {
-  const built = buildDisclosure(check, { ...about, department: about.department ?? "" });
+  // With last year's file (when it pairs: year − 1, same department), 增减 and 增长率 are filled.
+  const built = buildDisclosure(
+    check,
+    { ...about, department: about.department ?? "" },
+    previous ? { previous } : {}
+  );
   if (!built.content) return { notes: built.notes };
   const { specs, narrative, notes, changes } = built.content;
   const blocking = blockingProblems(built.content);

@@ -10,6 +10,10 @@ import { fixableRuleTitles, planFix, planFixAll } from "../core/fixes";
 import type { CellEdit } from "../core/fixes";
 import type { Finding } from "../core/finding";
 import type { Grid } from "../core/grid";
+import type { PreviousDisclosure } from "../core/previous/types";
+// Last year's file remembered with the workbook is recalled before the first check, so it comes
+// with the engine rather than with the pane's first paint.
+export { forgetPrevious, recallPrevious, rememberPrevious } from "./previousYear";
 
 /** A checked workbook and the sheets it had. */
 export interface CheckOutcome {
@@ -19,6 +23,8 @@ export interface CheckOutcome {
   grids?: Grid[];
   /** The Chinese titles of the rules whose findings may be fixed (全部修正 names them). */
   fixTitles?: Record<string, string>;
+  /** Last year's disclosure the check compared with (the pane says whether it paired). */
+  previous?: PreviousDisclosure;
 }
 
 /** What the clerk asked to fix: one finding, or every finding of one rule (全部修正). */
@@ -29,13 +35,14 @@ export type FixProposal =
   | { ok: true; edits: CellEdit[]; fixed: Finding[] }
   | { ok: false; reason: "none" | "notResolved" | "newErrors"; newErrors: Finding[] };
 
-/** Checks the workbook in its own layout. */
-export function checkGrids(grids: readonly Grid[]): CheckOutcome {
+/** Checks the workbook in its own layout; its 上年 figures against last year's file when given. */
+export function checkGrids(grids: readonly Grid[], previous?: PreviousDisclosure): CheckOutcome {
   return {
-    check: checkWorkbook(grids),
+    check: checkWorkbook(grids, previous ? { previous } : {}),
     sheets: grids.map((grid) => grid.sheet),
     grids: [...grids],
     fixTitles: fixableRuleTitles(),
+    ...(previous ? { previous } : {}),
   };
 }
 

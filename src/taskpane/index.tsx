@@ -4,18 +4,35 @@ import { App } from "./App";
 import { createDefaultHost, createPreviewHost } from "./excel/defaultHost";
 import type { WorkbookHost } from "./excel/host";
 import { pickLocale } from "./messages";
+import type { DocumentSettings } from "./previousYear";
 
 /* global document, Office */
 
-function mount(host: WorkbookHost, inExcel: boolean) {
+function mount(host: WorkbookHost, inExcel: boolean, settings?: DocumentSettings) {
   document.documentElement.lang = pickLocale(host.displayLanguage());
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element");
   createRoot(container).render(
     <StrictMode>
-      <App host={host} inExcel={inExcel} />
+      <App host={host} inExcel={inExcel} settings={settings} />
     </StrictMode>
   );
+}
+
+/** Office's settings as previousYear.ts uses them (its saveAsync has an options overload first). */
+function documentSettings(settings: Office.Settings): DocumentSettings {
+  return {
+    get: (name) => settings.get(name),
+    set: (name, value) => settings.set(name, value),
+    remove: (name) => settings.remove(name),
+    saveAsync: (callback) =>
+      settings.saveAsync((result) =>
+        callback?.({
+          status: result.status === Office.AsyncResultStatus.Succeeded ? "succeeded" : "failed",
+          error: result.error,
+        })
+      ),
+  };
 }
 
 // office.js is missing when the page is opened in a plain browser without the network; render
@@ -25,7 +42,9 @@ if (typeof Office === "undefined") {
 } else {
   Office.onReady(async (info) => {
     // Outside an Office host office.js still resolves onReady, with no host and no context.
-    if (info.host === Office.HostType.Excel) mount(await createDefaultHost(), true);
+    // Last year's file is remembered in the workbook's own settings (saved with it).
+    if (info.host === Office.HostType.Excel)
+      mount(await createDefaultHost(), true, documentSettings(Office.context.document.settings));
     else mount(createPreviewHost(), false);
   });
 }

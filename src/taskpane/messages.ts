@@ -24,6 +24,23 @@ export interface Messages {
   checkRunning: string;
   checkIdle: string;
   checkFailed: string;
+  previousHeading: string;
+  previousHint: string;
+  previousPick: string;
+  previousRemove: string;
+  previousReading: string;
+  previousFile: string;
+  previousDepartment: string;
+  previousYear: string;
+  previousUnknown: string;
+  previousPaired: string;
+  previousNotPaired: string;
+  previousEmpty: string;
+  previousOldFormat: string;
+  previousNotZip: string;
+  previousDamaged: string;
+  previousReadFailed: string;
+  previousSaveFailed: string;
   factsLabel: string;
   factDepartment: string;
   factYear: string;
@@ -169,6 +186,25 @@ export const messages: Record<Locale, Messages> = {
     checkRunning: "正在读取并检查工作簿…",
     checkIdle: "点击“检查”读取并检查当前工作簿。",
     checkFailed: "无法读取工作簿：{message}",
+    previousHeading: "上年公开文件",
+    previousHint:
+      "选择上年的部门预算公开文件（.xlsx 或 .docx），用于核对上年数并填写增减。文件只在本机读取，不会上传。",
+    previousPick: "选择上年公开文件…",
+    previousRemove: "移除",
+    previousReading: "正在读取“{name}”…",
+    previousFile: "文件",
+    previousDepartment: "部门",
+    previousYear: "年度",
+    previousUnknown: "未识别",
+    previousPaired: "已与本年工作簿配对：检查将核对上年数，生成和导出将填写比上年增减。",
+    previousNotPaired: "上年公开文件与本年工作簿不匹配，未与之比较：",
+    previousEmpty: "文件是空的（0 字节）",
+    previousOldFormat: "这是旧版 .xls/.doc 或加密的文件；请取消密码并另存为 .xlsx 或 .docx",
+    previousNotZip: "不是 .xlsx 工作簿或 .docx 文档（文件内容不是这两种格式）",
+    previousDamaged: "文件已损坏或不完整",
+    previousReadFailed: "无法读取“{name}”：{why}",
+    previousSaveFailed:
+      "上年公开文件已用于本次检查，但未能保存到工作簿设置，下次打开需重新选择：{message}",
     factsLabel: "识别结果",
     factDepartment: "部门",
     factYear: "年度",
@@ -314,6 +350,27 @@ export const messages: Record<Locale, Messages> = {
     checkRunning: "Reading and checking the workbook…",
     checkIdle: "Select Check to read and check the open workbook.",
     checkFailed: "Could not read the workbook: {message}",
+    previousHeading: "Last year's disclosure",
+    previousHint:
+      "Choose last year's published budget disclosure (.xlsx or .docx) to check last year's figures and fill in the changes. The file is read on this computer and not uploaded.",
+    previousPick: "Choose last year's file…",
+    previousRemove: "Remove",
+    previousReading: "Reading “{name}”…",
+    previousFile: "File",
+    previousDepartment: "Department",
+    previousYear: "Year",
+    previousUnknown: "not found",
+    previousPaired:
+      "Paired with this workbook: the check compares last year's figures, and generate and export fill in the changes.",
+    previousNotPaired: "Last year's file does not match this workbook and was not compared:",
+    previousEmpty: "the file is empty (0 bytes)",
+    previousOldFormat:
+      "an old .xls/.doc or a password-protected file; remove the password and save as .xlsx or .docx",
+    previousNotZip: "not an .xlsx workbook or a .docx document",
+    previousDamaged: "the file is damaged or incomplete",
+    previousReadFailed: "Could not read “{name}”: {why}",
+    previousSaveFailed:
+      "Last year's file is used for this check but could not be saved with the workbook; choose it again next time: {message}",
     factsLabel: "Detected",
     factDepartment: "Department",
     factYear: "Year",

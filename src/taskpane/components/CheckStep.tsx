@@ -17,6 +17,7 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
+import type { ReactNode } from "react";
 import type { FindingFilters } from "../state";
 import type { CheckViewModel, FixViewModel, SelectView } from "../viewModels";
 import { FindingsList } from "./FindingsList";
@@ -28,6 +29,8 @@ export interface CheckStepProps {
   onFilter(filters: Partial<FindingFilters>): void;
   onToggleGroups(openGroups: string[]): void;
   onSelect(sheet: string, cell: string): void;
+  /** The 上年公开文件 picker, shown after what the workbook is about. */
+  previousYear?: ReactNode;
   /** 修正 and 撤销: absent where the pane cannot write to the workbook. */
   fix?: {
     vm: FixViewModel;
@@ -93,7 +96,15 @@ function FilterSelect({ view, onChange }: { view: SelectView; onChange(value: st
   );
 }
 
-export function CheckStep({ vm, onRun, onFilter, onToggleGroups, onSelect, fix }: CheckStepProps) {
+export function CheckStep({
+  vm,
+  onRun,
+  onFilter,
+  onToggleGroups,
+  onSelect,
+  fix,
+  previousYear,
+}: CheckStepProps) {
   const styles = useStyles();
   const shared = useStepStyles();
   return (
@@ -166,6 +177,7 @@ export function CheckStep({ vm, onRun, onFilter, onToggleGroups, onSelect, fix }
           </dl>
         </section>
       )}
+      {previousYear}
 
       {vm.tables && (
         <div>

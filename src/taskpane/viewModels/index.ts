@@ -18,3 +18,5 @@ export { findingSentence } from "./labels";
 export type { PaneViewModel } from "./pane";
 export { fixViewModel, formatAmount } from "./fix";
 export type { FixDialogView, FixRowView, FixViewModel, UndoEntryView } from "./fix";
+export { previousYearViewModel } from "./previous";
+export type { PreviousPickState, PreviousYearViewModel } from "./previous";
