@@ -153,12 +153,17 @@ describe("production build", () => {
    * chunk graph (webpack stats): the Office host (src/taskpane/excel/defaultHost.ts, before the pane
    * mounts) and the engine (src/taskpane/actions.ts, runCheck). Every other dynamic import must be
    * named as loaded later, so a new one on the check path cannot go uncounted.
-   * Gzip level 6, as web servers send it; 1 KB = 1024 bytes. Issue 12's goal is 200 KB; the bound
-   * below is what the build reaches now (about 252 KB: React and Fluent UI are ~150 of it), so that
-   * it can only go down. Splitting the 生成/导出 steps into a chunk of their own was measured and made
-   * it larger (Fluent's modules used from two chunks lose webpack's scope hoisting).
+   * Gzip level 6, as web servers send it; 1 KB = 1024 bytes. Issue 12's goal is 200 KB and is not
+   * met. The bound is a ratchet at what the build reaches now, so that it can only go down unless a
+   * commit raises it and says why. It was 256 KB at 252 KB measured (React and Fluent UI are ~150 of
+   * it). Raised to 268 KB at 263 KB measured (269,349 bytes): the provinces became one registry of
+   * data that the checker loads with the templates, narrative styles and 名词解释 included (+~4 KB,
+   * with the fourth set), and the 上年公开文件 picker joined the Check step (+2.6 KB). The next lever
+   * is to load each province's narrative data with the content chunk. Splitting the 生成/导出 steps
+   * into a chunk of their own was measured and made it larger (Fluent's modules used from two
+   * chunks lose webpack's scope hoisting).
    */
-  test("loads at most 256 KB of gzipped JavaScript before the first findings", () => {
+  test("loads at most 268 KB of gzipped JavaScript before the first findings", () => {
     const BEFORE_FIRST_FINDINGS = ["office-host", "engine"];
     const LATER = ["content", "export-docx", "export-xlsx", "previous-reader"];
     const stats = JSON.parse(fs.readFileSync(productionBuildStatsFile(), "utf8")) as {
@@ -184,7 +189,7 @@ describe("production build", () => {
       (sum, file) => sum + gzipSync(fs.readFileSync(path.join(outDir, file)), { level: 6 }).length,
       0
     );
-    expect(gzipped).toBeLessThanOrEqual(256 * 1024);
+    expect(gzipped).toBeLessThanOrEqual(268 * 1024);
   });
 
   test("ships decimal.js once: in the shared core, not again in the functions or the engine", () => {
