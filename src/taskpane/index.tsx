@@ -42,9 +42,11 @@ if (typeof Office === "undefined") {
 } else {
   Office.onReady(async (info) => {
     // Outside an Office host office.js still resolves onReady, with no host and no context.
-    // Last year's file is remembered in the workbook's own settings (saved with it).
-    if (info.host === Office.HostType.Excel)
-      mount(await createDefaultHost(), true, documentSettings(Office.context.document.settings));
-    else mount(createPreviewHost(), false);
+    // Last year's file is remembered in the workbook's own settings (saved with it). A host
+    // without them (an old or embedded Excel) still gets the pane; the picker then lasts a session.
+    if (info.host === Office.HostType.Excel) {
+      const settings = Office.context.document?.settings;
+      mount(await createDefaultHost(), true, settings ? documentSettings(settings) : undefined);
+    } else mount(createPreviewHost(), false);
   });
 }

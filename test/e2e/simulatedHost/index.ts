@@ -22,12 +22,24 @@ const memory = createMemoryExcel(__E2E_FIXTURE__.grids, { displayLanguage: "zh-C
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const sheetById = (id: string | undefined) => memory.workbook.sheets.find((s) => s.id === id);
 
+/** The workbook's document settings, as Office keeps them: in memory until saveAsync. */
+const settingValues = new Map<string, unknown>();
+const settings = {
+  get: (name: string) => (settingValues.has(name) ? settingValues.get(name) : null),
+  set: (name: string, value: unknown) => void settingValues.set(name, value),
+  remove: (name: string) => void settingValues.delete(name),
+  saveAsync: (callback?: (result: { status: string }) => void) =>
+    callback?.({ status: "succeeded" }),
+};
+
 const office = {
   ...(memory.Office as unknown as Record<string, unknown>),
+  AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
   context: {
     ...(memory.Office.context as unknown as Record<string, unknown>),
     displayLanguage: "zh-CN",
     requirements: { isSetSupported: () => true },
+    document: { settings },
   },
 };
 
