@@ -89,7 +89,14 @@ export function PreviousYearPicker({ vm, onPick, onRemove }: PreviousYearPickerP
           {vm.facts.map((fact) => (
             <div key={fact.label} className={styles.factRow}>
               <dt className={styles.factLabel}>{fact.label}</dt>
-              <dd className={mergeClasses(styles.factValue, shared.wrap)}>{fact.value}</dd>
+              {/* A file or department name stays whole at 320 px: cut, with the whole in its tooltip. */}
+              <dd
+                className={mergeClasses(styles.factValue, shared.label)}
+                title={fact.value}
+                data-label
+              >
+                {fact.value}
+              </dd>
             </div>
           ))}
         </dl>
