@@ -94,3 +94,36 @@ export async function xlsxOf(grids: readonly Grid[]): Promise<Buffer> {
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** quyang with its 三公 table in the comparison form: 2023 (上年) beside 2024. */
+export async function quyangWithComparison(prior: number[]): Promise<Grid[]> {
+  const grids = (await loadFixture("quyang-2024")).filter((g) => g.sheet !== "三公经费");
+  const items = [
+    "合计",
+    "一、因公出国（境）费",
+    "二、公务用车购置及运行维护费",
+    "    其中：公务用车购置费",
+    "          公务用车运行维护费",
+    "三、公务接待费",
+  ];
+  const current = [1.2, 0, 1.2, 0, 1.2, 0];
+  return [
+    ...grids,
+    {
+      sheet: "三公比较",
+      origin: { row: 1, col: 1 },
+      values: [
+        ["2024年部门“三公”经费预算支出情况表", "", "", ""],
+        ["", "", "", "单位：万元"],
+        ["项目", "2023年预算数", "2024年预算数", "增减额"],
+        ...items.map((label, i) => [
+          label,
+          prior[i],
+          current[i],
+          Math.round((current[i] - prior[i]) * 100) / 100,
+        ]),
+      ],
+      merges: [{ top: 1, left: 1, bottom: 1, right: 4 }],
+    },
+  ];
+}

@@ -14,6 +14,7 @@ import { readPreviousDisclosure } from "../../../src/core/previous/read";
 import type { PreviousDisclosure } from "../../../src/core/previous/types";
 import { changeReasonThreshold } from "../../../src/core/templates/settings";
 import { loadFixture } from "../../helpers/fixtures";
+import { quyangWithComparison } from "../../helpers/previousYear";
 import { doubledFixture, ledgerGrids } from "../../helpers/previousYear";
 import type { LedgerLineSpec } from "../../helpers/previousYear";
 
@@ -233,39 +234,6 @@ describe("pairing last year's file", () => {
     expect(new Set(added).size).toBe(added.length);
   });
 });
-
-/** quyang with its 三公 table in the comparison form: 2023 (上年) beside 2024. */
-async function quyangWithComparison(prior: number[]): Promise<Grid[]> {
-  const grids = (await loadFixture("quyang-2024")).filter((g) => g.sheet !== "三公经费");
-  const items = [
-    "合计",
-    "一、因公出国（境）费",
-    "二、公务用车购置及运行维护费",
-    "    其中：公务用车购置费",
-    "          公务用车运行维护费",
-    "三、公务接待费",
-  ];
-  const current = [1.2, 0, 1.2, 0, 1.2, 0];
-  return [
-    ...grids,
-    {
-      sheet: "三公比较",
-      origin: { row: 1, col: 1 },
-      values: [
-        ["2024年部门“三公”经费预算支出情况表", "", "", ""],
-        ["", "", "", "单位：万元"],
-        ["项目", "2023年预算数", "2024年预算数", "增减额"],
-        ...items.map((label, i) => [
-          label,
-          prior[i],
-          current[i],
-          Math.round((current[i] - prior[i]) * 100) / 100,
-        ]),
-      ],
-      merges: [{ top: 1, left: 1, bottom: 1, right: 4 }],
-    },
-  ];
-}
 
 describe("the 上年 figures a workbook states", () => {
   it("accepts a 三公 上年 column equal to last year's published figures", async () => {
