@@ -17,6 +17,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 import { TABLE_KINDS } from "../../src/core/read/tableKinds";
+import { FUND_SOURCES } from "../../src/core/model";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const RULES = path.join(ROOT, "src", "core", "rules");
@@ -27,16 +28,7 @@ const VOCABULARY = new Set<string>([
   // Table kinds (read/tableKinds.ts): what readWorkbook calls each table.
   ...TABLE_KINDS.map((spec) => spec.kind),
   // Fund sources and their two composites (model.ts FundSource), as the income tables name them.
-  "一般公共预算",
-  "政府性基金",
-  "国有资本经营",
-  "财政专户",
-  "事业收入",
-  "经营收入",
-  "上级补助收入",
-  "附属单位上缴收入",
-  "其他收入",
-  "单位资金",
+  ...FUND_SOURCES,
   "财政拨款",
   // Unit nature (model.ts UnitNature) and amount units (read/table.ts).
   "行政",
