@@ -159,6 +159,39 @@ const ZERO_AMOUNTS: Readonly<ExpenditureAmounts> = Object.freeze({
   carryover: ZERO,
 });
 
+/**
+ * Defines each of `makers` on `target` as an own enumerable property whose value is made the first
+ * time it is read (or set), then kept as a plain data property. One call per object: the figures of
+ * a node are made only if someone reads them (the printed tables read sums of units instead, see
+ * ScopedFigures.sum), and each ExpenditureAmounts inside is lazy in turn.
+ */
+function defineLazy<T extends object>(target: T, makers: Record<string, () => unknown>): T {
+  const descriptors: PropertyDescriptorMap = {};
+  for (const name of Object.keys(makers)) {
+    const settle = (self: object, value: unknown): void => {
+      Object.defineProperty(self, name, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    };
+    descriptors[name] = {
+      enumerable: true,
+      configurable: true,
+      get(this: object): unknown {
+        const value = makers[name]();
+        settle(this, value);
+        return value;
+      },
+      set(this: object, value: unknown): void {
+        settle(this, value);
+      },
+    };
+  }
+  return Object.defineProperties(target, descriptors);
+}
+
 function node(
   code: string,
   name: string,
@@ -168,22 +201,22 @@ function node(
   scope: Scope,
   scale: number
 ): ClassifiedFigures {
-  const bySource = {} as Record<FundSource, ExpenditureAmounts>;
-  FUND_SOURCES.forEach((source, i) => {
-    // A source no line of the node has is zero throughout: no sums to make.
-    bySource[source] = hasSource(present, i, scope)
-      ? amountsOfCells(cells, SINGLE[i], scope, scale)
-      : { ...ZERO_AMOUNTS };
+  const out = { code, name, level } as ClassifiedFigures;
+  return defineLazy(out, {
+    all: () => amountsOfCells(cells, ALL, scope, scale),
+    fiscal: () => amountsOfCells(cells, FISCAL, scope, scale),
+    unitFunds: () => amountsOfCells(cells, UNIT_FUNDS, scope, scale),
+    bySource: () => {
+      const bySource = {} as Record<FundSource, ExpenditureAmounts>;
+      FUND_SOURCES.forEach((source, i) => {
+        // A source no line of the node has is zero throughout: no sums to make.
+        bySource[source] = hasSource(present, i, scope)
+          ? amountsOfCells(cells, SINGLE[i], scope, scale)
+          : { ...ZERO_AMOUNTS };
+      });
+      return bySource;
+    },
   });
-  return {
-    code,
-    name,
-    level,
-    all: amountsOfCells(cells, ALL, scope, scale),
-    fiscal: amountsOfCells(cells, FISCAL, scope, scale),
-    unitFunds: amountsOfCells(cells, UNIT_FUNDS, scope, scale),
-    bySource,
-  };
 }
 
 interface Block {
@@ -210,6 +243,8 @@ interface TreeBlocks {
   total: Block;
   /** Prefix nodes in code order (the tree's pre-order). */
   nodes: { code: string; level: CodeLevel; block: Block }[];
+  /** Every node's block by its code, "" the total. */
+  byCode: Map<string, Block>;
 }
 
 /** The classification tree over per-code blocks, as classify() in figures.ts builds it. */
@@ -236,7 +271,9 @@ function treeBlocks(leaves: Map<string, Block>, lengths: readonly number[]): Tre
   const sorted = [...nodes.values()].sort((a, b) =>
     a.code < b.code ? -1 : a.code > b.code ? 1 : 0
   );
-  return { total, nodes: sorted };
+  const byCode = new Map<string, Block>([["", total]]);
+  for (const entry of sorted) byCode.set(entry.code, entry.block);
+  return { total, nodes: sorted, byCode };
 }
 
 /** The tree's nodes in a scope: those with a line in it, after the 合计 (always there). */
@@ -306,14 +343,31 @@ interface ProjectBlock extends Block {
   economicCodes: [Set<string>, Set<string>];
 }
 
+/**
+ * Amounts that replace the lines' own: one integer per line at a scale (the rounded amounts the
+ * printed tables add up, see format/roundUnits.ts roundedUnits), and the lines that carry them,
+ * made only if someone reads a scope's `lines`.
+ */
+export interface AmountsInUnits {
+  units: Float64Array;
+  scale: number;
+  lines: () => FigureLine[];
+}
+
 /** The integer amounts of the lines at a common scale; undefined when Decimals are needed. */
 function lineUnits(
-  lines: readonly FigureLine[]
+  lines: readonly FigureLine[],
+  given?: AmountsInUnits
 ): { units: Float64Array; scale: number } | undefined {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     // A kind or source outside the vocabulary has no cell: the Decimal path handles it as it can.
     if (KIND_INDEX[line.kind] === undefined || !SOURCE_INDEX.has(line.source)) return undefined;
+  }
+  if (given) {
+    let magnitude = 0;
+    for (let i = 0; i < given.units.length; i++) magnitude += Math.abs(given.units[i]);
+    return magnitude < SAFE_UNITS_MAGNITUDE ? { units: given.units, scale: given.scale } : undefined;
   }
   const exact = unitsAtCommonScale(lines, 0);
   // Every partial sum of any subset is at most Σ|u|: below 2^52 they are all exact integers.
@@ -322,25 +376,40 @@ function lineUnits(
     : undefined;
 }
 
+/** What a figure of the printed tables is read from: a 功能 or 经济 node ("" the 合计), a project, or all projects. */
+export type FigureTarget =
+  | { system: "function" | "economic"; code: string }
+  | { project: string }
+  | "projects";
+
 /** The figures of every scope, from one pass over the lines. */
 export interface ScopedFigures {
   figures: BudgetFigures;
   /** The 合计 node of the scope's 项目支出 lines alone. */
   projects: ClassifiedFigures;
+  /**
+   * A measure of a target summed over some sources, as one Money: equal to adding up the target's
+   * bySource[source][measure] (ZERO for a target or a source the scope has no line of), summed in
+   * integers, without making the ExpenditureAmounts of each source.
+   */
+  sum(target: FigureTarget, sources: readonly FundSource[], measure: keyof ExpenditureAmounts): Money;
 }
 
 /**
  * The figures of all the lines, of this year's lines and of the carry-over lines — what
  * aggregateFigures gives for each subset, and the 合计 of each subset's 项目支出 lines — from one pass:
  * every block keeps this year's money and the carry-over in separate cells, so a scope is a choice
- * of cells. Undefined when Decimals are needed.
+ * of cells. Undefined when Decimals are needed. With `amounts`, the lines are summed with those
+ * amounts instead of their own, as if they were `amounts.lines()`.
  */
 export function aggregateScopesInUnits(
   lines: readonly FigureLine[],
   options: { unitNature?: UnitNature; catalog?: Catalog } = {},
-  scopes: readonly ScopeName[] = SCOPE_NAMES
+  scopes: readonly ScopeName[] = SCOPE_NAMES,
+  amounts?: AmountsInUnits
 ): Partial<Record<ScopeName, ScopedFigures>> | undefined {
-  const exact = lineUnits(lines);
+  if (amounts && amounts.units.length !== lines.length) return undefined;
+  const exact = lineUnits(lines, amounts);
   if (!exact) return undefined;
   const { units, scale } = exact;
   const catalog = options.catalog ?? Catalog.standard();
@@ -387,13 +456,37 @@ export function aggregateScopesInUnits(
   }
   const functionTree = treeBlocks(byFunctionCode, [3, 5, 7]);
   const economicTree = treeBlocks(byEconomicCode, [3, 5]);
+  const blockOf = (target: FigureTarget): Block | undefined =>
+    target === "projects"
+      ? projectTotal
+      : "project" in target
+        ? projectBlocks.get(target.project)
+        : (target.system === "function" ? functionTree : economicTree).byCode.get(target.code);
+  let made: readonly FigureLine[] | undefined;
+  const outputLines = (): readonly FigureLine[] => (made ??= amounts ? amounts.lines() : lines);
   const out: Partial<Record<ScopeName, ScopedFigures>> = {};
   for (const name of scopes) {
     const scope = SCOPES[name];
+    const sum = (
+      target: FigureTarget,
+      sources: readonly FundSource[],
+      measure: keyof ExpenditureAmounts
+    ): Money => {
+      const block = blockOf(target);
+      if (!block) return ZERO;
+      const offsets = scope.offsets[measure];
+      let units = 0;
+      for (const source of sources) {
+        const s = SOURCE_INDEX.get(source);
+        if (s === undefined) continue;
+        for (const offset of offsets) units += block.cells[s * PER_SOURCE + offset];
+      }
+      return moneyOfUnits(units, scale);
+    };
     const inScope = (i: number) =>
       name === "all" || (lines[i].carryover ? "carryover" : "current") === name;
     out[name] = {
-      figures: scopeFigures(lines, scope, inScope, {
+      figures: scopeFigures(lines, scope, inScope, outputLines, {
         functionTree,
         economicTree,
         byEconomicCode,
@@ -403,6 +496,7 @@ export function aggregateScopesInUnits(
         unitNature: options.unitNature,
       }),
       projects: node("", "合计", 0, projectTotal.cells, projectTotal.present, scope, scale),
+      sum,
     };
   }
   return out;
@@ -412,6 +506,8 @@ function scopeFigures(
   lines: readonly FigureLine[],
   scope: Scope,
   inScope: (i: number) => boolean,
+  /** The lines as the figures list them (the same fields; the amounts summed). */
+  outputLines: () => readonly FigureLine[],
   parts: {
     functionTree: TreeBlocks;
     economicTree: TreeBlocks;
@@ -440,34 +536,38 @@ function scopeFigures(
     .map(([key, block]) => ({ key, block, first: firstIn(block) }))
     .filter((p) => p.first >= 0)
     .sort((a, b) => a.first - b.first);
+  const union = (sets: [Set<string>, Set<string>]): string[] => {
+    if (sides.length === 1) return [...sets[sides[0]]].sort();
+    const all = new Set<string>();
+    for (const side of sides) for (const code of sets[side]) all.add(code);
+    return [...all].sort();
+  };
   const projects: ProjectFigures[] = inScopeProjects.map(({ key, block, first }) => {
-    const bySource: Partial<Record<FundSource, ExpenditureAmounts>> = {};
-    FUND_SOURCES.forEach((source, i) => {
-      if (hasSource(block.present, i, scope))
-        bySource[source] = amountsOfCells(block.cells, SINGLE[i], scope, scale);
-    });
-    const union = (sets: [Set<string>, Set<string>]): string[] => {
-      const all = new Set<string>();
-      for (const side of sides) for (const code of sets[side]) all.add(code);
-      return [...all].sort();
-    };
     const line = lines[first];
-    const project: ProjectFigures = {
-      key,
-      name: line.projectName!,
-      functionCodes: union(block.functionCodes),
-      economicCodes: union(block.economicCodes),
-      amounts: amountsOfCells(block.cells, ALL, scope, scale),
-      bySource,
-    };
+    // Made when read, as a node's figures are (see defineLazy).
+    const project = defineLazy({ key, name: line.projectName! } as ProjectFigures, {
+      functionCodes: () => union(block.functionCodes),
+      economicCodes: () => union(block.economicCodes),
+      amounts: () => amountsOfCells(block.cells, ALL, scope, scale),
+      bySource: () => {
+        const bySource: Partial<Record<FundSource, ExpenditureAmounts>> = {};
+        FUND_SOURCES.forEach((source, i) => {
+          if (hasSource(block.present, i, scope))
+            bySource[source] = amountsOfCells(block.cells, SINGLE[i], scope, scale);
+        });
+        return bySource;
+      },
+    });
     if (line.projectCode !== undefined) project.code = line.projectCode;
     return project;
   });
   const grand = byFunction[0];
-  const scoped = scope === SCOPES.all ? lines.slice() : lines.filter((_, i) => inScope(i));
-  const figures: BudgetFigures = {
-    unit: "万元",
-    lines: scoped,
+  const figures = defineLazy({ unit: "万元" } as BudgetFigures, {
+    // The scope's lines, copied only if someone reads them (the printed tables do not).
+    lines: () =>
+      scope === SCOPES.all ? outputLines().slice() : outputLines().filter((_, i) => inScope(i)),
+  });
+  Object.assign(figures, {
     byFunction,
     byEconomic,
     threePublic: threePublicOf(parts.byEconomicCode, scope, scale),
@@ -482,7 +582,7 @@ function scopeFigures(
       yearEndCarryover: ZERO,
       total: grand.all.total,
     },
-  };
+  });
   if (unitNature !== undefined) figures.unitNature = unitNature;
   if (unitNature === "行政" || unitNature === "参公") {
     figures.agencyOperating = grand.bySource["一般公共预算"].publicUse;
