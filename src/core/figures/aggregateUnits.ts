@@ -159,13 +159,15 @@ const ZERO_AMOUNTS: Readonly<ExpenditureAmounts> = Object.freeze({
   carryover: ZERO,
 });
 
+const LAZY_STATE = Symbol("made when read");
+
 /**
- * Defines each of `makers` on `target` as an own enumerable property whose value is made the first
- * time it is read (or set), then kept as a plain data property. One call per object: the figures of
- * a node are made only if someone reads them (the printed tables read sums of units instead, see
- * ScopedFigures.sum), and each ExpenditureAmounts inside is lazy in turn.
+ * Own enumerable properties whose value is made the first time it is read (or set), then kept as a
+ * plain data property: to every reader — spread, JSON.stringify, equality in tests — the object
+ * looks like plain data. The descriptors are made once per kind of object; each object carries its
+ * state under a symbol, so defining them costs no closure per object.
  */
-function defineLazy<T extends object>(target: T, makers: Record<string, () => unknown>): T {
+function lazyDescriptors<S>(makers: Record<string, (state: S) => unknown>): PropertyDescriptorMap {
   const descriptors: PropertyDescriptorMap = {};
   for (const name of Object.keys(makers)) {
     const settle = (self: object, value: unknown): void => {
@@ -179,8 +181,8 @@ function defineLazy<T extends object>(target: T, makers: Record<string, () => un
     descriptors[name] = {
       enumerable: true,
       configurable: true,
-      get(this: object): unknown {
-        const value = makers[name]();
+      get(this: { [LAZY_STATE]: S }): unknown {
+        const value = makers[name](this[LAZY_STATE]);
         settle(this, value);
         return value;
       },
@@ -189,8 +191,49 @@ function defineLazy<T extends object>(target: T, makers: Record<string, () => un
       },
     };
   }
+  return descriptors;
+}
+
+function defineLazy<T extends object, S>(
+  target: T,
+  state: S,
+  descriptors: PropertyDescriptorMap
+): T {
+  Object.defineProperty(target, LAZY_STATE, { value: state });
   return Object.defineProperties(target, descriptors);
 }
+
+/** A node's or a project's block, in a scope. */
+interface NodeState {
+  cells: Float64Array;
+  present: number;
+  scope: Scope;
+  scale: number;
+}
+
+function bySourceOf({
+  cells,
+  present,
+  scope,
+  scale,
+}: NodeState): Record<FundSource, ExpenditureAmounts> {
+  const bySource = {} as Record<FundSource, ExpenditureAmounts>;
+  FUND_SOURCES.forEach((source, i) => {
+    // A source no line of the node has is zero throughout: no sums to make.
+    bySource[source] = hasSource(present, i, scope)
+      ? amountsOfCells(cells, SINGLE[i], scope, scale)
+      : { ...ZERO_AMOUNTS };
+  });
+  return bySource;
+}
+
+/** A node's figures are made when read: the printed tables read sums of units instead (ScopedFigures.sum). */
+const LAZY_NODE = lazyDescriptors<NodeState>({
+  all: (s) => amountsOfCells(s.cells, ALL, s.scope, s.scale),
+  fiscal: (s) => amountsOfCells(s.cells, FISCAL, s.scope, s.scale),
+  unitFunds: (s) => amountsOfCells(s.cells, UNIT_FUNDS, s.scope, s.scale),
+  bySource: bySourceOf,
+});
 
 function node(
   code: string,
@@ -202,22 +245,31 @@ function node(
   scale: number
 ): ClassifiedFigures {
   const out = { code, name, level } as ClassifiedFigures;
-  return defineLazy(out, {
-    all: () => amountsOfCells(cells, ALL, scope, scale),
-    fiscal: () => amountsOfCells(cells, FISCAL, scope, scale),
-    unitFunds: () => amountsOfCells(cells, UNIT_FUNDS, scope, scale),
-    bySource: () => {
-      const bySource = {} as Record<FundSource, ExpenditureAmounts>;
-      FUND_SOURCES.forEach((source, i) => {
-        // A source no line of the node has is zero throughout: no sums to make.
-        bySource[source] = hasSource(present, i, scope)
-          ? amountsOfCells(cells, SINGLE[i], scope, scale)
-          : { ...ZERO_AMOUNTS };
-      });
-      return bySource;
-    },
-  });
+  return defineLazy(out, { cells, present, scope, scale }, LAZY_NODE);
 }
+
+interface ProjectState extends NodeState {
+  union: (sets: [Set<string>, Set<string>]) => string[];
+  functionCodes: [Set<string>, Set<string>];
+  economicCodes: [Set<string>, Set<string>];
+}
+
+const LAZY_PROJECT = lazyDescriptors<ProjectState>({
+  functionCodes: (s) => s.union(s.functionCodes),
+  economicCodes: (s) => s.union(s.economicCodes),
+  amounts: (s) => amountsOfCells(s.cells, ALL, s.scope, s.scale),
+  bySource: (s) => {
+    const bySource: Partial<Record<FundSource, ExpenditureAmounts>> = {};
+    FUND_SOURCES.forEach((source, i) => {
+      if (hasSource(s.present, i, s.scope))
+        bySource[source] = amountsOfCells(s.cells, SINGLE[i], s.scope, s.scale);
+    });
+    return bySource;
+  },
+});
+
+/** A scope's lines are copied only if someone reads them (the printed tables do not). */
+const LAZY_LINES = lazyDescriptors<() => FigureLine[]>({ lines: (make) => make() });
 
 interface Block {
   cells: Float64Array;
@@ -367,7 +419,9 @@ function lineUnits(
   if (given) {
     let magnitude = 0;
     for (let i = 0; i < given.units.length; i++) magnitude += Math.abs(given.units[i]);
-    return magnitude < SAFE_UNITS_MAGNITUDE ? { units: given.units, scale: given.scale } : undefined;
+    return magnitude < SAFE_UNITS_MAGNITUDE
+      ? { units: given.units, scale: given.scale }
+      : undefined;
   }
   const exact = unitsAtCommonScale(lines, 0);
   // Every partial sum of any subset is at most Σ|u|: below 2^52 they are all exact integers.
@@ -378,9 +432,7 @@ function lineUnits(
 
 /** What a figure of the printed tables is read from: a 功能 or 经济 node ("" the 合计), a project, or all projects. */
 export type FigureTarget =
-  | { system: "function" | "economic"; code: string }
-  | { project: string }
-  | "projects";
+  { system: "function" | "economic"; code: string } | { project: string } | "projects";
 
 /** The figures of every scope, from one pass over the lines. */
 export interface ScopedFigures {
@@ -392,7 +444,11 @@ export interface ScopedFigures {
    * bySource[source][measure] (ZERO for a target or a source the scope has no line of), summed in
    * integers, without making the ExpenditureAmounts of each source.
    */
-  sum(target: FigureTarget, sources: readonly FundSource[], measure: keyof ExpenditureAmounts): Money;
+  sum(
+    target: FigureTarget,
+    sources: readonly FundSource[],
+    measure: keyof ExpenditureAmounts
+  ): Money;
 }
 
 /**
@@ -467,6 +523,9 @@ export function aggregateScopesInUnits(
   const out: Partial<Record<ScopeName, ScopedFigures>> = {};
   for (const name of scopes) {
     const scope = SCOPES[name];
+    // The tables ask for the same figure several times (to hide empty rows and columns, then to
+    // print it): each is made once, per block, source list and measure.
+    const made = new Map<Block, Map<readonly FundSource[], Partial<Record<string, Money>>>>();
     const sum = (
       target: FigureTarget,
       sources: readonly FundSource[],
@@ -474,6 +533,12 @@ export function aggregateScopesInUnits(
     ): Money => {
       const block = blockOf(target);
       if (!block) return ZERO;
+      let bySources = made.get(block);
+      if (!bySources) made.set(block, (bySources = new Map()));
+      let byMeasure = bySources.get(sources);
+      if (!byMeasure) bySources.set(sources, (byMeasure = {}));
+      const known = byMeasure[measure];
+      if (known) return known;
       const offsets = scope.offsets[measure];
       let units = 0;
       for (const source of sources) {
@@ -481,7 +546,7 @@ export function aggregateScopesInUnits(
         if (s === undefined) continue;
         for (const offset of offsets) units += block.cells[s * PER_SOURCE + offset];
       }
-      return moneyOfUnits(units, scale);
+      return (byMeasure[measure] = moneyOfUnits(units, scale));
     };
     const inScope = (i: number) =>
       name === "all" || (lines[i].carryover ? "carryover" : "current") === name;
@@ -544,29 +609,30 @@ function scopeFigures(
   };
   const projects: ProjectFigures[] = inScopeProjects.map(({ key, block, first }) => {
     const line = lines[first];
-    // Made when read, as a node's figures are (see defineLazy).
-    const project = defineLazy({ key, name: line.projectName! } as ProjectFigures, {
-      functionCodes: () => union(block.functionCodes),
-      economicCodes: () => union(block.economicCodes),
-      amounts: () => amountsOfCells(block.cells, ALL, scope, scale),
-      bySource: () => {
-        const bySource: Partial<Record<FundSource, ExpenditureAmounts>> = {};
-        FUND_SOURCES.forEach((source, i) => {
-          if (hasSource(block.present, i, scope))
-            bySource[source] = amountsOfCells(block.cells, SINGLE[i], scope, scale);
-        });
-        return bySource;
+    // Made when read, as a node's figures are.
+    const project = defineLazy(
+      { key, name: line.projectName! } as ProjectFigures,
+      {
+        cells: block.cells,
+        present: block.present,
+        scope,
+        scale,
+        union,
+        functionCodes: block.functionCodes,
+        economicCodes: block.economicCodes,
       },
-    });
+      LAZY_PROJECT
+    );
     if (line.projectCode !== undefined) project.code = line.projectCode;
     return project;
   });
   const grand = byFunction[0];
-  const figures = defineLazy({ unit: "万元" } as BudgetFigures, {
-    // The scope's lines, copied only if someone reads them (the printed tables do not).
-    lines: () =>
+  const figures = defineLazy(
+    { unit: "万元" } as BudgetFigures,
+    () =>
       scope === SCOPES.all ? outputLines().slice() : outputLines().filter((_, i) => inScope(i)),
-  });
+    LAZY_LINES
+  );
   Object.assign(figures, {
     byFunction,
     byEconomic,

@@ -346,7 +346,10 @@ function readCode(
   let reading = map.get(raw);
   if (reading === undefined) {
     const code = normalizeCode(raw);
-    reading = { code, verdict: code === undefined ? "malformed" : codeVerdict(code, rule, catalog) };
+    reading = {
+      code,
+      verdict: code === undefined ? "malformed" : codeVerdict(code, rule, catalog),
+    };
     map.set(raw, reading);
   }
   return reading;
