@@ -63,7 +63,7 @@ function scopeOf(keep: (offset: number) => boolean, bits: number): Scope {
   return { offsets, bits };
 }
 
-/** Odd offsets hold the carry-over (see cellOf). */
+/** Odd offsets hold the carry-over (see lineUnits). */
 const SCOPES: Record<ScopeName, Scope> = {
   all: scopeOf(() => true, CURRENT_BITS | (CURRENT_BITS << CARRY_SHIFT)),
   current: scopeOf((o) => o % 2 === 0, CURRENT_BITS),
@@ -81,15 +81,6 @@ const ALL = indexesOf(FUND_SOURCES);
 const FISCAL = indexesOf(FISCAL_SOURCES);
 const UNIT_FUNDS = indexesOf(UNIT_FUND_SOURCES);
 const SINGLE: readonly number[][] = FUND_SOURCES.map((_, i) => [i]);
-
-/** The cell of a line in a block. */
-function cellOf(line: FigureLine): number {
-  return (
-    SOURCE_INDEX.get(line.source)! * PER_SOURCE +
-    KIND_INDEX[line.kind] * 2 +
-    (line.carryover ? 1 : 0)
-  );
-}
 
 function unitsOfMeasure(
   cells: Float64Array,
@@ -410,23 +401,31 @@ export interface AmountsInUnits {
 function lineUnits(
   lines: readonly FigureLine[],
   given?: AmountsInUnits
-): { units: Float64Array; scale: number } | undefined {
+): { units: Float64Array; scale: number; cells: Int32Array; bits: Int32Array } | undefined {
+  // Each line's cell in a block and its presence bit, looked up once here.
+  const cells = new Int32Array(lines.length);
+  const bits = new Int32Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    const kind = KIND_INDEX[line.kind];
+    const source = SOURCE_INDEX.get(line.source);
     // A kind or source outside the vocabulary has no cell: the Decimal path handles it as it can.
-    if (KIND_INDEX[line.kind] === undefined || !SOURCE_INDEX.has(line.source)) return undefined;
+    if (kind === undefined || source === undefined) return undefined;
+    const carry = line.carryover ? 1 : 0;
+    cells[i] = source * PER_SOURCE + kind * 2 + carry;
+    bits[i] = 1 << (source + carry * CARRY_SHIFT);
   }
   if (given) {
     let magnitude = 0;
     for (let i = 0; i < given.units.length; i++) magnitude += Math.abs(given.units[i]);
     return magnitude < SAFE_UNITS_MAGNITUDE
-      ? { units: given.units, scale: given.scale }
+      ? { units: given.units, scale: given.scale, cells, bits }
       : undefined;
   }
   const exact = unitsAtCommonScale(lines, 0);
   // Every partial sum of any subset is at most Σ|u|: below 2^52 they are all exact integers.
   return exact && exact.magnitude < SAFE_UNITS_MAGNITUDE
-    ? { units: exact.units, scale: exact.scale }
+    ? { units: exact.units, scale: exact.scale, cells, bits }
     : undefined;
 }
 
@@ -467,7 +466,7 @@ export function aggregateScopesInUnits(
   if (amounts && amounts.units.length !== lines.length) return undefined;
   const exact = lineUnits(lines, amounts);
   if (!exact) return undefined;
-  const { units, scale } = exact;
+  const { units, scale, cells, bits } = exact;
   const catalog = options.catalog ?? Catalog.standard();
   const byFunctionCode = new Map<string, Block>();
   const byEconomicCode = new Map<string, Block>();
@@ -475,9 +474,9 @@ export function aggregateScopesInUnits(
   const projectTotal: Block = { cells: new Float64Array(CELLS), present: 0 };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const cell = cellOf(line);
-    const carry = line.carryover ? 1 : 0;
-    const bit = 1 << (SOURCE_INDEX.get(line.source)! + carry * CARRY_SHIFT);
+    const cell = cells[i];
+    const carry = cell & 1; // odd cells hold the carry-over
+    const bit = bits[i];
     const u = units[i];
     const fn = blockFor(byFunctionCode, line.functionCode);
     fn.cells[cell] += u;
