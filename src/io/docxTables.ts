@@ -61,26 +61,39 @@ class TreeBuilder implements XmlHandler {
     { element: this.root, prefixes: new Map([["xml", "http://www.w3.org/XML/1998/namespace"]]) },
   ];
 
+  /** Resolved names by scope (most elements share their parent's): a document repeats few names. */
+  private readonly resolved = new WeakMap<ReadonlyMap<string, string>, Map<string, string>>();
+
+  private resolve(prefixes: ReadonlyMap<string, string>, qname: string): string {
+    let names = this.resolved.get(prefixes);
+    if (!names) this.resolved.set(prefixes, (names = new Map()));
+    let name = names.get(qname);
+    if (name === undefined) {
+      const colon = qname.indexOf(":");
+      const uri = prefixes.get(colon < 0 ? "" : qname.slice(0, colon));
+      const known = uri === undefined ? undefined : NAMESPACES[uri];
+      name = known ? `${known}:${qname.slice(colon + 1)}` : qname;
+      names.set(qname, name);
+    }
+    return name;
+  }
+
   open(name: string, attributes: Record<string, string>): void {
     const parent = this.stack[this.stack.length - 1];
     let prefixes = parent.prefixes;
-    for (const [key, value] of Object.entries(attributes)) {
-      if (key !== "xmlns" && !key.startsWith("xmlns:")) continue;
-      if (prefixes === parent.prefixes) prefixes = new Map(prefixes);
-      (prefixes as Map<string, string>).set(key === "xmlns" ? "" : key.slice(6), value);
-    }
-    const resolve = (qname: string, attribute: boolean): string => {
-      const colon = qname.indexOf(":");
-      // An unprefixed attribute is in no namespace: kept as written.
-      if (colon < 0 && attribute) return qname;
-      const uri = prefixes.get(colon < 0 ? "" : qname.slice(0, colon));
-      const known = uri === undefined ? undefined : NAMESPACES[uri];
-      return known ? `${known}:${qname.slice(colon + 1)}` : qname;
-    };
     const attrs: Record<string, string> = {};
-    for (const [key, value] of Object.entries(attributes))
-      if (key !== "xmlns" && !key.startsWith("xmlns:")) attrs[resolve(key, true)] = value;
-    const element: XmlElement = { name: resolve(name, false), attrs, children: [] };
+    let plain: string[] | undefined;
+    for (const key in attributes) {
+      if (key === "xmlns" || key.startsWith("xmlns:")) {
+        if (prefixes === parent.prefixes) prefixes = new Map(prefixes);
+        (prefixes as Map<string, string>).set(key === "xmlns" ? "" : key.slice(6), attributes[key]);
+      } else (plain ??= []).push(key);
+    }
+    // An unprefixed attribute is in no namespace: kept as written.
+    if (plain)
+      for (const key of plain)
+        attrs[key.includes(":") ? this.resolve(prefixes, key) : key] = attributes[key];
+    const element: XmlElement = { name: this.resolve(prefixes, name), attrs, children: [] };
     parent.element.children.push(element);
     // saxes reports a close for a self-closing tag too.
     this.stack.push({ element, prefixes });
@@ -117,7 +130,10 @@ function parseXmlPart(xml: string | Uint8Array, part = "word/document.xml"): Xml
 
 const elements = (e: XmlElement) =>
   e.children.filter((c): c is XmlElement => typeof c !== "string");
-const child = (e: XmlElement, name: string) => elements(e).find((c) => c.name === name);
+function child(e: XmlElement, name: string): XmlElement | undefined {
+  for (const c of e.children) if (typeof c !== "string" && c.name === name) return c;
+  return undefined;
+}
 const attr = (e: XmlElement | undefined, name: string) => e?.attrs[`w:${name}`] ?? e?.attrs[name];
 
 // ---------------------------------------------------------------------------------------------
@@ -168,8 +184,8 @@ function removed(e: XmlElement): boolean {
 /** The children that are read: not hidden by the rules above, one branch of alternate content. */
 function shownChildren(e: XmlElement): XmlElement[] {
   const out: XmlElement[] = [];
-  for (const c of elements(e)) {
-    if (NOT_SHOWN.has(c.name) || removed(c)) continue;
+  for (const c of e.children) {
+    if (typeof c === "string" || NOT_SHOWN.has(c.name) || removed(c)) continue;
     if (c.name === "mc:AlternateContent") {
       const branch = chosenBranch(c);
       if (branch) out.push(...shownChildren(branch));
