@@ -436,7 +436,11 @@ const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(亿元|万元|元|%|个|项(
  * A number, or 持平: “与上年持平” states a change of 0.00 as surely as “增加0.00万元” does, and a list
  * of 类 changes with one 持平 is still a complete list.
  */
-const NUMBER_OR_FLAT = new RegExp(`${NUMBER.source}|持平`, "g");
+const NUMBER_OR_FLAT = new RegExp(
+  // The word 持平 ends there: not 保持平稳, 维持平衡, 支持平台, 坚持平等.
+  String.raw`${NUMBER.source}|持平(?=$|[\s，,。；;：:、！？!?）)（(”"]|的|了|状态|水平)`,
+  "g"
+);
 /** 基本持平, 大体持平, 略有…: roughly flat, not a change of exactly 0.00. */
 const ROUGHLY = /(?:基本|大体|大致|总体|整体|略|约|接近|近乎|趋于)(?:保持)?$/;
 /** Where a statement's own text starts: punctuation, or the number before it. */

@@ -80,6 +80,13 @@ describe("持平 read from the text", () => {
     expect(mentions.filter((x) => x.role === "change")).toEqual([]);
   });
 
+  it("is not read inside another word: 保持平稳, 维持平衡, 支持平台", () => {
+    const mentions = extractStatements([
+      "支出保持平稳，收支维持平衡，其中支持平台建设20.00万元，比上年持平。",
+    ]);
+    expect(mentions.filter((x) => x.flat).map((x) => x.offset)).toEqual([33]);
+  });
+
   it("is no share's figure: 占 is of the amount written before it", () => {
     const mentions = extractStatements(["科学技术支出40.62万元，与上年持平，占支出总计的20.52%。"]);
     const share = mentions.find((x) => x.role === "share")!;
