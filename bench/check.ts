@@ -134,7 +134,7 @@ interface Generated {
  * by a whole factor (every sum still adds up), and every tenth one with 1.23 万元 added to one item.
  * Cells are changed in the loaded workbook, written, and put back.
  */
-async function generate(dir: string): Promise<Generated[]> {
+export async function generate(dir: string): Promise<Generated[]> {
   const templates = [
     await loadTemplate("quyang-2024", true),
     await loadTemplate("tunliu-2024", false),
