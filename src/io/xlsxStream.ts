@@ -749,11 +749,13 @@ export async function gridsFromXlsxStreaming(
   const grids: Grid[] = [];
   for (const sheet of sheets) {
     const reader = new SheetReader(sheet.name, context);
-    const xml = new XmlReader(reader);
     const whole = entryBytesUpTo(bytes, sheet.entry, limits.wholeSheetBytes ?? WHOLE_SHEET_BYTES);
-    if (whole) xml.write(whole);
-    else for await (const chunk of entryChunks(bytes, sheet.entry)) xml.write(chunk);
-    xml.end();
+    if (whole) readXml(whole, reader);
+    else {
+      const xml = new XmlReader(reader);
+      for await (const chunk of entryChunks(bytes, sheet.entry)) xml.write(chunk);
+      xml.end();
+    }
     grids.push(reader.grid(sheet.hidden));
   }
   return grids;
