@@ -77,7 +77,10 @@ export function readXml(bytes: Uint8Array, handler: XmlHandler): void {
 /** Anything the plain scanner leaves to saxes (control characters included: XML forbids them). */
 const NOT_PLAIN =
   // eslint-disable-next-line no-control-regex
-  /[\r\u0085\u2028\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|<!|]]>|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  /[\r\u0085\u2028\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|<!|]]>/;
+/** Surrogates, looked at more closely only when there are any (a lookbehind at every character is slow). */
+const SURROGATE = /[\ud800-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const XML_DECLARATION =
   /^<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(?:"1\.0"|'1\.0')(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(?:"[A-Za-z][\w.-]*"|'[A-Za-z][\w.-]*'))?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\n]*\?>/;
 
@@ -87,6 +90,7 @@ const XML_DECLARATION =
  */
 export function plainXmlPrologEnd(text: string): number {
   if (NOT_PLAIN.test(text)) return -1;
+  if (SURROGATE.test(text) && LONE_SURROGATE.test(text)) return -1;
   let start = 0;
   if (text.startsWith("<?")) {
     const declaration = XML_DECLARATION.exec(text);

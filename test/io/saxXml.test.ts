@@ -44,9 +44,15 @@ const PLAIN = [
   "<t>收入&#x4E2D;&#25991; &#128512; a&gt;b ]] > x</t>",
   '  \n<r:a r:id="rId1" x14ac:dy="1">  <b>  spaced  </b>\n</r:a >\n',
   "<a>one<b/>two<c>three</c>four</a>",
+  '<a v="😀">😀 surrogate pairs</a>',
 ];
 
 describe("the plain XML scanner reads as saxes reads", () => {
+  it("leaves a lone surrogate to saxes", () => {
+    expect(plainXmlPrologEnd("<a>\ud800</a>")).toBe(-1);
+    expect(plainXmlPrologEnd("<a>\udc00x</a>")).toBe(-1);
+  });
+
   it.each(PLAIN.map((x) => [x]))("%s", (text) => {
     expect(plainXmlPrologEnd(text)).toBeGreaterThanOrEqual(0);
     expect(byScanner(text)).toEqual(bySaxes(text));
@@ -79,6 +85,7 @@ describe("the plain XML scanner reads as saxes reads", () => {
     ["text outside the root", "<a/>text"],
     ["a second root", "<a/><b/>"],
     ["no root at all", "   "],
+    ["a control character", "<a>\u0001</a>"],
   ])("refuses %s, as saxes does", (_what, text) => {
     expect(() => bySaxes(text)).toThrow();
     expect(() => byScanner(text)).toThrow();
