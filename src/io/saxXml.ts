@@ -14,6 +14,11 @@ export interface XmlHandler {
   /** Text between tags, entities decoded; only called while `wantsText()` is true. */
   text(text: string): void;
   wantsText(): boolean;
+  /**
+   * A CDATA section's text, only called while `wantsText()` is true. Optional: the worksheet reader
+   * ignores CDATA as exceljs does; the .docx reader takes it as text, as XML defines it.
+   */
+  cdata?(text: string): void;
 }
 
 export class XmlReader {
@@ -28,6 +33,12 @@ export class XmlReader {
     parser.on("text", (text) => {
       if (handler.wantsText()) handler.text(text);
     });
+    if (handler.cdata) {
+      const cdata = handler.cdata.bind(handler);
+      parser.on("cdata", (text) => {
+        if (handler.wantsText()) cdata(text);
+      });
+    }
     // No error handler: saxes then throws on malformed XML, and the caller reads the file in full.
   }
 
@@ -54,14 +65,10 @@ export function readXml(bytes: Uint8Array, handler: XmlHandler): void {
     scanElements(text, start, handler);
     return;
   }
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on("opentag", (tag) => handler.open(tag.name, tag.attributes, tag.isSelfClosing));
-  parser.on("closetag", (tag) => handler.close(tag.name));
-  parser.on("text", (value) => {
-    if (handler.wantsText()) handler.text(value);
-  });
-  parser.write(text);
-  parser.close();
+  // saxes, with whatever the handler listens to (CDATA for the .docx reader).
+  const reader = new XmlReader(handler);
+  reader.write(bytes);
+  reader.end();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -77,7 +84,7 @@ export function readXml(bytes: Uint8Array, handler: XmlHandler): void {
 /** Anything the plain scanner leaves to saxes (control characters included: XML forbids them). */
 const NOT_PLAIN =
   // eslint-disable-next-line no-control-regex
-  /[\r\u0085\u2028\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|<!|]]>/;
+  /[\r\u0085\u2028\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|<!|]]>/g;
 /** Surrogates, looked at more closely only when there are any (a lookbehind at every character is slow). */
 const SURROGATE = /[\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -89,15 +96,23 @@ const XML_DECLARATION =
  * -1 when it is to be left to saxes.
  */
 export function plainXmlPrologEnd(text: string): number {
-  if (NOT_PLAIN.test(text)) return -1;
-  if (SURROGATE.test(text) && LONE_SURROGATE.test(text)) return -1;
   let start = 0;
   if (text.startsWith("<?")) {
     const declaration = XML_DECLARATION.exec(text);
     if (!declaration) return -1;
     start = declaration[0].length;
   }
+  // Excel and Word end the declaration with \r\n: line ends before the root are read here too.
+  let body = start;
+  while (body < text.length && isPrologSpace(text.charCodeAt(body))) body++;
+  NOT_PLAIN.lastIndex = body;
+  if (NOT_PLAIN.test(text)) return -1;
+  if (SURROGATE.test(text) && LONE_SURROGATE.test(text)) return -1;
   return text.indexOf("<?", start) >= 0 ? -1 : start;
+}
+
+function isPrologSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 9 || code === 13;
 }
 
 class XmlSyntaxError extends Error {
@@ -168,10 +183,13 @@ function scanElements(text: string, start: number, handler: XmlHandler): void {
     const end = lt < 0 ? n : lt;
     if (end > i) {
       if (open.length === 0) {
+        // (\r only before the root: plainXmlPrologEnd leaves any later one to saxes.)
         for (let k = i; k < end; k++)
-          if (!isSpace(text.charCodeAt(k))) throw new XmlSyntaxError("text outside the root", k);
-        // saxes passes on the spaces outside the root, but for those the document starts with.
-        if (i > 0 && handler.wantsText()) handler.text(text.slice(i, end));
+          if (!isPrologSpace(text.charCodeAt(k)))
+            throw new XmlSyntaxError("text outside the root", k);
+        // saxes passes on the spaces outside the root, but for those the document starts with,
+        // with its line ends as \n.
+        if (i > 0 && handler.wantsText()) handler.text(text.slice(i, end).replace(/\r\n?/g, "\n"));
       } else {
         const value = decodeEntities(text.slice(i, end), i);
         if (handler.wantsText()) handler.text(value);

@@ -45,6 +45,7 @@ const PLAIN = [
   '  \n<r:a r:id="rId1" x14ac:dy="1">  <b>  spaced  </b>\n</r:a >\n',
   "<a>one<b/>two<c>three</c>four</a>",
   '<a v="😀">😀 surrogate pairs</a>',
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<w:document><w:t>as Excel and Word write it</w:t></w:document>\n',
 ];
 
 describe("the plain XML scanner reads as saxes reads", () => {
@@ -62,6 +63,7 @@ describe("the plain XML scanner reads as saxes reads", () => {
     ["a comment", "<a><!-- note --><b/></a>"],
     ["CDATA", "<a><t><![CDATA[x<y]]></t></a>"],
     ["\\r\\n line ends", '<a v="1\r\n2">x\r\ny</a>'],
+    ["\\r\\n line ends after the root", '<?xml version="1.0"?>\r\n<a>x</a>\r\n'],
     ["a processing instruction", "<a><?pi data?></a>"],
     ["a DOCTYPE", "<!DOCTYPE a><a/>"],
     ["an XML 1.1 declaration", '<?xml version="1.1"?><a>\u0085</a>'],
