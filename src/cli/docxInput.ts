@@ -7,7 +7,6 @@ import path from "path";
 import type { Finding } from "../core/finding";
 import type { Grid } from "../core/grid";
 import type { NarrativeInput } from "../core/narrative/types";
-import { readDocx } from "../io/docxTables";
 import type { DocxNote } from "../io/docxTables";
 import { describeReadError } from "./readError";
 
@@ -45,6 +44,8 @@ function noteFinding(note: DocxNote): Finding {
 
 /** Reads a .docx's bytes. Throws on bytes that are not a .docx (the caller describes it). */
 export async function docxInput(bytes: Uint8Array): Promise<DocxInput> {
+  // Loaded with the first .docx: a batch of workbooks need not load the Word reader (and jszip).
+  const { readDocx } = await import("../io/docxTables");
   const { grids, paragraphs, captionRows, notes } = await readDocx(bytes);
   const narrative = paragraphs.map((p) => ({
     text: p.text.replace(/\t+/g, " ").trim(),
