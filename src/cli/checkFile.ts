@@ -80,10 +80,13 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
   // A published .docx: its tables are the grids, its own text the 情况说明.
   let documentText: NarrativeInput[] | undefined;
   let captionRows: Record<string, number> | undefined;
+  // What the .docx reader could not read: findings, so that nothing unread passes in silence.
+  let unread: Finding[] = [];
   const docx = isDocxFile(file);
   try {
     bytes = await readFile(file);
-    if (docx) ({ grids, narrative: documentText, captionRows } = await docxInput(bytes));
+    if (docx)
+      ({ grids, narrative: documentText, captionRows, findings: unread } = await docxInput(bytes));
     else grids = await gridsFromXlsx(bytes, { maxCells: options.maxCells });
   } catch (error) {
     return failed(docx ? describeDocxReadError(error, bytes) : describeReadError(error, bytes));
@@ -106,6 +109,7 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
       sheets: grids.map((g) => g.sheet),
       ...(captionRows ? { captionRows } : {}),
       findings: [
+        ...unread,
         ...pairing,
         ...(docx
           ? result.findings.filter((f) => !SPREADSHEET_ONLY_RULES.has(f.ruleId))

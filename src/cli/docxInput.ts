@@ -4,9 +4,11 @@
  * find it.
  */
 import path from "path";
+import type { Finding } from "../core/finding";
 import type { Grid } from "../core/grid";
 import type { NarrativeInput } from "../core/narrative/types";
 import { readDocx } from "../io/docxTables";
+import type { DocxNote } from "../io/docxTables";
 import { describeReadError } from "./readError";
 
 export function isDocxFile(file: string): boolean {
@@ -23,16 +25,37 @@ export interface DocxInput {
   captionRows: Record<string, number>;
   /** The document's text outside its tables; undefined when it has none. */
   narrative?: NarrativeInput[];
+  /** What the reader could not read (an embedded file, a table inside a cell …), as findings. */
+  findings: Finding[];
+}
+
+/** Content of the document the reader could not read. */
+export const DOCX_UNREAD_RULE = "docx.unread";
+
+function noteFinding(note: DocxNote): Finding {
+  const place = note.paragraph !== undefined ? `正文第${note.paragraph}段之后：` : "";
+  return {
+    ruleId: DOCX_UNREAD_RULE,
+    severity: note.severity,
+    message: `${place}${note.message}。`,
+    ...(note.sheet !== undefined ? { sheet: note.sheet } : {}),
+    ...(note.cell !== undefined ? { cell: note.cell } : {}),
+  };
 }
 
 /** Reads a .docx's bytes. Throws on bytes that are not a .docx (the caller describes it). */
 export async function docxInput(bytes: Uint8Array): Promise<DocxInput> {
-  const { grids, paragraphs, captionRows } = await readDocx(bytes);
+  const { grids, paragraphs, captionRows, notes } = await readDocx(bytes);
   const narrative = paragraphs.map((p) => ({
     text: p.text.replace(/\t+/g, " ").trim(),
     location: `正文第${p.index}段`,
   }));
-  return { grids, captionRows, ...(narrative.length > 0 ? { narrative } : {}) };
+  return {
+    grids,
+    captionRows,
+    ...(narrative.length > 0 ? { narrative } : {}),
+    findings: notes.map(noteFinding),
+  };
 }
 
 /** Why a .docx could not be read, in the words of readError for files in general. */

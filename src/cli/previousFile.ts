@@ -26,13 +26,25 @@ export type PreviousFileResult =
 
 const cache = new Map<string, Promise<PreviousFileResult>>();
 
-/** A workbook's sheets, or a published .docx's tables read as grids (io/docxTables). */
-async function readGrids(file: string): Promise<Grid[] | { error: string }> {
+/**
+ * A workbook's sheets, or a published .docx's tables read as grids (io/docxTables) with what the
+ * reader could not read in it: warnings that last year's figures may be incomplete.
+ */
+async function readGrids(
+  file: string
+): Promise<{ grids: Grid[]; findings: Finding[] } | { error: string }> {
   let bytes: Uint8Array | undefined;
   const docx = isDocxFile(file);
   try {
     bytes = await readFile(file);
-    return docx ? (await docxInput(bytes)).grids : await gridsFromXlsx(bytes);
+    if (!docx) return { grids: await gridsFromXlsx(bytes), findings: [] };
+    const input = await docxInput(bytes);
+    const findings = input.findings.map((f): Finding => ({
+      ruleId: f.ruleId,
+      severity: "warning",
+      message: `上年公开文件“${path.basename(file)}”${f.sheet ? `【${f.sheet}】${f.cell ?? ""}` : ""}：${f.message}上年数可能不全。`,
+    }));
+    return { grids: input.grids, findings };
   } catch (error) {
     const why = docx ? describeDocxReadError(error, bytes) : describeReadError(error, bytes);
     return { error: `无法读取上年公开文件“${file}”：${why}` };
@@ -48,14 +60,14 @@ export function readPreviousFile(
   let result = cache.get(key);
   if (!result) {
     result = (async () => {
-      const grids = await readGrids(file);
-      if ("error" in grids) return { error: grids.error, findings: [] };
-      const read = readPreviousDisclosure(grids, {
+      const input = await readGrids(file);
+      if ("error" in input) return { error: input.error, findings: [] };
+      const read = readPreviousDisclosure(input.grids, {
         source: path.basename(file),
         ...(unitNature ? { unitNature } : {}),
       });
       return read.previous
-        ? { previous: read.previous, findings: read.findings }
+        ? { previous: read.previous, findings: [...input.findings, ...read.findings] }
         : { error: read.findings.map((f) => f.message).join("；"), findings: read.findings };
     })();
     cache.set(key, result);
@@ -76,12 +88,12 @@ export async function indexPreviousDir(
   const { files, problems } = await expandInputs([dir], { documents: true });
   const entries: PreviousDirEntry[] = [];
   for (const file of files) {
-    const grids = await readGrids(file);
-    if ("error" in grids) {
-      problems.push({ input: file, message: grids.error });
+    const input = await readGrids(file);
+    if ("error" in input) {
+      problems.push({ input: file, message: input.error });
       continue;
     }
-    entries.push({ file, ...workbookSubject(grids) });
+    entries.push({ file, ...workbookSubject(input.grids) });
   }
   return { entries, problems: problems.map((p) => `${p.input}：${p.message}`) };
 }

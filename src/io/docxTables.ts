@@ -1,7 +1,6 @@
 /**
  * The tables of a published .docx as Grids the engine reads like sheets, and the paragraphs around
- * them as the document's own text. Usable in Node and in the browser (jszip and a small XML walk;
- * no XML parser is a dependency of the project).
+ * them as the document's own text. Usable in Node and in the browser (jszip and saxes).
  *
  * Each Word table becomes one Grid: the paragraphs just before it (its title, 预算公开表N, the
  * 部门 / 预算年度 / 单位 line, split at tabs into cells) are its first rows, as on a sheet, so
@@ -10,122 +9,445 @@
  * follows another with no title of its own is the same table continued: a repeated header is
  * dropped, and the short lines between (the sub-title of a stacked form, its 单位 line) are kept
  * as rows. Amounts stay text ("1,234.56"); the reader parses text amounts as it does on a sheet.
+ *
+ * The XML is read by saxes (io/saxXml), namespaces resolved, and only what Word shows is read:
+ * tracked deletions and moves away are not, a content control's content and one branch of
+ * alternate content are, text boxes are read after the paragraph that holds them. What cannot be
+ * read — content of another file (altChunk), an embedded object, a table inside a cell, an unknown
+ * symbol, text in a place this reader does not know — is a note (`DocxNote`) the caller reports,
+ * never text silently dropped.
  */
 import JSZip from "jszip";
+import { a1 } from "../core/grid";
 import type { CellRange, CellValue, Grid } from "../core/grid";
+import { readXml } from "./saxXml";
+import type { XmlHandler } from "./saxXml";
 
 // ---------------------------------------------------------------------------------------------
-// A small XML tree: elements with their attributes and children, text where it matters (w:t).
+// The XML, read by saxes (io/saxXml) into a small tree: elements with their attributes and
+// children, text kept where Word keeps it (w:t, m:t). Entities and character references are
+// decoded by the parser, CDATA is text, and malformed XML is refused with the parser's reason.
 
 interface XmlElement {
+  /** The name with the prefix this reader uses for a namespace it knows (w:, mc:, m:, v:, o:). */
   name: string;
   attrs: Record<string, string>;
   children: XmlNode[];
 }
 type XmlNode = XmlElement | string;
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+/**
+ * Namespaces by URI, so that a document whose generator wrote `ns0:p` or a default namespace for
+ * WordprocessingML reads as one written with `w:` — transitional and strict (ISO 29500) alike.
+ * Names in other namespaces are kept as written.
+ */
+const NAMESPACES: Readonly<Record<string, string>> = {
+  "http://schemas.openxmlformats.org/wordprocessingml/2006/main": "w",
+  "http://purl.oclc.org/ooxml/wordprocessingml/main": "w",
+  "http://schemas.openxmlformats.org/markup-compatibility/2006": "mc",
+  "http://schemas.openxmlformats.org/officeDocument/2006/math": "m",
+  "http://purl.oclc.org/ooxml/officeDocument/math": "m",
+  "urn:schemas-microsoft-com:vml": "v",
+  "urn:schemas-microsoft-com:office:office": "o",
+};
 
-function decodeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, entity: string) => {
-    if (entity[0] === "#")
-      return String.fromCodePoint(
-        entity[1] === "x" || entity[1] === "X"
-          ? parseInt(entity.slice(2), 16)
-          : Number(entity.slice(1))
-      );
-    return ENTITIES[entity] ?? whole;
-  });
-}
+/** Elements whose text is document text. */
+const TEXT_ELEMENTS: ReadonlySet<string> = new Set(["w:t", "m:t"]);
 
-function parseAttrs(source: string): Record<string, string> {
-  const attrs: Record<string, string> = {};
-  for (const m of source.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
-    attrs[m[1]] = decodeXml(m[2] ?? m[3] ?? "");
-  return attrs;
-}
+/** Builds the tree from saxes' events, names resolved through the namespaces in scope. */
+class TreeBuilder implements XmlHandler {
+  readonly root: XmlElement = { name: "#root", attrs: {}, children: [] };
+  private readonly stack: { element: XmlElement; prefixes: ReadonlyMap<string, string> }[] = [
+    { element: this.root, prefixes: new Map([["xml", "http://www.w3.org/XML/1998/namespace"]]) },
+  ];
 
-/** Elements and text of an XML document (comments, declarations and CDATA markers skipped). */
-export function parseXml(xml: string): XmlElement {
-  const root: XmlElement = { name: "#root", attrs: {}, children: [] };
-  const stack: XmlElement[] = [root];
-  const token =
-    /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<![^>]*>|<(\/?)([\w:.-]+)([^>]*?)(\/?)>|([^<]+)/g;
-  for (const m of xml.matchAll(token)) {
-    const [, cdata, slash, name, attrs, selfClosing, text] = m;
-    const top = stack[stack.length - 1];
-    if (text !== undefined) top.children.push(decodeXml(text));
-    else if (cdata !== undefined) top.children.push(cdata);
-    else if (name !== undefined) {
-      if (slash === "/") {
-        // Close up to the matching element (tolerates stray end tags).
-        const at = stack.map((e) => e.name).lastIndexOf(name);
-        if (at > 0) stack.length = at;
-        continue;
-      }
-      const element: XmlElement = { name, attrs: parseAttrs(attrs), children: [] };
-      top.children.push(element);
-      if (selfClosing !== "/") stack.push(element);
+  /** Resolved names by scope (most elements share their parent's): a document repeats few names. */
+  private readonly resolved = new WeakMap<ReadonlyMap<string, string>, Map<string, string>>();
+
+  private resolve(prefixes: ReadonlyMap<string, string>, qname: string): string {
+    let names = this.resolved.get(prefixes);
+    if (!names) this.resolved.set(prefixes, (names = new Map()));
+    let name = names.get(qname);
+    if (name === undefined) {
+      const colon = qname.indexOf(":");
+      const uri = prefixes.get(colon < 0 ? "" : qname.slice(0, colon));
+      const known = uri === undefined ? undefined : NAMESPACES[uri];
+      name = known ? `${known}:${qname.slice(colon + 1)}` : qname;
+      names.set(qname, name);
     }
+    return name;
   }
-  return root;
+
+  open(name: string, attributes: Record<string, string>): void {
+    const parent = this.stack[this.stack.length - 1];
+    let prefixes = parent.prefixes;
+    const attrs: Record<string, string> = {};
+    let plain: string[] | undefined;
+    for (const key in attributes) {
+      if (key === "xmlns" || key.startsWith("xmlns:")) {
+        if (prefixes === parent.prefixes) prefixes = new Map(prefixes);
+        (prefixes as Map<string, string>).set(key === "xmlns" ? "" : key.slice(6), attributes[key]);
+      } else (plain ??= []).push(key);
+    }
+    // An unprefixed attribute is in no namespace: kept as written.
+    if (plain)
+      for (const key of plain)
+        attrs[key.includes(":") ? this.resolve(prefixes, key) : key] = attributes[key];
+    const element: XmlElement = { name: this.resolve(prefixes, name), attrs, children: [] };
+    parent.element.children.push(element);
+    // saxes reports a close for a self-closing tag too.
+    this.stack.push({ element, prefixes });
+  }
+
+  close(): void {
+    this.stack.pop();
+  }
+
+  wantsText(): boolean {
+    return TEXT_ELEMENTS.has(this.stack[this.stack.length - 1].element.name);
+  }
+
+  text(text: string): void {
+    this.stack[this.stack.length - 1].element.children.push(text);
+  }
+
+  cdata(text: string): void {
+    this.text(text);
+  }
+}
+
+/** The tree of an XML part. Throws, naming the part, on XML the parser refuses. */
+function parseXmlPart(xml: string | Uint8Array, part = "word/document.xml"): XmlElement {
+  const builder = new TreeBuilder();
+  try {
+    readXml(typeof xml === "string" ? new TextEncoder().encode(xml) : xml, builder);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Error(`${part} 不是有效的 XML（${detail}）`);
+  }
+  return builder.root;
 }
 
 const elements = (e: XmlElement) =>
   e.children.filter((c): c is XmlElement => typeof c !== "string");
-const child = (e: XmlElement, name: string) => elements(e).find((c) => c.name === name);
+function child(e: XmlElement, name: string): XmlElement | undefined {
+  for (const c of e.children) if (typeof c !== "string" && c.name === name) return c;
+  return undefined;
+}
 const attr = (e: XmlElement | undefined, name: string) => e?.attrs[`w:${name}`] ?? e?.attrs[name];
 
+// ---------------------------------------------------------------------------------------------
+// What Word shows: which parts of the tree are read, and as what text.
+
 /**
- * The children of `e` with content controls (w:sdt), custom XML, smart tags and tracked insertions
- * opened up: Word wraps paragraphs, rows and cells in them.
+ * Subtrees whose text is not shown: tracked deletions and moves away, properties (their *Change
+ * elements hold the formatting before a tracked change), field codes, phonetic guides (w:rt, the
+ * small text above a ruby's base).
  */
-function flatChildren(e: XmlElement): XmlElement[] {
+const NOT_SHOWN: ReadonlySet<string> = new Set([
+  "w:del",
+  "w:moveFrom",
+  "w:delText",
+  "w:delInstrText",
+  "w:instrText",
+  "w:rt",
+  "w:pPr",
+  "w:rPr",
+  "w:sdtPr",
+  "w:sdtEndPr",
+  "w:tblPr",
+  "w:tblPrEx",
+  "w:tblGrid",
+  "w:trPr",
+  "w:tcPr",
+  "w:sectPr",
+]);
+
+/** The branch of an mc:AlternateContent that is read: its first mc:Choice, else its mc:Fallback. */
+function chosenBranch(alternate: XmlElement): XmlElement | undefined {
+  return child(alternate, "mc:Choice") ?? child(alternate, "mc:Fallback");
+}
+
+/** A table row deleted with changes tracked (w:trPr/w:del), or a cell (w:tcPr/w:cellDel). */
+function removed(e: XmlElement): boolean {
+  if (e.name === "w:tr") {
+    const trPr = child(e, "w:trPr");
+    return trPr !== undefined && child(trPr, "w:del") !== undefined;
+  }
+  if (e.name === "w:tc") {
+    const tcPr = child(e, "w:tcPr");
+    return tcPr !== undefined && child(tcPr, "w:cellDel") !== undefined;
+  }
+  return false;
+}
+
+/** The children that are read: not hidden by the rules above, one branch of alternate content. */
+function shownChildren(e: XmlElement): XmlElement[] {
   const out: XmlElement[] = [];
-  for (const c of elements(e)) {
-    if (c.name === "w:sdt") {
-      const content = child(c, "w:sdtContent");
-      if (content) out.push(...flatChildren(content));
-    } else if (c.name === "w:customXml" || c.name === "w:smartTag" || c.name === "w:ins") {
-      out.push(...flatChildren(c));
+  for (const c of e.children) {
+    if (typeof c === "string" || NOT_SHOWN.has(c.name) || removed(c)) continue;
+    if (c.name === "mc:AlternateContent") {
+      const branch = chosenBranch(c);
+      if (branch) out.push(...shownChildren(branch));
     } else out.push(c);
   }
   return out;
 }
 
-/** Subtrees whose text is not the paragraph's: deleted text, field codes, fallbacks, text boxes. */
-const SKIPPED = new Set([
-  "w:del",
-  "w:delText",
-  "w:instrText",
-  "mc:Fallback",
-  "w:txbxContent",
-  "w:pPr",
-  "w:rPr",
-  "w:footnoteReference",
-]);
-
-/** The text of a paragraph: tabs kept as \t (they separate the items of a 单位 line), breaks as \n. */
-function paragraphText(p: XmlElement): string {
-  let text = "";
-  const walk = (e: XmlElement) => {
-    for (const c of e.children) {
-      if (typeof c === "string") continue;
-      if (SKIPPED.has(c.name)) continue;
-      if (c.name === "w:t") text += c.children.filter((x) => typeof x === "string").join("");
-      else if (c.name === "w:tab" || c.name === "w:ptab") text += "\t";
-      else if (c.name === "w:br" || c.name === "w:cr") text += "\n";
-      else if (c.name === "w:noBreakHyphen") text += "-";
-      else walk(c);
-    }
-  };
-  walk(p);
-  return text;
+/**
+ * The elements named `wanted` inside `e`, in order, through whatever wraps them: content controls
+ * (w:sdt/w:sdtContent), custom XML, smart tags, tracked insertions and moves (w:ins, w:moveTo),
+ * alternate content, and wrappers this reader has no name for.
+ */
+function collect(e: XmlElement, wanted: ReadonlySet<string>): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const c of shownChildren(e)) {
+    if (wanted.has(c.name)) out.push(c);
+    else out.push(...collect(c, wanted));
+  }
+  return out;
 }
 
-function paragraphStyle(p: XmlElement): string | undefined {
-  const pPr = child(p, "w:pPr");
-  return pPr ? attr(child(pPr, "w:pStyle"), "val") : undefined;
+const BLOCKS: ReadonlySet<string> = new Set(["w:p", "w:tbl"]);
+const ROWS: ReadonlySet<string> = new Set(["w:tr"]);
+const CELLS: ReadonlySet<string> = new Set(["w:tc"]);
+
+/** Invisible characters that would split an amount: soft hyphen, zero-width space, BOM, joiner. */
+const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/g;
+
+/**
+ * The Symbol font's characters that differ from ASCII (its digits, point, comma, %, +, =, and
+ * brackets are ASCII's), by their code in the font: w:sym writes them as F0xx or as xx.
+ */
+const SYMBOL_FONT: Readonly<Record<number, string>> = {
+  0x22: "∀",
+  0x24: "∃",
+  0x27: "∋",
+  0x2a: "∗",
+  0x2d: "−",
+  0x40: "≅",
+  0xa3: "≤",
+  0xa5: "∞",
+  0xb0: "°",
+  0xb1: "±",
+  0xb3: "≥",
+  0xb4: "×",
+  0xb7: "•",
+  0xb8: "÷",
+  0xb9: "≠",
+  0xba: "≡",
+  0xbb: "≈",
+  0xbc: "…",
+  0xd6: "√",
+  0xd7: "⋅",
+  0xae: "→",
+  0xac: "←",
+};
+
+/** Wingdings characters a disclosure uses: check marks, boxes, bullets. */
+const WINGDINGS: Readonly<Record<number, string>> = {
+  0x6c: "●",
+  0x6e: "■",
+  0x6f: "□",
+  0x71: "❑",
+  0x75: "◆",
+  0x77: "⬥",
+  0x9f: "•",
+  0xa1: "○",
+  0xa8: "◻",
+  0xfb: "✗",
+  0xfc: "✓",
+  0xfd: "☒",
+  0xfe: "☑",
+};
+
+/** The text of a w:sym, or undefined when the font's character has no known equivalent. */
+function symbolText(sym: XmlElement): string | undefined {
+  const font = (attr(sym, "font") ?? "").trim().toLowerCase();
+  const code = parseInt(attr(sym, "char") ?? "", 16);
+  if (!Number.isFinite(code) || code <= 0) return undefined;
+  // Symbol fonts address their characters as F000 + code (Word's convention) or as the code.
+  const inFont = code >= 0xf000 && code <= 0xf0ff ? code - 0xf000 : code;
+  if (font === "symbol") {
+    if (SYMBOL_FONT[inFont]) return SYMBOL_FONT[inFont];
+    if (/[0-9.,%+=()/:;<>[\]!#&|]/.test(String.fromCharCode(inFont)) && inFont < 0x80)
+      return String.fromCharCode(inFont);
+    return undefined;
+  }
+  if (font.startsWith("wingdings")) return WINGDINGS[inFont];
+  // A text font (宋体, Times New Roman …): the character is the Unicode one.
+  if (code >= 0xf000 && code <= 0xf0ff) return undefined;
+  return String.fromCodePoint(code);
+}
+
+/** Something in the document this reader could not read, for a finding. */
+export interface DocxNote {
+  severity: "error" | "warning";
+  message: string;
+  /** The grid (table) it is in, and the cell, when it is in a table. */
+  sheet?: string;
+  cell?: string;
+  /** The document paragraph it follows (its `index`), when it is in the text. */
+  paragraph?: number;
+}
+
+/** The text of one paragraph, and the text boxes anchored in it (read as blocks after it). */
+interface ParagraphRead {
+  text: string;
+  boxes: XmlElement[];
+  /** Its paragraph mark is deleted (tracked): it runs on into the next paragraph. */
+  markDeleted: boolean;
+  /** Embedded objects (OLE: a pasted Excel table) whose content is not in the document. */
+  objects: string[];
+  /** w:sym characters of a font this reader does not know. */
+  unknownSymbols: string[];
+}
+
+/** Reads one document's tree, remembering which text it has read. */
+class DocumentReader {
+  /** Every w:t and m:t whose text went into a paragraph or a cell. */
+  readonly read = new Set<XmlElement>();
+
+  paragraph(p: XmlElement): ParagraphRead {
+    const out: ParagraphRead = {
+      text: "",
+      boxes: [],
+      markDeleted: false,
+      objects: [],
+      unknownSymbols: [],
+    };
+    const pPr = child(p, "w:pPr");
+    const markRPr = pPr && child(pPr, "w:rPr");
+    out.markDeleted = markRPr !== undefined && child(markRPr, "w:del") !== undefined;
+    const walk = (e: XmlElement) => {
+      for (const c of shownChildren(e)) {
+        switch (c.name) {
+          case "w:t":
+          case "m:t":
+            out.text += c.children
+              .filter((x): x is string => typeof x === "string")
+              .join("")
+              .replace(INVISIBLE, "");
+            this.read.add(c);
+            break;
+          case "w:tab":
+          case "w:ptab":
+            out.text += "\t";
+            break;
+          case "w:br":
+          case "w:cr":
+            out.text += "\n";
+            break;
+          case "w:noBreakHyphen":
+            out.text += "-";
+            break;
+          case "w:softHyphen":
+            break;
+          case "w:sym": {
+            const symbol = symbolText(c);
+            if (symbol === undefined) {
+              out.unknownSymbols.push(`${attr(c, "font") ?? ""} ${attr(c, "char") ?? ""}`.trim());
+              out.text += "□";
+            } else out.text += symbol;
+            break;
+          }
+          case "w:txbxContent":
+            // A text box's paragraphs and tables: blocks of their own, after this paragraph.
+            out.boxes.push(c);
+            break;
+          case "o:OLEObject":
+            out.objects.push(c.attrs.ProgID ?? c.attrs["o:ProgID"] ?? "");
+            break;
+          default:
+            walk(c);
+        }
+      }
+    };
+    walk(p);
+    return out;
+  }
+
+  /** The w:t text this reader has not read, outside what Word does not show: a sample of each. */
+  unread(root: XmlElement): string[] {
+    const missed: string[] = [];
+    const walk = (e: XmlElement) => {
+      for (const c of shownChildren(e)) {
+        if (TEXT_ELEMENTS.has(c.name)) {
+          if (this.read.has(c)) continue;
+          const text = c.children
+            .filter((x): x is string => typeof x === "string")
+            .join("")
+            .trim();
+          if (text !== "") missed.push(text);
+        } else walk(c);
+      }
+    };
+    walk(root);
+    return missed;
+  }
+}
+
+function mergeReads(a: ParagraphRead, b: ParagraphRead): ParagraphRead {
+  return {
+    text: a.text + b.text,
+    boxes: [...a.boxes, ...b.boxes],
+    markDeleted: b.markDeleted,
+    objects: [...a.objects, ...b.objects],
+    unknownSymbols: [...a.unknownSymbols, ...b.unknownSymbols],
+  };
+}
+
+/**
+ * Walks the paragraphs and tables of a container (the body, a cell, a text box) in reading order.
+ * A paragraph whose mark is deleted runs on into the next one; the text boxes anchored in a
+ * paragraph are walked right after it.
+ */
+function walkBlocks(
+  container: XmlElement,
+  reader: DocumentReader,
+  visit: { paragraph(p: XmlElement, read: ParagraphRead): void; table(tbl: XmlElement): void }
+): void {
+  let carried: { p: XmlElement; read: ParagraphRead } | undefined;
+  const emit = (p: XmlElement, read: ParagraphRead) => {
+    visit.paragraph(p, read);
+    for (const box of read.boxes) go(box);
+  };
+  const flush = () => {
+    if (carried) emit(carried.p, { ...carried.read, markDeleted: false });
+    carried = undefined;
+  };
+  const go = (c: XmlElement): void => {
+    for (const e of collect(c, BLOCKS)) {
+      if (e.name === "w:tbl") {
+        flush();
+        visit.table(e);
+        continue;
+      }
+      const own = reader.paragraph(e);
+      const read = carried ? mergeReads(carried.read, own) : own;
+      carried = undefined;
+      if (read.markDeleted) carried = { p: e, read };
+      else emit(e, read);
+    }
+  };
+  go(container);
+  flush();
+}
+
+/** Messages for what a paragraph holds that cannot be read. */
+function paragraphNotes(read: ParagraphRead): { severity: "warning"; message: string }[] {
+  const notes: { severity: "warning"; message: string }[] = [];
+  for (const progId of read.objects)
+    notes.push({
+      severity: "warning",
+      message: `有一个嵌入对象（${progId || "OLE 对象"}，如粘贴进来的 Excel 表格），Word 只显示它的图片，其中的文字和数字无法读取，未核对`,
+    });
+  if (read.unknownSymbols.length > 0)
+    notes.push({
+      severity: "warning",
+      message: `有 ${read.unknownSymbols.length} 个特殊符号（${[...new Set(read.unknownSymbols)].join("、")}）无法识别，已按“□”读入`,
+    });
+  return notes;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -144,6 +466,8 @@ interface WordCell {
   span: number;
   /** vMerge: "restart" opens a vertical merge, "continue" extends the one above. */
   vMerge?: "restart" | "continue";
+  /** What in the cell could not be read as a cell (a table nested in it, an embedded object). */
+  notes: { severity: "error" | "warning"; message: string }[];
 }
 
 interface WordRow {
@@ -157,25 +481,48 @@ interface WordTable {
 }
 
 type BodyItem =
-  { kind: "paragraph"; paragraph: DocxParagraph } | { kind: "table"; table: WordTable };
+  | { kind: "paragraph"; paragraph: DocxParagraph }
+  | { kind: "table"; table: WordTable }
+  | { kind: "note"; note: DocxNote };
 
-function cellText(tc: XmlElement): string {
-  return flatChildren(tc)
-    .filter((c) => c.name === "w:p")
-    .map((p) => paragraphText(p).replace(/\t/g, " ").trim())
-    .filter((t) => t !== "")
-    .join("\n");
+const NESTED_TABLE =
+  "单元格内嵌套了一个表格，已将其各行文字读入本单元格，但其中的数字未按表格逐项核对";
+
+function cellContent(tc: XmlElement, reader: DocumentReader): Pick<WordCell, "text" | "notes"> {
+  const lines: string[] = [];
+  const notes: WordCell["notes"] = [];
+  walkBlocks(tc, reader, {
+    paragraph(_p, read) {
+      const text = read.text.replace(/\t/g, " ").trim();
+      if (text !== "") lines.push(text);
+      notes.push(...paragraphNotes(read));
+    },
+    table(tbl) {
+      // A table inside the cell: its rows as lines of the cell's text, so that no text is lost.
+      const inner = wordTable(tbl, reader);
+      for (const row of inner.rows) {
+        const text = row.cells
+          .map((c) => c.text.replace(/\n/g, " "))
+          .filter((t) => t !== "")
+          .join(" ");
+        if (text !== "") lines.push(text);
+        for (const c of row.cells) notes.push(...c.notes);
+      }
+      notes.push({ severity: "warning", message: NESTED_TABLE });
+    },
+  });
+  return { text: lines.join("\n"), notes };
 }
 
-function wordTable(tbl: XmlElement): WordTable {
+function wordTable(tbl: XmlElement, reader: DocumentReader): WordTable {
   const grid = child(tbl, "w:tblGrid");
   let columns = grid ? elements(grid).filter((c) => c.name === "w:gridCol").length : 0;
   const rows: WordRow[] = [];
-  for (const tr of flatChildren(tbl).filter((c) => c.name === "w:tr")) {
+  for (const tr of collect(tbl, ROWS)) {
     const trPr = child(tr, "w:trPr");
     let col = Number(attr(trPr && child(trPr, "w:gridBefore"), "val") ?? 0) || 0;
     const cells: WordCell[] = [];
-    for (const tc of flatChildren(tr).filter((c) => c.name === "w:tc")) {
+    for (const tc of collect(tr, CELLS)) {
       const tcPr = child(tc, "w:tcPr");
       const span = Math.max(1, Number(attr(tcPr && child(tcPr, "w:gridSpan"), "val") ?? 1) || 1);
       const vMergeElement = tcPr && child(tcPr, "w:vMerge");
@@ -184,7 +531,19 @@ function wordTable(tbl: XmlElement): WordTable {
           ? "restart"
           : "continue"
         : undefined;
-      cells.push({ text: cellText(tc), col, span, vMerge });
+      const content = cellContent(tc, reader);
+      // A legacy horizontal merge (w:hMerge, from .doc): the cell widens the one before it.
+      const hMerge = tcPr && child(tcPr, "w:hMerge");
+      const before = cells[cells.length - 1];
+      if (hMerge && attr(hMerge, "val") !== "restart" && before) {
+        before.span += span;
+        if (content.text !== "")
+          before.text = before.text === "" ? content.text : `${before.text}\n${content.text}`;
+        before.notes.push(...content.notes);
+        col += span;
+        continue;
+      }
+      cells.push({ ...content, col, span, vMerge });
       col += span;
     }
     columns = Math.max(columns, col);
@@ -193,22 +552,78 @@ function wordTable(tbl: XmlElement): WordTable {
   return { rows, columns };
 }
 
-function bodyItems(document: XmlElement): BodyItem[] {
-  const body = elements(document)
-    .find((e) => e.name === "w:document")
-    ?.children.find((c): c is XmlElement => typeof c !== "string" && c.name === "w:body");
+/** A one-cell table holding a table: a frame drawn round the content, read as the content. */
+function frameContent(tbl: XmlElement): XmlElement | undefined {
+  const rows = collect(tbl, ROWS);
+  if (rows.length !== 1) return undefined;
+  const cells = collect(rows[0], CELLS);
+  if (cells.length !== 1) return undefined;
+  return collect(cells[0], BLOCKS).some((e) => e.name === "w:tbl") ? cells[0] : undefined;
+}
+
+function bodyOf(root: XmlElement): XmlElement {
+  const document = elements(root).find((e) => e.name === "w:document");
+  const body = document && child(document, "w:body");
   if (!body) throw new Error("word/document.xml has no w:body");
+  return body;
+}
+
+/** Elements of `name` where Word shows them. */
+function shownElements(root: XmlElement, name: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  const walk = (e: XmlElement) => {
+    for (const c of shownChildren(e)) {
+      if (c.name === name) out.push(c);
+      walk(c);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+function bodyItems(root: XmlElement, reader: DocumentReader): BodyItem[] {
+  const body = bodyOf(root);
   const items: BodyItem[] = [];
   let index = 0;
-  for (const e of flatChildren(body)) {
-    if (e.name === "w:p") {
-      const text = paragraphText(e);
-      if (text.trim() === "") continue;
-      index++;
-      items.push({ kind: "paragraph", paragraph: { text, index, style: paragraphStyle(e) } });
-    } else if (e.name === "w:tbl") items.push({ kind: "table", table: wordTable(e) });
-  }
+  const visit = {
+    paragraph(p: XmlElement, read: ParagraphRead) {
+      if (read.text.trim() !== "") {
+        index++;
+        const pPr = child(p, "w:pPr");
+        const style = pPr ? attr(child(pPr, "w:pStyle"), "val") : undefined;
+        items.push({ kind: "paragraph", paragraph: { text: read.text, index, style } });
+      }
+      for (const note of paragraphNotes(read))
+        items.push({ kind: "note", note: { ...note, ...(index > 0 ? { paragraph: index } : {}) } });
+    },
+    table(tbl: XmlElement) {
+      const frame = frameContent(tbl);
+      if (frame) walkBlocks(frame, reader, visit);
+      else items.push({ kind: "table", table: wordTable(tbl, reader) });
+    },
+  };
+  walkBlocks(body, reader, visit);
   return items;
+}
+
+/** What the document holds that this reader did not read: content of other files, lost text. */
+function documentNotes(root: XmlElement, reader: DocumentReader): DocxNote[] {
+  const notes: DocxNote[] = [];
+  const chunks = shownElements(root, "w:altChunk").length;
+  if (chunks > 0)
+    notes.push({
+      severity: "error",
+      message: `文档中有 ${chunks} 处以“嵌入文件”（altChunk）方式插入的内容，其文字不在文档正文中，无法读取，未核对；请在 Word 中打开后另存为 .docx 再检查`,
+    });
+  const missed = reader.unread(root);
+  if (missed.length > 0) {
+    const sample = missed[0].length > 30 ? `${missed[0].slice(0, 30)}…` : missed[0];
+    notes.push({
+      severity: "error",
+      message: `文档中有 ${missed.length} 处文字在无法识别的位置，未能读入（如“${sample}”），这些内容未核对`,
+    });
+  }
+  return notes;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -271,6 +686,8 @@ interface Building {
   header: string[];
   /** Rows above the Word table: its title and caption lines. */
   captionRows: number;
+  /** What its cells hold that could not be read as cells, by A1 address. */
+  notes: { cell: string; severity: "error" | "warning"; message: string }[];
 }
 
 function rowKey(row: WordRow): string {
@@ -290,6 +707,8 @@ function appendTable(building: Building, table: WordTable, from: number): void {
     const seen = new Set<number>();
     for (const cell of table.rows[r].cells) {
       seen.add(cell.col);
+      for (const note of cell.notes)
+        building.notes.push({ cell: a1(sheetRow, cell.col + 1), ...note });
       const right = cell.col + cell.span;
       if (cell.vMerge === "continue" && open.has(cell.col)) {
         open.get(cell.col)!.bottom = sheetRow;
@@ -327,19 +746,65 @@ export interface DocxContent {
   captionRows: Record<string, number>;
   /** The paragraphs outside the tables and their captions, in order: the document's own text. */
   paragraphs: DocxParagraph[];
+  /** What the document holds that could not be read, for findings: never dropped in silence. */
+  notes: DocxNote[];
 }
 
-/** Reads word/document.xml of a .docx. Throws on bytes that are not a .docx. */
-export async function readDocx(data: ArrayBuffer | Uint8Array): Promise<DocxContent> {
+const OFFICE_DOCUMENT = /\/officeDocument$/;
+
+/**
+ * The main part of a .docx: where the package's relationships (_rels/.rels) say it is — Word writes
+ * word/document.xml, other generators may not. Throws on bytes that are not a .docx.
+ */
+export async function mainDocumentXml(data: ArrayBuffer | Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(data);
-  const document = zip.file("word/document.xml");
-  if (!document) throw new Error("word/document.xml not found");
-  return docxContent(await document.async("string"));
+  let path = "word/document.xml";
+  const rels = zip.file("_rels/.rels");
+  if (rels) {
+    const root = parseXmlPart(await rels.async("uint8array"), "_rels/.rels");
+    const main = shownElements(root, "Relationship").find((r) =>
+      OFFICE_DOCUMENT.test(r.attrs.Type ?? "")
+    );
+    if (main?.attrs.Target) path = main.attrs.Target.replace(/^\//, "");
+  }
+  const document = zip.file(path);
+  if (!document) throw new Error(`${path} not found`);
+  return document.async("uint8array");
+}
+
+/** Reads the main document of a .docx. Throws on bytes that are not a .docx. */
+export async function readDocx(data: ArrayBuffer | Uint8Array): Promise<DocxContent> {
+  return docxContent(await mainDocumentXml(data));
+}
+
+/**
+ * Every paragraph's text in reading order — the body's, each table cell's (one paragraph each),
+ * the text boxes' — tabs and line breaks as spaces, empty ones left out.
+ */
+export function documentParagraphs(xml: string | Uint8Array): string[] {
+  const root = parseXmlPart(xml);
+  const reader = new DocumentReader();
+  const out: string[] = [];
+  const visit = {
+    paragraph(_p: XmlElement, read: ParagraphRead) {
+      const text = read.text.replace(/[\t\n]/g, " ").trim();
+      if (text !== "") out.push(text);
+    },
+    table(tbl: XmlElement) {
+      for (const tr of collect(tbl, ROWS))
+        for (const tc of collect(tr, CELLS)) walkBlocks(tc, reader, visit);
+    },
+  };
+  walkBlocks(bodyOf(root), reader, visit);
+  return out;
 }
 
 /** The grids and text of a document.xml. */
-export function docxContent(xml: string): DocxContent {
-  const items = bodyItems(parseXml(xml));
+export function docxContent(xml: string | Uint8Array): DocxContent {
+  const root = parseXmlPart(xml);
+  const reader = new DocumentReader();
+  const items = bodyItems(root, reader);
+  const notes: DocxNote[] = [];
   const grids: Building[] = [];
   const text: DocxParagraph[] = [];
   /** Paragraphs since the last table, not yet known to be text or a caption. */
@@ -347,6 +812,10 @@ export function docxContent(xml: string): DocxContent {
   let last: Building | undefined;
   const flush = (keep: DocxParagraph[]) => text.push(...keep);
   for (const item of items) {
+    if (item.kind === "note") {
+      notes.push(item.note);
+      continue;
+    }
     if (item.kind === "paragraph") {
       if (item.paragraph.style && TOC_STYLE.test(item.paragraph.style)) continue;
       pending.push(item.paragraph);
@@ -389,6 +858,7 @@ export function docxContent(xml: string): DocxContent {
       columns: table.columns,
       header: [],
       captionRows: captions.length,
+      notes: [],
     };
     // The title spans the table, as on a sheet.
     if (title && table.columns > 1)
@@ -400,20 +870,19 @@ export function docxContent(xml: string): DocxContent {
   flush(pending);
   const used = new Map<string, number>();
   const captionRows: Record<string, number> = {};
-  return {
-    captionRows,
-    grids: grids.map((b) => {
-      const n = (used.get(b.sheet) ?? 0) + 1;
-      used.set(b.sheet, n);
-      const sheet = n > 1 ? `${b.sheet}（${n}）` : b.sheet;
-      captionRows[sheet] = b.captionRows;
-      return {
-        sheet,
-        origin: { row: 1, col: 1 },
-        values: b.values,
-        merges: b.merges,
-      };
-    }),
-    paragraphs: text,
-  };
+  const named = grids.map((b): Grid => {
+    const n = (used.get(b.sheet) ?? 0) + 1;
+    used.set(b.sheet, n);
+    const sheet = n > 1 ? `${b.sheet}（${n}）` : b.sheet;
+    captionRows[sheet] = b.captionRows;
+    for (const note of b.notes) notes.push({ ...note, sheet });
+    return {
+      sheet,
+      origin: { row: 1, col: 1 },
+      values: b.values,
+      merges: b.merges,
+    };
+  });
+  notes.push(...documentNotes(root, reader));
+  return { captionRows, grids: named, paragraphs: text, notes };
 }

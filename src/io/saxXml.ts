@@ -14,6 +14,11 @@ export interface XmlHandler {
   /** Text between tags, entities decoded; only called while `wantsText()` is true. */
   text(text: string): void;
   wantsText(): boolean;
+  /**
+   * A CDATA section's text, only called while `wantsText()` is true. Optional: the worksheet reader
+   * ignores CDATA as exceljs does; the .docx reader takes it as text, as XML defines it.
+   */
+  cdata?(text: string): void;
 }
 
 export class XmlReader {
@@ -28,6 +33,12 @@ export class XmlReader {
     parser.on("text", (text) => {
       if (handler.wantsText()) handler.text(text);
     });
+    if (handler.cdata) {
+      const cdata = handler.cdata.bind(handler);
+      parser.on("cdata", (text) => {
+        if (handler.wantsText()) cdata(text);
+      });
+    }
     // No error handler: saxes then throws on malformed XML, and the caller reads the file in full.
   }
 

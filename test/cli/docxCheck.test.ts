@@ -222,6 +222,41 @@ describe("check <file.docx>: the round trip", () => {
   });
 });
 
+describe("check <file.docx>: content the reader cannot read", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = makeTempDir("budget-docx-unread-");
+  });
+  afterAll(() => removeDir(dir));
+
+  test("an embedded file (altChunk) is an error in the report, so the document is never 通过 on what was read", async () => {
+    const { docx } = await exportBoth(QUYANG, path.join(dir, "export"));
+    const zip = await JSZip.loadAsync(readFileSync(docx));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    const at = xml.lastIndexOf("<w:sectPr");
+    expect(at).toBeGreaterThan(0);
+    zip.file(
+      "word/document.xml",
+      `${xml.slice(0, at)}<w:altChunk r:id="rIdChunk"/>${xml.slice(at)}`
+    );
+    const chunked = path.join(dir, "chunked.docx");
+    writeFileSync(chunked, await zip.generateAsync({ type: "uint8array" }));
+
+    const clean = await checkFile(docx);
+    const result = await checkFile(chunked);
+    expect(clean.findings.filter((f) => f.ruleId === "docx.unread")).toEqual([]);
+    const unread = result.findings.filter((f) => f.ruleId === "docx.unread");
+    expect(unread).toHaveLength(1);
+    expect(unread[0].severity).toBe("error");
+    expect(unread[0].message).toMatch(/altChunk/);
+    // Everything else is read and checked as before.
+    expect(result.findings.length).toBe(clean.findings.length + 1);
+    const text = renderText([result]);
+    expect(text).toContain("altChunk");
+    expect(text).toMatch(/小结：未通过/);
+  });
+});
+
 describe("check <file.docx>: documents without tables, unreadable documents, folders of both", () => {
   let dir: string;
   beforeAll(() => {

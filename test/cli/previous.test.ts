@@ -314,4 +314,33 @@ describe("a published .docx as last year's", () => {
     );
     expect(findings).toEqual([]);
   });
+
+  it("warns that last year's figures may be incomplete where its .docx holds what cannot be read", async () => {
+    const xlsx = await writeQuyang2023(path.join(dir, "曲阳2023.xlsx"));
+    const published = path.join(dir, "2023");
+    expect((await run("export", xlsx, "--out", published)).code).toBe(0);
+    const docx = path.join(published, `${QUYANG_NAME}-2023-部门预算公开.docx`);
+    const zip = await JSZip.loadAsync(readFileSync(docx));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    const at = xml.lastIndexOf("<w:sectPr");
+    zip.file(
+      "word/document.xml",
+      `${xml.slice(0, at)}<w:altChunk r:id="rIdChunk"/>${xml.slice(at)}`
+    );
+    const chunked = path.join(dir, "chunked-2023.docx");
+    writeFileSync(chunked, await zip.generateAsync({ type: "uint8array" }));
+    const checked = await run("check", LEDGER, "--previous", chunked, "-f", "json");
+    const unread = (
+      JSON.parse(checked.out).files[0].findings as {
+        rule: string;
+        severity: string;
+        message: string;
+      }[]
+    ).filter((f) => f.rule === "docx.unread");
+    expect(unread).toHaveLength(1);
+    expect(unread[0].severity).toBe("warning");
+    expect(unread[0].message).toMatch(
+      /^上年公开文件“chunked-2023\.docx”：.*altChunk.*上年数可能不全。$/
+    );
+  });
 });

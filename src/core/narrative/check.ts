@@ -15,6 +15,7 @@ import { formatAmount, formatPercent } from "../messages/amounts";
 import { Money, ZERO, formatMoney, roundMoney } from "../money";
 import type { WorkbookModel } from "../read/workbook";
 import { compareSum, roundingTolerance } from "../rounding";
+import type { SumComparison } from "../rounding";
 import type { TemplateId, UnitNature } from "../model";
 import {
   DECOMPOSITIONS,
@@ -255,10 +256,7 @@ class NarrativeChecker {
       );
       return;
     }
-    const comparison = compareSum(
-      whole.value,
-      parts.map((p) => p.value)
-    );
+    const comparison = compareStated(whole, parts);
     if (comparison.agreement === "exact") return;
     const rounding = comparison.agreement === "rounding";
     const sum =
@@ -307,10 +305,7 @@ class NarrativeChecker {
   }
 
   subtotalFinding(total: Mention, parts: Mention[], ofSubtotals: boolean): void {
-    const comparison = compareSum(
-      total.value,
-      parts.map((p) => p.value)
-    );
+    const comparison = compareStated(total, parts);
     if (comparison.agreement === "exact") return;
     const rounding = comparison.agreement === "rounding";
     const listed = parts.map((p) => changeText(p.value)).join("、");
@@ -348,7 +343,8 @@ class NarrativeChecker {
         rank[b.comparison.agreement] < rank[a.comparison.agreement] ? b : a
       );
       if (comparison.agreement === "exact") continue;
-      const rounding = comparison.agreement === "rounding";
+      // 持平 is no rounded figure: the two years' figures are equal, or it is wrong.
+      const rounding = comparison.agreement === "rounding" && !m.flat;
       this.push(
         RULE.change,
         rounding ? "info" : "error",
@@ -381,7 +377,7 @@ class NarrativeChecker {
       const expected = level.value.minus(prior.value);
       const comparison = compareSum(m.value, [expected]);
       if (comparison.agreement === "exact") continue;
-      const rounding = comparison.agreement === "rounding";
+      const rounding = comparison.agreement === "rounding" && !m.flat;
       this.push(
         RULE.change,
         rounding ? "info" : "error",
@@ -707,6 +703,20 @@ class NarrativeChecker {
     this.placeholders();
     return this.findings;
   }
+}
+
+/**
+ * A whole stated in the text against the parts listed after it. A 持平 is an exact 0.00, not a
+ * rounded figure, so it widens the rounding tolerance by nothing (as part or as whole).
+ */
+function compareStated(whole: Mention, parts: readonly Mention[]): SumComparison {
+  const rounded = parts.filter((p) => !p.flat).map((p) => p.value);
+  const comparison = compareSum(whole.value, rounded);
+  if (!whole.flat || comparison.agreement !== "rounding") return comparison;
+  const tolerance = roundingTolerance(rounded.length - 1);
+  return comparison.difference.abs().lessThanOrEqualTo(tolerance)
+    ? { ...comparison, tolerance }
+    : { ...comparison, agreement: "mismatch", tolerance };
 }
 
 function changeText(value: Money): string {

@@ -393,6 +393,12 @@ export interface Mention {
   baseUnknown?: boolean;
   /** Changes: stated as a subtotal (合计减少139.9万元, 以上…合计). */
   subtotal?: boolean;
+  /**
+   * Changes: stated as 持平 (与上年持平) — a change of exactly 0.00, with no number written. It is
+   * not a rounded figure: it adds nothing to a sum's rounding tolerance, and any difference from
+   * last year makes it wrong.
+   */
+  flat?: boolean;
   /** Words such as 一般公共预算, 当年, 上年结转 that narrow which table figure is meant. */
   qualifiers: string[];
   paragraph: number;
@@ -426,6 +432,17 @@ function foldDigits(text: string): string {
 }
 
 const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(亿元|万元|元|%|个|项(?!目))/g;
+/**
+ * A number, or 持平: “与上年持平” states a change of 0.00 as surely as “增加0.00万元” does, and a list
+ * of 类 changes with one 持平 is still a complete list.
+ */
+const NUMBER_OR_FLAT = new RegExp(
+  // The word 持平 ends there: not 保持平稳, 维持平衡, 支持平台, 坚持平等.
+  String.raw`${NUMBER.source}|持平(?=$|[\s，,。；;：:、！？!?）)（(”"]|的|了|状态|水平)`,
+  "g"
+);
+/** 基本持平, 大体持平, 略有…: roughly flat, not a change of exactly 0.00. */
+const ROUGHLY = /(?:基本|大体|大致|总体|整体|略|约|接近|近乎|趋于)(?:保持)?$/;
 /** Where a statement's own text starts: punctuation, or the number before it. */
 const BOUNDARY = /[，,。；;：:、！？!?\n]/;
 const SENTENCE_END = /[。！？!?]/;
@@ -433,6 +450,8 @@ const CLAUSE_END = /[。！？!?；;]/;
 
 const COMPARED = String.raw`(?:(?:比|较|与|同)(?:上年|去年|上一年|上年度|20\d\d年度?)(?:预算数?|同期)?(?:相比|相较)?|同比)`;
 const CHANGE = new RegExp(String.raw`^(.*?)(${COMPARED}?(增加|减少|增长|下降|降低|上升)了?)$`);
+/** The words before 持平: a subject, then 比上年 / 与上年相比 / 同比 (or nothing), maybe 保持. */
+const FLAT = new RegExp(String.raw`^(.*?)${COMPARED}?(?:保持)?$`);
 const RATE = new RegExp(
   String.raw`^(.*?)${COMPARED}?(增长|下降|降低|上升|增加|减少|增幅|降幅|增长率|下降率)(?:为|是|达|了)?$`
 );
@@ -472,10 +491,18 @@ function extractParagraph(text: string, paragraph: number, first: number): Menti
   const folded = foldDigits(text);
   const mentions: Mention[] = [];
   let previousEnd = 0;
-  NUMBER.lastIndex = 0;
-  for (let m = NUMBER.exec(folded); m; m = NUMBER.exec(folded)) {
+  const numbers = new RegExp(NUMBER_OR_FLAT.source, "g");
+  for (let m = numbers.exec(folded); m; m = numbers.exec(folded)) {
     const offset = m.index;
     const before = folded[offset - 1] ?? "";
+    if (m[1] === undefined) {
+      const flat = flatMention(text, folded, offset, previousEnd, paragraph, first, mentions);
+      if (flat) {
+        mentions.push(flat);
+        previousEnd = offset + m[0].length;
+      }
+      continue;
+    }
     if (/[A-Za-z.]/.test(before)) continue;
     const unit = m[3] as Mention["unit"];
     const integer = m[1].replace(/,/g, "");
@@ -491,13 +518,7 @@ function extractParagraph(text: string, paragraph: number, first: number): Menti
     }
     const kind: MentionKind =
       unit === "%" ? "percent" : unit === "个" || unit === "项" ? "count" : "amount";
-    let segmentStart = previousEnd;
-    for (let i = offset - 1; i >= previousEnd; i--) {
-      if (BOUNDARY.test(folded[i])) {
-        segmentStart = i + 1;
-        break;
-      }
-    }
+    const segmentStart = segmentStartOf(folded, offset, previousEnd);
     const segment = folded.slice(segmentStart, offset);
     const sentenceIndex = indexOfSentence(folded, offset, SENTENCE_END);
     const clauseIndex = indexOfSentence(folded, offset, CLAUSE_END);
@@ -524,6 +545,52 @@ function extractParagraph(text: string, paragraph: number, first: number): Menti
     previousEnd = offset + m[0].length;
   }
   return mentions;
+}
+
+/** Where the words of the statement at `offset` start: after punctuation or the number before. */
+function segmentStartOf(folded: string, offset: number, previousEnd: number): number {
+  for (let i = offset - 1; i >= previousEnd; i--) if (BOUNDARY.test(folded[i])) return i + 1;
+  return previousEnd;
+}
+
+/**
+ * 持平 as a change of 0.00万元 (比上年持平, 与2023年相比持平, 三公经费与上年持平), its subject found
+ * as a written change's is. Not 基本持平 and the like, which state no exact figure.
+ */
+function flatMention(
+  text: string,
+  folded: string,
+  offset: number,
+  previousEnd: number,
+  paragraph: number,
+  first: number,
+  mentions: Mention[]
+): Mention | undefined {
+  const segmentStart = segmentStartOf(folded, offset, previousEnd);
+  const segment = folded.slice(segmentStart, offset);
+  const norm = normalizeForMatch(segment);
+  const flat = FLAT.exec(norm);
+  if (!flat || ROUGHLY.test(norm) || ROUGHLY.test(flat[1])) return undefined;
+  const mention: Mention = {
+    index: first + mentions.length,
+    kind: "amount",
+    role: "change",
+    value: new Money(0),
+    decimals: 2,
+    written: "持平",
+    lead: text.slice(segmentStart, offset).trim(),
+    unit: "万元",
+    flat: true,
+    qualifiers: QUALIFIERS.filter((q) => norm.includes(q)),
+    paragraph,
+    offset,
+    length: 2,
+    sentence: sentenceAround(text, offset),
+    sentenceIndex: indexOfSentence(folded, offset, SENTENCE_END),
+    clauseIndex: indexOfSentence(folded, offset, CLAUSE_END),
+  };
+  changeSubject(mention, flat[1], mentions);
+  return mention;
 }
 
 /** The mentions of the same clause (or sentence) before `mention`, nearest last. */
@@ -614,6 +681,30 @@ function changeHead(mention: Mention, before: Mention[]): Mention | undefined {
   return inParagraph.find((m) => WHOLE_SUBJECTS.has(m.subject!)) ?? inParagraph[0];
 }
 
+/** What a change is about: the term before 比上年增加 (or 持平), else the figure it follows. */
+function changeSubject(mention: Mention, words: string, before: Mention[]): void {
+  let subjectPart = words;
+  if (SUBTOTAL.test(subjectPart)) {
+    mention.subtotal = true;
+    subjectPart = subjectPart.replace(/^以上/, "");
+  }
+  const own = matchSubject(subjectPart, "amount");
+  if (own) {
+    mention.subject = own.subject;
+    mention.subjectText = own.term;
+    mention.subjectFrom = "term";
+    return;
+  }
+  if (!FILLER_ONLY.test(subjectPart) || mention.subtotal) return; // a project, or a subtotal of them
+  const head = changeHead(mention, before);
+  if (head) {
+    mention.subject = head.subject;
+    mention.subjectText = head.subjectText;
+    mention.subjectFrom = "sentence";
+    mention.of = head.index;
+  }
+}
+
 function classify(mention: Mention, segment: string, before: Mention[]): void {
   const norm = normalizeForMatch(segment);
   if (mention.kind === "percent") {
@@ -635,7 +726,10 @@ function classify(mention: Mention, segment: string, before: Mention[]): void {
         mention.subjectText = own.term;
         mention.subjectFrom = "term";
       } else {
-        const previous = earlier(before, mention, "sentence").filter((m) => m.kind === "amount");
+        // A share is of a figure written: 持平 is a change with no number of its own.
+        const previous = earlier(before, mention, "sentence").filter(
+          (m) => m.kind === "amount" && !m.flat
+        );
         const of = previous[previous.length - 1];
         if (!of) {
           mention.role = "other";
@@ -692,26 +786,7 @@ function classify(mention: Mention, segment: string, before: Mention[]): void {
   if (change && change[2] !== "") {
     mention.role = "change";
     if (/减少|下降|降低/.test(change[3])) mention.value = mention.value.negated();
-    let subjectPart = change[1];
-    if (SUBTOTAL.test(subjectPart)) {
-      mention.subtotal = true;
-      subjectPart = subjectPart.replace(/^以上/, "");
-    }
-    const own = matchSubject(subjectPart, "amount");
-    if (own) {
-      mention.subject = own.subject;
-      mention.subjectText = own.term;
-      mention.subjectFrom = "term";
-      return;
-    }
-    if (!FILLER_ONLY.test(subjectPart) || mention.subtotal) return; // a project, or a subtotal of them
-    const head = changeHead(mention, before);
-    if (head) {
-      mention.subject = head.subject;
-      mention.subjectText = head.subjectText;
-      mention.subjectFrom = "sentence";
-      mention.of = head.index;
-    }
+    changeSubject(mention, change[1], before);
     return;
   }
   if (PRIOR_AMOUNT.test(norm)) {

@@ -25,6 +25,7 @@ import { readWorkbook } from "../../../src/core/read/workbook";
 import { buildSheets } from "../../../src/core/format/buildSheets";
 import { specToGrid } from "../../../src/core/format/specToGrid";
 import type { TemplateId } from "../../../src/core/model";
+import { PROVINCE_IDS } from "../../../src/core/templates/ids";
 import { gridsFromXlsx } from "../../../src/io/readXlsx";
 
 const EXAMPLE = path.resolve(__dirname, "../../../examples/quyang-2024-ledger.xlsx");
@@ -321,6 +322,38 @@ describe("the generated 情况说明's layout", () => {
           .filter((f) => f.ruleId === "narrative.sum")
           .map((f) => [f.expected, f.actual])
       ).toEqual([["-65.78", "-66.78"]]);
+    }
+  );
+
+  it.each(PROVINCE_IDS)(
+    "has %s 类 changes with 持平 among them that its checker holds against the total change",
+    (template) => {
+      // BY_CLASS leaves 206 and 221 持平. By hand the 类 changes add up to the total change:
+      // 17.94 + 0.00 − 6.90 + 16.86 + 3.56 − 98.24 + 0.00 = −66.78 = 872.24 − 939.02.
+      const narrative = generateNarrative(figures, ledger.department, { template, ...BY_CLASS });
+      const text = narrativeToText(narrative);
+      expect(text).toContain("科学技术支出40.62万元，比上年持平");
+      const model = tablesOf(template);
+      const errors = (t: string, lastYear = BY_CLASS.lastYear) =>
+        checkNarrative(paragraphsFromText(t), model, { lastYear }).filter(
+          (f) => f.severity === "error"
+        );
+      expect(errors(text)).toEqual([]);
+      // One 类 change edited: the 类 changes add up to −65.78, not the stated −66.78.
+      const edited = text.replace("增加17.94万元", "增加18.94万元");
+      expect(edited).not.toBe(text);
+      expect(
+        errors(edited)
+          .filter((f) => f.ruleId === "narrative.sum")
+          .map((f) => [f.expected, f.actual])
+      ).toEqual([["-65.78", "-66.78"]]);
+      // Told 科学技术支出 was 40.61 last year, its 持平 is an error (it grew by 0.01).
+      const moved = errors(text, { ...BY_CLASS.lastYear, "class:206": m("40.61") });
+      expect(moved.map((f) => [f.ruleId, f.expected, f.actual])).toContainEqual([
+        "narrative.change",
+        "0.01",
+        "0.00",
+      ]);
     }
   );
 
