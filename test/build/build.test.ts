@@ -159,7 +159,8 @@ describe("production build", () => {
    * it). Raised to 268 KB at 263 KB measured (269,349 bytes): the provinces became one registry of
    * data that the checker loads with the templates, narrative styles and 名词解释 included (+~4 KB,
    * with the fourth set), and the 上年公开文件 picker joined the Check step (+2.6 KB). Lowered to
-   * 255 KB at 253.5 KB measured (259,603 bytes): the provinces' 情况说明 wording and 名词解释 load with
+   * 255 KB at 253.5 KB measured (259,603 bytes; 254.6 KB, 260,725 bytes, with main's check path of
+   * the same day merged in): the provinces' 情况说明 wording and 名词解释 load with
    * the content chunk (templates/narratives.ts, −3.4 KB), and the pane's makeStyles are compiled
    * ahead of time (@griffel/webpack-loader), so no CSS compiler ships (−6.6 KB). Measured and left
    * out because they made it larger: the 生成/导出 steps, or the two dialogs, in a chunk of their own
