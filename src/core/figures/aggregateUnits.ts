@@ -63,7 +63,7 @@ function scopeOf(keep: (offset: number) => boolean, bits: number): Scope {
   return { offsets, bits };
 }
 
-/** Odd offsets hold the carry-over (see cellOf). */
+/** Odd offsets hold the carry-over (see lineUnits). */
 const SCOPES: Record<ScopeName, Scope> = {
   all: scopeOf(() => true, CURRENT_BITS | (CURRENT_BITS << CARRY_SHIFT)),
   current: scopeOf((o) => o % 2 === 0, CURRENT_BITS),
@@ -81,15 +81,6 @@ const ALL = indexesOf(FUND_SOURCES);
 const FISCAL = indexesOf(FISCAL_SOURCES);
 const UNIT_FUNDS = indexesOf(UNIT_FUND_SOURCES);
 const SINGLE: readonly number[][] = FUND_SOURCES.map((_, i) => [i]);
-
-/** The cell of a line in a block. */
-function cellOf(line: FigureLine): number {
-  return (
-    SOURCE_INDEX.get(line.source)! * PER_SOURCE +
-    KIND_INDEX[line.kind] * 2 +
-    (line.carryover ? 1 : 0)
-  );
-}
 
 function unitsOfMeasure(
   cells: Float64Array,
@@ -159,6 +150,82 @@ const ZERO_AMOUNTS: Readonly<ExpenditureAmounts> = Object.freeze({
   carryover: ZERO,
 });
 
+const LAZY_STATE = Symbol("made when read");
+
+/**
+ * Own enumerable properties whose value is made the first time it is read (or set), then kept as a
+ * plain data property: to every reader — spread, JSON.stringify, equality in tests — the object
+ * looks like plain data. The descriptors are made once per kind of object; each object carries its
+ * state under a symbol, so defining them costs no closure per object.
+ */
+function lazyDescriptors<S>(makers: Record<string, (state: S) => unknown>): PropertyDescriptorMap {
+  const descriptors: PropertyDescriptorMap = {};
+  for (const name of Object.keys(makers)) {
+    const settle = (self: object, value: unknown): void => {
+      Object.defineProperty(self, name, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    };
+    descriptors[name] = {
+      enumerable: true,
+      configurable: true,
+      get(this: { [LAZY_STATE]: S }): unknown {
+        const value = makers[name](this[LAZY_STATE]);
+        settle(this, value);
+        return value;
+      },
+      set(this: object, value: unknown): void {
+        settle(this, value);
+      },
+    };
+  }
+  return descriptors;
+}
+
+function defineLazy<T extends object, S>(
+  target: T,
+  state: S,
+  descriptors: PropertyDescriptorMap
+): T {
+  Object.defineProperty(target, LAZY_STATE, { value: state });
+  return Object.defineProperties(target, descriptors);
+}
+
+/** A node's or a project's block, in a scope. */
+interface NodeState {
+  cells: Float64Array;
+  present: number;
+  scope: Scope;
+  scale: number;
+}
+
+function bySourceOf({
+  cells,
+  present,
+  scope,
+  scale,
+}: NodeState): Record<FundSource, ExpenditureAmounts> {
+  const bySource = {} as Record<FundSource, ExpenditureAmounts>;
+  FUND_SOURCES.forEach((source, i) => {
+    // A source no line of the node has is zero throughout: no sums to make.
+    bySource[source] = hasSource(present, i, scope)
+      ? amountsOfCells(cells, SINGLE[i], scope, scale)
+      : { ...ZERO_AMOUNTS };
+  });
+  return bySource;
+}
+
+/** A node's figures are made when read: the printed tables read sums of units instead (ScopedFigures.sum). */
+const LAZY_NODE = lazyDescriptors<NodeState>({
+  all: (s) => amountsOfCells(s.cells, ALL, s.scope, s.scale),
+  fiscal: (s) => amountsOfCells(s.cells, FISCAL, s.scope, s.scale),
+  unitFunds: (s) => amountsOfCells(s.cells, UNIT_FUNDS, s.scope, s.scale),
+  bySource: bySourceOf,
+});
+
 function node(
   code: string,
   name: string,
@@ -168,23 +235,32 @@ function node(
   scope: Scope,
   scale: number
 ): ClassifiedFigures {
-  const bySource = {} as Record<FundSource, ExpenditureAmounts>;
-  FUND_SOURCES.forEach((source, i) => {
-    // A source no line of the node has is zero throughout: no sums to make.
-    bySource[source] = hasSource(present, i, scope)
-      ? amountsOfCells(cells, SINGLE[i], scope, scale)
-      : { ...ZERO_AMOUNTS };
-  });
-  return {
-    code,
-    name,
-    level,
-    all: amountsOfCells(cells, ALL, scope, scale),
-    fiscal: amountsOfCells(cells, FISCAL, scope, scale),
-    unitFunds: amountsOfCells(cells, UNIT_FUNDS, scope, scale),
-    bySource,
-  };
+  const out = { code, name, level } as ClassifiedFigures;
+  return defineLazy(out, { cells, present, scope, scale }, LAZY_NODE);
 }
+
+interface ProjectState extends NodeState {
+  union: (sets: [Set<string>, Set<string>]) => string[];
+  functionCodes: [Set<string>, Set<string>];
+  economicCodes: [Set<string>, Set<string>];
+}
+
+const LAZY_PROJECT = lazyDescriptors<ProjectState>({
+  functionCodes: (s) => s.union(s.functionCodes),
+  economicCodes: (s) => s.union(s.economicCodes),
+  amounts: (s) => amountsOfCells(s.cells, ALL, s.scope, s.scale),
+  bySource: (s) => {
+    const bySource: Partial<Record<FundSource, ExpenditureAmounts>> = {};
+    FUND_SOURCES.forEach((source, i) => {
+      if (hasSource(s.present, i, s.scope))
+        bySource[source] = amountsOfCells(s.cells, SINGLE[i], s.scope, s.scale);
+    });
+    return bySource;
+  },
+});
+
+/** A scope's lines are copied only if someone reads them (the printed tables do not). */
+const LAZY_LINES = lazyDescriptors<() => FigureLine[]>({ lines: (make) => make() });
 
 interface Block {
   cells: Float64Array;
@@ -210,6 +286,8 @@ interface TreeBlocks {
   total: Block;
   /** Prefix nodes in code order (the tree's pre-order). */
   nodes: { code: string; level: CodeLevel; block: Block }[];
+  /** Every node's block by its code, "" the total. */
+  byCode: Map<string, Block>;
 }
 
 /** The classification tree over per-code blocks, as classify() in figures.ts builds it. */
@@ -236,7 +314,9 @@ function treeBlocks(leaves: Map<string, Block>, lengths: readonly number[]): Tre
   const sorted = [...nodes.values()].sort((a, b) =>
     a.code < b.code ? -1 : a.code > b.code ? 1 : 0
   );
-  return { total, nodes: sorted };
+  const byCode = new Map<string, Block>([["", total]]);
+  for (const entry of sorted) byCode.set(entry.code, entry.block);
+  return { total, nodes: sorted, byCode };
 }
 
 /** The tree's nodes in a scope: those with a line in it, after the 合计 (always there). */
@@ -306,43 +386,87 @@ interface ProjectBlock extends Block {
   economicCodes: [Set<string>, Set<string>];
 }
 
+/**
+ * Amounts that replace the lines' own: one integer per line at a scale (the rounded amounts the
+ * printed tables add up, see format/roundUnits.ts roundedUnits), and the lines that carry them,
+ * made only if someone reads a scope's `lines`.
+ */
+export interface AmountsInUnits {
+  units: Float64Array;
+  scale: number;
+  lines: () => FigureLine[];
+}
+
 /** The integer amounts of the lines at a common scale; undefined when Decimals are needed. */
 function lineUnits(
-  lines: readonly FigureLine[]
-): { units: Float64Array; scale: number } | undefined {
+  lines: readonly FigureLine[],
+  given?: AmountsInUnits
+): { units: Float64Array; scale: number; cells: Int32Array; bits: Int32Array } | undefined {
+  // Each line's cell in a block and its presence bit, looked up once here.
+  const cells = new Int32Array(lines.length);
+  const bits = new Int32Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    const kind = KIND_INDEX[line.kind];
+    const source = SOURCE_INDEX.get(line.source);
     // A kind or source outside the vocabulary has no cell: the Decimal path handles it as it can.
-    if (KIND_INDEX[line.kind] === undefined || !SOURCE_INDEX.has(line.source)) return undefined;
+    if (kind === undefined || source === undefined) return undefined;
+    const carry = line.carryover ? 1 : 0;
+    cells[i] = source * PER_SOURCE + kind * 2 + carry;
+    bits[i] = 1 << (source + carry * CARRY_SHIFT);
+  }
+  if (given) {
+    let magnitude = 0;
+    for (let i = 0; i < given.units.length; i++) magnitude += Math.abs(given.units[i]);
+    return magnitude < SAFE_UNITS_MAGNITUDE
+      ? { units: given.units, scale: given.scale, cells, bits }
+      : undefined;
   }
   const exact = unitsAtCommonScale(lines, 0);
   // Every partial sum of any subset is at most Σ|u|: below 2^52 they are all exact integers.
   return exact && exact.magnitude < SAFE_UNITS_MAGNITUDE
-    ? { units: exact.units, scale: exact.scale }
+    ? { units: exact.units, scale: exact.scale, cells, bits }
     : undefined;
 }
+
+/** What a figure of the printed tables is read from: a 功能 or 经济 node ("" the 合计), a project, or all projects. */
+export type FigureTarget =
+  { system: "function" | "economic"; code: string } | { project: string } | "projects";
 
 /** The figures of every scope, from one pass over the lines. */
 export interface ScopedFigures {
   figures: BudgetFigures;
   /** The 合计 node of the scope's 项目支出 lines alone. */
   projects: ClassifiedFigures;
+  /**
+   * A measure of a target summed over some sources, as one Money: equal to adding up the target's
+   * bySource[source][measure] (ZERO for a target or a source the scope has no line of), summed in
+   * integers, without making the ExpenditureAmounts of each source.
+   */
+  sum(
+    target: FigureTarget,
+    sources: readonly FundSource[],
+    measure: keyof ExpenditureAmounts
+  ): Money;
 }
 
 /**
  * The figures of all the lines, of this year's lines and of the carry-over lines — what
  * aggregateFigures gives for each subset, and the 合计 of each subset's 项目支出 lines — from one pass:
  * every block keeps this year's money and the carry-over in separate cells, so a scope is a choice
- * of cells. Undefined when Decimals are needed.
+ * of cells. Undefined when Decimals are needed. With `amounts`, the lines are summed with those
+ * amounts instead of their own, as if they were `amounts.lines()`.
  */
 export function aggregateScopesInUnits(
   lines: readonly FigureLine[],
   options: { unitNature?: UnitNature; catalog?: Catalog } = {},
-  scopes: readonly ScopeName[] = SCOPE_NAMES
+  scopes: readonly ScopeName[] = SCOPE_NAMES,
+  amounts?: AmountsInUnits
 ): Partial<Record<ScopeName, ScopedFigures>> | undefined {
-  const exact = lineUnits(lines);
+  if (amounts && amounts.units.length !== lines.length) return undefined;
+  const exact = lineUnits(lines, amounts);
   if (!exact) return undefined;
-  const { units, scale } = exact;
+  const { units, scale, cells, bits } = exact;
   const catalog = options.catalog ?? Catalog.standard();
   const byFunctionCode = new Map<string, Block>();
   const byEconomicCode = new Map<string, Block>();
@@ -350,9 +474,9 @@ export function aggregateScopesInUnits(
   const projectTotal: Block = { cells: new Float64Array(CELLS), present: 0 };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const cell = cellOf(line);
-    const carry = line.carryover ? 1 : 0;
-    const bit = 1 << (SOURCE_INDEX.get(line.source)! + carry * CARRY_SHIFT);
+    const cell = cells[i];
+    const carry = cell & 1; // odd cells hold the carry-over
+    const bit = bits[i];
     const u = units[i];
     const fn = blockFor(byFunctionCode, line.functionCode);
     fn.cells[cell] += u;
@@ -387,13 +511,46 @@ export function aggregateScopesInUnits(
   }
   const functionTree = treeBlocks(byFunctionCode, [3, 5, 7]);
   const economicTree = treeBlocks(byEconomicCode, [3, 5]);
+  const blockOf = (target: FigureTarget): Block | undefined =>
+    target === "projects"
+      ? projectTotal
+      : "project" in target
+        ? projectBlocks.get(target.project)
+        : (target.system === "function" ? functionTree : economicTree).byCode.get(target.code);
+  let made: readonly FigureLine[] | undefined;
+  const outputLines = (): readonly FigureLine[] => (made ??= amounts ? amounts.lines() : lines);
   const out: Partial<Record<ScopeName, ScopedFigures>> = {};
   for (const name of scopes) {
     const scope = SCOPES[name];
+    // The tables ask for the same figure several times (to hide empty rows and columns, then to
+    // print it): each is made once, per block, source list and measure.
+    const made = new Map<Block, Map<readonly FundSource[], Partial<Record<string, Money>>>>();
+    const sum = (
+      target: FigureTarget,
+      sources: readonly FundSource[],
+      measure: keyof ExpenditureAmounts
+    ): Money => {
+      const block = blockOf(target);
+      if (!block) return ZERO;
+      let bySources = made.get(block);
+      if (!bySources) made.set(block, (bySources = new Map()));
+      let byMeasure = bySources.get(sources);
+      if (!byMeasure) bySources.set(sources, (byMeasure = {}));
+      const known = byMeasure[measure];
+      if (known) return known;
+      const offsets = scope.offsets[measure];
+      let units = 0;
+      for (const source of sources) {
+        const s = SOURCE_INDEX.get(source);
+        if (s === undefined) continue;
+        for (const offset of offsets) units += block.cells[s * PER_SOURCE + offset];
+      }
+      return (byMeasure[measure] = moneyOfUnits(units, scale));
+    };
     const inScope = (i: number) =>
       name === "all" || (lines[i].carryover ? "carryover" : "current") === name;
     out[name] = {
-      figures: scopeFigures(lines, scope, inScope, {
+      figures: scopeFigures(lines, scope, inScope, outputLines, {
         functionTree,
         economicTree,
         byEconomicCode,
@@ -403,6 +560,7 @@ export function aggregateScopesInUnits(
         unitNature: options.unitNature,
       }),
       projects: node("", "合计", 0, projectTotal.cells, projectTotal.present, scope, scale),
+      sum,
     };
   }
   return out;
@@ -412,6 +570,8 @@ function scopeFigures(
   lines: readonly FigureLine[],
   scope: Scope,
   inScope: (i: number) => boolean,
+  /** The lines as the figures list them (the same fields; the amounts summed). */
+  outputLines: () => readonly FigureLine[],
   parts: {
     functionTree: TreeBlocks;
     economicTree: TreeBlocks;
@@ -440,34 +600,39 @@ function scopeFigures(
     .map(([key, block]) => ({ key, block, first: firstIn(block) }))
     .filter((p) => p.first >= 0)
     .sort((a, b) => a.first - b.first);
+  const union = (sets: [Set<string>, Set<string>]): string[] => {
+    if (sides.length === 1) return [...sets[sides[0]]].sort();
+    const all = new Set<string>();
+    for (const side of sides) for (const code of sets[side]) all.add(code);
+    return [...all].sort();
+  };
   const projects: ProjectFigures[] = inScopeProjects.map(({ key, block, first }) => {
-    const bySource: Partial<Record<FundSource, ExpenditureAmounts>> = {};
-    FUND_SOURCES.forEach((source, i) => {
-      if (hasSource(block.present, i, scope))
-        bySource[source] = amountsOfCells(block.cells, SINGLE[i], scope, scale);
-    });
-    const union = (sets: [Set<string>, Set<string>]): string[] => {
-      const all = new Set<string>();
-      for (const side of sides) for (const code of sets[side]) all.add(code);
-      return [...all].sort();
-    };
     const line = lines[first];
-    const project: ProjectFigures = {
-      key,
-      name: line.projectName!,
-      functionCodes: union(block.functionCodes),
-      economicCodes: union(block.economicCodes),
-      amounts: amountsOfCells(block.cells, ALL, scope, scale),
-      bySource,
-    };
+    // Made when read, as a node's figures are.
+    const project = defineLazy(
+      { key, name: line.projectName! } as ProjectFigures,
+      {
+        cells: block.cells,
+        present: block.present,
+        scope,
+        scale,
+        union,
+        functionCodes: block.functionCodes,
+        economicCodes: block.economicCodes,
+      },
+      LAZY_PROJECT
+    );
     if (line.projectCode !== undefined) project.code = line.projectCode;
     return project;
   });
   const grand = byFunction[0];
-  const scoped = scope === SCOPES.all ? lines.slice() : lines.filter((_, i) => inScope(i));
-  const figures: BudgetFigures = {
-    unit: "万元",
-    lines: scoped,
+  const figures = defineLazy(
+    { unit: "万元" } as BudgetFigures,
+    () =>
+      scope === SCOPES.all ? outputLines().slice() : outputLines().filter((_, i) => inScope(i)),
+    LAZY_LINES
+  );
+  Object.assign(figures, {
     byFunction,
     byEconomic,
     threePublic: threePublicOf(parts.byEconomicCode, scope, scale),
@@ -482,7 +647,7 @@ function scopeFigures(
       yearEndCarryover: ZERO,
       total: grand.all.total,
     },
-  };
+  });
   if (unitNature !== undefined) figures.unitNature = unitNature;
   if (unitNature === "行政" || unitNature === "参公") {
     figures.agencyOperating = grand.bySource["一般公共预算"].publicUse;

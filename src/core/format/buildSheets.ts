@@ -16,8 +16,8 @@
 import { Catalog, ECONOMIC_TO_GOV_ECONOMIC } from "../codes";
 import { aggregateFigures } from "../figures/aggregate";
 import { aggregateScopesInUnits } from "../figures/aggregateUnits";
-import type { ScopeName } from "../figures/aggregateUnits";
-import { plainLine } from "../figures/units";
+import type { ScopeName, ScopedFigures } from "../figures/aggregateUnits";
+import { plainLine, withUnits } from "../figures/units";
 import type {
   BudgetFigures,
   ClassifiedFigures,
@@ -30,7 +30,7 @@ import type { LedgerDepartment } from "../ledger/readLedger";
 import type { FundSource, TemplateId, UnitNature } from "../model";
 import { Money, ZERO } from "../money";
 import { AmountTree, RoundedNode, roundTreeControlled } from "../rounding";
-import { roundLinesInUnits } from "./roundUnits";
+import { roundLinesInUnits, roundedUnits } from "./roundUnits";
 import { PREVIOUS_YEAR_TEMPLATES, TEMPLATES, chineseNumber, parseFigureKey } from "../templates";
 import { changeRate } from "../previous/compare";
 import type {
@@ -91,6 +91,8 @@ interface ScopeFigures {
   projectByKey: Map<string, ProjectFigures>;
   /** All project lines together, as one node. */
   projects: ClassifiedFigures;
+  /** Sums in integers (aggregateUnits.ts), when the figures were aggregated that way. */
+  sum?: ScopedFigures["sum"];
 }
 
 /** The rounded figures every table of a disclosure is drawn from. */
@@ -111,21 +113,39 @@ export function printedFigures(
       ? { ...plainLine(line), projectName: UNNAMED_PROJECT }
       : line
   );
-  const lines = roundLinesControlled(named);
-  const indexed = (aggregate: BudgetFigures, projects: ClassifiedFigures): ScopeFigures => ({
+  // The rounded amounts as integers when the amounts allow: the aggregates read them directly, and
+  // the rounded lines are made only if someone reads a scope's lines.
+  const rounded = roundedUnits(named);
+  let roundedLines: FigureLine[] | undefined;
+  const linesRounded = (): FigureLine[] =>
+    (roundedLines ??= rounded
+      ? named.map((line, i) => withUnits(line, rounded[i], 2))
+      : roundLinesControlledDecimal(named));
+  const indexed = (
+    aggregate: BudgetFigures,
+    projects: ClassifiedFigures,
+    sum?: ScopedFigures["sum"]
+  ): ScopeFigures => ({
     figures: aggregate,
     functionByCode: new Map(aggregate.byFunction.map((node) => [node.code, node])),
     economicByCode: new Map(aggregate.byEconomic.map((node) => [node.code, node])),
     projectByKey: new Map(aggregate.projects.map((project) => [project.key, project])),
     projects,
+    ...(sum ? { sum } : {}),
   });
   const aggregateOptions = { unitNature: figures.unitNature, catalog: options.catalog };
   // One pass for the three scopes in integers; the Decimal reference scope by scope otherwise.
-  const fast = aggregateScopesInUnits(lines, aggregateOptions);
-  const scope = (name: ScopeName, subset: () => FigureLine[]): ScopeFigures => {
+  const fast = rounded
+    ? aggregateScopesInUnits(named, aggregateOptions, undefined, {
+        units: rounded,
+        scale: 2,
+        lines: linesRounded,
+      })
+    : aggregateScopesInUnits(linesRounded(), aggregateOptions);
+  const scope = (name: ScopeName, subset: (lines: FigureLine[]) => FigureLine[]): ScopeFigures => {
     const scoped = fast?.[name];
-    if (scoped) return indexed(scoped.figures, scoped.projects);
-    const lines = subset();
+    if (scoped) return indexed(scoped.figures, scoped.projects, scoped.sum);
+    const lines = subset(linesRounded());
     return indexed(
       aggregateFigures(lines, aggregateOptions),
       aggregateFigures(
@@ -136,9 +156,9 @@ export function printedFigures(
   };
   const printed: PrintedFigures = {
     scopes: {
-      all: scope("all", () => lines),
-      current: scope("current", () => lines.filter((line) => !line.carryover)),
-      carryover: scope("carryover", () => lines.filter((line) => line.carryover)),
+      all: scope("all", (lines) => lines),
+      current: scope("current", (lines) => lines.filter((line) => !line.carryover)),
+      carryover: scope("carryover", (lines) => lines.filter((line) => line.carryover)),
     },
   };
   if (figures.unitNature !== undefined) printed.unitNature = figures.unitNature;
@@ -226,18 +246,29 @@ function yearFigureOf(printed: PrintedFigures, ref: RowRef, k: ParsedKey): Money
     case "node": {
       const map = target.system === "function" ? set.functionByCode : set.economicByCode;
       const node = map.get(target.code);
-      return node ? sumSources(node.bySource, k.sources, k.measure) : ZERO;
+      if (!node) return ZERO;
+      return set.sum
+        ? set.sum({ system: target.system, code: target.code }, k.sources, k.measure)
+        : sumSources(node.bySource, k.sources, k.measure);
     }
     case "project": {
       const project = set.projectByKey.get(target.key);
-      return project ? sumSources(project.bySource, k.sources, k.measure) : ZERO;
+      if (!project) return ZERO;
+      return set.sum
+        ? set.sum({ project: target.key }, k.sources, k.measure)
+        : sumSources(project.bySource, k.sources, k.measure);
     }
     case "subject": {
       const subject = target.subject;
       if (subject === "none") return undefined;
       if (subject === "grand")
-        return sumSources(set.functionByCode.get("")!.bySource, k.sources, k.measure);
-      if (subject === "projects") return sumSources(set.projects.bySource, k.sources, k.measure);
+        return set.sum
+          ? set.sum({ system: "function", code: "" }, k.sources, k.measure)
+          : sumSources(set.functionByCode.get("")!.bySource, k.sources, k.measure);
+      if (subject === "projects")
+        return set.sum
+          ? set.sum("projects", k.sources, k.measure)
+          : sumSources(set.projects.bySource, k.sources, k.measure);
       const item = set.figures.threePublic[THREE_PUBLIC_ITEMS[subject]];
       return k.sources.reduce(
         (sum, s) => sum.plus((item.bySource as Partial<Record<FundSource, Money>>)[s] ?? ZERO),

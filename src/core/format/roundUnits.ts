@@ -52,6 +52,16 @@ export function largestRemainderOrder(remainders: Float64Array, step: number): n
 }
 
 export function roundLinesInUnits(lines: readonly FigureLine[]): FigureLine[] | undefined {
+  const rounded = roundedUnits(lines);
+  // Money only when a rounded line's amount is read: the aggregates read the units.
+  return rounded && lines.map((line, i) => withUnits(line, rounded[i], DECIMALS));
+}
+
+/**
+ * The amounts roundLinesInUnits gives the lines, as integers at 2 decimals (0.01 万元 each), without
+ * a line object per amount; undefined when the amounts need Decimals.
+ */
+export function roundedUnits(lines: readonly FigureLine[]): Float64Array | undefined {
   const exact = unitsAtCommonScale(lines, DECIMALS);
   if (!exact) return undefined;
   const { units, scale, magnitude } = exact;
@@ -116,6 +126,6 @@ export function roundLinesInUnits(lines: readonly FigureLine[]): FigureLine[] | 
     }
   };
   split(0, roundHalfUpTo(nodes[0].exact, step));
-  // Money only when a rounded line's amount is read: the aggregates read the units.
-  return lines.map((line, i) => withUnits(line, rounded[i] / step, DECIMALS));
+  for (let i = 0; i < rounded.length; i++) rounded[i] /= step; // exact: multiples of step
+  return rounded;
 }

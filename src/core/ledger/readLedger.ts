@@ -265,7 +265,8 @@ function newReadCache(): ReadCache {
 }
 
 function cached<T>(map: Map<CellValue, T>, value: CellValue, compute: (v: CellValue) => T): T {
-  if (map.has(value)) return map.get(value)!;
+  const hit = map.get(value);
+  if (hit !== undefined || map.has(value)) return hit as T;
   const result = compute(value);
   map.set(value, result);
   return result;
@@ -342,10 +343,16 @@ function readCode(
   catalog: Catalog
 ): CodeReading {
   const map = rule === FUNCTION_CODE ? ctx.cache.functionCodes : ctx.cache.economicCodes;
-  return cached(map, raw, () => {
+  let reading = map.get(raw);
+  if (reading === undefined) {
     const code = normalizeCode(raw);
-    return { code, verdict: code === undefined ? "malformed" : codeVerdict(code, rule, catalog) };
-  });
+    reading = {
+      code,
+      verdict: code === undefined ? "malformed" : codeVerdict(code, rule, catalog),
+    };
+    map.set(raw, reading);
+  }
+  return reading;
 }
 
 /** A malformed code leaves the line out (error); a well-formed one the catalog lacks is only a warning. */
@@ -384,14 +391,16 @@ function checkCode(
 function readLine(
   ctx: LineContext,
   header: LedgerHeader,
-  catalog: Catalog
+  catalog: Catalog,
+  Line: typeof ReadLine
 ): LedgerLine | undefined {
   const { grid, r } = ctx;
   const row = grid.values[r] ?? [];
   const col = header.columns;
-  const at = (key: ColumnKey): CellValue => (col[key] === undefined ? undefined : row[col[key]!]);
-  if (row.every((cell) => isBlank(cell))) return undefined;
-  const functionRaw = at("functionCode");
+  let blank = true;
+  for (let c = 0; c < row.length && blank; c++) blank = isBlank(row[c]);
+  if (blank) return undefined;
+  const functionRaw = cellAt(row, col.functionCode);
   // A 合计 row the clerk added for their own control is not a budget line.
   if (isBlank(functionRaw) && row.some((cell) => TOTAL_ROW.test(compactText(cell))))
     return undefined;
@@ -416,7 +425,7 @@ function readLine(
   }
 
   // 经济分类科目编码: optional, a 款 (5 digits) of the 部门预算支出经济分类 when given.
-  const economicRaw = at("economicCode");
+  const economicRaw = cellAt(row, col.economicCode);
   const ec = readCode(ctx, economicRaw, ECONOMIC_CODE, catalog);
   const economicCode = ec.code;
   if (economicCode !== undefined) {
@@ -431,7 +440,7 @@ function readLine(
     );
   }
 
-  const kindRaw = at("kind");
+  const kindRaw = cellAt(row, col.kind);
   const kind = cached(ctx.cache.kinds, kindRaw, parseKind);
   if (kind === undefined) {
     const what = isBlank(kindRaw) ? "缺少支出类型" : `支出类型“${String(kindRaw).trim()}”无法识别`;
@@ -473,14 +482,14 @@ function readLine(
     }
   }
 
-  const projectName = compactOrUndefined(at("projectName"));
+  const projectName = compactOrUndefined(cellAt(row, col.projectName));
   if (kind === "项目支出" && projectName === undefined) {
     const c = col.projectName ?? col.kind!;
     cellFinding(ctx, c, "error", `项目支出必须填写项目名称${excluded}`);
   }
-  const projectCode = compactOrUndefined(at("projectCode"));
+  const projectCode = compactOrUndefined(cellAt(row, col.projectCode));
 
-  const sourceRaw = at("source");
+  const sourceRaw = cellAt(row, col.source);
   const source = cached(ctx.cache.sources, sourceRaw, parseFundSource);
   if (source === undefined) {
     const what = isBlank(sourceRaw)
@@ -495,7 +504,7 @@ function readLine(
     );
   }
 
-  const carryoverRaw = at("carryover");
+  const carryoverRaw = cellAt(row, col.carryover);
   const carryover = cached(ctx.cache.carryovers, carryoverRaw, parseCarryover);
   if (carryover === undefined) {
     cellFinding(
@@ -507,7 +516,7 @@ function readLine(
     );
   }
 
-  const amountRaw = at("amount");
+  const amountRaw = cellAt(row, col.amount);
   // A number cell (nearly all of them) is read as integer units: no Decimal per line.
   const fast = typeof amountRaw === "number" ? unitsOfNumber(amountRaw) : undefined;
   let amount: Money | undefined;
@@ -563,7 +572,7 @@ function readLine(
   // Counted per row: filtering every finding of the sheet again on each row made a ledger with
   // many findings quadratic.
   if (ctx.errors > 0) return undefined;
-  const line = new ReadLine(grid, r, header.columns, fast ?? amount!);
+  const line = new Line(grid, r, fast ?? amount!);
   line.functionCode = functionCode!;
   line.kind = kind!;
   line.source = source!;
@@ -574,11 +583,19 @@ function readLine(
   return line;
 }
 
+/** The sheet a line was read from, and where its columns are: one per ledger, not per line. */
+interface LinePlace {
+  grid: Grid;
+  columns: Partial<Record<ColumnKey, number>>;
+}
+
 /**
  * A ledger line as read. Its amount is held as integer units when the cell was a plain number, and
  * its cell addresses are kept as the grid position: the Money and the A1 addresses are made when
  * first read (a 100k-line ledger reads few of them: the figures read the units, see
  * figures/aggregate.ts ledgerFigures). Both are prototype getters that then become own properties.
+ * The sheet and its columns sit on the prototype of a subclass made per ledger (see {@link lineClass}):
+ * nothing per line but the row.
  */
 export class ReadLine implements LedgerLine {
   row: number;
@@ -592,19 +609,14 @@ export class ReadLine implements LedgerLine {
   projectCode?: string;
   /** Integer units of the amount (units · 10^-scale) when it was read without a Decimal. */
   readonly exact?: { units: number; scale: number };
-  private readonly where!: { grid: Grid; r: number; columns: Partial<Record<ColumnKey, number>> };
+  /** On the prototype of the ledger's subclass (lineClass), not an own property. */
+  declare protected readonly place: LinePlace;
 
-  constructor(
-    grid: Grid,
-    r: number,
-    columns: Partial<Record<ColumnKey, number>>,
-    amount: Money | { units: number; scale: number }
-  ) {
+  constructor(grid: Grid, r: number, amount: Money | { units: number; scale: number }) {
     this.row = grid.origin.row + r;
     this.sheet = grid.sheet;
     if (Money.isDecimal(amount)) this.amount = amount;
     else this.exact = amount;
-    Object.defineProperty(this, "where", { value: { grid, r, columns } });
   }
 
   get amount(): Money {
@@ -616,7 +628,8 @@ export class ReadLine implements LedgerLine {
   }
 
   get cells(): LedgerLine["cells"] {
-    const { grid, r, columns } = this.where;
+    const { grid, columns } = this.place;
+    const r = this.row - grid.origin.row;
     const address = (key: ColumnKey): string | undefined =>
       columns[key] === undefined ? undefined : gridAddress(grid, r, columns[key]!);
     const cells: LedgerLine["cells"] = {
@@ -636,6 +649,18 @@ export class ReadLine implements LedgerLine {
   toJSON(): LedgerLine {
     return { ...this, amount: this.amount, cells: this.cells };
   }
+}
+
+/** The cell of a column the header may lack. */
+function cellAt(row: readonly CellValue[], c: number | undefined): CellValue {
+  return c === undefined ? undefined : row[c];
+}
+
+/** A ReadLine class whose lines know their sheet and columns from its prototype. */
+function lineClass(place: LinePlace): typeof ReadLine {
+  class LineOfSheet extends ReadLine {}
+  Object.defineProperty(LineOfSheet.prototype, "place", { value: place });
+  return LineOfSheet;
 }
 
 /** Trimmed text of a cell, inner runs of spaces kept as typed; undefined when blank. */
@@ -815,9 +840,13 @@ export function readLedger(
     : readDepartment(ledgerGrid, header.row, findings);
 
   const lines: LedgerLine[] = [];
-  const cache = newReadCache();
+  const Line = lineClass({ grid: ledgerGrid, columns: header.columns });
+  // One context, reset per row.
+  const ctx: LineContext = { grid: ledgerGrid, r: 0, findings, errors: 0, cache: newReadCache() };
   for (let r = header.row + 1; r < ledgerGrid.values.length; r++) {
-    const line = readLine({ grid: ledgerGrid, r, findings, errors: 0, cache }, header, catalog);
+    ctx.r = r;
+    ctx.errors = 0;
+    const line = readLine(ctx, header, catalog, Line);
     if (line) lines.push(line);
   }
   if (lines.length === 0) {
