@@ -347,6 +347,7 @@ async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
       ? createProgress(files.length, io.stderr)
       : NO_PROGRESS;
   let narrative: NarrativeInput[] | undefined;
+  let narrativeFindings: CheckOptions["narrativeFindings"];
   if (args.narrative !== undefined) {
     const { readNarrativeFile } = await import("./narrativeFile");
     const read = await readNarrativeFile(args.narrative);
@@ -355,11 +356,13 @@ async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
       return EXIT.unreadable;
     }
     narrative = read.paragraphs;
+    narrativeFindings = read.findings;
   }
   const check: CheckOptions = {
     template: args.template,
     strictRounding: args.strictRounding,
     narrative,
+    ...(narrativeFindings ? { narrativeFindings } : {}),
     ...(args.maxCells !== undefined ? { maxCells: args.maxCells } : {}),
   };
   if (args.previous !== undefined) {
