@@ -141,6 +141,28 @@ function unitOfCaption(caption: string): AmountUnit | undefined {
   return undefined;
 }
 
+const NO_SPECS: readonly ColumnSpec[] = [];
+
+/**
+ * The column specs a cell text matches, in COLUMNS order, kept per text: every workbook's every
+ * sheet is searched for a ledger header, and most of its texts repeat (and match nothing).
+ */
+const captionSpecs = new Map<string, readonly ColumnSpec[]>();
+const CAPTION_SPECS_CACHE_SIZE = 50_000;
+
+function specsMatching(cell: string): readonly ColumnSpec[] {
+  let specs = captionSpecs.get(cell);
+  if (specs === undefined) {
+    // A hint in brackets (支出类型（人员经费/公用经费/项目支出）, 上年结转(是/否)) is not part of the caption.
+    const caption = compactText(cell).replace(/\([^)]*\)/g, "");
+    specs = caption === "" ? NO_SPECS : COLUMNS.filter((s) => s.matches(caption));
+    if (specs.length === 0) specs = NO_SPECS;
+    if (captionSpecs.size >= CAPTION_SPECS_CACHE_SIZE) captionSpecs.clear();
+    captionSpecs.set(cell, specs);
+  }
+  return specs;
+}
+
 /** Recognizes a header row: it must name every required column. Rows further down are data. */
 function findHeader(grid: Grid): LedgerHeader | undefined {
   for (let r = 0; r < grid.values.length; r++) {
@@ -149,10 +171,10 @@ function findHeader(grid: Grid): LedgerHeader | undefined {
     row.forEach((cell, c) => {
       // Captions are text: a number or a date cell never names a column.
       if (typeof cell !== "string") return;
-      // A hint in brackets (支出类型（人员经费/公用经费/项目支出）, 上年结转(是/否)) is not part of the caption.
-      const caption = compactText(cell).replace(/\([^)]*\)/g, "");
-      if (caption === "") return;
-      const spec = COLUMNS.find((s) => columns[s.key] === undefined && s.matches(caption));
+      const specs = specsMatching(cell);
+      if (specs.length === 0) return;
+      // The first spec that matches and is not yet claimed takes the column.
+      const spec = specs.find((s) => columns[s.key] === undefined);
       if (spec) columns[spec.key] = c;
     });
     if (COLUMNS.every((s) => !s.required || columns[s.key] !== undefined)) {
@@ -177,7 +199,10 @@ export function findLedger(grids: readonly Grid[]): { ledgerGrid?: Grid; infoGri
   const infoGrid =
     others.find((grid) => INFO_SHEET.test(compactText(grid.sheet))) ??
     others.find((grid) =>
-      grid.values.some((row) => (row ?? []).some((cell) => /^部门名称/.test(compactText(cell))))
+      grid.values.some((row) =>
+        // Only a text can start with 部门名称: numbers and booleans are not looked at.
+        (row ?? []).some((cell) => typeof cell === "string" && /^部门名称/.test(compactText(cell)))
+      )
     );
   return { ledgerGrid, infoGrid };
 }

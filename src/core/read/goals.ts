@@ -129,9 +129,24 @@ export interface GoalFormsResult {
 
 export const GOAL_FORM_UNREADABLE = "goals.form-unreadable";
 
+/** Label keys of the texts seen: every form's every cell is keyed, and forms repeat their labels. */
+const labelKeys = new Map<string, string>();
+const LABEL_KEY_CACHE_SIZE = 50_000;
+
 /** A label cell's text for matching: no whitespace, no colons, no leading 其中. */
 export function labelKey(value: CellValue): string {
-  return compactText(value).replace(/[:：]/g, "").replace(/^其中/, "");
+  if (typeof value !== "string") return keyOfCompact(compactText(value));
+  let key = labelKeys.get(value);
+  if (key === undefined) {
+    key = keyOfCompact(compactText(value));
+    if (labelKeys.size >= LABEL_KEY_CACHE_SIZE) labelKeys.clear();
+    labelKeys.set(value, key);
+  }
+  return key;
+}
+
+function keyOfCompact(compact: string): string {
+  return compact.replace(/[:：]/g, "").replace(/^其中/, "");
 }
 
 /** A project name for matching between tables: no whitespace, brackets, quotes or punctuation. */
@@ -361,11 +376,9 @@ function readIndicators(g: FormGrid): {
 } {
   const indicators: GoalIndicator[] = [];
   const empty: GoalEmptyIndicatorRow[] = [];
-  let headerRow = -1;
-  for (let r = 0; r < g.height && headerRow < 0; r++) {
-    const keys = Array.from({ length: g.width }, (_, c) => labelKey(g.value(r, c)));
-    if (keys.includes("一级指标") && keys.includes("指标值")) headerRow = r;
-  }
+  // The first row with both captions (only text cells can hold them: the label index has them all).
+  const level1Rows = new Set(g.find((k) => k === "一级指标").map(({ r }) => r));
+  const headerRow = g.find((k) => k === "指标值").find(({ r }) => level1Rows.has(r))?.r ?? -1;
   if (headerRow < 0) return { indicators, empty, headerRow };
   const keys = Array.from({ length: g.width }, (_, c) => labelKey(g.value(headerRow, c)));
   const cols = (name: string) => keys.flatMap((k, c) => (k === name ? [c] : []));
