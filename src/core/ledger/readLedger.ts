@@ -192,9 +192,14 @@ function findHeader(grid: Grid): LedgerHeader | undefined {
 
 const INFO_SHEET = /^部门信息|^单位信息|^基本信息/;
 
-/** The ledger sheet (the first with a ledger header) and the 部门信息 sheet, when present. */
+/**
+ * The ledger sheet (the first with a ledger header) and the 部门信息 sheet, when present. The
+ * 部门信息 sheet describes a ledger's department: without a ledger sheet it is not looked for (this
+ * runs on every workbook, and most have no ledger).
+ */
 export function findLedger(grids: readonly Grid[]): { ledgerGrid?: Grid; infoGrid?: Grid } {
   const ledgerGrid = grids.find((grid) => findHeader(grid) !== undefined);
+  if (!ledgerGrid) return {};
   const others = grids.filter((grid) => grid !== ledgerGrid);
   const infoGrid =
     others.find((grid) => INFO_SHEET.test(compactText(grid.sheet))) ??

@@ -232,8 +232,8 @@ class FormGrid {
   /** Label keys of the block's text cells in reading order, made once: a form asks ~15 times. */
   private labels?: { r: number; c: number; key: string }[];
 
-  /** Grid cells whose label key passes `test`, in reading order. */
-  find(test: (key: string) => boolean): { r: number; c: number }[] {
+  /** The block's non-blank text cells with their label keys, in reading order. */
+  private labelIndex(): { r: number; c: number; key: string }[] {
     if (!this.labels) {
       this.labels = [];
       for (let r = 0; r < this.height; r++) {
@@ -244,7 +244,19 @@ class FormGrid {
         }
       }
     }
-    return this.labels.filter((label) => test(label.key)).map(({ r, c }) => ({ r, c }));
+    return this.labels;
+  }
+
+  /** Grid cells whose label key passes `test`, in reading order. */
+  find(test: (key: string) => boolean): { r: number; c: number }[] {
+    return this.labelIndex()
+      .filter((label) => test(label.key))
+      .map(({ r, c }) => ({ r, c }));
+  }
+
+  /** Whether any cell's label key passes `test`. */
+  some(test: (key: string) => boolean): boolean {
+    return this.labelIndex().some((label) => test(label.key));
   }
 
   /**
@@ -473,7 +485,7 @@ export function readGoalForm(grid: Grid): ReadGoalFormResult {
   const g = new FormGrid(grid);
   const title = findTitle(g);
   if (!title) return { kind: "none" };
-  const has = (test: (k: string) => boolean) => g.find(test).length > 0;
+  const has = (test: (k: string) => boolean) => g.some(test);
   const shanxi = has((k) => k === "实施期资金总额" || k === "年度资金总额");
   const hebei = has((k) => k === "预算数");
   const looksLikeForm =
