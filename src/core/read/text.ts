@@ -13,7 +13,8 @@ const COMPACT_CACHE_SIZE = 50_000;
 /** Text of a cell with all whitespace removed and full-width punctuation folded: for matching captions. */
 export function compactText(value: CellValue): string {
   if (value === null || value === undefined) return "";
-  if (typeof value !== "string") return toHalfWidth(String(value)).replace(WHITESPACE, "");
+  // A number or boolean prints with neither whitespace nor full-width characters.
+  if (typeof value !== "string") return String(value);
   let compact = compactCache.get(value);
   if (compact === undefined) {
     compact = toHalfWidth(value).replace(WHITESPACE, "");
