@@ -156,14 +156,14 @@ describe("moneyFromNumber", () => {
 
   it("reads every double as its 15-digit rounding, also doubles with more digits and exponents", () => {
     let seed = 12345;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const values = [
       0.1 + 0.2,
       1 / 3,
       -2 / 3,
       123456.78,
-      0.09999999999999999,
-      9.999999999999999,
+      0.3 - 0.2, // 0.09999999999999998
+      10 - 2 ** -49, // just below 10
       1e-7,
       1.5e-12,
       123456789012.345,
