@@ -29,6 +29,8 @@ export interface CheckOptions {
   maxCells?: number;
   /** A 情况说明 given apart from the workbook (check --narrative). */
   narrative?: NarrativeInput[];
+  /** What the reader of that 情况说明 file could not read, reported with the workbook's findings. */
+  narrativeFindings?: Finding[];
   /** Last year's disclosure, one workbook for every input (check --previous). */
   previous?: string;
   /** Last year's workbooks of a folder (check --previous-dir), each input paired with its own. */
@@ -110,6 +112,7 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
       ...(captionRows ? { captionRows } : {}),
       findings: [
         ...unread,
+        ...(options.narrativeFindings ?? []),
         ...pairing,
         ...(docx
           ? result.findings.filter((f) => !SPREADSHEET_ONLY_RULES.has(f.ruleId))

@@ -7,7 +7,6 @@ import path from "path";
 import type { Finding } from "../core/finding";
 import type { Grid } from "../core/grid";
 import type { NarrativeInput } from "../core/narrative/types";
-import { readDocx } from "../io/docxTables";
 import type { DocxNote } from "../io/docxTables";
 import { describeReadError } from "./readError";
 
@@ -32,8 +31,15 @@ export interface DocxInput {
 /** Content of the document the reader could not read. */
 export const DOCX_UNREAD_RULE = "docx.unread";
 
-function noteFinding(note: DocxNote): Finding {
-  const place = note.paragraph !== undefined ? `正文第${note.paragraph}段之后：` : "";
+/**
+ * A note of the reader as a docx.unread finding; `paragraphPlace` names the paragraph it is at or
+ * follows (by default “正文第N段之后”).
+ */
+export function noteFinding(
+  note: DocxNote,
+  paragraphPlace: (paragraph: number) => string = (n) => `正文第${n}段之后`
+): Finding {
+  const place = note.paragraph !== undefined ? `${paragraphPlace(note.paragraph)}：` : "";
   return {
     ruleId: DOCX_UNREAD_RULE,
     severity: note.severity,
@@ -45,6 +51,8 @@ function noteFinding(note: DocxNote): Finding {
 
 /** Reads a .docx's bytes. Throws on bytes that are not a .docx (the caller describes it). */
 export async function docxInput(bytes: Uint8Array): Promise<DocxInput> {
+  // Loaded with the first .docx: a batch of workbooks need not load the Word reader (and jszip).
+  const { readDocx } = await import("../io/docxTables");
   const { grids, paragraphs, captionRows, notes } = await readDocx(bytes);
   const narrative = paragraphs.map((p) => ({
     text: p.text.replace(/\t+/g, " ").trim(),
@@ -54,7 +62,7 @@ export async function docxInput(bytes: Uint8Array): Promise<DocxInput> {
     grids,
     captionRows,
     ...(narrative.length > 0 ? { narrative } : {}),
-    findings: notes.map(noteFinding),
+    findings: notes.map((note) => noteFinding(note)),
   };
 }
 

@@ -10,28 +10,21 @@ import { parseArgs } from "util";
 import type { TemplateId } from "../core/model";
 import { TEMPLATE_IDS, isTemplateId } from "../core/templates/registry";
 import type { CheckOptions, FileResult } from "./checkFile";
-import { loadPreviousDir, readPreviousFile } from "./previousFile";
-import {
-  EXPORT_HELP,
-  ExportCommand,
-  HelpCommand,
-  engineContent,
-  parseExportArgs,
-  runExport,
-} from "./exportCommand";
+import { EXPORT_HELP, parseExportArgs } from "./exportArgs";
+import type { BatchExportCommand, ExportCommand, HelpCommand } from "./exportArgs";
 import { expandInputs } from "./expandInputs";
-import { runBatchExport } from "./batchExport";
-import type { BatchExportCommand } from "./exportCommand";
 import { NO_PROGRESS, createProgress } from "./progress";
 import { renderJson, renderText } from "./report";
 import { checkFiles } from "./workerPool";
-import { readNarrativeFile } from "./narrativeFile";
 import type { NarrativeInput } from "../core/narrative/types";
 import { CLI_MESSAGES, detailOf } from "./messages";
 import type { OutputFs } from "./outputFiles";
-import { rulesVersion } from "./review/about";
-import { isReviewWorkbook, reportFormatOf, writeReports } from "./review/writeReports";
+import { reportFormatOf } from "./review/reportFormat";
 import { parseMaxCells } from "./maxCells";
+
+// What only some runs need is loaded when they need it (import() below): the export's renderers
+// (docx, exceljs), last year's and the 情况说明's readers, the report writers. A check of many
+// workbooks on worker threads then loads little more than argument parsing and the report here.
 
 /** The provinces --template accepts: the registry's. */
 export const TEMPLATES: readonly TemplateId[] = TEMPLATE_IDS;
@@ -309,11 +302,21 @@ export async function main(argv: readonly string[], io: CliIO = process): Promis
       return EXIT.usage;
     case "check":
       return runCheck(parsed, io);
-    case "export":
+    case "export": {
+      const { runExport, engineContent } = await import("./exportCommand");
       return runExport(parsed, io, engineContent);
-    case "export-batch":
+    }
+    case "export-batch": {
+      const { runBatchExport } = await import("./batchExport");
       return runBatchExport(parsed, io);
+    }
   }
+}
+
+/** Whether `file` is a report this tool wrote (see isReviewWorkbook); loads the report writers. */
+async function isReportOfOurs(file: string): Promise<boolean> {
+  const { isReviewWorkbook } = await import("./review/writeReports");
+  return isReviewWorkbook(file);
 }
 
 async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
@@ -331,7 +334,7 @@ async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
   for (const file of expanded.files) {
     const isTarget = reportPaths.has(path.resolve(file));
     const named = args.inputs.some((input) => path.resolve(input) === path.resolve(file));
-    if (isTarget && (named || !(await isReviewWorkbook(file)))) {
+    if (isTarget && (named || !(await isReportOfOurs(file)))) {
       io.stderr.write(
         `budget-disclosure: --report 不能写到要检查的文件“${file}”上（a report cannot replace an input）\n`
       );
@@ -344,22 +347,27 @@ async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
       ? createProgress(files.length, io.stderr)
       : NO_PROGRESS;
   let narrative: NarrativeInput[] | undefined;
+  let narrativeFindings: CheckOptions["narrativeFindings"];
   if (args.narrative !== undefined) {
+    const { readNarrativeFile } = await import("./narrativeFile");
     const read = await readNarrativeFile(args.narrative);
     if ("error" in read) {
       io.stderr.write(`budget-disclosure: ${read.error}\n`);
       return EXIT.unreadable;
     }
     narrative = read.paragraphs;
+    narrativeFindings = read.findings;
   }
   const check: CheckOptions = {
     template: args.template,
     strictRounding: args.strictRounding,
     narrative,
+    ...(narrativeFindings ? { narrativeFindings } : {}),
     ...(args.maxCells !== undefined ? { maxCells: args.maxCells } : {}),
   };
   if (args.previous !== undefined) {
     // Read once here, so that a wrong --previous stops the run before any file is checked.
+    const { readPreviousFile } = await import("./previousFile");
     const read = await readPreviousFile(args.previous);
     if ("error" in read) {
       io.stderr.write(`budget-disclosure: ${read.error}\n`);
@@ -368,6 +376,7 @@ async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
     check.previous = args.previous;
   }
   if (args.previousDir !== undefined) {
+    const { loadPreviousDir } = await import("./previousFile");
     const previousDir = await loadPreviousDir(args.previousDir, io.stderr);
     if (!previousDir) return EXIT.unreadable;
     check.previousDir = previousDir;
@@ -393,6 +402,8 @@ async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
   }
   let status = exitStatus(results);
   if (args.reports.length > 0) {
+    const { writeReports } = await import("./review/writeReports");
+    const { rulesVersion } = await import("./review/about");
     const about = { generatedAt, toolVersion: version(), rules: rulesVersion() };
     for (const outcome of await writeReports(args.reports, results, about)) {
       if (outcome.error === undefined) {

@@ -4,13 +4,20 @@
  */
 import { readFile } from "fs/promises";
 import path from "path";
+import type { Finding } from "../core/finding";
 import { paragraphsFromText } from "../core/narrative/check";
 import type { NarrativeInput } from "../core/narrative/types";
-import { docxParagraphs } from "../io/readDocx";
+import { docxText } from "../io/readDocx";
+import { noteFinding } from "./docxInput";
 import { decodeText } from "./textFile";
 import { CLI_MESSAGES, detailOf } from "./messages";
 
-export type NarrativeFileResult = { paragraphs: NarrativeInput[] } | { error: string };
+/**
+ * The paragraphs, and for a .docx what its reader could not read (hidden figures, an embedded
+ * object …) as docx.unread findings for the report — present only when there are some.
+ */
+export type NarrativeFileResult =
+  { paragraphs: NarrativeInput[]; findings?: Finding[] } | { error: string };
 
 export async function readNarrativeFile(file: string): Promise<NarrativeFileResult> {
   const extension = path.extname(file).toLowerCase();
@@ -34,8 +41,12 @@ export async function readNarrativeFile(file: string): Promise<NarrativeFileResu
   }
   if (extension === ".docx") {
     try {
-      const paragraphs = await docxParagraphs(bytes);
-      return { paragraphs: paragraphsFromText(paragraphs.join("\n"), location) };
+      const { paragraphs, notes } = await docxText(bytes);
+      const findings = notes.map((note) => noteFinding(note, (n) => `${location}第${n}段`));
+      return {
+        paragraphs: paragraphsFromText(paragraphs.join("\n"), location),
+        ...(findings.length > 0 ? { findings } : {}),
+      };
     } catch {
       return { error: CLI_MESSAGES.narrativeNotDocx(file) };
     }

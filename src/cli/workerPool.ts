@@ -7,7 +7,7 @@
 import { existsSync } from "fs";
 import path from "path";
 import { Worker } from "worker_threads";
-import { CheckOptions, FileResult, checkFile } from "./checkFile";
+import type { CheckOptions, FileResult } from "./checkFile";
 import { CLI_MESSAGES } from "./messages";
 
 /** Main thread → worker, for `check`. */
@@ -67,7 +67,9 @@ export async function checkFiles(
     jobs: options.jobs,
     worker: options.worker ?? defaultWorkerSpec("checkWorker"),
     task: (id): WorkerTask => ({ id, file: files[id], options: check }),
-    inProcess: (i) => checkFile(files[i], check),
+    // The engine is loaded here only when files are checked in this thread: with worker threads,
+    // only they load it.
+    inProcess: async (i) => (await import("./checkFile")).checkFile(files[i], check),
     crashed: (i, reason) => ({
       file: files[i],
       sheets: [],

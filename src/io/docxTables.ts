@@ -11,8 +11,10 @@
  * as rows. Amounts stay text ("1,234.56"); the reader parses text amounts as it does on a sheet.
  *
  * The XML is read by saxes (io/saxXml), namespaces resolved, and only what Word shows is read:
- * tracked deletions and moves away are not, a content control's content and one branch of
- * alternate content are, text boxes are read after the paragraph that holds them. What cannot be
+ * tracked deletions and moves away are not, nor hidden text (w:vanish, directly or by style: a
+ * figure in it is a note, since a reader of the document does not see it), a content control's
+ * content and one branch of alternate content are, text boxes are read after the paragraph that
+ * holds them. What cannot be
  * read — content of another file (altChunk), an embedded object, a table inside a cell, an unknown
  * symbol, text in a place this reader does not know — is a note (`DocxNote`) the caller reports,
  * never text silently dropped.
@@ -301,12 +303,97 @@ interface ParagraphRead {
   objects: string[];
   /** w:sym characters of a font this reader does not know. */
   unknownSymbols: string[];
+  /** Text formatted as hidden (w:vanish): not published, so not read as the paragraph's text. */
+  hidden: string[];
+}
+
+/** Whether an on/off property (w:vanish …) is on: present, unless its val says off. */
+function isOn(e: XmlElement): boolean {
+  const val = (attr(e, "val") ?? "true").toLowerCase();
+  return val !== "false" && val !== "0" && val !== "off";
+}
+
+/**
+ * Styles that hide their text (w:vanish in their run properties, through w:basedOn), by style id:
+ * true hidden, false shown explicitly (a style that turns hiding off). From word/styles.xml.
+ */
+export type HiddenStyles = ReadonlyMap<string, boolean>;
+
+/** The styles of a styles.xml tree whose run properties say hidden or shown. */
+function hiddenStyles(root: XmlElement): HiddenStyles {
+  const own = new Map<string, { vanish?: boolean; basedOn?: string }>();
+  for (const style of shownElementsWithProperties(root, "w:style")) {
+    const id = attr(style, "styleId");
+    if (id === undefined) continue;
+    const rPr = child(style, "w:rPr");
+    const vanish = rPr && child(rPr, "w:vanish");
+    own.set(id, {
+      ...(vanish ? { vanish: isOn(vanish) } : {}),
+      basedOn: attr(child(style, "w:basedOn"), "val"),
+    });
+  }
+  const out = new Map<string, boolean>();
+  for (const id of own.keys()) {
+    // Up the basedOn chain to the first style that says; a loop ends the walk.
+    const seen = new Set<string>();
+    for (let at: string | undefined = id; at !== undefined && !seen.has(at);) {
+      seen.add(at);
+      const style = own.get(at);
+      if (style?.vanish !== undefined) {
+        out.set(id, style.vanish);
+        break;
+      }
+      at = style?.basedOn;
+    }
+  }
+  return out;
+}
+
+/** Elements named `name` anywhere under `root`, properties included (styles live in them). */
+function shownElementsWithProperties(root: XmlElement, name: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  const walk = (e: XmlElement) => {
+    for (const c of e.children) {
+      if (typeof c === "string") continue;
+      if (c.name === name) out.push(c);
+      else walk(c);
+    }
+  };
+  walk(root);
+  return out;
 }
 
 /** Reads one document's tree, remembering which text it has read. */
 class DocumentReader {
-  /** Every w:t and m:t whose text went into a paragraph or a cell. */
+  /** Every w:t and m:t whose text went into a paragraph or a cell, or was hidden text. */
   readonly read = new Set<XmlElement>();
+
+  constructor(private readonly styles: HiddenStyles = new Map()) {}
+
+  /** Whether a run (w:r, m:r) is hidden: its own w:vanish, else its character style's, else the paragraph's style's. */
+  private runHidden(r: XmlElement, paragraphHidden: boolean): boolean {
+    const rPr = child(r, "w:rPr");
+    const vanish = rPr && child(rPr, "w:vanish");
+    if (vanish) return isOn(vanish);
+    const style = rPr && attr(child(rPr, "w:rStyle"), "val");
+    const byStyle = style === undefined ? undefined : this.styles.get(style);
+    return byStyle ?? paragraphHidden;
+  }
+
+  /** The text of a hidden run, its w:t marked read (it is not lost, it is hidden). */
+  private hiddenText(r: XmlElement): string {
+    let text = "";
+    const walk = (e: XmlElement) => {
+      for (const c of shownChildren(e)) {
+        if (TEXT_ELEMENTS.has(c.name)) {
+          this.read.add(c);
+          text += c.children.filter((x): x is string => typeof x === "string").join("");
+        } else walk(c);
+      }
+    };
+    walk(r);
+    return text;
+  }
 
   paragraph(p: XmlElement): ParagraphRead {
     const out: ParagraphRead = {
@@ -315,12 +402,25 @@ class DocumentReader {
       markDeleted: false,
       objects: [],
       unknownSymbols: [],
+      hidden: [],
     };
     const pPr = child(p, "w:pPr");
     const markRPr = pPr && child(pPr, "w:rPr");
-    out.markDeleted = markRPr !== undefined && child(markRPr, "w:del") !== undefined;
+    const pStyle = pPr && attr(child(pPr, "w:pStyle"), "val");
+    const paragraphHidden = (pStyle !== undefined && this.styles.get(pStyle)) || false;
+    const markVanish = markRPr && child(markRPr, "w:vanish");
+    // A hidden paragraph mark is not shown either: the paragraph runs on into the next, as a
+    // deleted one does.
+    out.markDeleted =
+      (markRPr !== undefined && child(markRPr, "w:del") !== undefined) ||
+      (markVanish ? isOn(markVanish) : paragraphHidden);
     const walk = (e: XmlElement) => {
       for (const c of shownChildren(e)) {
+        if ((c.name === "w:r" || c.name === "m:r") && this.runHidden(c, paragraphHidden)) {
+          const hidden = this.hiddenText(c).trim();
+          if (hidden !== "") out.hidden.push(hidden);
+          continue;
+        }
         switch (c.name) {
           case "w:t":
           case "m:t":
@@ -394,6 +494,7 @@ function mergeReads(a: ParagraphRead, b: ParagraphRead): ParagraphRead {
     markDeleted: b.markDeleted,
     objects: [...a.objects, ...b.objects],
     unknownSymbols: [...a.unknownSymbols, ...b.unknownSymbols],
+    hidden: [...a.hidden, ...b.hidden],
   };
 }
 
@@ -434,6 +535,8 @@ function walkBlocks(
   flush();
 }
 
+const HAS_DIGIT = /[0-9０-９]/;
+
 /** Messages for what a paragraph holds that cannot be read. */
 function paragraphNotes(read: ParagraphRead): { severity: "warning"; message: string }[] {
   const notes: { severity: "warning"; message: string }[] = [];
@@ -447,6 +550,15 @@ function paragraphNotes(read: ParagraphRead): { severity: "warning"; message: st
       severity: "warning",
       message: `有 ${read.unknownSymbols.length} 个特殊符号（${[...new Set(read.unknownSymbols)].join("、")}）无法识别，已按“□”读入`,
     });
+  const hiddenFigures = read.hidden.filter((t) => HAS_DIGIT.test(t));
+  if (hiddenFigures.length > 0) {
+    const joined = hiddenFigures.join(" ");
+    const sample = joined.length > 40 ? `${joined.slice(0, 40)}…` : joined;
+    notes.push({
+      severity: "warning",
+      message: `有设为“隐藏”的文字含数字（“${sample}”），读者在 Word 和打印稿中看不到，未作为公开内容读入、未核对；请确认这些数字是否应当公开`,
+    });
+  }
   return notes;
 }
 
@@ -752,11 +864,20 @@ export interface DocxContent {
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;
 
+const STYLES = /\/styles$/;
+
+/** The main document of a .docx and the styles that hide text (word/styles.xml). */
+export interface DocxParts {
+  document: Uint8Array;
+  styles: HiddenStyles;
+}
+
 /**
  * The main part of a .docx: where the package's relationships (_rels/.rels) say it is — Word writes
- * word/document.xml, other generators may not. Throws on bytes that are not a .docx.
+ * word/document.xml, other generators may not — and its styles part, where the main part's
+ * relationships say. Throws on bytes that are not a .docx.
  */
-export async function mainDocumentXml(data: ArrayBuffer | Uint8Array): Promise<Uint8Array> {
+export async function mainDocumentParts(data: ArrayBuffer | Uint8Array): Promise<DocxParts> {
   const zip = await JSZip.loadAsync(data);
   let path = "word/document.xml";
   const rels = zip.file("_rels/.rels");
@@ -769,26 +890,58 @@ export async function mainDocumentXml(data: ArrayBuffer | Uint8Array): Promise<U
   }
   const document = zip.file(path);
   if (!document) throw new Error(`${path} not found`);
-  return document.async("uint8array");
+  const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/") + 1) : "";
+  const partRels = `${folder}_rels/${path.slice(folder.length)}.rels`;
+  let stylesPath: string | undefined;
+  const documentRels = zip.file(partRels);
+  if (documentRels) {
+    const root = parseXmlPart(await documentRels.async("uint8array"), partRels);
+    const target = shownElements(root, "Relationship").find((r) => STYLES.test(r.attrs.Type ?? ""))
+      ?.attrs.Target;
+    if (target) stylesPath = target.startsWith("/") ? target.slice(1) : `${folder}${target}`;
+  }
+  const stylesPart = stylesPath === undefined ? undefined : zip.file(stylesPath);
+  return {
+    document: await document.async("uint8array"),
+    styles: stylesPart
+      ? hiddenStyles(parseXmlPart(await stylesPart.async("uint8array"), stylesPath))
+      : new Map(),
+  };
 }
 
 /** Reads the main document of a .docx. Throws on bytes that are not a .docx. */
 export async function readDocx(data: ArrayBuffer | Uint8Array): Promise<DocxContent> {
-  return docxContent(await mainDocumentXml(data));
+  const { document, styles } = await mainDocumentParts(data);
+  return docxContent(document, styles);
+}
+
+/** A document's paragraphs as plain text, and what in them could not be read. */
+export interface DocumentText {
+  /** Non-empty paragraphs in reading order, one line each. */
+  paragraphs: string[];
+  /** Notes; `paragraph` counts `paragraphs` from 1 (the one the note follows). */
+  notes: DocxNote[];
 }
 
 /**
  * Every paragraph's text in reading order — the body's, each table cell's (one paragraph each),
- * the text boxes' — tabs and line breaks as spaces, empty ones left out.
+ * the text boxes' — tabs and line breaks as spaces, empty ones left out; and what the reader
+ * could not read (hidden figures, embedded objects, text in unknown places), as notes.
  */
-export function documentParagraphs(xml: string | Uint8Array): string[] {
+export function documentText(
+  xml: string | Uint8Array,
+  styles: HiddenStyles = new Map()
+): DocumentText {
   const root = parseXmlPart(xml);
-  const reader = new DocumentReader();
-  const out: string[] = [];
+  const reader = new DocumentReader(styles);
+  const paragraphs: string[] = [];
+  const notes: DocxNote[] = [];
   const visit = {
     paragraph(_p: XmlElement, read: ParagraphRead) {
       const text = read.text.replace(/[\t\n]/g, " ").trim();
-      if (text !== "") out.push(text);
+      if (text !== "") paragraphs.push(text);
+      for (const note of paragraphNotes(read))
+        notes.push({ ...note, ...(paragraphs.length > 0 ? { paragraph: paragraphs.length } : {}) });
     },
     table(tbl: XmlElement) {
       for (const tr of collect(tbl, ROWS))
@@ -796,13 +949,22 @@ export function documentParagraphs(xml: string | Uint8Array): string[] {
     },
   };
   walkBlocks(bodyOf(root), reader, visit);
-  return out;
+  notes.push(...documentNotes(root, reader));
+  return { paragraphs, notes };
+}
+
+/** The paragraphs of documentText, without its notes. */
+export function documentParagraphs(xml: string | Uint8Array, styles?: HiddenStyles): string[] {
+  return documentText(xml, styles).paragraphs;
 }
 
 /** The grids and text of a document.xml. */
-export function docxContent(xml: string | Uint8Array): DocxContent {
+export function docxContent(
+  xml: string | Uint8Array,
+  styles: HiddenStyles = new Map()
+): DocxContent {
   const root = parseXmlPart(xml);
-  const reader = new DocumentReader();
+  const reader = new DocumentReader(styles);
   const items = bodyItems(root, reader);
   const notes: DocxNote[] = [];
   const grids: Building[] = [];

@@ -8,63 +8,9 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellNote, CellRange, CellValue, Grid } from "../core/grid";
-import { isDateFormat, parseA1, serialDateText } from "../core/grid";
+import { NotAWorkbookError, parseRange, plainValue } from "./cellValues";
 
-/** A cell's value as the engine reads it, and what it cannot show (see CellNote). */
-export function plainValue(
-  value: ExcelJS.CellValue,
-  numFmt?: string
-): {
-  value: CellValue;
-  note?: Omit<CellNote, "row" | "col">;
-} {
-  if (value === null || value === undefined) return { value: "" };
-  // exceljs turns only the built-in date formats into Dates; a custom one (yyyy"年"m"月") stays a
-  // serial number, which would be read as an amount of 45,000.
-  if (typeof value === "number" && isDateFormat(numFmt)) {
-    const text = serialDateText(value);
-    return { value: text, note: { kind: "date", text } };
-  }
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
-    return { value };
-  if (value instanceof Date) {
-    const text = value.toISOString().slice(0, 10);
-    return { value: text, note: { kind: "date", text } };
-  }
-  if (typeof value === "object") {
-    if ("richText" in value) return { value: value.richText.map((run) => run.text).join("") };
-    if ("formula" in value || "sharedFormula" in value) {
-      const formula = value as ExcelJS.CellFormulaValue & { sharedFormula?: string };
-      // A workbook written by a program may hold formulas that Excel never calculated: there is
-      // no value to read, and a blank would be taken for zero.
-      if (formula.result === undefined || formula.result === null)
-        return {
-          value: "",
-          note: {
-            kind: "formulaWithoutValue",
-            text: `=${formula.formula ?? formula.sharedFormula ?? ""}`,
-          },
-        };
-      return plainValue(formula.result as ExcelJS.CellValue, numFmt);
-    }
-    if ("text" in value) return { value: String((value as ExcelJS.CellHyperlinkValue).text) };
-    if ("error" in value) return { value: String((value as ExcelJS.CellErrorValue).error) };
-  }
-  return { value: String(value) };
-}
-
-export function parseRange(ref: string): CellRange | undefined {
-  const [from, to = from] = ref.split(":");
-  const a = parseA1(from);
-  const b = parseA1(to);
-  if (!a || !b) return undefined;
-  return {
-    top: Math.min(a.row, b.row),
-    left: Math.min(a.col, b.col),
-    bottom: Math.max(a.row, b.row),
-    right: Math.max(a.col, b.col),
-  };
-}
+export { NotAWorkbookError, parseRange, plainValue };
 
 /**
  * One Grid per worksheet, covering A1 to the last used cell, with what the values alone do not
@@ -111,18 +57,6 @@ export function gridsFromWorkbook(workbook: ExcelJS.Workbook): Grid[] {
       ...(cellNotes.length > 0 ? { cellNotes } : {}),
     };
   });
-}
-
-/** Bytes that are a zip but not a workbook, or a workbook without a worksheet. */
-export class NotAWorkbookError extends Error {
-  constructor(readonly reason: "notWorkbook" | "noSheets") {
-    super(
-      reason === "notWorkbook"
-        ? "the zip archive holds no xl/workbook.xml"
-        : "the workbook has no worksheet"
-    );
-    this.name = "NotAWorkbookError";
-  }
 }
 
 /**

@@ -13,10 +13,10 @@
 import type ExcelJS from "exceljs";
 import type { CellNote, CellRange, CellValue, Grid } from "../core/grid";
 import { isDateFormat } from "../core/grid";
-import { NotAWorkbookError, parseRange, plainValue } from "./excelJsGrids";
+import { NotAWorkbookError, parseRange, plainValue } from "./cellValues";
 import { readXml, XmlReader } from "./saxXml";
 import type { XmlHandler } from "./saxXml";
-import { entryBytes, entryChunks, zipEntries } from "./zipEntries";
+import { entryBytes, entryBytesUpTo, entryChunks, zipEntries } from "./zipEntries";
 import type { ZipEntry } from "./zipEntries";
 
 /** A tag's attributes as saxes gives them: name → value, decoded. */
@@ -30,12 +30,19 @@ const BUILT_IN_FORMATS: Record<
 
 /** Default limit on the cells of all worksheets (rows × columns read), overridable (--max-cells). */
 export const DEFAULT_MAX_CELLS = 3_000_000;
+/**
+ * Worksheets of at most this much XML are inflated whole, larger ones chunk by chunk: a few MB
+ * held for a moment is nothing beside the Grid the sheet becomes, and most sheets are far smaller.
+ */
+export const WHOLE_SHEET_BYTES = 4 << 20;
 /** Uncompressed worksheet XML allowed per cell of the limit, checked before anything is read. */
 export const XML_BYTES_PER_CELL = 128;
 
 export interface ReadLimits {
   /** Most cells (rows × columns, summed over the worksheets) a workbook may have. */
   maxCells?: number;
+  /** Worksheets of at most this much XML are inflated whole (WHOLE_SHEET_BYTES unless told). */
+  wholeSheetBytes?: number;
 }
 
 /** The workbook is larger than the limit: refused before memory runs out. */
@@ -742,9 +749,13 @@ export async function gridsFromXlsxStreaming(
   const grids: Grid[] = [];
   for (const sheet of sheets) {
     const reader = new SheetReader(sheet.name, context);
-    const xml = new XmlReader(reader);
-    for await (const chunk of entryChunks(bytes, sheet.entry)) xml.write(chunk);
-    xml.end();
+    const whole = entryBytesUpTo(bytes, sheet.entry, limits.wholeSheetBytes ?? WHOLE_SHEET_BYTES);
+    if (whole) readXml(whole, reader);
+    else {
+      const xml = new XmlReader(reader);
+      for await (const chunk of entryChunks(bytes, sheet.entry)) xml.write(chunk);
+      xml.end();
+    }
     grids.push(reader.grid(sheet.hidden));
   }
   return grids;

@@ -94,6 +94,29 @@ export function entryBytes(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   return entry.method === 0 ? data : inflateRawSync(data);
 }
 
+/**
+ * The whole entry inflated at once when it holds at most `maxBytes` (whatever the directory says);
+ * undefined when it holds more, to be read with entryChunks instead. Inflating in one synchronous
+ * call is several times cheaper for the small worksheets of an ordinary workbook than the stream,
+ * whose every chunk goes to the thread pool and back; the bound keeps memory as the stream's.
+ */
+export function entryBytesUpTo(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  maxBytes: number
+): Uint8Array | undefined {
+  if (entry.uncompressedSize > maxBytes) return undefined;
+  const data = compressedData(bytes, entry);
+  if (entry.method === 0) return data.length <= maxBytes ? data : undefined;
+  try {
+    return inflateRawSync(data, { maxOutputLength: maxBytes });
+  } catch (error) {
+    // The directory understated the size: more than maxBytes came out.
+    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return undefined;
+    throw error;
+  }
+}
+
 /** The entry inflated chunk by chunk, so that a large worksheet is never held whole. */
 export async function* entryChunks(bytes: Uint8Array, entry: ZipEntry): AsyncGenerator<Uint8Array> {
   const data = compressedData(bytes, entry);

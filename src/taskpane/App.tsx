@@ -6,7 +6,6 @@
 import {
   Caption1,
   FluentProvider,
-  makeStaticStyles,
   makeStyles,
   Tab,
   TabList,
@@ -71,11 +70,6 @@ export interface AppProps {
   settings?: DocumentSettings;
 }
 
-/** The page's own margin, through Fluent's styles: taskpane.html's policy allows no inline <style>. */
-const usePageStyles = makeStaticStyles({
-  body: { margin: 0 },
-});
-
 const useStyles = makeStyles({
   provider: {
     minWidth: 0,
@@ -113,7 +107,6 @@ export function App({
   checkOnOpen = true,
   settings,
 }: AppProps) {
-  usePageStyles();
   const styles = useStyles();
   const locale = useMemo(() => pickLocale(host.displayLanguage()), [host]);
   const [state, dispatch] = useReducer(paneReducer, initialState);

@@ -10,6 +10,10 @@ import type { DocumentSettings } from "./previousYear";
 
 function mount(host: WorkbookHost, inExcel: boolean, settings?: DocumentSettings) {
   document.documentElement.lang = pickLocale(host.displayLanguage());
+  // The page's own margin. Set through the DOM, which taskpane.html's policy allows (no inline
+  // <style>), not with Griffel's makeStaticStyles: the build compiles the pane's styles ahead of
+  // time (webpack.config.js), and this Griffel runtime has no ahead-of-time form of static styles.
+  document.body.style.margin = "0";
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element");
   createRoot(container).render(

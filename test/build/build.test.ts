@@ -158,12 +158,17 @@ describe("production build", () => {
    * commit raises it and says why. It was 256 KB at 252 KB measured (React and Fluent UI are ~150 of
    * it). Raised to 268 KB at 263 KB measured (269,349 bytes): the provinces became one registry of
    * data that the checker loads with the templates, narrative styles and 名词解释 included (+~4 KB,
-   * with the fourth set), and the 上年公开文件 picker joined the Check step (+2.6 KB). The next lever
-   * is to load each province's narrative data with the content chunk. Splitting the 生成/导出 steps
-   * into a chunk of their own was measured and made it larger (Fluent's modules used from two
-   * chunks lose webpack's scope hoisting).
+   * with the fourth set), and the 上年公开文件 picker joined the Check step (+2.6 KB). Lowered to
+   * 255 KB at 253.5 KB measured (259,603 bytes; 254.6 KB, 260,725 bytes, with main's check path of
+   * the same day merged in): the provinces' 情况说明 wording and 名词解释 load with
+   * the content chunk (templates/narratives.ts, −3.4 KB), and the pane's makeStyles are compiled
+   * ahead of time (@griffel/webpack-loader), so no CSS compiler ships (−6.6 KB). Measured and left
+   * out because they made it larger: the 生成/导出 steps, or the two dialogs, in a chunk of their own
+   * (Fluent's modules used from two chunks lose webpack's scope hoisting); `sideEffects: false` for
+   * src/core (webpack split the check path's shared chunk in two, +0.8 KB). Next levers: the Office
+   * host's writing half (layout.ts, sheetLook.ts) loaded with Generate; the English messages.
    */
-  test("loads at most 268 KB of gzipped JavaScript before the first findings", () => {
+  test("loads at most 255 KB of gzipped JavaScript before the first findings", () => {
     const BEFORE_FIRST_FINDINGS = ["office-host", "engine"];
     const LATER = ["content", "export-docx", "export-xlsx", "previous-reader"];
     const stats = JSON.parse(fs.readFileSync(productionBuildStatsFile(), "utf8")) as {
@@ -189,7 +194,7 @@ describe("production build", () => {
       (sum, file) => sum + gzipSync(fs.readFileSync(path.join(outDir, file)), { level: 6 }).length,
       0
     );
-    expect(gzipped).toBeLessThanOrEqual(268 * 1024);
+    expect(gzipped).toBeLessThanOrEqual(255 * 1024);
   });
 
   test("ships decimal.js once: in the shared core, not again in the functions or the engine", () => {

@@ -1,6 +1,6 @@
 import { writeFileSync } from "fs";
 import path from "path";
-import { Document, Packer, Paragraph } from "docx";
+import { Document, Packer, Paragraph, TextRun } from "docx";
 import { readNarrativeFile } from "../../src/cli/narrativeFile";
 import { main } from "../../src/cli/main";
 import type { CliIO } from "../../src/cli/main";
@@ -28,6 +28,25 @@ describe("check --narrative", () => {
       new Document({ sections: [{ children: lines.map((l) => new Paragraph(l)) }] })
     );
     writeFileSync(path.join(dir, "说明.docx"), docx);
+    const hidden = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph("（一）收入预算"),
+              new Paragraph({
+                children: [
+                  new TextRun("收入总计4,707.09万元"),
+                  new TextRun({ text: "（原稿4,800.00万元）", vanish: true }),
+                  new TextRun("。"),
+                ],
+              }),
+            ],
+          },
+        ],
+      })
+    );
+    writeFileSync(path.join(dir, "隐藏.docx"), hidden);
     writeFileSync(path.join(dir, "说明.doc"), "not a docx");
     writeFileSync(path.join(dir, "坏.docx"), "not a zip");
   });
@@ -85,6 +104,33 @@ describe("check --narrative", () => {
     expect(
       await main(["check", TUNLIU, "-n", path.join(dir, "说明.docx"), "--jobs", "1"], io)
     ).toBe(0);
+  });
+
+  it("reports what the .docx reader could not read: a hidden figure is a docx.unread warning at its paragraph", async () => {
+    const read = await readNarrativeFile(path.join(dir, "隐藏.docx"));
+    expect("paragraphs" in read && read.paragraphs.map((p) => p.text)).toEqual([
+      "（一）收入预算",
+      "收入总计4,707.09万元。",
+    ]);
+    const { io, out } = fakeIO();
+    expect(
+      await main(
+        ["check", TUNLIU, "-n", path.join(dir, "隐藏.docx"), "--format", "json", "--jobs", "1"],
+        io
+      )
+    ).toBe(0);
+    const findings = JSON.parse(out()).files[0].findings as {
+      rule: string;
+      severity: string;
+      message: string;
+    }[];
+    const unread = findings.filter((f) => f.rule === "docx.unread");
+    expect(unread.map((f) => f.severity)).toEqual(["warning"]);
+    expect(unread[0].message).toContain("隐藏.docx 第2段：");
+    expect(unread[0].message).toContain("4,800.00");
+    const text = fakeIO();
+    await main(["check", TUNLIU, "-n", path.join(dir, "隐藏.docx"), "--jobs", "1"], text.io);
+    expect(text.out()).toContain("4,800.00");
   });
 
   it("refuses --narrative with several workbooks, and exits 2 when the file cannot be read", async () => {

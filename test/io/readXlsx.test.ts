@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import * as excelJsGrids from "../../src/io/excelJsGrids";
 import { NotAWorkbookError, gridsFromXlsx } from "../../src/io/readXlsx";
 
 async function bytesOf(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
@@ -76,5 +77,31 @@ describe("gridsFromXlsx on a file that is no workbook to check", () => {
     const error = await gridsFromXlsx(await bytesOf(new ExcelJS.Workbook())).catch((e) => e);
     expect(error).toBeInstanceOf(NotAWorkbookError);
     expect(error.reason).toBe("noSheets");
+  });
+});
+
+describe("gridsFromXlsx uses the full exceljs read only for a file the streaming reader declines", () => {
+  let full: jest.SpyInstance;
+  beforeEach(() => (full = jest.spyOn(excelJsGrids, "gridsFromXlsxFull")));
+  afterEach(() => full.mockRestore());
+
+  it("reads an ordinary workbook without the full reader", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("收支总表").getCell("A1").value = "部门收支总表";
+    workbook.getWorksheet("收支总表")!.getCell("B2").value = 12.5;
+    const grids = await gridsFromXlsx(await bytesOf(workbook));
+    expect(grids[0].values[1][1]).toBe(12.5);
+    expect(full).not.toHaveBeenCalled();
+  });
+
+  it("reads a workbook with an external hyperlink with the full reader", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("表").getCell("A1").value = {
+      text: "链接",
+      hyperlink: "https://example.org",
+    };
+    const grids = await gridsFromXlsx(await bytesOf(workbook));
+    expect(grids[0].values[0][0]).toBe("链接");
+    expect(full).toHaveBeenCalledTimes(1);
   });
 });

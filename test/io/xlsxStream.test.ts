@@ -49,6 +49,16 @@ describe("the streaming reader gives the full exceljs read's Grids", () => {
     expect(streamed).toEqual(full);
   });
 
+  it.each(WORKBOOKS.map((f) => [path.basename(f), f]))(
+    "%s: the same Grids whether its worksheets are inflated whole or chunk by chunk",
+    async (_name, file) => {
+      const bytes = new Uint8Array(readFileSync(file));
+      const whole = await gridsFromXlsxStreaming(bytes);
+      const chunked = await gridsFromXlsxStreaming(bytes, { wholeSheetBytes: 0 });
+      expect(plain(chunked)).toEqual(plain(whole));
+    }
+  );
+
   it("on a workbook with merges, hidden parts, styles, dates, formulas and rich text", async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("表一");

@@ -12,15 +12,11 @@ import { REPORT_TITLE } from "./about";
 import type { ReportAbout } from "./about";
 import { renderHtmlReport } from "./html";
 import { renderXlsxReport } from "./xlsx";
+import { reportFormatOf } from "./reportFormat";
+import type { ReportFormat } from "./reportFormat";
 
-export type ReportFormat = "html" | "xlsx";
-
-export function reportFormatOf(file: string): ReportFormat | undefined {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === ".html" || ext === ".htm") return "html";
-  if (ext === ".xlsx") return "xlsx";
-  return undefined;
-}
+export { reportFormatOf };
+export type { ReportFormat };
 
 export async function renderReport(
   format: ReportFormat,

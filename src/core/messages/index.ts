@@ -13,3 +13,4 @@ export { RULE_TITLES, type RuleId } from "./titles";
 export { WORKBOOK_MESSAGES, type NamedFigure } from "./workbook";
 export { PREVIOUS_MESSAGES } from "./previous";
 export { GOAL_MESSAGES } from "./goals";
+export { NARRATIVE_MESSAGES } from "./narrative";

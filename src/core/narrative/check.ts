@@ -12,6 +12,7 @@
 import type { CellRef, Finding } from "../finding";
 import type { BudgetFigures } from "../figures/figures";
 import { formatAmount, formatPercent } from "../messages/amounts";
+import { NARRATIVE_MESSAGES } from "../messages/narrative";
 import { Money, ZERO, formatMoney, roundMoney } from "../money";
 import type { WorkbookModel } from "../read/workbook";
 import { compareSum, roundingTolerance } from "../rounding";
@@ -72,6 +73,9 @@ const RULE = {
   placeholder: "narrative.placeholder",
 } as const;
 
+/** The word that makes a 持平 rough (基本持平), as extract's ROUGHLY knows them. */
+const ROUGH_WORD = /基本|大体|大致|总体|整体|接近|近乎|趋于|略|约/;
+
 export const NARRATIVE_RULE_IDS: readonly string[] = Object.values(RULE);
 
 type Status = "exact" | "rounding" | "mismatch";
@@ -97,6 +101,8 @@ function tableSubject(m: Mention): SubjectId | undefined {
 class NarrativeChecker {
   readonly findings: Finding[] = [];
   readonly mentions: Mention[];
+  /** Changes stated only as roughly flat (基本持平): no figure, but a sum they keep from running says so. */
+  readonly roughly: Mention[] = [];
   /** Paragraph index → scope id (a paragraph ending in 其中： continues into the next ones). */
   readonly scopes: number[];
 
@@ -104,7 +110,7 @@ class NarrativeChecker {
     readonly paragraphs: readonly NarrativeInput[],
     readonly facts: NarrativeFacts
   ) {
-    this.mentions = extractStatements(paragraphs);
+    this.mentions = extractStatements(paragraphs, this.roughly);
     this.scopes = scopesOf(paragraphs.map((p) => p.text));
   }
 
@@ -226,6 +232,8 @@ class NarrativeChecker {
       const whole = this.mentions[wholeIndex];
       for (const d of DECOMPOSITIONS.filter((x) => x.wholes.includes(whole.subject!))) {
         const parts = assigned.filter((p) => isPartOf(p.subject!, d));
+        if (d.parts === "class" && role === "change" && this.roughlyFlatClasses(whole, parts))
+          continue;
         if (parts.length < 2) continue;
         if (d.parts === "class") {
           const listed = new Set(parts.map((p) => p.subject!.slice(6)));
@@ -238,6 +246,43 @@ class NarrativeChecker {
         this.sumFinding(whole, parts, role);
       }
     }
+  }
+
+  /**
+   * A total change whose 类 changes are complete only with 类 stated as 基本持平 (no exact figure):
+   * they cannot be added up. Says so (提示) at the total's paragraph, so that the skipped check is
+   * seen, and returns true; false when no 类 of the list is stated so.
+   */
+  roughlyFlatClasses(whole: Mention, parts: Mention[]): boolean {
+    if (this.facts.classes.size === 0) return false;
+    const scope = this.scopes[whole.paragraph];
+    const listed = new Set(parts.map((p) => p.subject!.slice(6)));
+    const rough = this.roughly.filter(
+      (r) =>
+        this.scopes[r.paragraph] === scope &&
+        r.subject?.startsWith("class:") &&
+        !listed.has(r.subject.slice(6)) &&
+        this.facts.classes.has(r.subject.slice(6))
+    );
+    if (rough.length === 0) return false;
+    const stated = new Set([...listed, ...rough.map((r) => r.subject!.slice(6))]);
+    // Other 类 missing altogether: the list is incomplete anyway, not for want of a figure.
+    if ([...this.facts.classes].some((c) => !stated.has(c))) return false;
+    const names = [...new Set(rough.map((r) => r.subjectText ?? subjectLabel(r.subject!)))];
+    const wordings = [
+      ...new Set(rough.map((r) => `${ROUGH_WORD.exec(r.lead)?.[0] ?? "基本"}持平`)),
+    ];
+    this.push(
+      RULE.sum,
+      "info",
+      whole.paragraph,
+      NARRATIVE_MESSAGES.classChangesRoughlyFlat(
+        this.quote(whole),
+        names.join("、"),
+        wordings.join("”“")
+      )
+    );
+    return true;
   }
 
   sumFinding(whole: Mention, parts: Mention[], role: "level" | "change"): void {

@@ -399,6 +399,12 @@ export interface Mention {
    * last year makes it wrong.
    */
   flat?: boolean;
+  /**
+   * Changes: stated as roughly flat (基本持平, 大体持平) — no exact figure. Such a statement is
+   * never among the mentions (it states no 0.00); extractStatements lists it apart, so that a check
+   * it keeps from running can say so.
+   */
+  roughly?: boolean;
   /** Words such as 一般公共预算, 当年, 上年结转 that narrow which table figure is meant. */
   qualifiers: string[];
   paragraph: number;
@@ -487,7 +493,12 @@ function sentenceAround(text: string, offset: number): string {
 }
 
 /** Finds every number statement in one paragraph. `first` numbers the mentions. */
-function extractParagraph(text: string, paragraph: number, first: number): Mention[] {
+function extractParagraph(
+  text: string,
+  paragraph: number,
+  first: number,
+  roughly?: Mention[]
+): Mention[] {
   const folded = foldDigits(text);
   const mentions: Mention[] = [];
   let previousEnd = 0;
@@ -497,7 +508,8 @@ function extractParagraph(text: string, paragraph: number, first: number): Menti
     const before = folded[offset - 1] ?? "";
     if (m[1] === undefined) {
       const flat = flatMention(text, folded, offset, previousEnd, paragraph, first, mentions);
-      if (flat) {
+      if (flat?.roughly) roughly?.push(flat);
+      else if (flat) {
         mentions.push(flat);
         previousEnd = offset + m[0].length;
       }
@@ -570,7 +582,12 @@ function flatMention(
   const segment = folded.slice(segmentStart, offset);
   const norm = normalizeForMatch(segment);
   const flat = FLAT.exec(norm);
-  if (!flat || ROUGHLY.test(norm) || ROUGHLY.test(flat[1])) return undefined;
+  if (!flat) return undefined;
+  const roughly = ROUGHLY.test(norm) || ROUGHLY.test(flat[1]);
+  // 基本持平: its subject is found from the words without 基本 (与上年基本 → 与上年).
+  const words = roughly
+    ? (FLAT.exec(norm.replace(ROUGHLY, ""))?.[1] ?? "").replace(ROUGHLY, "")
+    : flat[1];
   const mention: Mention = {
     index: first + mentions.length,
     kind: "amount",
@@ -588,8 +605,9 @@ function flatMention(
     sentence: sentenceAround(text, offset),
     sentenceIndex: indexOfSentence(folded, offset, SENTENCE_END),
     clauseIndex: indexOfSentence(folded, offset, CLAUSE_END),
+    ...(roughly ? { roughly: true } : {}),
   };
-  changeSubject(mention, flat[1], mentions);
+  changeSubject(mention, words, mentions);
   return mention;
 }
 
@@ -834,13 +852,17 @@ export interface TextParagraph {
 /**
  * Every amount, percentage and count of the paragraphs, in reading order, with its subject where
  * the text names one. Numbers with no budget meaning (2024年, 15名专家, 覆盖率85%) are either not
- * matched at all (no unit) or come back with role "other".
+ * matched at all (no unit) or come back with role "other". Changes stated only as roughly flat
+ * (基本持平) are not among them; they go to `roughly` when it is given.
  */
-export function extractStatements(paragraphs: readonly (string | TextParagraph)[]): Mention[] {
+export function extractStatements(
+  paragraphs: readonly (string | TextParagraph)[],
+  roughly?: Mention[]
+): Mention[] {
   const mentions: Mention[] = [];
   paragraphs.forEach((p, i) => {
     const text = typeof p === "string" ? p : p.text;
-    mentions.push(...extractParagraph(text, i, mentions.length));
+    mentions.push(...extractParagraph(text, i, mentions.length, roughly));
   });
   return mentions;
 }

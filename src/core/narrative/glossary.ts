@@ -5,7 +5,7 @@
 import type { TemplateId } from "../model";
 import { chineseNumber } from "../templates/common";
 import type { GlossaryEntry } from "../templates/glossary";
-import { narrativeStyleOf } from "../templates/registry";
+import { narrativeStyleOf } from "../templates/narratives";
 
 export type { GlossaryEntry } from "../templates/glossary";
 export { GLOSSARY_HEBEI, GLOSSARY_SHANXI } from "../templates/glossary";

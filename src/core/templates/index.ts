@@ -31,7 +31,6 @@ export {
   PROVINCES,
   TEMPLATE_IDS,
   isTemplateId,
-  narrativeStyleOf,
   provinceNamed,
   provinceOf,
 } from "./registry";

@@ -10,7 +10,6 @@
  * last year's figures.
  */
 import { SUMMARY_CLASSES, WIDTH, amount, code, fiscalSummaryTable, label } from "./common";
-import { HEBEI_NARRATIVE } from "./hebei";
 import { DEFAULT_CHANGE_REASON_THRESHOLD_PERCENT } from "./province";
 import type { Province } from "./province";
 import type { ColumnTemplate, MetaCell, TableTemplate } from "./types";
@@ -257,6 +256,4 @@ export const MOF: Province = {
   },
   projectTableMeasure: "total",
   settings: { changeReasonThresholdPercent: DEFAULT_CHANGE_REASON_THRESHOLD_PERCENT },
-  // The Ministry's set has no 情况说明 of its own here: it is written as Hebei's.
-  narrative: HEBEI_NARRATIVE,
 };

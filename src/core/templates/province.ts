@@ -139,5 +139,4 @@ export interface Province {
    */
   projectTableMeasure: "current" | "total";
   settings: ProvinceSettings;
-  narrative: NarrativeStyle;
 }

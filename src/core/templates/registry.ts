@@ -1,11 +1,12 @@
 /**
  * The provinces the engine knows, one data module each. Everything that lists provinces (the CLI's
  * --template, the pane's choices, the reports' labels, the sheet names an earlier run may have left)
- * and everything that differs between them (tables, numbering, required tables, the 情况说明's
- * wording and sections, settings) is read from here.
+ * and everything that differs between them (tables, numbering, required tables, settings) is read
+ * from here; how each writes its 情况说明 from narratives.ts, which only what generates one loads.
  *
  * Adding a province: write `templates/<id>.ts` exporting a `Province`, add its id to ids.ts and a
- * line below. Nothing outside templates/ changes (DESIGN.md, "Adding a province").
+ * line below, and how it writes its 情况说明 to narratives.ts. Nothing outside templates/ changes
+ * (DESIGN.md, "Adding a province").
  *
  * This module stays light (no figure-key grammar, no code catalogs): the pane's first bundle uses it.
  */
@@ -14,7 +15,7 @@ import { HEBEI } from "./hebei";
 import { PROVINCE_IDS } from "./ids";
 import type { TemplateId } from "./ids";
 import { MOF } from "./mof";
-import type { NarrativeStyle, Province } from "./province";
+import type { Province } from "./province";
 import { SHANXI } from "./shanxi";
 
 export type { TemplateId } from "./ids";
@@ -44,11 +45,6 @@ export function provinceOf(id: TemplateId): Province {
 
 export function isTemplateId(value: string): value is TemplateId {
   return (PROVINCE_IDS as readonly string[]).includes(value);
-}
-
-/** The wording of `id`'s 情况说明, the default province's when none is named. */
-export function narrativeStyleOf(id: TemplateId | undefined): NarrativeStyle {
-  return PROVINCES[id ?? DEFAULT_TEMPLATE].narrative;
 }
 
 /**

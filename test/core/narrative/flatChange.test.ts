@@ -163,3 +163,56 @@ describe("a total stated as 持平", () => {
     expect(sum[0].message).toMatch(/^情况说明第2段：/);
   });
 });
+
+describe("a 类 stated only as 基本持平 in the list of 类 changes", () => {
+  const roughly = (c206: string) =>
+    "一般公共服务支出112.30万元，比上年增加12.30万元；" +
+    `科学技术支出40.62万元，${c206}；` +
+    "社会保障和就业支出45.00万元，比上年减少5.00万元。";
+
+  it("says at the total's paragraph (提示) that the 类 changes could not be added up", () => {
+    const found = check(text("增加7.30万元", roughly("与上年基本持平")));
+    const sum = found.filter((f) => f.ruleId === "narrative.sum");
+    expect(sum).toHaveLength(1);
+    expect(sum[0].severity).toBe("info");
+    expect(sum[0].message).toMatch(/^情况说明第2段：/);
+    expect(sum[0].message).toContain("科学技术支出");
+    expect(sum[0].message).toContain("“基本持平”");
+    expect(sum[0].message).toContain("未核对");
+    // No exact figure: never an error or a 0.00 change against last year.
+    expect(found.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("says so too when the stated total is wrong: the sum was not checked, not found right", () => {
+    const found = check(text("增加7.40万元", roughly("大体持平")));
+    const sum = found.filter((f) => f.ruleId === "narrative.sum");
+    expect(sum.map((f) => f.severity)).toEqual(["info"]);
+    expect(sum[0].message).toContain("“大体持平”");
+    expect(sum[0].expected).toBeUndefined();
+  });
+
+  it("finds the 类 of 住房保障支出基本与上年持平 by its own name", () => {
+    // A fourth 类, 221 住房保障支出 10.00: 支出总计 197.92 + 10.00 = 207.92.
+    const facts = tables();
+    facts.figures.set("expenditureTotal", [{ value: m("207.92"), label: "支出总表 合计" }]);
+    facts.figures.set("class:221", [{ value: m("10.00"), label: "支出总表“住房保障支出”合计" }]);
+    facts.classes.add("221");
+    const body = [
+      "一、收入支出预算总体情况",
+      "2024年支出总计207.92万元，比上年增加7.30万元。按支出功能分类：" +
+        roughly("比上年持平") +
+        "住房保障支出10.00万元，基本与上年持平。",
+    ].join("\n");
+    const sum = check(body, LAST_YEAR, facts).filter((f) => f.ruleId === "narrative.sum");
+    expect(sum.map((f) => f.severity)).toEqual(["info"]);
+    expect(sum[0].message).toContain("住房保障支出");
+    expect(sum[0].message).not.toContain("科学技术支出");
+  });
+
+  it("says nothing of 基本持平 when another 类 is missing altogether (the list is incomplete anyway)", () => {
+    const facts = tables();
+    facts.classes.add("221");
+    const found = check(text("增加7.30万元", roughly("与上年基本持平")), LAST_YEAR, facts);
+    expect(found.filter((f) => f.ruleId === "narrative.sum")).toEqual([]);
+  });
+});

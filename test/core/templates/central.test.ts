@@ -21,13 +21,13 @@ import { generateNarrative } from "../../../src/core/narrative/generate";
 import { glossaryLines } from "../../../src/core/narrative/glossary";
 import { narrativeToText } from "../../../src/core/narrative/types";
 import { readWorkbook } from "../../../src/core/read/workbook";
-import { PROVINCES, TEMPLATES, provinceNamed } from "../../../src/core/templates";
+import { TEMPLATES, provinceNamed } from "../../../src/core/templates";
+import { NARRATIVE_STYLES } from "../../../src/core/templates/narratives";
 import { TEMPLATE_SETS } from "../../../src/core/templates/sets";
 import { gridsFromXlsx } from "../../../src/io/readXlsx";
 import { fakeIO } from "../../cli/helpers";
 
 const EXAMPLE = path.resolve(__dirname, "../../../examples/quyang-2024-ledger.xlsx");
-const CENTRAL = PROVINCES.zhongyang;
 const BASE = "中国共产党曲阳县委员会组织部-2024-部门预算公开";
 
 let grids: Grid[];
@@ -85,7 +85,7 @@ describe("the 中央部门 set", () => {
     expect(narrative.template).toBe("zhongyang");
     expect(narrative.title).toBe("中国共产党曲阳县委员会组织部2024年部门预算");
     expect(narrative.sections.map((s) => s.id)).toEqual(
-      CENTRAL.narrative.sections.map((s) => s.id)
+      NARRATIVE_STYLES.zhongyang.sections.map((s) => s.id)
     );
     expect(narrative.sections.find((s) => s.id === "part3")!.heading).toBe(
       "第三部分 2024年部门预算情况说明"
@@ -132,7 +132,7 @@ describe("the 中央部门 set", () => {
       const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
       // Every section that holds something, under its heading (the document writes its own part
       // headings: the empty 第一部分/第三部分 sections of the narrative are not printed as such).
-      for (const plan of CENTRAL.narrative.sections.filter((s) => s.blocks.length > 0))
+      for (const plan of NARRATIVE_STYLES.zhongyang.sections.filter((s) => s.blocks.length > 0))
         expect(text).toContain(plan.heading.replace("{year}", "2024年"));
       expect(text).toContain(glossaryLines("zhongyang")[0]);
     } finally {

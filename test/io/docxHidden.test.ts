@@ -1,0 +1,158 @@
+/*
+ * Hidden text (w:vanish) in a published .docx: a reader of the document does not see it, so it is
+ * not read as the document's text or a table's figure; a figure in it is a note, so a clerk knows
+ * numbers are hidden in the file. Hiding comes from the run, the paragraph mark, a character style
+ * or a paragraph style (word/styles.xml). Documents are minimal .docx zips made by hand (jszip),
+ * or written with the docx library.
+ */
+import { Document, Packer, Paragraph, TextRun } from "docx";
+import JSZip from "jszip";
+import { readDocx } from "../../src/io/docxTables";
+import { docxParagraphs, docxText } from "../../src/io/readDocx";
+
+const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+/** A minimal .docx with a styles part reached through the main part's relationships. */
+async function zipOf(body: string, styles?: string): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file(
+    "[Content_Types].xml",
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/></Types>'
+  );
+  zip.file(
+    "_rels/.rels",
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/></Relationships>`
+  );
+  zip.file(
+    "word/document.xml",
+    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`
+  );
+  if (styles !== undefined) {
+    zip.file(
+      "word/_rels/document.xml.rels",
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${REL}/styles" Target="styles.xml"/></Relationships>`
+    );
+    zip.file(
+      "word/styles.xml",
+      `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="${W}">${styles}</w:styles>`
+    );
+  }
+  return zip.generateAsync({ type: "uint8array" });
+}
+
+const run = (text: string, rPr = "") =>
+  `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ""}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+const hidden = (text: string) => run(text, "<w:vanish/>");
+const p = (...runs: string[]) => `<w:p>${runs.join("")}</w:p>`;
+const tc = (...content: string[]) => `<w:tc>${content.join("")}</w:tc>`;
+const tr = (...cells: string[]) => `<w:tr>${cells.join("")}</w:tr>`;
+const tbl = (columns: number, ...rows: string[]) =>
+  `<w:tbl><w:tblGrid>${'<w:gridCol w:w="2000"/>'.repeat(columns)}</w:tblGrid>${rows.join("")}</w:tbl>`;
+
+describe("hidden text (w:vanish)", () => {
+  it("does not read a hidden run as the paragraph's text, and notes the figure it holds", async () => {
+    const { paragraphs, notes } = await readDocx(
+      await zipOf(
+        p(run("一般公共预算支出")) +
+          p(run("本年支出"), hidden("（原为200.00）"), run("100.00万元。"))
+      )
+    );
+    expect(paragraphs.map((x) => x.text)).toEqual(["一般公共预算支出", "本年支出100.00万元。"]);
+    expect(notes).toEqual([expect.objectContaining({ severity: "warning", paragraph: 2 })]);
+    expect(notes[0].message).toContain("“（原为200.00）”");
+    expect(notes[0].message).toMatch(/隐藏/);
+  });
+
+  it("has no note for hidden text without figures, and none for a run that turns hiding off", async () => {
+    const { paragraphs, notes } = await readDocx(
+      await zipOf(p(run("说明"), hidden("（内部备注）"), run("50.00", '<w:vanish w:val="0"/>')))
+    );
+    expect(paragraphs.map((x) => x.text)).toEqual(["说明50.00"]);
+    expect(notes).toEqual([]);
+  });
+
+  it("leaves a hidden figure out of a table cell and notes it at the cell", async () => {
+    const { grids, notes } = await readDocx(
+      await zipOf(
+        p(run("表9 “三公”经费支出预算表")) +
+          tbl(
+            2,
+            tr(tc(p(run("项目"))), tc(p(run("预算数")))),
+            tr(tc(p(run("合计"))), tc(p(run("3.00"), hidden("8"))))
+          )
+      )
+    );
+    expect(grids[0].values[2]).toEqual(["合计", "3.00"]);
+    expect(notes).toEqual([
+      expect.objectContaining({ severity: "warning", sheet: grids[0].sheet, cell: "B3" }),
+    ]);
+    expect(notes[0].message).toContain("“8”");
+  });
+
+  it("runs a paragraph with a hidden mark on into the next, as Word shows it", async () => {
+    const { paragraphs } = await readDocx(
+      await zipOf(
+        `<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>${run("基本支出")}</w:p>` +
+          p(run("80.00万元。"))
+      )
+    );
+    expect(paragraphs.map((x) => x.text)).toEqual(["基本支出80.00万元。"]);
+  });
+
+  it("hides text by character style and by paragraph style, through basedOn", async () => {
+    const styles =
+      '<w:style w:type="character" w:styleId="Secret"><w:rPr><w:vanish/></w:rPr></w:style>' +
+      '<w:style w:type="character" w:styleId="Secret2"><w:basedOn w:val="Secret"/></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="Note"><w:rPr><w:vanish/></w:rPr></w:style>';
+    const bytes = await zipOf(
+      p(run("支出"), run("999.00", '<w:rStyle w:val="Secret2"/>'), run("100.00万元。")) +
+        `<w:p><w:pPr><w:pStyle w:val="Note"/></w:pPr>${run("草稿：300.00")}</w:p>` +
+        p(run("其中："), run("项目支出", '<w:rStyle w:val="Secret"/><w:vanish w:val="false"/>')),
+      styles
+    );
+    const { paragraphs, notes } = await readDocx(bytes);
+    expect(paragraphs.map((x) => x.text)).toEqual(["支出100.00万元。", "其中：项目支出"]);
+    expect(notes.map((n) => n.message).join("\n")).toContain("999.00");
+    expect(notes.map((n) => n.message).join("\n")).toContain("草稿：300.00");
+    // Without the styles part the same runs are shown: hiding really comes from the styles.
+    const unstyled = await readDocx(
+      await zipOf(p(run("支出"), run("999.00", '<w:rStyle w:val="Secret2"/>'), run("100.00万元。")))
+    );
+    expect(unstyled.paragraphs.map((x) => x.text)).toEqual(["支出999.00100.00万元。"]);
+  });
+
+  it("as a 情况说明 (docxText): hidden text left out, its figure a note at its paragraph", async () => {
+    const bytes = await zipOf(
+      p(run("第一段。")) + p(run("支出"), hidden("120.00"), run("100.00万元。"))
+    );
+    expect(await docxParagraphs(bytes)).toEqual(["第一段。", "支出100.00万元。"]);
+    const { notes } = await docxText(bytes);
+    expect(notes).toEqual([expect.objectContaining({ severity: "warning", paragraph: 2 })]);
+    expect(notes[0].message).toContain("“120.00”");
+  });
+
+  it("written by the docx library (TextRun vanish): the hidden figure is not read", async () => {
+    const document = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({
+              children: [
+                new TextRun("支出"),
+                new TextRun({ text: "777.00", vanish: true }),
+                new TextRun("100.00万元。"),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const { paragraphs, notes } = await readDocx(await Packer.toBuffer(document));
+    expect(paragraphs.map((x) => x.text)).toEqual(["支出100.00万元。"]);
+    expect(notes.map((n) => n.message).join("\n")).toContain("777.00");
+  });
+});
