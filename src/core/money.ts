@@ -76,10 +76,33 @@ export function toHalfWidth(text: string): string {
 const PLAIN_NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$/;
 const UNIT_SUFFIX = /(万元|元)$/;
 
+/**
+ * Amounts read so far, by double: the same figure recurs across a workbook's tables (and the tables
+ * drawn from a ledger are read back whole), and Decimals are immutable, so one serves every cell.
+ * Emptied when it grows past a bound.
+ */
+const NUMBER_CACHE = new Map<number, Money>();
+const NUMBER_CACHE_SIZE = 20_000;
+
 /** Converts an Excel double to the exact decimal it displays (0.30000000000000004 → 0.3). */
 export function moneyFromNumber(value: number): Money {
   if (Number.isInteger(value)) return new Money(value);
-  return new Money(value.toPrecision(EXCEL_SIGNIFICANT_DIGITS));
+  let money = NUMBER_CACHE.get(value);
+  if (money === undefined) {
+    // The shortest text that reads back as this double: when it has at most 15 significant
+    // digits it is the 15-digit rounding itself, without the trailing zeros toPrecision pads with
+    // (the nearest 15-digit decimal to a double is unique: their spacing is ≥ 10⁻¹⁵ relative,
+    // a double's half-ulp ≤ 1.2·10⁻¹⁶).
+    const shortest = String(value);
+    money = new Money(
+      shortest.length <= EXCEL_SIGNIFICANT_DIGITS && !shortest.includes("e")
+        ? shortest
+        : value.toPrecision(EXCEL_SIGNIFICANT_DIGITS)
+    );
+    if (NUMBER_CACHE.size >= NUMBER_CACHE_SIZE) NUMBER_CACHE.clear();
+    NUMBER_CACHE.set(value, money);
+  }
+  return money;
 }
 
 /**

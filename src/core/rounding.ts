@@ -18,8 +18,27 @@ export interface SumComparison {
   tolerance: Money;
 }
 
+/**
+ * Tolerances made so far, by decimals then term count. Every sum rule asks for one per comparison,
+ * and a Decimal power each time was a third of the cost of comparing a sum; Decimals are immutable,
+ * so one value can serve every caller.
+ */
+const TOLERANCES = new Map<number, Money[]>();
+
 export function roundingTolerance(termCount: number, decimals = 2): Money {
-  return new Money(5).times(new Money(10).pow(-(decimals + 1))).times(termCount + 1);
+  let byTerms = TOLERANCES.get(decimals);
+  if (!byTerms) {
+    byTerms = [];
+    TOLERANCES.set(decimals, byTerms);
+  }
+  let tolerance = byTerms[termCount];
+  if (tolerance === undefined) {
+    tolerance = new Money(5).times(new Money(10).pow(-(decimals + 1))).times(termCount + 1);
+    // Term counts are small (a row or column of a table); a huge one is computed, not kept.
+    if (Number.isInteger(termCount) && termCount >= 0 && termCount < 4096)
+      byTerms[termCount] = tolerance;
+  }
+  return tolerance;
 }
 
 /** Compares a published total with the sum of its published parts (numbers only, no blanks). */

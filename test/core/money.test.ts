@@ -148,3 +148,36 @@ describe("exact arithmetic and rounding", () => {
     expect(toHalfWidth(plain)).toBe(plain);
   });
 });
+
+describe("moneyFromNumber", () => {
+  /** The definition: the double rounded to the 15 significant digits Excel keeps. */
+  const reference = (value: number) =>
+    Number.isInteger(value) ? new Money(value) : new Money(value.toPrecision(15));
+
+  it("reads every double as its 15-digit rounding, also doubles with more digits and exponents", () => {
+    let seed = 12345;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const values = [
+      0.1 + 0.2,
+      1 / 3,
+      -2 / 3,
+      123456.78,
+      0.3 - 0.2, // 0.09999999999999998
+      10 - 2 ** -49, // just below 10
+      1e-7,
+      1.5e-12,
+      123456789012.345,
+      1e21 + 0.5,
+      -0.000123,
+    ];
+    for (let i = 0; i < 3000; i++) {
+      values.push(Math.round(random() * 1e9) / 100); // 元 with 2 decimals
+      values.push((random() - 0.5) * 10 ** Math.floor(random() * 30 - 12)); // any magnitude
+    }
+    for (const value of values) {
+      // Twice: the second read comes from the cache and must be the same amount.
+      expect(moneyFromNumber(value).toString()).toBe(reference(value).toString());
+      expect(moneyFromNumber(value).toString()).toBe(reference(value).toString());
+    }
+  });
+});

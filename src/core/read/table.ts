@@ -310,7 +310,10 @@ function textColumns(grid: Grid, dataStart: number): Set<number> {
     row.forEach((cell, c) => {
       if (isBlank(cell)) return;
       const count = counts.get(c) ?? { text: 0, number: 0 };
-      if (parseAmount(cell).kind === "invalid") count.text++;
+      // A finite number is an amount: no Decimal needs to be made to know it.
+      const invalid =
+        typeof cell === "number" ? !Number.isFinite(cell) : parseAmount(cell).kind === "invalid";
+      if (invalid) count.text++;
       else count.number++;
       counts.set(c, count);
     });

@@ -13,9 +13,8 @@ const COMPACT_CACHE_SIZE = 50_000;
 /** Text of a cell with all whitespace removed and full-width punctuation folded: for matching captions. */
 export function compactText(value: CellValue): string {
   if (value === null || value === undefined) return "";
-  // A number or a boolean prints in ASCII without spaces (12.5, -3e-7, true): already compact.
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (typeof value !== "string") return toHalfWidth(String(value)).replace(WHITESPACE, "");
+  // A number or boolean prints with neither whitespace nor full-width characters.
+  if (typeof value !== "string") return String(value);
   let compact = compactCache.get(value);
   if (compact === undefined) {
     compact = toHalfWidth(value).replace(WHITESPACE, "");
