@@ -165,12 +165,14 @@ describe("production build", () => {
    * ahead of time (@griffel/webpack-loader), so no CSS compiler ships (−6.6 KB). Measured and left
    * out because they made it larger: the 生成/导出 steps, or the two dialogs, in a chunk of their own
    * (Fluent's modules used from two chunks lose webpack's scope hoisting); `sideEffects: false` for
-   * src/core (webpack split the check path's shared chunk in two, +0.8 KB). Next levers: the Office
-   * host's writing half (layout.ts, sheetLook.ts) loaded with Generate; the English messages.
+   * src/core (webpack split the check path's shared chunk in two, +0.8 KB). Measured 255.1 KB once
+   * the same day's check-path speedups (money and rounding caches) landed; lowered to 252 KB at
+   * 251.2 KB measured: the Office host's writing half (sheetWriter.ts with layout.ts) loads on the
+   * first 生成 (office-host.js 7.2 → 3.2 KB). Next lever: the English messages.
    */
-  test("loads at most 255 KB of gzipped JavaScript before the first findings", () => {
+  test("loads at most 252 KB of gzipped JavaScript before the first findings", () => {
     const BEFORE_FIRST_FINDINGS = ["office-host", "engine"];
-    const LATER = ["content", "export-docx", "export-xlsx", "previous-reader"];
+    const LATER = ["content", "export-docx", "export-xlsx", "previous-reader", "sheet-writer"];
     const stats = JSON.parse(fs.readFileSync(productionBuildStatsFile(), "utf8")) as {
       namedChunkGroups: Record<string, { assets: { name: string }[] }>;
     };
@@ -194,7 +196,7 @@ describe("production build", () => {
       (sum, file) => sum + gzipSync(fs.readFileSync(path.join(outDir, file)), { level: 6 }).length,
       0
     );
-    expect(gzipped).toBeLessThanOrEqual(255 * 1024);
+    expect(gzipped).toBeLessThanOrEqual(252 * 1024);
   });
 
   test("ships decimal.js once: in the shared core, not again in the functions or the engine", () => {
