@@ -9,6 +9,7 @@ import { TEMPLATE_IDS, isTemplateId } from "../core/templates/registry";
 import { CLI_MESSAGES } from "./messages";
 import type { PreviousDirEntry } from "./previousFile";
 import { hasGlobMagic } from "./expandInputs";
+import { parseJobs } from "./jobs";
 import { parseMaxCells } from "./maxCells";
 
 export interface ExportCommand {
@@ -148,12 +149,9 @@ export function parseExportArgs(
   const previousDir = values["previous-dir"];
   if (values.previous !== undefined && previousDir !== undefined)
     return { command: "usage-error", message: CLI_MESSAGES.previousOrDir() };
-  let jobs = defaultJobs;
-  if (values.jobs !== undefined) {
-    jobs = Number(values.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1)
-      return { command: "usage-error", message: CLI_MESSAGES.badJobs(values.jobs) };
-  }
+  const jobsOption = parseJobs(values.jobs, defaultJobs);
+  if ("error" in jobsOption) return { command: "usage-error", message: jobsOption.error };
+  const { jobs } = jobsOption;
   const limit = parseMaxCells(values["max-cells"]);
   if ("error" in limit) return { command: "usage-error", message: limit.error };
   if (isBatch(inputs)) {

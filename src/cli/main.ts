@@ -20,6 +20,7 @@ import type { NarrativeInput } from "../core/narrative/types";
 import { CLI_MESSAGES, detailOf } from "./messages";
 import type { OutputFs } from "./outputFiles";
 import { reportFormatOf } from "./review/reportFormat";
+import { parseJobs } from "./jobs";
 import { parseMaxCells } from "./maxCells";
 
 // What only some runs need is loaded when they need it (import() below): the export's renderers
@@ -202,12 +203,9 @@ export function parseCliArgs(
     return { command: "usage-error", message: CLI_MESSAGES.badTemplate(template, TEMPLATES) };
   const format = values.format ?? "text";
   if (!isFormat(format)) return { command: "usage-error", message: CLI_MESSAGES.badFormat(format) };
-  let jobs = defaultJobs;
-  if (values.jobs !== undefined) {
-    jobs = Number(values.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1)
-      return { command: "usage-error", message: CLI_MESSAGES.badJobs(values.jobs) };
-  }
+  const jobsOption = parseJobs(values.jobs, defaultJobs);
+  if ("error" in jobsOption) return { command: "usage-error", message: jobsOption.error };
+  const { jobs } = jobsOption;
   const limit = parseMaxCells(values["max-cells"]);
   if ("error" in limit) return { command: "usage-error", message: limit.error };
   const { maxCells } = limit;
