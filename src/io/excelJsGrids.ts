@@ -8,7 +8,13 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellNote, CellRange, CellValue, Grid } from "../core/grid";
-import { NotAWorkbookError, parseRange, plainValue } from "./cellValues";
+import {
+  NotAWorkbookError,
+  formulaResult,
+  parseRange,
+  plainValue,
+  recalculatesOnLoad,
+} from "./cellValues";
 
 export { NotAWorkbookError, parseRange, plainValue };
 
@@ -16,7 +22,7 @@ export { NotAWorkbookError, parseRange, plainValue };
  * One Grid per worksheet, covering A1 to the last used cell, with what the values alone do not
  * show: hidden rows, columns and sheets, formulas saved without a result, dates.
  */
-export function gridsFromWorkbook(workbook: ExcelJS.Workbook): Grid[] {
+export function gridsFromWorkbook(workbook: ExcelJS.Workbook, recalculateOnLoad = false): Grid[] {
   return workbook.worksheets.map((sheet) => {
     const rowCount = sheet.actualRowCount === 0 ? 0 : sheet.rowCount;
     const colCount = sheet.actualColumnCount === 0 ? 0 : sheet.columnCount;
@@ -32,7 +38,11 @@ export function gridsFromWorkbook(workbook: ExcelJS.Workbook): Grid[] {
       for (let c = 1; c <= colCount; c++) {
         const cell = row.getCell(c);
         const isSlave = cell.isMerged && cell.master !== cell;
-        const read = isSlave ? { value: "" } : plainValue(cell.value, cell.numFmt);
+        const value =
+          cell.type === ExcelJS.ValueType.Formula
+            ? formulaResult(cell, recalculateOnLoad)
+            : cell.value;
+        const read = isSlave ? { value: "" } : plainValue(value, cell.numFmt);
         rowValues.push(read.value);
         if ("note" in read && read.note) cellNotes.push({ row: r, col: c, ...read.note });
         rowFormats.push(cell.numFmt || "General");
@@ -68,9 +78,11 @@ export function gridsFromWorkbook(workbook: ExcelJS.Workbook): Grid[] {
 export async function gridsFromXlsxFull(data: ArrayBuffer | Uint8Array): Promise<Grid[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(data as ArrayBuffer);
-  if (workbook.worksheets.length === 0) {
-    const zip = await JSZip.loadAsync(data);
-    throw new NotAWorkbookError(zip.file("xl/workbook.xml") ? "noSheets" : "notWorkbook");
-  }
-  return gridsFromWorkbook(workbook);
+  const zip = await JSZip.loadAsync(data);
+  const workbookPart = zip.file("xl/workbook.xml");
+  if (workbook.worksheets.length === 0)
+    throw new NotAWorkbookError(workbookPart ? "noSheets" : "notWorkbook");
+  // exceljs reads calcPr but keeps none of its attributes.
+  const recalculate = workbookPart ? recalculatesOnLoad(await workbookPart.async("string")) : false;
+  return gridsFromWorkbook(workbook, recalculate);
 }
