@@ -62,12 +62,30 @@ export function plainValue(
  */
 export function formulaResult(
   cell: Pick<ExcelJS.Cell, "value" | "result">,
-  recalculateOnLoad: boolean
+  recalculateOnLoad: boolean,
+  emptyText = false
 ): ExcelJS.CellValue {
   const formula = { ...(cell.value as ExcelJS.CellFormulaValue) };
   delete (formula as Partial<ExcelJS.CellFormulaValue>).result;
-  const result = recalculateOnLoad ? undefined : cell.result;
+  const result = recalculateOnLoad ? undefined : (cell.result ?? (emptyText ? "" : undefined));
   return (result === undefined ? formula : { ...formula, result }) as ExcelJS.CellValue;
+}
+
+/**
+ * The cells of a worksheet part whose formula's saved result is empty text: t="str" with an empty
+ * or no <v> (exceljs reads them as formulas without a result: it keeps no cell's t).
+ */
+export function emptyTextResults(sheetXml: string): Set<string> {
+  const refs = new Set<string>();
+  const cells = /<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
+  for (let m = cells.exec(sheetXml); m !== null; m = cells.exec(sheetXml)) {
+    const [, attributes, inner = ""] = m;
+    if (!/\bt\s*=\s*["']str["']/.test(attributes) || !/<(?:[\w.-]+:)?f\b/.test(inner)) continue;
+    if (/<(?:[\w.-]+:)?v\b[^>]*>[^<]/.test(inner)) continue;
+    const ref = /\br\s*=\s*["']([A-Za-z]+\d+)["']/.exec(attributes)?.[1];
+    if (ref) refs.add(ref.toUpperCase());
+  }
+  return refs;
 }
 
 /** The workbook part's calcPr asks for a full recalculation on opening (fullCalcOnLoad). */

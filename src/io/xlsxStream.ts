@@ -504,7 +504,10 @@ class SheetReader implements XmlHandler {
     let value: ExcelJS.CellValue;
     if (cell.formula || cell.shareType) {
       let result: unknown;
-      if (raw) {
+      // A formula whose result is empty text (=IF(C5=0,"",C5)): Excel saves t="str" and an empty
+      // <v/>; the result is known, and it is "".
+      if (!raw && cell.type === "str") result = "";
+      else if (raw) {
         if (typeof raw === "object") throw new StreamingUnsupported("rich formula result");
         if (cell.type === "str") result = xmlDecodeAgain(raw);
         else if (cell.type === "b") result = parseInt(raw, 10) !== 0;

@@ -20,7 +20,9 @@ const SHEET =
   '<c r="E1" t="b"><f>F1&gt;0</f><v>0</v></c><c r="F1"><v>0</v></c><c r="G1"><v>0</v></c></row>' +
   // A shared formula's master and a dependent cell, both with a saved 0.
   '<row r="2"><c r="A2"><f t="shared" ref="A2:B2" si="0">F2+G2</f><v>0</v></c>' +
-  '<c r="B2"><f t="shared" si="0"/><v>0</v></c></row>' +
+  '<c r="B2"><f t="shared" si="0"/><v>0</v></c>' +
+  // An empty text result, as Excel saves =IF(F2=0,"",F2): t="str" and an empty <v/>, or none.
+  '<c r="C2" t="str"><f>IF(F2=0,"",F2)</f><v></v></c><c r="D2" t="str"><f>""</f></c></row>' +
   "</sheetData></worksheet>";
 
 async function workbook(calcPr: string): Promise<Uint8Array> {
@@ -77,6 +79,11 @@ describe.each(READERS)("%s, on a workbook Excel saved", (_name, read) => {
     expect(grid.values[1].slice(0, 2)).toEqual([0, 0]);
   });
 
+  it("reads a saved empty text result (t=str) as empty text, not as a formula without one", () => {
+    expect(grid.values[1].slice(2, 4)).toEqual(["", ""]);
+    expect(notedCells(grid).filter((n) => n.startsWith("2,"))).toEqual([]);
+  });
+
   it("notes the formulas saved with no result (no <v>, or an empty one), and only those", () => {
     expect(grid.values[0].slice(1, 3)).toEqual(["", ""]);
     expect(notedCells(grid)).toEqual(["1,2 =SUM(F1:G1)", "1,3 =SUM(F1:G1)"]);
@@ -89,7 +96,7 @@ describe.each(READERS)("%s, on a workbook marked to be recalculated on opening",
     async (calcPr) => {
       const [grid] = await read(await workbook(calcPr));
       expect(grid.values[0].slice(0, 5)).toEqual(["", "", "", "", ""]);
-      expect(grid.values[1].slice(0, 2)).toEqual(["", ""]);
+      expect(grid.values[1].slice(0, 4)).toEqual(["", "", "", ""]);
       expect(notedCells(grid)).toEqual([
         "1,1 =SUM(F1:G1)",
         "1,2 =SUM(F1:G1)",
@@ -99,6 +106,8 @@ describe.each(READERS)("%s, on a workbook marked to be recalculated on opening",
         "2,1 =F2+G2",
         // B2 shares A2's formula, moved: what the file holds for it names A2, not B2's own formula.
         "2,2 (no formula quoted)",
+        '2,3 =IF(F2=0,"",F2)',
+        '2,4 =""',
       ]);
       // The numbers typed in are read as they are.
       expect(grid.values[0].slice(5, 7)).toEqual([0, 0]);
