@@ -1043,6 +1043,38 @@ export function codesRetyped(style: "numbers" | "apostrophe" | "spaces" | "dots"
   };
 }
 
+/**
+ * A coded list printed without its codes: the code cells left blank and each name indented with
+ * full-width spaces by its level (款 one, 项 two), the level the code gave.
+ */
+export function codesAsIndentedNames(): Transform {
+  return {
+    name: "codes left out, names indented with full-width spaces",
+    apply(grids) {
+      const out = grids.map((g) => {
+        const grid = copy(g);
+        if (g.keep || isFormSheet(g) || headerStart(grid) < 0) return grid;
+        const first = dataStart(grid);
+        const captions = columnCaptions(grid);
+        captions.forEach((caption, c) => {
+          if (!/编码$/.test(caption) || /项目编码|目录|品目/.test(caption)) return;
+          const nameCol = captions.findIndex((x, i) => i > c && /名称$/.test(x));
+          if (nameCol < 0) return;
+          for (let r = first; r < grid.values.length; r++) {
+            const t = compact(grid.values[r][c]);
+            if (!CODE.test(t)) continue;
+            grid.values[r][c] = "";
+            const name = text(grid.values[r][nameCol]).trim();
+            grid.values[r][nameCol] = "\u3000".repeat((t.length - 3) / 2) + name;
+          }
+        });
+        return grid;
+      });
+      return { grids: out, ...identity };
+    },
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rows and cells of a table body
 
@@ -1207,6 +1239,11 @@ export const LAYOUT_VARIANTS: readonly Transform[] = [
   compose("codes 201.32.01, 合计 moved", codesRetyped("dots"), totalRowMoved()),
   compose("codes 201 32 01, zero as a dash", codesRetyped("spaces"), zeroAsDash()),
   codesRetyped("numbers"),
+  compose(
+    "codes left out, names indented, every other table in 元",
+    codesAsIndentedNames(),
+    amountsInYuan("alternate")
+  ),
   compose(
     "政府采购 with 采购品目, 采购目录, 数量（单位）",
     rewordedCaptions(),

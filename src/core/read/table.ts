@@ -467,7 +467,9 @@ function buildSides(
           current.codeColumn = c;
           current.codeParts = [c];
         }
-      } else current?.codeParts?.push(c);
+      } else if (current?.codeParts && current.codeParts[current.codeParts.length - 1] === c - 1) {
+        current.codeParts.push(c);
+      }
       return;
     }
     const kind = columnKind(leaf);
@@ -801,7 +803,9 @@ function readRow(
   let label = compactText(row[side.labelColumn]);
   const codeText = compactText(codeRaw);
   if (label === "" && codeText !== "" && !CODE_TEXT.test(codeText)) label = codeText; // 合计 merged over 编码+名称
-  const cells = side.amountColumns.map((c, i) => amountCell(grid, r, c, units[i]));
+  const cells = side.amountColumns.map((c, i) =>
+    side.measures[i] === "rate" ? percentCell(grid, r, c) : amountCell(grid, r, c, units[i])
+  );
   if (label === "" && codeText === "" && cells.every((cell) => cell.parsed.kind === "empty"))
     return undefined;
 
@@ -849,6 +853,19 @@ function readRow(
     }
   }
   return tableRow;
+}
+
+/**
+ * A cell of a rate column: a percentage typed as text, -20.00% or 12.5％, is its number of percent
+ * (as a rate typed as a number is); anything else reads as an amount cell does.
+ */
+function percentCell(grid: Grid, r: number, c: number): AmountCell {
+  const cell = amountCell(grid, r, c);
+  if (cell.parsed.kind !== "invalid" || cell.untrusted || typeof cell.raw !== "string") return cell;
+  const percent = /^([-+−]?[\d,.]+)%$/.exec(compactText(cell.raw));
+  if (!percent) return cell;
+  const parsed = parseAmount(percent[1].replace("−", "-"));
+  return parsed.kind === "amount" ? { ...cell, parsed, value: parsed.value } : cell;
 }
 
 /** A code with its 类, 款 and 项 set apart: 201 32 01, 201.32.01, 201-32. */

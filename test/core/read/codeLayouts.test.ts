@@ -5,6 +5,7 @@
  * 201 一般公共服务支出 › 20132 组织事务 › 2013201 行政运行 …, DOMAIN.md).
  */
 import { checkTable } from "../../../src/core/check/table";
+import { checkWorkbook } from "../../../src/core/check/workbook";
 import type { CellRange, CellValue, Grid } from "../../../src/core/grid";
 import { parseTable } from "../../../src/core/read/table";
 import type { ParsedTable } from "../../../src/core/read/table";
@@ -138,6 +139,42 @@ describe("codes split over 类 | 款 | 项 columns", () => {
     expect(side.codeParts).toEqual([0, 1]);
     expect(side.rows.map((row) => row.code)).toEqual(["301", "30101", "302", "30201"]);
     expect(side.codeSystem).toBe("economic");
+  });
+
+  it("keeps the parts of a second classification beside the first apart (部门 and 政府经济分类)", () => {
+    const table = parsed(
+      grid(
+        [
+          ["2024年一般公共预算基本支出表"],
+          [
+            "部门预算支出经济分类",
+            "",
+            "",
+            "政府预算支出经济分类",
+            "",
+            "",
+            "合计",
+            "人员经费",
+            "公用经费",
+          ],
+          ["科目编码", "", "科目名称", "科目编码", "", "科目名称", "", "", ""],
+          ["类", "款", "", "类", "款", "", "", "", ""],
+          ["301", "", "工资福利支出", "501", "", "机关工资福利支出", 271.99, 271.99, ""],
+          ["301", "01", "基本工资", "501", "01", "工资奖金津补贴", 107.09, 107.09, ""],
+        ],
+        [
+          { top: 2, bottom: 2, left: 1, right: 3 },
+          { top: 2, bottom: 2, left: 4, right: 6 },
+          { top: 3, bottom: 3, left: 1, right: 2 },
+          { top: 3, bottom: 3, left: 4, right: 5 },
+        ]
+      )
+    );
+    const side = table.sides[0];
+    expect(side.codeParts).toEqual([0, 1]);
+    expect(side.labelColumn).toBe(2);
+    expect(side.amountColumns).toEqual([6, 7, 8]);
+    expect(side.rows.map((row) => row.code)).toEqual(["301", "30101"]);
   });
 
   it("puts a slip on the part that holds it, and still places the row", () => {
@@ -282,5 +319,34 @@ describe("amount cells as departments type them", () => {
     expect(findings.map((f) => [f.severity, f.cell, f.actual])).toEqual(
       bad.map((text, i) => ["error", `C${4 + 2 * i}`, text])
     );
+  });
+});
+
+describe("a rate typed as a percentage", () => {
+  const sangong = (rate: CellValue) =>
+    checkWorkbook([
+      grid([
+        ["2024年财政拨款“三公”经费支出预算表"],
+        ["", "", "", "", "单位：万元"],
+        ["项目", "2023年度预算", "2024年度预算", "增减金额", "增减率"],
+        ["合计", 10, 8, -2, rate],
+        ["因公出国（境）费", "", "", "", "—"],
+        ["公务用车购置及运行维护费", "", "", "", "—"],
+        ["公务接待费", 10, 8, -2, rate],
+      ]),
+    ]).findings;
+
+  it.each(["-20.00%", "－20％", "-20%"])("reads %s as -20 percent, not as text", (rate) => {
+    const findings = sangong(rate);
+    expect(findings.filter((f) => f.ruleId === "amount.not-a-number")).toEqual([]);
+    expect(findings.filter((f) => f.ruleId === "sangong.change")).toEqual([]);
+  });
+
+  it("still finds a wrong rate typed as a percentage", () => {
+    const wrong = sangong("-25%").filter((f) => f.ruleId === "sangong.change");
+    expect(wrong.map((f) => [f.cell, f.expected])).toEqual([
+      ["E4", "-20.00"],
+      ["E7", "-20.00"],
+    ]);
   });
 });
