@@ -40,7 +40,25 @@ export type ParsedAmount =
   | { kind: "invalid"; text: string };
 
 /** Dashes and placeholders that published tables use for "nothing". */
-const EMPTY_MARKERS = new Set(["", "-", "--", "—", "——", "－", "/", "无", "空"]);
+/**
+ * What a cell says when it holds nothing: a dash in any of the forms Word and Excel type (hyphen,
+ * en dash, minus sign, em dash, full-width hyphen, box line), a slash, 无, 空.
+ */
+const EMPTY_MARKERS = new Set([
+  "",
+  "-",
+  "--",
+  "—",
+  "——",
+  "－",
+  "‐",
+  "–",
+  "−",
+  "─",
+  "/",
+  "无",
+  "空",
+]);
 
 const FULL_WIDTH_MAP: Record<string, string> = {
   "．": ".",
