@@ -7,7 +7,8 @@
 import { Catalog, isWellFormedCode, levelOfCode, normalizeCode, systemOfCode } from "../codes";
 import type { CodeLevel, CodeSystem } from "../codes";
 import type { Finding, Severity } from "../finding";
-import { CellValue, Grid, gridAddress } from "../grid";
+import { CellValue, Grid, gridAddress, noteAt } from "../grid";
+import { MESSAGES } from "../messages";
 import { AmountUnit, Money, convertUnit, parseAmount } from "../money";
 import { moneyOfUnits, unitsOfNumber } from "../figures/units";
 import { compactText, isBlank } from "../read/text";
@@ -561,8 +562,19 @@ function readLine(
       );
     }
   } else {
+    const note = noteAt(grid, r, col.amount!);
     const parsed = parseAmount(amountRaw);
-    if (parsed.kind === "empty") {
+    if (note?.kind === "formulaWithoutValue") {
+      // A formula saved without its result has an amount nobody can read here: not a missing
+      // amount nor 0, but the file to recalculate in Excel (the tables' rule and message).
+      cellFinding(
+        ctx,
+        col.amount!,
+        "error",
+        `${MESSAGES.formulaWithoutValue(note.text ?? "")}该行暂未计入。`,
+        note.text
+      ).ruleId = "cell.formula-without-value";
+    } else if (parsed.kind === "empty") {
       cellFinding(ctx, col.amount!, "error", `缺少金额${excluded}`);
     } else if (parsed.kind === "invalid") {
       cellFinding(ctx, col.amount!, "error", `金额“${parsed.text}”不是数字${excluded}`, amountRaw);

@@ -323,7 +323,7 @@ function textColumns(grid: Grid, dataStart: number): Set<number> {
       // A finite number is an amount: no Decimal needs to be made to know it.
       const invalid =
         typeof cell === "number" ? !Number.isFinite(cell) : parseAmount(cell).kind === "invalid";
-      if (invalid) count.text++;
+      if (invalid && !NUMBER_ATTEMPT.test(compactText(cell))) count.text++;
       else count.number++;
       counts.set(c, count);
     });
@@ -332,6 +332,15 @@ function textColumns(grid: Grid, dataStart: number): Set<number> {
   for (const [c, count] of counts) if (count.text >= 2 && count.text > count.number) text.add(c);
   return text;
 }
+
+/**
+ * A figure typed so the reader cannot take it (1.234,56, 约12, ¥12, 12元整): digits with only
+ * separators, a currency sign, a hedge or a unit around them. It counts for an amount column, not a
+ * text one, so a column of such figures stays an amount column and each cell is reported at its
+ * address (amount.not-a-number) instead of the column being dropped as text unseen.
+ */
+const NUMBER_ATTEMPT =
+  /^(约|大约|近|¥|\$|RMB|人民币)*\(?[+\-−]?[\d.,'’]*\d[\d.,'’]*\)?(多|余|左右|元整|元|万元|千元|亿元)*$/;
 
 type ColumnKind = "serial" | "code" | "label" | "text" | "amount" | "empty";
 

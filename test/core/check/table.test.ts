@@ -163,6 +163,58 @@ describe("checkTable on bad input", () => {
     );
   });
 
+  it("reports each unreadable figure of an amount column at its cell, however many there are", () => {
+    const errors = (rows: (string | number)[][]) =>
+      checkTable(table(rows))
+        .findings.filter((f) => f.severity === "error")
+        .map((f) => `${f.ruleId}@${f.cell}`);
+    // One unreadable cell among numbers, most of a column, all of it, every amount column: the
+    // same not-a-number error at each cell, never a silently dropped column or an unread table.
+    expect(
+      errors([
+        ["201", "一般公共服务支出", "1.234,56", 7.57, 100],
+        ["2013201", "行政运行", 107.57, 7.57, 100],
+      ])
+    ).toEqual(["amount.not-a-number@C3"]);
+    expect(
+      errors([
+        ["201", "一般公共服务支出", "1.234,56", 22.71, 300],
+        ["2013201", "行政运行", "约12", 7.57, 100],
+        ["2013202", "一般行政管理事务", "¥12", 7.57, 100],
+        ["2013299", "其他组织事务支出", 107.57, 7.57, 100],
+      ])
+    ).toEqual(["amount.not-a-number@C3", "amount.not-a-number@C4", "amount.not-a-number@C5"]);
+    expect(
+      errors([
+        ["201", "一般公共服务支出", "1.234,56", "约7", "￥100"],
+        ["2013201", "行政运行", "约12", "7元整", "100.000,00"],
+      ])
+    ).toEqual([
+      "amount.not-a-number@C3",
+      "amount.not-a-number@D3",
+      "amount.not-a-number@E3",
+      "amount.not-a-number@C4",
+      "amount.not-a-number@D4",
+      "amount.not-a-number@E4",
+    ]);
+  });
+
+  it("keeps a column of words or periods under an amount-like caption as text, without errors", () => {
+    const result = checkTable({
+      sheet: "测试",
+      origin: { row: 1, col: 1 },
+      values: [
+        ["部门预算项目支出表"],
+        ["项目名称", "资金来源", "执行期限", "合计"],
+        ["办公楼维修", "财政拨款", "2024-2026年", 10],
+        ["信息系统运维", "单位资金", "2024-2025", 5],
+        ["档案数字化", "财政拨款", "2025年", 3],
+      ],
+    });
+    expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(result.findings.filter((f) => f.ruleId === "amount.not-a-number")).toEqual([]);
+  });
+
   it("warns about unknown codes, malformed codes and names that differ from the catalog", () => {
     const findings = checkTable(
       table([

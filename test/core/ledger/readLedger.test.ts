@@ -5,7 +5,10 @@ import { makeGrid } from "../../../src/core/grid";
 import { findLedger, parseFundSource, readLedger } from "../../../src/core/ledger";
 import type { LedgerLine } from "../../../src/core/ledger";
 import { sumMoney } from "../../../src/core/money";
+import ExcelJS from "exceljs";
 import { gridsFromXlsx } from "../../../src/io/readXlsx";
+import { gridsFromXlsxFull } from "../../../src/io/excelJsGrids";
+import { gridsFromXlsxStreaming } from "../../../src/io/xlsxStream";
 
 const EXAMPLE = path.resolve(__dirname, "../../../examples/quyang-2024-ledger.xlsx");
 
@@ -234,6 +237,64 @@ describe("readLedger bad cells", () => {
     expect(message("E10")).toContain("是");
     expect(message("F6")).toContain("项目名称");
     expect(message("A3")).toContain("7 位");
+  });
+});
+
+describe("readLedger formulas saved without their result", () => {
+  // G3 holds =SUM(H3:I3) saved by a tool that writes no result (openpyxl): the reader gives a blank
+  // and a note saying so (io/cellValues.ts). Row 4 is a truly empty amount.
+  const sheet: Grid = {
+    ...ledgerSheet([
+      ["2013201", "30101", "人员经费", "一般公共预算", "否", "", 1],
+      ["2013201", "30201", "公用经费", "一般公共预算", "否", "", null],
+      ["2013201", "30201", "公用经费", "一般公共预算", "否", "", null],
+    ]),
+    cellNotes: [{ row: 3, col: 7, kind: "formulaWithoutValue", text: "=SUM(H3:I3)" }],
+  };
+  const { ledger, findings } = readLedger([INFO, sheet]);
+
+  it("says to recalculate in Excel, as the tables do, not that the amount is missing", () => {
+    const g3 = findings.filter((f) => f.cell === "G3");
+    expect(g3).toEqual([
+      expect.objectContaining({
+        ruleId: "cell.formula-without-value",
+        severity: "error",
+        sheet: "预算明细",
+        actual: "=SUM(H3:I3)",
+      }),
+    ]);
+    expect(g3[0].message).toContain("=SUM(H3:I3)");
+    expect(g3[0].message).toContain("重新计算");
+    expect(g3[0].message).not.toContain("缺少金额");
+    // A blank amount with no formula is still a missing amount.
+    expect(findings.find((f) => f.cell === "G4")?.message).toContain("缺少金额");
+  });
+
+  it("counts the line neither as 0 nor at all", () => {
+    expect(ledger!.lines.map((l) => l.row)).toEqual([2]);
+  });
+});
+
+describe.each([
+  ["the streaming reader", gridsFromXlsxStreaming],
+  ["the full exceljs read", gridsFromXlsxFull],
+])("readLedger on a ledger file whose amount formula has no saved result, by %s", (_name, read) => {
+  it("reports the formula at its cell, as the tables do", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const info = workbook.addWorksheet("部门信息");
+    for (const row of INFO.values) info.addRow(row);
+    const sheet = workbook.addWorksheet("预算明细");
+    sheet.addRow(HEADER);
+    sheet.addRow(["2013201", "30101", "人员经费", "一般公共预算", "否", "", 1]);
+    sheet.addRow(["2013201", "30201", "公用经费", "一般公共预算", "否", "", null, 2, 3]);
+    // Written as a program writes it: the formula and no result.
+    sheet.getCell("G3").value = { formula: "H3+I3" } as ExcelJS.CellFormulaValue;
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const { ledger, findings } = readLedger(await read(bytes));
+    expect(findings.map((f) => `${f.ruleId}@${f.cell} ${f.actual ?? ""}`)).toEqual([
+      "cell.formula-without-value@G3 =H3+I3",
+    ]);
+    expect(ledger!.lines.map((l) => l.row)).toEqual([2]);
   });
 });
 
