@@ -731,7 +731,10 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
       if (tableRow) side.rows.push(tableRow);
     }
   }
-  assignPrecision(sides.flatMap((side) => side.rows.flatMap((row) => row.cells)));
+  const cells: AmountCell[] = [];
+  for (const side of sides)
+    for (const row of side.rows) for (const cell of row.cells) cells.push(cell);
+  assignPrecision(cells);
   for (const side of sides) {
     side.codeSystem = side.rows
       .map((row) => (row.code ? systemOfCode(row.code) : undefined))
