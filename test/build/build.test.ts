@@ -175,10 +175,12 @@ describe("production build", () => {
    * part, on the first 修正 (fixes); last year's remembered file only when one is remembered
    * (previous-year); and the engine's modules in one chunk (check.js). A workbook with a 情况说明, a
    * ledger or last year's file loads those chunks before its findings too: the bound is that of a
-   * workbook without them, such as tunliu. Next levers: findLedger apart from readLedger (~5 KB),
-   * the English messages.
+   * workbook without them, such as tunliu. Raised to 228 KB at 226.7 KB measured (232,127 bytes):
+   * the same day's reading work in the engine (codes split over 类 | 款 | 项 columns, formulas'
+   * saved results, columns of mistyped amounts) added 1.6 KB. Next levers: findLedger apart from
+   * readLedger (~5 KB), the English messages.
    */
-  test("loads at most 226 KB of gzipped JavaScript before the first findings", () => {
+  test("loads at most 228 KB of gzipped JavaScript before the first findings", () => {
     const BEFORE_FIRST_FINDINGS = ["office-host", "engine"];
     // Loaded before the findings only for a workbook that needs them (see above).
     const WHEN_NEEDED = ["check-input-rules", "check-ledger", "previous-year"];
@@ -214,7 +216,7 @@ describe("production build", () => {
       (sum, file) => sum + gzipSync(fs.readFileSync(path.join(outDir, file)), { level: 6 }).length,
       0
     );
-    expect(gzipped).toBeLessThanOrEqual(226 * 1024);
+    expect(gzipped).toBeLessThanOrEqual(228 * 1024);
   });
 
   test("ships decimal.js once: in the shared core, not again in the functions or the engine", () => {
