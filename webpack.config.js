@@ -130,6 +130,19 @@ module.exports = async (env, options) => {
                 (chunk) => chunk.name === "functions"
               ),
           },
+          // Everything the pane's first check loads (the engine chunk and what it shares with later
+          // chunks: the readers of the model, the rules) in one chunk: split by webpack into the
+          // parts that each later chunk shares, it was four requests and ~2 KB more gzipped.
+          engine: {
+            name: "check",
+            chunks: "async",
+            enforce: true,
+            priority: -5,
+            test: (module, { chunkGraph }) =>
+              [...chunkGraph.getModuleChunksIterable(module)].some(
+                (chunk) => chunk.name === "engine"
+              ),
+          },
         },
       },
     },

@@ -153,7 +153,7 @@ function sizes(outDir: string, loadedAtStart: ReadonlySet<string>): boolean {
             ? "?"
             : loadedAtStart.has(c.file)
               ? "on opening"
-              : "later (generate/export)",
+              : "later (when needed)",
         ])
       ).replace(/^/gm, "    ")
     );

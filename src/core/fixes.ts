@@ -22,13 +22,13 @@ export { fixKind } from "./fixKinds";
 export type { FixKind } from "./fixKinds";
 import type { CellValue, Grid } from "./grid";
 import { parseA1 } from "./grid";
-import { FIX_KINDS, fixKind } from "./fixKinds";
+import { fixKind } from "./fixKinds";
 import { moneyToNumber, parseAmount, Money } from "./money";
-import { amountAsText } from "./rules/amountCells";
 import { childrenSum } from "./rules/childrenSum";
 import { rowTotalParts } from "./rules/rowTotalParts";
-import { sumRootCause } from "./rules/sumRootCause";
 import { totalRowSum } from "./rules/totalRowSum";
+// Apart, so that the pane can name the fixable rules without loading the fixes (and a second check).
+export { fixableRuleTitles } from "./fixTitles";
 
 /** One cell to change: where, what it holds now, what it will hold. */
 export interface CellEdit {
@@ -40,14 +40,6 @@ export interface CellEdit {
   to: number;
   /** A number format to set with the value: only when the cell is formatted as text (@). */
   numberFormat?: string;
-}
-
-/** The Chinese titles of the fixable rules (for 全部修正), from the rules themselves. */
-export function fixableRuleTitles(): Record<string, string> {
-  const rules = [sumRootCause, childrenSum, totalRowSum, rowTotalParts, amountAsText];
-  return Object.fromEntries(
-    rules.filter((rule) => rule.id in FIX_KINDS).map((rule) => [rule.id, rule.title])
-  );
 }
 
 const SUM_RULES = new Set([childrenSum.id, totalRowSum.id, rowTotalParts.id]);

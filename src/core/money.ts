@@ -40,7 +40,25 @@ export type ParsedAmount =
   | { kind: "invalid"; text: string };
 
 /** Dashes and placeholders that published tables use for "nothing". */
-const EMPTY_MARKERS = new Set(["", "-", "--", "—", "——", "－", "/", "无", "空"]);
+/**
+ * What a cell says when it holds nothing: a dash in any of the forms Word and Excel type (hyphen,
+ * en dash, minus sign, em dash, full-width hyphen, box line), a slash, 无, 空.
+ */
+const EMPTY_MARKERS = new Set([
+  "",
+  "-",
+  "--",
+  "—",
+  "——",
+  "－",
+  "‐",
+  "–",
+  "−",
+  "─",
+  "/",
+  "无",
+  "空",
+]);
 
 const FULL_WIDTH_MAP: Record<string, string> = {
   "．": ".",
@@ -116,7 +134,25 @@ export function parseAmount(value: unknown): ParsedAmount {
     return { kind: "amount", value: moneyFromNumber(value), fromText: false };
   }
   if (typeof value === "boolean") return { kind: "invalid", text: String(value) };
-  const raw = String(value);
+  if (typeof value !== "string") return parseAmountText(String(value));
+  let parsed = TEXT_AMOUNTS.get(value);
+  if (parsed === undefined) {
+    parsed = parseAmountText(value);
+    if (TEXT_AMOUNTS.size >= TEXT_AMOUNTS_SIZE) TEXT_AMOUNTS.clear();
+    TEXT_AMOUNTS.set(value, parsed);
+  }
+  return parsed;
+}
+
+/**
+ * Texts read so far: the same labels (一般公共服务支出, 合计) and dashes recur in every table and
+ * every workbook of a batch, and each is asked about by more than one reader. The results are
+ * immutable (Decimals are), so one serves every cell. Emptied when it grows past a bound.
+ */
+const TEXT_AMOUNTS = new Map<string, ParsedAmount>();
+const TEXT_AMOUNTS_SIZE = 20_000;
+
+function parseAmountText(raw: string): ParsedAmount {
   const text = toHalfWidth(raw)
     .replace(/[\s\u00a0]/g, "")
     .replace(/^'/, "");

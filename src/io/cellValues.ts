@@ -34,13 +34,15 @@ export function plainValue(
     if ("formula" in value || "sharedFormula" in value) {
       const formula = value as ExcelJS.CellFormulaValue & { sharedFormula?: string };
       // A workbook written by a program may hold formulas that Excel never calculated: there is
-      // no value to read, and a blank would be taken for zero.
+      // no value to read, and a blank would be taken for zero. A saved 0 is a result (the readers
+      // keep it, see formulaResult). A cell sharing another's formula names only that cell (its
+      // own formula is the other's, moved), so no formula is quoted for it.
       if (formula.result === undefined || formula.result === null)
         return {
           value: "",
           note: {
             kind: "formulaWithoutValue",
-            text: `=${formula.formula ?? formula.sharedFormula ?? ""}`,
+            ...(formula.formula ? { text: `=${formula.formula}` } : {}),
           },
         };
       return plainValue(formula.result as ExcelJS.CellValue, numFmt);
@@ -49,6 +51,46 @@ export function plainValue(
     if ("error" in value) return { value: String((value as ExcelJS.CellErrorValue).error) };
   }
   return { value: String(value) };
+}
+
+/**
+ * A formula cell's value as exceljs read it, with its saved result even when that is 0, FALSE or
+ * empty text (exceljs' Cell.value keeps only a truthy result, so a total that Excel calculated as
+ * 0 would read as a formula without a result); and with no result at all in a workbook that asks
+ * to be recalculated on opening (XlsxWriter saves 0 for every formula and sets that flag), whose
+ * saved results are placeholders.
+ */
+export function formulaResult(
+  cell: Pick<ExcelJS.Cell, "value" | "result">,
+  recalculateOnLoad: boolean,
+  emptyText = false
+): ExcelJS.CellValue {
+  const formula = { ...(cell.value as ExcelJS.CellFormulaValue) };
+  delete (formula as Partial<ExcelJS.CellFormulaValue>).result;
+  const result = recalculateOnLoad ? undefined : (cell.result ?? (emptyText ? "" : undefined));
+  return (result === undefined ? formula : { ...formula, result }) as ExcelJS.CellValue;
+}
+
+/**
+ * The cells of a worksheet part whose formula's saved result is empty text: t="str" with an empty
+ * or no <v> (exceljs reads them as formulas without a result: it keeps no cell's t).
+ */
+export function emptyTextResults(sheetXml: string): Set<string> {
+  const refs = new Set<string>();
+  const cells = /<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
+  for (let m = cells.exec(sheetXml); m !== null; m = cells.exec(sheetXml)) {
+    const [, attributes, inner = ""] = m;
+    if (!/\bt\s*=\s*["']str["']/.test(attributes) || !/<(?:[\w.-]+:)?f\b/.test(inner)) continue;
+    if (/<(?:[\w.-]+:)?v\b[^>]*>[^<]/.test(inner)) continue;
+    const ref = /\br\s*=\s*["']([A-Za-z]+\d+)["']/.exec(attributes)?.[1];
+    if (ref) refs.add(ref.toUpperCase());
+  }
+  return refs;
+}
+
+/** The workbook part's calcPr asks for a full recalculation on opening (fullCalcOnLoad). */
+export function recalculatesOnLoad(workbookXml: string): boolean {
+  return /<(?:[\w.-]+:)?calcPr\b[^>]*?\bfullCalcOnLoad\s*=\s*["'](?:1|true)["']/.test(workbookXml);
 }
 
 export function parseRange(ref: string): CellRange | undefined {

@@ -309,44 +309,71 @@ interface ParagraphRead {
 
 /** Whether an on/off property (w:vanish …) is on: present, unless its val says off. */
 function isOn(e: XmlElement): boolean {
-  const val = (attr(e, "val") ?? "true").toLowerCase();
-  return val !== "false" && val !== "0" && val !== "off";
+  return isOnValue(attr(e, "val") ?? "true");
+}
+
+/** An ST_OnOff value: true, 1 or on (absent is off, where the attribute is optional). */
+function isOnValue(val: string | undefined): boolean {
+  if (val === undefined) return false;
+  const v = val.toLowerCase();
+  return v !== "false" && v !== "0" && v !== "off";
 }
 
 /**
- * Styles that hide their text (w:vanish in their run properties, through w:basedOn), by style id:
- * true hidden, false shown explicitly (a style that turns hiding off). From word/styles.xml.
+ * Hiding by styles (word/styles.xml). w:vanish is a toggle property (ECMA-376 §17.7.3): in a style,
+ * w:vanish on turns the state reached so far over (hidden ↔ shown) and w:vanish off leaves it as it
+ * is; so each style contributes the parity of the w:vanish it and the styles it is based on say on,
+ * and the paragraph style's and the character style's parities turn over the document default
+ * (w:docDefaults). Only a run's own w:vanish (direct formatting) says hidden or shown outright.
  */
-export type HiddenStyles = ReadonlyMap<string, boolean>;
+export interface HiddenStyles {
+  /** By style id: whether the style and its w:basedOn chain turn hiding over (an odd count). */
+  toggles: ReadonlyMap<string, boolean>;
+  /** The document default's run properties hide text. */
+  hiddenByDefault: boolean;
+  /** The paragraph style of a paragraph that names none (w:default). */
+  defaultParagraphStyle?: string;
+}
 
-/** The styles of a styles.xml tree whose run properties say hidden or shown. */
+export const NO_STYLES: HiddenStyles = { toggles: new Map(), hiddenByDefault: false };
+
+/** Reads the styles that hide or show text from a styles.xml tree. */
 function hiddenStyles(root: XmlElement): HiddenStyles {
-  const own = new Map<string, { vanish?: boolean; basedOn?: string }>();
+  const own = new Map<string, { vanish: boolean; basedOn?: string }>();
+  let defaultParagraphStyle: string | undefined;
   for (const style of shownElementsWithProperties(root, "w:style")) {
     const id = attr(style, "styleId");
     if (id === undefined) continue;
     const rPr = child(style, "w:rPr");
     const vanish = rPr && child(rPr, "w:vanish");
     own.set(id, {
-      ...(vanish ? { vanish: isOn(vanish) } : {}),
+      vanish: vanish !== undefined && isOn(vanish),
       basedOn: attr(child(style, "w:basedOn"), "val"),
     });
+    if (attr(style, "type") === "paragraph" && isOnValue(attr(style, "default")))
+      defaultParagraphStyle ??= id;
   }
-  const out = new Map<string, boolean>();
+  const toggles = new Map<string, boolean>();
   for (const id of own.keys()) {
-    // Up the basedOn chain to the first style that says; a loop ends the walk.
+    // Down the basedOn chain, each w:vanish on turning the state over; a loop ends the walk.
+    let turned = false;
     const seen = new Set<string>();
     for (let at: string | undefined = id; at !== undefined && !seen.has(at);) {
       seen.add(at);
       const style = own.get(at);
-      if (style?.vanish !== undefined) {
-        out.set(id, style.vanish);
-        break;
-      }
+      if (style?.vanish) turned = !turned;
       at = style?.basedOn;
     }
+    toggles.set(id, turned);
   }
-  return out;
+  const defaults = shownElementsWithProperties(root, "w:rPrDefault")[0];
+  const defaultRPr = defaults && child(defaults, "w:rPr");
+  const defaultVanish = defaultRPr && child(defaultRPr, "w:vanish");
+  return {
+    toggles,
+    hiddenByDefault: defaultVanish !== undefined && isOn(defaultVanish),
+    ...(defaultParagraphStyle !== undefined ? { defaultParagraphStyle } : {}),
+  };
 }
 
 /** Elements named `name` anywhere under `root`, properties included (styles live in them). */
@@ -368,16 +395,19 @@ class DocumentReader {
   /** Every w:t and m:t whose text went into a paragraph or a cell, or was hidden text. */
   readonly read = new Set<XmlElement>();
 
-  constructor(private readonly styles: HiddenStyles = new Map()) {}
+  constructor(private readonly styles: HiddenStyles = NO_STYLES) {}
 
-  /** Whether a run (w:r, m:r) is hidden: its own w:vanish, else its character style's, else the paragraph's style's. */
+  /**
+   * Whether a run (w:r, m:r) is hidden: its own w:vanish, else the state its paragraph's styles
+   * give (`paragraphHidden`) turned over by its character style's (see HiddenStyles).
+   */
   private runHidden(r: XmlElement, paragraphHidden: boolean): boolean {
     const rPr = child(r, "w:rPr");
     const vanish = rPr && child(rPr, "w:vanish");
     if (vanish) return isOn(vanish);
     const style = rPr && attr(child(rPr, "w:rStyle"), "val");
-    const byStyle = style === undefined ? undefined : this.styles.get(style);
-    return byStyle ?? paragraphHidden;
+    const turned = style !== undefined && this.styles.toggles.get(style) === true;
+    return paragraphHidden !== turned;
   }
 
   /** The text of a hidden run, its w:t marked read (it is not lost, it is hidden). */
@@ -406,8 +436,12 @@ class DocumentReader {
     };
     const pPr = child(p, "w:pPr");
     const markRPr = pPr && child(pPr, "w:rPr");
-    const pStyle = pPr && attr(child(pPr, "w:pStyle"), "val");
-    const paragraphHidden = (pStyle !== undefined && this.styles.get(pStyle)) || false;
+    const pStyle =
+      (pPr && attr(child(pPr, "w:pStyle"), "val")) ?? this.styles.defaultParagraphStyle;
+    // The document default turned over by the paragraph style: what its runs are without more.
+    const paragraphHidden =
+      this.styles.hiddenByDefault !==
+      (pStyle !== undefined && this.styles.toggles.get(pStyle) === true);
     const markVanish = markRPr && child(markRPr, "w:vanish");
     // A hidden paragraph mark is not shown either: the paragraph runs on into the next, as a
     // deleted one does.
@@ -905,7 +939,7 @@ export async function mainDocumentParts(data: ArrayBuffer | Uint8Array): Promise
     document: await document.async("uint8array"),
     styles: stylesPart
       ? hiddenStyles(parseXmlPart(await stylesPart.async("uint8array"), stylesPath))
-      : new Map(),
+      : NO_STYLES,
   };
 }
 
@@ -930,7 +964,7 @@ export interface DocumentText {
  */
 export function documentText(
   xml: string | Uint8Array,
-  styles: HiddenStyles = new Map()
+  styles: HiddenStyles = NO_STYLES
 ): DocumentText {
   const root = parseXmlPart(xml);
   const reader = new DocumentReader(styles);
@@ -961,7 +995,7 @@ export function documentParagraphs(xml: string | Uint8Array, styles?: HiddenStyl
 /** The grids and text of a document.xml. */
 export function docxContent(
   xml: string | Uint8Array,
-  styles: HiddenStyles = new Map()
+  styles: HiddenStyles = NO_STYLES
 ): DocxContent {
   const root = parseXmlPart(xml);
   const reader = new DocumentReader(styles);

@@ -137,6 +137,7 @@ function workbookSheets(
 ): {
   sheets: SheetPart[];
   date1904: boolean;
+  recalculateOnLoad: boolean;
 } {
   const workbook = entries.get("xl/workbook.xml");
   if (!workbook) throw new NotAWorkbookError("notWorkbook");
@@ -157,9 +158,11 @@ function workbookSheets(
   const sheets: SheetPart[] = [];
   const ids = new Set<number>();
   let date1904 = false;
+  let recalculateOnLoad = false;
   readXml(entryBytes(bytes, workbook), {
     open(name, attributes) {
       if (name === "workbookPr") date1904 = attributes.date1904 === "1";
+      if (name === "calcPr") recalculateOnLoad = parseBoolean(attributes.fullCalcOnLoad);
       if (name !== "sheet") return;
       const target = targets.get(attributes["r:id"] ?? "");
       if (target === undefined) return;
@@ -183,7 +186,7 @@ function workbookSheets(
     text() {},
     wantsText: () => false,
   });
-  return { sheets, date1904 };
+  return { sheets, date1904, recalculateOnLoad };
 }
 
 type SharedString = string | { richText: { text: string }[] } | Record<string, never>;
@@ -298,6 +301,8 @@ interface WorkbookContext {
   strings: SharedString[] | undefined;
   styles: Styles;
   date1904: boolean;
+  /** The workbook asks to be recalculated on opening: its saved formula results are no results. */
+  recalculateOnLoad: boolean;
   /** Cells left to the workbook under the limit. */
   budget: number;
   limit: number;
@@ -499,7 +504,10 @@ class SheetReader implements XmlHandler {
     let value: ExcelJS.CellValue;
     if (cell.formula || cell.shareType) {
       let result: unknown;
-      if (raw) {
+      // A formula whose result is empty text (=IF(C5=0,"",C5)): Excel saves t="str" and an empty
+      // <v/>; the result is known, and it is "".
+      if (!raw && cell.type === "str") result = "";
+      else if (raw) {
         if (typeof raw === "object") throw new StreamingUnsupported("rich formula result");
         if (cell.type === "str") result = xmlDecodeAgain(raw);
         else if (cell.type === "b") result = parseInt(raw, 10) !== 0;
@@ -512,10 +520,11 @@ class SheetReader implements XmlHandler {
         if (cell.sharedRef) this.sharedFormulas.set(cell.sharedIndex, cell.ref);
         else sharedFormula = this.sharedFormulas.get(cell.sharedIndex);
       }
-      // Cell.value copies only the truthy parts of the model (exceljs' _copyModel).
+      // Cell.value copies only the truthy parts of the model (exceljs' _copyModel), except the
+      // result: a saved 0, FALSE or empty text is the formula's value (see formulaResult).
       const copy: Record<string, unknown> = {};
       if (cell.formula) copy.formula = cell.formula;
-      if (result) copy.result = result;
+      if (result !== undefined && !this.context.recalculateOnLoad) copy.result = result;
       if (cell.sharedRef && cell.shareType === "shared") copy.ref = cell.sharedRef;
       if (cell.shareType && !(cell.shareType === "shared" && !cell.sharedRef))
         copy.shareType = cell.shareType;
@@ -736,12 +745,13 @@ export async function gridsFromXlsxStreaming(
       xmlBytes += entry.uncompressedSize;
   if (xmlBytes > limit * XML_BYTES_PER_CELL)
     throw new WorkbookTooLargeError(limit, undefined, xmlBytes);
-  const { sheets, date1904 } = workbookSheets(bytes, entries);
+  const { sheets, date1904, recalculateOnLoad } = workbookSheets(bytes, entries);
   const stringsEntry = entries.get("xl/sharedStrings.xml");
   const context: WorkbookContext = {
     strings: stringsEntry ? sharedStrings(bytes, stringsEntry) : undefined,
     styles: readStyles(bytes, entries.get("xl/styles.xml")),
     date1904,
+    recalculateOnLoad,
     budget: limit,
     limit,
     xmlBytes,

@@ -2,8 +2,9 @@
  * What the pane's buttons do, over a WorkbookHost: read and check the workbook, write the tables,
  * render the export files. Results come back as values (reason codes the view-models turn into
  * text); only a host that fails outright throws. The checking engine (readers, rules, catalogs), the
- * disclosure's builders and narrative, and the xlsx and docx renderers (exceljs, docx) are each
- * loaded on first use, so the pane opens without them and its first check waits only for the first.
+ * quick fixes, the disclosure's builders and narrative, and the xlsx and docx renderers (exceljs,
+ * docx) are each loaded on first use, so the pane opens without them and its first check waits only
+ * for the first (and for what engine.ts loads only for the workbooks that need it).
  */
 import type { WorkbookCheckResult } from "../core/check/workbook";
 import type { Finding } from "../core/finding";
@@ -22,6 +23,7 @@ import type { CheckOutcome, FixProposal, FixTarget } from "./engine";
 import type { CellContent, CellWriteResult, WorkbookHost, WriteProgress } from "./excel/host";
 import type { CellEdit } from "../core/fixes";
 import type { PreviousReadResult } from "./previousReader";
+import { PREVIOUS_SETTING } from "./previousSetting";
 import type { DocumentSettings } from "./previousYear";
 
 export type { CheckOutcome };
@@ -30,8 +32,18 @@ function loadEngine() {
   return import(/* webpackChunkName: "engine" */ "./engine");
 }
 
+/** The quick fixes (and the second check they make): loaded on the first 修正. */
+function loadFixes() {
+  return import(/* webpackChunkName: "fixes" */ "./fixEngine");
+}
+
 function loadContent() {
   return import(/* webpackChunkName: "content" */ "./content");
+}
+
+/** Last year's disclosure kept with the workbook: read, stored, forgotten. */
+function loadPreviousYear() {
+  return import(/* webpackChunkName: "previous-year" */ "./previousYear");
 }
 
 function loadPreviousReader() {
@@ -64,7 +76,11 @@ export async function readPreviousYearFile(
 export async function recallPreviousYear(
   settings: DocumentSettings
 ): Promise<PreviousDisclosure | undefined> {
-  return (await loadEngine()).recallPrevious(settings);
+  // Nothing remembered, as in most workbooks: nothing to load. What is there is read by
+  // core/previous/stored.ts, which refuses anything but an object the same way.
+  const stored: unknown = settings.get(PREVIOUS_SETTING);
+  if (typeof stored !== "object" || stored === null) return undefined;
+  return (await loadPreviousYear()).recallPrevious(settings);
 }
 
 /** Keeps last year's disclosure with the workbook (its document settings). */
@@ -72,12 +88,12 @@ export async function rememberPreviousYear(
   settings: DocumentSettings,
   previous: PreviousDisclosure
 ): Promise<void> {
-  return (await loadEngine()).rememberPrevious(settings, previous);
+  return (await loadPreviousYear()).rememberPrevious(settings, previous);
 }
 
 /** Forgets it. */
 export async function forgetPreviousYear(settings: DocumentSettings): Promise<void> {
-  return (await loadEngine()).forgetPrevious(settings);
+  return (await loadPreviousYear()).forgetPrevious(settings);
 }
 
 /**
@@ -90,7 +106,7 @@ export async function runCheck(
 ): Promise<CheckOutcome> {
   const [grids, engine] = await Promise.all([host.readWorkbook(), loadEngine()]);
   return {
-    ...engine.checkGrids(sourceSheets(grids), previous),
+    ...(await engine.checkGrids(sourceSheets(grids), previous)),
     sheets: grids.map((grid) => grid.sheet),
   };
 }
@@ -108,7 +124,7 @@ export function sourceSheets<T extends { sheet: string }>(grids: readonly T[]): 
 
 /** The fix for a finding (or a rule's findings), worked out and checked again in memory. */
 export async function proposeFix(outcome: CheckOutcome, target: FixTarget): Promise<FixProposal> {
-  return (await loadEngine()).proposeFix(outcome, target);
+  return (await loadFixes()).proposeFix(outcome, target);
 }
 
 /** Writes a fix the clerk has confirmed; what the cells held comes back, for 撤销. */

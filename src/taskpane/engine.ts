@@ -1,19 +1,20 @@
 /**
  * The engine as the pane's 检查 uses it: read and check. Pure: no host, no DOM. Loaded on first use
- * (see actions.ts), so the pane's first paint does not wait for the rules and the code catalogs;
- * what a check does not need (the builders, the narrative, the chart) is in content.ts, loaded only
- * when the clerk generates or exports.
+ * (see actions.ts), so the pane's first paint does not wait for the rules and the code catalogs.
+ * What only some workbooks need is loaded only for them, before their check: the rules that need a
+ * 情况说明 or last year's file (with core/narrative), and the drawing of a ledger's tables
+ * (core/check/withParts.ts; the findings are those of checkWorkbook either way). The quick fixes
+ * (fixEngine.ts), which check the workbook again, load on the first 修正; what a check does not need
+ * at all (the builders, the narrative's wording, the chart) is in content.ts, loaded only when the
+ * clerk generates or exports.
  */
-import { checkWorkbook } from "../core/check/workbook";
-import type { WorkbookCheckResult } from "../core/check/workbook";
-import { fixableRuleTitles, planFix, planFixAll } from "../core/fixes";
+import { checkWorkbookWith, partsNeeded } from "../core/check/withParts";
+import type { CheckParts, WorkbookCheckResult } from "../core/check/withParts";
 import type { CellEdit } from "../core/fixes";
+import { fixableRuleTitles } from "../core/fixTitles";
 import type { Finding } from "../core/finding";
 import type { Grid } from "../core/grid";
 import type { PreviousDisclosure } from "../core/previous/types";
-// Last year's file remembered with the workbook is recalled before the first check, so it comes
-// with the engine rather than with the pane's first paint.
-export { forgetPrevious, recallPrevious, rememberPrevious } from "./previousYear";
 
 /** A checked workbook and the sheets it had. */
 export interface CheckOutcome {
@@ -35,30 +36,38 @@ export type FixProposal =
   | { ok: true; edits: CellEdit[]; fixed: Finding[] }
   | { ok: false; reason: "none" | "notResolved" | "newErrors"; newErrors: Finding[] };
 
+/** The parts of the engine that checking `grids` needs, loaded (each once) when it needs them. */
+async function loadParts(
+  grids: readonly Grid[],
+  previous: PreviousDisclosure | undefined
+): Promise<CheckParts> {
+  const needed = partsNeeded(grids, previous ? { previous } : {});
+  const [inputRules, ledgerTables] = await Promise.all([
+    needed.inputRules
+      ? import(/* webpackChunkName: "check-input-rules" */ "../core/rules/inputRules").then(
+          (m) => m.INPUT_RULES
+        )
+      : undefined,
+    needed.ledgerTables
+      ? import(/* webpackChunkName: "check-ledger" */ "../core/check/ledgerPart").then(
+          (m) => m.ledgerTables
+        )
+      : undefined,
+  ]);
+  return { inputRules, ledgerTables };
+}
+
 /** Checks the workbook in its own layout; its 上年 figures against last year's file when given. */
-export function checkGrids(grids: readonly Grid[], previous?: PreviousDisclosure): CheckOutcome {
+export async function checkGrids(
+  grids: readonly Grid[],
+  previous?: PreviousDisclosure
+): Promise<CheckOutcome> {
+  const parts = await loadParts(grids, previous);
   return {
-    check: checkWorkbook(grids, previous ? { previous } : {}),
+    check: checkWorkbookWith(parts, grids, previous ? { previous } : {}),
     sheets: grids.map((grid) => grid.sheet),
     grids: [...grids],
     fixTitles: fixableRuleTitles(),
     ...(previous ? { previous } : {}),
   };
-}
-
-/**
- * The fix for one finding, or for every finding of one rule, worked out on the checked grids and
- * checked again in memory: no round trip to Excel.
- */
-export function proposeFix(outcome: CheckOutcome, target: FixTarget): FixProposal {
-  const grids = outcome.grids ?? [];
-  const before = outcome.check.findings;
-  if ("finding" in target) {
-    const plan = planFix([target.finding], grids, before);
-    return plan.ok ? { ok: true, edits: plan.edits, fixed: [target.finding] } : plan;
-  }
-  const plan = planFixAll(target.ruleId, grids, before);
-  return plan.ok
-    ? { ok: true, edits: plan.edits, fixed: plan.fixed ?? [] }
-    : { ok: false, reason: plan.reason, newErrors: plan.newErrors };
 }

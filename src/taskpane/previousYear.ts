@@ -9,6 +9,7 @@
  */
 import { loadPrevious, storePrevious } from "../core/previous/stored";
 import type { PreviousDisclosure } from "../core/previous/types";
+import { PREVIOUS_SETTING } from "./previousSetting";
 
 /** The part of Office.Settings used here. */
 export interface DocumentSettings {
@@ -18,7 +19,7 @@ export interface DocumentSettings {
   saveAsync(callback?: (result: { status: string; error?: { message: string } }) => void): void;
 }
 
-export const PREVIOUS_SETTING = "budgetDisclosure.previousYear";
+export { PREVIOUS_SETTING } from "./previousSetting";
 
 function save(settings: DocumentSettings): Promise<void> {
   return new Promise((resolve, reject) =>

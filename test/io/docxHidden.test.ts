@@ -156,3 +156,60 @@ describe("hidden text (w:vanish)", () => {
     expect(notes.map((n) => n.message).join("\n")).toContain("777.00");
   });
 });
+
+/*
+ * w:vanish is a toggle property (ECMA-376 §17.7.3): in a style, w:vanish on turns the state reached
+ * so far over and w:vanish off changes nothing; a paragraph style's and a character style's turns
+ * add up over the document default; a run's own w:vanish says hidden or shown outright.
+ */
+describe("hidden text through styles, as a toggle", () => {
+  const style = (type: string, id: string, inner: string, extra = "") =>
+    `<w:style w:type="${type}" w:styleId="${id}"${extra}>${inner}</w:style>`;
+  const VANISH = "<w:rPr><w:vanish/></w:rPr>";
+  const styled = (text: string, id: string) => run(text, `<w:rStyle w:val="${id}"/>`);
+  const inParagraphStyle = (id: string, ...runs: string[]) =>
+    `<w:p><w:pPr><w:pStyle w:val="${id}"/></w:pPr>${runs.join("")}</w:p>`;
+  const textOf = async (body: string, styles: string) =>
+    (await readDocx(await zipOf(body, styles))).paragraphs.map((x) => x.text);
+
+  it("a style based on a hiding style that hides again shows its text (turned over twice)", async () => {
+    const styles =
+      style("character", "Hide", VANISH) +
+      style("character", "HideAgain", `<w:basedOn w:val="Hide"/>${VANISH}`);
+    expect(
+      await textOf(p(run("支出"), styled("100.00", "HideAgain"), run("万元")), styles)
+    ).toEqual(["支出100.00万元"]);
+  });
+
+  it("w:vanish off in a style based on a hiding style leaves its text hidden", async () => {
+    const styles =
+      style("character", "Hide", VANISH) +
+      style("character", "Off", '<w:basedOn w:val="Hide"/><w:rPr><w:vanish w:val="0"/></w:rPr>');
+    const { paragraphs, notes } = await readDocx(
+      await zipOf(p(run("支出"), styled("999.00", "Off"), run("100.00万元")), styles)
+    );
+    expect(paragraphs.map((x) => x.text)).toEqual(["支出100.00万元"]);
+    expect(notes[0].message).toContain("“999.00”");
+  });
+
+  it("a hiding character style in a hiding paragraph style shows its text", async () => {
+    const styles = style("paragraph", "Note", VANISH) + style("character", "Hide", VANISH);
+    expect(
+      await textOf(inParagraphStyle("Note", run("草稿"), styled("可见", "Hide")), styles)
+    ).toEqual(["可见"]);
+  });
+
+  it("hides the paragraphs of a hiding default paragraph style that name no style", async () => {
+    const styles = style("paragraph", "Normal", VANISH, ' w:default="1"');
+    const body =
+      p(run("草稿：300.00")) + p(run("支出"), run("100.00万元", '<w:vanish w:val="0"/>'));
+    expect(await textOf(body, styles)).toEqual(["100.00万元"]);
+  });
+
+  it("hides text when the document default hides it, and a hiding style then shows it", async () => {
+    const styles =
+      "<w:docDefaults><w:rPrDefault><w:rPr><w:vanish/></w:rPr></w:rPrDefault></w:docDefaults>" +
+      style("character", "Show", VANISH);
+    expect(await textOf(p(run("隐藏"), styled("显示", "Show")), styles)).toEqual(["显示"]);
+  });
+});

@@ -149,7 +149,7 @@ export function isFormSheet(grid: Grid): boolean {
 }
 
 const CAPTION_WORD =
-  /^(序号|项目|收入|支出|科目|科目编码|科目名称|功能分类科目|单位名称|项目名称|合计|金额|预算数)$|编码$|名称$|项目来源$/;
+  /^(序号|项目|收入|支出|科目|科目编码|科目名称|功能分类科目|单位名称|项目名称|合计|金额|预算数|类|款|项)$|编码$|名称$|项目来源$/;
 
 /** 0-based index of the first header row: the first row with a caption word. */
 export function headerStart(grid: Grid): number {
@@ -867,6 +867,345 @@ export function sangongComparison(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Classification codes split over 类 | 款 | 项 columns
+
+/** A classification code as printed in a code column: 201, 20132, 2013201 (text or number). */
+const CODE = /^\d{3}(?:\d{2}){0,2}$/;
+
+/**
+ * The code column (科目编码) split into 类 | 款 | 项 columns under the merged caption, as many provinces
+ * print it: a header row 类 款 项 is added under the caption, and each code is written in its parts
+ * — `full`: 201 | 32 | 01 (a 款 row 201 | 32 | blank); `own`: each row its own part only, the parts
+ * above left to the rows above (201 | | , | 32 | , | | 01); `numbers`: the parts typed as numbers
+ * (款 01 shows as 1). 经济分类 codes (3 or 5 digits) get 类 | 款 only. A code cell maps to the part
+ * that holds the row's own level, so a finding about the code lands on the part a clerk would fix.
+ */
+export function splitCodeColumns(style: "full" | "own" | "numbers" = "full"): Transform {
+  return {
+    name: `科目编码 split into 类 | 款 | 项 (${style})`,
+    apply(grids) {
+      const maps = new Map<string, { map: (p: Place) => Place | undefined }>();
+      const out = grids.map((g) => {
+        const grid = copy(g);
+        if (g.keep || isFormSheet(g)) return grid;
+        const start = headerStart(grid);
+        if (start < 0) return grid;
+        const first = dataStart(grid);
+        const captions = columnCaptions(grid);
+        const codeCols = captions
+          .map((caption, c) => ({ caption, c }))
+          .filter(
+            ({ caption, c }) =>
+              /(^|\|)[^|]*(科目)?编码$/.test(caption) &&
+              !/项目编码|目录|品目/.test(caption) &&
+              grid.values.slice(first).some((row) => CODE.test(compact(row[c])))
+          )
+          .map(({ c }) => c);
+        if (codeCols.length === 0) return grid;
+        // The lowest header row holding a code column's caption: 类 款 项 go under it.
+        const captionRow = Math.max(
+          ...codeCols.map((c) => {
+            for (let r = first - 1; r >= start; r--)
+              if (!isBlank(grid.values[r][c]) && !isColumnNumberRow(grid.values[r])) return r;
+            return start;
+          })
+        );
+        const partsOf = (c: number) =>
+          grid.values.slice(first).some((row) => compact(row[c]).length === 7) ||
+          grid.values.slice(first).some((row) => /^2/.test(compact(row[c])))
+            ? 3
+            : 2;
+        const counts = new Map(codeCols.map((c) => [c, partsOf(c)]));
+        /** Grid column (0-based) → new column of its first cell. */
+        const newCol: number[] = [];
+        let shift = 0;
+        for (let c = 0; c < width(grid); c++) {
+          newCol[c] = c + shift;
+          shift += (counts.get(c) ?? 1) - 1;
+        }
+        const rowAt = (r: number) => (r > captionRow ? r + 1 : r);
+        const split = (v: CellValue, parts: number): CellValue[] => {
+          const t = compact(v);
+          if (!CODE.test(t)) return [v, ...Array(parts - 1).fill("")];
+          const cut = [t.slice(0, 3), t.slice(3, 5), t.slice(5, 7)].slice(0, parts);
+          const own = cut.filter((x) => x !== "").length - 1;
+          return cut.map((x, i) => {
+            if (x === "" || (style === "own" && i !== own)) return "";
+            return style === "numbers" ? Number(x) : x;
+          });
+        };
+        const values: CellValue[][] = [];
+        const formats: string[][] = [];
+        grid.values.forEach((row, r) => {
+          const line: CellValue[] = [];
+          const lineFormats: string[] = [];
+          row.forEach((v, c) => {
+            const parts = counts.get(c) ?? 1;
+            const format = grid.numberFormats?.[r]?.[c] ?? "General";
+            if (parts === 1) line.push(v);
+            else if (r >= first) line.push(...split(v, parts));
+            else line.push(v, ...Array(parts - 1).fill(""));
+            lineFormats.push(...Array(parts).fill(format));
+          });
+          values.push(line);
+          formats.push(lineFormats);
+          if (r === captionRow) {
+            const partRow: CellValue[] = [];
+            row.forEach((_, c) => {
+              const parts = counts.get(c);
+              if (parts === undefined) partRow.push("");
+              else partRow.push(...["类", "款", "项"].slice(0, parts));
+            });
+            values.push(partRow);
+            formats.push(partRow.map(() => "General"));
+          }
+        });
+        const merges: CellRange[] = [];
+        const o = grid.origin;
+        const toCol = (col: number) => newCol[col - o.col] + o.col;
+        const lastCol = (col: number) => toCol(col) + (counts.get(col - o.col) ?? 1) - 1;
+        for (const m of grid.merges ?? []) {
+          const top = rowAt(m.top - o.row) + o.row;
+          let bottom = rowAt(m.bottom - o.row) + o.row;
+          const left = toCol(m.left);
+          const right = lastCol(m.right);
+          // A caption merged down to the caption row reaches over the new 类 款 项 row too.
+          const spansCodes = codeCols.some((c) => c + o.col >= m.left && c + o.col <= m.right);
+          if (m.bottom - o.row === captionRow && !spansCodes) bottom++;
+          merges.push({ top, bottom, left, right });
+        }
+        // Each code caption spans its parts (unless a merge already does).
+        for (const c of codeCols) {
+          const col = toCol(c + o.col);
+          const row = captionRow + o.row;
+          if (
+            !merges.some((m) => m.top <= row && m.bottom >= row && m.left <= col && m.right >= col)
+          )
+            merges.push({ top: row, bottom: row, left: col, right: col + counts.get(c)! - 1 });
+        }
+        const sheet = grid.sheet;
+        maps.set(sheet, {
+          map: (p) => {
+            const r = p.row - o.row;
+            const c = p.col - o.col;
+            const parts = counts.get(c);
+            let col = newCol[c] === undefined ? p.col : newCol[c] + o.col;
+            if (parts !== undefined && r >= first) {
+              const t = compact(grid.values[r]?.[c]);
+              if (CODE.test(t)) col += (t.length - 3) / 2;
+            }
+            return { sheet, row: rowAt(r) + o.row, col };
+          },
+        });
+        return { ...grid, values, numberFormats: formats, merges } as SampleGrid;
+      });
+      return {
+        grids: out,
+        map: (p) => maps.get(p.sheet)?.map(p) ?? p,
+        echoes: () => [],
+      };
+    },
+  };
+}
+
+/**
+ * Every code of a code column typed another way: as a number (20132), with Excel's leading
+ * apostrophe ('20132), or with its 类, 款 and 项 set apart by spaces or dots (201 32 01, 201.32.01)
+ * all through the column, a notation and not a slip.
+ */
+export function codesRetyped(style: "numbers" | "apostrophe" | "spaces" | "dots"): Transform {
+  return {
+    name: `codes typed ${style === "numbers" ? "as numbers" : style === "apostrophe" ? "with an apostrophe" : `with ${style} between 类, 款 and 项`}`,
+    apply(grids) {
+      const out = grids.map((g) => {
+        const grid = copy(g);
+        if (g.keep || isFormSheet(g) || headerStart(grid) < 0) return grid;
+        const first = dataStart(grid);
+        const captions = columnCaptions(grid);
+        captions.forEach((caption, c) => {
+          if (!/编码$/.test(caption) || /项目编码|目录|品目/.test(caption)) return;
+          for (let r = first; r < grid.values.length; r++) {
+            const t = compact(grid.values[r][c]);
+            if (!CODE.test(t)) continue;
+            const parts = [t.slice(0, 3), t.slice(3, 5), t.slice(5, 7)].filter((x) => x !== "");
+            grid.values[r][c] =
+              style === "numbers"
+                ? Number(t)
+                : style === "apostrophe"
+                  ? `'${t}`
+                  : parts.join(style === "spaces" ? " " : ".");
+          }
+        });
+        return grid;
+      });
+      return { grids: out, ...identity };
+    },
+  };
+}
+
+/**
+ * A coded list printed without its codes: the code cells left blank and each name indented with
+ * full-width spaces by its level (款 one, 项 two), the level the code gave.
+ */
+export function codesAsIndentedNames(): Transform {
+  return {
+    name: "codes left out, names indented with full-width spaces",
+    apply(grids) {
+      const out = grids.map((g) => {
+        const grid = copy(g);
+        if (g.keep || isFormSheet(g) || headerStart(grid) < 0) return grid;
+        const first = dataStart(grid);
+        const captions = columnCaptions(grid);
+        captions.forEach((caption, c) => {
+          if (!/编码$/.test(caption) || /项目编码|目录|品目/.test(caption)) return;
+          const nameCol = captions.findIndex((x, i) => i > c && /名称$/.test(x));
+          if (nameCol < 0) return;
+          for (let r = first; r < grid.values.length; r++) {
+            const t = compact(grid.values[r][c]);
+            if (!CODE.test(t)) continue;
+            grid.values[r][c] = "";
+            const name = text(grid.values[r][nameCol]).trim();
+            grid.values[r][nameCol] = "\u3000".repeat((t.length - 3) / 2) + name;
+          }
+        });
+        return grid;
+      });
+      return { grids: out, ...identity };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows and cells of a table body
+
+/** 0-based data rows of a table: from its first data row to its last row with a number or a label. */
+function bodyRows(grid: Grid): number[] {
+  const first = dataStart(grid);
+  const rows: number[] = [];
+  for (let r = first; r >= 0 && r < grid.values.length; r++) {
+    const row = grid.values[r] ?? [];
+    if (row.every(isBlank) || /^注|^说明/.test(compact(row.find((v) => !isBlank(v))))) continue;
+    rows.push(r);
+  }
+  return rows;
+}
+
+/**
+ * Zero written as a dash, as many tables print it: every blank amount cell of a row that holds
+ * a figure becomes -, —, – or －, in turn (a blank, a dash and 0.00 all mean nothing budgeted).
+ */
+export function zeroAsDash(): Transform {
+  const DASHES = ["-", "—", "–", "－", "——"];
+  return {
+    name: "zero printed as a dash (-, —, –, －)",
+    apply(grids) {
+      let k = 0;
+      const out = grids.map((g) => {
+        const grid = copy(g);
+        if (g.keep || isFormSheet(g) || headerStart(grid) < 0) return grid;
+        const rows = bodyRows(grid);
+        const captions = columnCaptions(grid);
+        const money = new Set<number>();
+        for (const r of rows)
+          grid.values[r].forEach((v, c) => {
+            if (typeof v === "number" && !NOT_MONEY.test(captions[c] ?? "")) money.add(c);
+          });
+        for (const r of rows) {
+          const row = grid.values[r];
+          if (!row.some((v) => typeof v === "number")) continue;
+          for (const c of money) if (isBlank(row[c])) row[c] = DASHES[k++ % DASHES.length];
+        }
+        return grid;
+      });
+      return { grids: out, ...identity };
+    },
+  };
+}
+
+/**
+ * The 合计 row of a coded list moved from the top of the body to its bottom (or back), and blank
+ * rows let into the body every few rows, as tables pasted from Word or typed by hand have them.
+ */
+export function totalRowMoved(blankEvery = 0): Transform {
+  return {
+    name: blankEvery > 0 ? "合计 row moved to the other end, blank rows inside" : "合计 row moved",
+    apply(grids) {
+      const maps = new Map<string, Map<number, number>>();
+      const out = grids.map((g) => {
+        const grid = copy(g);
+        if (g.keep || isFormSheet(g) || headerStart(grid) < 0) return grid;
+        const rows = bodyRows(grid);
+        if (rows.length < 3) return grid;
+        const isTotal = (r: number) =>
+          grid.values[r].some((v) => /^(合计|总计)$/.test(compact(v))) &&
+          grid.values[r].some((v) => typeof v === "number");
+        const last = rows[rows.length - 1];
+        // Only a list with one 合计 row at one end (a summary table's 本年合计 stays in its place).
+        const totals = rows.filter(isTotal);
+        if (
+          totals.length !== 1 ||
+          grid.values.some((row) => row.some((v) => /本年/.test(compact(v))))
+        )
+          return grid;
+        const total = totals[0];
+        if (total !== rows[0] && total !== last) return grid;
+        const order = rows.filter((r) => r !== total);
+        if (total === rows[0]) order.push(total);
+        else order.unshift(total);
+        const body: number[] = [];
+        order.forEach((r, i) => {
+          body.push(r);
+          if (blankEvery > 0 && i % blankEvery === blankEvery - 1 && i < order.length - 1)
+            body.push(-1);
+        });
+        const from = rows[0];
+        const to = last;
+        const w = width(grid);
+        const values = [
+          ...grid.values.slice(0, from),
+          ...body.map((r) => (r < 0 ? Array(w).fill("") : grid.values[r])),
+          ...grid.values.slice(to + 1),
+        ];
+        const formats = grid.numberFormats ?? [];
+        const newFormats = [
+          ...formats.slice(0, from),
+          ...body.map((r) => (r < 0 ? Array(w).fill("General") : (formats[r] ?? []))),
+          ...formats.slice(to + 1),
+        ];
+        const rowMap = new Map<number, number>();
+        body.forEach((r, i) => r >= 0 && rowMap.set(r, from + i));
+        const added = body.length - (to - from + 1);
+        for (let r = to + 1; r < grid.values.length; r++) rowMap.set(r, r + added);
+        // Merges inside the body (a note merged across) go with their row; a body merge is rare.
+        grid.merges = (grid.merges ?? []).flatMap((m) => {
+          const top = m.top - grid.origin.row;
+          if (top < from) return [m];
+          const moved = rowMap.get(top);
+          if (moved === undefined) return [];
+          const d = moved - top;
+          return [{ ...m, top: m.top + d, bottom: m.bottom + d }];
+        });
+        grid.values = values;
+        grid.numberFormats = newFormats;
+        maps.set(grid.sheet, rowMap);
+        return grid;
+      });
+      return {
+        grids: out,
+        map: (p) => {
+          const m = maps.get(p.sheet);
+          if (!m) return p;
+          const g = grids.find((x) => x.sheet === p.sheet)!;
+          const r = m.get(p.row - g.origin.row);
+          return r === undefined ? p : { ...p, row: r + g.origin.row };
+        },
+        echoes: () => [],
+      };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // The corpus
 
 /** The variants every fixture is checked in (at least eight, the last several at once). */
@@ -884,6 +1223,27 @@ export const LAYOUT_VARIANTS: readonly Transform[] = [
   ),
   compose("captions reworded, on sheets 表一…", rewordedCaptions(), genericSheetNames("表")),
   withoutColumnNumberRows(),
+  splitCodeColumns("full"),
+  compose(
+    "类 | 款 | 项 own part only, no 栏次, 合计 moved, blank rows inside",
+    splitCodeColumns("own"),
+    withoutColumnNumberRows(),
+    totalRowMoved(3)
+  ),
+  compose(
+    "类 | 款 | 项 as numbers, zero as a dash, two tables a sheet",
+    splitCodeColumns("numbers"),
+    zeroAsDash(),
+    stackedTables(2, 2)
+  ),
+  compose("codes 201.32.01, 合计 moved", codesRetyped("dots"), totalRowMoved()),
+  compose("codes 201 32 01, zero as a dash", codesRetyped("spaces"), zeroAsDash()),
+  codesRetyped("numbers"),
+  compose(
+    "codes left out, names indented, every other table in 元",
+    codesAsIndentedNames(),
+    amountsInYuan("alternate")
+  ),
   compose(
     "政府采购 with 采购品目, 采购目录, 数量（单位）",
     rewordedCaptions(),
@@ -893,6 +1253,7 @@ export const LAYOUT_VARIANTS: readonly Transform[] = [
   sangongComparison(["current", "prior", "reason", "change", "rate"], "words"),
   compose(
     "all at once",
+    codesRetyped("apostrophe"),
     rewordedCaptions(),
     withoutColumnNumberRows(),
     sangongComparison(["current", "change", "prior", "rate", "reason"], "years"),

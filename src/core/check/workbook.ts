@@ -1,49 +1,16 @@
-import { Catalog } from "../codes";
-import { Finding, compareFindingsInSheetOrder } from "../finding";
 import type { Grid } from "../grid";
-import { findLedger, readLedger } from "../ledger";
-import { ledgerTableGrids } from "../format/ledgerTables";
-import { ledgerFigureLines } from "../figures/aggregate";
-import type { Ledger } from "../ledger";
-import { WorkbookModel, readWorkbook } from "../read/workbook";
-import { detectTemplate } from "../templates/detect";
-import { findNarrativeSheet, readNarrativeSheet } from "../rules/narrative/narrativeRule";
-import type { NarrativeInput } from "../narrative/types";
-import { TABLE_RULES, WORKBOOK_RULES, tableRulesFor } from "../rules";
-import { foldCascades } from "../rules/cascades";
-import { coverage } from "../rules/workbook/completeness";
-import type { Coverage } from "../rules/workbook/completeness";
-import { FINAL_ACCOUNTS_RULE_ID } from "../rules/workbook/finalAccounts";
-import type { TemplateId, UnitNature } from "../model";
-import type { PreviousDisclosure } from "../previous/types";
+import { INPUT_RULES } from "../rules/inputRules";
+import { ledgerTables } from "./ledgerPart";
+import { checkWorkbookWith } from "./withParts";
+import type { CheckParts, WorkbookCheckOptions, WorkbookCheckResult } from "./withParts";
 
-export interface WorkbookCheckOptions {
-  /** The province layout; detected from the tables when absent. */
-  template?: TemplateId;
-  unitNature?: UnitNature;
-  /** Rounding differences (舍入差异) become errors. */
-  strictRounding?: boolean;
-  /** A 情况说明 from outside the workbook (a .txt or .docx); replaces a 情况说明 sheet. */
-  narrative?: readonly NarrativeInput[];
-  catalog?: Catalog;
-  /** Last year's published disclosure (check --previous): its 上年 figures are compared. */
-  previous?: PreviousDisclosure;
-}
+export type { WorkbookCheckOptions, WorkbookCheckResult } from "./withParts";
 
-export interface WorkbookCheckResult {
-  model: WorkbookModel;
-  /** Present when the workbook is a ledger (预算明细 + 部门信息): the tables were derived from it. */
-  ledger?: Ledger;
-  template?: TemplateId;
-  templateSource: "option" | "ledger" | "detected" | "unknown";
-  findings: Finding[];
-  rulesRun: number;
-  /**
-   * Which tables were read and checked, what the template required and was not found, and whether
-   * the workbook is an extract. No tables and no forms: nothing was checked, whatever the findings.
-   */
-  coverage: Coverage;
-}
+/** Every part a workbook may need (see withParts.ts). */
+export const ALL_CHECK_PARTS: CheckParts = {
+  inputRules: INPUT_RULES,
+  ledgerTables,
+};
 
 /**
  * Checks a whole workbook: every table on its own, then every rule between tables. Never throws on
@@ -53,76 +20,5 @@ export function checkWorkbook(
   grids: readonly Grid[],
   options: WorkbookCheckOptions = {}
 ): WorkbookCheckResult {
-  const catalog = options.catalog ?? Catalog.standard();
-  const findings: Finding[] = [];
-  // A ledger workbook is checked line by line, then through the standard tables derived from it;
-  // other sheets of that workbook (绩效目标 forms, say) are read as they are.
-  let ledger: Ledger | undefined;
-  // The 情况说明 sheet is prose, checked against the tables by the narrative rule, not read as a table.
-  const narrativeGrid = findNarrativeSheet(grids);
-  const narrative = options.narrative ?? readNarrativeSheet(grids);
-  let tableGrids = grids.filter((g) => g !== narrativeGrid);
-  const { ledgerGrid, infoGrid } = findLedger(grids);
-  if (ledgerGrid) {
-    const read = readLedger(grids, { catalog });
-    findings.push(...read.findings);
-    ledger = read.ledger;
-    if (ledger) {
-      const others = tableGrids.filter((g) => g !== ledgerGrid && g !== infoGrid);
-      tableGrids = [
-        // The tables need the lines only: aggregating them unrounded first would be wasted work.
-        ...ledgerTableGrids(ledgerFigureLines(ledger), ledger.department),
-        ...others,
-      ];
-    }
-  }
-  const model = readWorkbook(tableGrids, { catalog });
-  const template = options.template ?? ledger?.department.template ?? detectTemplate(model);
-  const templateSource = options.template
-    ? "option"
-    : ledger?.department.template
-      ? "ledger"
-      : template
-        ? "detected"
-        : "unknown";
-  const unitNature = options.unitNature ?? ledger?.department.unitNature;
-  findings.push(...model.findings);
-  for (const { kind, table } of model.tables) {
-    for (const rule of tableRulesFor(kind)) findings.push(...rule.run({ table, catalog }));
-  }
-  const context = {
-    model,
-    catalog,
-    template,
-    unitNature,
-    strictRounding: options.strictRounding,
-    narrative,
-    previous: options.previous,
-  };
-  for (const rule of WORKBOOK_RULES) findings.push(...rule.run(context));
-  // A workbook of 决算 tables only is not a budget disclosure: say that once, and nothing about
-  // prose or cover sheets that no budget table explains.
-  if (model.tables.length === 0 && (model.finalAccounts ?? []).length > 0 && !ledger) {
-    findings.splice(
-      0,
-      findings.length,
-      ...findings.filter((f) => f.ruleId === FINAL_ACCOUNTS_RULE_ID)
-    );
-  }
-  // Each wrong cell once: the errors a finding about that very cell explains are folded into it.
-  const folded = foldCascades(findings);
-  const final = options.strictRounding
-    ? folded.map((f) => (f.rounding ? { ...f, severity: "error" as const } : f))
-    : folded;
-  return {
-    model,
-    ledger,
-    template,
-    templateSource,
-    findings: final.sort(
-      compareFindingsInSheetOrder([...grids.map((g) => g.sheet), ...tableGrids.map((g) => g.sheet)])
-    ),
-    rulesRun: TABLE_RULES.length + WORKBOOK_RULES.length,
-    coverage: coverage(model, template),
-  };
+  return checkWorkbookWith(ALL_CHECK_PARTS, grids, options);
 }

@@ -88,7 +88,7 @@ export const MESSAGES = {
     `本工作簿是部分公开表的摘录，不是完整的部门预算公开：检查了 ${checked.length} 张表（${[...new Set(checked)].join("、")}）；按${set}模板，未找到 ${missing.length} 张表（${missing.join("、")}），这些表未做检查。如果这是完整的公开文件，请补齐这些表。`,
   // Cells whose value cannot be trusted (rules/cellTrust).
   formulaWithoutValue: (formula: string) =>
-    `单元格中是公式${formula ? `（${formula}）` : ""}，但文件里没有保存它的计算结果，无法读取金额，涉及它的合计暂不核对。请在 Excel 中打开、重新计算后保存，再检查。`,
+    `单元格中是公式${formula ? `（${formula}）` : ""}，但文件里没有保存 Excel 算出的结果（用其他软件生成的表格常见），读不出金额，涉及它的合计暂不核对。请在 Excel 中打开这个文件、重新计算后保存，再检查。`,
   dateInAmount: (date: string) =>
     `金额单元格中是日期${date ? `（${date}）` : ""}，不是金额，涉及它的合计暂不核对；请把单元格格式改为数值，并填入正确的金额。`,
   hiddenRow: (row: number, count: number) =>

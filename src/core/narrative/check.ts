@@ -236,6 +236,7 @@ class NarrativeChecker {
           continue;
         if (parts.length < 2) continue;
         if (d.parts === "class") {
+          if (role === "change" && this.classesOfOneYear(whole, parts)) continue;
           const listed = new Set(parts.map((p) => p.subject!.slice(6)));
           if (this.facts.classes.size === 0 || [...this.facts.classes].some((c) => !listed.has(c)))
             continue;
@@ -281,6 +282,87 @@ class NarrativeChecker {
         names.join("、"),
         wordings.join("”“")
       )
+    );
+    return true;
+  }
+
+  /**
+   * A total change whose list of 类 changes leaves out 类 of one year only, where last year's 类 are
+   * known (check --previous): a 类 last year had and this year has not changed by minus last year's
+   * amount, stated or not, so the list is completed with it and the clerk told which 类 the text
+   * leaves out (a warning when the sum then holds, an error naming it when it does not). A 类 new
+   * this year, or a 类 gone under a total of part of the funds (last year's 类 are all funds), has
+   * no change known here: a 提示 that the sum was not checked. Returns false, leaving the sum to
+   * the usual rule, when no such 类 is left out or a 类 of both years is (the text then names the
+   * main changes only).
+   */
+  classesOfOneYear(whole: Mention, parts: Mention[]): boolean {
+    const lastYear = [...this.facts.lastYear.keys()]
+      .filter((s) => s.startsWith("class:"))
+      .map((s) => s.slice(6));
+    const thisYear = this.facts.classes;
+    if (lastYear.length === 0 || thisYear.size === 0) return false;
+    const listed = new Set(parts.map((p) => p.subject!.slice(6)));
+    const gone = lastYear.filter((c) => !thisYear.has(c) && !listed.has(c));
+    const added = [...thisYear].filter((c) => !lastYear.includes(c) && !listed.has(c));
+    if (gone.length === 0 && added.length === 0) return false;
+    if ([...thisYear].some((c) => !listed.has(c) && !added.includes(c))) return false;
+    const name = (code: string) => `“${subjectLabel(`class:${code}`)}”`;
+    const allFunds = whole.subject === "expenditureTotal" || whole.subject === "budgetTotal";
+    if (added.length > 0 || !allFunds) {
+      const left = [
+        ...added.map((c) => `${name(c)}（本年新增）`),
+        ...gone.map((c) => `${name(c)}（本年没有）`),
+      ];
+      this.push(
+        RULE.sum,
+        "info",
+        whole.paragraph,
+        NARRATIVE_MESSAGES.classesNewUnstated(this.quote(whole), left.join("、"))
+      );
+      return true;
+    }
+    const lastOf = (code: string) => this.facts.lastYear.get(`class:${code}`)!.value;
+    const goneText = gone
+      .map(
+        (c) =>
+          `${name(c)}（上年 ${show(lastOf(c))} 万元，本年没有这类支出，${changeText(lastOf(c).negated())}）`
+      )
+      .join("、");
+    const goneTotal = gone.reduce((sum, c) => sum.plus(lastOf(c)), ZERO);
+    const listedSum = compareStated(whole, parts).expected;
+    // The gone 类 are exact (last year's printed figures): only the listed ones are rounded.
+    const comparison = compareStated({ ...whole, value: whole.value.plus(goneTotal) }, parts);
+    const expected = listedSum.minus(goneTotal);
+    const extra = { expected: expected.toFixed(2), actual: whole.value.toFixed(2) };
+    if (comparison.agreement === "mismatch") {
+      this.push(
+        RULE.sum,
+        "error",
+        whole.paragraph,
+        NARRATIVE_MESSAGES.classesGoneMismatch(
+          this.quote(whole),
+          parts.map((p) => p.subjectText ?? subjectLabel(p.subject!)).join("、"),
+          changeText(listedSum),
+          goneText,
+          changeText(expected),
+          show(comparison.difference.abs())
+        ),
+        extra
+      );
+      return true;
+    }
+    this.push(
+      RULE.sum,
+      "warning",
+      whole.paragraph,
+      NARRATIVE_MESSAGES.classesGoneUnstated(
+        this.quote(whole),
+        goneText,
+        changeText(expected),
+        gone.map((c) => subjectLabel(`class:${c}`)).join("、")
+      ),
+      extra
     );
     return true;
   }
@@ -377,7 +459,9 @@ class NarrativeChecker {
       // This year's figure: the one the sentence states, else any the tables give for the term.
       const level = m.of !== undefined ? this.mentions[m.of] : undefined;
       const stated = level ? this.best(level) : undefined;
-      const candidates = stated ? [stated] : (this.facts.figures.get(m.subject) ?? []);
+      const candidates = stated
+        ? [stated]
+        : (this.facts.figures.get(m.subject) ?? this.goneClass(m.subject) ?? []);
       if (candidates.length === 0) continue;
       const tried = candidates.map((figure) => {
         const expected = figure.value.minus(last.value);
@@ -404,6 +488,13 @@ class NarrativeChecker {
         }
       );
     }
+  }
+
+  /** This year's 0 for a 类 the tables do not show at all, where they show other 类. */
+  goneClass(subject: SubjectId): FactFigure[] | undefined {
+    if (!subject.startsWith("class:") || this.facts.classes.size === 0) return undefined;
+    if (this.facts.classes.has(subject.slice(6))) return undefined;
+    return [{ value: ZERO, label: `本年${subjectLabel(subject)}` }];
   }
 
   /** Last year's figure the text states beside this year's `level` (较上年2.08万元…), if any. */

@@ -6,7 +6,8 @@
  */
 import { Catalog } from "../codes";
 import type { Finding } from "../finding";
-import type { Grid } from "../grid";
+import type { CellNote, Grid } from "../grid";
+import { a1 } from "../grid";
 import { ledgerFigures } from "../figures/aggregate";
 import type { BudgetFigures } from "../figures/figures";
 import { figuresFromModel } from "../figures/figuresFromModel";
@@ -15,6 +16,8 @@ import type { UnitNature } from "../model";
 import { printedFigures } from "../narrative/check";
 import type { LastYearFigures } from "../narrative/types";
 import { readWorkbook } from "../read/workbook";
+import type { WorkbookModel } from "../read/workbook";
+import { amountCells } from "../rules/amountCells";
 import { findNarrativeSheet } from "../rules/narrative/narrativeRule";
 import { PREVIOUS_RULE } from "./types";
 import type { PreviousDisclosure } from "./types";
@@ -50,6 +53,51 @@ export function lastYearFiguresOf(figures: BudgetFigures): LastYearFigures {
   return out;
 }
 
+/** Where an amount was read that is no amount, and why (Grid.cellNotes). */
+interface UnreadAmount {
+  where: string;
+  kind: CellNote["kind"];
+}
+
+/** The amount cells of last year's tables that hold no value to compare. */
+function unreadTableAmounts(model: WorkbookModel): UnreadAmount[] {
+  const unread: UnreadAmount[] = [];
+  for (const { table } of model.tables)
+    for (const { cell } of amountCells(table))
+      if (cell.untrusted)
+        unread.push({ where: `${table.sheet}!${cell.address}`, kind: cell.untrusted });
+  return unread;
+}
+
+/** A ledger's cells that hold no value: its amounts are the only formulas it has reason to hold. */
+function unreadLedgerAmounts(grid: Grid): UnreadAmount[] {
+  return (grid.cellNotes ?? [])
+    .filter((note) => note.kind === "formulaWithoutValue")
+    .map((note) => ({ where: `${grid.sheet}!${a1(note.row, note.col)}`, kind: note.kind }));
+}
+
+const SHOWN_CELLS = 5;
+
+/**
+ * Last year's amounts that could not be read. Each would count as 0 in last year's figures: every
+ * 类 and total it is part of would seem to have changed, and a clerk would be told to explain
+ * changes that never happened. So nothing is compared, and the clerk is told why.
+ */
+function unreadAmountsMessage(name: string, unread: readonly UnreadAmount[]): string {
+  const shown = unread.slice(0, SHOWN_CELLS).map((u) => u.where);
+  const more = unread.length > SHOWN_CELLS ? `等 ${unread.length} 个单元格` : "";
+  const why = [
+    ...(unread.some((u) => u.kind === "formulaWithoutValue")
+      ? ["是公式，但文件里没有保存 Excel 算出的结果"]
+      : []),
+    ...(unread.some((u) => u.kind === "date") ? ["是日期而不是金额"] : []),
+  ].join("，或");
+  const fix = unread.some((u) => u.kind === "formulaWithoutValue")
+    ? "请在 Excel 中打开上年文件、保存后再比较。"
+    : "请改正上年文件中的这些金额后再比较。";
+  return `${name}中，${shown.join("、")}${more}：${why}，读不出金额；按 0 计算会把没有变化的科目和合计当作增减，因此未与上年比较。${fix}`;
+}
+
 export function readPreviousDisclosure(
   grids: readonly Grid[],
   options: ReadPreviousOptions = {}
@@ -71,9 +119,12 @@ export function readPreviousDisclosure(
   let department: string | undefined;
   let departmentCode: string | undefined;
   let year: number | undefined;
-  if (findLedger(tableGrids).ledgerGrid) {
+  let unread: UnreadAmount[];
+  const { ledgerGrid } = findLedger(tableGrids);
+  if (ledgerGrid) {
     const { ledger } = readLedger(tableGrids, { catalog });
     if (!ledger) return unreadable("的预算明细无法读取");
+    unread = unreadLedgerAmounts(ledgerGrid);
     figures = ledgerFigures(
       {
         ...ledger,
@@ -89,6 +140,7 @@ export function readPreviousDisclosure(
     year = ledger.department.year;
   } else {
     const model = readWorkbook(tableGrids, { catalog });
+    unread = unreadTableAmounts(model);
     const rebuilt = figuresFromModel(model, { catalog, unitNature: options.unitNature });
     figures = rebuilt.figures;
     department = model.department?.value;
@@ -96,6 +148,16 @@ export function readPreviousDisclosure(
     year = model.year?.value;
   }
   if (!figures) return unreadable("找不到可识别的公开表或预算明细");
+  if (unread.length > 0)
+    return {
+      findings: [
+        {
+          ruleId: PREVIOUS_RULE.unreadable,
+          severity: "error",
+          message: unreadAmountsMessage(name, unread),
+        },
+      ],
+    };
   // As its tables printed them: a ledger's lines rounded once, as this year's derived tables are.
   const printed = printedFigures(figures);
   const previous: PreviousDisclosure = { figures: printed, lastYear: lastYearFiguresOf(printed) };

@@ -1,5 +1,5 @@
-import { Catalog, readCodeCell, systemOfCode } from "../codes";
-import type { CatalogEntry, CodeProblem, CodeSystem } from "../codes";
+import { CODE_LENGTHS, Catalog, readCodeCell, systemOfCode } from "../codes";
+import type { CatalogEntry, CodeCellReading, CodeProblem, CodeSystem } from "../codes";
 import { CellValue, Grid, gridAddress, noteAt } from "../grid";
 import type { CellNote } from "../grid";
 import { Money, ParsedAmount, ZERO, parseAmount } from "../money";
@@ -103,6 +103,11 @@ export interface ColumnRelation {
 export interface TableSide {
   labelColumn: number;
   codeColumn?: number;
+  /**
+   * A code printed in parts, 类 | 款 | 项 columns under one 科目编码 caption (201 | 32 | 01): the part
+   * columns, left to right; `codeColumn` is the first.
+   */
+  codeParts?: number[];
   /** 0-based grid columns holding amounts. */
   amountColumns: number[];
   /** The lowest header caption of each amount column, whitespace removed. */
@@ -154,6 +159,10 @@ const TOTAL_CAPTION = /(合计|小计|总计)$/;
 /** A column comparing with last year (上年预算数, 增减, 增长率): never a part of this year's 合计. */
 const COMPARISON_CAPTION = /上年(?!结转|结余)|上一年|去年|增减|增长|比上年/;
 const CODE_TEXT = /^\d{3}(\d{2}){0,2}$/;
+/** The caption of one part of a code printed over several columns: 类 | 款 | 项. */
+const CODE_PART = /^(类|款|项)$/;
+/** Digits each part of a split code has: 类 3, 款 2, 项 2. */
+const CODE_PART_DIGITS: Readonly<Record<string, number>> = { 类: 3, 款: 2, 项: 2 };
 /**
  * An amount written as text with its decimals or thousands separators (855.89, 1,234.56, -3.00):
  * data, as a number is. Every figure of a Word table is text; a caption never looks like this.
@@ -212,6 +221,7 @@ function isDataLike(row: CellValue[], r: number, header: HeaderSoFar): boolean {
 function isCaptionWord(text: string): boolean {
   return (
     HEADER_WORDS.has(text) ||
+    CODE_PART.test(text) ||
     /(编码|名称|代码)$/.test(text) ||
     /项目来源$|^(采购)?品目$|^采购(项目|目录)$|^数量|^单价|^计量单位$|^行次$/.test(text)
   );
@@ -439,6 +449,29 @@ function buildSides(
   let current: Omit<TableSide, "rows" | "codeSystem"> | undefined;
   paths.forEach((path, c) => {
     const leaf = path[path.length - 1] ?? "";
+    const part = codePartAt(paths, c);
+    if (part !== undefined) {
+      // 类 opens a code (and a side, as a code column does); 款 and 项 continue it.
+      if (part === "类") {
+        if (!current || current.amountColumns.length > 0) {
+          current = {
+            labelColumn: c,
+            amountColumns: [],
+            captions: [],
+            measures: [],
+            relations: [],
+          };
+          sides.push(current);
+        }
+        if (current.codeColumn === undefined) {
+          current.codeColumn = c;
+          current.codeParts = [c];
+        }
+      } else if (current?.codeParts && current.codeParts[current.codeParts.length - 1] === c - 1) {
+        current.codeParts.push(c);
+      }
+      return;
+    }
     const kind = columnKind(leaf);
     if (kind === "code" || kind === "label") {
       if (!current || current.amountColumns.length > 0) {
@@ -467,6 +500,23 @@ function buildSides(
   });
   for (const side of sides) side.relations = columnRelations(side, groups);
   return { sides, unknown };
+}
+
+/**
+ * Whether column c is a part of a code printed over several columns: its lowest caption is 类, 款
+ * or 项, and the parts stand in order from a 类 (类 | 款 | 项, or 类 | 款 for an economic code).
+ * A 项 alone is no code part (a list of items may be captioned 项).
+ */
+function codePartAt(paths: readonly string[][], c: number): string | undefined {
+  const leafAt = (i: number) => paths[i]?.[paths[i].length - 1] ?? "";
+  const leaf = leafAt(c);
+  if (!CODE_PART.test(leaf)) return undefined;
+  const order = ["类", "款", "项"];
+  const k = order.indexOf(leaf);
+  for (let i = 0; i < k; i++) if (leafAt(c - k + i) !== order[i]) return undefined;
+  // 类 needs its 款 beside it.
+  if (k === 0 && leafAt(c + 1) !== "款") return undefined;
+  return leaf;
 }
 
 /** The header cell that names a column: its lowest caption (a merged caption's first cell). */
@@ -540,6 +590,8 @@ export function amountCell(grid: Grid, r: number, c: number, unit?: AmountUnitNa
     ? { kind: "invalid", text: note.text ?? String(raw ?? "") }
     : parseAmount(raw);
   const value = parsed.kind === "amount" ? parsed.value : ZERO;
+  // A figure that states its own unit (12.50万元 in a table in 元) is read in that unit.
+  if (unit !== undefined && parsed.kind === "amount" && parsed.unit) unit = parsed.unit;
   const converted = unit !== undefined && unit !== "万元";
   return {
     sheet: grid.sheet,
@@ -654,6 +706,7 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
     ])
   );
 
+  const notations = new Set(sides.filter((side) => segmentedCodes(grid, dataStart, side)));
   for (let r = dataStart; r < rows.length; r++) {
     const row = rows[r] ?? [];
     const first = row.findIndex((cell) => !isBlank(cell));
@@ -665,11 +718,14 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
       continue;
     }
     for (const side of sides) {
-      const tableRow = readRow(grid, r, side, kind, catalog, units.get(side)!);
+      const tableRow = readRow(grid, r, side, kind, catalog, units.get(side)!, notations);
       if (tableRow) side.rows.push(tableRow);
     }
   }
-  assignPrecision(sides.flatMap((side) => side.rows.flatMap((row) => row.cells)));
+  const cells: AmountCell[] = [];
+  for (const side of sides)
+    for (const row of side.rows) for (const cell of row.cells) cells.push(cell);
+  assignPrecision(cells);
   for (const side of sides) {
     side.codeSystem = side.rows
       .map((row) => (row.code ? systemOfCode(row.code) : undefined))
@@ -742,14 +798,17 @@ function readRow(
   side: TableSide,
   kind: TableKindSpec | undefined,
   catalog: Catalog,
-  units: readonly (AmountUnitName | undefined)[]
+  units: readonly (AmountUnitName | undefined)[],
+  segmented?: ReadonlySet<TableSide>
 ) {
   const row = grid.values[r] ?? [];
   const codeRaw = side.codeColumn !== undefined ? row[side.codeColumn] : undefined;
   let label = compactText(row[side.labelColumn]);
   const codeText = compactText(codeRaw);
   if (label === "" && codeText !== "" && !CODE_TEXT.test(codeText)) label = codeText; // 合计 merged over 编码+名称
-  const cells = side.amountColumns.map((c, i) => amountCell(grid, r, c, units[i]));
+  const cells = side.amountColumns.map((c, i) =>
+    side.measures[i] === "rate" ? percentCell(grid, r, c) : amountCell(grid, r, c, units[i])
+  );
   if (label === "" && codeText === "" && cells.every((cell) => cell.parsed.kind === "empty"))
     return undefined;
 
@@ -760,10 +819,21 @@ function readRow(
     role: "item",
     cells,
   };
-  if (side.codeColumn !== undefined) {
+  if (side.codeParts && side.codeParts.length > 1) {
+    const split = readCodeParts(grid, r, side.codeParts, side.rows);
+    tableRow.codeCell = { address: split.address, raw: split.raw };
+    if (split.reading?.code !== undefined) {
+      tableRow.code = split.reading.code;
+      tableRow.codeFrom = "cell";
+    }
+    if (split.reading && split.reading.problems.length > 0)
+      tableRow.codeCell.problems = split.reading.problems;
+  } else if (side.codeColumn !== undefined) {
     tableRow.codeCell = { address: gridAddress(grid, r, side.codeColumn), raw: codeRaw };
     // A slip the clerk can see (2O132, 201 32) is put right and named; the row keeps its place.
-    const reading = readCodeCell(codeRaw);
+    const reading = readCodeCell(
+      segmented?.has(side) && isSegmentedCode(codeRaw) ? codeText.replace(/\D/g, "") : codeRaw
+    );
     if (reading?.code !== undefined) {
       tableRow.code = reading.code;
       tableRow.codeFrom = "cell";
@@ -786,6 +856,110 @@ function readRow(
     }
   }
   return tableRow;
+}
+
+/**
+ * A cell of a rate column: a percentage typed as text, -20.00% or 12.5％, is its number of percent
+ * (as a rate typed as a number is); anything else reads as an amount cell does.
+ */
+function percentCell(grid: Grid, r: number, c: number): AmountCell {
+  const cell = amountCell(grid, r, c);
+  if (cell.parsed.kind !== "invalid" || cell.untrusted || typeof cell.raw !== "string") return cell;
+  const percent = /^([-+−]?[\d,.]+)%$/.exec(compactText(cell.raw));
+  if (!percent) return cell;
+  const parsed = parseAmount(percent[1].replace("−", "-"));
+  return parsed.kind === "amount" ? { ...cell, parsed, value: parsed.value } : cell;
+}
+
+/** A code with its 类, 款 and 项 set apart: 201 32 01, 201.32.01, 201-32. */
+const SEGMENTED_CODE = /^\d{3}(?:[ .\-·]\d{2}){1,2}$/;
+
+function isSegmentedCode(raw: CellValue): boolean {
+  return (
+    typeof raw === "string" && SEGMENTED_CODE.test(raw.normalize("NFKC").replace(/^'/, "").trim())
+  );
+}
+
+/**
+ * Whether a side's code column writes its codes set apart (201 32 01, 201.32.01) all through: then
+ * the separators are the column's notation, not a slip in one code. It takes at least two such
+ * codes of a 款 or 项 and none written plain.
+ */
+function segmentedCodes(grid: Grid, dataStart: number, side: TableSide): boolean {
+  if (side.codeColumn === undefined || side.codeParts) return false;
+  let set = 0;
+  for (let r = dataStart; r < grid.values.length; r++) {
+    const raw = grid.values[r]?.[side.codeColumn];
+    if (typeof raw !== "string") {
+      if (typeof raw === "number" && raw >= 10000) return false;
+      continue;
+    }
+    if (/^\d{5}(\d{2})?$/.test(raw.trim())) return false;
+    if (isSegmentedCode(raw)) set++;
+  }
+  return set >= 2;
+}
+
+/**
+ * A code printed in parts (类 | 款 | 项): the parts joined into one code and read as a code cell is.
+ * A part typed as a number has lost its leading zero (款 01 shows as 1) and gets it back. Parts
+ * left blank above the row's own level (款 | 项 only, or 项 only) are those of the rows above:
+ * 行政运行 under 20132 is 2013201. A finding about the code goes to the part that is wrong, or else
+ * to the part that holds the row's own level.
+ */
+function readCodeParts(
+  grid: Grid,
+  r: number,
+  parts: readonly number[],
+  above: readonly TableRow[]
+): { address: string; raw: CellValue; reading?: CodeCellReading } {
+  const row = grid.values[r] ?? [];
+  const digits = parts.map((c, i) => CODE_PART_DIGITS[["类", "款", "项"][i]]);
+  const texts = parts.map((c, i) => {
+    const raw = row[c];
+    if (typeof raw === "number" && Number.isInteger(raw) && raw >= 0)
+      return String(raw).padStart(digits[i], "0");
+    return typeof raw === "string"
+      ? raw
+          .normalize("NFKC")
+          .replace(/^'/, "")
+          .replace(/[\u200b\ufeff]/g, "")
+          .trim()
+      : compactText(raw);
+  });
+  const filled = texts.map((t, i) => (t !== "" ? i : -1)).filter((i) => i >= 0);
+  const firstAddress = gridAddress(grid, r, parts[0]);
+  if (filled.length === 0) return { address: firstAddress, raw: row[parts[0]] };
+  const first = filled[0];
+  const last = filled[filled.length - 1];
+  // Text in words (合计 merged over the parts, 其中：) is no code.
+  const joinedTyped = texts.slice(first, last + 1).join("");
+  if (/[\u3400-\u9fff]/.test(joinedTyped.replace(/〇/g, "")))
+    return { address: gridAddress(grid, r, parts[first]), raw: row[parts[first]] };
+  let prefix = "";
+  if (first > 0) {
+    const length = digits.slice(0, first).reduce((a, b) => a + b, 0);
+    prefix =
+      [...above]
+        .reverse()
+        .find((a) => (a.code?.length ?? 0) >= length)
+        ?.code?.slice(0, length) ?? "";
+  }
+  const joined = prefix + texts.slice(first, last + 1).join("");
+  const wrong = filled.find(
+    (i) => i >= first && i <= last && !new RegExp(`^\\d{${digits[i]}}$`).test(texts[i])
+  );
+  const gap = texts.slice(first, last + 1).indexOf("");
+  const at = wrong ?? (gap >= 0 ? first + gap : last);
+  const reading = readCodeCell(joined);
+  // 201 | blank | 01 is no code of 5 digits: a part is missing, and the row is placed by its name.
+  if (gap >= 0 && reading) {
+    const system = systemOfCode(joined.padEnd(3, "0")) ?? "function";
+    const lengths = CODE_LENGTHS[system];
+    reading.problems.push({ kind: "length", system, digits: joined.length, lengths });
+    delete reading.code;
+  }
+  return { address: gridAddress(grid, r, parts[at]), raw: joined, reading };
 }
 
 /**

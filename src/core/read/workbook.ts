@@ -57,9 +57,16 @@ function titleKind(
   row: Grid["values"][number],
   opensTable: () => boolean
 ): TableKind | "决算" | "other" | undefined {
-  const texts = [...new Set(row.filter((cell) => !isBlank(cell)).map((cell) => compactText(cell)))];
-  if (texts.length !== 1 || row.some((cell) => typeof cell === "number")) return undefined;
-  const text = texts[0];
+  // One pass, no arrays: this runs on every row of every sheet, and most rows fail at once.
+  let text: string | undefined;
+  for (const cell of row) {
+    if (typeof cell === "number") return undefined;
+    if (isBlank(cell)) continue;
+    const compact = compactText(cell);
+    if (text === undefined) text = compact;
+    else if (compact !== text) return undefined;
+  }
+  if (text === undefined) return undefined;
   if (text.length > 60 || text.startsWith("注")) return undefined;
   if (isFinalAccountsTitle(text)) return "决算";
   const kind = kindFromTitle(text)?.kind;
@@ -270,9 +277,16 @@ export function readWorkbook(
  * (年初预算数 / 全年预算数 / 调整预算数 beside 决算数).
  */
 function hasFinalAccountsColumns(table: ParsedTable): boolean {
-  const captions = captionPaths(table.grid, table.headerRows).map((path) => path.join("|"));
+  // Every caption is made of header cells' texts, and 决算数 cannot span two of them: without a
+  // header cell that says it, no caption does (most tables), and the captions need not be built.
+  const saysFinal = table.headerRows.some((r) =>
+    (table.grid.values[r] ?? []).some((cell) => FINAL_ACCOUNTS_COLUMN.test(compactText(cell)))
+  );
+  const captions = saysFinal
+    ? captionPaths(table.grid, table.headerRows).map((path) => path.join("|"))
+    : [];
   if (
-    captions.some((c) => /[决決]算数/.test(c)) &&
+    captions.some((c) => FINAL_ACCOUNTS_COLUMN.test(c)) &&
     captions.some((c) => /年初预算|全年预算|调整预算|调整后预算/.test(c))
   )
     return true;
@@ -280,6 +294,8 @@ function hasFinalAccountsColumns(table: ParsedTable): boolean {
   const labels = table.sides.flatMap((side) => side.rows.map((row) => row.label));
   return labels.some((label) => /^结余分配$|^使用非财政拨款结余/.test(label));
 }
+
+const FINAL_ACCOUNTS_COLUMN = /[决決]算数/;
 
 /** A workbook's own title that says it is a 决算 (2023年度部门决算), not one table's. */
 const FINAL_ACCOUNTS_WORKBOOK = /年度?(部门|单位)?[决決]算(公开)?(报表|表)?$/;

@@ -67,7 +67,8 @@ function evaluate(
     return undefined;
   if (total.parsed.kind === "empty" && blankTotalMeansUntotalled) return undefined;
   // Compared in 万元, to the precision the cells are published to: a table in 元 exact to the 分.
-  const decimals = Math.min(...[total, ...parts].map(wanDecimals));
+  let decimals = wanDecimals(total);
+  for (const part of parts) decimals = Math.min(decimals, wanDecimals(part));
   return compareSum(total.value, numericValues(parts), decimals);
 }
 

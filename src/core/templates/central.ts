@@ -7,8 +7,9 @@
  * 名词解释 — naming the department in its sentences.
  *
  * It is the proof that a province is data: this file, its id in ids.ts and a line in registry.ts
- * are all it takes. A workbook of published tables in this layout is detected as the Ministry's
- * (the tables are the same); `--template zhongyang`, or 模板 “中央部门” in a ledger's 部门信息, picks it.
+ * are all it takes. A workbook of published tables in this layout is detected as this set when it
+ * names a central department (templates/detect.ts; the tables are the Ministry's, so they alone cannot
+ * tell); `--template zhongyang`, or 模板 “中央部门” in a ledger's 部门信息, picks it.
  */
 import { MOF_TEMPLATES } from "./mof";
 import { DEFAULT_CHANGE_REASON_THRESHOLD_PERCENT } from "./province";

@@ -12,49 +12,19 @@
  * unrecognized table). Without `narrative` in the context the rule finds nothing.
  */
 import type { Finding } from "../../finding";
-import type { Grid } from "../../grid";
-import { gridAddress } from "../../grid";
 import { checkNarrative } from "../../narrative/check";
 import type { NarrativeInput } from "../../narrative/types";
-import { isBlank } from "../../read/text";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { pairedPrevious } from "../previous/paired";
 import { RULE_TITLES } from "../../messages";
 
-export const NARRATIVE_SHEET_NAME = "情况说明";
+// Finding and reading the sheet is light and runs on every workbook; it lives apart from the checks
+// so that a check of a workbook without a 情况说明 need not load them (the pane's engine).
+export { NARRATIVE_SHEET_NAME, findNarrativeSheet, readNarrativeSheet } from "./narrativeSheet";
 
 /** A workbook rule context that also carries the 情况说明 paragraphs. */
 export interface NarrativeRuleContext extends WorkbookRuleContext {
   readonly narrative?: readonly NarrativeInput[];
-}
-
-/** The 情况说明 sheet: named exactly so, else the first whose name contains 情况说明. */
-export function findNarrativeSheet(grids: readonly Grid[]): Grid | undefined {
-  const name = (g: Grid) => g.sheet.replace(/\s/g, "");
-  return (
-    grids.find((g) => name(g) === NARRATIVE_SHEET_NAME) ??
-    grids.find((g) => name(g).includes(NARRATIVE_SHEET_NAME))
-  );
-}
-
-/**
- * The paragraphs of the 情况说明 sheet, one per non-empty row (the row's texts joined), each with
- * its sheet and the address of its first non-empty cell; undefined when there is no such sheet.
- */
-export function readNarrativeSheet(grids: readonly Grid[]): NarrativeInput[] | undefined {
-  const grid = findNarrativeSheet(grids);
-  if (!grid) return undefined;
-  const paragraphs: NarrativeInput[] = [];
-  grid.values.forEach((row, r) => {
-    const cells = (row ?? [])
-      .map((value, c) => ({ value, c }))
-      .filter(({ value }) => !isBlank(value));
-    if (cells.length === 0) return;
-    const text = cells.map(({ value }) => String(value).trim()).join("");
-    if (text === "") return;
-    paragraphs.push({ text, sheet: grid.sheet, cell: gridAddress(grid, r, cells[0].c) });
-  });
-  return paragraphs;
 }
 
 /** Every amount, share and sum the 情况说明 states, against the tables. */

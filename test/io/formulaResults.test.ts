@@ -1,0 +1,116 @@
+/*
+ * Formula cells and their saved results, read by both .xlsx readers from parts written by hand (as
+ * Excel, openpyxl and XlsxWriter write them), so the test does not depend on how exceljs writes.
+ *
+ * - Excel saves each formula's last result in <v>: a saved 0, FALSE or empty text is that value.
+ * - openpyxl saves formulas with no result (<v/> or no <v>): there is no amount to read.
+ * - XlsxWriter saves 0 as every formula's result and marks the workbook to be recalculated on
+ *   opening (<calcPr fullCalcOnLoad="1"/>): those zeros are placeholders, not results.
+ */
+import JSZip from "jszip";
+import type { Grid } from "../../src/core/grid";
+import { gridsFromXlsxFull } from "../../src/io/excelJsGrids";
+import { gridsFromXlsxStreaming } from "../../src/io/xlsxStream";
+
+const SHEET =
+  '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+  // A: saved 0 (Excel) / B: no <v> / C: empty <v/> (openpyxl) / D: saved 12.5 / E: saved FALSE
+  '<row r="1"><c r="A1"><f>SUM(F1:G1)</f><v>0</v></c><c r="B1"><f>SUM(F1:G1)</f></c>' +
+  '<c r="C1"><f>SUM(F1:G1)</f><v></v></c><c r="D1"><f>F1+G1+12.5</f><v>12.5</v></c>' +
+  '<c r="E1" t="b"><f>F1&gt;0</f><v>0</v></c><c r="F1"><v>0</v></c><c r="G1"><v>0</v></c></row>' +
+  // A shared formula's master and a dependent cell, both with a saved 0.
+  '<row r="2"><c r="A2"><f t="shared" ref="A2:B2" si="0">F2+G2</f><v>0</v></c>' +
+  '<c r="B2"><f t="shared" si="0"/><v>0</v></c>' +
+  // An empty text result, as Excel saves =IF(F2=0,"",F2): t="str" and an empty <v/>, or none.
+  '<c r="C2" t="str"><f>IF(F2=0,"",F2)</f><v></v></c><c r="D2" t="str"><f>""</f></c></row>' +
+  "</sheetData></worksheet>";
+
+async function workbook(calcPr: string): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file(
+    "[Content_Types].xml",
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+      "</Types>"
+  );
+  zip.file(
+    "_rels/.rels",
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+  );
+  zip.file(
+    "xl/workbook.xml",
+    '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>' +
+      `<sheet name="支出总表" sheetId="1" r:id="rId1"/></sheets>${calcPr}</workbook>`
+  );
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+  );
+  zip.file("xl/worksheets/sheet1.xml", SHEET);
+  return zip.generateAsync({ type: "uint8array" });
+}
+
+const READERS: [string, (bytes: Uint8Array) => Promise<Grid[]>][] = [
+  ["the streaming reader", (bytes) => gridsFromXlsxStreaming(bytes)],
+  ["the full exceljs read", (bytes) => gridsFromXlsxFull(bytes)],
+];
+
+const notedCells = (grid: Grid) =>
+  (grid.cellNotes ?? [])
+    .filter((n) => n.kind === "formulaWithoutValue")
+    .map((n) => `${n.row},${n.col} ${n.text ?? "(no formula quoted)"}`);
+
+describe.each(READERS)("%s, on a workbook Excel saved", (_name, read) => {
+  let grid: Grid;
+  beforeAll(async () => {
+    [grid] = await read(await workbook('<calcPr calcId="191029"/>'));
+  });
+
+  it("reads a saved 0, a saved FALSE and a saved number as those values", () => {
+    expect(grid.values[0][0]).toBe(0);
+    expect(grid.values[0][3]).toBe(12.5);
+    expect(grid.values[0][4]).toBe(false);
+    expect(grid.values[1].slice(0, 2)).toEqual([0, 0]);
+  });
+
+  it("reads a saved empty text result (t=str) as empty text, not as a formula without one", () => {
+    expect(grid.values[1].slice(2, 4)).toEqual(["", ""]);
+    expect(notedCells(grid).filter((n) => n.startsWith("2,"))).toEqual([]);
+  });
+
+  it("notes the formulas saved with no result (no <v>, or an empty one), and only those", () => {
+    expect(grid.values[0].slice(1, 3)).toEqual(["", ""]);
+    expect(notedCells(grid)).toEqual(["1,2 =SUM(F1:G1)", "1,3 =SUM(F1:G1)"]);
+  });
+});
+
+describe.each(READERS)("%s, on a workbook marked to be recalculated on opening", (_name, read) => {
+  it.each([['<calcPr calcId="124519" fullCalcOnLoad="1"/>'], ['<calcPr fullCalcOnLoad="true"/>']])(
+    "%s: no saved result is taken as the formula's value",
+    async (calcPr) => {
+      const [grid] = await read(await workbook(calcPr));
+      expect(grid.values[0].slice(0, 5)).toEqual(["", "", "", "", ""]);
+      expect(grid.values[1].slice(0, 4)).toEqual(["", "", "", ""]);
+      expect(notedCells(grid)).toEqual([
+        "1,1 =SUM(F1:G1)",
+        "1,2 =SUM(F1:G1)",
+        "1,3 =SUM(F1:G1)",
+        "1,4 =F1+G1+12.5",
+        "1,5 =F1>0",
+        "2,1 =F2+G2",
+        // B2 shares A2's formula, moved: what the file holds for it names A2, not B2's own formula.
+        "2,2 (no formula quoted)",
+        '2,3 =IF(F2=0,"",F2)',
+        '2,4 =""',
+      ]);
+      // The numbers typed in are read as they are.
+      expect(grid.values[0].slice(5, 7)).toEqual([0, 0]);
+    }
+  );
+});
