@@ -53,12 +53,7 @@ test("a wording shared by several messages is kept once; one no other message ha
   const table = messageShapes(messages);
   const compact = messages.map((m) => table.compact(m));
   expect(table.shapes).toEqual([["甲为 ", "，乙为 ", ""]]);
-  expect(compact).toEqual([
-    [0, "1 2"],
-    [0, "30 40"],
-    [0, "500 600"],
-    "丙为 7",
-  ]);
+  expect(compact).toEqual([[0, "1 2"], [0, "30 40"], [0, "500 600"], "丙为 7"]);
   // A repeated message without numbers is its shape's index.
   const plain = messageShapes(["部门名称为空", "部门名称为空"]);
   expect(plain.compact("部门名称为空")).toBe(0);
@@ -92,7 +87,9 @@ describe("a bureau's report over the examples", () => {
     const data = clientData(departments, ABOUT);
     // The wordings are shared, not copied per department.
     expect(data.shapes.length).toBeGreaterThan(0);
-    expect(data.shapes.length).toBeLessThan(results[0].findings.length + results[1].findings.length);
+    expect(data.shapes.length).toBeLessThan(
+      results[0].findings.length + results[1].findings.length
+    );
     const SEVERITY = ["error", "warning", "info"];
     departments.forEach((d, i) => {
       const shown = data.departments[i].findings.map(
