@@ -18,8 +18,9 @@ import { TEMPLATE_LABEL, relatedText } from "../report";
 import { REPORT_TITLE, ReportAbout, describeRules, formatDateTime, ruleTitles } from "./about";
 import { Bar, Slice, barChart, donutChart } from "./charts";
 import { escapeHtml, jsonForScript } from "./escape";
-import { reportClient } from "./htmlClient";
+import { expandMessage, reportClient } from "./htmlClient";
 import { REPORT_CSS } from "./htmlStyle";
+import { CompactMessage, messageShapes } from "./messageShapes";
 import {
   Department,
   DepartmentStatus,
@@ -42,7 +43,8 @@ export type ClientFinding = [
   /** Index into `strings`, or -1: about the whole workbook. */
   sheet: number,
   cell: string,
-  message: string,
+  /** The message with the other cells it involves: as text, or by its shape (messageShapes.ts). */
+  message: CompactMessage,
   expected: string,
   actual: string,
   /** Index into `strings`. */
@@ -74,6 +76,8 @@ export interface ClientData {
   urgency: Record<DepartmentStatus, number>;
   /** Sheet names and rule ids, each once. */
   strings: string[];
+  /** The wording of messages that share it, each once, without their numbers (messageShapes.ts). */
+  shapes: string[][];
   /** Rule id → Chinese title. */
   titles: Record<string, string>;
   departments: ClientDepartment[];
@@ -95,7 +99,10 @@ export function clientData(departments: readonly Department[], about: ReportAbou
   };
   const titles: Record<string, string> = {};
   const known = ruleTitles();
-  const client = departments.map((d): ClientDepartment => ({
+  // The other cells a finding involves, named as the text output names them.
+  const texts = departments.map((d) => d.findings.map((f) => f.message + relatedText(f)));
+  const messages = messageShapes(texts.flat());
+  const client = departments.map((d, di): ClientDepartment => ({
     file: d.file,
     name: d.department ?? null,
     year: d.year ?? null,
@@ -103,15 +110,14 @@ export function clientData(departments: readonly Department[], about: ReportAbou
     status: d.status,
     counts: [d.counts.error, d.counts.warning, d.counts.info],
     error: d.error ?? null,
-    findings: d.findings.map((f): ClientFinding => {
+    findings: d.findings.map((f, fi): ClientFinding => {
       const title = known.get(f.ruleId);
       if (title !== undefined) titles[f.ruleId] = title;
       return [
         SEVERITY_INDEX[f.severity],
         f.sheet === undefined ? -1 : intern(f.sheet),
         f.cell ?? "",
-        // The other cells the finding involves, named as the text output names them.
-        f.message + relatedText(f),
+        messages.compact(texts[di][fi]),
         f.expected ?? "",
         f.actual ?? "",
         intern(f.ruleId),
@@ -132,6 +138,7 @@ export function clientData(departments: readonly Department[], about: ReportAbou
     },
     urgency: { ...STATUS_URGENCY },
     strings,
+    shapes: messages.shapes,
     titles,
     departments: client,
   };
@@ -166,7 +173,9 @@ export function renderHtmlReport(results: readonly FileResult[], about: ReportAb
   const departments = departmentsOf(results);
   const totals = totalsOf(results);
   const data = clientData(departments, about);
-  const script = `(${reportClient.toString()})();`;
+  // The client is handed the function that puts messages back together, so that the page and the
+  // tests (test/cli/review/messageShapes.test.ts) run the same one.
+  const script = `(${reportClient.toString()})(${expandMessage.toString()});`;
   // Marks the page as scripted before the table is parsed: the table is then laid out once, when
   // the script has wired it, instead of again and again while a thousand rows stream in. Without
   // scripts the class never appears and the table shows as it is.

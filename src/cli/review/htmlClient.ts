@@ -1,16 +1,21 @@
 /// <reference lib="dom" />
 /*
  * The HTML report's script. It runs in the reviewer's browser, not in Node: html.ts inlines it as
- * `(${reportClient.toString()})()`, so the function must be self-contained — it may use nothing
- * from this module or any import, only the DOM and its own inner functions. (Coverage
+ * `(${reportClient.toString()})(${expandMessage.toString()})`, so both functions must be
+ * self-contained — they may use nothing from this module or any import (types aside), only the DOM
+ * and their own inner functions. (Coverage
  * instrumentation would break that; jest.config.js leaves this file out of coverage.)
  *
  * It reads the data html.ts put in #report-data and adds to the static page: sorting and filtering
  * the department table, each department's findings on demand, and the one-department sheet to
  * print. Workbook text is only ever set as textContent, never as HTML.
  */
-export function reportClient(): void {
-  type Finding = [number, number, string, string, string, string, number, number];
+import type { CompactMessage } from "./messageShapes";
+
+export function reportClient(
+  expand: (shapes: string[][], message: CompactMessage) => string
+): void {
+  type Finding = [number, number, string, CompactMessage, string, string, number, number];
   interface Department {
     file: string;
     name: string | null;
@@ -30,6 +35,7 @@ export function reportClient(): void {
     };
     urgency: Record<string, number>;
     strings: string[];
+    shapes: string[][];
     titles: Record<string, string>;
     departments: Department[];
   }
@@ -81,6 +87,9 @@ export function reportClient(): void {
   function sheetOf(f: Finding): string {
     return f[F.sheet] < 0 ? "整个工作簿" : data.strings[f[F.sheet]];
   }
+  function messageOf(f: Finding): string {
+    return expand(data.shapes, f[F.message]);
+  }
   function ruleOf(f: Finding): string {
     return data.strings[f[F.rule]];
   }
@@ -102,7 +111,7 @@ export function reportClient(): void {
         const parts = [d.name || "", d.file, d.error || ""];
         for (const f of d.findings) {
           const rule = ruleOf(f);
-          parts.push(rule, data.titles[rule] || "", f[F.message], sheetOf(f), f[F.cell]);
+          parts.push(rule, data.titles[rule] || "", messageOf(f), sheetOf(f), f[F.cell]);
         }
         return parts.join("\n").toLowerCase();
       });
@@ -250,7 +259,7 @@ export function reportClient(): void {
       );
       row.appendChild(el("td", "sheet", sheetOf(f)));
       row.appendChild(el("td", "cell", f[F.cell]));
-      row.appendChild(el("td", "message", f[F.message]));
+      row.appendChild(el("td", "message", messageOf(f)));
       row.appendChild(el("td", "amount", amount(f[F.expected])));
       row.appendChild(el("td", "amount", amount(f[F.actual])));
       const rule = ruleOf(f);
@@ -353,7 +362,7 @@ export function reportClient(): void {
       row.appendChild(el("td", "s", sheetOf(f)));
       row.appendChild(el("td", "c", f[F.cell]));
       row.appendChild(el("td", "c", data.labels.severity[f[F.severity]]));
-      row.appendChild(el("td", "", f[F.message]));
+      row.appendChild(el("td", "", messageOf(f)));
       row.appendChild(el("td", "amount", amount(f[F.expected])));
       row.appendChild(el("td", "amount", amount(f[F.actual])));
     });
@@ -465,4 +474,19 @@ export function reportClient(): void {
 
   render();
   document.documentElement.dataset.ready = "true";
+}
+
+/**
+ * A finding's message from its form in the page's data (messageShapes.ts): the text itself, a shape
+ * without numbers, or a shape with its numbers put back between its pieces. Inlined into the page
+ * beside reportClient, so it too may use nothing from outside itself.
+ */
+export function expandMessage(shapes: string[][], message: CompactMessage): string {
+  if (typeof message === "string") return message;
+  if (typeof message === "number") return shapes[message][0];
+  const pieces = shapes[message[0]];
+  const numbers = message[1].split(" ");
+  let text = pieces[0];
+  for (let k = 1; k < pieces.length; k++) text += numbers[k - 1] + pieces[k];
+  return text;
 }

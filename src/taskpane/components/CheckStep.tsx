@@ -8,9 +8,6 @@ import {
   Button,
   Field,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   mergeClasses,
   Select,
   Spinner,
@@ -21,6 +18,7 @@ import type { ReactNode } from "react";
 import type { FindingFilters } from "../state";
 import type { CheckViewModel, FixViewModel, SelectView } from "../viewModels";
 import { FindingsList } from "./FindingsList";
+import { StatusMessage } from "./StatusMessage";
 import { useStepStyles } from "./styles";
 
 export interface CheckStepProps {
@@ -124,16 +122,10 @@ export function CheckStep({
       </div>
 
       <div role="status" aria-live="polite">
-        {vm.status && (
-          <MessageBar layout="multiline" intent={vm.status.intent}>
-            <MessageBarBody className={shared.wrap}>{vm.status.text}</MessageBarBody>
-          </MessageBar>
-        )}
+        {vm.status && <StatusMessage intent={vm.status.intent}>{vm.status.text}</StatusMessage>}
       </div>
       {fix?.vm.status && (
-        <MessageBar layout="multiline" intent={fix.vm.status.intent}>
-          <MessageBarBody className={shared.wrap}>{fix.vm.status.text}</MessageBarBody>
-        </MessageBar>
+        <StatusMessage intent={fix.vm.status.intent}>{fix.vm.status.text}</StatusMessage>
       )}
       {fix?.vm.undo && (
         <section aria-labelledby="undo-heading">
@@ -159,11 +151,7 @@ export function CheckStep({
           </ul>
         </section>
       )}
-      {vm.selectError && (
-        <MessageBar layout="multiline" intent="error">
-          <MessageBarBody className={shared.wrap}>{vm.selectError}</MessageBarBody>
-        </MessageBar>
-      )}
+      {vm.selectError && <StatusMessage intent="error">{vm.selectError}</StatusMessage>}
 
       {vm.facts.length > 0 && (
         <section aria-label={vm.factsLabel}>
@@ -183,18 +171,12 @@ export function CheckStep({
         <div>
           <Body1 className={shared.wrap}>{vm.tables.summary}</Body1>
           {vm.tables.missing.length > 0 && (
-            <MessageBar layout="multiline" intent={vm.tables.missingIntent}>
-              <MessageBarBody className={shared.wrap}>
-                <MessageBarTitle>{vm.tables.missingHeading}</MessageBarTitle>
-                <ul className={shared.bulletList}>
-                  {vm.tables.missing.map((title) => (
-                    <li key={title} className={shared.separators} data-label>
-                      {title}
-                    </li>
-                  ))}
-                </ul>
-              </MessageBarBody>
-            </MessageBar>
+            <StatusMessage
+              intent={vm.tables.missingIntent}
+              title={vm.tables.missingHeading}
+              lines={vm.tables.missing}
+              names
+            />
           )}
           {vm.tables.found.length + vm.tables.other.length > 0 && (
             <Accordion collapsible>
@@ -230,13 +212,10 @@ export function CheckStep({
       )}
 
       {vm.allWell && (
-        <MessageBar layout="multiline" intent="success">
-          <MessageBarBody className={shared.wrap}>
-            <MessageBarTitle>{vm.allWell.title}</MessageBarTitle>
-            {vm.allWell.body}
-            {vm.allWell.detail && <div>{vm.allWell.detail}</div>}
-          </MessageBarBody>
-        </MessageBar>
+        <StatusMessage intent="success" title={vm.allWell.title}>
+          {vm.allWell.body}
+          {vm.allWell.detail && <div>{vm.allWell.detail}</div>}
+        </StatusMessage>
       )}
 
       {vm.counts.length > 0 && (

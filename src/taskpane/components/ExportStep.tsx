@@ -3,15 +3,16 @@ import {
   Button,
   Caption1,
   Checkbox,
-  MessageBar,
-  MessageBarBody,
   mergeClasses,
   Spinner,
   Subtitle2,
 } from "@fluentui/react-components";
 import type { ExportTarget } from "../state";
 import type { ExportViewModel } from "../viewModels";
+import { HeadedList } from "./HeadedList";
+import { StatusMessage } from "./StatusMessage";
 import { useStepStyles } from "./styles";
+import { WholeLabel } from "./WholeLabel";
 
 export interface ExportStepProps {
   vm: ExportViewModel;
@@ -28,9 +29,7 @@ export function ExportStep({ vm, onExport, onOverride }: ExportStepProps) {
       </Subtitle2>
 
       {vm.checkStatus && (
-        <MessageBar layout="multiline" intent={vm.checkStatus.intent}>
-          <MessageBarBody className={shared.wrap}>{vm.checkStatus.text}</MessageBarBody>
-        </MessageBar>
+        <StatusMessage intent={vm.checkStatus.intent}>{vm.checkStatus.text}</StatusMessage>
       )}
       {vm.reason && (
         <Body1 id="export-reason" className={shared.wrap}>
@@ -44,11 +43,7 @@ export function ExportStep({ vm, onExport, onOverride }: ExportStepProps) {
           onChange={(_, data) => onOverride(data.checked === true)}
         />
       )}
-      {vm.warning && (
-        <MessageBar layout="multiline" intent="warning">
-          <MessageBarBody className={shared.wrap}>{vm.warning}</MessageBarBody>
-        </MessageBar>
-      )}
+      {vm.warning && <StatusMessage intent="warning">{vm.warning}</StatusMessage>}
 
       <div role="group" aria-label={vm.buttonsLabel} className={shared.buttonColumn}>
         {vm.actions.map((action) => (
@@ -71,9 +66,7 @@ export function ExportStep({ vm, onExport, onOverride }: ExportStepProps) {
           <ul className={shared.plainList}>
             {vm.files.names.map((name) => (
               <li key={name}>
-                <Caption1 className={shared.label} title={name} data-label>
-                  {name}
-                </Caption1>
+                <WholeLabel as={Caption1} text={name} />
               </li>
             ))}
           </ul>
@@ -82,28 +75,20 @@ export function ExportStep({ vm, onExport, onOverride }: ExportStepProps) {
 
       <div role="status" aria-live="polite">
         {vm.status && (
-          <MessageBar layout="multiline" intent={vm.status.intent}>
-            {/* It names the file: wrapped at its separators, like the file list. */}
-            <MessageBarBody className={shared.separators} data-label>
-              {vm.status.text}
-            </MessageBarBody>
-          </MessageBar>
+          // It names the file: wrapped at its separators, like the file list.
+          <StatusMessage intent={vm.status.intent} names>
+            {vm.status.text}
+          </StatusMessage>
         )}
       </div>
 
       {vm.changes && (
-        <section aria-labelledby="export-changes-heading">
-          <h3 id="export-changes-heading" className={shared.subheading}>
-            {vm.changes.heading}
-          </h3>
-          <ul className={mergeClasses(shared.bulletList, shared.wrap)}>
-            {vm.changes.items.map((item, i) => (
-              <li key={i} className={shared.separators} data-label>
-                {item}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <HeadedList
+          id="export-changes-heading"
+          heading={vm.changes.heading}
+          items={vm.changes.items}
+          names
+        />
       )}
     </section>
   );

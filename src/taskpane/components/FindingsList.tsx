@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import type { FindingGroupView, FindingItemView } from "../viewModels";
 import { useStepStyles } from "./styles";
+import { WholeLabel } from "./WholeLabel";
 
 export interface FindingsListProps {
   groups: readonly FindingGroupView[];
@@ -175,13 +176,7 @@ export function FindingsList({ groups, openGroups, onToggle, onSelect, onFix }: 
             {group.hint && <Caption1 className={shared.muted}>{group.hint}</Caption1>}
             {group.sheets.map((sheet) => (
               <section key={sheet.key} className={styles.sheet}>
-                <h4
-                  className={mergeClasses(styles.sheetTitle, shared.label)}
-                  title={sheet.title}
-                  data-label
-                >
-                  {sheet.title}
-                </h4>
+                <WholeLabel as="h4" className={styles.sheetTitle} text={sheet.title} />
                 <ul className={shared.plainList}>
                   {sheet.findings.map((item) => (
                     <FindingItem key={item.key} item={item} onSelect={onSelect} onFix={onFix} />

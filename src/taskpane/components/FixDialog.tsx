@@ -7,12 +7,11 @@ import {
   DialogSurface,
   DialogTitle,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Spinner,
   tokens,
 } from "@fluentui/react-components";
 import type { FixDialogView } from "../viewModels";
+import { StatusMessage } from "./StatusMessage";
 import { useStepStyles } from "./styles";
 
 export interface FixDialogProps {
@@ -65,18 +64,9 @@ export function FixDialog({ vm, onConfirm, onCancel }: FixDialogProps) {
           <DialogContent id="fix-body" className={shared.wrap}>
             {vm.busyText && <Spinner size="tiny" label={vm.busyText} />}
             {vm.problem && (
-              <MessageBar layout="multiline" intent={vm.problem.intent}>
-                <MessageBarBody className={shared.wrap}>
-                  {vm.problem.text}
-                  {vm.problem.details.length > 0 && (
-                    <ul className={shared.bulletList}>
-                      {vm.problem.details.map((detail) => (
-                        <li key={detail}>{detail}</li>
-                      ))}
-                    </ul>
-                  )}
-                </MessageBarBody>
-              </MessageBar>
+              <StatusMessage intent={vm.problem.intent} lines={vm.problem.details}>
+                {vm.problem.text}
+              </StatusMessage>
             )}
             {vm.rows.length > 0 && (
               <>

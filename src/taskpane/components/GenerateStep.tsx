@@ -4,9 +4,6 @@ import {
   Button,
   Field,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   mergeClasses,
   ProgressBar,
   Select,
@@ -17,7 +14,10 @@ import {
 import type { TemplateId } from "../../core/model";
 import type { GenerateViewModel } from "../viewModels";
 import { ConfirmReplaceDialog } from "./ConfirmReplaceDialog";
+import { HeadedList } from "./HeadedList";
+import { StatusMessage } from "./StatusMessage";
 import { useStepStyles } from "./styles";
+import { WholeLabel } from "./WholeLabel";
 
 export interface GenerateStepProps {
   vm: GenerateViewModel;
@@ -74,34 +74,24 @@ export function GenerateStep({
       </Field>
 
       {vm.sheets.items.length > 0 && (
-        <section aria-labelledby="generate-sheets-heading">
-          <h3 id="generate-sheets-heading" className={shared.subheading}>
-            {vm.sheets.heading}
-          </h3>
-          <ol className={mergeClasses(shared.bulletList, shared.wrap)}>
-            {vm.sheets.items.map((sheet) => (
-              <li key={sheet.name}>
-                <span className={styles.sheet}>
-                  <span className={shared.label} title={sheet.name} data-label>
-                    {sheet.name}
-                  </span>
-                  {sheet.note && (
-                    <Badge appearance="tint" color="warning" size="small">
-                      {sheet.note}
-                    </Badge>
-                  )}
-                </span>
-              </li>
-            ))}
-          </ol>
-        </section>
+        <HeadedList
+          id="generate-sheets-heading"
+          heading={vm.sheets.heading}
+          ordered
+          items={vm.sheets.items.map((sheet) => (
+            <span key={sheet.name} className={styles.sheet}>
+              <WholeLabel text={sheet.name} />
+              {sheet.note && (
+                <Badge appearance="tint" color="warning" size="small">
+                  {sheet.note}
+                </Badge>
+              )}
+            </span>
+          ))}
+        />
       )}
 
-      {vm.warning && (
-        <MessageBar layout="multiline" intent="warning">
-          <MessageBarBody className={shared.wrap}>{vm.warning}</MessageBarBody>
-        </MessageBar>
-      )}
+      {vm.warning && <StatusMessage intent="warning">{vm.warning}</StatusMessage>}
 
       <div className={shared.buttonColumn}>
         <Button
@@ -127,41 +117,23 @@ export function GenerateStep({
           </Field>
         )}
         {vm.summary && (
-          <MessageBar layout="multiline" intent={vm.summary.intent}>
-            <MessageBarBody className={shared.wrap}>
-              <MessageBarTitle>{vm.summary.title}</MessageBarTitle>
-              {vm.summary.detail}
-            </MessageBarBody>
-          </MessageBar>
+          <StatusMessage intent={vm.summary.intent} title={vm.summary.title}>
+            {vm.summary.detail}
+          </StatusMessage>
         )}
       </div>
 
       {vm.notes && (
-        <section aria-labelledby="generate-notes-heading">
-          <h3 id="generate-notes-heading" className={shared.subheading}>
-            {vm.notes.heading}
-          </h3>
-          <ul className={mergeClasses(shared.bulletList, shared.wrap)}>
-            {vm.notes.items.map((note, i) => (
-              <li key={i}>{note}</li>
-            ))}
-          </ul>
-        </section>
+        <HeadedList id="generate-notes-heading" heading={vm.notes.heading} items={vm.notes.items} />
       )}
 
       {vm.changes && (
-        <section aria-labelledby="generate-changes-heading">
-          <h3 id="generate-changes-heading" className={shared.subheading}>
-            {vm.changes.heading}
-          </h3>
-          <ul className={mergeClasses(shared.bulletList, shared.wrap)}>
-            {vm.changes.items.map((item, i) => (
-              <li key={i} className={shared.separators} data-label>
-                {item}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <HeadedList
+          id="generate-changes-heading"
+          heading={vm.changes.heading}
+          items={vm.changes.items}
+          names
+        />
       )}
 
       <ConfirmReplaceDialog vm={vm.confirm} onConfirm={onConfirm} onCancel={onCancel} />

@@ -3,19 +3,12 @@
  * the file in use with its 部门 and 年度, whether it pairs with this workbook, and 移除. The file is
  * read in the pane (App → actions.readPreviousYearFile); nothing is uploaded.
  */
-import {
-  Body1,
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  mergeClasses,
-  Spinner,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Button, makeStyles, Spinner, tokens } from "@fluentui/react-components";
 import { useRef } from "react";
 import type { PreviousYearViewModel } from "../viewModels";
+import { StatusMessage } from "./StatusMessage";
 import { useStepStyles } from "./styles";
+import { WholeLabel } from "./WholeLabel";
 
 export interface PreviousYearPickerProps {
   vm: PreviousYearViewModel;
@@ -90,36 +83,17 @@ export function PreviousYearPicker({ vm, onPick, onRemove }: PreviousYearPickerP
             <div key={fact.label} className={styles.factRow}>
               <dt className={styles.factLabel}>{fact.label}</dt>
               {/* A file or department name stays whole at 320 px: cut, with the whole in its tooltip. */}
-              <dd
-                className={mergeClasses(styles.factValue, shared.label)}
-                title={fact.value}
-                data-label
-              >
-                {fact.value}
-              </dd>
+              <WholeLabel as="dd" className={styles.factValue} text={fact.value} />
             </div>
           ))}
         </dl>
       )}
       {vm.status && (
-        <MessageBar layout="multiline" intent={vm.status.intent}>
-          <MessageBarBody className={shared.wrap}>
-            {vm.status.text}
-            {vm.status.lines.length > 0 && (
-              <ul className={shared.bulletList}>
-                {vm.status.lines.map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-            )}
-          </MessageBarBody>
-        </MessageBar>
+        <StatusMessage intent={vm.status.intent} lines={vm.status.lines}>
+          {vm.status.text}
+        </StatusMessage>
       )}
-      {vm.saveWarning && (
-        <MessageBar layout="multiline" intent="warning">
-          <MessageBarBody className={shared.wrap}>{vm.saveWarning}</MessageBarBody>
-        </MessageBar>
-      )}
+      {vm.saveWarning && <StatusMessage intent="warning">{vm.saveWarning}</StatusMessage>}
     </section>
   );
 }
