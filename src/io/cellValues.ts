@@ -71,28 +71,6 @@ export function formulaResult(
   return (result === undefined ? formula : { ...formula, result }) as ExcelJS.CellValue;
 }
 
-/**
- * The cells of a worksheet part whose formula's saved result is empty text: t="str" with an empty
- * or no <v> (exceljs reads them as formulas without a result: it keeps no cell's t).
- */
-export function emptyTextResults(sheetXml: string): Set<string> {
-  const refs = new Set<string>();
-  const cells = /<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
-  for (let m = cells.exec(sheetXml); m !== null; m = cells.exec(sheetXml)) {
-    const [, attributes, inner = ""] = m;
-    if (!/\bt\s*=\s*["']str["']/.test(attributes) || !/<(?:[\w.-]+:)?f\b/.test(inner)) continue;
-    if (/<(?:[\w.-]+:)?v\b[^>]*>[^<]/.test(inner)) continue;
-    const ref = /\br\s*=\s*["']([A-Za-z]+\d+)["']/.exec(attributes)?.[1];
-    if (ref) refs.add(ref.toUpperCase());
-  }
-  return refs;
-}
-
-/** The workbook part's calcPr asks for a full recalculation on opening (fullCalcOnLoad). */
-export function recalculatesOnLoad(workbookXml: string): boolean {
-  return /<(?:[\w.-]+:)?calcPr\b[^>]*?\bfullCalcOnLoad\s*=\s*["'](?:1|true)["']/.test(workbookXml);
-}
-
 export function parseRange(ref: string): CellRange | undefined {
   const [from, to = from] = ref.split(":");
   const a = parseA1(from);

@@ -8,14 +8,9 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellNote, CellRange, CellValue, Grid } from "../core/grid";
-import {
-  NotAWorkbookError,
-  emptyTextResults,
-  formulaResult,
-  parseRange,
-  plainValue,
-  recalculatesOnLoad,
-} from "./cellValues";
+import { NotAWorkbookError, formulaResult, parseRange, plainValue } from "./cellValues";
+import { readXml } from "./saxXml";
+import type { XmlHandler } from "./saxXml";
 
 export { NotAWorkbookError, parseRange, plainValue };
 
@@ -89,7 +84,7 @@ export async function gridsFromXlsxFull(data: ArrayBuffer | Uint8Array): Promise
   if (workbook.worksheets.length === 0)
     throw new NotAWorkbookError(workbookPart ? "noSheets" : "notWorkbook");
   // exceljs reads calcPr but keeps none of its attributes.
-  const workbookXml = workbookPart ? await workbookPart.async("string") : "";
+  const workbookXml = workbookPart ? await workbookPart.async("uint8array") : new Uint8Array();
   const recalculate = recalculatesOnLoad(workbookXml);
   return gridsFromWorkbook(
     workbook,
@@ -98,43 +93,90 @@ export async function gridsFromXlsxFull(data: ArrayBuffer | Uint8Array): Promise
   );
 }
 
+/** An element's name without its namespace prefix (x:c → c). */
+const localName = (name: string) => name.slice(name.indexOf(":") + 1);
+
+/** A handler that listens to opening tags only. */
+function onOpen(open: XmlHandler["open"]): XmlHandler {
+  return { open, close() {}, text() {}, wantsText: () => false };
+}
+
+/** The workbook part's calcPr asks for a full recalculation on opening (fullCalcOnLoad). */
+function recalculatesOnLoad(workbookXml: Uint8Array): boolean {
+  let recalculate = false;
+  if (workbookXml.length > 0)
+    readXml(
+      workbookXml,
+      onOpen((name, attributes) => {
+        if (localName(name) === "calcPr")
+          recalculate = attributes.fullCalcOnLoad === "1" || attributes.fullCalcOnLoad === "true";
+      })
+    );
+  return recalculate;
+}
+
 /**
- * By sheet name, the cells whose formula's saved result is empty text (emptyTextResults), which
- * exceljs cannot tell from formulas saved without a result. Sheets are found as the workbook part
- * names them (its relationships give each one's part).
+ * By sheet name, the cells whose formula's saved result is empty text (t="str" with an empty or no
+ * <v>), which exceljs cannot tell from formulas saved without a result: it keeps no cell's t.
+ * Sheets are found as the streaming reader finds them: the workbook part names each one, its
+ * relationships give the part.
  */
 async function emptyTextResultsBySheet(
   zip: JSZip,
-  workbookXml: string
+  workbookXml: Uint8Array
 ): Promise<Map<string, Set<string>>> {
-  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<(?:[\w.-]+:)?Relationship\b[^>]*>/g)) {
-    const id = /\bId\s*=\s*"([^"]*)"/.exec(m[0])?.[1];
-    const target = /\bTarget\s*=\s*"([^"]*)"/.exec(m[0])?.[1];
-    if (id !== undefined && target !== undefined)
-      targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
-  }
   const out = new Map<string, Set<string>>();
-  for (const m of workbookXml.matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*>/g)) {
-    const name = /\bname\s*=\s*"([^"]*)"/.exec(m[0])?.[1];
-    const id = /\br:id\s*=\s*"([^"]*)"/.exec(m[0])?.[1];
-    const part = id === undefined ? undefined : zip.file(targets.get(id) ?? "");
-    if (name === undefined || !part) continue;
-    const refs = emptyTextResults(await part.async("string"));
-    if (refs.size > 0) out.set(decodeXmlText(name), refs);
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")?.async("uint8array");
+  if (!rels || workbookXml.length === 0) return out;
+  const targets = new Map<string, string>();
+  readXml(
+    rels,
+    onOpen((name, attributes) => {
+      if (localName(name) === "Relationship" && attributes.Id && attributes.Target)
+        targets.set(attributes.Id, `xl/${attributes.Target.replace(/^(\s|\/xl\/)+/, "")}`);
+    })
+  );
+  const sheets: { name: string; path: string }[] = [];
+  readXml(
+    workbookXml,
+    onOpen((name, attributes) => {
+      const path = targets.get(attributes["r:id"] ?? "");
+      if (localName(name) === "sheet" && attributes.name !== undefined && path !== undefined)
+        sheets.push({ name: attributes.name, path });
+    })
+  );
+  for (const sheet of sheets) {
+    const part = await zip.file(sheet.path)?.async("uint8array");
+    const refs = part ? emptyTextResults(part) : undefined;
+    if (refs && refs.size > 0) out.set(sheet.name, refs);
   }
   return out;
 }
 
-/** The five predefined entities and character references of an attribute value. */
-function decodeXmlText(text: string): string {
-  return text
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(parseInt(dec, 10)))
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
+/** The cells of a worksheet part whose formula's saved result is empty text. */
+function emptyTextResults(sheetXml: Uint8Array): Set<string> {
+  const refs = new Set<string>();
+  let cell: { ref?: string; text: boolean; formula: boolean; value: boolean } | undefined;
+  let inValue = false;
+  readXml(sheetXml, {
+    open(name, attributes) {
+      const local = localName(name);
+      if (local === "c")
+        cell = { ref: attributes.r, text: attributes.t === "str", formula: false, value: false };
+      else if (cell && local === "f") cell.formula = true;
+      else if (cell && local === "v") inValue = true;
+    },
+    close(name) {
+      const local = localName(name);
+      if (local === "v") inValue = false;
+      if (local !== "c" || !cell) return;
+      if (cell.text && cell.formula && !cell.value && cell.ref) refs.add(cell.ref.toUpperCase());
+      cell = undefined;
+    },
+    text(text) {
+      if (cell && text !== "") cell.value = true;
+    },
+    wantsText: () => inValue,
+  });
+  return refs;
 }

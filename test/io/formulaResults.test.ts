@@ -25,7 +25,15 @@ const SHEET =
   '<c r="C2" t="str"><f>IF(F2=0,"",F2)</f><v></v></c><c r="D2" t="str"><f>""</f></c></row>' +
   "</sheetData></worksheet>";
 
-async function workbook(calcPr: string): Promise<Uint8Array> {
+/** How the workbook part names its sheet and where its relationship puts the sheet's part. */
+interface SheetNaming {
+  name: string;
+  target: string;
+}
+
+const PLAIN_NAMING: SheetNaming = { name: "支出总表", target: "worksheets/sheet1.xml" };
+
+async function workbook(calcPr: string, naming = PLAIN_NAMING): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file(
     "[Content_Types].xml",
@@ -45,12 +53,12 @@ async function workbook(calcPr: string): Promise<Uint8Array> {
     "xl/workbook.xml",
     '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>' +
-      `<sheet name="支出总表" sheetId="1" r:id="rId1"/></sheets>${calcPr}</workbook>`
+      `<sheet name="${naming.name}" sheetId="1" r:id="rId1"/></sheets>${calcPr}</workbook>`
   );
   zip.file(
     "xl/_rels/workbook.xml.rels",
     '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+      `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${naming.target}"/></Relationships>`
   );
   zip.file("xl/worksheets/sheet1.xml", SHEET);
   return zip.generateAsync({ type: "uint8array" });
@@ -87,6 +95,14 @@ describe.each(READERS)("%s, on a workbook Excel saved", (_name, read) => {
   it("notes the formulas saved with no result (no <v>, or an empty one), and only those", () => {
     expect(grid.values[0].slice(1, 3)).toEqual(["", ""]);
     expect(notedCells(grid)).toEqual(["1,2 =SUM(F1:G1)", "1,3 =SUM(F1:G1)"]);
+  });
+
+  it("finds the empty text results of a sheet whose name holds an entity and whose part is named from the root", async () => {
+    const naming = { name: "收入&amp;支出", target: "/xl/worksheets/sheet1.xml" };
+    const [named] = await read(await workbook('<calcPr calcId="191029"/>', naming));
+    expect(named.sheet).toBe("收入&支出");
+    expect(named.values[1].slice(2, 4)).toEqual(["", ""]);
+    expect(notedCells(named)).toEqual(["1,2 =SUM(F1:G1)", "1,3 =SUM(F1:G1)"]);
   });
 });
 
