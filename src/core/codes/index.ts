@@ -13,5 +13,5 @@ export type { UserEntryProblem } from "./catalog";
 export { FUNCTION_CODES } from "./functionCodes";
 export { ECONOMIC_CODES } from "./economicCodes";
 export { ECONOMIC_TO_GOV_ECONOMIC, GOV_ECONOMIC_CODES } from "./govEconomicCodes";
-export { CODE_LENGTHS, readCodeCell } from "./readCode";
+export { CODE_LENGTHS, readCodeCell, typedCodeText } from "./readCode";
 export type { CodeCellReading, CodeProblem } from "./readCode";

@@ -54,6 +54,15 @@ function looksLikeCode(text: string): boolean {
   return /\d/.test(text) && !/[\u3400-\u9fff]/.test(text.replace(/〇/g, ""));
 }
 
+/** A code cell's text as typed: NFKC, without Excel's leading apostrophe, zero-width marks, trimmed. */
+export function typedCodeText(value: string): string {
+  return value
+    .normalize("NFKC")
+    .replace(/^'/, "")
+    .replace(/[\u200b\ufeff]/g, "")
+    .trim();
+}
+
 /** Undefined for a blank cell and for text that is not meant as a code. */
 export function readCodeCell(value: unknown): CodeCellReading | undefined {
   if (typeof value === "number") {
@@ -62,11 +71,7 @@ export function readCodeCell(value: unknown): CodeCellReading | undefined {
     return /^\d+$/.test(text) ? judgeDigits(text, []) : { text, problems: badCharacters(text) };
   }
   if (typeof value !== "string") return undefined;
-  const text = value
-    .normalize("NFKC")
-    .replace(/^'/, "")
-    .replace(/[\u200b\ufeff]/g, "")
-    .trim();
+  const text = typedCodeText(value);
   if (text === "" || !looksLikeCode(text)) return undefined;
   const problems: CodeProblem[] = [];
   if (/\s/.test(text)) problems.push({ kind: "space" });

@@ -1,4 +1,4 @@
-import { CODE_LENGTHS, Catalog, readCodeCell, systemOfCode } from "../codes";
+import { CODE_LENGTHS, Catalog, readCodeCell, systemOfCode, typedCodeText } from "../codes";
 import type { CatalogEntry, CodeCellReading, CodeProblem, CodeSystem } from "../codes";
 import { CellValue, Grid, gridAddress, noteAt } from "../grid";
 import type { CellNote } from "../grid";
@@ -884,9 +884,7 @@ function percentCell(grid: Grid, r: number, c: number): AmountCell {
 const SEGMENTED_CODE = /^\d{3}(?:[ .\-·]\d{2}){1,2}$/;
 
 function isSegmentedCode(raw: CellValue): boolean {
-  return (
-    typeof raw === "string" && SEGMENTED_CODE.test(raw.normalize("NFKC").replace(/^'/, "").trim())
-  );
+  return typeof raw === "string" && SEGMENTED_CODE.test(typedCodeText(raw));
 }
 
 /**
@@ -928,13 +926,7 @@ function readCodeParts(
     const raw = row[c];
     if (typeof raw === "number" && Number.isInteger(raw) && raw >= 0)
       return String(raw).padStart(digits[i], "0");
-    return typeof raw === "string"
-      ? raw
-          .normalize("NFKC")
-          .replace(/^'/, "")
-          .replace(/[\u200b\ufeff]/g, "")
-          .trim()
-      : compactText(raw);
+    return typeof raw === "string" ? typedCodeText(raw) : compactText(raw);
   });
   const filled = texts.map((t, i) => (t !== "" ? i : -1)).filter((i) => i >= 0);
   const firstAddress = gridAddress(grid, r, parts[0]);
@@ -956,7 +948,7 @@ function readCodeParts(
   }
   const joined = prefix + texts.slice(first, last + 1).join("");
   const wrong = filled.find(
-    (i) => i >= first && i <= last && !new RegExp(`^\\d{${digits[i]}}$`).test(texts[i])
+    (i) => i >= first && i <= last && (texts[i].length !== digits[i] || !/^\d+$/.test(texts[i]))
   );
   const gap = texts.slice(first, last + 1).indexOf("");
   const at = wrong ?? (gap >= 0 ? first + gap : last);
