@@ -89,15 +89,15 @@ export function checkWorkbookWith(
   options: WorkbookCheckOptions = {}
 ): WorkbookCheckResult {
   const inputRules = parts.inputRules;
-  if (!inputRules && (options.narrative || options.previous || findNarrativeSheet(grids)))
+  // The 情况说明 sheet is prose, checked against the tables by the narrative rule, not read as a table.
+  const narrativeGrid = findNarrativeSheet(grids);
+  if (!inputRules && (options.narrative || options.previous || narrativeGrid))
     throw new Error("checkWorkbookWith: this workbook needs the rules of rules/inputRules.ts");
   const catalog = options.catalog ?? Catalog.standard();
   const findings: Finding[] = [];
   // A ledger workbook is checked line by line, then through the standard tables derived from it;
   // other sheets of that workbook (绩效目标 forms, say) are read as they are.
   let ledger: Ledger | undefined;
-  // The 情况说明 sheet is prose, checked against the tables by the narrative rule, not read as a table.
-  const narrativeGrid = findNarrativeSheet(grids);
   const narrative = options.narrative ?? readNarrativeSheet(grids);
   let tableGrids = grids.filter((g) => g !== narrativeGrid);
   const { ledgerGrid, infoGrid } = findLedger(grids);
