@@ -54,12 +54,15 @@ export class XmlReader {
   }
 }
 
+/** Decodes whole parts (no stream: it keeps nothing from one part to the next). */
+const WHOLE_TEXT = new TextDecoder("utf-8");
+
 /**
  * Reads a whole part held in memory (the small parts, and worksheets of up to a few MB): by the
  * plain scanner below when the text is within what it reads exactly as saxes does, else by saxes.
  */
 export function readXml(bytes: Uint8Array, handler: XmlHandler): void {
-  const text = new TextDecoder("utf-8").decode(bytes);
+  const text = WHOLE_TEXT.decode(bytes);
   const start = plainXmlPrologEnd(text);
   if (start >= 0) {
     scanElements(text, start, handler);
@@ -122,6 +125,9 @@ class XmlSyntaxError extends Error {
   }
 }
 
+/** The attributes of every element that has none (most of a worksheet's): read, never written. */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", apos: "'", quot: '"' };
 
 function isXmlChar(code: number): boolean {
@@ -162,6 +168,18 @@ function decodeEntities(raw: string, at: number): string {
   return out + raw.slice(from);
 }
 
+/** How a name's characters are read: 0 part of the name, 1 ends it, 2 an error. ASCII only; others are names. */
+function nameTable(ends: readonly number[], bad: readonly number[]): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const c of ends) table[c] = 1;
+  for (const c of bad) table[c] = 2;
+  return table;
+}
+/** An element's name ends at whitespace, "/" or ">". */
+const ELEMENT_NAME = nameTable([32, 10, 9, 47, 62], [61, 60, 34, 39, 38]);
+/** An attribute's name ends at whitespace, "=", "/" or ">". */
+const ATTRIBUTE_NAME = nameTable([32, 10, 9, 61, 47, 62], [60, 34, 39, 38]);
+
 function isSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 9;
 }
@@ -178,6 +196,9 @@ function scanElements(text: string, start: number, handler: XmlHandler): void {
   const n = text.length;
   const open: string[] = [];
   let rootClosed = false;
+  // The next "&" at or after i (n when none): text nobody wants is decoded only to check its
+  // entities, and most text has none.
+  let nextAmp = -1;
   while (i < n) {
     const lt = text.indexOf("<", i);
     const end = lt < 0 ? n : lt;
@@ -190,9 +211,13 @@ function scanElements(text: string, start: number, handler: XmlHandler): void {
         // saxes passes on the spaces outside the root, but for those the document starts with,
         // with its line ends as \n.
         if (i > 0 && handler.wantsText()) handler.text(text.slice(i, end).replace(/\r\n?/g, "\n"));
-      } else {
-        const value = decodeEntities(text.slice(i, end), i);
-        if (handler.wantsText()) handler.text(value);
+      } else if (handler.wantsText()) handler.text(decodeEntities(text.slice(i, end), i));
+      else {
+        if (nextAmp < i) {
+          nextAmp = text.indexOf("&", i);
+          if (nextAmp < 0) nextAmp = n;
+        }
+        if (nextAmp < end) decodeEntities(text.slice(i, end), i);
       }
     }
     if (lt < 0) break;
@@ -201,8 +226,14 @@ function scanElements(text: string, start: number, handler: XmlHandler): void {
       if (gt < 0) throw new XmlSyntaxError("unterminated closing tag", lt);
       let nameEnd = gt;
       while (nameEnd > lt + 2 && isSpace(text.charCodeAt(nameEnd - 1))) nameEnd--;
-      const name = text.slice(lt + 2, nameEnd);
-      if (open.pop() !== name) throw new XmlSyntaxError(`unmatched closing tag ${name}`, lt);
+      // The name is compared in place: the open element's own string is the one passed on.
+      const name = open.pop();
+      if (
+        name === undefined ||
+        name.length !== nameEnd - (lt + 2) ||
+        !text.startsWith(name, lt + 2)
+      )
+        throw new XmlSyntaxError(`unmatched closing tag ${text.slice(lt + 2, nameEnd)}`, lt);
       handler.close(name);
       if (open.length === 0) rootClosed = true;
       i = gt + 1;
@@ -213,13 +244,13 @@ function scanElements(text: string, start: number, handler: XmlHandler): void {
     let k = lt + 1;
     for (; k < n; k++) {
       const c = text.charCodeAt(k);
-      if (isSpace(c) || c === 47 || c === 62) break;
-      if (c === 61 || c === 60 || c === 34 || c === 39 || c === 38)
-        throw new XmlSyntaxError("bad character in a name", k);
+      const kind = c < 128 ? ELEMENT_NAME[c] : 0;
+      if (kind === 1) break;
+      if (kind === 2) throw new XmlSyntaxError("bad character in a name", k);
     }
     if (k === lt + 1 || k >= n) throw new XmlSyntaxError("bad tag", lt);
     const name = text.slice(lt + 1, k);
-    const attributes: Record<string, string> = {};
+    let attributes = NO_ATTRIBUTES;
     let selfClosing = false;
     for (;;) {
       const before = k;
@@ -240,9 +271,9 @@ function scanElements(text: string, start: number, handler: XmlHandler): void {
       const nameStart = k;
       for (; k < n; k++) {
         const a = text.charCodeAt(k);
-        if (isSpace(a) || a === 61 || a === 47 || a === 62) break;
-        if (a === 60 || a === 34 || a === 39 || a === 38)
-          throw new XmlSyntaxError("bad character in a name", k);
+        const kind = a < 128 ? ATTRIBUTE_NAME[a] : 0;
+        if (kind === 1) break;
+        if (kind === 2) throw new XmlSyntaxError("bad character in a name", k);
       }
       const attribute = text.slice(nameStart, k);
       while (k < n && isSpace(text.charCodeAt(k))) k++;
@@ -251,15 +282,26 @@ function scanElements(text: string, start: number, handler: XmlHandler): void {
       while (k < n && isSpace(text.charCodeAt(k))) k++;
       const quote = text.charCodeAt(k);
       if (quote !== 34 && quote !== 39) throw new XmlSyntaxError("unquoted attribute value", k);
-      const close = text.indexOf(quote === 34 ? '"' : "'", k + 1);
-      if (close < 0) throw new XmlSyntaxError("unterminated attribute value", k);
+      // One pass to the closing quote, noting what the value holds (values are short: a loop costs
+      // less than an indexOf for each character looked for).
+      let close = k + 1;
+      let spaces = false;
+      let entities = false;
+      for (; close < n; close++) {
+        const v = text.charCodeAt(close);
+        if (v === quote) break;
+        if (v === 60 /* < */) throw new XmlSyntaxError("< in an attribute value", k);
+        if (v === 38 /* & */) entities = true;
+        else if (v === 10 || v === 9) spaces = true;
+      }
+      if (close >= n) throw new XmlSyntaxError("unterminated attribute value", k);
       let raw = text.slice(k + 1, close);
-      if (raw.indexOf("<") >= 0) throw new XmlSyntaxError("< in an attribute value", k);
       // Literal tabs and line ends in a value are spaces (character references stay), as in saxes.
-      if (raw.indexOf("\n") >= 0 || raw.indexOf("\t") >= 0) raw = raw.replace(/[\n\t]/g, " ");
-      if (Object.prototype.hasOwnProperty.call(attributes, attribute))
+      if (spaces) raw = raw.replace(/[\n\t]/g, " ");
+      if (attributes === NO_ATTRIBUTES) attributes = {};
+      else if (Object.prototype.hasOwnProperty.call(attributes, attribute))
         throw new XmlSyntaxError(`attribute ${attribute} given twice`, nameStart);
-      attributes[attribute] = decodeEntities(raw, k + 1);
+      attributes[attribute] = entities ? decodeEntities(raw, k + 1) : raw;
       k = close + 1;
     }
     handler.open(name, attributes, selfClosing);

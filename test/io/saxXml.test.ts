@@ -93,3 +93,22 @@ describe("the plain XML scanner reads as saxes reads", () => {
     expect(() => byScanner(text)).toThrow();
   });
 });
+
+describe("text no handler wants", () => {
+  const deaf: XmlHandler = { open() {}, close() {}, text() {}, wantsText: () => false };
+
+  // The scanner skips decoding text nobody reads, but must still refuse what saxes refuses.
+  it.each([
+    ["an unknown entity", "<a><b>x</b>&nbsp;<c/></a>"],
+    ["a bad entity after good ones", "<a>&amp;<b/>&lt;&bogus;</a>"],
+  ])("is still checked: refuses %s", (_what, text) => {
+    expect(() => scanPlainXml(text, deaf)).toThrow();
+  });
+
+  it("passes well-formed entities, in text and in attributes", () => {
+    const opened: Record<string, string>[] = [];
+    const handler: XmlHandler = { ...deaf, open: (_name, attributes) => opened.push(attributes) };
+    scanPlainXml('<a>&amp;<b v="&lt;1&#x41;" w="x&#9;y"/>&#65;</a>', handler);
+    expect(opened).toEqual([{}, { v: "<1A", w: "x\ty" }]);
+  });
+});
