@@ -169,16 +169,23 @@ function findHeader(grid: Grid): LedgerHeader | undefined {
   for (let r = 0; r < grid.values.length; r++) {
     const row = grid.values[r] ?? [];
     const columns: Partial<Record<ColumnKey, number>> = {};
-    row.forEach((cell, c) => {
+    // This runs over every row of every sheet of every workbook, and most rows name no column: a
+    // plain loop, and the header test only for a row with a caption in it.
+    let named = false;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
       // Captions are text: a number or a date cell never names a column.
-      if (typeof cell !== "string") return;
+      if (typeof cell !== "string") continue;
       const specs = specsMatching(cell);
-      if (specs.length === 0) return;
+      if (specs.length === 0) continue;
       // The first spec that matches and is not yet claimed takes the column.
       const spec = specs.find((s) => columns[s.key] === undefined);
-      if (spec) columns[spec.key] = c;
-    });
-    if (COLUMNS.every((s) => !s.required || columns[s.key] !== undefined)) {
+      if (spec) {
+        columns[spec.key] = c;
+        named = true;
+      }
+    }
+    if (named && COLUMNS.every((s) => !s.required || columns[s.key] !== undefined)) {
       const captionUnit = unitOfCaption(compactText(row[columns.amount!]));
       return {
         row: r,

@@ -175,14 +175,20 @@ function isHeaderStart(row: CellValue[]): boolean {
 
 /** A 栏次 row: `栏次 | 1 | 2 …`, or a bare 1 … n. Header text, never data. */
 function isColumnNumberRow(row: CellValue[]): boolean {
-  const texts = row.map(compactText).filter((t) => t !== "");
-  if (texts.length === 0) return false;
-  if (texts[0] === "栏次") return true;
-  return (
-    texts.length >= 2 &&
-    texts.every((t, i) => t === String(i + 1)) &&
-    row.every((c) => typeof c !== "number")
-  );
+  // Asked of every data row: one pass that stops at the first cell that rules the row out, with
+  // no text made for its numbers (a bare 1 … n row is text only).
+  let count = 0;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    // Before any 栏次: a number is either the first text (not 栏次) or breaks the all-text 1 … n.
+    if (typeof cell === "number") return false;
+    const text = compactText(cell);
+    if (text === "") continue;
+    if (count === 0 && text === "栏次") return true;
+    if (text !== String(count + 1)) return false;
+    count++;
+  }
+  return count >= 2;
 }
 
 /**
