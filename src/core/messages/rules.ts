@@ -89,6 +89,9 @@ export const MESSAGES = {
   // Cells whose value cannot be trusted (rules/cellTrust).
   formulaWithoutValue: (formula: string) =>
     `单元格中是公式${formula ? `（${formula}）` : ""}，但文件里没有保存 Excel 算出的结果（用其他软件生成的表格常见），读不出金额，涉及它的合计暂不核对。请在 Excel 中打开这个文件、重新计算后保存，再检查。`,
+  /** A cell other than an amount (a code, a 资金来源) holding a formula saved without its result. */
+  formulaWithoutValueIn: (formula: string, what: string) =>
+    `单元格中是公式${formula ? `（${formula}）` : ""}，但文件里没有保存 Excel 算出的结果（用其他软件生成的表格常见），读不出${what}。请在 Excel 中打开这个文件、重新计算后保存，再检查。`,
   dateInAmount: (date: string) =>
     `金额单元格中是日期${date ? `（${date}）` : ""}，不是金额，涉及它的合计暂不核对；请把单元格格式改为数值，并填入正确的金额。`,
   hiddenRow: (row: number, count: number) =>
