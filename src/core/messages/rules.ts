@@ -116,6 +116,15 @@ export const MESSAGES = {
   numberAsText: (text: string) =>
     `金额“${text}”是以文本形式保存的数字，已按数值读取；请改为数值格式，以免求和时被漏算。`,
   notANumber: (text: string) => `金额单元格中的“${text}”不是数字，无法计算，已按 0 处理。`,
+  /** 待定, 另行下达, 见附表: the amount is not known yet, or not in this table. */
+  amountPending: (text: string) =>
+    `金额单元格中写的是“${text}”，表示金额尚未确定或不在本表中，不是 0；涉及它的合计暂不核对。公开表中应填写确定的金额；如确实没有这项金额，请填 0 或“—”。`,
+  /** 约十二, 壹佰万元: a figure in Chinese numerals. */
+  amountInWords: (text: string) =>
+    `金额单元格中的“${text}”是用汉字写的数，读不出确切金额；涉及它的合计暂不核对。请改为阿拉伯数字（如 12.00）。`,
+  /** 暂无, 不适用, 单位不需填列: no such amount. */
+  amountZeroWord: (text: string) =>
+    `金额单元格中写的是“${text}”，不是数字，已按 0（没有这项金额）计算并核对合计；公开表中没有金额的单元格请填 0 或“—”。`,
   negativeAmount: (value: Money) =>
     `金额为负数（${m(value)}），预算公开表中的金额通常不应为负，请核对。`,
   tooManyDecimals: (value: Money) =>

@@ -13,6 +13,7 @@ import {
   yearOfText,
 } from "./meta";
 import { TableKindSpec, kindFromName, kindFromTitle } from "./tableKinds";
+import { amountWordMeaning } from "./amountWords";
 import { compactText, hasChineseOrdinal, isBlank, stripOrdinal } from "./text";
 
 /** One amount cell of a data row, remembering where it was. */
@@ -313,23 +314,36 @@ function headerTexts(grid: Grid, headerRows: number[]): string[][] {
  * there and is reported.
  */
 function textColumns(grid: Grid, dataStart: number): Set<number> {
-  const counts = new Map<number, { text: number; number: number }>();
+  const counts = new Map<number, { text: number; number: number; words: number }>();
   for (let r = dataStart; r < grid.values.length; r++) {
     const row = grid.values[r] ?? [];
     if (compactText(row.find((cell) => !isBlank(cell))).startsWith("注")) continue;
     row.forEach((cell, c) => {
       if (isBlank(cell)) return;
-      const count = counts.get(c) ?? { text: 0, number: 0 };
+      const count = counts.get(c) ?? { text: 0, number: 0, words: 0 };
       // A finite number is an amount: no Decimal needs to be made to know it.
       const invalid =
         typeof cell === "number" ? !Number.isFinite(cell) : parseAmount(cell).kind === "invalid";
-      if (invalid && !NUMBER_ATTEMPT.test(compactText(cell))) count.text++;
-      else count.number++;
+      if (!invalid) count.number++;
+      else {
+        const text = compactText(cell);
+        if (NUMBER_ATTEMPT.test(text)) count.number++;
+        else if (amountWordMeaning(text) !== undefined) count.words++;
+        else count.text++;
+      }
       counts.set(c, count);
     });
   }
+  // Words an amount cell holds (暂无, 待定, 约十二) take no side: a column of them and figures is an
+  // amount column, whose cells are each reported (a 待定 is no 0); among other words and no
+  // figures, they are words too (资金来源: 财政拨款, 待定).
   const text = new Set<number>();
-  for (const [c, count] of counts) if (count.text >= 2 && count.text > count.number) text.add(c);
+  for (const [c, count] of counts)
+    if (
+      (count.text >= 2 && count.text > count.number) ||
+      (count.text >= 1 && count.number === 0 && count.text + count.words >= 2)
+    )
+      text.add(c);
   return text;
 }
 
