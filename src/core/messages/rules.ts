@@ -105,8 +105,23 @@ export const MESSAGES = {
       ? `项目支出表中“${label}”行是单位合计行，但与表头的部门“${department}”不一致；部门自身的行应写部门全称（可加“（本级）”）。请核对这一行是哪个单位的项目。`
       : `项目支出表中“${label}”行是单位合计行，但表头没有写明部门名称，无法核对这一行是哪个单位的项目。`,
   /** table.column-role */
-  unknownColumn: (caption: string) =>
-    `无法判断表头“${caption}”这一列是什么（不是金额、科目编码、名称等公开表的栏目），这一列未参与检查；如是金额列，请使用规范的栏目名称。`,
+  unknownColumn: (column: {
+    caption: string;
+    column?: string;
+    range?: string;
+    figures: number;
+    mistyped: number;
+    examples: readonly string[];
+  }) => {
+    const which = `表头“${column.caption}”${column.column ? `（${column.column} 列）` : ""}`;
+    const examples = column.examples.map((e) => `“${e}”`).join("");
+    const rename = "如果这是金额列，请把表头改为公开表的栏目名称（如“合计”“基本支出”“项目支出”）";
+    if (column.mistyped > 0)
+      return `${which}没有说明这一列是什么（如合计、基本支出、项目支出），这一列未参与检查。${column.range} 中有 ${column.mistyped} 个数的写法读不出（如${examples}）${column.figures > 0 ? `，另有 ${column.figures} 个数字` : ""}。${rename}，并把这些数改为阿拉伯数字（如 1234.56）；如果这一列不应公开，请删除它。`;
+    if (column.figures > 0)
+      return `${which}没有说明这一列是什么（如合计、基本支出、项目支出），这一列未参与检查。${column.range} 中有 ${column.figures} 个数字（如${examples}），都没有核对。${rename}；如果这一列不应公开，请删除它。`;
+    return `${which}没有说明这一列是什么（不是金额、科目编码、名称等公开表的栏目），这一列未参与检查；${rename}。`;
+  },
   unknownCode: (code: string) =>
     `科目编码 ${code} 不在政府收支分类科目中，请核对编码（或在自定义科目表中补充）。`,
   malformedCode: (text: string) =>

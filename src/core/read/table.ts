@@ -1,6 +1,6 @@
 import { CODE_LENGTHS, Catalog, readCodeCell, systemOfCode, typedCodeText } from "../codes";
 import type { CatalogEntry, CodeCellReading, CodeProblem, CodeSystem } from "../codes";
-import { CellValue, Grid, gridAddress, noteAt } from "../grid";
+import { CellValue, Grid, columnLetters, gridAddress, noteAt } from "../grid";
 import type { CellNote } from "../grid";
 import { Money, ParsedAmount, ZERO, parseAmount } from "../money";
 import {
@@ -139,7 +139,23 @@ export interface ParsedTable {
   notes: { text: string; address: string }[];
   grid: Grid;
   /** Columns whose captions say no role the reader knows: left out, never guessed. */
-  unknownColumns?: { caption: string; address: string }[];
+  unknownColumns?: UnknownColumn[];
+}
+
+/** A column left out because its caption says no role, with what its data cells hold. */
+export interface UnknownColumn {
+  caption: string;
+  /** The caption cell. */
+  address: string;
+  /** The column's letters (F) and its data cells (F7:F12), when it has any. */
+  column?: string;
+  range?: string;
+  /** Data cells holding a number the reader takes (12.5, '12.50). */
+  figures: number;
+  /** Data cells holding a figure typed so it cannot be taken (1.234,56, 约12, ¥12, 约十二). */
+  mistyped: number;
+  /** Up to three of the cells as written: the mistyped ones first, else the figures. */
+  examples: string[];
 }
 
 const HEADER_WORDS = new Set([
@@ -345,6 +361,47 @@ function textColumns(grid: Grid, dataStart: number): Set<number> {
     )
       text.add(c);
   return text;
+}
+
+/** What the data cells of a column left out hold, for the finding that tells the clerk. */
+function unknownColumn(
+  grid: Grid,
+  dataStart: number,
+  c: number,
+  caption: string,
+  address: string
+): UnknownColumn {
+  const out: UnknownColumn = { caption, address, figures: 0, mistyped: 0, examples: [] };
+  const mistyped: string[] = [];
+  const figures: string[] = [];
+  let first = -1;
+  let last = -1;
+  for (let r = dataStart; r < grid.values.length; r++) {
+    const row = grid.values[r] ?? [];
+    if (compactText(row.find((cell) => !isBlank(cell))).startsWith("注")) continue;
+    const cell = row[c];
+    if (isBlank(cell)) continue;
+    if (first < 0) first = r;
+    last = r;
+    const parsed = typeof cell === "number" ? undefined : parseAmount(cell);
+    const shown = String(cell).trim();
+    if (parsed === undefined ? Number.isFinite(cell) : parsed.kind === "amount") {
+      out.figures++;
+      if (figures.length < 3 && !figures.includes(shown)) figures.push(shown);
+    } else if (parsed?.kind === "invalid") {
+      const text = compactText(cell);
+      if (NUMBER_ATTEMPT.test(text) || amountWordMeaning(text) === "numberInWords") {
+        out.mistyped++;
+        if (mistyped.length < 3 && !mistyped.includes(shown)) mistyped.push(shown);
+      }
+    }
+  }
+  if (first >= 0) {
+    out.column = columnLetters(grid.origin.col + c);
+    out.range = `${gridAddress(grid, first, c)}:${gridAddress(grid, last, c)}`;
+  }
+  out.examples = mistyped.length > 0 ? mistyped : figures;
+  return out;
 }
 
 /**
@@ -755,10 +812,9 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
       .find((s) => s !== undefined);
     assignRoles(side, department?.name);
   }
-  const unknownColumns = unknown.map((c) => ({
-    caption: paths[c].join("／"),
-    address: captionCell(grid, headerRows, c),
-  }));
+  const unknownColumns = unknown.map((c) =>
+    unknownColumn(grid, dataStart, c, paths[c].join("／"), captionCell(grid, headerRows, c))
+  );
   return {
     ok: true,
     table: {
