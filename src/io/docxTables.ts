@@ -333,6 +333,43 @@ export interface HiddenStyles {
   hiddenByDefault: boolean;
   /** The paragraph style of a paragraph that names none (w:default). */
   defaultParagraphStyle?: string;
+  /** By table style id: what the style and its conditional formats say of w:vanish. */
+  tableStyles?: ReadonlyMap<string, TableStyleHiding>;
+  /** The table style of a table that names none (w:default). */
+  defaultTableStyle?: string;
+}
+
+/**
+ * The parts of a table a table style formats apart (ECMA-376 §17.7.6, ST_TblStyleOverrideType),
+ * in the order they apply: a later one overrides an earlier one where it says w:vanish.
+ */
+const TABLE_CONDITIONS = [
+  "wholeTable",
+  "band1Vert",
+  "band2Vert",
+  "band1Horz",
+  "band2Horz",
+  "firstCol",
+  "lastCol",
+  "firstRow",
+  "lastRow",
+  "neCell",
+  "nwCell",
+  "seCell",
+  "swCell",
+] as const;
+type TableCondition = (typeof TABLE_CONDITIONS)[number];
+
+/** What a table style says of hiding, by the part of the table it formats. */
+export interface TableStyleHiding {
+  /**
+   * By condition, when the style or a style it is based on says w:vanish there: whether it turns
+   * hiding over (the parity of the w:vanish on down the w:basedOn chain, as for other styles).
+   */
+  vanish: Partial<Record<TableCondition, boolean>>;
+  /** Rows and columns in a band (w:tblStyleRowBandSize, w:tblStyleColBandSize; 1 by default). */
+  rowBand: number;
+  colBand: number;
 }
 
 export const NO_STYLES: HiddenStyles = { toggles: new Map(), hiddenByDefault: false };
@@ -366,6 +403,7 @@ function hiddenStyles(root: XmlElement): HiddenStyles {
     }
     toggles.set(id, turned);
   }
+  const { tableStyles, defaultTableStyle } = tableStyleHiding(root);
   const defaults = shownElementsWithProperties(root, "w:rPrDefault")[0];
   const defaultRPr = defaults && child(defaults, "w:rPr");
   const defaultVanish = defaultRPr && child(defaultRPr, "w:vanish");
@@ -373,7 +411,168 @@ function hiddenStyles(root: XmlElement): HiddenStyles {
     toggles,
     hiddenByDefault: defaultVanish !== undefined && isOn(defaultVanish),
     ...(defaultParagraphStyle !== undefined ? { defaultParagraphStyle } : {}),
+    ...(tableStyles.size > 0 ? { tableStyles } : {}),
+    ...(defaultTableStyle !== undefined ? { defaultTableStyle } : {}),
   };
+}
+
+/**
+ * The table styles that say w:vanish, in their own run properties (the whole table) or in a
+ * conditional format (w:tblStylePr: the first row, a band, a corner cell …).
+ */
+function tableStyleHiding(root: XmlElement): {
+  tableStyles: Map<string, TableStyleHiding>;
+  defaultTableStyle?: string;
+} {
+  const own = new Map<
+    string,
+    {
+      vanish: Partial<Record<TableCondition, boolean>>;
+      basedOn?: string;
+      rowBand?: number;
+      colBand?: number;
+    }
+  >();
+  let defaultTableStyle: string | undefined;
+  const vanishOf = (e: XmlElement | undefined) => {
+    const rPr = e && child(e, "w:rPr");
+    const vanish = rPr && child(rPr, "w:vanish");
+    return vanish && isOn(vanish);
+  };
+  const bandSize = (tblPr: XmlElement | undefined, name: string) => {
+    const size = Number(attr(tblPr && child(tblPr, name), "val"));
+    return Number.isInteger(size) && size >= 1 ? size : undefined;
+  };
+  for (const style of shownElementsWithProperties(root, "w:style")) {
+    const id = attr(style, "styleId");
+    if (id === undefined || attr(style, "type") !== "table") continue;
+    if (isOnValue(attr(style, "default"))) defaultTableStyle ??= id;
+    const vanish: Partial<Record<TableCondition, boolean>> = {};
+    const whole = vanishOf(style);
+    if (whole !== undefined) vanish.wholeTable = whole;
+    for (const conditional of elements(style)) {
+      if (conditional.name !== "w:tblStylePr") continue;
+      const type = attr(conditional, "type") as TableCondition | undefined;
+      const says = vanishOf(conditional);
+      if (type && TABLE_CONDITIONS.includes(type) && says !== undefined)
+        vanish[type] = (vanish[type] ?? false) || says;
+    }
+    const tblPr = child(style, "w:tblPr");
+    own.set(id, {
+      vanish,
+      basedOn: attr(child(style, "w:basedOn"), "val"),
+      rowBand: bandSize(tblPr, "w:tblStyleRowBandSize"),
+      colBand: bandSize(tblPr, "w:tblStyleColBandSize"),
+    });
+  }
+  const tableStyles = new Map<string, TableStyleHiding>();
+  for (const id of own.keys()) {
+    const vanish: Partial<Record<TableCondition, boolean>> = {};
+    let rowBand: number | undefined;
+    let colBand: number | undefined;
+    const seen = new Set<string>();
+    for (let at: string | undefined = id; at !== undefined && !seen.has(at);) {
+      seen.add(at);
+      const style = own.get(at);
+      if (!style) break;
+      for (const [type, on] of Object.entries(style.vanish) as [TableCondition, boolean][])
+        vanish[type] = (vanish[type] ?? false) !== on;
+      rowBand ??= style.rowBand;
+      colBand ??= style.colBand;
+      at = style.basedOn;
+    }
+    if (Object.keys(vanish).length > 0)
+      tableStyles.set(id, { vanish, rowBand: rowBand ?? 1, colBand: colBand ?? 1 });
+  }
+  return { tableStyles, ...(defaultTableStyle !== undefined ? { defaultTableStyle } : {}) };
+}
+
+/** Which parts of its style a table uses (w:tblLook): its first and last row and column, bands. */
+interface TableLook {
+  firstRow: boolean;
+  lastRow: boolean;
+  firstColumn: boolean;
+  lastColumn: boolean;
+  hBand: boolean;
+  vBand: boolean;
+}
+
+function tableLook(tblPr: XmlElement | undefined): TableLook {
+  const look = tblPr && child(tblPr, "w:tblLook");
+  // The attributes of ECMA-376 2nd edition on, else the bit mask of the first (w:val="04A0").
+  const mask = parseInt(attr(look, "val") ?? "0", 16) || 0;
+  const flag = (name: string, bit: number) => {
+    const value = attr(look, name);
+    return value !== undefined ? isOnValue(value) : (mask & bit) !== 0;
+  };
+  return {
+    firstRow: flag("firstRow", 0x20),
+    lastRow: flag("lastRow", 0x40),
+    firstColumn: flag("firstColumn", 0x80),
+    lastColumn: flag("lastColumn", 0x100),
+    hBand: !flag("noHBand", 0x200),
+    vBand: !flag("noVBand", 0x400),
+  };
+}
+
+/** A table's style as far as hiding goes, and where each of its cells stands in it. */
+interface TableHiding {
+  style: TableStyleHiding;
+  look: TableLook;
+  rows: number;
+  columns: number;
+}
+
+function tableHiding(
+  tbl: XmlElement,
+  styles: HiddenStyles,
+  rows: number,
+  columns: number
+): TableHiding | undefined {
+  const tblPr = child(tbl, "w:tblPr");
+  const id = attr(tblPr && child(tblPr, "w:tblStyle"), "val") ?? styles.defaultTableStyle;
+  const style = id !== undefined ? styles.tableStyles?.get(id) : undefined;
+  return style && { style, look: tableLook(tblPr), rows, columns };
+}
+
+/**
+ * Whether the table style turns hiding over in the cell at row r, grid column c (spanning `span`):
+ * the last of the conditions that apply to the cell, in TABLE_CONDITIONS order, to say w:vanish.
+ */
+function cellTurnedByTable(table: TableHiding, r: number, c: number, span: number): boolean {
+  const { style, look, rows, columns } = table;
+  const first = look.firstRow && r === 0;
+  const last = look.lastRow && r === rows - 1;
+  const firstCol = look.firstColumn && c === 0;
+  const lastCol = look.lastColumn && c + span >= columns;
+  const applies: Record<TableCondition, boolean> = {
+    wholeTable: true,
+    band1Vert: false,
+    band2Vert: false,
+    band1Horz: false,
+    band2Horz: false,
+    firstCol,
+    lastCol,
+    firstRow: first,
+    lastRow: last,
+    neCell: first && lastCol,
+    nwCell: first && firstCol,
+    seCell: last && lastCol,
+    swCell: last && firstCol,
+  };
+  // Bands count from the first row (column) the header row (column) leaves.
+  const bandRow = r - (look.firstRow ? 1 : 0);
+  if (look.hBand && bandRow >= 0 && !first && !last)
+    applies[Math.floor(bandRow / style.rowBand) % 2 === 0 ? "band1Horz" : "band2Horz"] = true;
+  const bandCol = c - (look.firstColumn ? 1 : 0);
+  if (look.vBand && bandCol >= 0 && !firstCol && !lastCol)
+    applies[Math.floor(bandCol / style.colBand) % 2 === 0 ? "band1Vert" : "band2Vert"] = true;
+  let turned = false;
+  for (const condition of TABLE_CONDITIONS) {
+    const says = style.vanish[condition];
+    if (applies[condition] && says !== undefined) turned = says;
+  }
+  return turned;
 }
 
 /** Elements named `name` anywhere under `root`, properties included (styles live in them). */
@@ -395,7 +594,21 @@ class DocumentReader {
   /** Every w:t and m:t whose text went into a paragraph or a cell, or was hidden text. */
   readonly read = new Set<XmlElement>();
 
-  constructor(private readonly styles: HiddenStyles = NO_STYLES) {}
+  /** The table style of the cell being read turns hiding over (see cellTurnedByTable). */
+  private tableTurned = false;
+
+  constructor(readonly styles: HiddenStyles = NO_STYLES) {}
+
+  /** Reads a table cell's content with its table style's hiding (a nested table has its own). */
+  inCell<T>(turned: boolean, read: () => T): T {
+    const outer = this.tableTurned;
+    this.tableTurned = turned;
+    try {
+      return read();
+    } finally {
+      this.tableTurned = outer;
+    }
+  }
 
   /**
    * Whether a run (w:r, m:r) is hidden: its own w:vanish, else the state its paragraph's styles
@@ -438,9 +651,10 @@ class DocumentReader {
     const markRPr = pPr && child(pPr, "w:rPr");
     const pStyle =
       (pPr && attr(child(pPr, "w:pStyle"), "val")) ?? this.styles.defaultParagraphStyle;
-    // The document default turned over by the paragraph style: what its runs are without more.
+    // The document default turned over by the table style (in a cell) and the paragraph style
+    // (ECMA-376 §17.7.2 applies them in that order): what its runs are without more.
     const paragraphHidden =
-      this.styles.hiddenByDefault !==
+      (this.styles.hiddenByDefault !== this.tableTurned) !==
       (pStyle !== undefined && this.styles.toggles.get(pStyle) === true);
     const markVanish = markRPr && child(markRPr, "w:vanish");
     // A hidden paragraph mark is not shown either: the paragraph runs on into the next, as a
@@ -664,7 +878,11 @@ function wordTable(tbl: XmlElement, reader: DocumentReader): WordTable {
   const grid = child(tbl, "w:tblGrid");
   let columns = grid ? elements(grid).filter((c) => c.name === "w:gridCol").length : 0;
   const rows: WordRow[] = [];
-  for (const tr of collect(tbl, ROWS)) {
+  const trs = collect(tbl, ROWS);
+  const hiding = reader.styles.tableStyles
+    ? tableHiding(tbl, reader.styles, trs.length, columns || widestRow(trs))
+    : undefined;
+  for (const tr of trs) {
     const trPr = child(tr, "w:trPr");
     let col = Number(attr(trPr && child(trPr, "w:gridBefore"), "val") ?? 0) || 0;
     const cells: WordCell[] = [];
@@ -677,7 +895,8 @@ function wordTable(tbl: XmlElement, reader: DocumentReader): WordTable {
           ? "restart"
           : "continue"
         : undefined;
-      const content = cellContent(tc, reader);
+      const turned = hiding ? cellTurnedByTable(hiding, rows.length, col, span) : false;
+      const content = reader.inCell(turned, () => cellContent(tc, reader));
       // A legacy horizontal merge (w:hMerge, from .doc): the cell widens the one before it.
       const hMerge = tcPr && child(tcPr, "w:hMerge");
       const before = cells[cells.length - 1];
@@ -696,6 +915,20 @@ function wordTable(tbl: XmlElement, reader: DocumentReader): WordTable {
     rows.push({ cells, header: trPr !== undefined && child(trPr, "w:tblHeader") !== undefined });
   }
   return { rows, columns };
+}
+
+/** The grid columns of the widest row, for a table without a w:tblGrid. */
+function widestRow(trs: readonly XmlElement[]): number {
+  let widest = 0;
+  for (const tr of trs) {
+    let width = 0;
+    for (const tc of collect(tr, CELLS)) {
+      const tcPr = child(tc, "w:tcPr");
+      width += Math.max(1, Number(attr(tcPr && child(tcPr, "w:gridSpan"), "val") ?? 1) || 1);
+    }
+    widest = Math.max(widest, width);
+  }
+  return widest;
 }
 
 /** A one-cell table holding a table: a frame drawn round the content, read as the content. */
@@ -744,8 +977,12 @@ function bodyItems(root: XmlElement, reader: DocumentReader): BodyItem[] {
     },
     table(tbl: XmlElement) {
       const frame = frameContent(tbl);
-      if (frame) walkBlocks(frame, reader, visit);
-      else items.push({ kind: "table", table: wordTable(tbl, reader) });
+      if (frame) {
+        const hiding = tableHiding(tbl, reader.styles, 1, 1);
+        reader.inCell(hiding ? cellTurnedByTable(hiding, 0, 0, 1) : false, () =>
+          walkBlocks(frame, reader, visit)
+        );
+      } else items.push({ kind: "table", table: wordTable(tbl, reader) });
     },
   };
   walkBlocks(body, reader, visit);

@@ -21,10 +21,14 @@ export { NotAWorkbookError, parseRange, plainValue };
 export function gridsFromWorkbook(
   workbook: ExcelJS.Workbook,
   recalculateOnLoad = false,
-  emptyText: ReadonlyMap<string, ReadonlySet<string>> = new Map()
+  emptyText: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+  recalculatedSheets: ReadonlySet<string> = new Set()
 ): Grid[] {
   return workbook.worksheets.map((sheet) => {
     const emptyInSheet = emptyText.get(sheet.name);
+    // A sheet can ask on its own to be recalculated on opening (sheetCalcPr): its saved results
+    // are as little to be trusted as those of a workbook that asks it.
+    const recalculate = recalculateOnLoad || recalculatedSheets.has(sheet.name);
     const rowCount = sheet.actualRowCount === 0 ? 0 : sheet.rowCount;
     const colCount = sheet.actualColumnCount === 0 ? 0 : sheet.columnCount;
     const values: CellValue[][] = [];
@@ -41,7 +45,7 @@ export function gridsFromWorkbook(
         const isSlave = cell.isMerged && cell.master !== cell;
         const value =
           cell.type === ExcelJS.ValueType.Formula
-            ? formulaResult(cell, recalculateOnLoad, emptyInSheet?.has(cell.address) === true)
+            ? formulaResult(cell, recalculate, emptyInSheet?.has(cell.address) === true)
             : cell.value;
         const read = isSlave ? { value: "" } : plainValue(value, cell.numFmt);
         rowValues.push(read.value);
@@ -86,11 +90,10 @@ export async function gridsFromXlsxFull(data: ArrayBuffer | Uint8Array): Promise
   // exceljs reads calcPr but keeps none of its attributes.
   const workbookXml = workbookPart ? await workbookPart.async("uint8array") : new Uint8Array();
   const recalculate = recalculatesOnLoad(workbookXml);
-  return gridsFromWorkbook(
-    workbook,
-    recalculate,
-    recalculate ? new Map() : await emptyTextResultsBySheet(zip, workbookXml)
-  );
+  const parts = recalculate
+    ? { emptyText: new Map(), recalculated: new Set<string>() }
+    : await sheetPartFacts(zip, workbookXml);
+  return gridsFromWorkbook(workbook, recalculate, parts.emptyText, parts.recalculated);
 }
 
 /** An element's name without its namespace prefix (x:c → c). */
@@ -116,18 +119,20 @@ function recalculatesOnLoad(workbookXml: Uint8Array): boolean {
 }
 
 /**
- * By sheet name, the cells whose formula's saved result is empty text (t="str" with an empty or no
- * <v>), which exceljs cannot tell from formulas saved without a result: it keeps no cell's t.
- * Sheets are found as the streaming reader finds them: the workbook part names each one, its
- * relationships give the part.
+ * What exceljs does not keep of the worksheet parts: by sheet name, the cells whose formula's saved
+ * result is empty text (t="str" with an empty or no <v>), which exceljs cannot tell from formulas
+ * saved without a result (it keeps no cell's t); and the sheets whose sheetCalcPr asks for a full
+ * recalculation on opening (exceljs drops sheetCalcPr). Sheets are found as the streaming reader
+ * finds them: the workbook part names each one, its relationships give the part.
  */
-async function emptyTextResultsBySheet(
+async function sheetPartFacts(
   zip: JSZip,
   workbookXml: Uint8Array
-): Promise<Map<string, Set<string>>> {
+): Promise<{ emptyText: Map<string, Set<string>>; recalculated: Set<string> }> {
   const out = new Map<string, Set<string>>();
+  const recalculated = new Set<string>();
   const rels = await zip.file("xl/_rels/workbook.xml.rels")?.async("uint8array");
-  if (!rels || workbookXml.length === 0) return out;
+  if (!rels || workbookXml.length === 0) return { emptyText: out, recalculated };
   const targets = new Map<string, string>();
   readXml(
     rels,
@@ -147,21 +152,32 @@ async function emptyTextResultsBySheet(
   );
   for (const sheet of sheets) {
     const part = await zip.file(sheet.path)?.async("uint8array");
-    const refs = part ? emptyTextResults(part) : undefined;
-    if (refs && refs.size > 0) out.set(sheet.name, refs);
+    if (!part) continue;
+    const facts = worksheetPartFacts(part);
+    if (facts.recalculate) recalculated.add(sheet.name);
+    else if (facts.emptyText.size > 0) out.set(sheet.name, facts.emptyText);
   }
-  return out;
+  return { emptyText: out, recalculated };
 }
 
-/** The cells of a worksheet part whose formula's saved result is empty text. */
-function emptyTextResults(sheetXml: Uint8Array): Set<string> {
+/**
+ * The cells of a worksheet part whose formula's saved result is empty text, and whether the part's
+ * sheetCalcPr asks for a full recalculation on opening.
+ */
+function worksheetPartFacts(sheetXml: Uint8Array): {
+  emptyText: Set<string>;
+  recalculate: boolean;
+} {
   const refs = new Set<string>();
+  let recalculate = false;
   let cell: { ref?: string; text: boolean; formula: boolean; value: boolean } | undefined;
   let inValue = false;
   readXml(sheetXml, {
     open(name, attributes) {
       const local = localName(name);
-      if (local === "c")
+      if (local === "sheetCalcPr")
+        recalculate = attributes.fullCalcOnLoad === "1" || attributes.fullCalcOnLoad === "true";
+      else if (local === "c")
         cell = { ref: attributes.r, text: attributes.t === "str", formula: false, value: false };
       else if (cell && local === "f") cell.formula = true;
       else if (cell && local === "v") inValue = true;
@@ -178,5 +194,5 @@ function emptyTextResults(sheetXml: Uint8Array): Set<string> {
     },
     wantsText: () => inValue,
   });
-  return refs;
+  return { emptyText: refs, recalculate };
 }

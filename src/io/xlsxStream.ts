@@ -338,6 +338,18 @@ class SheetReader implements XmlHandler {
   private row: RowRecord | undefined;
   private previousCol = 0;
   private cell: CellState | undefined;
+  /**
+   * Formula cells read with their saved result, kept until the sheet's end: its sheetCalcPr,
+   * which comes after sheetData, may say those results are not to be trusted.
+   */
+  private readonly savedResults: {
+    row: RowRecord;
+    rowNumber: number;
+    col: number;
+    formula?: string;
+  }[] = [];
+  /** The sheet's own sheetCalcPr asks for a full recalculation on opening. */
+  private recalculateOnLoad = false;
   lastRow = 0;
   widestRow = 0;
 
@@ -396,6 +408,9 @@ class SheetReader implements XmlHandler {
         return;
       case "cols":
         this.inCols = !selfClosing;
+        return;
+      case "sheetCalcPr":
+        this.recalculateOnLoad = parseBoolean(attributes.fullCalcOnLoad);
         return;
       case "col":
         if (this.inCols) this.addColumn(attributes);
@@ -524,7 +539,15 @@ class SheetReader implements XmlHandler {
       // result: a saved 0, FALSE or empty text is the formula's value (see formulaResult).
       const copy: Record<string, unknown> = {};
       if (cell.formula) copy.formula = cell.formula;
-      if (result !== undefined && !this.context.recalculateOnLoad) copy.result = result;
+      if (result !== undefined && !this.context.recalculateOnLoad) {
+        copy.result = result;
+        this.savedResults.push({
+          row,
+          rowNumber: this.rowNumber,
+          col: cell.col,
+          ...(cell.formula ? { formula: cell.formula } : {}),
+        });
+      }
       if (cell.sharedRef && cell.shareType === "shared") copy.ref = cell.sharedRef;
       if (cell.shareType && !(cell.shareType === "shared" && !cell.sharedRef))
         copy.shareType = cell.shareType;
@@ -603,8 +626,35 @@ class SheetReader implements XmlHandler {
     }
   }
 
+  /**
+   * A sheet marked to be recalculated on opening: its formulas' saved results are placeholders, so
+   * each formula cell reads as plainValue reads a formula without a result.
+   */
+  private dropSavedResults(): void {
+    const dropped = new Set<string>();
+    for (const saved of this.savedResults) {
+      // A row element read again replaced the one this cell was in.
+      if (this.rows[saved.rowNumber] !== saved.row) continue;
+      saved.row.values[saved.col - 1] = "";
+      dropped.add(`${saved.rowNumber},${saved.col}`);
+    }
+    // A result shown as a date had a note of its own.
+    const kept = this.notes.filter((n) => !dropped.has(`${n.row},${n.col}`));
+    this.notes.length = 0;
+    this.notes.push(...kept);
+    for (const saved of this.savedResults)
+      if (this.rows[saved.rowNumber] === saved.row)
+        this.notes.push({
+          row: saved.rowNumber,
+          col: saved.col,
+          kind: "formulaWithoutValue",
+          ...(saved.formula ? { text: `=${saved.formula}` } : {}),
+        });
+  }
+
   /** The Grid, after the merged areas are applied as exceljs applies them. */
   grid(hidden: boolean): Grid {
+    if (this.recalculateOnLoad && this.savedResults.length > 0) this.dropSavedResults();
     const { rows, merges } = this;
     for (let i = 0; i < merges.length; i++)
       for (let j = 0; j < i; j++)

@@ -213,3 +213,94 @@ describe("hidden text through styles, as a toggle", () => {
     expect(await textOf(p(run("隐藏"), styled("显示", "Show")), styles)).toEqual(["显示"]);
   });
 });
+
+/*
+ * A table style (ECMA-376 §17.7.6) may say w:vanish for the whole table or for a part of it its
+ * conditional formats name (w:tblStylePr: the first row, a band, a corner cell), used as the
+ * table's w:tblLook says. It applies after the document default and before the paragraph and
+ * character styles (§17.7.2), and as those do it turns hiding over.
+ */
+describe("hidden text through a table style", () => {
+  const VANISH = "<w:rPr><w:vanish/></w:rPr>";
+  const tableStyle = (id: string, inner: string) =>
+    `<w:style w:type="table" w:styleId="${id}">${inner}</w:style>`;
+  const styledTbl = (style: string, look: string, columns: number, ...rows: string[]) =>
+    `<w:tbl><w:tblPr><w:tblStyle w:val="${style}"/>${look}</w:tblPr><w:tblGrid>${'<w:gridCol w:w="2000"/>'.repeat(columns)}</w:tblGrid>${rows.join("")}</w:tbl>`;
+  const table = (style: string, look = "") =>
+    p(run("表9 “三公”经费支出预算表")) +
+    styledTbl(
+      style,
+      look,
+      2,
+      tr(tc(p(run("项目"))), tc(p(run("预算数")))),
+      tr(tc(p(run("合计"))), tc(p(run("3.00"))))
+    );
+
+  it("does not read the text of a table its style hides, and notes the figures in it", async () => {
+    const { grids, notes } = await readDocx(
+      await zipOf(table("Draft"), tableStyle("Draft", VANISH))
+    );
+    expect(grids.flatMap((g) => g.values.slice(1).flat()).filter((v) => v)).toEqual([]);
+    expect(notes.map((n) => n.message).join()).toContain("“3.00”");
+  });
+
+  it("hides the first row only when the table uses its style's first-row format", async () => {
+    const styles = tableStyle("Plain", `<w:tblStylePr w:type="firstRow">${VANISH}</w:tblStylePr>`);
+    const on = await readDocx(await zipOf(table("Plain", '<w:tblLook w:firstRow="1"/>'), styles));
+    expect(on.grids[0].values.slice(1)).toEqual([
+      [null, null],
+      ["合计", "3.00"],
+    ]);
+    // The 2006 bit mask: 04A0 is firstRow (0020), firstColumn (0080), noVBand (0400).
+    const mask = await readDocx(await zipOf(table("Plain", '<w:tblLook w:val="04A0"/>'), styles));
+    expect(mask.grids[0].values[1]).toEqual([null, null]);
+    const off = await readDocx(await zipOf(table("Plain", '<w:tblLook w:firstRow="0"/>'), styles));
+    expect(off.grids[0].values.slice(1)).toEqual([
+      ["项目", "预算数"],
+      ["合计", "3.00"],
+    ]);
+  });
+
+  it("lets a later condition (the first row) show what the whole table's format hides", async () => {
+    const styles = tableStyle(
+      "Mixed",
+      `${VANISH}<w:tblStylePr w:type="firstRow"><w:rPr><w:vanish w:val="0"/></w:rPr></w:tblStylePr>`
+    );
+    const { grids } = await readDocx(
+      await zipOf(table("Mixed", '<w:tblLook w:firstRow="1"/>'), styles)
+    );
+    expect(grids[0].values.slice(1)).toEqual([
+      ["项目", "预算数"],
+      [null, null],
+    ]);
+  });
+
+  it("does not read as 情况说明 the paragraphs of a frame its table style hides", async () => {
+    // A frame: a one-cell table round the text and a table, read as its content.
+    const inner = tbl(2, tr(tc(p(run("项目"))), tc(p(run("预算数")))));
+    const frame = styledTbl(
+      "Draft",
+      "",
+      1,
+      tr(tc(p(run("（草稿）本年支出300.00万元。")), inner, p(run("终稿", '<w:vanish w:val="0"/>'))))
+    );
+    const styles = tableStyle("Draft", VANISH);
+    const { paragraphs, notes } = await readDocx(await zipOf(p(run("情况说明")) + frame, styles));
+    expect(paragraphs.map((x) => x.text)).toEqual(["情况说明", "终稿"]);
+    expect(notes.map((n) => n.message).join()).toContain("300.00");
+  });
+
+  it("turns hiding over with the paragraph style, as styles do", async () => {
+    const styles =
+      tableStyle("Draft", VANISH) +
+      `<w:style w:type="paragraph" w:styleId="Shown">${VANISH}</w:style>`;
+    const body = styledTbl(
+      "Draft",
+      "",
+      1,
+      tr(tc(`<w:p><w:pPr><w:pStyle w:val="Shown"/></w:pPr>${run("100.00")}</w:p>`))
+    );
+    const { grids } = await readDocx(await zipOf(p(run("表")) + body, styles));
+    expect(grids.flatMap((g) => g.values.flat())).toContain("100.00");
+  });
+});

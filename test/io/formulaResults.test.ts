@@ -34,6 +34,13 @@ interface SheetNaming {
 const PLAIN_NAMING: SheetNaming = { name: "支出总表", target: "worksheets/sheet1.xml" };
 
 async function workbook(calcPr: string, naming = PLAIN_NAMING): Promise<Uint8Array> {
+  return workbookOf(calcPr, [{ ...naming, xml: SHEET }]);
+}
+
+async function workbookOf(
+  calcPr: string,
+  sheets: (SheetNaming & { xml: string })[]
+): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file(
     "[Content_Types].xml",
@@ -41,7 +48,12 @@ async function workbook(calcPr: string, naming = PLAIN_NAMING): Promise<Uint8Arr
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
       '<Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-      '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+      sheets
+        .map(
+          (_sheet, i) =>
+            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`
+        )
+        .join("") +
       "</Types>"
   );
   zip.file(
@@ -53,14 +65,23 @@ async function workbook(calcPr: string, naming = PLAIN_NAMING): Promise<Uint8Arr
     "xl/workbook.xml",
     '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>' +
-      `<sheet name="${naming.name}" sheetId="1" r:id="rId1"/></sheets>${calcPr}</workbook>`
+      sheets
+        .map((sheet, i) => `<sheet name="${sheet.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+        .join("") +
+      `</sheets>${calcPr}</workbook>`
   );
   zip.file(
     "xl/_rels/workbook.xml.rels",
     '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${naming.target}"/></Relationships>`
+      sheets
+        .map(
+          (sheet, i) =>
+            `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${sheet.target}"/>`
+        )
+        .join("") +
+      "</Relationships>"
   );
-  zip.file("xl/worksheets/sheet1.xml", SHEET);
+  sheets.forEach((sheet, i) => zip.file(`xl/worksheets/sheet${i + 1}.xml`, sheet.xml));
   return zip.generateAsync({ type: "uint8array" });
 }
 
@@ -130,3 +151,49 @@ describe.each(READERS)("%s, on a workbook marked to be recalculated on opening",
     }
   );
 });
+
+describe.each(READERS)(
+  "%s, on a sheet marked on its own to be recalculated on opening",
+  (_name, read) => {
+    // sheetCalcPr comes after sheetData (ECMA-376 §18.3.1.79): the reader learns of it only once it
+    // has read every cell of the sheet.
+    const MARKED = SHEET.replace("</sheetData>", '</sheetData><sheetCalcPr fullCalcOnLoad="1"/>');
+
+    it("takes no saved result in that sheet, and keeps the results of the sheet beside it", async () => {
+      const [marked, plain] = await read(
+        await workbookOf('<calcPr calcId="191029"/>', [
+          { name: "支出总表", target: "worksheets/sheet1.xml", xml: MARKED },
+          { name: "收入总表", target: "worksheets/sheet2.xml", xml: SHEET },
+        ])
+      );
+      expect(marked.values[0].slice(0, 5)).toEqual(["", "", "", "", ""]);
+      expect(marked.values[1].slice(0, 4)).toEqual(["", "", "", ""]);
+      expect(notedCells(marked)).toEqual([
+        "1,1 =SUM(F1:G1)",
+        "1,2 =SUM(F1:G1)",
+        "1,3 =SUM(F1:G1)",
+        "1,4 =F1+G1+12.5",
+        "1,5 =F1>0",
+        "2,1 =F2+G2",
+        "2,2 (no formula quoted)",
+        '2,3 =IF(F2=0,"",F2)',
+        '2,4 =""',
+      ]);
+      expect(marked.values[0].slice(5, 7)).toEqual([0, 0]);
+      expect(plain.values[0][3]).toBe(12.5);
+      expect(notedCells(plain)).toEqual(["1,2 =SUM(F1:G1)", "1,3 =SUM(F1:G1)"]);
+    });
+
+    it('trusts the saved results when the sheet\'s sheetCalcPr says no (fullCalcOnLoad="0")', async () => {
+      const unmarked = SHEET.replace(
+        "</sheetData>",
+        '</sheetData><sheetCalcPr fullCalcOnLoad="0"/>'
+      );
+      const [grid] = await read(
+        await workbookOf('<calcPr calcId="191029"/>', [{ ...PLAIN_NAMING, xml: unmarked }])
+      );
+      expect(grid.values[0][3]).toBe(12.5);
+      expect(notedCells(grid)).toEqual(["1,2 =SUM(F1:G1)", "1,3 =SUM(F1:G1)"]);
+    });
+  }
+);

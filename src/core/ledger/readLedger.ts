@@ -331,6 +331,37 @@ function cellFinding(
   return finding;
 }
 
+/** A ledger column's name in messages, by its key. */
+const COLUMN_LABEL = new Map(COLUMNS.map((spec) => [spec.key, spec.label]));
+
+/**
+ * The columns of the row (other than the amount, which reports its own) whose cell holds a formula
+ * saved without its result: such a cell reads as blank, but nothing says it is. Each is reported as
+ * the tables report it (recalculate in Excel), not as a missing code, type or source, and the line
+ * is left out, as for the amount. Undefined when there is none.
+ */
+function unreadFormulaColumns(
+  ctx: LineContext,
+  columns: LedgerHeader["columns"]
+): Set<ColumnKey> | undefined {
+  let unread: Set<ColumnKey> | undefined;
+  for (const key of Object.keys(columns) as ColumnKey[]) {
+    const c = columns[key];
+    if (key === "amount" || c === undefined) continue;
+    const note = noteAt(ctx.grid, ctx.r, c);
+    if (note?.kind !== "formulaWithoutValue") continue;
+    (unread ??= new Set()).add(key);
+    cellFinding(
+      ctx,
+      c,
+      "error",
+      `${MESSAGES.formulaWithoutValueIn(note.text ?? "", COLUMN_LABEL.get(key)!)}该行暂未计入。`,
+      note.text
+    ).ruleId = "cell.formula-without-value";
+  }
+  return unread;
+}
+
 /** What a code column must hold, and how messages name it. */
 interface CodeColumnRule {
   system: CodeSystem;
@@ -442,6 +473,9 @@ function readLine(
   // A 合计 row the clerk added for their own control is not a budget line.
   if (isBlank(functionRaw) && row.some((cell) => TOTAL_ROW.test(compactText(cell))))
     return undefined;
+  const unread =
+    grid.cellNotes && grid.cellNotes.length > 0 ? unreadFormulaColumns(ctx, col) : undefined;
+  const read = (key: ColumnKey) => unread === undefined || !unread.has(key);
 
   const excluded = "，该行未计入。";
 
@@ -449,7 +483,8 @@ function readLine(
   const fn = readCode(ctx, functionRaw, FUNCTION_CODE, catalog);
   const functionCode = fn.code;
   if (functionCode === undefined) {
-    cellFinding(ctx, col.functionCode!, "error", `缺少功能分类科目编码${excluded}`);
+    if (read("functionCode"))
+      cellFinding(ctx, col.functionCode!, "error", `缺少功能分类科目编码${excluded}`);
   } else {
     checkCode(
       ctx,
@@ -481,23 +516,28 @@ function readLine(
   const kindRaw = cellAt(row, col.kind);
   const kind = cached(ctx.cache.kinds, kindRaw, parseKind);
   if (kind === undefined) {
-    const what = isBlank(kindRaw) ? "缺少支出类型" : `支出类型“${String(kindRaw).trim()}”无法识别`;
-    cellFinding(
-      ctx,
-      col.kind!,
-      "error",
-      `${what}：应为“人员经费”“公用经费”或“项目支出”${excluded}`,
-      kindRaw
-    );
-  } else if (kind !== "项目支出") {
-    if (economicCode === undefined) {
-      const c = col.economicCode ?? col.kind!;
+    if (read("kind")) {
+      const what = isBlank(kindRaw)
+        ? "缺少支出类型"
+        : `支出类型“${String(kindRaw).trim()}”无法识别`;
       cellFinding(
         ctx,
-        c,
+        col.kind!,
         "error",
-        `${kind}必须填写经济分类科目编码（基本支出表按经济分类列示）${excluded}`
+        `${what}：应为“人员经费”“公用经费”或“项目支出”${excluded}`,
+        kindRaw
       );
+    }
+  } else if (kind !== "项目支出") {
+    if (economicCode === undefined) {
+      // A code whose formula has no saved result was reported above: it is there, not missing.
+      if (read("economicCode"))
+        cellFinding(
+          ctx,
+          col.economicCode ?? col.kind!,
+          "error",
+          `${kind}必须填写经济分类科目编码（基本支出表按经济分类列示）${excluded}`
+        );
     } else if (kind === "人员经费" && economicCode.startsWith("302")) {
       cellFinding(
         ctx,
@@ -521,7 +561,7 @@ function readLine(
   }
 
   const projectName = compactOrUndefined(cellAt(row, col.projectName));
-  if (kind === "项目支出" && projectName === undefined) {
+  if (kind === "项目支出" && projectName === undefined && read("projectName")) {
     const c = col.projectName ?? col.kind!;
     cellFinding(ctx, c, "error", `项目支出必须填写项目名称${excluded}`);
   }
@@ -529,7 +569,7 @@ function readLine(
 
   const sourceRaw = cellAt(row, col.source);
   const source = cached(ctx.cache.sources, sourceRaw, parseFundSource);
-  if (source === undefined) {
+  if (source === undefined && read("source")) {
     const what = isBlank(sourceRaw)
       ? "缺少资金来源"
       : `资金来源“${String(sourceRaw).trim()}”无法识别`;

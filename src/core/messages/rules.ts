@@ -89,6 +89,9 @@ export const MESSAGES = {
   // Cells whose value cannot be trusted (rules/cellTrust).
   formulaWithoutValue: (formula: string) =>
     `单元格中是公式${formula ? `（${formula}）` : ""}，但文件里没有保存 Excel 算出的结果（用其他软件生成的表格常见），读不出金额，涉及它的合计暂不核对。请在 Excel 中打开这个文件、重新计算后保存，再检查。`,
+  /** A cell other than an amount (a code, a 资金来源) holding a formula saved without its result. */
+  formulaWithoutValueIn: (formula: string, what: string) =>
+    `单元格中是公式${formula ? `（${formula}）` : ""}，但文件里没有保存 Excel 算出的结果（用其他软件生成的表格常见），读不出${what}。请在 Excel 中打开这个文件、重新计算后保存，再检查。`,
   dateInAmount: (date: string) =>
     `金额单元格中是日期${date ? `（${date}）` : ""}，不是金额，涉及它的合计暂不核对；请把单元格格式改为数值，并填入正确的金额。`,
   hiddenRow: (row: number, count: number) =>
@@ -102,8 +105,23 @@ export const MESSAGES = {
       ? `项目支出表中“${label}”行是单位合计行，但与表头的部门“${department}”不一致；部门自身的行应写部门全称（可加“（本级）”）。请核对这一行是哪个单位的项目。`
       : `项目支出表中“${label}”行是单位合计行，但表头没有写明部门名称，无法核对这一行是哪个单位的项目。`,
   /** table.column-role */
-  unknownColumn: (caption: string) =>
-    `无法判断表头“${caption}”这一列是什么（不是金额、科目编码、名称等公开表的栏目），这一列未参与检查；如是金额列，请使用规范的栏目名称。`,
+  unknownColumn: (column: {
+    caption: string;
+    column?: string;
+    range?: string;
+    figures: number;
+    mistyped: number;
+    examples: readonly string[];
+  }) => {
+    const which = `表头“${column.caption}”${column.column ? `（${column.column} 列）` : ""}`;
+    const examples = column.examples.map((e) => `“${e}”`).join("");
+    const rename = "如果这是金额列，请把表头改为公开表的栏目名称（如“合计”“基本支出”“项目支出”）";
+    if (column.mistyped > 0)
+      return `${which}没有说明这一列是什么（如合计、基本支出、项目支出），这一列未参与检查。${column.range} 中有 ${column.mistyped} 个数的写法读不出（如${examples}）${column.figures > 0 ? `，另有 ${column.figures} 个数字` : ""}。${rename}，并把这些数改为阿拉伯数字（如 1234.56）；如果这一列不应公开，请删除它。`;
+    if (column.figures > 0)
+      return `${which}没有说明这一列是什么（如合计、基本支出、项目支出），这一列未参与检查。${column.range} 中有 ${column.figures} 个数字（如${examples}），都没有核对。${rename}；如果这一列不应公开，请删除它。`;
+    return `${which}没有说明这一列是什么（不是金额、科目编码、名称等公开表的栏目），这一列未参与检查；${rename}。`;
+  },
   unknownCode: (code: string) =>
     `科目编码 ${code} 不在政府收支分类科目中，请核对编码（或在自定义科目表中补充）。`,
   malformedCode: (text: string) =>
@@ -113,6 +131,15 @@ export const MESSAGES = {
   numberAsText: (text: string) =>
     `金额“${text}”是以文本形式保存的数字，已按数值读取；请改为数值格式，以免求和时被漏算。`,
   notANumber: (text: string) => `金额单元格中的“${text}”不是数字，无法计算，已按 0 处理。`,
+  /** 待定, 另行下达, 见附表: the amount is not known yet, or not in this table. */
+  amountPending: (text: string) =>
+    `金额单元格中写的是“${text}”，表示金额尚未确定或不在本表中，不是 0；涉及它的合计暂不核对。公开表中应填写确定的金额；如确实没有这项金额，请填 0 或“—”。`,
+  /** 约十二, 壹佰万元: a figure in Chinese numerals. */
+  amountInWords: (text: string) =>
+    `金额单元格中的“${text}”是用汉字写的数，读不出确切金额；涉及它的合计暂不核对。请改为阿拉伯数字（如 12.00）。`,
+  /** 暂无, 不适用, 单位不需填列: no such amount. */
+  amountZeroWord: (text: string) =>
+    `金额单元格中写的是“${text}”，不是数字，已按 0（没有这项金额）计算并核对合计；公开表中没有金额的单元格请填 0 或“—”。`,
   negativeAmount: (value: Money) =>
     `金额为负数（${m(value)}），预算公开表中的金额通常不应为负，请核对。`,
   tooManyDecimals: (value: Money) =>

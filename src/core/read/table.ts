@@ -1,6 +1,6 @@
 import { CODE_LENGTHS, Catalog, readCodeCell, systemOfCode, typedCodeText } from "../codes";
 import type { CatalogEntry, CodeCellReading, CodeProblem, CodeSystem } from "../codes";
-import { CellValue, Grid, gridAddress, noteAt } from "../grid";
+import { CellValue, Grid, columnLetters, gridAddress, noteAt } from "../grid";
 import type { CellNote } from "../grid";
 import { Money, ParsedAmount, ZERO, parseAmount } from "../money";
 import {
@@ -13,6 +13,7 @@ import {
   yearOfText,
 } from "./meta";
 import { TableKindSpec, kindFromName, kindFromTitle } from "./tableKinds";
+import { amountWordMeaning } from "./amountWords";
 import { compactText, hasChineseOrdinal, isBlank, stripOrdinal } from "./text";
 
 /** One amount cell of a data row, remembering where it was. */
@@ -138,7 +139,23 @@ export interface ParsedTable {
   notes: { text: string; address: string }[];
   grid: Grid;
   /** Columns whose captions say no role the reader knows: left out, never guessed. */
-  unknownColumns?: { caption: string; address: string }[];
+  unknownColumns?: UnknownColumn[];
+}
+
+/** A column left out because its caption says no role, with what its data cells hold. */
+export interface UnknownColumn {
+  caption: string;
+  /** The caption cell. */
+  address: string;
+  /** The column's letters (F) and its data cells (F7:F12), when it has any. */
+  column?: string;
+  range?: string;
+  /** Data cells holding a number the reader takes (12.5, '12.50). */
+  figures: number;
+  /** Data cells holding a figure typed so it cannot be taken (1.234,56, 约12, ¥12, 约十二). */
+  mistyped: number;
+  /** Up to three of the cells as written: the mistyped ones first, else the figures. */
+  examples: string[];
 }
 
 const HEADER_WORDS = new Set([
@@ -319,24 +336,78 @@ function headerTexts(grid: Grid, headerRows: number[]): string[][] {
  * there and is reported.
  */
 function textColumns(grid: Grid, dataStart: number): Set<number> {
-  const counts = new Map<number, { text: number; number: number }>();
+  const counts = new Map<number, { text: number; number: number; words: number }>();
   for (let r = dataStart; r < grid.values.length; r++) {
     const row = grid.values[r] ?? [];
     if (compactText(row.find((cell) => !isBlank(cell))).startsWith("注")) continue;
     row.forEach((cell, c) => {
       if (isBlank(cell)) return;
-      const count = counts.get(c) ?? { text: 0, number: 0 };
+      const count = counts.get(c) ?? { text: 0, number: 0, words: 0 };
       // A finite number is an amount: no Decimal needs to be made to know it.
       const invalid =
         typeof cell === "number" ? !Number.isFinite(cell) : parseAmount(cell).kind === "invalid";
-      if (invalid && !NUMBER_ATTEMPT.test(compactText(cell))) count.text++;
-      else count.number++;
+      if (!invalid) count.number++;
+      else {
+        const text = compactText(cell);
+        if (NUMBER_ATTEMPT.test(text)) count.number++;
+        else if (amountWordMeaning(text) !== undefined) count.words++;
+        else count.text++;
+      }
       counts.set(c, count);
     });
   }
+  // Words an amount cell holds (暂无, 待定, 约十二) take no side: a column of them and figures is an
+  // amount column, whose cells are each reported (a 待定 is no 0); among other words and no
+  // figures, they are words too (资金来源: 财政拨款, 待定).
   const text = new Set<number>();
-  for (const [c, count] of counts) if (count.text >= 2 && count.text > count.number) text.add(c);
+  for (const [c, count] of counts)
+    if (
+      (count.text >= 2 && count.text > count.number) ||
+      (count.text >= 1 && count.number === 0 && count.text + count.words >= 2)
+    )
+      text.add(c);
   return text;
+}
+
+/** What the data cells of a column left out hold, for the finding that tells the clerk. */
+function unknownColumn(
+  grid: Grid,
+  dataStart: number,
+  c: number,
+  caption: string,
+  address: string
+): UnknownColumn {
+  const out: UnknownColumn = { caption, address, figures: 0, mistyped: 0, examples: [] };
+  const mistyped: string[] = [];
+  const figures: string[] = [];
+  let first = -1;
+  let last = -1;
+  for (let r = dataStart; r < grid.values.length; r++) {
+    const row = grid.values[r] ?? [];
+    if (compactText(row.find((cell) => !isBlank(cell))).startsWith("注")) continue;
+    const cell = row[c];
+    if (isBlank(cell)) continue;
+    if (first < 0) first = r;
+    last = r;
+    const parsed = typeof cell === "number" ? undefined : parseAmount(cell);
+    const shown = String(cell).trim();
+    if (parsed === undefined ? Number.isFinite(cell) : parsed.kind === "amount") {
+      out.figures++;
+      if (figures.length < 3 && !figures.includes(shown)) figures.push(shown);
+    } else if (parsed?.kind === "invalid") {
+      const text = compactText(cell);
+      if (NUMBER_ATTEMPT.test(text) || amountWordMeaning(text) === "numberInWords") {
+        out.mistyped++;
+        if (mistyped.length < 3 && !mistyped.includes(shown)) mistyped.push(shown);
+      }
+    }
+  }
+  if (first >= 0) {
+    out.column = columnLetters(grid.origin.col + c);
+    out.range = `${gridAddress(grid, first, c)}:${gridAddress(grid, last, c)}`;
+  }
+  out.examples = mistyped.length > 0 ? mistyped : figures;
+  return out;
 }
 
 /**
@@ -747,10 +818,9 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
       .find((s) => s !== undefined);
     assignRoles(side, department?.name);
   }
-  const unknownColumns = unknown.map((c) => ({
-    caption: paths[c].join("／"),
-    address: captionCell(grid, headerRows, c),
-  }));
+  const unknownColumns = unknown.map((c) =>
+    unknownColumn(grid, dataStart, c, paths[c].join("／"), captionCell(grid, headerRows, c))
+  );
   return {
     ok: true,
     table: {

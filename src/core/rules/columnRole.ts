@@ -19,7 +19,7 @@ export const columnRole: Rule = {
       severity: "warning",
       sheet: table.sheet,
       cell: column.address,
-      message: MESSAGES.unknownColumn(column.caption),
+      message: MESSAGES.unknownColumn(column),
       actual: column.caption,
     }));
   },

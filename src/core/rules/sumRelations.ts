@@ -60,8 +60,8 @@ function evaluate(
   blankTotalMeansUntotalled = false
 ): SumComparison | undefined {
   // A malformed number ("1,07.57") is not judged on a guess: amount.not-a-number reports it, and the
-  // sums it is part of wait for its correction. Words without digits (单位不需填列, 无) say there
-  // is no amount: they count as zero, so the rest of the sum is still checked, not passed over.
+  // sums it is part of wait for its correction, as do 待定 and 约十二. Words that say there is no
+  // amount (单位不需填列, 暂无) count as zero, so the rest of the sum is still checked.
   if (total.parsed.kind === "invalid" || parts.some(isMalformedNumber)) return undefined;
   if (total.parsed.kind === "empty" && parts.every((p) => p.parsed.kind === "empty"))
     return undefined;

@@ -1,6 +1,7 @@
 import { cellRefs } from "../finding";
 import type { Finding } from "../finding";
 import { Money, ZERO } from "../money";
+import { amountWordMeaning } from "../read/amountWords";
 import { toWanFactor } from "../read/meta";
 import type { AmountUnitName } from "../read/meta";
 import { compareSum } from "../rounding";
@@ -99,8 +100,8 @@ export function sumFinding(
   options: { blankTotalMeansUntotalled?: boolean } = {}
 ): Finding | undefined {
   // A malformed number ("1,07.57") is not judged on a guess: amount.not-a-number reports it, and the
-  // sums it is part of wait for its correction. Words without digits (单位不需填列, 无) say there
-  // is no amount: they count as zero, so the rest of the sum is still checked, not passed over.
+  // sums it is part of wait for its correction, as do 待定 and 约十二. Words that say there is no
+  // amount (单位不需填列, 暂无) count as zero, so the rest of the sum is still checked.
   if (total.parsed.kind === "invalid" || parts.some(isMalformedNumber)) return undefined;
   if (total.parsed.kind === "empty" && parts.every((p) => p.parsed.kind === "empty"))
     return undefined;
@@ -144,13 +145,16 @@ export function numericValues(cells: readonly AmountCell[]): AmountCell["value"]
 
 /**
  * Text with digits ("1,07.57"): a number typed wrong, whose sums wait for its correction; so do
- * cells whose value cannot be read (a formula saved without its result, a date).
+ * cells whose value cannot be read (a formula saved without its result, a date), an amount not
+ * known yet (待定, 另行下达) and a figure in Chinese numerals (约十二): none of them is a 0.
  */
 export function isMalformedNumber(cell: AmountCell): boolean {
-  return (
-    cell.untrusted !== undefined ||
-    (cell.parsed.kind === "invalid" && /[0-9０-９]/.test(cell.parsed.text))
-  );
+  if (cell.untrusted !== undefined) return true;
+  if (cell.parsed.kind !== "invalid") return false;
+  const text = cell.parsed.text;
+  if (/[0-9０-９]/.test(text)) return true;
+  const meaning = amountWordMeaning(text);
+  return meaning === "pending" || meaning === "numberInWords";
 }
 
 /** For each coded row, the rows directly below it: those whose nearest listed ancestor it is. */

@@ -199,6 +199,89 @@ describe("checkTable on bad input", () => {
     ]);
   });
 
+  describe("words with no digits in an amount cell, by what the clerk meant", () => {
+    const findings = (rows: (string | number)[][]) =>
+      checkTable(table(rows)).findings.map((f) => ({
+        at: `${f.ruleId}@${f.sheet}!${f.cell} ${f.severity}`,
+        message: f.message,
+      }));
+
+    it("takes 待定 and 另行下达 for an amount not known yet: an error at each cell, never a 0 that is summed", () => {
+      // A 项目支出 column still waiting for its figures. The old reader dropped the column as words
+      // (no finding at its cells) and checked 合计 = 基本支出 alone: 20 against 7, three false errors.
+      const found = findings([
+        ["", "合计", 20, 7, "待定"],
+        ["201", "一般公共服务支出", 20, 7, "待定"],
+        ["2013201", "行政运行", 20, 7, "另行下达"],
+      ]);
+      expect(found.map((f) => f.at)).toEqual([
+        "amount.not-a-number@测试!E3 error",
+        "amount.not-a-number@测试!E4 error",
+        "amount.not-a-number@测试!E5 error",
+      ]);
+      expect(found[2].message).toBe(
+        "金额单元格中写的是“另行下达”，表示金额尚未确定或不在本表中，不是 0；涉及它的合计暂不核对。公开表中应填写确定的金额；如确实没有这项金额，请填 0 或“—”。"
+      );
+    });
+
+    it("does not sum a single 待定 as if the cell were blank", () => {
+      // 201's 项目支出 is 待定 and its 项 is 5: read as 0 the 类 missed its 项 by 5 (a false sum
+      // error) and the message said 已按 0 处理; the sum waits for the figure instead.
+      const found = findings([
+        ["", "合计", 12, 7, 5],
+        ["201", "一般公共服务支出", 12, 7, "待定"],
+        ["2013201", "行政运行", 12, 7, 5],
+      ]);
+      expect(found.map((f) => f.at)).toEqual(["amount.not-a-number@测试!E4 error"]);
+      expect(found[0].message).toContain("不是 0；涉及它的合计暂不核对");
+      expect(found[0].message).not.toContain("已按 0");
+    });
+
+    it("reads a figure in Chinese numerals (约十三, 壹拾叁万元) as a figure it cannot take, not as words", () => {
+      const found = findings([
+        ["", "合计", 20, 7, "约十三"],
+        ["201", "一般公共服务支出", 20, 7, "十三"],
+        ["2013201", "行政运行", 20, 7, "壹拾叁万元"],
+      ]);
+      expect(found.map((f) => f.at)).toEqual([
+        "amount.not-a-number@测试!E3 error",
+        "amount.not-a-number@测试!E4 error",
+        "amount.not-a-number@测试!E5 error",
+      ]);
+      expect(found[0].message).toBe(
+        "金额单元格中的“约十三”是用汉字写的数，读不出确切金额；涉及它的合计暂不核对。请改为阿拉伯数字（如 12.00）。"
+      );
+    });
+
+    it("counts 暂无 as no amount, says so, and still checks the sums around it", () => {
+      const found = findings([
+        ["", "合计", 7, 7, "暂无"],
+        ["201", "一般公共服务支出", 8, 7, "暂无"],
+        ["2013201", "行政运行", 7, 7, "暂无"],
+      ]);
+      expect(found.filter((f) => f.at.startsWith("sum.")).map((f) => f.at)).not.toEqual([]);
+      const e3 = found.find((f) => f.at === "amount.not-a-number@测试!E3 error")!;
+      expect(e3.message).toBe(
+        "金额单元格中写的是“暂无”，不是数字，已按 0（没有这项金额）计算并核对合计；公开表中没有金额的单元格请填 0 或“—”。"
+      );
+    });
+
+    it("keeps a column of words holding 待定 (资金来源, 执行期限) as text, without errors", () => {
+      const result = checkTable({
+        sheet: "测试",
+        origin: { row: 1, col: 1 },
+        values: [
+          ["部门预算项目支出表"],
+          ["项目名称", "资金来源", "执行期限", "合计"],
+          ["办公楼维修", "财政拨款", "待定", 10],
+          ["信息系统运维", "待定", "2024-2025", 5],
+          ["档案数字化", "财政拨款", "待定", 3],
+        ],
+      });
+      expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
+    });
+  });
+
   it("keeps a column of words or periods under an amount-like caption as text, without errors", () => {
     const result = checkTable({
       sheet: "测试",

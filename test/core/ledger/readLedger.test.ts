@@ -275,6 +275,60 @@ describe("readLedger formulas saved without their result", () => {
   });
 });
 
+describe("readLedger columns other than the amount holding a formula saved without its result", () => {
+  // Row 2: the 功能 code, the 资金来源 and the 上年结转 are formulas (=VLOOKUP…) saved by a tool that
+  // writes no result. Row 3: the 经济 code of a 人员经费 line and the 支出类型. Row 4: the 项目名称 of
+  // a 项目支出 line. Row 5 is read as it is. Row 6: only the 上年结转, which read blank would be 否.
+  const sheet: Grid = {
+    ...ledgerSheet([
+      ["", "30101", "人员经费", "", "", "", 10],
+      ["2013201", "", "", "一般公共预算", "否", "", 20],
+      ["2013202", "", "项目支出", "一般公共预算", "否", "", 30],
+      ["2013201", "30201", "公用经费", "一般公共预算", "否", "", 40],
+      ["2013201", "30201", "公用经费", "一般公共预算", "", "", 50],
+    ]),
+    cellNotes: [
+      { row: 2, col: 1, kind: "formulaWithoutValue", text: "=VLOOKUP(H2,科目!A:B,2,0)" },
+      { row: 2, col: 4, kind: "formulaWithoutValue", text: "=指标!C2" },
+      { row: 2, col: 5, kind: "formulaWithoutValue", text: '=IF(I2>0,"是","否")' },
+      { row: 3, col: 2, kind: "formulaWithoutValue", text: "=LEFT(H3,5)" },
+      { row: 3, col: 3, kind: "formulaWithoutValue", text: "=指标!D3" },
+      { row: 4, col: 6, kind: "formulaWithoutValue" },
+      { row: 6, col: 5, kind: "formulaWithoutValue", text: '=IF(I6>0,"是","否")' },
+    ],
+  };
+  const { ledger, findings } = readLedger([INFO, sheet]);
+
+  it("says at each such cell to recalculate in Excel, naming the column, never that it is missing", () => {
+    expect(findings.map((f) => `${f.ruleId}@${f.cell} ${f.severity} ${f.actual ?? ""}`)).toEqual([
+      "cell.formula-without-value@A2 error =VLOOKUP(H2,科目!A:B,2,0)",
+      "cell.formula-without-value@D2 error =指标!C2",
+      'cell.formula-without-value@E2 error =IF(I2>0,"是","否")',
+      "cell.formula-without-value@B3 error =LEFT(H3,5)",
+      "cell.formula-without-value@C3 error =指标!D3",
+      "cell.formula-without-value@F4 error ",
+      'cell.formula-without-value@E6 error =IF(I6>0,"是","否")',
+    ]);
+    const message = (cell: string) => findings.find((f) => f.cell === cell)!.message;
+    expect(message("A2")).toBe(
+      "单元格中是公式（=VLOOKUP(H2,科目!A:B,2,0)），但文件里没有保存 Excel 算出的结果（用其他软件生成的表格常见），读不出功能分类科目编码。请在 Excel 中打开这个文件、重新计算后保存，再检查。该行暂未计入。"
+    );
+    expect(message("D2")).toContain("读不出资金来源");
+    expect(message("E2")).toContain("读不出上年结转");
+    expect(message("B3")).toContain("读不出经济分类科目编码");
+    expect(message("C3")).toContain("读不出支出类型");
+    expect(message("F4")).toContain("读不出项目名称");
+    for (const f of findings) {
+      expect(f.sheet).toBe("预算明细");
+      expect(f.message).not.toMatch(/缺少|必须填写/);
+    }
+  });
+
+  it("leaves those lines out (the 上年结转 is not taken for 否) and counts the others", () => {
+    expect(ledger!.lines.map((l) => l.row)).toEqual([5]);
+  });
+});
+
 describe.each([
   ["the streaming reader", gridsFromXlsxStreaming],
   ["the full exceljs read", gridsFromXlsxFull],
