@@ -1,4 +1,11 @@
-import { CODE_LENGTHS, Catalog, readCodeCell, systemOfCode, typedCodeText } from "../codes";
+import {
+  CODE_LENGTHS,
+  Catalog,
+  normalizeName,
+  readCodeCell,
+  systemOfCode,
+  typedCodeText,
+} from "../codes";
 import type { CatalogEntry, CodeCellReading, CodeProblem, CodeSystem } from "../codes";
 import { CellValue, Grid, gridAddress, noteAt } from "../grid";
 import type { CellNote } from "../grid";
@@ -163,6 +170,8 @@ const CODE_TEXT = /^\d{3}(\d{2}){0,2}$/;
 const CODE_PART = /^(类|款|项)$/;
 /** Digits each part of a split code has: 类 3, 款 2, 项 2. */
 const CODE_PART_DIGITS: Readonly<Record<string, number>> = { 类: 3, 款: 2, 项: 2 };
+/** A unit a caption ends with: 合计（万元）, 预算数(单位:元), 金额(千元). */
+const CAPTION_UNIT = /\((?:金额)?(?:单位[:：]?)?(?:万元|元|千元|亿元)\)$/;
 /**
  * An amount written as text with its decimals or thousands separators (855.89, 1,234.56, -3.00):
  * data, as a number is. Every figure of a Word table is text; a caption never looks like this.
@@ -502,7 +511,8 @@ function buildSides(
         return;
       }
       current.amountColumns.push(c);
-      current.captions.push(leaf);
+      // 合计（万元）: the unit is the column's (columnUnit reads it from the path); the caption is 合计.
+      current.captions.push(leaf.replace(CAPTION_UNIT, "") || leaf);
       current.measures.push(measureOfCaption(path.join("|")));
       groups[c] = path.slice(0, -1).join("|");
     }
@@ -716,18 +726,29 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
   );
 
   const notations = new Set(sides.filter((side) => segmentedCodes(grid, dataStart, side)));
+  const repeatsHeader = repeatedHeader(grid, headerRows, title);
+  // Sides whose rows are classification 科目 (a code column, a 科目 caption over the names, or a
+  // table of a coded kind): there a label that begins with a code is a code and a name.
+  const coded = new Set(
+    sides.filter(
+      (side) =>
+        side.codeColumn !== undefined ||
+        kind?.codeSystem !== undefined ||
+        /科目|编码/.test((paths[side.labelColumn] ?? []).join("|"))
+    )
+  );
   for (let r = dataStart; r < rows.length; r++) {
     const row = rows[r] ?? [];
     const first = row.findIndex((cell) => !isBlank(cell));
     if (first < 0) continue;
     const firstText = compactText(row[first]);
-    if (isColumnNumberRow(row)) continue;
+    if (isColumnNumberRow(row) || repeatsHeader(row)) continue;
     if (firstText.startsWith("注")) {
       notes.push({ text: String(row[first]).trim(), address: gridAddress(grid, r, first) });
       continue;
     }
     for (const side of sides) {
-      const tableRow = readRow(grid, r, side, kind, catalog, units.get(side)!, notations);
+      const tableRow = readRow(grid, r, side, kind, catalog, units.get(side)!, notations, coded);
       if (tableRow) side.rows.push(tableRow);
     }
   }
@@ -759,6 +780,42 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
       grid,
       ...(unknownColumns.length > 0 ? { unknownColumns } : {}),
     },
+  };
+}
+
+/**
+ * Whether a body row is the table's head printed again, as a table continued under its own header
+ * on the same sheet has it (续表, the title with （续）, the unit line, the captions): no figure in
+ * it, and either a 续 mark, the title or unit line alone, or two or more of the header's own
+ * captions in their columns.
+ */
+function repeatedHeader(
+  grid: Grid,
+  headerRows: number[],
+  title: ParsedTable["title"]
+): (row: CellValue[]) => boolean {
+  const captions = headerTexts(grid, headerRows);
+  const titleText = title ? compactText(title.text) : undefined;
+  return (row) => {
+    const filled: { text: string; c: number }[] = [];
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (isBlank(cell)) continue;
+      if (typeof cell === "number") return false;
+      const text = compactText(cell);
+      if (AMOUNT_TEXT.test(text) || CODE_TEXT.test(text)) return false;
+      filled.push({ text, c });
+    }
+    if (filled.length === 0) return false;
+    if (filled.some(({ text }) => /^续表|^\(续\)$|续表\)?$|\(续\)$|\(续表\)$/.test(text)))
+      return true;
+    if (
+      filled.length === 1 &&
+      (filled[0].text === titleText || /^(金额)?单位[:：]/.test(filled[0].text))
+    )
+      return true;
+    const again = filled.filter(({ text, c }) => captions.some((line) => line[c] === text));
+    return again.length >= 2 && again.length * 2 >= filled.length;
   };
 }
 
@@ -808,13 +865,24 @@ function readRow(
   kind: TableKindSpec | undefined,
   catalog: Catalog,
   units: readonly (AmountUnitName | undefined)[],
-  segmented?: ReadonlySet<TableSide>
+  segmented?: ReadonlySet<TableSide>,
+  coded?: ReadonlySet<TableSide>
 ) {
   const row = grid.values[r] ?? [];
-  const codeRaw = side.codeColumn !== undefined ? row[side.codeColumn] : undefined;
-  let label = compactText(row[side.labelColumn]);
+  // 类 | 款 | 项 columns that hold names, not codes (no name column beside them): the row's name
+  // is the part it fills, and the part tells its level.
+  const namePart = side.codeParts?.includes(side.labelColumn)
+    ? namedCodePart(row, side.codeParts)
+    : undefined;
+  const codeRaw =
+    side.codeColumn !== undefined && namePart === undefined ? row[side.codeColumn] : undefined;
+  let label = namePart
+    ? compactText(row[side.codeParts![namePart.part]])
+    : compactText(row[side.labelColumn]);
   const codeText = compactText(codeRaw);
   if (label === "" && codeText !== "" && !CODE_TEXT.test(codeText)) label = codeText; // 合计 merged over 编码+名称
+  // 合计： / 总计: — the colon of a label typed as a heading.
+  if (/[:：]$/.test(label) && TOTAL_LABEL.test(label.slice(0, -1))) label = label.slice(0, -1);
   const cells = side.amountColumns.map((c, i) =>
     side.measures[i] === "rate" ? percentCell(grid, r, c) : amountCell(grid, r, c, units[i])
   );
@@ -828,7 +896,9 @@ function readRow(
     role: "item",
     cells,
   };
-  if (side.codeParts && side.codeParts.length > 1) {
+  if (namePart !== undefined) {
+    // No code printed: the row is placed by its name, at the level of its part.
+  } else if (side.codeParts && side.codeParts.length > 1) {
     const split = readCodeParts(grid, r, side.codeParts, side.rows);
     tableRow.codeCell = { address: split.address, raw: split.raw };
     if (split.reading?.code !== undefined) {
@@ -849,6 +919,25 @@ function readRow(
     }
     if (reading && reading.problems.length > 0) tableRow.codeCell.problems = reading.problems;
   }
+  // A code and its name in one cell (201 一般公共服务支出, 2013201行政运行): the code is read from
+  // the cell, and the name is what follows it.
+  const leading = codeBeforeName(label, catalog, coded?.has(side) ?? false);
+  if (leading && (tableRow.code === undefined || tableRow.code === leading.code)) {
+    if (tableRow.code === undefined) {
+      tableRow.code = leading.code;
+      tableRow.codeFrom = "cell";
+      tableRow.codeCell = { address: tableRow.address, raw: row[side.labelColumn] };
+    }
+    tableRow.label = label = leading.name;
+  }
+  if (namePart !== undefined && label !== "" && !TOTAL_LABEL.test(label)) {
+    const system = kind?.codeSystem ?? (side.codeParts!.length === 2 ? "economic" : "function");
+    const entry = entryByName(stripOrdinal(label), system, side.rows, catalog);
+    if (entry && entry.level === namePart.part + 1) {
+      tableRow.code = entry.code;
+      tableRow.codeFrom = "name";
+    }
+  }
   if (tableRow.code === undefined && label !== "" && !TOTAL_LABEL.test(label)) {
     // A code typed wrong belongs to the classification the rows around it use.
     const around = tableRow.codeCell?.problems
@@ -865,6 +954,46 @@ function readRow(
     }
   }
   return tableRow;
+}
+
+/**
+ * The one part of a 类 | 款 | 项 group that holds words (a name, 合计) in a row, when the group
+ * holds names rather than codes; undefined when a part holds digits or none holds words.
+ */
+function namedCodePart(
+  row: readonly CellValue[],
+  parts: readonly number[]
+): { part: number } | undefined {
+  let found: number | undefined;
+  for (let i = 0; i < parts.length; i++) {
+    const text = compactText(row[parts[i]]);
+    if (text === "") continue;
+    if (/\d/.test(text) || found !== undefined) return undefined;
+    found = i;
+  }
+  return found === undefined ? undefined : { part: found };
+}
+
+/**
+ * A label that begins with a classification code (201一般公共服务支出, 2013201 行政运行, 30101、基本工资):
+ * the code and the name after it — in a list of 科目 (`coded`) whenever the digits make a code of a
+ * classification, elsewhere only when the name is the catalog's for that code. A project's name
+ * that begins with digits (220千伏线路改造, 2024年培训) is left alone.
+ */
+function codeBeforeName(
+  label: string,
+  catalog: Catalog,
+  coded: boolean
+): { code: string; name: string } | undefined {
+  const match = /^(\d{3}(?:\d{2}){0,2})(?!\d)[.、:：-]?([\u3400-\u9fff(].*)$/.exec(label);
+  if (!match) return undefined;
+  const [, code, name] = match;
+  if (!systemOfCode(code)) return undefined;
+  if (coded) return { code, name };
+  const standard = catalog.name(code);
+  return standard !== undefined && normalizeName(standard) === normalizeName(name)
+    ? { code, name }
+    : undefined;
 }
 
 /**
