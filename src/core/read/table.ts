@@ -170,6 +170,8 @@ const CODE_TEXT = /^\d{3}(\d{2}){0,2}$/;
 const CODE_PART = /^(类|款|项)$/;
 /** Digits each part of a split code has: 类 3, 款 2, 项 2. */
 const CODE_PART_DIGITS: Readonly<Record<string, number>> = { 类: 3, 款: 2, 项: 2 };
+/** A cell that only states the unit: 单位：万元, 金额单位:元. */
+const UNIT_LINE = /^(金额)?单位[:：]/;
 /** A unit a caption ends with: 合计（万元）, 预算数(单位:元), 金额(千元). */
 const CAPTION_UNIT = /\((?:金额)?(?:单位[:：]?)?(?:万元|元|千元|亿元)\)$/;
 /**
@@ -288,7 +290,12 @@ export function captionPaths(grid: Grid, headerRows: number[]): string[][] {
 function headerTexts(grid: Grid, headerRows: number[]): string[][] {
   const width = Math.max(0, ...grid.values.map((r) => (r ?? []).length));
   const texts = headerRows.map((r) =>
-    Array.from({ length: width }, (_, c) => compactText(grid.values[r]?.[c]))
+    Array.from({ length: width }, (_, c) => {
+      const text = compactText(grid.values[r]?.[c]);
+      // 单位：万元 printed in a header row (over the last column, or a line under the captions)
+      // states the table's unit (findMeta reads it), it names no column.
+      return UNIT_LINE.test(text) ? "" : text;
+    })
   );
   for (const merge of grid.merges ?? []) {
     const top = merge.top - grid.origin.row;
@@ -416,6 +423,13 @@ function findMeta(
       if (number && !meta.tableNumber) meta.tableNumber = { value: Number(number[1]), address };
     }
   }
+  if (!meta.unit)
+    for (const r of headerRows)
+      (grid.values[r] ?? []).forEach((cell, c) => {
+        const text = compactText(cell);
+        const unit = UNIT_LINE.test(text) ? unitOfText(text) : undefined;
+        if (unit && !meta.unit) meta.unit = { value: unit, address: gridAddress(grid, r, c) };
+      });
   const titleYear = title ? yearOfText(title.text) : undefined;
   if (!meta.year && titleYear && title) meta.year = { value: titleYear, address: title.address };
   if (!meta.year && statedYear) meta.year = statedYear;
@@ -1062,6 +1076,18 @@ function readCodeParts(
   if (filled.length === 0) return { address: firstAddress, raw: row[parts[0]] };
   const first = filled[0];
   const last = filled[filled.length - 1];
+  // Each level's column holding the whole code of that level (类 201 | 款 20132 | 项 2013201):
+  // the row's code is the one in its lowest filled part.
+  const whole = digits.map((_, i) => digits.slice(0, i + 1).reduce((a, b) => a + b, 0));
+  if (
+    whole[last] > digits[last] &&
+    /^\d+$/.test(texts[last]) &&
+    texts[last].length === whole[last] &&
+    filled.every((i) => texts[last].startsWith(texts[i]) && texts[i].length === whole[i])
+  ) {
+    const reading = readCodeCell(texts[last]);
+    return { address: gridAddress(grid, r, parts[last]), raw: row[parts[last]], reading };
+  }
   // Text in words (合计 merged over the parts, 其中：) is no code.
   const joinedTyped = texts.slice(first, last + 1).join("");
   if (/[\u3400-\u9fff]/.test(joinedTyped.replace(/〇/g, "")))

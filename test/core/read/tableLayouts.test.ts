@@ -149,7 +149,53 @@ describe("names under 类 | 款 | 项 captions, no code printed", () => {
   });
 });
 
+describe("each level's column holding the whole code of that level", () => {
+  // 类 201 | 款 20132 | 项 2013201 under 科目编码, each row filling its own level's column.
+  const g = grid(
+    [
+      [TITLE],
+      ["", "", "", "", "", "", "单位：万元"],
+      ["科目编码", "", "", "科目名称", "合计", "基本支出", "项目支出"],
+      ["类", "款", "项", "", "", "", ""],
+      ["合计", "", "", "", ...TOTAL],
+      ...BODY.map(([code, ...rest]) => [
+        code.length === 3 ? code : "",
+        code.length === 5 ? code : "",
+        code.length === 7 ? code : "",
+        ...rest,
+      ]),
+    ],
+    [{ top: 3, bottom: 3, left: 1, right: 3 }]
+  );
+
+  it("reads the code in the row's own column, not its parts joined", () => {
+    const table = parsed(g);
+    expect(codesOf(table)).toEqual(["合计", ...CODES]);
+    expect(table.sides[0].rows.slice(1).every((row) => row.codeFrom === "cell")).toBe(true);
+    // Before: 20120132, 201322013201 … one code.unknown (wrong length) per 款 and 项.
+    expect(problems(g)).toEqual([]);
+  });
+
+  it("takes a row that fills every level's column (201 | 20132 | 2013201)", () => {
+    const full = grid(
+      g.values.map((row) => [...row]),
+      g.merges
+    );
+    full.values[7] = ["201", "20132", "2013201", ...full.values[7].slice(3)];
+    expect(parsed(full).sides[0].rows[3].code).toBe("2013201");
+    expect(problems(full)).toEqual([]);
+  });
+});
+
 describe("rows a table prints around its list", () => {
+  it("reads 单位：万元 on a line of the header as the unit, not as a caption", () => {
+    const g = grid([[TITLE], HEAD, UNIT, ["合计", "", ...TOTAL], ...BODY]);
+    const table = parsed(g);
+    expect(table.unit?.value).toBe("万元");
+    // Before: the 项目支出 column was captioned 单位：万元.
+    expect(table.sides[0].captions).toEqual(["合计", "基本支出", "项目支出"]);
+  });
+
   const plain = (rows: CellValue[][], head: CellValue[] = HEAD) =>
     grid([[TITLE], UNIT, head, ...rows]);
 
