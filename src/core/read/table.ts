@@ -123,6 +123,11 @@ export interface TableSide {
   measures: ColumnMeasure[];
   rows: TableRow[];
   relations: ColumnRelation[];
+  /**
+   * Indexes into amountColumns of columns that show last year (上年预算数, or 合计 | 基本支出 under a
+   * 2023年预算数 or 上年 group beside the 2024年 one): never this year's figures.
+   */
+  priorColumns?: number[];
   /** The classification its rows use, when they are coded (printed or derived from names). */
   codeSystem?: CodeSystem;
 }
@@ -536,6 +541,17 @@ function buildSides(
 }
 
 /**
+ * Whether a column's captions say it shows last year: 上年 / 上一年 / 去年 (not 上年结转, which is
+ * this year's money), or a year before the table's (2023年预算数 in a 2024 table).
+ */
+function isPriorPath(path: readonly string[], year: number | undefined): boolean {
+  const text = path.join("|");
+  if (/上年(?!结转|结余)|上一年|去年/.test(text)) return true;
+  const stated = yearOfText(text);
+  return stated !== undefined && year !== undefined && stated < year;
+}
+
+/**
  * Whether column c is a part of a code printed over several columns: its lowest caption is 类, 款
  * or 项, and the parts stand in order from a 类 (类 | 款 | 项, or 类 | 款 for an economic code).
  * A 项 alone is no code part (a list of items may be captioned 项).
@@ -727,6 +743,15 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
       : undefined;
   const notes: ParsedTable["notes"] = [];
   const sides: TableSide[] = sideShapes.map((shape) => ({ ...shape, rows: [] }));
+  for (const side of sides) {
+    const prior = side.amountColumns
+      .map((c, i) => ({ c, i }))
+      .filter(
+        ({ c, i }) => side.measures[i] === "amount" && isPriorPath(paths[c], meta.year?.value)
+      )
+      .map(({ i }) => i);
+    if (prior.length > 0) side.priorColumns = prior;
+  }
   // Money columns are read into 万元: by the unit their caption states, else the table's.
   const units = new Map(
     sides.map((side) => [

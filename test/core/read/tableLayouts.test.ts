@@ -6,6 +6,7 @@
  * 一般公共预算支出表 (201 一般公共服务支出 › 20132 组织事务 › 2013201 行政运行 …, DOMAIN.md).
  */
 import { checkTable } from "../../../src/core/check/table";
+import { checkWorkbook } from "../../../src/core/check/workbook";
 import type { CellRange, CellValue, Grid } from "../../../src/core/grid";
 import { parseTable } from "../../../src/core/read/table";
 import type { ParsedTable } from "../../../src/core/read/table";
@@ -279,5 +280,96 @@ describe("captions and columns", () => {
     expect(problems(g)).toEqual([]);
     g.values[4][4] = 1.5; // 201's 增减 is still a sum of its 款's
     expect(sumCells(g)).toEqual(["E5"]);
+  });
+});
+
+describe("last year's columns beside this year's (支出总表 with 2023年 and 2024年 groups)", () => {
+  const summary = grid([
+    ["2024年部门收支总表"],
+    ["", "", "", "单位：万元"],
+    ["收入", "", "支出", ""],
+    ["项目", "预算数", "项目", "预算数"],
+    ["一、一般公共预算拨款收入", 749.76, "一、一般公共服务支出", 717.94],
+    ["二、政府性基金预算拨款收入", "", "二、社会保障和就业支出", 31.82],
+    ["本年收入合计", 749.76, "本年支出合计", 749.76],
+    ["上年结转结余", "", "年终结转结余", ""],
+    ["收入总计", 749.76, "支出总计", 749.76],
+  ]);
+  summary.sheet = "收支总表";
+  const current: CellValue[][] = [
+    [749.76, 268.16, 481.6],
+    [717.94, 236.34, 481.6],
+    [31.82, 31.82, ""],
+  ];
+  const last: CellValue[][] = [
+    [700, 250, 450],
+    [670, 220, 450],
+    [30, 30, ""],
+  ];
+  const change = [49.76, 47.94, 1.82];
+  const expenditure = (priorFirst: boolean, priorCaption: string) => {
+    const g = grid(
+      [
+        ["2024年支出总表"],
+        ["", "", "", "", "", "", "", "", "单位：万元"],
+        [
+          "科目编码",
+          "科目名称",
+          priorFirst ? priorCaption : "2024年预算数",
+          "",
+          "",
+          priorFirst ? "2024年预算数" : priorCaption,
+          "",
+          "",
+          "增减额",
+        ],
+        ["", "", "合计", "基本支出", "项目支出", "合计", "基本支出", "项目支出", ""],
+        ...[
+          ["合计", ""],
+          ["201", "一般公共服务支出"],
+          ["208", "社会保障和就业支出"],
+        ].map((label, i) => [
+          ...label,
+          ...(priorFirst ? [...last[i], ...current[i]] : [...current[i], ...last[i]]),
+          change[i],
+        ]),
+      ],
+      [
+        { top: 3, bottom: 3, left: 3, right: 5 },
+        { top: 3, bottom: 3, left: 6, right: 8 },
+        { top: 3, bottom: 4, left: 1, right: 1 },
+        { top: 3, bottom: 4, left: 2, right: 2 },
+        { top: 3, bottom: 4, left: 9, right: 9 },
+      ]
+    );
+    g.sheet = "支出总表";
+    return g;
+  };
+
+  it.each([
+    [true, "2023年预算数"],
+    [false, "2023年预算数"],
+    [true, "上年预算数"],
+  ])("compares only this year's 合计 with the 收支总表 (上年 first: %s, %s)", (first, caption) => {
+    const g = expenditure(first, caption);
+    expect(parsed(g).sides[0].priorColumns).toEqual(first ? [0, 1, 2] : [3, 4, 5]);
+    const errors = (grids: Grid[]) =>
+      checkWorkbook(grids)
+        .findings.filter((f) => f.severity === "error" && f.ruleId.startsWith("cross."))
+        .map((f) => `${f.ruleId}@${f.sheet}!${f.cell}`);
+    // Before: 合计 + 合计 + 增减 of each row taken for this year's (1,499.52 against 749.76).
+    expect(errors([summary, g])).toEqual([]);
+    // This year's 201 changed: the 收支总表 no longer agrees.
+    const wrong = grid(
+      g.values.map((row) => [...row]),
+      g.merges
+    );
+    wrong.sheet = "支出总表";
+    wrong.values[5][first ? 5 : 2] = 700;
+    // This year's 201 changed: found there (with 收支总表's figure as the witness), nothing at last year's.
+    const at = checkWorkbook([summary, wrong])
+      .findings.filter((f) => f.severity === "error")
+      .map((f) => f.cell);
+    expect(at).toEqual([first ? "F6" : "C6"]);
   });
 });
