@@ -1075,6 +1075,185 @@ export function codesAsIndentedNames(): Transform {
   };
 }
 
+/** The code columns of a table (科目编码, 功能分类科目编码), each with the name column after it. */
+function codeNameColumns(grid: Grid): { code: number; name: number }[] {
+  const captions = columnCaptions(grid);
+  const pairs: { code: number; name: number }[] = [];
+  captions.forEach((caption, c) => {
+    if (!/编码$/.test(caption) || /项目编码|目录|品目/.test(caption)) return;
+    const name = captions.findIndex((x, i) => i > c && /名称$/.test(x));
+    if (name >= 0) pairs.push({ code: c, name });
+  });
+  return pairs;
+}
+
+/**
+ * Each code written in front of its name in the name column (201 一般公共服务支出, 2013201行政运行,
+ * by turns with and without a space) and the code cell left blank, as tables print a single
+ * 科目名称 column. A finding about a code lands on the name cell that now holds it.
+ */
+export function codesJoinedWithNames(): Transform {
+  return {
+    name: "codes written in the name cell (201 一般公共服务支出)",
+    apply(grids) {
+      const moved = new Map<string, Map<string, number>>();
+      let k = 0;
+      const out = grids.map((g) => {
+        const grid = copy(g);
+        if (g.keep || isFormSheet(g) || headerStart(grid) < 0) return grid;
+        const first = dataStart(grid);
+        const where = new Map<string, number>();
+        for (const { code, name } of codeNameColumns(grid))
+          for (let r = first; r < grid.values.length; r++) {
+            const t = compact(grid.values[r][code]);
+            if (!CODE.test(t)) continue;
+            grid.values[r][code] = "";
+            grid.values[r][name] = `${t}${k++ % 2 ? " " : ""}${text(grid.values[r][name]).trim()}`;
+            where.set(`${r},${code}`, name);
+          }
+        moved.set(g.sheet, where);
+        return grid;
+      });
+      return {
+        grids: out,
+        map: (p) => {
+          const g = grids.find((x) => x.sheet === p.sheet);
+          const to =
+            g && moved.get(p.sheet)?.get(`${p.row - g.origin.row},${p.col - g.origin.col}`);
+          return to === undefined || !g ? p : { ...p, col: to + g.origin.col };
+        },
+        echoes: () => [],
+      };
+    },
+  };
+}
+
+/** The 合计 row's label typed as a heading: 合计：, 合\u3000计, 合计: by turns. */
+export function totalLabelsRetyped(): Transform {
+  const FORMS = ["合计：", "合\u3000计", "合计:"];
+  return {
+    name: "合计 written 合计： or 合　计",
+    apply(grids) {
+      let k = 0;
+      const out = grids.map((g) => {
+        const grid = copy(g);
+        if (g.keep || isFormSheet(g) || headerStart(grid) < 0) return grid;
+        for (const r of bodyRows(grid)) {
+          const row = grid.values[r];
+          if (!row.some((v) => typeof v === "number")) continue;
+          const c = row.findIndex((v) => compact(v) === "合计");
+          if (c >= 0) row[c] = FORMS[k++ % FORMS.length];
+        }
+        return grid;
+      });
+      return { grids: out, ...identity };
+    },
+  };
+}
+
+/**
+ * A coded table (one with a 科目编码 column) continued on the same sheet: after the middle of its
+ * body, a 续表 line and its header again (with the 栏次 row), as a table printed over two pages and
+ * pasted into one sheet has them. Rows below move down.
+ */
+export function continuedTables(): Transform {
+  return {
+    name: "coded tables continued under 续表 and a repeated header",
+    apply(grids) {
+      const shifts = new Map<string, { at: number; by: number }>();
+      const out = grids.map((g) => {
+        const grid = copy(g);
+        if (g.keep || isFormSheet(g) || headerStart(grid) < 0) return grid;
+        if (codeNameColumns(grid).length === 0) return grid;
+        const rows = bodyRows(grid);
+        if (rows.length < 6) return grid;
+        const from = headerStart(grid);
+        const to = dataStart(grid);
+        const at = rows[Math.floor(rows.length / 2)];
+        const w = width(grid);
+        const inserted = [
+          ["续表", ...Array(w - 1).fill("")],
+          ...grid.values.slice(from, to).map((row) => [...row]),
+        ];
+        const by = inserted.length;
+        const formats = grid.numberFormats ?? [];
+        grid.values = [...grid.values.slice(0, at), ...inserted, ...grid.values.slice(at)];
+        grid.numberFormats = [
+          ...formats.slice(0, at),
+          ...inserted.map(() => Array(w).fill("General")),
+          ...formats.slice(at),
+        ];
+        const merges = grid.merges ?? [];
+        const header = merges.filter(
+          (m) => m.top - grid.origin.row >= from && m.bottom - grid.origin.row < to
+        );
+        grid.merges = [
+          ...merges.map((m) =>
+            m.top - grid.origin.row >= at ? { ...m, top: m.top + by, bottom: m.bottom + by } : m
+          ),
+          ...header.map((m) => ({
+            ...m,
+            top: m.top - from + at + 1,
+            bottom: m.bottom - from + at + 1,
+          })),
+        ];
+        shifts.set(g.sheet, { at, by });
+        return grid;
+      });
+      return {
+        grids: out,
+        map: (p) => {
+          const s = shifts.get(p.sheet);
+          const g = grids.find((x) => x.sheet === p.sheet);
+          if (!s || !g) return p;
+          return p.row - g.origin.row >= s.at ? { ...p, row: p.row + s.by } : p;
+        },
+        echoes: () => [],
+      };
+    },
+  };
+}
+
+/**
+ * The unit written into each amount caption of a coded table in 万元 (合计（万元）, 基本支出（万元）),
+ * the caption cell the lowest over the column's figures; the unit line above stays.
+ */
+export function captionsWithUnit(): Transform {
+  return {
+    name: "amount captions with （万元）",
+    apply(grids) {
+      const out = grids.map((g) => {
+        const grid = copy(g);
+        if (g.keep || isFormSheet(g) || headerStart(grid) < 0) return grid;
+        if (codeNameColumns(grid).length === 0) return grid;
+        const from = headerStart(grid);
+        const to = dataStart(grid);
+        const above = grid.values.slice(0, from).flat().map(compact).join("");
+        if (!/万元/.test(above)) return grid;
+        const captions = columnCaptions(grid);
+        const rows = bodyRows(grid);
+        for (let c = 0; c < width(grid); c++) {
+          if (NOT_MONEY.test(captions[c] ?? "")) continue;
+          if (!rows.some((r) => typeof grid.values[r][c] === "number")) continue;
+          for (let r = to - 1; r >= from; r--) {
+            const v = grid.values[r][c];
+            if (isBlank(v) || isColumnNumberRow(grid.values[r])) continue;
+            const sheetRow = r + grid.origin.row;
+            const sheetCol = c + grid.origin.col;
+            const wide = (grid.merges ?? []).some(
+              (m) => m.top === sheetRow && m.left === sheetCol && m.right > m.left
+            );
+            if (!wide && !/元/.test(compact(v))) grid.values[r][c] = `${text(v).trim()}（万元）`;
+            break;
+          }
+        }
+        return grid;
+      });
+      return { grids: out, ...identity };
+    },
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rows and cells of a table body
 
@@ -1248,6 +1427,16 @@ export const LAYOUT_VARIANTS: readonly Transform[] = [
     "政府采购 with 采购品目, 采购目录, 数量（单位）",
     rewordedCaptions(),
     procurementQuantityWithUnit()
+  ),
+  compose(
+    "codes written in the name cell, 合计 written 合计：",
+    codesJoinedWithNames(),
+    totalLabelsRetyped()
+  ),
+  compose(
+    "captions with （万元）, coded tables continued under 续表",
+    captionsWithUnit(),
+    continuedTables()
   ),
   sangongComparison(["prior", "current", "change", "rate", "reason"], "years"),
   sangongComparison(["current", "prior", "reason", "change", "rate"], "words"),

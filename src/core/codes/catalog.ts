@@ -85,7 +85,7 @@ export function normalizeCode(value: unknown): string | undefined {
  * A name reduced to what matters for comparing: NFKC (full-width parentheses, colons, letters and
  * digits become ASCII), no whitespace anywhere (published tables pad names and wrap Word cells),
  * other bracket shapes as ( ), and without the list prefixes tables put before names
- * (「一、」「（一）」「其中：」), so 「二十、住房保障支出」 and 「住房保障支出」 compare equal.
+ * (「一、」「（一）」「1.」「（1）」「其中：」), so 「二十、住房保障支出」 and 「住房保障支出」 compare equal.
  */
 export function normalizeName(name: string): string {
   return name
@@ -93,7 +93,10 @@ export function normalizeName(name: string): string {
     .replace(/[\s\u200b\ufeff]/g, "")
     .replace(/[〔【[{]/g, "(")
     .replace(/[〕】\]}]/g, ")")
-    .replace(/^(?:[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十]+\))/, "")
+    .replace(
+      /^(?:[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十]+\)|\(\d{1,2}\)|\d{1,2}[、.](?!\d))/,
+      ""
+    )
     .replace(/^其中:/, "");
 }
 

@@ -124,7 +124,10 @@ function leafRows(side: TableSide | undefined): Map<string, TableRow[]> {
 }
 
 function column(side: TableSide, pattern: RegExp): number {
-  return side.captions.findIndex((caption) => pattern.test(caption));
+  // A 合计 or 基本支出 under last year's heading is not this year's.
+  return side.captions.findIndex(
+    (caption, i) => pattern.test(caption) && !side.priorColumns?.includes(i)
+  );
 }
 
 function cellSum(rows: readonly TableRow[] | undefined, index: number): Money {

@@ -1,4 +1,11 @@
-import { CODE_LENGTHS, Catalog, readCodeCell, systemOfCode, typedCodeText } from "../codes";
+import {
+  CODE_LENGTHS,
+  Catalog,
+  normalizeName,
+  readCodeCell,
+  systemOfCode,
+  typedCodeText,
+} from "../codes";
 import type { CatalogEntry, CodeCellReading, CodeProblem, CodeSystem } from "../codes";
 import { CellValue, Grid, columnLetters, gridAddress, noteAt } from "../grid";
 import type { CellNote } from "../grid";
@@ -117,6 +124,11 @@ export interface TableSide {
   measures: ColumnMeasure[];
   rows: TableRow[];
   relations: ColumnRelation[];
+  /**
+   * Indexes into amountColumns of columns that show last year (上年预算数, or 合计 | 基本支出 under a
+   * 2023年预算数 or 上年 group beside the 2024年 one): never this year's figures.
+   */
+  priorColumns?: number[];
   /** The classification its rows use, when they are coded (printed or derived from names). */
   codeSystem?: CodeSystem;
 }
@@ -180,6 +192,10 @@ const CODE_TEXT = /^\d{3}(\d{2}){0,2}$/;
 const CODE_PART = /^(类|款|项)$/;
 /** Digits each part of a split code has: 类 3, 款 2, 项 2. */
 const CODE_PART_DIGITS: Readonly<Record<string, number>> = { 类: 3, 款: 2, 项: 2 };
+/** A cell that only states the unit: 单位：万元, 金额单位:元. */
+const UNIT_LINE = /^(金额)?单位[:：]/;
+/** A unit a caption ends with: 合计（万元）, 预算数(单位:元), 金额(千元). */
+const CAPTION_UNIT = /\((?:金额)?(?:单位[:：]?)?(?:万元|元|千元|亿元)\)$/;
 /**
  * An amount written as text with its decimals or thousands separators (855.89, 1,234.56, -3.00):
  * data, as a number is. Every figure of a Word table is text; a caption never looks like this.
@@ -302,7 +318,12 @@ export function captionPaths(grid: Grid, headerRows: number[]): string[][] {
 function headerTexts(grid: Grid, headerRows: number[]): string[][] {
   const width = Math.max(0, ...grid.values.map((r) => (r ?? []).length));
   const texts = headerRows.map((r) =>
-    Array.from({ length: width }, (_, c) => compactText(grid.values[r]?.[c]))
+    Array.from({ length: width }, (_, c) => {
+      const text = compactText(grid.values[r]?.[c]);
+      // 单位：万元 printed in a header row (over the last column, or a line under the captions)
+      // states the table's unit (findMeta reads it), it names no column.
+      return UNIT_LINE.test(text) ? "" : text;
+    })
   );
   for (const merge of grid.merges ?? []) {
     const top = merge.top - grid.origin.row;
@@ -484,6 +505,13 @@ function findMeta(
       if (number && !meta.tableNumber) meta.tableNumber = { value: Number(number[1]), address };
     }
   }
+  if (!meta.unit)
+    for (const r of headerRows)
+      (grid.values[r] ?? []).forEach((cell, c) => {
+        const text = compactText(cell);
+        const unit = UNIT_LINE.test(text) ? unitOfText(text) : undefined;
+        if (unit && !meta.unit) meta.unit = { value: unit, address: gridAddress(grid, r, c) };
+      });
   const titleYear = title ? yearOfText(title.text) : undefined;
   if (!meta.year && titleYear && title) meta.year = { value: titleYear, address: title.address };
   if (!meta.year && statedYear) meta.year = statedYear;
@@ -579,13 +607,25 @@ function buildSides(
         return;
       }
       current.amountColumns.push(c);
-      current.captions.push(leaf);
+      // 合计（万元）: the unit is the column's (columnUnit reads it from the path); the caption is 合计.
+      current.captions.push(leaf.replace(CAPTION_UNIT, "") || leaf);
       current.measures.push(measureOfCaption(path.join("|")));
       groups[c] = path.slice(0, -1).join("|");
     }
   });
   for (const side of sides) side.relations = columnRelations(side, groups);
   return { sides, unknown };
+}
+
+/**
+ * Whether a column's captions say it shows last year: 上年 / 上一年 / 去年 (not 上年结转, which is
+ * this year's money), or a year before the table's (2023年预算数 in a 2024 table).
+ */
+function isPriorPath(path: readonly string[], year: number | undefined): boolean {
+  const text = path.join("|");
+  if (/上年(?!结转|结余)|上一年|去年/.test(text)) return true;
+  const stated = yearOfText(text);
+  return stated !== undefined && year !== undefined && stated < year;
 }
 
 /**
@@ -780,6 +820,15 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
       : undefined;
   const notes: ParsedTable["notes"] = [];
   const sides: TableSide[] = sideShapes.map((shape) => ({ ...shape, rows: [] }));
+  for (const side of sides) {
+    const prior = side.amountColumns
+      .map((c, i) => ({ c, i }))
+      .filter(
+        ({ c, i }) => side.measures[i] === "amount" && isPriorPath(paths[c], meta.year?.value)
+      )
+      .map(({ i }) => i);
+    if (prior.length > 0) side.priorColumns = prior;
+  }
   // Money columns are read into 万元: by the unit their caption states, else the table's.
   const units = new Map(
     sides.map((side) => [
@@ -793,18 +842,29 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
   );
 
   const notations = new Set(sides.filter((side) => segmentedCodes(grid, dataStart, side)));
+  const repeatsHeader = repeatedHeader(grid, headerRows, title);
+  // Sides whose rows are classification 科目 (a code column, a 科目 caption over the names, or a
+  // table of a coded kind): there a label that begins with a code is a code and a name.
+  const coded = new Set(
+    sides.filter(
+      (side) =>
+        side.codeColumn !== undefined ||
+        kind?.codeSystem !== undefined ||
+        /科目|编码/.test((paths[side.labelColumn] ?? []).join("|"))
+    )
+  );
   for (let r = dataStart; r < rows.length; r++) {
     const row = rows[r] ?? [];
     const first = row.findIndex((cell) => !isBlank(cell));
     if (first < 0) continue;
     const firstText = compactText(row[first]);
-    if (isColumnNumberRow(row)) continue;
+    if (isColumnNumberRow(row) || repeatsHeader(row)) continue;
     if (firstText.startsWith("注")) {
       notes.push({ text: String(row[first]).trim(), address: gridAddress(grid, r, first) });
       continue;
     }
     for (const side of sides) {
-      const tableRow = readRow(grid, r, side, kind, catalog, units.get(side)!, notations);
+      const tableRow = readRow(grid, r, side, kind, catalog, units.get(side)!, notations, coded);
       if (tableRow) side.rows.push(tableRow);
     }
   }
@@ -835,6 +895,42 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
       grid,
       ...(unknownColumns.length > 0 ? { unknownColumns } : {}),
     },
+  };
+}
+
+/**
+ * Whether a body row is the table's head printed again, as a table continued under its own header
+ * on the same sheet has it (续表, the title with （续）, the unit line, the captions): no figure in
+ * it, and either a 续 mark, the title or unit line alone, or two or more of the header's own
+ * captions in their columns.
+ */
+function repeatedHeader(
+  grid: Grid,
+  headerRows: number[],
+  title: ParsedTable["title"]
+): (row: CellValue[]) => boolean {
+  const captions = headerTexts(grid, headerRows);
+  const titleText = title ? compactText(title.text) : undefined;
+  return (row) => {
+    const filled: { text: string; c: number }[] = [];
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (isBlank(cell)) continue;
+      if (typeof cell === "number") return false;
+      const text = compactText(cell);
+      if (AMOUNT_TEXT.test(text) || CODE_TEXT.test(text)) return false;
+      filled.push({ text, c });
+    }
+    if (filled.length === 0) return false;
+    if (filled.some(({ text }) => /^续表|^\(续\)$|续表\)?$|\(续\)$|\(续表\)$/.test(text)))
+      return true;
+    if (
+      filled.length === 1 &&
+      (filled[0].text === titleText || /^(金额)?单位[:：]/.test(filled[0].text))
+    )
+      return true;
+    const again = filled.filter(({ text, c }) => captions.some((line) => line[c] === text));
+    return again.length >= 2 && again.length * 2 >= filled.length;
   };
 }
 
@@ -884,13 +980,24 @@ function readRow(
   kind: TableKindSpec | undefined,
   catalog: Catalog,
   units: readonly (AmountUnitName | undefined)[],
-  segmented?: ReadonlySet<TableSide>
+  segmented?: ReadonlySet<TableSide>,
+  coded?: ReadonlySet<TableSide>
 ) {
   const row = grid.values[r] ?? [];
-  const codeRaw = side.codeColumn !== undefined ? row[side.codeColumn] : undefined;
-  let label = compactText(row[side.labelColumn]);
+  // 类 | 款 | 项 columns that hold names, not codes (no name column beside them): the row's name
+  // is the part it fills, and the part tells its level.
+  const namePart = side.codeParts?.includes(side.labelColumn)
+    ? namedCodePart(row, side.codeParts)
+    : undefined;
+  const codeRaw =
+    side.codeColumn !== undefined && namePart === undefined ? row[side.codeColumn] : undefined;
+  let label = namePart
+    ? compactText(row[side.codeParts![namePart.part]])
+    : compactText(row[side.labelColumn]);
   const codeText = compactText(codeRaw);
   if (label === "" && codeText !== "" && !CODE_TEXT.test(codeText)) label = codeText; // 合计 merged over 编码+名称
+  // 合计： / 总计: — the colon of a label typed as a heading.
+  if (/[:：]$/.test(label) && TOTAL_LABEL.test(label.slice(0, -1))) label = label.slice(0, -1);
   const cells = side.amountColumns.map((c, i) =>
     side.measures[i] === "rate" ? percentCell(grid, r, c) : amountCell(grid, r, c, units[i])
   );
@@ -904,7 +1011,9 @@ function readRow(
     role: "item",
     cells,
   };
-  if (side.codeParts && side.codeParts.length > 1) {
+  if (namePart !== undefined) {
+    // No code printed: the row is placed by its name, at the level of its part.
+  } else if (side.codeParts && side.codeParts.length > 1) {
     const split = readCodeParts(grid, r, side.codeParts, side.rows);
     tableRow.codeCell = { address: split.address, raw: split.raw };
     if (split.reading?.code !== undefined) {
@@ -925,6 +1034,25 @@ function readRow(
     }
     if (reading && reading.problems.length > 0) tableRow.codeCell.problems = reading.problems;
   }
+  // A code and its name in one cell (201 一般公共服务支出, 2013201行政运行): the code is read from
+  // the cell, and the name is what follows it.
+  const leading = codeBeforeName(label, catalog, coded?.has(side) ?? false);
+  if (leading && (tableRow.code === undefined || tableRow.code === leading.code)) {
+    if (tableRow.code === undefined) {
+      tableRow.code = leading.code;
+      tableRow.codeFrom = "cell";
+      tableRow.codeCell = { address: tableRow.address, raw: row[side.labelColumn] };
+    }
+    tableRow.label = label = leading.name;
+  }
+  if (namePart !== undefined && label !== "" && !TOTAL_LABEL.test(label)) {
+    const system = kind?.codeSystem ?? (side.codeParts!.length === 2 ? "economic" : "function");
+    const entry = entryByName(stripOrdinal(label), system, side.rows, catalog);
+    if (entry && entry.level === namePart.part + 1) {
+      tableRow.code = entry.code;
+      tableRow.codeFrom = "name";
+    }
+  }
   if (tableRow.code === undefined && label !== "" && !TOTAL_LABEL.test(label)) {
     // A code typed wrong belongs to the classification the rows around it use.
     const around = tableRow.codeCell?.problems
@@ -941,6 +1069,46 @@ function readRow(
     }
   }
   return tableRow;
+}
+
+/**
+ * The one part of a 类 | 款 | 项 group that holds words (a name, 合计) in a row, when the group
+ * holds names rather than codes; undefined when a part holds digits or none holds words.
+ */
+function namedCodePart(
+  row: readonly CellValue[],
+  parts: readonly number[]
+): { part: number } | undefined {
+  let found: number | undefined;
+  for (let i = 0; i < parts.length; i++) {
+    const text = compactText(row[parts[i]]);
+    if (text === "") continue;
+    if (/\d/.test(text) || found !== undefined) return undefined;
+    found = i;
+  }
+  return found === undefined ? undefined : { part: found };
+}
+
+/**
+ * A label that begins with a classification code (201一般公共服务支出, 2013201 行政运行, 30101、基本工资):
+ * the code and the name after it — in a list of 科目 (`coded`) whenever the digits make a code of a
+ * classification, elsewhere only when the name is the catalog's for that code. A project's name
+ * that begins with digits (220千伏线路改造, 2024年培训) is left alone.
+ */
+function codeBeforeName(
+  label: string,
+  catalog: Catalog,
+  coded: boolean
+): { code: string; name: string } | undefined {
+  const match = /^(\d{3}(?:\d{2}){0,2})(?!\d)[.、:：-]?([\u3400-\u9fff(].*)$/.exec(label);
+  if (!match) return undefined;
+  const [, code, name] = match;
+  if (!systemOfCode(code)) return undefined;
+  if (coded) return { code, name };
+  const standard = catalog.name(code);
+  return standard !== undefined && normalizeName(standard) === normalizeName(name)
+    ? { code, name }
+    : undefined;
 }
 
 /**
@@ -1009,6 +1177,18 @@ function readCodeParts(
   if (filled.length === 0) return { address: firstAddress, raw: row[parts[0]] };
   const first = filled[0];
   const last = filled[filled.length - 1];
+  // Each level's column holding the whole code of that level (类 201 | 款 20132 | 项 2013201):
+  // the row's code is the one in its lowest filled part.
+  const whole = digits.map((_, i) => digits.slice(0, i + 1).reduce((a, b) => a + b, 0));
+  if (
+    whole[last] > digits[last] &&
+    /^\d+$/.test(texts[last]) &&
+    texts[last].length === whole[last] &&
+    filled.every((i) => texts[last].startsWith(texts[i]) && texts[i].length === whole[i])
+  ) {
+    const reading = readCodeCell(texts[last]);
+    return { address: gridAddress(grid, r, parts[last]), raw: row[parts[last]], reading };
+  }
   // Text in words (合计 merged over the parts, 其中：) is no code.
   const joinedTyped = texts.slice(first, last + 1).join("");
   if (/[\u3400-\u9fff]/.test(joinedTyped.replace(/〇/g, "")))

@@ -76,6 +76,8 @@ function childrenRelations(side: TableSide): SumRelation[] {
   const relations: SumRelation[] = [];
   for (const [parent, children] of directChildren(side)) {
     side.amountColumns.forEach((_, i) => {
+      // A rate (增减%, 增长率) is a ratio of its row's own figures: a 类's is no sum of its 款's.
+      if (side.measures[i] === "rate") return;
       const parts = children.map((c) => c.cells[i]);
       relations.push({
         rule: "sum.children",
@@ -115,6 +117,7 @@ function totalRowRelations(side: TableSide): SumRelation[] {
   for (const total of side.rows.filter((row) => row.role === "total")) {
     const items = itemsOf(side, total, all);
     side.amountColumns.forEach((_, i) => {
+      if (side.measures[i] === "rate") return;
       const parts = items.map((row) => row.cells[i]);
       relations.push({
         rule: "sum.total-row",

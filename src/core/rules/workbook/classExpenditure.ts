@@ -26,7 +26,11 @@ const RULE_ID = "cross.class-expenditure";
  */
 export function grandTotalColumns(side: TableSide): number[] {
   const covered = new Set(side.relations.flatMap((r) => r.parts));
-  const tops = side.amountColumns.map((_, i) => i).filter((i) => !covered.has(i));
+  // Last year's columns, a 增减 or a rate beside this year's are no part of this year's figure.
+  const prior = new Set(side.priorColumns ?? []);
+  const tops = side.amountColumns
+    .map((_, i) => i)
+    .filter((i) => !covered.has(i) && !prior.has(i) && side.measures[i] === "amount");
   return tops;
 }
 
