@@ -1,5 +1,6 @@
 import type { Finding } from "../../finding";
 import type { TableKind } from "../../read/tableKinds";
+import type { ParsedTable } from "../../read/table";
 import type { RecognizedTable, WorkbookModel } from "../../read/workbook";
 import { TEMPLATE_SETS } from "../../templates/sets";
 import type { RequiredTable } from "../../templates/sets";
@@ -10,6 +11,7 @@ import { tablesOf } from "./access";
 
 const RULE_ID = "completeness.tables";
 const EXTRACT_RULE_ID = "completeness.extract";
+const NO_FIGURES_RULE_ID = "completeness.no-figures";
 
 /**
  * The tables every set opens with and that carry the whole budget. A workbook that publishes at
@@ -45,6 +47,45 @@ export interface Coverage {
   missing: string[];
   /** Fewer than EXTRACT_THRESHOLD of the CORE_TABLES: an extract, not a full disclosure. */
   extract: boolean;
+  /**
+   * How many of `tables` hold a figure (see hasFigures). A table of headers only, or of blanks and
+   * zeros, is read but gives its rules nothing to check: with none that holds one and no forms,
+   * nothing was checked.
+   */
+  figures: number;
+}
+
+/**
+ * The tables every department fills in: whatever it is funded by, a department has income and
+ * spending. One of these with no figure is a template not filled in, not a disclosure.
+ */
+export const FILLED_KINDS: readonly TableKind[] = ["收支总表", "收入总表", "支出总表"];
+
+/**
+ * A table holds a figure: an amount cell that is not blank and not zero (text that is no number
+ * counts too: it has its own finding, and is something the clerk typed).
+ */
+export function hasFigures(table: ParsedTable): boolean {
+  return table.sides.some((side) =>
+    side.rows.some((row) =>
+      row.cells.some(
+        (cell) =>
+          cell.parsed.kind === "invalid" ||
+          (cell.parsed.kind === "amount" && !cell.parsed.value.isZero())
+      )
+    )
+  );
+}
+
+/**
+ * Why nothing in a workbook was checked, if so: no standard table was recognised ("noTables"), or
+ * the tables recognised hold no figure, headers and blanks or zeros only ("noFigures"). The CLI
+ * and the pane say 未检查 for both, never 通过.
+ */
+export function uncheckedReason(coverage: Coverage): "noTables" | "noFigures" | undefined {
+  if (coverage.forms > 0) return undefined;
+  if (coverage.tables.length === 0) return "noTables";
+  return coverage.figures === 0 ? "noFigures" : undefined;
 }
 
 function present(model: WorkbookModel, required: RequiredTable): RecognizedTable[] {
@@ -70,6 +111,7 @@ export function coverage(model: WorkbookModel, template: TemplateId | undefined)
     forms: model.forms.length,
     missing: required.filter((r) => present(model, r).length === 0).map((r) => r.title),
     extract: isExtract(model),
+    figures: model.tables.filter(({ table }) => hasFigures(table)).length,
   };
 }
 
@@ -104,6 +146,18 @@ export const completeness: Rule<WorkbookRuleContext> = {
         continue;
       }
       for (const { table } of found) {
+        // A table every department fills, printed with no figure (headers only, or blanks and
+        // zeros): its rules had nothing to check, so it must not pass as checked.
+        if (FILLED_KINDS.includes(required.kind) && !hasFigures(table)) {
+          findings.push({
+            ruleId: NO_FIGURES_RULE_ID,
+            severity: "error",
+            sheet: table.sheet,
+            cell: table.title?.address ?? "A1",
+            message: WORKBOOK_MESSAGES.noFigures(required.title),
+          });
+          continue;
+        }
         if (
           !["政府性基金支出表", "国有资本经营支出表", "政府性基金收入表", "三公经费表"].includes(
             required.kind
