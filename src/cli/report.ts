@@ -168,7 +168,9 @@ export function summaryLine(result: FileResult): string {
   if (result.error !== undefined) return "小结：无法读取，未检查";
   if (result.unchecked !== undefined) return `小结：${uncheckedShort(result)}，未检查`;
   const c = countBySeverity(result.findings);
-  const verdict = c.error > 0 ? "未通过" : "通过";
+  // 通过 as the review report and the pane say it: no error and no warning (警告 alone: 仅警告,
+  // exit status still 0).
+  const verdict = c.error > 0 ? "未通过" : c.warning > 0 ? STATUS_LABEL.warningsOnly : "通过";
   const counts = `错误 ${c.error} 条，警告 ${c.warning} 条，提示 ${c.info} 条`;
   // An extract's 通过 covers the tables it holds, never the ones it lacks: the line says which.
   const missing = result.extract ? (result.missing ?? []).length : 0;

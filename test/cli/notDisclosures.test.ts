@@ -160,6 +160,45 @@ describe("workbooks that are no disclosure to check are never 通过", () => {
   });
 });
 
+describe("two sets of tables in one workbook", () => {
+  /** The 收支总表 again on a sheet of its own, for the department's 本级, every amount halved. */
+  function addOwnLevelCopy(workbook: ExcelJS.Workbook): void {
+    const source = workbook.getWorksheet("收支总表")!;
+    const copy = workbook.addWorksheet("收支总表(本级)");
+    source.eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        const value = cell.value;
+        copy.getCell(r, c).value =
+          typeof value === "number"
+            ? Math.round(value * 50) / 100
+            : typeof value === "string"
+              ? value.replace("中共长治市屯留区委组织部", "中共长治市屯留区委组织部本级")
+              : value;
+      })
+    );
+  }
+
+  test("a second 收支总表 (本级, other figures): a warning names it and the one used (was 通过)", async () => {
+    const file = await variant(TUNLIU, "two-levels.xlsx", addOwnLevelCopy);
+    const { cli, pane } = await verdicts(file);
+    expectNotPassed(cli, pane, "warningsOnly");
+    // The text's 小结 says what the review report and the pane say: 仅警告, not 通过.
+    expect(summaryLine(cli)).toMatch(/^小结：仅警告（错误 0 条，警告 1 条，提示 \d+ 条）$/);
+    const duplicate = cli.findings.filter((f) => f.ruleId === "completeness.duplicate");
+    expect(duplicate).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        sheet: "收支总表(本级)",
+        cell: "A1",
+        related: [{ sheet: "收支总表", cell: "A1" }],
+      }),
+    ]);
+    expect(duplicate[0].message).toMatch(
+      /^工作簿中有 2 张收支总表：表间核对只用了第一张（收支总表!A1），这张只核对了表内的合计/
+    );
+  });
+});
+
 describe("an extract passes only for the tables it holds, and both say so", () => {
   test("only the 收支总表: 通过 names the one table checked and the 12 not checked", async () => {
     const file = await variant(TUNLIU, "extract.xlsx", (wb) => keepSheets(wb, ["收支总表"]));

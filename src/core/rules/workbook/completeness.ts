@@ -12,6 +12,7 @@ import { tablesOf } from "./access";
 const RULE_ID = "completeness.tables";
 const EXTRACT_RULE_ID = "completeness.extract";
 const NO_FIGURES_RULE_ID = "completeness.no-figures";
+const DUPLICATE_RULE_ID = "completeness.duplicate";
 
 /**
  * The tables every set opens with and that carry the whole budget. A workbook that publishes at
@@ -116,6 +117,47 @@ export function coverage(model: WorkbookModel, template: TemplateId | undefined)
 }
 
 /**
+ * The tables the rules between tables take one of (access.firstOf): a second table of such a kind
+ * is checked on its own, never against the other tables.
+ */
+export const SINGLE_KINDS: readonly TableKind[] = [
+  "收支总表",
+  "收入总表",
+  "支出总表",
+  "财政拨款收支总表",
+  "一般公共预算支出表",
+  "基本支出表",
+  "政府性基金支出表",
+  "国有资本经营支出表",
+  "三公经费表",
+  "机关运行经费表",
+];
+
+/**
+ * A second (third …) table of a kind the rules between tables take one of: a department's tables
+ * beside its 本级 or a unit's, or another year's. Its own sums are checked, but nothing ties it to
+ * the rest, so it must not pass as checked with them: a warning at its title names the table used.
+ */
+function duplicates(model: WorkbookModel): Finding[] {
+  const findings: Finding[] = [];
+  for (const kind of SINGLE_KINDS) {
+    const [first, ...others] = tablesOf(model, kind);
+    if (!first) continue;
+    const used = { sheet: first.table.sheet, cell: first.table.title?.address ?? "A1" };
+    for (const { table } of others)
+      findings.push({
+        ruleId: DUPLICATE_RULE_ID,
+        severity: "warning",
+        sheet: table.sheet,
+        cell: table.title?.address ?? "A1",
+        message: WORKBOOK_MESSAGES.duplicateTable(kind, others.length + 1, used),
+        related: [used],
+      });
+  }
+  return findings;
+}
+
+/**
  * Every table the template requires is present in a full disclosure; an extract gets one notice of
  * what it does not hold. An empty appropriation table says so in a note.
  */
@@ -180,6 +222,7 @@ export const completeness: Rule<WorkbookRuleContext> = {
         }
       }
     }
+    findings.push(...duplicates(model));
     if (extract && missing.length > 0)
       findings.push({
         ruleId: EXTRACT_RULE_ID,
