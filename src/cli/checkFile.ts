@@ -10,6 +10,7 @@ import type { TemplateId } from "../core/model";
 import type { NarrativeInput } from "../core/narrative/types";
 import { gridsFromXlsx } from "../io/readXlsx";
 import { CLI_MESSAGES, detailOf } from "./messages";
+import { uncheckedReason } from "../core/rules/workbook/completeness";
 import type { CheckedTable } from "../core/rules/workbook/completeness";
 import { describeReadError } from "./readError";
 import {
@@ -66,6 +67,10 @@ export interface FileResult {
 export const UNCHECKED =
   "没有找到任何可识别的标准公开表（如收支总表、支出总表、“三公”经费表），未做任何检查（no standard disclosure table found: nothing was checked）";
 
+/** Tables were recognised, but none holds a figure: headers only, or blanks and zeros. */
+export const UNCHECKED_NO_FIGURES =
+  "找到的公开表都没有填写：只有表头，或金额全为空白或 0，没有可以核对的数字，未做任何检查（the disclosure tables found hold no figures — headers only, or blanks and zeros: nothing was checked）";
+
 export { describeReadError };
 
 export async function checkFile(file: string, options: CheckOptions = {}): Promise<FileResult> {
@@ -102,7 +107,7 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
       previous,
     });
     const { coverage } = result;
-    const nothing = coverage.tables.length === 0 && coverage.forms === 0;
+    const nothing = uncheckedReason(coverage);
     return {
       file,
       department: result.model.department?.value,
@@ -121,8 +126,10 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
       tables: coverage.tables,
       missing: coverage.missing,
       extract: coverage.extract,
-      // Never 通过 for a workbook in which no table was recognised: nothing was checked.
-      ...(nothing ? { unchecked: docx ? DOCX_UNCHECKED : UNCHECKED } : {}),
+      // Never 通过 for a workbook in which no table was recognised, or whose tables hold no
+      // figure: nothing was checked.
+      ...(nothing === "noTables" ? { unchecked: docx ? DOCX_UNCHECKED : UNCHECKED } : {}),
+      ...(nothing === "noFigures" ? { unchecked: UNCHECKED_NO_FIGURES } : {}),
       ms: elapsed(started),
     };
   } catch (error) {

@@ -147,6 +147,9 @@ export function tablesLine(result: FileResult): string {
   const tables = result.tables ?? [];
   if (result.error !== undefined || tables.length === 0) return "";
   const kinds = [...new Set(tables.map((t) => t.kind))];
+  // Read but not checked: the tables hold no figure (see checkFile's unchecked).
+  if (result.unchecked !== undefined)
+    return `找到 ${tables.length} 张表：${kinds.join("、")}；都没有可核对的数字，未检查`;
   const checked = `已检查 ${tables.length} 张表：${kinds.join("、")}`;
   const missing = result.missing ?? [];
   if (result.extract && missing.length > 0)
@@ -155,13 +158,27 @@ export function tablesLine(result: FileResult): string {
   return checked;
 }
 
+/** Why a file was not checked, in a few words: no table found, or tables with no figure. */
+function uncheckedShort(result: FileResult): string {
+  return (result.tables ?? []).length > 0 ? "公开表未填写" : "未找到公开表";
+}
+
 /** 小结 line of one file. */
 export function summaryLine(result: FileResult): string {
   if (result.error !== undefined) return "小结：无法读取，未检查";
-  if (result.unchecked !== undefined) return "小结：未找到公开表，未检查";
+  if (result.unchecked !== undefined) return `小结：${uncheckedShort(result)}，未检查`;
   const c = countBySeverity(result.findings);
-  const verdict = c.error > 0 ? "未通过" : "通过";
-  return `小结：${verdict}（错误 ${c.error} 条，警告 ${c.warning} 条，提示 ${c.info} 条）`;
+  // 通过 as the review report and the pane say it: no error and no warning (警告 alone: 仅警告,
+  // exit status still 0).
+  const verdict = c.error > 0 ? "未通过" : c.warning > 0 ? STATUS_LABEL.warningsOnly : "通过";
+  const counts = `错误 ${c.error} 条，警告 ${c.warning} 条，提示 ${c.info} 条`;
+  // An extract's 通过 covers the tables it holds, never the ones it lacks: the line says which.
+  const missing = result.extract ? (result.missing ?? []).length : 0;
+  if (missing > 0) {
+    const checked = (result.tables ?? []).length;
+    return `小结：${verdict}（摘录：只检查了 ${checked} 张表，${missing} 张必备公开表未检查；${counts}）`;
+  }
+  return `小结：${verdict}（${counts}）`;
 }
 
 export interface TextOptions {
@@ -240,7 +257,7 @@ export function summaryTable(results: readonly FileResult[]): string {
   const header = ["文件", "部门", "年度", "错误", "警告", "提示"];
   const rows = results.map((r) => {
     if (r.error !== undefined) return [r.file, "（无法读取）", "", "", "", ""];
-    if (r.unchecked !== undefined) return [r.file, "（未找到公开表）", "", "", "", ""];
+    if (r.unchecked !== undefined) return [r.file, `（${uncheckedShort(r)}）`, "", "", "", ""];
     const c = countBySeverity(r.findings);
     return [
       r.file,

@@ -57,6 +57,7 @@ export interface Messages {
   tablesExtract: string;
   tablesNotCheckedHeading: string;
   nothingChecked: string;
+  nothingFilled: string;
   tablesFoundHeading: string;
   tablesOtherHeading: string;
   tableOnSheet: string;
@@ -82,6 +83,7 @@ export interface Messages {
   selectFailed: string;
   allWellTitle: string;
   allWellBody: string;
+  allWellExtract: string;
   allWellRounding: string;
   noMatches: string;
 
@@ -223,6 +225,8 @@ export const messages: Record<Locale, Messages> = {
     tablesNotCheckedHeading: "不在本工作簿中、未检查的表（{count}）",
     nothingChecked:
       "没有找到任何可识别的标准公开表（如收支总表、支出总表、“三公”经费表），未做任何检查。",
+    nothingFilled:
+      "找到的公开表都没有填写：只有表头，或金额全为空白或 0，没有可以核对的数字，未做任何检查。",
     tablesFoundHeading: "已识别的表（{count}）",
     tablesOtherHeading: "其他表",
     tableOnSheet: "{title}：工作表“{sheet}”",
@@ -248,6 +252,8 @@ export const messages: Record<Locale, Messages> = {
     selectFailed: "无法选中 {sheet}!{cell}：{message}",
     allWellTitle: "未发现错误或警告",
     allWellBody: "工作簿通过了全部 {rules} 项检查规则。",
+    allWellExtract:
+      "只检查了本工作簿中的 {found} 张表（部分公开表的摘录）；另有 {missing} 张必备公开表不在本工作簿中，未检查。",
     allWellRounding: "另有 {count} 处舍入差异，已折叠在下方。",
     noMatches: "没有符合筛选条件的检查结果。",
     fixButton: "修正",
@@ -389,6 +395,8 @@ export const messages: Record<Locale, Messages> = {
     tablesNotCheckedHeading: "Not in this workbook, not checked ({count})",
     nothingChecked:
       "No standard disclosure table was recognised (such as 收支总表, 支出总表 or the 三公 table): nothing was checked.",
+    nothingFilled:
+      "The disclosure tables found hold no figures (headers only, or blanks and zeros): nothing was checked.",
     tablesFoundHeading: "Tables found ({count})",
     tablesOtherHeading: "Other tables",
     tableOnSheet: "{title}: sheet “{sheet}”",
@@ -414,6 +422,8 @@ export const messages: Record<Locale, Messages> = {
     selectFailed: "Could not select {sheet}!{cell}: {message}",
     allWellTitle: "No errors or warnings",
     allWellBody: "The workbook passed all {rules} check rules.",
+    allWellExtract:
+      "Only the {found} tables in this workbook were checked (an extract); {missing} required tables are not in it and were not checked.",
     allWellRounding: "{count} rounding differences are folded below.",
     noMatches: "No findings match the filter.",
     fixButton: "Fix",

@@ -30,6 +30,8 @@ export const RULE_TITLES = {
   "cross.sangong-economic": "三公经费不小于基本支出相应经济科目",
   "meta.consistency": "各表部门、年度一致",
   "completeness.tables": "公开表齐全",
+  "completeness.no-figures": "收支总表、收入总表、支出总表已填写金额",
+  "completeness.duplicate": "每种公开表只有一张",
   "completeness.code-depth": "科目细化到项（功能）和款（经济）",
   "sangong.sum": "“三公”经费合计等于三项之和",
   "sangong.vehicle": "公务用车购置及运行维护费等于购置费与运行维护费之和",

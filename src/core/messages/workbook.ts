@@ -66,6 +66,14 @@ export const WORKBOOK_MESSAGES = {
   emptyTableNote: (title: string, kind: string) =>
     `“${title}”没有数据，应在表下注明（如“注：无${kind.replace(/表$/, "")}预算，空表列示。”或“注：本表无数据”）。`,
 
+  // completeness.no-figures
+  noFigures: (title: string) =>
+    `“${title}”没有填写：表中只有表头，或金额全为空白或 0，没有可以核对的数字，这张表未做检查。每个部门都有收入和支出，请填入本部门的预算数后再检查。`,
+
+  // completeness.duplicate
+  duplicateTable: (kind: string, count: number, used: { sheet: string; cell: string }) =>
+    `工作簿中有 ${count} 张${kind}：表间核对只用了第一张（${used.sheet}!${used.cell}），这张只核对了表内的合计，没有与其他表核对。如果这是另一个单位（本级、所属单位）或另一年度的表，请分成不同的工作簿分别检查；如果是重复的表，请删去一张。`,
+
   // workbook.final-accounts
   /** “收入支出决算总表”、… (more than three: the first three, then how many). */
   finalAccountsNamed: (titles: readonly string[]) => {

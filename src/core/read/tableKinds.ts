@@ -107,8 +107,18 @@ export function kindFromTitle(title: string): TableKindSpec | undefined {
  */
 export function isFinalAccountsTitle(title: string): boolean {
   const compact = title.replace(/\s/g, "");
-  return /[决決]算(总|明细|情况)?表|[决決]算(公开)?(报表|表)?$/.test(compact);
+  if (/[决決]算(总|明细|情况)?表|[决決]算(公开)?(报表|表)?$/.test(compact)) return true;
+  // 部门决算收支总表, 2023年度某局决算收入支出表: a table's title that says 决算 where a budget's
+  // says 预算. It must end as a title does (…表), so a row label such as 上年决算结余 is no title;
+  // 预算 inside a fund's name (一般公共预算, 政府性基金预算) does not make it a budget's.
+  return (
+    /[决決]算.*表([(（][^)）]*[)）])?$/.test(compact) &&
+    !/预算/.test(compact.replace(FUND_BUDGET, ""))
+  );
 }
+
+/** The budgets a fund is named after: 预算 in these names says nothing about budget or 决算. */
+const FUND_BUDGET = /(一般公共|政府性基金|国有资本经营|社会保险基金)预算/g;
 
 /** Resolves what a user typed as a table kind ("支出总表", "表3", "部门支出总表"). */
 export function kindFromName(name: string): TableKindSpec | undefined {

@@ -292,9 +292,14 @@ export function checkViewModel(
   const notes = indexed.filter(([f]) => isRoundingNote(f));
   const actionable = indexed.filter(([f]) => !isRoundingNote(f));
   const counts = countBySeverity(result.findings);
-  // Never “all well” for a workbook in which nothing could be checked.
-  const nothingChecked = result.coverage.tables.length === 0 && result.coverage.forms === 0;
+  // Never “all well” for a workbook in which nothing could be checked: no table recognised, or
+  // tables that hold no figure (as core/rules/workbook/completeness's uncheckedReason, written out
+  // here so that the pane's first chunk does not take the rule module).
+  const { coverage } = result;
+  const noFigures = coverage.tables.length > 0 && coverage.figures === 0;
+  const nothingChecked = coverage.forms === 0 && (coverage.tables.length === 0 || noFigures);
   const allWell = !nothingChecked && counts.error === 0 && counts.warning === 0;
+  const extractMissing = coverage.extract ? coverage.missing.length : 0;
 
   const severityFilter: SelectView = {
     label: text.filterSeverity,
@@ -357,7 +362,14 @@ export function checkViewModel(
 
   return {
     ...base,
-    ...(nothingChecked ? { status: { intent: "error" as const, text: text.nothingChecked } } : {}),
+    ...(nothingChecked
+      ? {
+          status: {
+            intent: "error" as const,
+            text: noFigures ? text.nothingFilled : text.nothingChecked,
+          },
+        }
+      : {}),
     facts,
     tables: tablesView(outcome, locale),
     counts: SEVERITIES.map((severity) => ({
@@ -373,7 +385,13 @@ export function checkViewModel(
     allWell: allWell
       ? {
           title: text.allWellTitle,
-          body: fill(text.allWellBody, { rules: result.rulesRun }),
+          // An extract passed only what it holds: say so, not “the workbook passed every rule”.
+          body: extractMissing
+            ? fill(text.allWellExtract, {
+                found: coverage.tables.length,
+                missing: extractMissing,
+              })
+            : fill(text.allWellBody, { rules: result.rulesRun }),
           detail:
             notes.length > 0 ? fill(text.allWellRounding, { count: notes.length }) : undefined,
         }

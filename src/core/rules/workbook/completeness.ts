@@ -1,5 +1,6 @@
 import type { Finding } from "../../finding";
 import type { TableKind } from "../../read/tableKinds";
+import type { ParsedTable } from "../../read/table";
 import type { RecognizedTable, WorkbookModel } from "../../read/workbook";
 import { TEMPLATE_SETS } from "../../templates/sets";
 import type { RequiredTable } from "../../templates/sets";
@@ -10,6 +11,8 @@ import { tablesOf } from "./access";
 
 const RULE_ID = "completeness.tables";
 const EXTRACT_RULE_ID = "completeness.extract";
+const NO_FIGURES_RULE_ID = "completeness.no-figures";
+const DUPLICATE_RULE_ID = "completeness.duplicate";
 
 /**
  * The tables every set opens with and that carry the whole budget. A workbook that publishes at
@@ -45,6 +48,45 @@ export interface Coverage {
   missing: string[];
   /** Fewer than EXTRACT_THRESHOLD of the CORE_TABLES: an extract, not a full disclosure. */
   extract: boolean;
+  /**
+   * How many of `tables` hold a figure (see hasFigures). A table of headers only, or of blanks and
+   * zeros, is read but gives its rules nothing to check: with none that holds one and no forms,
+   * nothing was checked.
+   */
+  figures: number;
+}
+
+/**
+ * The tables every department fills in: whatever it is funded by, a department has income and
+ * spending. One of these with no figure is a template not filled in, not a disclosure.
+ */
+export const FILLED_KINDS: readonly TableKind[] = ["收支总表", "收入总表", "支出总表"];
+
+/**
+ * A table holds a figure: an amount cell that is not blank and not zero (text that is no number
+ * counts too: it has its own finding, and is something the clerk typed).
+ */
+export function hasFigures(table: ParsedTable): boolean {
+  return table.sides.some((side) =>
+    side.rows.some((row) =>
+      row.cells.some(
+        (cell) =>
+          cell.parsed.kind === "invalid" ||
+          (cell.parsed.kind === "amount" && !cell.parsed.value.isZero())
+      )
+    )
+  );
+}
+
+/**
+ * Why nothing in a workbook was checked, if so: no standard table was recognised ("noTables"), or
+ * the tables recognised hold no figure, headers and blanks or zeros only ("noFigures"). The CLI
+ * and the pane say 未检查 for both, never 通过.
+ */
+export function uncheckedReason(coverage: Coverage): "noTables" | "noFigures" | undefined {
+  if (coverage.forms > 0) return undefined;
+  if (coverage.tables.length === 0) return "noTables";
+  return coverage.figures === 0 ? "noFigures" : undefined;
 }
 
 function present(model: WorkbookModel, required: RequiredTable): RecognizedTable[] {
@@ -70,7 +112,49 @@ export function coverage(model: WorkbookModel, template: TemplateId | undefined)
     forms: model.forms.length,
     missing: required.filter((r) => present(model, r).length === 0).map((r) => r.title),
     extract: isExtract(model),
+    figures: model.tables.filter(({ table }) => hasFigures(table)).length,
   };
+}
+
+/**
+ * The tables the rules between tables take one of (access.firstOf): a second table of such a kind
+ * is checked on its own, never against the other tables.
+ */
+export const SINGLE_KINDS: readonly TableKind[] = [
+  "收支总表",
+  "收入总表",
+  "支出总表",
+  "财政拨款收支总表",
+  "一般公共预算支出表",
+  "基本支出表",
+  "政府性基金支出表",
+  "国有资本经营支出表",
+  "三公经费表",
+  "机关运行经费表",
+];
+
+/**
+ * A second (third …) table of a kind the rules between tables take one of: a department's tables
+ * beside its 本级 or a unit's, or another year's. Its own sums are checked, but nothing ties it to
+ * the rest, so it must not pass as checked with them: a warning at its title names the table used.
+ */
+function duplicates(model: WorkbookModel): Finding[] {
+  const findings: Finding[] = [];
+  for (const kind of SINGLE_KINDS) {
+    const [first, ...others] = tablesOf(model, kind);
+    if (!first) continue;
+    const used = { sheet: first.table.sheet, cell: first.table.title?.address ?? "A1" };
+    for (const { table } of others)
+      findings.push({
+        ruleId: DUPLICATE_RULE_ID,
+        severity: "warning",
+        sheet: table.sheet,
+        cell: table.title?.address ?? "A1",
+        message: WORKBOOK_MESSAGES.duplicateTable(kind, others.length + 1, used),
+        related: [used],
+      });
+  }
+  return findings;
 }
 
 /**
@@ -104,6 +188,18 @@ export const completeness: Rule<WorkbookRuleContext> = {
         continue;
       }
       for (const { table } of found) {
+        // A table every department fills, printed with no figure (headers only, or blanks and
+        // zeros): its rules had nothing to check, so it must not pass as checked.
+        if (FILLED_KINDS.includes(required.kind) && !hasFigures(table)) {
+          findings.push({
+            ruleId: NO_FIGURES_RULE_ID,
+            severity: "error",
+            sheet: table.sheet,
+            cell: table.title?.address ?? "A1",
+            message: WORKBOOK_MESSAGES.noFigures(required.title),
+          });
+          continue;
+        }
         if (
           !["政府性基金支出表", "国有资本经营支出表", "政府性基金收入表", "三公经费表"].includes(
             required.kind
@@ -126,6 +222,7 @@ export const completeness: Rule<WorkbookRuleContext> = {
         }
       }
     }
+    findings.push(...duplicates(model));
     if (extract && missing.length > 0)
       findings.push({
         ruleId: EXTRACT_RULE_ID,

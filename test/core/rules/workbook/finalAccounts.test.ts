@@ -26,6 +26,24 @@ describe("决算 (final accounts) workbooks", () => {
     }
   );
 
+  // Titles worded as a budget's with 决算 in 预算's place: read as budget tables before.
+  it.each([
+    "部门决算收支总表",
+    "2023年度某局部门决算收入总表",
+    "2023年部门决算支出总表（单位：万元）",
+    "一般公共预算财政拨款基本支出决算明细表",
+  ])("takes “%s”, a budget's title saying 决算, for no budget table", (title) => {
+    expect(isFinalAccountsTitle(title)).toBe(true);
+    expect(kindFromTitle(title)).toBeUndefined();
+  });
+
+  it.each(["2024年部门收支总表（附2023年决算数）", "2024年预算与2023年决算对比表", "上年决算结余"])(
+    "does not take “%s” for a 决算 title",
+    (title) => {
+      expect(isFinalAccountsTitle(title)).toBe(false);
+    }
+  );
+
   it("reports a 决算 workbook once, as 决算, and never passes it", () => {
     const result = checkWorkbook(finalAccountsWorkbook());
     expect(result.model.tables).toEqual([]);
