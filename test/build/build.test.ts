@@ -179,10 +179,12 @@ describe("production build", () => {
    * read their theme tokens as the CSS variables they are (scripts/fluentTokensLoader.js), so that
    * sharing modules with that chunk does not make the first bundle carry the whole tokens object
    * (−3.3 KB), and the custom functions load their bodies on their first call (function-bodies;
-   * functions.js 6.5 → 0.5 KB). Next levers: findLedger apart from readLedger (~3 KB), the English
-   * messages (~2.7 KB).
+   * functions.js 6.5 → 0.5 KB). Lowered to 211 KB at 210.1 KB measured (215,133 bytes):
+   * findLedger is apart from readLedger (core/ledger/findLedger.ts), and the reader loads with a
+   * ledger's part of the check (check.js 31.6 → 26.9 KB). Next lever: the English messages
+   * (~2.7 KB), loaded only for an English Excel.
    */
-  test("loads at most 216 KB of gzipped JavaScript before the first findings", () => {
+  test("loads at most 211 KB of gzipped JavaScript before the first findings", () => {
     const BEFORE_FIRST_FINDINGS = ["office-host", "engine"];
     // Loaded before the findings only for a workbook that needs them (see above).
     const WHEN_NEEDED = ["check-input-rules", "check-ledger", "previous-year"];
@@ -220,7 +222,7 @@ describe("production build", () => {
       (sum, file) => sum + gzipSync(fs.readFileSync(path.join(outDir, file)), { level: 6 }).length,
       0
     );
-    expect(gzipped).toBeLessThanOrEqual(216 * 1024);
+    expect(gzipped).toBeLessThanOrEqual(211 * 1024);
   });
 
   test("ships decimal.js once: in the shared core, not again in the functions or the engine", () => {
