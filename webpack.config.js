@@ -117,9 +117,10 @@ module.exports = async (env, options) => {
       runtimeChunk: "single",
       splitChunks: {
         cacheGroups: {
-          // What the functions share with the pane's engine (decimal.js, the code catalogs, the
-          // readers and rules of a table): one chunk, downloaded and run once, not once in
-          // functions.js and again in the engine chunk the first check loads.
+          // What the functions' bodies (loaded on their first call, src/functions/functions.ts)
+          // share with the pane's engine (decimal.js, the code catalogs, the readers and rules of
+          // a table): one chunk, downloaded and run once, not once with the functions and again
+          // in the engine chunk the first check loads.
           core: {
             name: "core",
             chunks: "all",
@@ -127,7 +128,7 @@ module.exports = async (env, options) => {
             enforce: true,
             test: (module, { chunkGraph }) =>
               [...chunkGraph.getModuleChunksIterable(module)].some(
-                (chunk) => chunk.name === "functions"
+                (chunk) => chunk.name === "function-bodies"
               ),
           },
           // Everything the pane's first check loads (the engine chunk and what it shares with later
@@ -148,6 +149,10 @@ module.exports = async (env, options) => {
     },
     module: {
       rules: [
+        {
+          test: /[\\/]node_modules[\\/]@fluentui[\\/].+\.js$/,
+          use: [{ loader: path.resolve(__dirname, "scripts", "fluentTokensLoader.js") }],
+        },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,

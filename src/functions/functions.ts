@@ -1,7 +1,8 @@
 /*
- * The BUDGET custom functions. Each body is one line: the work is done by the pure functions in
- * ./budgetFunctions, which return a value or a FunctionProblem; here a problem becomes an Excel
- * error whose message says, in Chinese, which row is wrong and why.
+ * The BUDGET custom functions. Each body is two lines: the work is done by the pure functions in
+ * ./budgetFunctions (loaded on the first call, see bodies()), which return a value or a
+ * FunctionProblem; here a problem becomes an Excel error whose message says, in Chinese, which row
+ * is wrong and why.
  *
  * The JSDoc tags below generate functions.json (CustomFunctionsMetadataPlugin); keep them exact.
  * Every @helpurl points at a section of help.html (src/functions/help.html); the production build
@@ -13,15 +14,26 @@
  * declared `any[][]` to arrive as one. The functions in ./budgetFunctions accept null.
  */
 /* global CustomFunctions */
-import {
-  budgetAmount,
-  budgetCheck,
-  budgetName,
-  budgetRollup,
-  budgetSum,
-  budgetWanyuan,
-  FunctionResult,
-} from "./budgetFunctions";
+import type { FunctionResult } from "./budgetFunctions";
+
+let loadingBodies: Promise<typeof import("./budgetFunctions")> | undefined;
+
+/**
+ * ./budgetFunctions and the engine it uses, loaded on the first call, not with this script: the
+ * task pane's page runs this script before the pane (shared runtime), and the functions' work must
+ * not delay the pane's first findings (issue 12 §4). The functions are registered at once all the
+ * same; a call made before the chunk has arrived waits for it (Excel awaits a returned promise).
+ * A failed load is tried again on the next call.
+ */
+function bodies(): Promise<typeof import("./budgetFunctions")> {
+  loadingBodies ??= import(/* webpackChunkName: "function-bodies" */ "./budgetFunctions").catch(
+    (error: unknown) => {
+      loadingBodies = undefined;
+      throw error;
+    }
+  );
+  return loadingBodies;
+}
 
 function unwrap<T>(result: FunctionResult<T>): T {
   if (result.ok) return result.value;
@@ -44,13 +56,14 @@ function unwrap<T>(result: FunctionResult<T>): T {
  * @param invocation Excel 提供的调用信息（单元格地址）
  * @returns 溢出数组：合计行，然后每个类及其款、项 [编码, 名称, 金额…, 说明]；空白金额保持空白，表中合计、类、款与计算不符时“说明”列写明
  */
-export function rollup(
+export async function rollup(
   codes: any[][],
   amounts: any[][],
   names: any[][],
   depth: number,
   invocation: CustomFunctions.Invocation
-): any[][] {
+): Promise<any[][]> {
+  const { budgetRollup } = await bodies();
   return unwrap(budgetRollup(codes, amounts, names, depth, invocation.parameterAddresses));
 }
 
@@ -65,12 +78,13 @@ export function rollup(
  * @param invocation Excel 提供的调用信息（单元格地址）
  * @returns 每个金额列的合计（一行）；没有匹配的行时为 0
  */
-export function sum(
+export async function sum(
   codes: any[][],
   amounts: any[][],
   prefix: any[][][],
   invocation: CustomFunctions.Invocation
-): number[][] {
+): Promise<number[][]> {
+  const { budgetSum } = await bodies();
   return unwrap(budgetSum(codes, amounts, prefix, invocation.parameterAddresses));
 }
 
@@ -85,12 +99,13 @@ export function sum(
  * @param invocation Excel 提供的调用信息（单元格地址）
  * @returns 溢出数组 [级别, 位置, 规则, 说明]，或“通过：…”
  */
-export function check(
+export async function check(
   table: any[][],
   kind: string,
   header: any[][],
   invocation: CustomFunctions.Invocation
-): any[][] {
+): Promise<any[][]> {
+  const { budgetCheck } = await bodies();
   return unwrap(budgetCheck(table, kind, header, invocation.parameterAddresses));
 }
 
@@ -103,7 +118,8 @@ export function check(
  * @param invocation Excel 提供的调用信息（单元格地址）
  * @returns 科目名称
  */
-export function name(code: any, invocation: CustomFunctions.Invocation): string {
+export async function name(code: any, invocation: CustomFunctions.Invocation): Promise<string> {
+  const { budgetName } = await bodies();
   return unwrap(budgetName(code, invocation.parameterAddresses?.[0]));
 }
 
@@ -116,7 +132,8 @@ export function name(code: any, invocation: CustomFunctions.Invocation): string 
  * @param invocation Excel 提供的调用信息（单元格地址）
  * @returns 数值；空白或短横线返回 0
  */
-export function amount(text: any, invocation: CustomFunctions.Invocation): number {
+export async function amount(text: any, invocation: CustomFunctions.Invocation): Promise<number> {
+  const { budgetAmount } = await bodies();
   return unwrap(budgetAmount(text, invocation.parameterAddresses?.[0]));
 }
 
@@ -130,10 +147,11 @@ export function amount(text: any, invocation: CustomFunctions.Invocation): numbe
  * @param invocation Excel 提供的调用信息（单元格地址）
  * @returns 以万元为单位的金额
  */
-export function wanyuan(
+export async function wanyuan(
   yuan: any,
   decimals: number,
   invocation: CustomFunctions.Invocation
-): number {
+): Promise<number> {
+  const { budgetWanyuan } = await bodies();
   return unwrap(budgetWanyuan(yuan, decimals, invocation.parameterAddresses));
 }

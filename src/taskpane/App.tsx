@@ -7,6 +7,7 @@ import {
   Caption1,
   FluentProvider,
   makeStyles,
+  Spinner,
   Tab,
   TabList,
   Title3,
@@ -32,10 +33,8 @@ import {
   runCheck,
 } from "./actions";
 import { CheckStep } from "./components/CheckStep";
-import { FixDialog } from "./components/FixDialog";
-import { ExportStep } from "./components/ExportStep";
-import { GenerateStep } from "./components/GenerateStep";
 import { PreviousYearPicker } from "./components/PreviousYearPicker";
+import { StatusMessage } from "./components/StatusMessage";
 import { outputSheetNames } from "./disclosure";
 import { downloadInBrowser } from "./download";
 import type { DownloadFile } from "./download";
@@ -44,16 +43,32 @@ import { pickLocale } from "./messages";
 import type { DocumentSettings } from "./previousYear";
 import { initialState, paneReducer, selectedTemplate } from "./state";
 import type { ExportTarget, FindingFilters, FixTarget, PaneState, Step } from "./state";
-import {
-  checkViewModel,
-  exportViewModel,
-  findingSentence,
-  fixViewModel,
-  generateViewModel,
-  paneViewModel,
-  previousYearViewModel,
-} from "./viewModels";
-import type { PreviousPickState } from "./viewModels";
+// The view-models' own modules, not their index: the index would bring the later steps' ones too.
+import { checkViewModel } from "./viewModels/check";
+import { fixViewModel } from "./viewModels/fix";
+import { findingSentence } from "./viewModels/labels";
+import { paneViewModel } from "./viewModels/pane";
+import { previousYearViewModel } from "./viewModels/previous";
+import type { PreviousPickState } from "./viewModels/previous";
+
+type LaterSteps = typeof import("./laterSteps");
+let laterSteps: LaterSteps | undefined;
+let loadingLaterSteps: Promise<LaterSteps> | undefined;
+
+/**
+ * The 生成公开表 and 导出 steps and the 修正 dialog (laterSteps.ts), loaded once; a failed load is
+ * tried again on the next call. App calls it once the first check has reported.
+ */
+export function loadLaterSteps(): Promise<LaterSteps> {
+  loadingLaterSteps ??= import(/* webpackChunkName: "later-steps" */ "./laterSteps").then(
+    (loaded) => (laterSteps = loaded),
+    (error: unknown) => {
+      loadingLaterSteps = undefined;
+      throw error;
+    }
+  );
+  return loadingLaterSteps;
+}
 
 export interface AppProps {
   host: WorkbookHost;
@@ -381,6 +396,38 @@ export function App({
     [host, download]
   );
 
+  // The later steps load once the first check has reported (or the clerk asks for them sooner), so
+  // that the first findings wait for none of their code.
+  const [laterFailure, setLaterFailure] = useState<string>();
+  const [, laterLoaded] = useReducer((n: number) => n + 1, 0);
+  const wantLater =
+    state.check.status === "done" ||
+    state.check.status === "failed" ||
+    state.step !== "check" ||
+    state.fix.status !== "idle";
+  useEffect(() => {
+    if (!wantLater || laterSteps) return;
+    let cancelled = false;
+    // After the findings are on screen, not in the same task as their render.
+    const timer = setTimeout(() => {
+      setLaterFailure(undefined);
+      loadLaterSteps().then(
+        () => !cancelled && laterLoaded(),
+        (error) => !cancelled && setLaterFailure(errorText(error))
+      );
+    }, 0);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [wantLater, state.step]);
+  const later = laterSteps;
+  const laterPending = laterFailure ? (
+    <StatusMessage intent="error">{laterFailure}</StatusMessage>
+  ) : (
+    <Spinner size="small" />
+  );
+
   const pane = paneViewModel(state, locale, inExcel);
   // 修正 only where the pane can write: in Excel, not in a browser preview.
   const fixing = inExcel
@@ -439,24 +486,34 @@ export function App({
               }
             />
           )}
-          {pane.step === "generate" && (
-            <GenerateStep
-              vm={generateViewModel(state, locale)}
-              onTemplate={(chosen: TemplateId) => dispatch({ type: "template", template: chosen })}
-              onGenerate={generate}
-              onConfirm={() => write(true)}
-              onCancel={() => dispatch({ type: "generate/cancel" })}
-            />
-          )}
-          {pane.step === "export" && (
-            <ExportStep
-              vm={exportViewModel(state, locale)}
-              onExport={exportFile}
-              onOverride={(override) => dispatch({ type: "export/override", override })}
-            />
-          )}
+          {pane.step === "generate" &&
+            (later ? (
+              <later.GenerateStep
+                vm={later.generateViewModel(state, locale)}
+                onTemplate={(chosen: TemplateId) =>
+                  dispatch({ type: "template", template: chosen })
+                }
+                onGenerate={generate}
+                onConfirm={() => write(true)}
+                onCancel={() => dispatch({ type: "generate/cancel" })}
+              />
+            ) : (
+              laterPending
+            ))}
+          {pane.step === "export" &&
+            (later ? (
+              <later.ExportStep
+                vm={later.exportViewModel(state, locale)}
+                onExport={exportFile}
+                onOverride={(override) => dispatch({ type: "export/override", override })}
+              />
+            ) : (
+              laterPending
+            ))}
         </div>
-        {fixing && <FixDialog vm={fixVm.dialog} onConfirm={confirmFix} onCancel={cancelFix} />}
+        {fixing && later && (
+          <later.FixDialog vm={fixVm.dialog} onConfirm={confirmFix} onCancel={cancelFix} />
+        )}
       </main>
     </FluentProvider>
   );

@@ -42,19 +42,17 @@ async function loadParts(
   previous: PreviousDisclosure | undefined
 ): Promise<CheckParts> {
   const needed = partsNeeded(grids, previous ? { previous } : {});
-  const [inputRules, ledgerTables] = await Promise.all([
+  const [inputRules, ledger] = await Promise.all([
     needed.inputRules
       ? import(/* webpackChunkName: "check-input-rules" */ "../core/rules/inputRules").then(
           (m) => m.INPUT_RULES
         )
       : undefined,
     needed.ledgerTables
-      ? import(/* webpackChunkName: "check-ledger" */ "../core/check/ledgerPart").then(
-          (m) => m.ledgerTables
-        )
+      ? import(/* webpackChunkName: "check-ledger" */ "../core/check/ledgerPart")
       : undefined,
   ]);
-  return { inputRules, ledgerTables };
+  return { inputRules, ledgerTables: ledger?.ledgerTables, readLedger: ledger?.readLedger };
 }
 
 /** Checks the workbook in its own layout; its 上年 figures against last year's file when given. */

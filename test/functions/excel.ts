@@ -139,7 +139,9 @@ export async function callExcel(id: string, ...args: Arg[]): Promise<ExcelResult
   };
   let value: unknown;
   try {
-    value = fn(...values, invocation);
+    // Excel awaits a function that returns a promise (the functions load their bodies on the
+    // first call: src/functions/functions.ts).
+    value = await fn(...values, invocation);
   } catch (error) {
     if (error instanceof CustomFunctionsError)
       return { ok: false, error: { code: error.code, message: error.message } };

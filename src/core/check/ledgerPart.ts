@@ -4,6 +4,8 @@ import type { Ledger } from "../ledger";
 import { ledgerTableGrids } from "../format/ledgerTables";
 import { ledgerFigureLines } from "../figures/aggregate";
 
+export { readLedger } from "../ledger/readLedger";
+
 export function ledgerTables(ledger: Ledger): Grid[] {
   // The tables need the lines only: aggregating them unrounded first would be wasted work.
   return ledgerTableGrids(ledgerFigureLines(ledger), ledger.department);

@@ -9,8 +9,9 @@
 import { Catalog } from "../codes";
 import { Finding, compareFindingsInSheetOrder } from "../finding";
 import type { Grid } from "../grid";
-import { findLedger, readLedger } from "../ledger";
+import { findLedger } from "../ledger/findLedger";
 import type { Ledger } from "../ledger";
+import type { readLedger } from "../ledger/readLedger";
 import { WorkbookModel, readWorkbook } from "../read/workbook";
 import { detectTemplate } from "../templates/detect";
 import { findNarrativeSheet, readNarrativeSheet } from "../rules/narrative/narrativeSheet";
@@ -34,6 +35,8 @@ export interface CheckParts {
   inputRules?: readonly Rule<WorkbookRuleContext>[];
   /** A ledger's lines drawn as the standard tables (check/ledgerPart.ts): for a ledger only. */
   ledgerTables?: (ledger: Ledger) => Grid[];
+  /** The ledger's reader (ledger/readLedger.ts, with check/ledgerPart.ts): for a ledger only. */
+  readLedger?: typeof readLedger;
 }
 
 /** Which parts checking `grids` with `options` needs. Light: it reads sheet names and headers. */
@@ -102,7 +105,9 @@ export function checkWorkbookWith(
   let tableGrids = grids.filter((g) => g !== narrativeGrid);
   const { ledgerGrid, infoGrid } = findLedger(grids);
   if (ledgerGrid) {
-    const read = readLedger(grids, { catalog });
+    if (!parts.readLedger)
+      throw new Error("checkWorkbookWith: a ledger needs parts.readLedger and parts.ledgerTables");
+    const read = parts.readLedger(grids, { catalog });
     findings.push(...read.findings);
     ledger = read.ledger;
     if (ledger) {

@@ -1,6 +1,6 @@
 import type { Grid } from "../grid";
 import { INPUT_RULES } from "../rules/inputRules";
-import { ledgerTables } from "./ledgerPart";
+import { ledgerTables, readLedger } from "./ledgerPart";
 import { checkWorkbookWith } from "./withParts";
 import type { CheckParts, WorkbookCheckOptions, WorkbookCheckResult } from "./withParts";
 
@@ -10,6 +10,7 @@ export type { WorkbookCheckOptions, WorkbookCheckResult } from "./withParts";
 export const ALL_CHECK_PARTS: CheckParts = {
   inputRules: INPUT_RULES,
   ledgerTables,
+  readLedger,
 };
 
 /**

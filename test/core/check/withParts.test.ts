@@ -6,7 +6,7 @@
 import { readFileSync } from "fs";
 import path from "path";
 import { checkWorkbook } from "../../../src/core/check/workbook";
-import { ledgerTables } from "../../../src/core/check/ledgerPart";
+import { ledgerTables, readLedger } from "../../../src/core/check/ledgerPart";
 import {
   INPUT_RULE_COUNT,
   checkWorkbookWith,
@@ -47,7 +47,8 @@ function neededParts(grids: readonly Grid[]): CheckParts {
   const needed = partsNeeded(grids);
   return {
     ...(needed.inputRules ? { inputRules: INPUT_RULES } : {}),
-    ...(needed.ledgerTables ? { ledgerTables } : {}),
+    // The ledger part (check/ledgerPart.ts, one chunk in the pane): the reader and the tables.
+    ...(needed.ledgerTables ? { ledgerTables, readLedger } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
-import { render, screen } from "@testing-library/react";
+import { act, render, screen } from "@testing-library/react";
 import type { Grid } from "../../../src/core/grid";
-import { App } from "../../../src/taskpane/App";
+import { App, loadLaterSteps } from "../../../src/taskpane/App";
 import { loadFixture } from "../../helpers/fixtures";
 import { fakeHost } from "../fakeHost";
 import type { FakeHostOptions } from "../fakeHost";
@@ -16,5 +16,8 @@ export async function renderPane(
   const view = render(<App host={host} download={download} inExcel={options.inExcel} />);
   const rerun = options.language?.startsWith("en") ? "Check again" : "重新检查";
   await screen.findByRole("button", { name: rerun });
+  // The 生成/导出 steps and the 修正 dialog load after the first findings (App.tsx); the pane is
+  // complete once they are there, as it is for the clerk a moment after the findings.
+  await act(() => loadLaterSteps());
   return { host, download, ...view };
 }
