@@ -182,9 +182,13 @@ describe("production build", () => {
    * functions.js 6.5 → 0.5 KB). Lowered to 211 KB at 210.1 KB measured (215,133 bytes):
    * findLedger is apart from readLedger (core/ledger/findLedger.ts), and the reader loads with a
    * ledger's part of the check (check.js 31.6 → 26.9 KB). Next lever: the English messages
-   * (~2.7 KB), loaded only for an English Excel.
+   * (~2.7 KB), loaded only for an English Excel. Raised to 214 KB at 213.0 KB measured (218,100
+   * bytes) when the same day's reading work merged: amount cells holding words
+   * (read/amountWords.ts), codes joined with names and last year's column groups (read/table.ts),
+   * tables with no figures, 决算 titles and duplicate tables (rules/workbook/completeness.ts) add
+   * 2.9 KB to the check before the first findings.
    */
-  test("loads at most 211 KB of gzipped JavaScript before the first findings", () => {
+  test("loads at most 214 KB of gzipped JavaScript before the first findings", () => {
     const BEFORE_FIRST_FINDINGS = ["office-host", "engine"];
     // Loaded before the findings only for a workbook that needs them (see above).
     const WHEN_NEEDED = ["check-input-rules", "check-ledger", "previous-year"];
@@ -222,7 +226,7 @@ describe("production build", () => {
       (sum, file) => sum + gzipSync(fs.readFileSync(path.join(outDir, file)), { level: 6 }).length,
       0
     );
-    expect(gzipped).toBeLessThanOrEqual(211 * 1024);
+    expect(gzipped).toBeLessThanOrEqual(214 * 1024);
   });
 
   test("ships decimal.js once: in the shared core, not again in the functions or the engine", () => {
