@@ -53,6 +53,8 @@ export interface FileResult {
   missing?: string[];
   /** Only some of the tables (see core/rules/workbook/completeness): not a full disclosure. */
   extract?: boolean;
+  /** Tables checked within themselves only (a second set's): not against the other tables. */
+  alone?: CheckedTable[];
   /** Set when the file was read but nothing in it could be checked (exit status 2, like `error`). */
   unchecked?: string;
   /** A .docx: per table, the title and caption rows above it (cells are A1 within the grid). */
@@ -126,6 +128,7 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
       tables: coverage.tables,
       missing: coverage.missing,
       extract: coverage.extract,
+      ...(coverage.alone.length > 0 ? { alone: coverage.alone } : {}),
       // Never 通过 for a workbook in which no table was recognised, or whose tables hold no
       // figure: nothing was checked.
       ...(nothing === "noTables" ? { unchecked: docx ? DOCX_UNCHECKED : UNCHECKED } : {}),

@@ -15,7 +15,16 @@ import {
 import type { TemplateId } from "../core/model";
 import { PROVINCES, TEMPLATE_IDS } from "../core/templates/registry";
 import type { FileResult } from "./checkFile";
-import { ReviewTotals, STATUSES, STATUS_LABEL, totalsOf } from "./review/model";
+import {
+  DepartmentStatus,
+  ReviewTotals,
+  STATUSES,
+  STATUS_LABEL,
+  partialNote,
+  partialShort,
+  statusOf,
+  totalsOf,
+} from "./review/model";
 import { docxPlace } from "./docxInput";
 
 /** 河北格式 …: each province's name, from the registry. */
@@ -45,6 +54,8 @@ export interface JsonTable {
 
 export interface JsonFile {
   file: string;
+  /** The status the text's 小结 and the HTML and xlsx reports give the file (review/model). */
+  status: DepartmentStatus;
   department: string | null;
   year: number | null;
   template: TemplateId | null;
@@ -54,6 +65,10 @@ export interface JsonFile {
   missing: string[];
   /** Only some of the tables: an extract, whose missing tables are a notice, not errors. */
   extract: boolean;
+  /** Tables checked within themselves only (a second set's), not against the other tables. */
+  alone: JsonTable[];
+  /** Only when part of the workbook was not checked: what, in the reports' words. */
+  partial?: string;
   findings: JsonFinding[];
   /** Only for a workbook in which no table could be checked (exit status 2). */
   unchecked?: string;
@@ -62,8 +77,8 @@ export interface JsonFile {
 }
 
 /**
- * Files by status — passed (no errors, no warnings), errors, warningsOnly, unchecked, unreadable:
- * the five statuses of the HTML and xlsx reports — and findings by severity.
+ * Files by status — passed (no errors, no warnings), errors, warningsOnly, partial, unchecked, unreadable:
+ * the six statuses of the HTML and xlsx reports — and findings by severity.
  */
 export type JsonTotals = Pick<ReviewTotals, "files" | "status" | "findings">;
 
@@ -77,12 +92,15 @@ export function toJson(results: readonly FileResult[]): JsonReport {
     totals: jsonTotals(results),
     files: results.map((r) => ({
       file: r.file,
+      status: statusOf(r),
       department: r.department ?? null,
       year: r.year ?? null,
       template: r.template ?? null,
       tables: (r.tables ?? []).map((t) => ({ kind: t.kind, sheet: t.sheet, cell: t.cell ?? null })),
       missing: r.missing ?? [],
       extract: r.extract ?? false,
+      alone: (r.alone ?? []).map((t) => ({ kind: t.kind, sheet: t.sheet, cell: t.cell ?? null })),
+      ...(partialNote(r) !== undefined ? { partial: partialNote(r) } : {}),
       findings: r.findings.map((f) => ({
         severity: f.severity,
         rule: f.ruleId,
@@ -152,10 +170,16 @@ export function tablesLine(result: FileResult): string {
     return `找到 ${tables.length} 张表：${kinds.join("、")}；都没有可核对的数字，未检查`;
   const checked = `已检查 ${tables.length} 张表：${kinds.join("、")}`;
   const missing = result.missing ?? [];
+  const alone = result.alone ?? [];
+  // A second set's tables: named, since nothing but their own sums was checked.
+  const aloneText =
+    alone.length > 0
+      ? `；其中 ${alone.length} 张只核对了表内合计，未与其他表核对：${alone.map((t) => t.sheet).join("、")}`
+      : "";
   if (result.extract && missing.length > 0)
-    return `摘录（部分公开表）：${checked}；未找到 ${missing.length} 张，未检查`;
-  if (missing.length > 0) return `${checked}；缺少 ${missing.length} 张`;
-  return checked;
+    return `摘录（部分公开表）：${checked}；未找到 ${missing.length} 张，未检查${aloneText}`;
+  if (missing.length > 0) return `${checked}；缺少 ${missing.length} 张${aloneText}`;
+  return checked + aloneText;
 }
 
 /** Why a file was not checked, in a few words: no table found, or tables with no figure. */
@@ -168,17 +192,13 @@ export function summaryLine(result: FileResult): string {
   if (result.error !== undefined) return "小结：无法读取，未检查";
   if (result.unchecked !== undefined) return `小结：${uncheckedShort(result)}，未检查`;
   const c = countBySeverity(result.findings);
-  // 通过 as the review report and the pane say it: no error and no warning (警告 alone: 仅警告,
-  // exit status still 0).
-  const verdict = c.error > 0 ? "未通过" : c.warning > 0 ? STATUS_LABEL.warningsOnly : "通过";
+  // The status of the review reports and the JSON (review/model statusOf), in the text's words:
+  // 有错误 is 未通过 here. A workbook checked in part is 部分检查, never 通过 (exit status still 0).
+  const status = statusOf(result);
+  const verdict = status === "errors" ? "未通过" : STATUS_LABEL[status];
   const counts = `错误 ${c.error} 条，警告 ${c.warning} 条，提示 ${c.info} 条`;
-  // An extract's 通过 covers the tables it holds, never the ones it lacks: the line says which.
-  const missing = result.extract ? (result.missing ?? []).length : 0;
-  if (missing > 0) {
-    const checked = (result.tables ?? []).length;
-    return `小结：${verdict}（摘录：只检查了 ${checked} 张表，${missing} 张必备公开表未检查；${counts}）`;
-  }
-  return `小结：${verdict}（${counts}）`;
+  // What was not checked, whatever the verdict.
+  return `小结：${verdict}（${[...partialShort(result), counts].join("；")}）`;
 }
 
 export interface TextOptions {
@@ -252,26 +272,31 @@ export function relatedText(finding: Finding): string {
   return `（另见 ${shown.join("、")}${more}）`;
 }
 
-/** The table at the end: 文件 | 部门 | 年度 | 错误 | 警告 | 提示. */
+/** The table at the end: 文件 | 部门 | 年度 | 状态 | 错误 | 警告 | 提示. */
 export function summaryTable(results: readonly FileResult[]): string {
-  const header = ["文件", "部门", "年度", "错误", "警告", "提示"];
+  const header = ["文件", "部门", "年度", "状态", "错误", "警告", "提示"];
   const rows = results.map((r) => {
-    if (r.error !== undefined) return [r.file, "（无法读取）", "", "", "", ""];
-    if (r.unchecked !== undefined) return [r.file, `（${uncheckedShort(r)}）`, "", "", "", ""];
+    const status = STATUS_LABEL[statusOf(r)];
+    if (r.error !== undefined) return [r.file, "（无法读取）", "", status, "", "", ""];
+    if (r.unchecked !== undefined)
+      return [r.file, `（${uncheckedShort(r)}）`, "", status, "", "", ""];
     const c = countBySeverity(r.findings);
     return [
       r.file,
       r.department ?? "",
       r.year !== undefined ? String(r.year) : "",
+      status,
       String(c.error),
       String(c.warning),
       String(c.info),
     ];
   });
-  return ["汇总", alignColumns(header, rows, [false, false, true, true, true, true])].join("\n");
+  return ["汇总", alignColumns(header, rows, [false, false, true, false, true, true, true])].join(
+    "\n"
+  );
 }
 
-/** The statuses are those of the HTML and xlsx reports: 通过 / 有错误 / 仅警告 / 未检查 / 无法读取. */
+/** The statuses are those of the HTML and xlsx reports: 通过 / 有错误 / 仅警告 / 部分检查 / 未检查 / 无法读取. */
 export function totalsLine(results: readonly FileResult[], elapsedMs?: number): string {
   const totals = totalsOf(results);
   const counts = STATUSES.map((s) => `${STATUS_LABEL[s]} ${totals.status[s]} 个`).join("，");

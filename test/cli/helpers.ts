@@ -90,6 +90,50 @@ export async function writeUntrustedCells(dest: string): Promise<string> {
   return dest;
 }
 
+/** A change made to a workbook before it is written (writeVariant). */
+export type WorkbookEdit = (workbook: ExcelJS.Workbook) => void;
+
+/** `source` with `edit` applied, written to `dest`. */
+export async function writeVariant(
+  source: string,
+  dest: string,
+  edit: WorkbookEdit
+): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(source);
+  edit(workbook);
+  await workbook.xlsx.writeFile(dest);
+  return dest;
+}
+
+/** Keeps only the sheets named: an extract of the disclosure. */
+export function keepSheets(names: readonly string[]): WorkbookEdit {
+  return (workbook) => {
+    for (const sheet of [...workbook.worksheets])
+      if (!names.includes(sheet.name)) workbook.removeWorksheet(sheet.id);
+  };
+}
+
+/**
+ * tunliu's 收支总表 again on a sheet of its own, for the department's 本级, every amount halved: a
+ * second set of tables in one workbook.
+ */
+export function addOwnLevelCopy(workbook: ExcelJS.Workbook): void {
+  const source = workbook.getWorksheet("收支总表")!;
+  const copy = workbook.addWorksheet("收支总表(本级)");
+  source.eachRow((row, r) =>
+    row.eachCell((cell, c) => {
+      const value = cell.value;
+      copy.getCell(r, c).value =
+        typeof value === "number"
+          ? Math.round(value * 50) / 100
+          : typeof value === "string"
+            ? value.replace("中共长治市屯留区委组织部", "中共长治市屯留区委组织部本级")
+            : value;
+    })
+  );
+}
+
 /**
  * A copy of `source` whose department is called `name` in every cell that names it (titles, the
  * 部门 line): what a clerk types is what the reports must show, escaped.

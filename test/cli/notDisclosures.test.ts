@@ -18,7 +18,16 @@ import type { FindingFilters } from "../../src/taskpane/state";
 import { checkViewModel } from "../../src/taskpane/viewModels";
 import type { CheckViewModel } from "../../src/taskpane/viewModels/check";
 import { fakeHost } from "../taskpane/fakeHost";
-import { QUYANG, TUNLIU, makeTempDir, removeDir } from "./helpers";
+import {
+  QUYANG,
+  TUNLIU,
+  WorkbookEdit,
+  addOwnLevelCopy,
+  keepSheets as keeping,
+  makeTempDir,
+  removeDir,
+  writeVariant,
+} from "./helpers";
 
 const ALL: FindingFilters = { severity: "all", sheet: "all" };
 
@@ -28,16 +37,9 @@ beforeAll(() => {
 });
 afterAll(() => removeDir(dir));
 
-type Edit = (workbook: ExcelJS.Workbook) => void;
-
 /** The example with `edit` applied, written under `name`. */
-async function variant(source: string, name: string, edit: Edit): Promise<string> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(source);
-  edit(workbook);
-  const file = path.join(dir, name);
-  await workbook.xlsx.writeFile(file);
-  return file;
+function variant(source: string, name: string, edit: WorkbookEdit): Promise<string> {
+  return writeVariant(source, path.join(dir, name), edit);
 }
 
 /** What the CLI and the pane make of one file. */
@@ -79,8 +81,7 @@ function isNumber(value: unknown): boolean {
 }
 
 function keepSheets(workbook: ExcelJS.Workbook, names: readonly string[]): void {
-  for (const sheet of [...workbook.worksheets])
-    if (!names.includes(sheet.name)) workbook.removeWorksheet(sheet.id);
+  keeping(names)(workbook);
 }
 
 /** Replaces 预算 by 决算 in every title (the first row of each sheet). */
@@ -161,29 +162,18 @@ describe("workbooks that are no disclosure to check are never 通过", () => {
 });
 
 describe("two sets of tables in one workbook", () => {
-  /** The 收支总表 again on a sheet of its own, for the department's 本级, every amount halved. */
-  function addOwnLevelCopy(workbook: ExcelJS.Workbook): void {
-    const source = workbook.getWorksheet("收支总表")!;
-    const copy = workbook.addWorksheet("收支总表(本级)");
-    source.eachRow((row, r) =>
-      row.eachCell((cell, c) => {
-        const value = cell.value;
-        copy.getCell(r, c).value =
-          typeof value === "number"
-            ? Math.round(value * 50) / 100
-            : typeof value === "string"
-              ? value.replace("中共长治市屯留区委组织部", "中共长治市屯留区委组织部本级")
-              : value;
-      })
-    );
-  }
-
   test("a second 收支总表 (本级, other figures): a warning names it and the one used (was 通过)", async () => {
     const file = await variant(TUNLIU, "two-levels.xlsx", addOwnLevelCopy);
     const { cli, pane } = await verdicts(file);
-    expectNotPassed(cli, pane, "warningsOnly");
-    // The text's 小结 says what the review report and the pane say: 仅警告, not 通过.
-    expect(summaryLine(cli)).toMatch(/^小结：仅警告（错误 0 条，警告 1 条，提示 \d+ 条）$/);
+    // 部分检查 rather than 仅警告: the second table was checked within itself only.
+    expectNotPassed(cli, pane, "partial");
+    expect(cli.alone).toEqual([{ kind: "收支总表", sheet: "收支总表(本级)", cell: "A1" }]);
+    expect(summaryLine(cli)).toMatch(
+      /^小结：部分检查（1 张表只核对了表内合计，未与其他表核对；错误 0 条，警告 1 条，提示 \d+ 条）$/
+    );
+    expect(tablesLine(cli)).toMatch(
+      /；其中 1 张只核对了表内合计，未与其他表核对：收支总表\(本级\)$/
+    );
     const duplicate = cli.findings.filter((f) => f.ruleId === "completeness.duplicate");
     expect(duplicate).toEqual([
       expect.objectContaining({
@@ -200,12 +190,12 @@ describe("two sets of tables in one workbook", () => {
 });
 
 describe("an extract passes only for the tables it holds, and both say so", () => {
-  test("only the 收支总表: 通过 names the one table checked and the 12 not checked", async () => {
+  test("only the 收支总表: 部分检查 names the one table checked and the 12 not checked", async () => {
     const file = await variant(TUNLIU, "extract.xlsx", (wb) => keepSheets(wb, ["收支总表"]));
     const { cli, pane } = await verdicts(file);
-    expect(statusOf(cli)).toBe("passed");
+    expect(statusOf(cli)).toBe("partial");
     expect(summaryLine(cli)).toMatch(
-      /^小结：通过（摘录：只检查了 1 张表，12 张必备公开表未检查；错误 0 条，警告 0 条，提示 \d+ 条）$/
+      /^小结：部分检查（摘录：只检查了 1 张表，12 张必备公开表未检查；错误 0 条，警告 0 条，提示 \d+ 条）$/
     );
     expect(pane.allWell?.body).toBe(
       "只检查了本工作簿中的 1 张表（部分公开表的摘录）；另有 12 张必备公开表不在本工作簿中，未检查。"

@@ -157,7 +157,7 @@ describe("text", () => {
     expect(text).not.toContain("通过（");
     // Counted as 未检查, as in the review report, apart from the files that could not be read.
     expect(totalsLine([unchecked, clean])).toBe(
-      "共 2 个文件：通过 1 个，有错误 0 个，仅警告 0 个，未检查 1 个，无法读取 0 个。"
+      "共 2 个文件：通过 1 个，有错误 0 个，仅警告 0 个，部分检查 0 个，未检查 1 个，无法读取 0 个。"
     );
     expect(toJson([unchecked]).totals.status).toMatchObject({
       passed: 0,
@@ -175,6 +175,48 @@ describe("text", () => {
     expect(tablesLine(broken)).toBe("");
   });
 
+  test("an extract is 部分检查, never 通过, in its 小结, the table and the totals", () => {
+    expect(summaryLine(extract)).toBe(
+      "小结：部分检查（摘录：只检查了 1 张表，2 张必备公开表未检查；错误 0 条，警告 0 条，提示 0 条）"
+    );
+    expect(summaryTable([extract]).split("\n")[3]).toBe(
+      "data/sangong.xlsx        2015  部分检查     0     0     0"
+    );
+    expect(totalsLine([extract, clean])).toBe(
+      "共 2 个文件：通过 1 个，有错误 0 个，仅警告 0 个，部分检查 1 个，未检查 0 个，无法读取 0 个。"
+    );
+    // Errors come first: the 小结 still says what was not checked.
+    const wrong = { ...extract, findings: [f("error", "三公经费", "B6")] };
+    expect(summaryLine(wrong)).toBe(
+      "小结：未通过（摘录：只检查了 1 张表，2 张必备公开表未检查；错误 1 条，警告 0 条，提示 0 条）"
+    );
+  });
+
+  test("a second set of tables: named as checked within themselves only, and 部分检查", () => {
+    const twoSets: FileResult = {
+      ...clean,
+      sheets: ["收支总表", "收支总表(本级)"],
+      tables: [
+        { kind: "收支总表", sheet: "收支总表", cell: "A1" },
+        { kind: "收支总表", sheet: "收支总表(本级)", cell: "A1" },
+      ],
+      alone: [{ kind: "收支总表", sheet: "收支总表(本级)", cell: "A1" }],
+      findings: [f("warning", "收支总表(本级)", "A1")],
+    };
+    expect(tablesLine(twoSets)).toBe(
+      "已检查 2 张表：收支总表；其中 1 张只核对了表内合计，未与其他表核对：收支总表(本级)"
+    );
+    expect(summaryLine(twoSets)).toBe(
+      "小结：部分检查（1 张表只核对了表内合计，未与其他表核对；错误 0 条，警告 1 条，提示 0 条）"
+    );
+    expect(toJson([twoSets]).files[0]).toMatchObject({
+      status: "partial",
+      alone: [{ kind: "收支总表", sheet: "收支总表(本级)", cell: "A1" }],
+      partial:
+        "1 张表只核对了表内合计，没有与其他表核对（另一单位或另一年度的表？）：收支总表（收支总表(本级)!A1）。",
+    });
+  });
+
   test("unknown department, year and layout are named as such", () => {
     const bare: FileResult = { file: "x.xlsx", sheets: [], findings: [], ms: 0 };
     expect(renderText([bare])).toContain(
@@ -182,23 +224,23 @@ describe("text", () => {
     );
   });
 
-  test("ends with the summary table (文件 | 部门 | 年度 | 错误 | 警告 | 提示) and a totals line", () => {
+  test("ends with the summary table (文件 | 部门 | 年度 | 状态 | 错误 | 警告 | 提示) and a totals line", () => {
     const table = summaryTable([quyang, clean, broken]);
     expect(table.split("\n")).toEqual([
       "汇总",
-      "文件              部门                          年度  错误  警告  提示",
-      "----------------  ----------------------------  ----  ----  ----  ----",
-      "data/quyang.xlsx  中国共产党曲阳县委员会组织部  2024     2     2     2",
-      "data/tunliu.xlsx  中共长治市屯留区委组织部      2024     0     0     0",
-      "data/bad.xlsx     （无法读取）",
+      "文件              部门                          年度  状态      错误  警告  提示",
+      "----------------  ----------------------------  ----  --------  ----  ----  ----",
+      "data/quyang.xlsx  中国共产党曲阳县委员会组织部  2024  有错误       2     2     2",
+      "data/tunliu.xlsx  中共长治市屯留区委组织部      2024  通过         0     0     0",
+      "data/bad.xlsx     （无法读取）                        无法读取",
     ]);
     expect(
       text.endsWith(
-        `${table}\n\n共 3 个文件：通过 1 个，有错误 1 个，仅警告 0 个，未检查 0 个，无法读取 1 个。\n`
+        `${table}\n\n共 3 个文件：通过 1 个，有错误 1 个，仅警告 0 个，部分检查 0 个，未检查 0 个，无法读取 1 个。\n`
       )
     ).toBe(true);
     expect(totalsLine([clean], 1234)).toBe(
-      "共 1 个文件：通过 1 个，有错误 0 个，仅警告 0 个，未检查 0 个，无法读取 0 个，用时 1.2 秒。"
+      "共 1 个文件：通过 1 个，有错误 0 个，仅警告 0 个，部分检查 0 个，未检查 0 个，无法读取 0 个，用时 1.2 秒。"
     );
   });
 
@@ -226,6 +268,7 @@ describe("JSON", () => {
     expect(Object.keys(json)).toEqual(["totals", "files"]);
     expect(json.files[0]).toEqual({
       file: "data/quyang.xlsx",
+      status: "errors",
       department: "中国共产党曲阳县委员会组织部",
       year: 2024,
       template: "hebei",
@@ -236,6 +279,7 @@ describe("JSON", () => {
       ],
       missing: ["部门预算财政拨款收支总表"],
       extract: false,
+      alone: [],
       findings: expect.any(Array),
     });
     expect(json.files[0].findings[0]).toEqual({
@@ -277,7 +321,7 @@ describe("JSON", () => {
     expect(fifth).toMatchObject({ sheet: null, cell: null, expected: null, actual: null });
   });
 
-  test("totals: files by the reports' five statuses, findings by severity", () => {
+  test("totals: files by the reports' six statuses, findings by severity", () => {
     const warned: FileResult = {
       ...clean,
       file: "data/warned.xlsx",
@@ -285,12 +329,12 @@ describe("JSON", () => {
     };
     expect(toJson([quyang, clean, broken, warned, clean]).totals).toEqual({
       files: 5,
-      status: { passed: 2, errors: 1, warningsOnly: 1, unchecked: 0, unreadable: 1 },
+      status: { passed: 2, errors: 1, warningsOnly: 1, partial: 0, unchecked: 0, unreadable: 1 },
       findings: { error: 2, warning: 3, info: 3 },
     });
     expect(toJson([]).totals).toEqual({
       files: 0,
-      status: { passed: 0, errors: 0, warningsOnly: 0, unchecked: 0, unreadable: 0 },
+      status: { passed: 0, errors: 0, warningsOnly: 0, partial: 0, unchecked: 0, unreadable: 0 },
       findings: { error: 0, warning: 0, info: 0 },
     });
   });
@@ -298,12 +342,14 @@ describe("JSON", () => {
   test("an unreadable file carries its error and no findings", () => {
     expect(toJson([broken]).files[0]).toEqual({
       file: "data/bad.xlsx",
+      status: "unreadable",
       department: null,
       year: null,
       template: null,
       tables: [],
       missing: [],
       extract: false,
+      alone: [],
       findings: [],
       error: "不是有效的 .xlsx 工作簿",
     });
@@ -320,6 +366,9 @@ describe("JSON", () => {
       tables: [{ kind: "三公经费表", sheet: "三公经费", cell: "A1" }],
       missing: ["部门收支总表", "部门收入总表"],
       extract: true,
+      status: "partial",
+      partial:
+        "摘录：只检查了 1 张表（三公经费表）；2 张必备公开表不在文件中，未检查：部门收支总表、部门收入总表。",
     });
   });
 });

@@ -15,7 +15,7 @@ function outcome(template: WorkbookCheckResult["template"], sheets: string[]): C
       templateSource: template ? "detected" : "unknown",
       findings: sheets.map((sheet) => ({ ruleId: "x", severity: "error", sheet, message: "m" })),
       rulesRun: 1,
-      coverage: { tables: [], forms: 0, missing: [], extract: true, figures: 0 },
+      coverage: { tables: [], forms: 0, missing: [], extract: true, figures: 0, alone: [] },
     },
   };
 }

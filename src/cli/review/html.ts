@@ -62,6 +62,8 @@ export interface ClientDepartment {
   counts: [number, number, number];
   /** Why nothing in it was checked (it could not be read, or held no recognisable table). */
   error: string | null;
+  /** What in it was not checked, when only part was (an extract, a second set of tables). */
+  partial: string | null;
   findings: ClientFinding[];
 }
 
@@ -110,6 +112,7 @@ export function clientData(departments: readonly Department[], about: ReportAbou
     status: d.status,
     counts: [d.counts.error, d.counts.warning, d.counts.info],
     error: d.error ?? null,
+    partial: d.partial ?? null,
     findings: d.findings.map((f, fi): ClientFinding => {
       const title = known.get(f.ruleId);
       if (title !== undefined) titles[f.ruleId] = title;
@@ -245,7 +248,7 @@ function summarySection(totals: ReturnType<typeof totalsOf>): string {
   return `<section aria-labelledby="summary-title">
 <h2 class="section-title" id="summary-title">概况：共 ${totals.files} 个文件</h2>
 <ul class="status-cards">${cards}</ul>
-<p class="totals">发现 <strong>${f.error}</strong> 个错误、<strong>${f.warning}</strong> 个警告、<strong>${f.info}</strong> 条提示${totals.rounding > 0 ? `（含舍入差异 <strong>${totals.rounding}</strong> 处，在四舍五入允许范围内，已折叠）` : ""}。“通过”指没有错误和警告；“仅警告”指没有错误但有警告，请部门核实。</p>
+<p class="totals">发现 <strong>${f.error}</strong> 个错误、<strong>${f.warning}</strong> 个警告、<strong>${f.info}</strong> 条提示${totals.rounding > 0 ? `（含舍入差异 <strong>${totals.rounding}</strong> 处，在四舍五入允许范围内，已折叠）` : ""}。“通过”指没有错误和警告；“仅警告”指没有错误但有警告，请部门核实；“部分检查”指只检查了工作簿中的部分公开表（摘录，或另一套表只核对了表内合计），未检查的表需另行审核。</p>
 </section>`;
 }
 
@@ -403,6 +406,9 @@ function departmentRows(d: Department): string {
     `<div class="file">${escapeHtml(d.file)}</div>` +
     (notChecked
       ? `<div class="reason">${STATUS_LABEL[d.status]}：${escapeHtml(d.error ?? "")}</div>`
+      : "") +
+    (d.partial !== undefined
+      ? `<div class="reason">${STATUS_LABEL.partial}：${escapeHtml(d.partial)}</div>`
       : "") +
     `</th>` +
     `<td class="col-year">${d.year ?? ""}</td>` +

@@ -24,6 +24,7 @@ export function reportClient(
     status: string;
     counts: [number, number, number];
     error: string | null;
+    partial: string | null;
     findings: Finding[];
   }
   interface Data {
@@ -108,7 +109,7 @@ export function reportClient(
   function haystack(i: number): string {
     if (!haystacks) {
       haystacks = departments.map((d) => {
-        const parts = [d.name || "", d.file, d.error || ""];
+        const parts = [d.name || "", d.file, d.error || "", d.partial || ""];
         for (const f of d.findings) {
           const rule = ruleOf(f);
           parts.push(rule, data.titles[rule] || "", messageOf(f), sheetOf(f), f[F.cell]);
@@ -287,7 +288,7 @@ export function reportClient(
     const summary = el("p");
     summary.textContent =
       d.error !== null
-        ? `${d.file}：${d.status === "unchecked" ? "没有找到可识别的公开表" : "无法读取"}，未检查`
+        ? `${d.file}：${data.labels.status[d.status]}`
         : `${[d.year ? `${d.year} 年` : "", d.template ? data.labels.template[d.template] : ""].filter(Boolean).join(" · ")}${d.year || d.template ? " · " : ""}${countsText(d)}`;
     head.appendChild(summary);
     const print = el("button", "button", "打印此部门的问题清单");
@@ -301,6 +302,9 @@ export function reportClient(
       cell.appendChild(el("p", "hint", resubmitHint(d)));
       return;
     }
+    // What was not checked comes before what was found: the findings cover only the rest.
+    if (d.partial !== null)
+      cell.appendChild(el("p", "partial-note", `${data.labels.status.partial}：${d.partial}`));
     const main = d.findings.filter((f) => !isFolded(f));
     const folded = d.findings.filter(isFolded);
     const who = nameOf(d);
@@ -399,7 +403,7 @@ export function reportClient(
           "p",
           "verdict",
           d.status === "unchecked"
-            ? "结论：文件中没有找到可识别的部门预算公开表，未能检查。"
+            ? "结论：文件中没有可以核对的部门预算公开表，未能检查。"
             : "结论：文件无法读取，未能检查。"
         )
       );
@@ -411,10 +415,13 @@ export function reportClient(
       const verdict =
         d.counts[0] > 0
           ? `结论：有错误，需修改后重新报送（${countsText(d)}）。`
-          : d.counts[1] > 0
-            ? `结论：未发现错误，有 ${d.counts[1]} 个警告请核实（${countsText(d)}）。`
-            : "结论：通过，未发现错误或警告。";
+          : d.partial !== null
+            ? `结论：部分检查，已检查的表中未发现错误（${countsText(d)}）。`
+            : d.counts[1] > 0
+              ? `结论：未发现错误，有 ${d.counts[1]} 个警告请核实（${countsText(d)}）。`
+              : "结论：通过，未发现错误或警告。";
       sheet.appendChild(el("p", "verdict", verdict));
+      if (d.partial !== null) sheet.appendChild(el("p", "", `未检查的内容：${d.partial}`));
       if (main.length > 0) {
         sheet.appendChild(el("h2", "", "需要核对修改的问题"));
         sheet.appendChild(sheetTable(main));

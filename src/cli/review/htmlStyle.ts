@@ -12,6 +12,7 @@ export const REPORT_CSS = `
   --warnings: #d29b00; --warnings-bg: #fff4d6; --warnings-ink: #6f4a00;
   --unreadable: #6e7781; --unreadable-bg: #eceff1; --unreadable-ink: #3d444d;
   --unchecked: #8250df; --unchecked-bg: #f3effc; --unchecked-ink: #5a32a3;
+  --partial: #0a7ea4; --partial-bg: #e3f4fa; --partial-ink: #075a75;
   --info-ink: #0b5394;
   font-family: "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC",
     "Source Han Sans SC", "WenQuanYi Micro Hei", system-ui, sans-serif;
@@ -61,6 +62,7 @@ section { margin-bottom: 22px; }
 .status-card.s-warningsOnly { border-left-color: var(--warnings); } .status-card.s-warningsOnly .count { color: var(--warnings-ink); }
 .status-card.s-unreadable { border-left-color: var(--unreadable); } .status-card.s-unreadable .count { color: var(--unreadable-ink); }
 .status-card.s-unchecked { border-left-color: var(--unchecked); } .status-card.s-unchecked .count { color: var(--unchecked-ink); }
+.status-card.s-partial { border-left-color: var(--partial); } .status-card.s-partial .count { color: var(--partial-ink); }
 .totals { margin: 12px 2px 0; color: var(--muted); }
 .totals strong { color: var(--ink); font-variant-numeric: tabular-nums; }
 
@@ -86,6 +88,7 @@ section { margin-bottom: 22px; }
 .fill-warningsOnly, .swatch.s-warningsOnly { fill: var(--warnings); background: var(--warnings); }
 .fill-unreadable, .swatch.s-unreadable { fill: var(--unreadable); background: var(--unreadable); }
 .fill-unchecked, .swatch.s-unchecked { fill: var(--unchecked); background: var(--unchecked); }
+.fill-partial, .swatch.s-partial { fill: var(--partial); background: var(--partial); }
 .fill-error { fill: var(--errors); } .fill-warning { fill: var(--warnings); }
 .chart-empty { fill: var(--line); }
 .empty-chart { color: var(--muted); margin: 8px 0; }
@@ -131,6 +134,8 @@ tbody.dept.open > tr.row { background: #eef3f8; }
 .badge.s-warningsOnly, .sev.s-warning { background: var(--warnings-bg); color: var(--warnings-ink); }
 .badge.s-unreadable { background: var(--unreadable-bg); color: var(--unreadable-ink); }
 .badge.s-unchecked { background: var(--unchecked-bg); color: var(--unchecked-ink); }
+.badge.s-partial { background: var(--partial-bg); color: var(--partial-ink); }
+.partial-note { margin: 0 0 8px; color: var(--partial-ink); }
 .sev { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 12.5px; font-weight: 600; white-space: nowrap; }
 .sev.s-info { background: #e8f0fe; color: var(--info-ink); }
 tr.detail > td { background: #fafbfc; padding: 12px 16px 16px 34px; }

@@ -15,17 +15,22 @@ import type { FileResult } from "../checkFile";
 
 /**
  * A department's verdict. 提示 (rounding differences and other notes) never keep a department from
- * 通过; a warning alone makes it 仅警告; one error makes it 有错误. A file that opened but held no
- * table the checker recognises is 未检查, apart from 无法读取: the department sent the wrong file,
- * not a broken one, and the bureau asks it for something different.
+ * 通过; a warning alone makes it 仅警告; one error makes it 有错误. A workbook of which only part
+ * was checked — an extract (some of the standard tables), or a second set of tables checked only
+ * within themselves — is 部分检查 unless it has errors: its 通过 would cover tables that were never
+ * checked. A file that opened but held no table the checker recognises is 未检查, apart from
+ * 无法读取: the department sent the wrong file, not a broken one, and the bureau asks it for
+ * something different.
  */
-export type DepartmentStatus = "passed" | "errors" | "warningsOnly" | "unchecked" | "unreadable";
+export type DepartmentStatus =
+  "passed" | "errors" | "warningsOnly" | "partial" | "unchecked" | "unreadable";
 
 /** In the order the bureau reads them (and the issue names them). */
 export const STATUSES: readonly DepartmentStatus[] = [
   "passed",
   "errors",
   "warningsOnly",
+  "partial",
   "unchecked",
   "unreadable",
 ];
@@ -34,6 +39,7 @@ export const STATUS_LABEL: Record<DepartmentStatus, string> = {
   passed: "通过",
   errors: "有错误",
   warningsOnly: "仅警告",
+  partial: "部分检查",
   unchecked: "未检查",
   unreadable: "无法读取",
 };
@@ -43,8 +49,9 @@ export const STATUS_URGENCY: Record<DepartmentStatus, number> = {
   errors: 0,
   unreadable: 1,
   unchecked: 2,
-  warningsOnly: 3,
-  passed: 4,
+  partial: 3,
+  warningsOnly: 4,
+  passed: 5,
 };
 
 /** Nothing in the file was checked: it could not be read, or held no recognisable table. */
@@ -59,7 +66,62 @@ export function statusOf(result: FileResult): DepartmentStatus {
   let worst: Severity = "info";
   for (const f of result.findings)
     if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst]) worst = f.severity;
-  return worst === "error" ? "errors" : worst === "warning" ? "warningsOnly" : "passed";
+  if (worst === "error") return "errors";
+  // Before 仅警告: the bureau has to see that part of the disclosure was not checked at all.
+  if (isPartial(result)) return "partial";
+  return worst === "warning" ? "warningsOnly" : "passed";
+}
+
+/** Part of the workbook was not checked: an extract, or tables checked only within themselves. */
+export function isPartial(result: FileResult): boolean {
+  if (result.error !== undefined || result.unchecked !== undefined) return false;
+  return result.extract === true || (result.alone ?? []).length > 0;
+}
+
+/**
+ * What was not checked in a workbook checked in part, in a few words (the text's 小结):
+ * “摘录：只检查了 1 张表，12 张必备公开表未检查”, “1 张表只核对了表内合计，未与其他表核对”.
+ */
+export function partialShort(result: FileResult): string[] {
+  if (!isPartial(result)) return [];
+  const parts: string[] = [];
+  if (result.extract) {
+    const missing = (result.missing ?? []).length;
+    const checked = `摘录：只检查了 ${(result.tables ?? []).length} 张表`;
+    parts.push(
+      missing > 0 ? `${checked}，${missing} 张必备公开表未检查` : `${checked}，不是完整的公开表`
+    );
+  }
+  const alone = result.alone ?? [];
+  if (alone.length > 0) parts.push(`${alone.length} 张表只核对了表内合计，未与其他表核对`);
+  return parts;
+}
+
+/**
+ * The same, naming the tables (the reports' and the JSON's `partial`): which were checked, which
+ * of the template's were not found, and which were checked only within themselves, where.
+ */
+export function partialNote(result: FileResult): string | undefined {
+  if (!isPartial(result)) return undefined;
+  const parts: string[] = [];
+  if (result.extract) {
+    const kinds = [...new Set((result.tables ?? []).map((t) => t.kind))];
+    const missing = result.missing ?? [];
+    const checked = `摘录：只检查了 ${(result.tables ?? []).length} 张表（${kinds.join("、")}）`;
+    parts.push(
+      missing.length > 0
+        ? `${checked}；${missing.length} 张必备公开表不在文件中，未检查：${missing.join("、")}`
+        : `${checked}；未识别公开表格式，不知道还缺哪些表`
+    );
+  }
+  const alone = result.alone ?? [];
+  if (alone.length > 0) {
+    const where = alone.map((t) => `${t.kind}（${t.sheet}!${t.cell ?? "A1"}）`);
+    parts.push(
+      `${alone.length} 张表只核对了表内合计，没有与其他表核对（另一单位或另一年度的表？）：${where.join("、")}`
+    );
+  }
+  return parts.join("。") + "。";
 }
 
 /** A 舍入差异: within the rounding tolerance, reported as 提示 (or as an error with --strict-rounding). */
@@ -82,6 +144,7 @@ export function totalsOf(results: readonly FileResult[]): ReviewTotals {
     passed: 0,
     errors: 0,
     warningsOnly: 0,
+    partial: 0,
     unchecked: 0,
     unreadable: 0,
   };
@@ -111,6 +174,8 @@ export interface Department {
   findings: Finding[];
   /** Why the file could not be read, or why nothing in it was checked. */
   error?: string;
+  /** For 部分检查: what was not checked (partialNote). */
+  partial?: string;
 }
 
 export function departmentsOf(results: readonly FileResult[]): Department[] {
@@ -124,6 +189,7 @@ export function departmentsOf(results: readonly FileResult[]): Department[] {
     counts: countBySeverity(result.findings),
     findings: [...result.findings].sort(compareFindingsInSheetOrder(result.sheets)),
     error: result.error ?? result.unchecked,
+    ...(isPartial(result) ? { partial: partialNote(result) } : {}),
   }));
 }
 

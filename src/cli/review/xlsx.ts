@@ -50,7 +50,8 @@ export const SUMMARY_COLUMNS: readonly Column[] = [
   { header: "警告", width: 7, kind: "number" },
   { header: "提示", width: 7, kind: "number" },
   { header: "其中舍入差异", width: 13, kind: "number" },
-  { header: "未检查的原因", width: 50, kind: "text", wrap: true },
+  // Why nothing was checked (未检查, 无法读取), or which tables were not (部分检查).
+  { header: "未检查的原因或表", width: 50, kind: "text", wrap: true },
 ];
 
 export const FINDINGS_COLUMNS: readonly Column[] = [
@@ -80,6 +81,7 @@ const STATUS_FILL: Record<DepartmentStatus, string> = {
   passed: "FFE6F4EA",
   errors: "FFFDECEA",
   warningsOnly: "FFFFF4D6",
+  partial: "FFE3F4FA",
   unchecked: "FFF3EFFC",
   unreadable: "FFECEFF1",
 };
@@ -181,7 +183,7 @@ export async function renderXlsxReport(
         unreadable ? null : d.counts.warning,
         unreadable ? null : d.counts.info,
         unreadable ? null : d.findings.filter(isRoundingNote).length,
-        d.error ?? null,
+        d.error ?? d.partial ?? null,
       ];
     })
   );
@@ -238,7 +240,7 @@ export async function renderXlsxReport(
     ["其中舍入差异", totals.rounding],
     [
       "说明",
-      "“通过”指没有错误和警告；“仅警告”指没有错误但有警告；舍入差异在四舍五入允许范围内，无需修改。",
+      "“通过”指没有错误和警告；“仅警告”指没有错误但有警告；“部分检查”指只检查了工作簿中的部分公开表，未检查的表见汇总表最后一列；舍入差异在四舍五入允许范围内，无需修改。",
     ],
   ];
   lines.forEach(([label, value], i) => {

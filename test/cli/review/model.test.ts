@@ -60,7 +60,7 @@ describe("totalsOf", () => {
     ]);
     expect(totals).toEqual({
       files: 5,
-      status: { passed: 2, errors: 1, warningsOnly: 1, unchecked: 0, unreadable: 1 },
+      status: { passed: 2, errors: 1, warningsOnly: 1, partial: 0, unchecked: 0, unreadable: 1 },
       findings: { error: 1, warning: 1, info: 3 },
       rounding: 2,
     });

@@ -68,7 +68,7 @@ test("exit 2: a file could not be read (the errors found would be 1)", () => {
   expect(code).toBe(2);
   expect(json.totals).toEqual({
     files: 6,
-    status: { passed: 2, errors: 2, warningsOnly: 0, unchecked: 1, unreadable: 1 },
+    status: { passed: 2, errors: 2, warningsOnly: 0, partial: 0, unchecked: 1, unreadable: 1 },
     findings: {
       error: json.files.reduce(
         (n, f) => n + f.findings.filter((x) => x.severity === "error").length,

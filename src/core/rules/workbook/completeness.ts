@@ -54,6 +54,12 @@ export interface Coverage {
    * nothing was checked.
    */
   figures: number;
+  /**
+   * Tables checked within themselves only: a second (third …) table of a kind the rules between
+   * tables take one of (SINGLE_KINDS) — another unit's or another year's set in the same workbook.
+   * Their sums are checked, nothing ties them to the rest: the check covered only part of them.
+   */
+  alone: CheckedTable[];
 }
 
 /**
@@ -113,6 +119,15 @@ export function coverage(model: WorkbookModel, template: TemplateId | undefined)
     missing: required.filter((r) => present(model, r).length === 0).map((r) => r.title),
     extract: isExtract(model),
     figures: model.tables.filter(({ table }) => hasFigures(table)).length,
+    alone: SINGLE_KINDS.flatMap((kind) =>
+      tablesOf(model, kind)
+        .slice(1)
+        .map(({ table }) => ({
+          kind,
+          sheet: table.sheet,
+          ...(table.title ? { cell: table.title.address } : {}),
+        }))
+    ),
   };
 }
 
