@@ -14,7 +14,6 @@ import type { ClientData } from "../../../src/cli/review/html";
 import { DepartmentStatus, STATUSES, STATUS_LABEL } from "../../../src/cli/review/model";
 import { ABOUT_SHEET, SUMMARY_SHEET } from "../../../src/cli/review/xlsx";
 import {
-  QUYANG,
   TUNLIU,
   addOwnLevelCopy,
   copyTo,
