@@ -7,27 +7,13 @@
  */
 import { checkTable } from "../../../src/core/check/table";
 import { checkWorkbook } from "../../../src/core/check/workbook";
-import type { CellRange, CellValue, Grid } from "../../../src/core/grid";
-import { parseTable } from "../../../src/core/read/table";
+import type { CellValue, Grid } from "../../../src/core/grid";
 import type { ParsedTable } from "../../../src/core/read/table";
+import { GENERAL_BUDGET_TITLE, generalBudgetGrid, parsedTable } from "../../helpers/tables";
 
-const TITLE = "2024年一般公共预算财政拨款支出表";
-
-function grid(values: CellValue[][], merges?: CellRange[]): Grid {
-  const width = Math.max(...values.map((r) => r.length));
-  return {
-    sheet: "一般公共预算支出表",
-    origin: { row: 1, col: 1 },
-    values: values.map((r) => [...r, ...Array(width - r.length).fill("")]),
-    ...(merges ? { merges } : {}),
-  };
-}
-
-function parsed(g: Grid): ParsedTable {
-  const result = parseTable(g);
-  if (!result.ok) throw new Error(result.message);
-  return result.table;
-}
+const TITLE = GENERAL_BUDGET_TITLE;
+const grid = generalBudgetGrid;
+const parsed = parsedTable;
 
 /** Findings other than 提示, as rule@cell. */
 const problems = (g: Grid) =>
