@@ -12,6 +12,7 @@ import { MESSAGES } from "../messages";
 import { AmountUnit, Money, convertUnit, parseAmount } from "../money";
 import { moneyOfUnits, unitsOfNumber } from "../figures/units";
 import { compactText, isBlank } from "../read/text";
+import { amountWordMeaning } from "../read/amountWords";
 import type { ExpenditureKind, FundSource, TemplateId, UnitNature } from "../model";
 import { DEFAULT_TEMPLATE, PROVINCES, TEMPLATE_IDS, provinceNamed } from "../templates/registry";
 import { COLUMNS, findHeader, findLedger } from "./findLedger";
@@ -470,7 +471,9 @@ function readLine(
     } else if (parsed.kind === "empty") {
       cellFinding(ctx, col.amount!, "error", `缺少金额${excluded}`);
     } else if (parsed.kind === "invalid") {
-      cellFinding(ctx, col.amount!, "error", `金额“${parsed.text}”不是数字${excluded}`, amountRaw);
+      // The words and the wording of the tables' amount.not-a-number (read/amountWords).
+      const message = MESSAGES.ledgerAmountNotANumber(parsed.text, amountWordMeaning(parsed.text));
+      cellFinding(ctx, col.amount!, "error", message, amountRaw);
     } else {
       amount = parsed.value;
       if (parsed.fromText) {

@@ -1,5 +1,23 @@
 import type { Money } from "../money";
+import type { AmountWordMeaning } from "../read/amountWords";
 import { formatAmount, formatPercent } from "./amounts";
+
+/**
+ * What the text in an amount cell says, the opening of every message about it, in a table or in a
+ * ledger: one wording for the meanings read/amountWords tells apart.
+ */
+export function amountWordsSay(text: string, meaning: AmountWordMeaning | undefined): string {
+  switch (meaning) {
+    case "pending":
+      return `金额单元格中写的是“${text}”，表示金额尚未确定或不在本表中，不是 0`;
+    case "numberInWords":
+      return `金额单元格中的“${text}”是用汉字写的数，读不出确切金额`;
+    case "zero":
+      return `金额单元格中写的是“${text}”，不是数字`;
+    default:
+      return `金额单元格中的“${text}”不是数字`;
+  }
+}
 
 /**
  * Every message a clerk reads, in one table: the wording stays consistent and can be reviewed in
@@ -130,16 +148,31 @@ export const MESSAGES = {
     `科目 ${code} 的名称为“${printed}”，标准名称为“${standard}”。`,
   numberAsText: (text: string) =>
     `金额“${text}”是以文本形式保存的数字，已按数值读取；请改为数值格式，以免求和时被漏算。`,
-  notANumber: (text: string) => `金额单元格中的“${text}”不是数字，无法计算，已按 0 处理。`,
-  /** 待定, 另行下达, 见附表: the amount is not known yet, or not in this table. */
-  amountPending: (text: string) =>
-    `金额单元格中写的是“${text}”，表示金额尚未确定或不在本表中，不是 0；涉及它的合计暂不核对。公开表中应填写确定的金额；如确实没有这项金额，请填 0 或“—”。`,
-  /** 约十二, 壹佰万元: a figure in Chinese numerals. */
-  amountInWords: (text: string) =>
-    `金额单元格中的“${text}”是用汉字写的数，读不出确切金额；涉及它的合计暂不核对。请改为阿拉伯数字（如 12.00）。`,
-  /** 暂无, 不适用, 单位不需填列: no such amount. */
-  amountZeroWord: (text: string) =>
-    `金额单元格中写的是“${text}”，不是数字，已按 0（没有这项金额）计算并核对合计；公开表中没有金额的单元格请填 0 或“—”。`,
+  /**
+   * Text in a published table's amount cell, by what its words mean (read/amountWords): 待定 and
+   * 约十二 make the sums around it wait, 暂无 counts as 0, a stray word as 0 too.
+   */
+  amountNotANumber: (text: string, meaning: AmountWordMeaning | undefined) =>
+    `${amountWordsSay(text, meaning)}${
+      meaning === "pending"
+        ? "；涉及它的合计暂不核对。公开表中应填写确定的金额；如确实没有这项金额，请填 0 或“—”。"
+        : meaning === "numberInWords"
+          ? "；涉及它的合计暂不核对。请改为阿拉伯数字（如 12.00）。"
+          : meaning === "zero"
+            ? "，已按 0（没有这项金额）计算并核对合计；公开表中没有金额的单元格请填 0 或“—”。"
+            : "，无法计算，已按 0 处理。"
+    }`,
+  /** The same words in a ledger's amount cell: the line is left out of every figure. */
+  ledgerAmountNotANumber: (text: string, meaning: AmountWordMeaning | undefined) =>
+    `${amountWordsSay(text, meaning)}，该行未计入。${
+      meaning === "pending"
+        ? "请填写确定的金额；如确实没有这项金额，请填 0。"
+        : meaning === "numberInWords"
+          ? "请改为阿拉伯数字（如 12.00）。"
+          : meaning === "zero"
+            ? "没有金额的行请填 0 或删去。"
+            : "请填写数字金额。"
+    }`,
   negativeAmount: (value: Money) =>
     `金额为负数（${m(value)}），预算公开表中的金额通常不应为负，请核对。`,
   tooManyDecimals: (value: Money) =>

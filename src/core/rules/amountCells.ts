@@ -64,23 +64,14 @@ export const amountNotANumber = cellRule(
   // A date or a formula without its result says so itself (rules/cellTrust).
   (cell) =>
     cell.parsed.kind === "invalid" && cell.untrusted === undefined
-      ? { message: notANumberMessage(cell.parsed.text), actual: cell.parsed.text }
+      ? {
+          // Words say what the clerk meant: no amount (counted as 0), one not known yet, or a
+          // figure in words.
+          message: MESSAGES.amountNotANumber(cell.parsed.text, amountWordMeaning(cell.parsed.text)),
+          actual: cell.parsed.text,
+        }
       : undefined
 );
-
-/** Words say what the clerk meant: no amount (counted as 0), one not known yet, or a figure in words. */
-function notANumberMessage(text: string): string {
-  switch (amountWordMeaning(text)) {
-    case "pending":
-      return MESSAGES.amountPending(text);
-    case "numberInWords":
-      return MESSAGES.amountInWords(text);
-    case "zero":
-      return MESSAGES.amountZeroWord(text);
-    default:
-      return MESSAGES.notANumber(text);
-  }
-}
 
 /** A 增减 or a 增减率 may well be negative; an amount or a count may not. */
 export const amountNegative = cellRule(

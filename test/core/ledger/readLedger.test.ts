@@ -240,6 +240,40 @@ describe("readLedger bad cells", () => {
   });
 });
 
+describe("readLedger words in an amount cell", () => {
+  const sheet = ledgerSheet([
+    ["2013201", "30101", "人员经费", "一般公共预算", "否", "", 1],
+    ["2013201", "30201", "公用经费", "一般公共预算", "否", "", "待定"],
+    ["2013201", "30201", "公用经费", "一般公共预算", "否", "", "约十二"],
+    ["2013201", "30201", "公用经费", "一般公共预算", "否", "", "暂无"],
+    ["2013201", "30201", "公用经费", "一般公共预算", "否", "", "abc"],
+  ]);
+  const { ledger, findings } = readLedger([INFO, sheet]);
+
+  it("says what the words mean in the tables' wording (read/amountWords), and that the line is left out", () => {
+    expect(findings.filter((f) => f.sheet === "预算明细").map((f) => [f.cell, f.message])).toEqual([
+      [
+        "G3",
+        "金额单元格中写的是“待定”，表示金额尚未确定或不在本表中，不是 0，该行未计入。请填写确定的金额；如确实没有这项金额，请填 0。",
+      ],
+      [
+        "G4",
+        "金额单元格中的“约十二”是用汉字写的数，读不出确切金额，该行未计入。请改为阿拉伯数字（如 12.00）。",
+      ],
+      ["G5", "金额单元格中写的是“暂无”，不是数字，该行未计入。没有金额的行请填 0 或删去。"],
+      ["G6", "金额单元格中的“abc”不是数字，该行未计入。请填写数字金额。"],
+    ]);
+    expect(findings.find((f) => f.cell === "G3")).toMatchObject({
+      severity: "error",
+      actual: "待定",
+    });
+  });
+
+  it("counts none of those lines", () => {
+    expect(ledger!.lines.map((l) => l.row)).toEqual([2]);
+  });
+});
+
 describe("readLedger formulas saved without their result", () => {
   // G3 holds =SUM(H3:I3) saved by a tool that writes no result (openpyxl): the reader gives a blank
   // and a note saying so (io/cellValues.ts). Row 4 is a truly empty amount.
