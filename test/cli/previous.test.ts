@@ -125,6 +125,44 @@ describe("check --previous", () => {
     expect(code).toBe(1);
   });
 
+  it("names last year's 待定 (file, sheet, cell) and compares nothing with it rather than with 0", async () => {
+    const grids = ledgerGrids(
+      { name: "中共长治市屯留区委组织部", year: 2023, unitNature: "行政" },
+      [
+        { functionCode: "2013201", economicCode: "30101", kind: "人员经费", amount: 2220.63 },
+        { functionCode: "2013201", economicCode: "30201", kind: "公用经费", amount: 11.91 },
+      ]
+    );
+    grids[1].values[2][6] = "待定";
+    const folder = path.join(dir, "上年");
+    mkdirSync(folder);
+    const previous = path.join(folder, "屯留2023.xlsx");
+    writeFileSync(previous, await xlsxOf(grids));
+    const message =
+      "上年公开文件“屯留2023.xlsx”中，预算明细!G3：写的是“待定”而不是数字，读不出金额；" +
+      "按 0 计算会把没有变化的科目和合计当作增减，因此未与上年比较。请改正上年文件中的这些金额后再比较。";
+    // One last year's file for the run: it stops before checking, as for a file it cannot read.
+    const single = await run("check", TUNLIU, "-n", TUNLIU_TEXT, "-p", previous);
+    expect(single.code).toBe(2);
+    expect(single.err).toContain(message);
+    // Paired from a folder: an error of this workbook, and no comparison with last year.
+    const paired = await run(
+      "check",
+      TUNLIU,
+      "-n",
+      TUNLIU_TEXT,
+      "--previous-dir",
+      folder,
+      "-f",
+      "json"
+    );
+    const findings = JSON.parse(paired.out).files[0].findings as { rule: string }[];
+    expect(findings.filter((f) => f.rule.startsWith("previous."))).toEqual([
+      expect.objectContaining({ rule: "previous.unreadable", severity: "error", message }),
+    ]);
+    expect(paired.code).toBe(1);
+  });
+
   it("stops with status 2 when last year's file cannot be read", async () => {
     writeFileSync(path.join(dir, "坏.xlsx"), "not a workbook");
     const { code, err } = await run("check", TUNLIU, "-p", path.join(dir, "坏.xlsx"));

@@ -7,14 +7,17 @@
 import { Catalog } from "../codes";
 import type { Finding } from "../finding";
 import type { CellNote, Grid } from "../grid";
-import { a1 } from "../grid";
+import { a1, gridAddress } from "../grid";
 import { ledgerFigures } from "../figures/aggregate";
 import type { BudgetFigures } from "../figures/figures";
 import { figuresFromModel } from "../figures/figuresFromModel";
 import { findLedger, readLedger } from "../ledger";
+import { findHeader } from "../ledger/findLedger";
+import { parseAmount } from "../money";
 import type { UnitNature } from "../model";
 import { printedFigures } from "../narrative/check";
 import type { LastYearFigures } from "../narrative/types";
+import { amountWordMeaning } from "../read/amountWords";
 import { readWorkbook } from "../read/workbook";
 import type { WorkbookModel } from "../read/workbook";
 import { amountCells } from "../rules/amountCells";
@@ -53,27 +56,65 @@ export function lastYearFiguresOf(figures: BudgetFigures): LastYearFigures {
   return out;
 }
 
-/** Where an amount was read that is no amount, and why (Grid.cellNotes). */
-interface UnreadAmount {
-  where: string;
-  kind: CellNote["kind"];
+/**
+ * Where an amount was read that is no amount, and why: a note of the host (Grid.cellNotes), or
+ * words (待定, 另行公布, 约十二) where a figure should be, with the text.
+ */
+type UnreadAmount =
+  { where: string; kind: CellNote["kind"] } | { where: string; kind: "words"; text: string };
+
+/**
+ * Words in an amount cell that stand for an amount not known (待定) or not exact (约十二), or say
+ * nothing the reader knows: this year's check waits for them (amount.not-a-number), and last year's
+ * figures must not take them as 0. Words that say there is no such amount (暂无) are a 0.
+ */
+function isUnknownAmount(text: string): boolean {
+  return amountWordMeaning(text) !== "zero";
 }
 
 /** The amount cells of last year's tables that hold no value to compare. */
 function unreadTableAmounts(model: WorkbookModel): UnreadAmount[] {
   const unread: UnreadAmount[] = [];
   for (const { table } of model.tables)
-    for (const { cell } of amountCells(table))
-      if (cell.untrusted)
-        unread.push({ where: `${table.sheet}!${cell.address}`, kind: cell.untrusted });
+    for (const { cell, measure } of amountCells(table)) {
+      const where = `${table.sheet}!${cell.address}`;
+      if (cell.untrusted) unread.push({ where, kind: cell.untrusted });
+      // A 增减 or 增减率 column is no figure of last year's: words there (持平) change nothing.
+      else if (
+        cell.parsed.kind === "invalid" &&
+        measure !== "change" &&
+        measure !== "rate" &&
+        isUnknownAmount(cell.parsed.text)
+      )
+        unread.push({ where, kind: "words", text: cell.parsed.text });
+    }
   return unread;
 }
 
-/** A ledger's cells that hold no value: its amounts are the only formulas it has reason to hold. */
+/**
+ * A ledger's amount cells that hold no value: formulas saved without their result (its amounts are
+ * the only formulas it has reason to hold), and words. readLedger leaves such a line out, which
+ * for last year's figures is the same as a 0.
+ */
 function unreadLedgerAmounts(grid: Grid): UnreadAmount[] {
-  return (grid.cellNotes ?? [])
+  const unread: UnreadAmount[] = (grid.cellNotes ?? [])
     .filter((note) => note.kind === "formulaWithoutValue")
     .map((note) => ({ where: `${grid.sheet}!${a1(note.row, note.col)}`, kind: note.kind }));
+  const header = findHeader(grid);
+  const column = header?.columns.amount;
+  if (header === undefined || column === undefined) return unread;
+  for (let r = header.row + 1; r < grid.values.length; r++) {
+    const raw = grid.values[r]?.[column];
+    if (typeof raw !== "string") continue;
+    const parsed = parseAmount(raw);
+    if (parsed.kind === "invalid" && isUnknownAmount(parsed.text))
+      unread.push({
+        where: `${grid.sheet}!${gridAddress(grid, r, column)}`,
+        kind: "words",
+        text: parsed.text,
+      });
+  }
+  return unread;
 }
 
 const SHOWN_CELLS = 5;
@@ -86,11 +127,18 @@ const SHOWN_CELLS = 5;
 function unreadAmountsMessage(name: string, unread: readonly UnreadAmount[]): string {
   const shown = unread.slice(0, SHOWN_CELLS).map((u) => u.where);
   const more = unread.length > SHOWN_CELLS ? `等 ${unread.length} 个单元格` : "";
+  const words = [...new Set(unread.flatMap((u) => (u.kind === "words" ? [`“${u.text}”`] : [])))];
   const why = [
     ...(unread.some((u) => u.kind === "formulaWithoutValue")
       ? ["是公式，但文件里没有保存 Excel 算出的结果"]
       : []),
     ...(unread.some((u) => u.kind === "date") ? ["是日期而不是金额"] : []),
+    // 待定, 另行公布: last year's amount is not in the file.
+    ...(words.length > 0
+      ? [
+          `写的是${words.slice(0, SHOWN_CELLS).join("")}${words.length > SHOWN_CELLS ? "等" : ""}而不是数字`,
+        ]
+      : []),
   ].join("，或");
   const fix = unread.some((u) => u.kind === "formulaWithoutValue")
     ? "请在 Excel 中打开上年文件、保存后再比较。"

@@ -91,3 +91,77 @@ describe("last year's tables with formulas saved without their results", () => {
     ]);
   });
 });
+
+/** quyang as last year's file (2023), with every amount cell showing `value` holding `words`. */
+async function lastYearWithWords(
+  value: number,
+  words: (n: number) => string
+): Promise<{ grids: Grid[]; cells: string[] }> {
+  const cells: string[] = [];
+  const grids = (await loadFixture("quyang-2024")).map((source) => {
+    const grid = cloneGrid(source);
+    grid.values = grid.values.map((row, r) =>
+      row.map((v, c) => {
+        if (typeof v === "string") return v.replace(/2024/g, "2023");
+        if (v !== value) return v;
+        cells.push(`${grid.sheet}!${String.fromCharCode(65 + c)}${r + 1}`);
+        return words(cells.length);
+      })
+    );
+    return grid;
+  });
+  return { grids, cells };
+}
+
+describe("last year's amounts written as words (待定, 另行公布)", () => {
+  it("are not compared as 0: an error names the file, the sheets and cells, and the words", async () => {
+    const { grids, cells } = await lastYearWithWords(198.87, (n) => (n % 2 ? "待定" : "另行公布"));
+    expect(cells.length).toBeGreaterThan(2);
+    const read = readPreviousDisclosure(grids, { source: "2023.xlsx" });
+    expect(read.previous).toBeUndefined();
+    expect(read.findings).toEqual([
+      expect.objectContaining({ ruleId: "previous.unreadable", severity: "error" }),
+    ]);
+    expect(read.findings[0].message).toBe(
+      "上年公开文件“2023.xlsx”中，收入总表!D9、收入总表!E9、收入总表!F9、支出总表!D9、支出总表!E9" +
+        `等 ${cells.length} 个单元格：写的是“待定”“另行公布”而不是数字，读不出金额；` +
+        "按 0 计算会把没有变化的科目和合计当作增减，因此未与上年比较。请改正上年文件中的这些金额后再比较。"
+    );
+  });
+
+  it("so this year's check says no 增减 and no 上年无此项 that come from them", async () => {
+    const { grids } = await lastYearWithWords(198.87, () => "待定");
+    const { previous, findings } = readPreviousDisclosure(grids);
+    const thisYear = await loadFixture("quyang-2024");
+    const compared = checkWorkbook(thisYear, { previous }).findings;
+    expect(previous).toBeUndefined();
+    expect(findings).toHaveLength(1);
+    expect(previousFindings(compared).map((f) => f.message)).not.toContain(
+      "本年新增科目“2013201 行政运行”198.87 万元，上年无此项。"
+    );
+    expect(previousFindings(compared)).toEqual([]);
+  });
+
+  it("暂无 says there is no such amount: a 0, compared as before", async () => {
+    const { grids } = await lastYearWithWords(-1, () => "暂无");
+    expect(readPreviousDisclosure(grids).findings).toEqual([]);
+    const zeroWord = (await lastYearWithWords(198.87, () => "暂无")).grids;
+    const read = readPreviousDisclosure(zeroWord);
+    expect(read.findings).toEqual([]);
+    expect(read.previous?.lastYear.expenditureTotal?.toFixed(2)).toBe("673.37");
+  });
+
+  it("in a ledger, name its amount cells as well: the line would be left out, as a 0", () => {
+    const [info, lines] = ledgerGrids({ name: "某局", year: 2023 }, [
+      { functionCode: "2013101", economicCode: "30101", kind: "人员经费", amount: 50 },
+      { functionCode: "2013101", economicCode: "30201", kind: "公用经费", amount: 10 },
+    ]);
+    lines.values[2][6] = "待定";
+    const read = readPreviousDisclosure([info, lines], { source: "某局2023.xlsx" });
+    expect(read.previous).toBeUndefined();
+    expect(read.findings.map((f) => f.message)).toEqual([
+      "上年公开文件“某局2023.xlsx”中，预算明细!G3：写的是“待定”而不是数字，读不出金额；" +
+        "按 0 计算会把没有变化的科目和合计当作增减，因此未与上年比较。请改正上年文件中的这些金额后再比较。",
+    ]);
+  });
+});
