@@ -508,11 +508,70 @@ describeInBrowser("the HTML report in Chromium, opened from file://", () => {
     expect(await listed()).toBe(200);
   });
 
+  test("部分检查: the badge, what was not checked in the row, the detail and the printed sheet", async () => {
+    const partial: FileResult[] = [
+      {
+        file: "收到/三公.xlsx",
+        department: "某局",
+        year: 2024,
+        template: "hebei",
+        sheets: ["三公经费"],
+        tables: [{ kind: "三公经费表", sheet: "三公经费", cell: "A1" }],
+        missing: ["部门收支总表", "部门收入总表"],
+        extract: true,
+        findings: [
+          {
+            ruleId: "amount.as-text",
+            severity: "warning",
+            sheet: "三公经费",
+            cell: "B6",
+            message: "金额以文本保存",
+          },
+        ],
+        ms: 0,
+      },
+      { file: "收到/全.xlsx", department: "另一局", sheets: [], findings: [], ms: 0 },
+    ];
+    const note =
+      "摘录：只检查了 1 张表（三公经费表）；2 张必备公开表不在文件中，未检查：部门收支总表、部门收入总表。";
+    const file = path.join(dir, "部分.html");
+    fs.writeFileSync(
+      file,
+      renderHtmlReport(partial, {
+        generatedAt: new Date(),
+        toolVersion: "test",
+        rules: rulesVersion(),
+      })
+    );
+    await open(file);
+    const body = departmentBody("收到/三公.xlsx");
+    expect(await body.locator(".badge").innerText()).toBe("部分检查");
+    expect(await body.locator(".reason").innerText()).toBe(`部分检查：${note}`);
+    await page.selectOption("#filter-status", "partial");
+    expect(await visibleFiles()).toEqual(["收到/三公.xlsx"]);
+    await page.selectOption("#filter-status", "");
+    await body.locator("button.toggle").click();
+    expect(await body.locator(".partial-note").innerText()).toBe(`部分检查：${note}`);
+    await expectAccessible("部分检查");
+    await body.getByRole("button", { name: "打印此部门的问题清单" }).click();
+    const dialog = page.getByRole("dialog", { name: /打印预览/ });
+    await expect(dialog).toBeVisibleSoon();
+    const text = await dialog.locator("article.sheet").innerText();
+    expect(text).toContain(
+      "结论：部分检查，已检查的表中未发现错误（错误 0 个，警告 1 个，提示 0 条）。"
+    );
+    expect(text).toContain(`未检查的内容：${note}`);
+    expect(text).not.toContain("结论：通过");
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHiddenSoon();
+  });
+
   test("no request but the report files themselves, and no console error", () => {
     const own = [
       path.join(dir, "审核报告.html"),
       path.join(dir, "注入.html"),
       path.join(dir, "多.html"),
+      path.join(dir, "部分.html"),
     ].map((f) => pathToFileURL(f).href);
     expect(requests.filter((url) => !own.includes(url))).toEqual([]);
     expect(requests.length).toBeGreaterThan(0);
