@@ -133,12 +133,12 @@ test("npm run demo's command: the examples in text, exit 1 for quyang's two real
   expect(stdout).toMatch(
     /^== examples\/quyang-2024\.xlsx\n {2}中国共产党曲阳县委员会组织部 · 2024 年 · 河北格式\n/
   );
-  expect(stdout).toMatch(/汇总\n文件 +部门 +年度 +错误 +警告 +提示\n/);
+  expect(stdout).toMatch(/汇总\n文件 +部门 +年度 +状态 +错误 +警告 +提示\n/);
   expect(stdout).toMatch(
-    /examples\/quyang-2024\.xlsx +中国共产党曲阳县委员会组织部 +2024 +2 +1 +1\n/
+    /examples\/quyang-2024\.xlsx +中国共产党曲阳县委员会组织部 +2024 +有错误 +2 +1 +1\n/
   );
   expect(stdout).toMatch(
-    /examples\/tunliu-2024\.xlsx +中共长治市屯留区委组织部 +2024 +0 +0 +\d+\n/
+    /examples\/tunliu-2024\.xlsx +中共长治市屯留区委组织部 +2024 +通过 +0 +0 +\d+\n/
   );
   expect(status).toBe(1);
 });

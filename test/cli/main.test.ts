@@ -321,7 +321,7 @@ describe("main", () => {
     expect(code).toBe(2);
     expect(out).toMatch(/missing\.xlsx\n {2}无法读取：找不到文件或目录/);
     expect(out).toMatch(
-      /共 2 个文件：通过 1 个，有错误 0 个，仅警告 0 个，未检查 0 个，无法读取 1 个/
+      /共 2 个文件：通过 1 个，有错误 0 个，仅警告 0 个，部分检查 0 个，未检查 0 个，无法读取 1 个/
     );
   });
 
