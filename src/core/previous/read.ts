@@ -17,7 +17,7 @@ import { printedFigures } from "../narrative/check";
 import type { LastYearFigures } from "../narrative/types";
 import { readWorkbook } from "../read/workbook";
 import type { WorkbookModel } from "../read/workbook";
-import { amountCells } from "../rules/amountCells";
+import { forEachAmountCell } from "../rules/amountCells";
 import { findNarrativeSheet } from "../rules/narrative/narrativeRule";
 import { PREVIOUS_RULE } from "./types";
 import type { PreviousDisclosure } from "./types";
@@ -63,9 +63,10 @@ interface UnreadAmount {
 function unreadTableAmounts(model: WorkbookModel): UnreadAmount[] {
   const unread: UnreadAmount[] = [];
   for (const { table } of model.tables)
-    for (const { cell } of amountCells(table))
+    forEachAmountCell(table, (cell) => {
       if (cell.untrusted)
         unread.push({ where: `${table.sheet}!${cell.address}`, kind: cell.untrusted });
+    });
   return unread;
 }
 
