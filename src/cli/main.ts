@@ -419,10 +419,16 @@ async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
   return status;
 }
 
-/** The files of a batch and their total size; one that cannot be read counts as empty here. */
+/** The files of a batch and their total size on disk (defaultThreads estimates the work from it). */
 function batchSize(files: readonly string[]): { files: number; bytes: number } {
   let bytes = 0;
-  for (const file of files) bytes += statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  for (const file of files) {
+    try {
+      bytes += statSync(file).size;
+    } catch {
+      // Counted as empty: checking it reports why it cannot be read, as that file's error.
+    }
+  }
   return { files: files.length, bytes };
 }
 
