@@ -2,7 +2,7 @@
  * One workbook file → one result record. The record is plain data (it crosses worker threads by
  * structured clone) and checkFile never throws: a file that cannot be read is a record with `error`.
  */
-import { readFile } from "fs/promises";
+import { readFileSync } from "fs";
 import { checkWorkbook } from "../core/check/workbook";
 import type { Finding } from "../core/finding";
 import type { Grid } from "../core/grid";
@@ -93,7 +93,10 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
   let unread: Finding[] = [];
   const docx = isDocxFile(file);
   try {
-    bytes = await readFile(file);
+    // Read synchronously: the file is read whole before anything else is done with it, and a
+    // synchronous read skips the round trips through libuv's thread pool (open, stat, read,
+    // close), whose threads wait for a core behind V8's compiler threads while the engine warms up.
+    bytes = readFileSync(file);
     if (docx)
       ({ grids, narrative: documentText, captionRows, findings: unread } = await docxInput(bytes));
     else grids = await gridsFromXlsx(bytes, { maxCells: options.maxCells });

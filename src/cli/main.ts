@@ -3,7 +3,7 @@
  * arguments, wires the pieces together and decides the exit status; the work is in checkFile,
  * expandInputs, workerPool and report, which the tests call directly.
  */
-import { readFileSync } from "fs";
+import { readFileSync, statSync } from "fs";
 import os from "os";
 import path from "path";
 import { parseArgs } from "util";
@@ -20,7 +20,7 @@ import type { NarrativeInput } from "../core/narrative/types";
 import { CLI_MESSAGES, detailOf } from "./messages";
 import type { OutputFs } from "./outputFiles";
 import { reportFormatOf } from "./review/reportFormat";
-import { parseJobs } from "./jobs";
+import { defaultThreads, parseGivenJobs } from "./jobs";
 import { parseMaxCells } from "./maxCells";
 
 // What only some runs need is loaded when they need it (import() below): the export's renderers
@@ -49,7 +49,8 @@ export interface CheckCommand {
   strictRounding: boolean;
   /** --max-cells: workbooks with more cells are refused, unread (exit 2). */
   maxCells?: number;
-  jobs: number;
+  /** --jobs: threads to check with; without it, chosen from the batch (defaultThreads). */
+  jobs?: number;
   progress: boolean;
   /** Print stack traces of internal errors (--debug). */
   debug?: boolean;
@@ -87,7 +88,8 @@ const CHECK_OPTIONS = `${TEMPLATE_OPTION}  公开表格式（默认自动识别�
       --previous-dir <目录>          上年公开文件所在目录，按部门  a folder of last year's disclosures,
                                      和年度（本年−1）逐个配对      paired by department and year − 1
   -r, --report <文件.html|.xlsx>     另写审核报告（可给多次）      also write a report (repeatable)
-  -j, --jobs <N>                     并行线程数（默认 CPU 数）      worker threads (default: CPUs)
+  -j, --jobs <N>                     并行线程数（默认按文件多少和  worker threads (default: chosen
+                                     CPU 数自动选择）              from the files' size and the CPUs)
       --max-cells <N>                单个工作簿最多读取的单元格数，  most cells a workbook may have
                                      超过则不读取（默认 3,000,000）  (default 3,000,000); larger ones
                                                                    are refused unread, exit status 2
@@ -171,6 +173,7 @@ function describeParseError(error: unknown): string {
   return CLI_MESSAGES.badArguments(detailOf(error));
 }
 
+/** `defaultJobs`: export's --jobs when not given (check chooses its own from the batch). */
 export function parseCliArgs(
   argv: readonly string[],
   defaultJobs = os.availableParallelism()
@@ -203,9 +206,10 @@ export function parseCliArgs(
     return { command: "usage-error", message: CLI_MESSAGES.badTemplate(template, TEMPLATES) };
   const format = values.format ?? "text";
   if (!isFormat(format)) return { command: "usage-error", message: CLI_MESSAGES.badFormat(format) };
-  const jobsOption = parseJobs(values.jobs, defaultJobs);
-  if ("error" in jobsOption) return { command: "usage-error", message: jobsOption.error };
-  const { jobs } = jobsOption;
+  // No default here: the number of threads is chosen once the files and their sizes are known.
+  const jobsOption = values.jobs === undefined ? undefined : parseGivenJobs(values.jobs);
+  if (jobsOption && "error" in jobsOption)
+    return { command: "usage-error", message: jobsOption.error };
   const limit = parseMaxCells(values["max-cells"]);
   if ("error" in limit) return { command: "usage-error", message: limit.error };
   const { maxCells } = limit;
@@ -228,7 +232,7 @@ export function parseCliArgs(
     format,
     strictRounding: values["strict-rounding"] ?? false,
     ...(maxCells !== undefined ? { maxCells } : {}),
-    jobs,
+    ...(jobsOption ? { jobs: jobsOption.jobs } : {}),
     progress: !values["no-progress"],
     reports,
   };
@@ -380,7 +384,7 @@ async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
     check.previousDir = previousDir;
   }
   const checked = await checkFiles(files, {
-    jobs: args.jobs,
+    jobs: args.jobs ?? defaultThreads({ cores: os.availableParallelism(), ...batchSize(files) }),
     check,
     onResult: (result) => progress.tick(result.file),
   });
@@ -413,6 +417,19 @@ async function runCheck(args: CheckCommand, io: CliIO): Promise<number> {
     }
   }
   return status;
+}
+
+/** The files of a batch and their total size on disk (defaultThreads estimates the work from it). */
+function batchSize(files: readonly string[]): { files: number; bytes: number } {
+  let bytes = 0;
+  for (const file of files) {
+    try {
+      bytes += statSync(file).size;
+    } catch {
+      // Counted as empty: checking it reports why it cannot be read, as that file's error.
+    }
+  }
+  return { files: files.length, bytes };
 }
 
 /**

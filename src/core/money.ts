@@ -128,10 +128,19 @@ export function moneyFromNumber(value: number): Money {
  * Never throws: bad input is a value the caller turns into a finding.
  */
 export function parseAmount(value: unknown): ParsedAmount {
-  if (value === null || value === undefined) return { kind: "empty" };
+  if (value === null || value === undefined) return EMPTY;
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return { kind: "invalid", text: String(value) };
-    return { kind: "amount", value: moneyFromNumber(value), fromText: false };
+    // -0 is kept out: a Map takes it for 0, and its Decimal keeps the sign.
+    if (Object.is(value, -0))
+      return { kind: "amount", value: moneyFromNumber(value), fromText: false };
+    let parsed = NUMBER_AMOUNTS.get(value);
+    if (parsed === undefined) {
+      parsed = { kind: "amount", value: moneyFromNumber(value), fromText: false };
+      if (NUMBER_AMOUNTS.size >= NUMBER_CACHE_SIZE) NUMBER_AMOUNTS.clear();
+      NUMBER_AMOUNTS.set(value, parsed);
+    }
+    return parsed;
   }
   if (typeof value === "boolean") return { kind: "invalid", text: String(value) };
   if (typeof value !== "string") return parseAmountText(String(value));
@@ -143,6 +152,13 @@ export function parseAmount(value: unknown): ParsedAmount {
   }
   return parsed;
 }
+
+/**
+ * A blank cell, and numbers read so far (whole numbers too: 0 fills most cells of a table): every
+ * table has thousands of amount cells, and a ParsedAmount is never changed, so one serves them all.
+ */
+const EMPTY: ParsedAmount = { kind: "empty" };
+const NUMBER_AMOUNTS = new Map<number, ParsedAmount>();
 
 /**
  * Texts read so far: the same labels (一般公共服务支出, 合计) and dashes recur in every table and

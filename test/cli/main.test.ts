@@ -62,14 +62,13 @@ describe("parseCliArgs", () => {
     });
   });
 
-  test("defaults: text, detected template, jobs = the given parallelism, progress on", () => {
+  test("defaults: text, detected template, jobs left to be chosen from the batch, progress on", () => {
     expect(parseCliArgs(["check", "a.xlsx"], 4)).toEqual({
       command: "check",
       inputs: ["a.xlsx"],
       template: undefined,
       format: "text",
       strictRounding: false,
-      jobs: 4,
       progress: true,
       reports: [],
     });

@@ -75,6 +75,18 @@ describe("parseAmount", () => {
     expect(amount("0.00").value.isZero()).toBe(true);
     expect(amount(0).value.isZero()).toBe(true);
   });
+
+  it("reads a number the same every time (numbers read before are kept), -0 apart from 0", () => {
+    for (const value of [107.57, 0.1 + 0.2, 42, -3.5, 1e21]) {
+      const first = amount(value).value.toString();
+      expect(amount(value).value.toString()).toBe(first);
+    }
+    expect(amount(0.1 + 0.2).value.toString()).toBe("0.3");
+    expect(amount(-0).value.isNegative()).toBe(true);
+    // A -0 read first does not make a later 0 negative, nor the other way round.
+    expect(amount(0).value.isNegative()).toBe(false);
+    expect(amount(-0).value.isNegative()).toBe(true);
+  });
 });
 
 describe("exact arithmetic and rounding", () => {

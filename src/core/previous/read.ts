@@ -20,7 +20,7 @@ import type { LastYearFigures } from "../narrative/types";
 import { amountWordMeaning } from "../read/amountWords";
 import { readWorkbook } from "../read/workbook";
 import type { WorkbookModel } from "../read/workbook";
-import { amountCells } from "../rules/amountCells";
+import { forEachAmountCell } from "../rules/amountCells";
 import { findNarrativeSheet } from "../rules/narrative/narrativeRule";
 import { PREVIOUS_RULE } from "./types";
 import type { PreviousDisclosure } from "./types";
@@ -76,7 +76,7 @@ function isUnknownAmount(text: string): boolean {
 function unreadTableAmounts(model: WorkbookModel): UnreadAmount[] {
   const unread: UnreadAmount[] = [];
   for (const { table } of model.tables)
-    for (const { cell, measure } of amountCells(table)) {
+    forEachAmountCell(table, (cell, measure) => {
       const where = `${table.sheet}!${cell.address}`;
       if (cell.untrusted) unread.push({ where, kind: cell.untrusted });
       // A 增减 or 增减率 column is no figure of last year's: words there (持平) change nothing.
@@ -87,7 +87,7 @@ function unreadTableAmounts(model: WorkbookModel): UnreadAmount[] {
         isUnknownAmount(cell.parsed.text)
       )
         unread.push({ where, kind: "words", text: cell.parsed.text });
-    }
+    });
   return unread;
 }
 

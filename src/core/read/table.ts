@@ -719,15 +719,18 @@ export function amountCell(grid: Grid, r: number, c: number, unit?: AmountUnitNa
   // A figure that states its own unit (12.50万元 in a table in 元) is read in that unit.
   if (unit !== undefined && parsed.kind === "amount" && parsed.unit) unit = parsed.unit;
   const converted = unit !== undefined && unit !== "万元";
-  return {
+  // Properties set one by one rather than spread in: no object made for each, and cells of one
+  // table all take the same shape.
+  const cell: AmountCell = {
     sheet: grid.sheet,
     address: gridAddress(grid, r, c),
     raw,
     parsed,
     value: converted ? value.times(toWanFactor(unit)) : value,
-    ...(converted ? { unit } : {}),
-    ...(note ? { untrusted: note.kind } : {}),
   };
+  if (converted) cell.unit = unit;
+  if (note) cell.untrusted = note.kind;
+  return cell;
 }
 
 /**

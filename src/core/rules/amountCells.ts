@@ -4,14 +4,18 @@ import type { AmountCell, ColumnMeasure, ParsedTable } from "../read/table";
 import { MESSAGES, RULE_TITLES } from "../messages";
 import type { Rule } from "./rule";
 
-/** Every amount cell of a table, once (sides never share columns), with what its column measures. */
-export function* amountCells(
-  table: ParsedTable
-): Generator<{ cell: AmountCell; measure: ColumnMeasure }> {
+/**
+ * Calls `visit` on every amount cell of a table, once (sides never share columns), with what its
+ * column measures. A plain loop, not a generator: several rules walk every cell of every table,
+ * and a generator would allocate two objects per cell each time.
+ */
+export function forEachAmountCell(
+  table: ParsedTable,
+  visit: (cell: AmountCell, measure: ColumnMeasure) => void
+): void {
   for (const side of table.sides)
     for (const row of side.rows)
-      for (let i = 0; i < row.cells.length; i++)
-        yield { cell: row.cells[i], measure: side.measures[i] ?? "amount" };
+      for (let i = 0; i < row.cells.length; i++) visit(row.cells[i], side.measures[i] ?? "amount");
 }
 
 function cellRule(
@@ -30,7 +34,7 @@ function cellRule(
     scope: "table",
     run({ table }) {
       const findings: Finding[] = [];
-      for (const { cell, measure } of amountCells(table)) {
+      forEachAmountCell(table, (cell, measure) => {
         const problem = check(cell, measure);
         if (problem)
           findings.push({
@@ -40,7 +44,7 @@ function cellRule(
             cell: cell.address,
             ...problem,
           });
-      }
+      });
       return findings;
     },
   };

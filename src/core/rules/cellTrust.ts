@@ -3,7 +3,7 @@ import type { Finding } from "../finding";
 import { cellRefs } from "../finding";
 import { a1, columnLetters } from "../grid";
 import type { AmountCell, ParsedTable } from "../read/table";
-import { amountCells } from "./amountCells";
+import { forEachAmountCell } from "./amountCells";
 import { MESSAGES, RULE_TITLES } from "../messages";
 import type { Rule } from "./rule";
 
@@ -50,17 +50,19 @@ export const amountDate: Rule = {
   severity: "error",
   scope: "table",
   run({ table }) {
-    return [...amountCells(table)]
-      .map(({ cell }) => cell)
-      .filter((cell) => cell.untrusted === "date")
-      .map((cell) => ({
+    const findings: Finding[] = [];
+    forEachAmountCell(table, (cell) => {
+      if (cell.untrusted !== "date") return;
+      findings.push({
         ruleId: DATE_ID,
         severity: "error",
         sheet: table.sheet,
         cell: cell.address,
         message: MESSAGES.dateInAmount(cell.parsed.kind === "invalid" ? cell.parsed.text : ""),
         ...(cell.parsed.kind === "invalid" ? { actual: cell.parsed.text } : {}),
-      }));
+      });
+    });
+    return findings;
   },
 };
 
@@ -76,7 +78,10 @@ export const hiddenAmounts: Rule = {
   run({ table }) {
     const { grid } = table;
     const findings: Finding[] = [];
-    const cells = [...amountCells(table)].map(({ cell }) => cell).filter(holdsNumber);
+    const cells: AmountCell[] = [];
+    forEachAmountCell(table, (cell) => {
+      if (holdsNumber(cell)) cells.push(cell);
+    });
     if (cells.length === 0) return [];
     const base = { ruleId: HIDDEN_ID, severity: "warning" as const, sheet: table.sheet };
     if (grid.sheetHidden) {

@@ -163,14 +163,26 @@ function impliedValue(relation: SumRelation, cell: AmountCell): Money {
 }
 
 function findRoots(relations: readonly SumRelation[]): RootCause[] {
+  // Only a cell of a failing relation can be a root cause: most tables have none, and then no
+  // cell's relations need to be gathered.
+  const suspects = new Set<AmountCell>();
+  for (const relation of relations) {
+    if (relation.comparison?.agreement !== "mismatch") continue;
+    suspects.add(relation.total);
+    for (const part of relation.parts) suspects.add(part);
+  }
+  if (suspects.size === 0) return [];
   const byCell = new Map<AmountCell, SumRelation[]>();
+  const involve = (cell: AmountCell, relation: SumRelation) => {
+    if (!suspects.has(cell)) return;
+    const list = byCell.get(cell);
+    if (list) list.push(relation);
+    else byCell.set(cell, [relation]);
+  };
   for (const relation of relations) {
     if (!relation.comparison) continue;
-    for (const cell of [relation.total, ...relation.parts]) {
-      const list = byCell.get(cell) ?? [];
-      list.push(relation);
-      byCell.set(cell, list);
-    }
+    involve(relation.total, relation);
+    for (const part of relation.parts) involve(part, relation);
   }
   const candidates: RootCause[] = [];
   for (const [cell, involved] of byCell) {

@@ -1,5 +1,5 @@
 import type { Finding } from "../../finding";
-import type { TableSide } from "../../read/table";
+import type { TableRow, TableSide } from "../../read/table";
 import type { RecognizedTable } from "../../read/workbook";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { cellRef } from "../../finding";
@@ -59,8 +59,11 @@ export const classExpenditure: Rule<WorkbookRuleContext> = {
     const income = firstOf(model, "收入总表");
     const sides = [summary, expenditure, income].map((t) => (t ? mainSide(t) : undefined));
     const [summarySide, expenditureSide, incomeSide] = sides;
+    // Each side's 类 rows, found once rather than once per 类 looked up.
+    const classesOf = new Map<TableSide, Map<string, TableRow>>();
+    for (const side of sides) if (side) classesOf.set(side, classRows(side));
     const codes = new Set<string>();
-    for (const side of sides) if (side) for (const code of classRows(side).keys()) codes.add(code);
+    for (const classes of classesOf.values()) for (const code of classes.keys()) codes.add(code);
 
     const figureFor = (
       t: RecognizedTable | undefined,
@@ -68,7 +71,7 @@ export const classExpenditure: Rule<WorkbookRuleContext> = {
       code: string
     ): Figure | undefined => {
       if (!t || !side) return undefined;
-      const row = classRows(side).get(code);
+      const row = classesOf.get(side)?.get(code);
       if (row)
         return t === summary ? figure(t.table.sheet, [row.cells[0]]) : rowFigure(t, side, row);
       // A 类 missing from one table counts as zero there, anchored at that table's 合计 row.
