@@ -113,7 +113,10 @@ export const MESSAGES = {
     mistyped: number;
     examples: readonly string[];
   }) => {
-    const which = `表头“${column.caption}”${column.column ? `（${column.column} 列）` : ""}`;
+    const which =
+      column.caption === ""
+        ? `${column.column ?? ""} 列的表头是空的，`
+        : `表头“${column.caption}”${column.column ? `（${column.column} 列）` : ""}`;
     const examples = column.examples.map((e) => `“${e}”`).join("");
     const rename = "如果这是金额列，请把表头改为公开表的栏目名称（如“合计”“基本支出”“项目支出”）";
     if (column.mistyped > 0)
@@ -293,6 +296,22 @@ export const MESSAGES = {
   roundingPrefix: "舍入差异：",
   /** A 增减 column whose 上年 and 本年 columns cannot be told apart. */
   sangongChangeUnpaired: (caption: string) =>
+    `无法确定“${caption}”是哪两列之差：表头没有分清上年和本年（如“上年预算数”“本年预算数”或“2023年预算数”“2024年预算数”），这一列未核对。`,
+  tableChange: (
+    row: string,
+    column: string,
+    actual: Money,
+    current: Money,
+    prior: Money,
+    expected: Money
+  ) =>
+    `“${row}”行的“${column}”为 ${m(actual)}，而本年 ${m(current)} 减上年 ${m(prior)} 应为 ${m(expected)}，相差 ${m(actual.minus(expected))}。`,
+  tableChangeRounding: (row: string, column: string, actual: Money, expected: Money) =>
+    `舍入差异：“${row}”行的“${column}”为 ${m(actual)}，本年减上年为 ${m(expected)}，相差 ${m(actual.minus(expected))}，在四舍五入允许范围内。`,
+  tableRate: (row: string, column: string, actual: Money, expected: Money) =>
+    `“${row}”行的“${column}”为 ${formatPercent(actual)}，按（本年−上年）÷上年计算应为 ${formatPercent(expected)}。`,
+  /** A 增减 column of a coded table whose 上年 and 本年 columns cannot be told apart. */
+  tableChangeUnpaired: (caption: string) =>
     `无法确定“${caption}”是哪两列之差：表头没有分清上年和本年（如“上年预算数”“本年预算数”或“2023年预算数”“2024年预算数”），这一列未核对。`,
   /** The procurement columns a message names when the table gives them no caption. */
   procurementAmountColumn: "金额",

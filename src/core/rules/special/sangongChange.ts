@@ -1,7 +1,6 @@
 import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
-import { Money } from "../../money";
-import { compareSum } from "../../rounding";
+import { compareRate, compareSum } from "../../rounding";
 import { sumBasis } from "../sums";
 import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
@@ -12,7 +11,6 @@ import { SangongMeasure, SangongView, percentValue, sangongViews } from "../../r
  * 增减率 = 增减 ÷ 上年 × 100 (to the decimals the table prints).
  */
 const RULE_ID = "sangong.change";
-const HUNDRED = new Money(100);
 
 /** The 上年 and 本年 measures a 增减 measure compares: same key, else the only ones there are. */
 function pair(
@@ -102,15 +100,10 @@ export const sangongChange: Rule<WorkbookRuleContext> = {
           // 增减率: blank when there was nothing last year.
           if (prior.value.isZero() || cell.parsed.kind === "empty") continue;
           const actual = percentValue(view, cell);
-          const rate = expected.dividedBy(prior.value).times(HUNDRED);
-          const decimals = Math.min(Math.max(actual.decimalPlaces(), 0), 2);
-          if (rate.toDecimalPlaces(decimals, Money.ROUND_HALF_UP).equals(actual)) continue;
-          // The inputs are rounded to 0.01: allow what that moves the rate, plus one unit of the last place.
-          const slack = new Money("0.01")
-            .dividedBy(prior.value.abs())
-            .times(HUNDRED)
-            .plus(new Money(10).pow(-decimals));
-          const rounding = rate.minus(actual).abs().lessThanOrEqualTo(slack);
+          // The inputs are rounded to 0.01 万元: allow what that moves the rate.
+          const { agreement, expected: rate } = compareRate(actual, expected, prior.value, 2);
+          if (agreement === "exact") continue;
+          const rounding = agreement === "rounding";
           findings.push({
             ruleId: RULE_ID,
             severity: rounding ? "info" : "error",
