@@ -79,6 +79,14 @@ function titleKind(
     : undefined;
 }
 
+/** A line that holds only a table's number: 表1, 附表2, 公开表1-1, 公开03表, 预算公开表5. */
+const TABLE_NUMBER_LINE = /^(预算公开表|部门公开表|公开表|附表|表)\d+(-\d+)?$|^公开\d+(-\d+)?表$/;
+
+function isTableNumberLine(row: Grid["values"][number]): boolean {
+  const texts = row.filter((cell) => !isBlank(cell)).map((cell) => compactText(cell));
+  return texts.length === 1 && TABLE_NUMBER_LINE.test(texts[0]);
+}
+
 /** The next non-blank line (within a few) is one a table starts with: meta or a header. */
 function startsTable(grid: Grid, from: number): boolean {
   for (let r = from; r < Math.min(grid.values.length, from + 4); r++) {
@@ -135,6 +143,14 @@ export function splitAtTitles(grid: Grid): TitledBlock[] {
     if (kind) starts.push({ row: r, kind });
     seenContent = seenContent || (row ?? []).some((cell) => !isBlank(cell));
   });
+  // A table number printed alone on the line above a title (表1, 公开表1-1) belongs to that table:
+  // the block starts there, so the line is neither a block of its own nor a row of the table above.
+  for (const start of starts) {
+    let r = start.row - 1;
+    while (r >= 0 && (grid.values[r] ?? []).every((cell) => isBlank(cell))) r--;
+    if (r >= 0 && !starts.some((s) => s.row === r) && isTableNumberLine(grid.values[r] ?? []))
+      start.row = r;
+  }
   const blocks: TitledBlock[] = [];
   const firstStart = starts[0]?.row ?? grid.values.length;
   const hasContentBefore = grid.values
