@@ -133,6 +133,21 @@ export interface TableSide {
   codeSystem?: CodeSystem;
 }
 
+/**
+ * Index into a side's amount columns of the first column of this year's money whose caption matches
+ * `pattern`, or -1: a 基本支出 under last year's heading (priorColumns), or an 增减 / 增减率 column,
+ * is never this year's 基本支出.
+ */
+export function currentColumn(side: TableSide, pattern: RegExp): number {
+  return side.captions.findIndex(
+    (caption, i) =>
+      pattern.test(caption) &&
+      !side.priorColumns?.includes(i) &&
+      side.measures[i] !== "change" &&
+      side.measures[i] !== "rate"
+  );
+}
+
 export interface ParsedTable {
   sheet: string;
   title?: { text: string; address: string };
