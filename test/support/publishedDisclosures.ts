@@ -244,3 +244,84 @@ export function ordos2022Sangong(): PublishedTable {
     ]),
   };
 }
+
+/**
+ * 云南昌宁县卡斯镇's 2024 “三公”经费预算财政拨款情况统计表 (万元), as published: 2023年 | 2024年 |
+ * 比上年增、减情况 over 增、减金额 | 增、减幅度, rates typed as 22% and 133%, blanks for what is not
+ * budgeted and for an unchanged line's 增减 (公务用车购置及运行费), 0 and 0 for another's.
+ */
+export function kasi2024Sangong(): PublishedTable {
+  return {
+    source: "https://yncn.gov.cn/info/3720/9210120.htm",
+    grid: grid(
+      "三公经费",
+      [
+        ["2024年昌宁县卡斯镇“三公”经费预算财政拨款情况统计表"],
+        ["", "", "", "", "单位：万元"],
+        ["项目", "2023年预算数", "2024年预算数", "比上年增、减情况", ""],
+        ["", "", "", "增、减金额", "增、减幅度"],
+        ["合计", 18.15, 22.15, 4, "22%"],
+        ["1.因公出国（境）费", "", "", "", ""],
+        ["2.公务接待费", 3, 7, 4, "133%"],
+        ["3.公务用车购置及运行费", 15.15, 15.15, "", ""],
+        ["其中：（1）公务用车购置费", "", "", "", ""],
+        ["（2）公务用车运行费", 15.15, 15.15, 0, 0],
+      ],
+      [
+        { top: 3, bottom: 4, left: 1, right: 1 },
+        { top: 3, bottom: 4, left: 2, right: 2 },
+        { top: 3, bottom: 4, left: 3, right: 3 },
+        { top: 3, bottom: 3, left: 4, right: 5 },
+      ]
+    ),
+  };
+}
+
+/**
+ * 安徽池州 皖江江南新兴产业集中区's 2024 一般公共预算“三公”经费支出预算表 (万元), as published: the
+ * items are columns (“三公”经费合计 | 因公出国（境）费 | 公务用车购置及运行费 › 小计 | 购置费 | 运行费 |
+ * 公务接待费) over one row of figures.
+ */
+export function wanjiang2024Sangong(): PublishedTable {
+  return {
+    source: "https://jnjzq.chizhou.gov.cn/OpennessContent/show/1512923.html",
+    grid: grid(
+      "三公经费",
+      [
+        ["2024年一般公共预算“三公”经费支出预算表"],
+        ["", "", "", "", "", "单位：万元"],
+        ["“三公”经费合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"],
+        ["", "", "小计", "公务用车购置费", "公务用车运行费", ""],
+        [328.7, 10, 78.7, 43, 35.7, 240],
+      ],
+      [
+        { top: 3, bottom: 4, left: 1, right: 1 },
+        { top: 3, bottom: 4, left: 2, right: 2 },
+        { top: 3, bottom: 3, left: 3, right: 5 },
+        { top: 3, bottom: 4, left: 6, right: 6 },
+      ]
+    ),
+  };
+}
+
+/**
+ * 广西百色 市本级's 2024 一般公共预算“三公”经费 against 2023 (万元), figures as its page states them
+ * (3,923, 比2023年预算数减少332万元, 下降7.81%; each item's 2024 figure and change), drawn as a
+ * 2023年预算数 | 2024年预算数 | 增减额 | 增减率 table.
+ */
+export function baise2024Sangong(): PublishedTable {
+  return {
+    source: "http://czj.baise.gov.cn/czyjsgkpt/czzxzjjsgjf/sgjf/t17993350.shtml",
+    grid: grid("三公经费", [
+      ["2024年市本级一般公共预算“三公”经费支出预算表"],
+      ["", "", "", "", "单位：万元"],
+      ["项目", "2023年预算数", "2024年预算数", "增减额", "增减率（%）"],
+      ["合计", 4255, 3923, -332, -7.81],
+      ["1.因公出国（境）费", 38, 62, 24, 63.16],
+      ["2.公务用车购置及运行维护费", 3262, 3223, -39, -1.2],
+      ["其中：公务用车购置费", 583, 718, 135, 23.16],
+      ["公务用车运行维护费", 2679, 2505, -174, -6.5],
+      ["3.公务接待费", 955, 638, -317, -33.19],
+    ]),
+  };
+}

@@ -125,4 +125,33 @@ describe("“三公” tables of other layouts", () => {
       ["info", "E6", "-4.76", "-4.68"],
     ]);
   });
+
+  it("reads 增、减金额 and 增、减幅度 under 比上年增、减情况, rates typed as 22% (云南昌宁)", () => {
+    const { grid } = published.kasi2024Sangong();
+    // Rates stored as text are said, as any number stored as text is; nothing else.
+    expect(problems([grid])).toEqual(["warning amount.as-text@E5", "warning amount.as-text@E7"]);
+    const change = (g: Grid) =>
+      checkWorkbook([g])
+        .findings.filter((f) => f.ruleId === "sangong.change")
+        .map((f) => `${f.severity}@${f.cell}`);
+    expect(change(grid)).toEqual([]);
+    // 4 ÷ 18.15 = 22.04%: 32% is a mistake (23% would pass as a rounding difference of a rate
+    // printed to whole percents, the tolerance sangong.change gives one unit of the last place).
+    expect(change(changed(grid, { D7: 5, E5: "32%" }))).toEqual(["error@E5", "error@D7"]);
+  });
+
+  it("says it cannot read items as columns over one row with no label column (安徽池州)", () => {
+    // Not read yet: no column names the row, so no side is found. It is said, never passed.
+    const { grid } = published.wanjiang2024Sangong();
+    expect(problems([grid])).toEqual(["warning table.unrecognized@A1"]);
+  });
+
+  it("takes 332 ÷ 4,255 = 7.80% printed as 7.81% for a rounding difference (广西百色)", () => {
+    const { grid } = published.baise2024Sangong();
+    expect(problems([grid])).toEqual([]);
+    const change = checkWorkbook([grid]).findings.filter((f) => f.ruleId === "sangong.change");
+    expect(change.map((f) => [f.severity, f.cell, f.expected, f.actual])).toEqual([
+      ["info", "E4", "-7.80", "-7.81"],
+    ]);
+  });
 });
