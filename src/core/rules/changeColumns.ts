@@ -55,30 +55,36 @@ function percentOf(table: ParsedTable, cell: AmountCell): Money {
     : cell.value;
 }
 
-function changeFinding(
-  table: ParsedTable,
-  label: string,
-  caption: string,
-  cell: AmountCell,
-  current: AmountCell,
-  prior: AmountCell
-): Finding | undefined {
-  // In the unit the table is published in, to the precision its figures show.
+/** One row's 增减 or 增减率 cell and the 本年 and 上年 cells it compares. */
+export interface YearChangeCells {
+  ruleId: string;
+  sheet: string;
+  /** The row, for messages: “三公”经费表“公务接待费”行. */
+  where: string;
+  caption: string;
+  cell: AmountCell;
+  current: AmountCell;
+  prior: AmountCell;
+}
+
+/** 增减 = 本年 − 上年, in the unit the table is published in, to the precision its figures show. */
+export function changeFinding(at: YearChangeCells): Finding | undefined {
+  const { cell, current, prior } = at;
   const basis = sumBasis([cell, current, prior]);
   const own = basis.value;
   const comparison = compareSum(own(cell), [own(current), own(prior).negated()], basis.decimals);
   if (comparison.agreement === "exact") return undefined;
   const rounding = comparison.agreement === "rounding";
   return {
-    ruleId: RULE_ID,
+    ruleId: at.ruleId,
     severity: rounding ? "info" : "error",
-    sheet: table.sheet,
+    sheet: at.sheet,
     cell: cell.address,
     message: rounding
-      ? MESSAGES.tableChangeRounding(label, caption, own(cell), comparison.expected)
-      : MESSAGES.tableChange(
-          label,
-          caption,
+      ? MESSAGES.yearChangeRounding(at.where, at.caption, own(cell), comparison.expected)
+      : MESSAGES.yearChange(
+          at.where,
+          at.caption,
           own(cell),
           own(current),
           own(prior),
@@ -86,43 +92,37 @@ function changeFinding(
         ),
     expected: comparison.expected.toFixed(2),
     actual: own(cell).toFixed(2),
-    related: cellRefs(table.sheet, [current.address, prior.address]),
+    related: cellRefs(at.sheet, [current.address, prior.address]),
     ...(rounding ? { rounding: true } : {}),
   };
 }
 
-function rateFinding(
-  table: ParsedTable,
-  label: string,
-  caption: string,
-  cell: AmountCell,
-  current: AmountCell,
-  prior: AmountCell
+/**
+ * 增减率 (`actual`, a percentage) = change ÷ 上年 × 100, the inputs published to `inputDecimals`.
+ * None without last year's figure: a blank, “-” or “—” there is right.
+ */
+export function rateFinding(
+  at: YearChangeCells,
+  actual: Money,
+  change: Money,
+  prior: Money,
+  inputDecimals: number
 ): Finding | undefined {
-  // No rate exists without last year's figure: a blank, “-” or “—” there is right.
-  if (prior.value.isZero() || cell.parsed.kind !== "amount") return undefined;
-  const basis = sumBasis([current, prior]);
-  const own = basis.value;
-  const actual = percentOf(table, cell);
-  const comparison = compareRate(
-    actual,
-    own(current).minus(own(prior)),
-    own(prior),
-    basis.decimals
-  );
+  if (prior.isZero() || at.cell.parsed.kind !== "amount") return undefined;
+  const comparison = compareRate(actual, change, prior, inputDecimals);
   if (comparison.agreement === "exact") return undefined;
   const rounding = comparison.agreement === "rounding";
   return {
-    ruleId: RULE_ID,
+    ruleId: at.ruleId,
     severity: rounding ? "info" : "error",
-    sheet: table.sheet,
-    cell: cell.address,
+    sheet: at.sheet,
+    cell: at.cell.address,
     message:
       (rounding ? MESSAGES.roundingPrefix : "") +
-      MESSAGES.tableRate(label, caption, actual, comparison.expected),
+      MESSAGES.yearRate(at.where, at.caption, actual, comparison.expected),
     expected: comparison.expected.toFixed(2),
     actual: actual.toFixed(2),
-    related: cellRefs(table.sheet, [current.address, prior.address]),
+    related: cellRefs(at.sheet, [at.current.address, at.prior.address]),
     ...(rounding ? { rounding: true } : {}),
   };
 }
@@ -147,7 +147,7 @@ export const changeColumns: Rule = {
             severity: "warning",
             sheet: table.sheet,
             cell: captionCell(table.grid, table.headerRows, side.amountColumns[m]),
-            message: MESSAGES.tableChangeUnpaired(caption),
+            message: MESSAGES.changeUnpaired(caption),
             actual: caption,
           });
           return;
@@ -159,10 +159,28 @@ export const changeColumns: Rule = {
           if (!cell || !prior || !current) continue;
           if ([cell, prior, current].some((c) => c.parsed.kind === "invalid")) continue;
           if ([cell, prior, current].every((c) => c.parsed.kind === "empty")) continue;
-          const finding =
-            measure === "change"
-              ? changeFinding(table, rowTitle(row), caption, cell, current, prior)
-              : rateFinding(table, rowTitle(row), caption, cell, current, prior);
+          const at: YearChangeCells = {
+            ruleId: RULE_ID,
+            sheet: table.sheet,
+            where: MESSAGES.changeRow(rowTitle(row)),
+            caption,
+            cell,
+            current,
+            prior,
+          };
+          let finding: Finding | undefined;
+          if (measure === "change") finding = changeFinding(at);
+          else {
+            const basis = sumBasis([current, prior]);
+            const own = basis.value;
+            finding = rateFinding(
+              at,
+              percentOf(table, cell),
+              own(current).minus(own(prior)),
+              own(prior),
+              basis.decimals
+            );
+          }
           if (finding) findings.push(finding);
         }
       });

@@ -1,9 +1,8 @@
-import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
-import { compareRate, compareSum } from "../../rounding";
-import { sumBasis } from "../sums";
 import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
+import { changeFinding, rateFinding } from "../changeColumns";
+import type { YearChangeCells } from "../changeColumns";
 import { SangongMeasure, SangongView, percentValue, sangongViews } from "../../read/sangongTable";
 
 /**
@@ -46,7 +45,7 @@ export const sangongChange: Rule<WorkbookRuleContext> = {
             severity: "warning",
             sheet: view.table.sheet,
             cell: measure.address,
-            message: MESSAGES.sangongChangeUnpaired(measure.caption),
+            message: MESSAGES.changeUnpaired(measure.caption),
             actual: measure.caption,
           });
           return;
@@ -58,65 +57,27 @@ export const sangongChange: Rule<WorkbookRuleContext> = {
           if (!cell || !prior || !current) continue;
           if ([cell, prior, current].some((c) => c.parsed.kind === "invalid")) continue;
           if ([cell, prior, current].every((c) => c.parsed.kind === "empty")) continue;
-          const expected = current.value.minus(prior.value);
-          if (measure.period === "change") {
-            // In the unit the table is published in, to the precision its figures show.
-            const basis = sumBasis([cell, current, prior]);
-            const own = basis.value;
-            const comparison = compareSum(
-              own(cell),
-              [own(current), own(prior).negated()],
-              basis.decimals
-            );
-            if (comparison.agreement === "exact") continue;
-            const rounding = comparison.agreement === "rounding";
-            findings.push({
-              ruleId: RULE_ID,
-              severity: rounding ? "info" : "error",
-              sheet: view.table.sheet,
-              cell: cell.address,
-              message: rounding
-                ? MESSAGES.sangongChangeRounding(
-                    line.label,
-                    measure.caption,
-                    own(cell),
-                    comparison.expected
-                  )
-                : MESSAGES.sangongChange(
-                    line.label,
-                    measure.caption,
-                    own(cell),
-                    own(current),
-                    own(prior),
-                    comparison.expected
-                  ),
-              expected: comparison.expected.toFixed(2),
-              actual: own(cell).toFixed(2),
-              related: cellRefs(view.table.sheet, [current.address, prior.address]),
-              ...(rounding ? { rounding: true } : {}),
-            });
-            continue;
-          }
-          // 增减率: blank when there was nothing last year.
-          if (prior.value.isZero() || cell.parsed.kind === "empty") continue;
-          const actual = percentValue(view, cell);
-          // The inputs are rounded to 0.01 万元: allow what that moves the rate.
-          const { agreement, expected: rate } = compareRate(actual, expected, prior.value, 2);
-          if (agreement === "exact") continue;
-          const rounding = agreement === "rounding";
-          findings.push({
+          const at: YearChangeCells = {
             ruleId: RULE_ID,
-            severity: rounding ? "info" : "error",
             sheet: view.table.sheet,
-            cell: cell.address,
-            message:
-              (rounding ? MESSAGES.roundingPrefix : "") +
-              MESSAGES.sangongRate(line.label, measure.caption, actual, rate),
-            expected: rate.toFixed(2),
-            actual: actual.toFixed(2),
-            related: cellRefs(view.table.sheet, [current.address, prior.address]),
-            ...(rounding ? { rounding: true } : {}),
-          });
+            where: MESSAGES.sangongChangeRow(line.label),
+            caption: measure.caption,
+            cell,
+            current,
+            prior,
+          };
+          // 增减率: blank when there was nothing last year; the inputs are rounded to 0.01 万元.
+          const finding =
+            measure.period === "change"
+              ? changeFinding(at)
+              : rateFinding(
+                  at,
+                  percentValue(view, cell),
+                  current.value.minus(prior.value),
+                  prior.value,
+                  2
+                );
+          if (finding) findings.push(finding);
         }
       });
     }
