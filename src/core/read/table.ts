@@ -185,6 +185,9 @@ export interface UnknownColumn {
   examples: string[];
 }
 
+/** A table's number printed alone: 表1, 附表2, 公开表1-1, 公开03表, 预算公开表5. */
+export const TABLE_NUMBER = /^(预算公开表|部门公开表|公开表|附表|表)\d+(-\d+)?$|^公开\d+(-\d+)?表$/;
+
 const HEADER_WORDS = new Set([
   "序号",
   "项目",
@@ -484,10 +487,7 @@ function findTitle(grid: Grid, beforeRow: number): ParsedTable["title"] {
     const c = row.findIndex((cell) => !isBlank(cell));
     if (c < 0) continue;
     const text = String(row[c]).trim();
-    const isTableNumber =
-      /^(预算公开表|部门公开表|公开表|附表|表)\d+(-\d+)?$|^公开\d+(-\d+)?表$/.test(
-        compactText(text)
-      );
+    const isTableNumber = TABLE_NUMBER.test(compactText(text));
     if (!isTableNumber && (/表/.test(text) || kindFromTitle(text))) {
       return { text, address: gridAddress(grid, r, c) };
     }
@@ -1143,12 +1143,13 @@ function codeBeforeName(
     : undefined;
 }
 
+/** A percentage typed as text: -20.00%, 12.5％ (folded to %). */
+const PERCENT_TEXT = /^([-+−]?[\d,.]+)%$/;
+
 /**
  * A cell of a rate column: a percentage typed as text, -20.00% or 12.5％, is its number of percent
  * (as a rate typed as a number is); anything else reads as an amount cell does.
  */
-const PERCENT_TEXT = /^([-+−]?[\d,.]+)%$/;
-
 function percentCell(grid: Grid, r: number, c: number): AmountCell {
   const cell = amountCell(grid, r, c);
   if (cell.parsed.kind !== "invalid" || cell.untrusted || typeof cell.raw !== "string") return cell;

@@ -2,7 +2,7 @@ import { Catalog } from "../codes";
 import type { Finding } from "../finding";
 import type { CellRange, Grid } from "../grid";
 import { gridAddress } from "../grid";
-import { ParsedTable, captionPaths, parseEmptyTable, parseTable } from "./table";
+import { ParsedTable, TABLE_NUMBER, captionPaths, parseEmptyTable, parseTable } from "./table";
 import {
   TABLE_KINDS,
   TableKind,
@@ -79,12 +79,10 @@ function titleKind(
     : undefined;
 }
 
-/** A line that holds only a table's number: 表1, 附表2, 公开表1-1, 公开03表, 预算公开表5. */
-const TABLE_NUMBER_LINE = /^(预算公开表|部门公开表|公开表|附表|表)\d+(-\d+)?$|^公开\d+(-\d+)?表$/;
-
+/** A line that holds only a table's number (TABLE_NUMBER). */
 function isTableNumberLine(row: Grid["values"][number]): boolean {
   const texts = row.filter((cell) => !isBlank(cell)).map((cell) => compactText(cell));
-  return texts.length === 1 && TABLE_NUMBER_LINE.test(texts[0]);
+  return texts.length === 1 && TABLE_NUMBER.test(texts[0]);
 }
 
 /** The next non-blank line (within a few) is one a table starts with: meta or a header. */
