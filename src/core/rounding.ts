@@ -54,6 +54,41 @@ export function compareSum(total: Money, parts: readonly Money[], decimals = 2):
   return { agreement, expected, difference, tolerance };
 }
 
+export interface RateComparison {
+  agreement: SumAgreement;
+  /** change ÷ |prior| × 100, unrounded. */
+  expected: Money;
+}
+
+const HUNDRED = new Money(100);
+
+/**
+ * Compares a published 增减率 (a percentage) with change ÷ |prior| × 100, the change and last year's
+ * figure being published to `inputDecimals`. Exact when the rate rounds (half up) to the published
+ * one at the published decimals (at most 2); a rounding difference when within what the inputs'
+ * rounding moves the rate (10^-inputDecimals ÷ |prior| × 100) plus one unit of the rate's last place.
+ */
+export function compareRate(
+  actual: Money,
+  change: Money,
+  prior: Money,
+  inputDecimals = 2
+): RateComparison {
+  const expected = change.dividedBy(prior.abs()).times(HUNDRED);
+  const decimals = Math.min(Math.max(actual.decimalPlaces(), 0), 2);
+  if (expected.toDecimalPlaces(decimals, PUBLICATION_ROUNDING).equals(actual))
+    return { agreement: "exact", expected };
+  const slack = new Money(10)
+    .pow(-inputDecimals)
+    .dividedBy(prior.abs())
+    .times(HUNDRED)
+    .plus(new Money(10).pow(-decimals));
+  return {
+    agreement: expected.minus(actual).abs().lessThanOrEqualTo(slack) ? "rounding" : "mismatch",
+    expected,
+  };
+}
+
 /**
  * Rounds `values` to `decimals` places so that they add up exactly to `target` (which must itself
  * have `decimals` places): each value is first truncated towards −∞, then the units still missing

@@ -1,6 +1,7 @@
 import { Money, sumMoney } from "../../src/core/money";
 import {
   allocateLargestRemainder,
+  compareRate,
   compareSum,
   roundEach,
   roundTreeControlled,
@@ -119,5 +120,21 @@ describe("roundTreeControlled", () => {
     for (const node of walk(roundTreeControlled(tree))) {
       expect(node.rounded.minus(node.exact).abs().lessThan("0.01")).toBe(true);
     }
+  });
+});
+
+describe("compareRate", () => {
+  const rate = (actual: string, change: string, prior: string, decimals?: number) =>
+    compareRate(new Money(actual), new Money(change), new Money(prior), decimals).agreement;
+
+  it("calls a rate that rounds to the published one exact, at the published decimals", () => {
+    expect(rate("1.68", "33279.22", "1983629.12")).toBe("exact");
+    expect(rate("-0.2", "-4966.66", "2481227.24")).toBe("exact");
+  });
+
+  it("allows what the rounding of the inputs moves a rate on a small base", () => {
+    // −0.58 ÷ 12.39 = −4.68%, −0.59 ÷ 12.39 = −4.76%: the inputs' 0.01 moves it by 0.08.
+    expect(rate("-4.68", "-0.59", "12.39")).toBe("rounding");
+    expect(rate("-7.25", "-36235.88", "481608.12")).toBe("mismatch");
   });
 });

@@ -28,6 +28,7 @@ import type { ExpenditureKind, FundSource, UnitNature } from "../model";
 import { formatAmount } from "../messages/amounts";
 import { Money, ZERO, convertUnit, sumMoney } from "../money";
 import { readGoalForms } from "../read/goals";
+import { currentColumn } from "../read/table";
 import type { TableRow, TableSide } from "../read/table";
 import { compactText } from "../read/text";
 import type { TableKind } from "../read/tableKinds";
@@ -125,9 +126,7 @@ function leafRows(side: TableSide | undefined): Map<string, TableRow[]> {
 
 function column(side: TableSide, pattern: RegExp): number {
   // A 合计 or 基本支出 under last year's heading is not this year's.
-  return side.captions.findIndex(
-    (caption, i) => pattern.test(caption) && !side.priorColumns?.includes(i)
-  );
+  return currentColumn(side, pattern);
 }
 
 function cellSum(rows: readonly TableRow[] | undefined, index: number): Money {

@@ -131,7 +131,10 @@ export const MESSAGES = {
     mistyped: number;
     examples: readonly string[];
   }) => {
-    const which = `表头“${column.caption}”${column.column ? `（${column.column} 列）` : ""}`;
+    const which =
+      column.caption === ""
+        ? `${column.column ?? ""} 列的表头是空的，`
+        : `表头“${column.caption}”${column.column ? `（${column.column} 列）` : ""}`;
     const examples = column.examples.map((e) => `“${e}”`).join("");
     const rename = "如果这是金额列，请把表头改为公开表的栏目名称（如“合计”“基本支出”“项目支出”）";
     if (column.mistyped > 0)
@@ -309,23 +312,27 @@ export const MESSAGES = {
   sangongVehicleRounding: (row: string, column: string, actual: Money, expected: Money) =>
     `舍入差异：“三公”经费表“${row}”行的“${column}”为 ${m(actual)}，购置费与运行维护费之和为 ${m(expected)}，相差 ${m(actual.minus(expected))}，在四舍五入允许范围内。`,
   sangongTotalAgreesWithParts: "“三公”经费合计与购置费、运行维护费等明细相符，应更正的是本行。",
-  sangongChange: (
-    row: string,
+  /** The row a 增减 message names: “201 一般公共服务支出”行, “三公”经费表“公务接待费”行. */
+  changeRow: (row: string) => `“${row}”行`,
+  sangongChangeRow: (row: string) => `“三公”经费表“${row}”行`,
+  /** `where` names the row (changeRow, sangongChangeRow). */
+  yearChange: (
+    where: string,
     column: string,
     actual: Money,
     current: Money,
     prior: Money,
     expected: Money
   ) =>
-    `“三公”经费表“${row}”行的“${column}”为 ${m(actual)}，而本年 ${m(current)} 减上年 ${m(prior)} 应为 ${m(expected)}，相差 ${m(actual.minus(expected))}。`,
-  sangongChangeRounding: (row: string, column: string, actual: Money, expected: Money) =>
-    `舍入差异：“三公”经费表“${row}”行的“${column}”为 ${m(actual)}，本年减上年为 ${m(expected)}，相差 ${m(actual.minus(expected))}，在四舍五入允许范围内。`,
-  sangongRate: (row: string, column: string, actual: Money, expected: Money) =>
-    `“三公”经费表“${row}”行的“${column}”为 ${formatPercent(actual)}，按（本年−上年）÷上年计算应为 ${formatPercent(expected)}。`,
+    `${where}的“${column}”为 ${m(actual)}，而本年 ${m(current)} 减上年 ${m(prior)} 应为 ${m(expected)}，相差 ${m(actual.minus(expected))}。`,
+  yearChangeRounding: (where: string, column: string, actual: Money, expected: Money) =>
+    `舍入差异：${where}的“${column}”为 ${m(actual)}，本年减上年为 ${m(expected)}，相差 ${m(actual.minus(expected))}，在四舍五入允许范围内。`,
+  yearRate: (where: string, column: string, actual: Money, expected: Money) =>
+    `${where}的“${column}”为 ${formatPercent(actual)}，按（本年−上年）÷上年计算应为 ${formatPercent(expected)}。`,
   /** Put before a rate's message when the difference is within rounding. */
   roundingPrefix: "舍入差异：",
-  /** A 增减 column whose 上年 and 本年 columns cannot be told apart. */
-  sangongChangeUnpaired: (caption: string) =>
+  /** A 增减 column whose 上年 and 本年 columns cannot be told apart (三公 and coded tables). */
+  changeUnpaired: (caption: string) =>
     `无法确定“${caption}”是哪两列之差：表头没有分清上年和本年（如“上年预算数”“本年预算数”或“2023年预算数”“2024年预算数”），这一列未核对。`,
   /** The procurement columns a message names when the table gives them no caption. */
   procurementAmountColumn: "金额",

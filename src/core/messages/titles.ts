@@ -35,6 +35,7 @@ export const RULE_TITLES = {
   "completeness.code-depth": "科目细化到项（功能）和款（经济）",
   "sangong.sum": "“三公”经费合计等于三项之和",
   "sangong.vehicle": "公务用车购置及运行维护费等于购置费与运行维护费之和",
+  "table.change": "增减额等于本年减上年，增减率等于增减额除以上年",
   "sangong.change": "“三公”经费增减额等于本年减上年",
   "procurement.qty-price": "政府采购数量×单价等于金额",
   "procurement.total": "政府采购合计等于各行之和",

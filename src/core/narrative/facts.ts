@@ -11,6 +11,7 @@ import type { BudgetFigures, ClassifiedFigures, ProjectFigures } from "../figure
 import { aggregateFigures } from "../figures/aggregate";
 import { roundLinesControlled } from "../format/buildSheets";
 import { Money, ZERO, sumMoney } from "../money";
+import { currentColumn } from "../read/table";
 import type { AmountCell, TableRow, TableSide } from "../read/table";
 import { compactText, stripOrdinal } from "../read/text";
 import type { RecognizedTable, WorkbookModel } from "../read/workbook";
@@ -145,8 +146,9 @@ function summaryExpenditure(facts: NarrativeFacts, table: RecognizedTable, fisca
   const name = table.kind;
   const yearEnd = side.rows.find((r) => r.role === "balance" && /年终|年末/.test(label(r)));
   const noYearEnd = !yearEnd || yearEnd.cells.every((c) => c.value.isZero());
+  const columns = thisYearColumns(side);
   for (const [code, row] of classRows(side)) {
-    side.captions.forEach((caption, i) =>
+    columns.forEach(({ caption, i }) =>
       addCell(facts, [`class:${code}`], table, row.cells[i], `${name}“${label(row)}”${caption}`)
     );
   }
@@ -155,37 +157,54 @@ function summaryExpenditure(facts: NarrativeFacts, table: RecognizedTable, fisca
     const isTotal = row.role === "total";
     const isGrand = row.role === "balance" && /总计/.test(text);
     if (!isTotal && !isGrand) continue;
-    side.captions.forEach((caption, i) => {
+    columns.forEach(({ caption, i }, k) => {
       const cell = row.cells[i];
       const where = `${name}“${text}”${caption}`;
-      if (i === 0) {
+      if (k === 0) {
         if (fiscal) addCell(facts, ["fiscalTotal", "fiscalIncome"], table, cell, where);
         else if (isGrand || noYearEnd)
           addCell(facts, ["expenditureTotal", "budgetTotal"], table, cell, where);
       }
       if (/当年|本年/.test(caption)) addCell(facts, ["currentIncome"], table, cell, where);
       else if (/上年结转/.test(caption)) addCell(facts, ["carryover"], table, cell, where);
-      else if (i > 0 && /一般公共预算/.test(caption))
+      else if (k > 0 && /一般公共预算/.test(caption))
         addCell(facts, ["general", "generalExpenditure"], table, cell, where);
-      else if (i > 0 && /政府性基金/.test(caption)) addCell(facts, ["fund"], table, cell, where);
-      else if (i > 0 && /国有资本经营/.test(caption))
+      else if (k > 0 && /政府性基金/.test(caption)) addCell(facts, ["fund"], table, cell, where);
+      else if (k > 0 && /国有资本经营/.test(caption))
         addCell(facts, ["stateCapital"], table, cell, where);
     });
   }
+}
+
+/**
+ * The columns of a side that hold this year's money, in order (the first is its 合计): a table may
+ * print last year's group, an 增减 or a rate beside them, whose figures are no fact of this year.
+ */
+function thisYearColumns(side: TableSide): { caption: string; i: number }[] {
+  return side.captions
+    .map((caption, i) => ({ caption, i }))
+    .filter(
+      ({ i }) =>
+        !side.priorColumns?.includes(i) &&
+        side.measures[i] !== "change" &&
+        side.measures[i] !== "rate"
+    );
 }
 
 function incomeTable(facts: NarrativeFacts, table: RecognizedTable): void {
   const side = table.table.sides[0];
   const total = side ? totalRow(side) : undefined;
   if (!side || !total) return;
-  const carryColumn = side.captions.findIndex((c) => /上年结转/.test(c));
+  const columns = thisYearColumns(side);
+  const first = columns[0]?.i ?? 0;
+  const carryColumn = currentColumn(side, /上年结转/);
   const firstIncludesCarryover = side.relations.some(
-    (r) => r.total === 0 && r.parts.includes(carryColumn)
+    (r) => r.total === first && r.parts.includes(carryColumn)
   );
-  side.captions.forEach((caption, i) => {
+  columns.forEach(({ caption, i }, k) => {
     const where = `收入总表合计行“${caption}”`;
     const cell = total.cells[i];
-    if (i === 0)
+    if (k === 0)
       addCell(
         facts,
         firstIncludesCarryover ? ["incomeTotal"] : ["currentIncome"],
@@ -204,9 +223,9 @@ function incomeTable(facts: NarrativeFacts, table: RecognizedTable): void {
     else if (/单位资金/.test(caption)) addCell(facts, ["unitFunds"], table, cell, where);
   });
   // Each 类's income this year: what it spends of this year's money (一般公共预算当年支出 by 类).
-  const current = side.captions
-    .map((caption, i) => ({ caption, i }))
-    .filter(({ caption, i }) => i === 0 || /小计|一般公共预算|财政拨款/.test(caption));
+  const current = columns.filter(
+    ({ caption }, k) => k === 0 || /小计|一般公共预算|财政拨款/.test(caption)
+  );
   for (const [code, row] of classRows(side))
     for (const { caption, i } of current)
       addCell(facts, [`class:${code}`], table, row.cells[i], `收入总表“${label(row)}”${caption}`);
@@ -218,10 +237,12 @@ function expenditureList(facts: NarrativeFacts, table: RecognizedTable, general:
   const total = side ? totalRow(side) : undefined;
   if (!side || !total) return;
   const name = table.kind;
-  side.captions.forEach((caption, i) => {
+  const columns = thisYearColumns(side);
+  const first = columns[0]?.i ?? 0;
+  columns.forEach(({ caption, i }, k) => {
     const where = `${name}合计行“${caption}”`;
     const cell = total.cells[i];
-    if (i === 0) {
+    if (k === 0) {
       if (general) {
         const subjects: SubjectId[] = ["generalExpenditure", "departmentFunds"];
         if (table.carryover !== "excluded") subjects.push("general");
@@ -232,8 +253,8 @@ function expenditureList(facts: NarrativeFacts, table: RecognizedTable, general:
     else if (/项目支出/.test(caption)) addCell(facts, ["project"], table, cell, where);
   });
   for (const [code, row] of classRows(side)) {
-    addCell(facts, [`class:${code}`], table, row.cells[0], `${name}“${label(row)}”合计`);
-    if (!general && !row.cells[0].value.isZero()) facts.classes.add(code);
+    addCell(facts, [`class:${code}`], table, row.cells[first], `${name}“${label(row)}”合计`);
+    if (!general && !row.cells[first].value.isZero()) facts.classes.add(code);
   }
 }
 
@@ -241,9 +262,9 @@ function basicTable(facts: NarrativeFacts, table: RecognizedTable): void {
   const side = table.table.sides[0];
   const total = side ? totalRow(side) : undefined;
   if (!side || !total) return;
-  side.captions.forEach((caption, i) => {
+  thisYearColumns(side).forEach(({ caption, i }, k) => {
     const where = `基本支出表合计行“${caption}”`;
-    if (i === 0) addCell(facts, ["basic"], table, total.cells[i], where);
+    if (k === 0) addCell(facts, ["basic"], table, total.cells[i], where);
     else if (/人员/.test(caption)) addCell(facts, ["personnel"], table, total.cells[i], where);
     else if (/公用/.test(caption)) addCell(facts, ["publicUse"], table, total.cells[i], where);
   });

@@ -75,7 +75,11 @@ export function normalizeItemName(label: string): string {
 }
 
 export function itemOf(label: string): SangongItem | undefined {
-  const name = normalizeItemName(label);
+  // 因公出国（境）支出, 公务接待费支出: an item may be named by what it is spent on, ending in 支出.
+  const normalized = normalizeItemName(label);
+  const name = normalized.startsWith("三公")
+    ? normalized
+    : normalized.replace(/(?<=.{4})费?支出$/, "费");
   if (/^(三公经费)?(支出)?(合计|总计|小计)$|^三公经费$/.test(name)) return "total";
   if (/^(因公)?出国\(境\)(经)?费$/.test(name)) return "abroad";
   // 公务用车费 is the older name of the same item (购置 + 运行维护).

@@ -133,6 +133,21 @@ export interface TableSide {
   codeSystem?: CodeSystem;
 }
 
+/**
+ * Index into a side's amount columns of the first column of this year's money whose caption matches
+ * `pattern`, or -1: a 基本支出 under last year's heading (priorColumns), or an 增减 / 增减率 column,
+ * is never this year's 基本支出.
+ */
+export function currentColumn(side: TableSide, pattern: RegExp): number {
+  return side.captions.findIndex(
+    (caption, i) =>
+      pattern.test(caption) &&
+      !side.priorColumns?.includes(i) &&
+      side.measures[i] !== "change" &&
+      side.measures[i] !== "rate"
+  );
+}
+
 export interface ParsedTable {
   sheet: string;
   title?: { text: string; address: string };
@@ -169,6 +184,9 @@ export interface UnknownColumn {
   /** Up to three of the cells as written: the mistyped ones first, else the figures. */
   examples: string[];
 }
+
+/** A table's number printed alone: 表1, 附表2, 公开表1-1, 公开03表, 预算公开表5. */
+export const TABLE_NUMBER = /^(预算公开表|部门公开表|公开表|附表|表)\d+(-\d+)?$|^公开\d+(-\d+)?表$/;
 
 const HEADER_WORDS = new Set([
   "序号",
@@ -370,7 +388,8 @@ function textColumns(grid: Grid, dataStart: number): Set<number> {
       if (!invalid) count.number++;
       else {
         const text = compactText(cell);
-        if (NUMBER_ATTEMPT.test(text)) count.number++;
+        // A rate typed as text (-23.36%) is a figure of its column, read by percentCell.
+        if (NUMBER_ATTEMPT.test(text) || PERCENT_TEXT.test(text)) count.number++;
         else if (amountWordMeaning(text) !== undefined) count.words++;
         else count.text++;
       }
@@ -468,7 +487,7 @@ function findTitle(grid: Grid, beforeRow: number): ParsedTable["title"] {
     const c = row.findIndex((cell) => !isBlank(cell));
     if (c < 0) continue;
     const text = String(row[c]).trim();
-    const isTableNumber = /^(预算公开表|部门公开表)\d+$/.test(compactText(text));
+    const isTableNumber = TABLE_NUMBER.test(compactText(text));
     if (!isTableNumber && (/表/.test(text) || kindFromTitle(text))) {
       return { text, address: gridAddress(grid, r, c) };
     }
@@ -556,9 +575,10 @@ function findDepartment(
 function buildSides(
   paths: string[][],
   textColumns: Set<number>
-): { sides: Omit<TableSide, "rows" | "codeSystem">[]; unknown: number[] } {
+): { sides: Omit<TableSide, "rows" | "codeSystem">[]; unknown: number[]; uncaptioned: number[] } {
   const sides: Omit<TableSide, "rows" | "codeSystem">[] = [];
   const unknown: number[] = [];
+  const uncaptioned: number[] = [];
   const groups: string[] = [];
   let current: Omit<TableSide, "rows" | "codeSystem"> | undefined;
   paths.forEach((path, c) => {
@@ -601,6 +621,8 @@ function buildSides(
       // A list whose first column describes its rows (采购品目) is labelled by it.
       current = { labelColumn: c, amountColumns: [], captions: [], measures: [], relations: [] };
       sides.push(current);
+    } else if (kind === "empty" && current && !textColumns.has(c)) {
+      uncaptioned.push(c);
     } else if (kind === "amount" && current && !textColumns.has(c)) {
       if (!AMOUNT_CAPTION.test(path.join("|"))) {
         unknown.push(c);
@@ -614,7 +636,7 @@ function buildSides(
     }
   });
   for (const side of sides) side.relations = columnRelations(side, groups);
-  return { sides, unknown };
+  return { sides, unknown, uncaptioned };
 }
 
 /**
@@ -808,7 +830,11 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
     if (row.some((cell) => !isBlank(cell))) headerRows.push(r);
   }
   const paths = captionPaths(grid, headerRows);
-  const { sides: sideShapes, unknown } = buildSides(paths, textColumns(grid, dataStart));
+  const {
+    sides: sideShapes,
+    unknown,
+    uncaptioned,
+  } = buildSides(paths, textColumns(grid, dataStart));
   if (sideShapes.length === 0 || sideShapes.every((s) => s.amountColumns.length === 0)) {
     return { ok: false, reason: "noColumns", message: "表头中没有找到科目名称列或金额列。" };
   }
@@ -881,9 +907,15 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
       .find((s) => s !== undefined);
     assignRoles(side, department?.name);
   }
-  const unknownColumns = unknown.map((c) =>
-    unknownColumn(grid, dataStart, c, paths[c].join("／"), captionCell(grid, headerRows, c))
-  );
+  // A column with no caption at all is a spacer (or a merged caption's second cell) while it is
+  // empty; once it holds figures they are figures nobody checks, and the clerk is told so.
+  const unknownColumns = [...unknown, ...uncaptioned]
+    .sort((a, b) => a - b)
+    .map((c) => {
+      const caption = uncaptioned.includes(c) ? "" : paths[c].join("／");
+      return unknownColumn(grid, dataStart, c, caption, captionCell(grid, headerRows, c));
+    })
+    .filter((column) => column.caption !== "" || column.figures + column.mistyped > 0);
   return {
     ok: true,
     table: {
@@ -1114,6 +1146,9 @@ function codeBeforeName(
     : undefined;
 }
 
+/** A percentage typed as text: -20.00%, 12.5％ (folded to %). */
+const PERCENT_TEXT = /^([-+−]?[\d,.]+)%$/;
+
 /**
  * A cell of a rate column: a percentage typed as text, -20.00% or 12.5％, is its number of percent
  * (as a rate typed as a number is); anything else reads as an amount cell does.
@@ -1121,7 +1156,7 @@ function codeBeforeName(
 function percentCell(grid: Grid, r: number, c: number): AmountCell {
   const cell = amountCell(grid, r, c);
   if (cell.parsed.kind !== "invalid" || cell.untrusted || typeof cell.raw !== "string") return cell;
-  const percent = /^([-+−]?[\d,.]+)%$/.exec(compactText(cell.raw));
+  const percent = PERCENT_TEXT.exec(compactText(cell.raw));
   if (!percent) return cell;
   const parsed = parseAmount(percent[1].replace("−", "-"));
   return parsed.kind === "amount" ? { ...cell, parsed, value: parsed.value } : cell;

@@ -2,7 +2,7 @@ import { Catalog } from "../codes";
 import type { Finding } from "../finding";
 import type { CellRange, Grid } from "../grid";
 import { gridAddress } from "../grid";
-import { ParsedTable, captionPaths, parseEmptyTable, parseTable } from "./table";
+import { ParsedTable, TABLE_NUMBER, captionPaths, parseEmptyTable, parseTable } from "./table";
 import {
   TABLE_KINDS,
   TableKind,
@@ -79,6 +79,12 @@ function titleKind(
     : undefined;
 }
 
+/** A line that holds only a table's number (TABLE_NUMBER). */
+function isTableNumberLine(row: Grid["values"][number]): boolean {
+  const texts = row.filter((cell) => !isBlank(cell)).map((cell) => compactText(cell));
+  return texts.length === 1 && TABLE_NUMBER.test(texts[0]);
+}
+
 /** The next non-blank line (within a few) is one a table starts with: meta or a header. */
 function startsTable(grid: Grid, from: number): boolean {
   for (let r = from; r < Math.min(grid.values.length, from + 4); r++) {
@@ -135,6 +141,14 @@ export function splitAtTitles(grid: Grid): TitledBlock[] {
     if (kind) starts.push({ row: r, kind });
     seenContent = seenContent || (row ?? []).some((cell) => !isBlank(cell));
   });
+  // A table number printed alone on the line above a title (表1, 公开表1-1) belongs to that table:
+  // the block starts there, so the line is neither a block of its own nor a row of the table above.
+  for (const start of starts) {
+    let r = start.row - 1;
+    while (r >= 0 && (grid.values[r] ?? []).every((cell) => isBlank(cell))) r--;
+    if (r >= 0 && !starts.some((s) => s.row === r) && isTableNumberLine(grid.values[r] ?? []))
+      start.row = r;
+  }
   const blocks: TitledBlock[] = [];
   const firstStart = starts[0]?.row ?? grid.values.length;
   const hasContentBefore = grid.values

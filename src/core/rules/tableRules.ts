@@ -3,6 +3,7 @@
  * so the custom-functions bundle does not carry the goal, narrative and cross-table rules.
  */
 import { amountAsText, amountDecimals, amountNegative, amountNotANumber } from "./amountCells";
+import { changeColumns } from "./changeColumns";
 import { childrenSum } from "./childrenSum";
 import { columnRole } from "./columnRole";
 import { codeName } from "./codeName";
@@ -19,6 +20,7 @@ export const TABLE_RULES: readonly Rule[] = [
   childrenSum,
   totalRowSum,
   rowTotalParts,
+  changeColumns,
   codeUnknown,
   codeName,
   amountNotANumber,
@@ -38,7 +40,8 @@ const SUM_RULES = ["sum.root-cause", "sum.children", "sum.total-row", "sum.row-p
  * thing, or misread them: a Shanxi 三公 table lists ① 购置费 ② 运行维护费 as rows beside their parent.
  */
 export const TABLE_RULES_SKIPPED: Partial<Record<TableKind, readonly string[]>> = {
-  三公经费表: SUM_RULES,
+  // The 三公 table's 增减 and 增减率 are checked by sangong.change, which knows its row items.
+  三公经费表: [...SUM_RULES, "table.change"],
   固定资产表: SUM_RULES,
   政府采购表: [...SUM_RULES, "amount.as-text", "amount.not-a-number"],
 };

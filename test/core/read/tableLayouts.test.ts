@@ -254,13 +254,13 @@ describe("captions and columns", () => {
   });
 
   it("does not add up a 增减% column down the classification", () => {
-    const rate = (code: string) => (code.length === 3 ? 5.5 : code.length === 5 ? 3.1 : 1.25);
+    // Every line doubles from 2023 to 2024: each 增减 is last year's figure, each rate 100%.
     const g = grid([
       [TITLE],
       ["", "", "", "", "", "单位：万元"],
       ["科目编码", "科目名称", "2023年预算数", "2024年预算数", "增减额", "增减%"],
-      ["合计", "", 749.76, 749.76, 0, 0],
-      ...BODY.map(([code, name, amount]) => [code, name, amount, amount, 0, rate(code)]),
+      ["合计", "", 749.76, 1499.52, 749.76, 100],
+      ...BODY.map(([code, name, amount]) => [code, name, amount, 2 * amount, amount, 100]),
     ]);
     // Before: a 类's rate was held to be the sum of its 款's (sum.children and sum.total-row errors).
     expect(problems(g)).toEqual([]);

@@ -20,6 +20,27 @@ describe("splitAtTitles", () => {
     ]);
   });
 
+  it("starts a table at its number printed alone on the line above its title (表1, 公开表1-1)", () => {
+    const grid = makeGrid("Sheet1", [
+      ["表1"],
+      ["部门收支总表"],
+      ["项目", "预算数"],
+      ["本年收入合计", 1],
+      [],
+      ["公开表1-1"],
+      [],
+      ["部门收入总表"],
+      ["科目编码", "科目名称", "合计"],
+      ["", "合计", 1],
+    ]);
+    // Before: 表1 was a block of its own (table.unrecognized), 公开表1-1 a row of the 收支总表.
+    expect(splitAtTitles(grid).map((b) => [b.kind, b.grid.origin.row])).toEqual([
+      ["收支总表", 1],
+      ["收入总表", 6],
+    ]);
+    expect(readWorkbook([grid]).findings).toEqual([]);
+  });
+
   it("does not take a row label that names a table's subject for a title", () => {
     const grid = makeGrid("Sheet1", [
       ["部门预算收支总表"],

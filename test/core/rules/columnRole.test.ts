@@ -60,3 +60,20 @@ describe("table.column-role on a column the clerk added", () => {
     );
   });
 });
+
+describe("table.column-role on a column with no caption at all", () => {
+  it("names a column of figures under an empty header cell (before: dropped without a word)", () => {
+    const found = roleFindings(expenditureTable(["", 1336.9, 1336.9, 1336.9, 908.3, 428.6]));
+    expect(found).toEqual([
+      expect.objectContaining({ cell: "F3", severity: "warning", actual: "" }),
+    ]);
+    expect(found[0].message).toBe(
+      "F 列的表头是空的，没有说明这一列是什么（如合计、基本支出、项目支出），这一列未参与检查。F4:F8 中有 5 个数字（如“1336.9”“908.3”“428.6”），都没有核对。如果这是金额列，请把表头改为公开表的栏目名称（如“合计”“基本支出”“项目支出”）；如果这一列不应公开，请删除它。"
+    );
+  });
+
+  it("says nothing of an empty spacer column, or one holding only words", () => {
+    expect(roleFindings(expenditureTable([""]))).toEqual([]);
+    expect(roleFindings(expenditureTable(["", "", "见说明", "", "见说明"]))).toEqual([]);
+  });
+});

@@ -52,6 +52,16 @@ describe("the rule registry", () => {
         ["2013201", "行政运行", 10, 10, ""],
       ],
     });
+    // An 增减 that is not 本年 − 上年.
+    grids.push({
+      sheet: "增减表",
+      origin: { row: 1, col: 1 },
+      values: [
+        ["部门预算支出总表"],
+        ["科目编码", "科目名称", "上年预算数", "本年预算数", "增减额"],
+        ["", "合计", 8, 10, 3],
+      ],
+    });
     // What a host reports beyond the values: a formula without its result, a date, a hidden row.
     grids.push({
       sheet: "存疑表",

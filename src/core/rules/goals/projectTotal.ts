@@ -2,6 +2,7 @@ import { cellRef } from "../../finding";
 import type { Finding } from "../../finding";
 import { sumMoney } from "../../money";
 import { compareSum } from "../../rounding";
+import { currentColumn } from "../../read/table";
 import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
 import { goalForms, inWan, isAmount, projectTables, showAmount } from "./common";
@@ -25,7 +26,7 @@ export const goalProjectTotal: Rule<WorkbookRuleContext> = {
     const overview = model.tables.find((t) => t.kind === "支出总表");
     if (!overview) return [];
     for (const side of overview.table.sides) {
-      const column = side.captions.findIndex((c) => /^项目支出$/.test(c));
+      const column = currentColumn(side, /^项目支出$/);
       const total = side.rows.find((row) => row.role === "total");
       if (column < 0 || !total) continue;
       const cell = total.cells[column];

@@ -1,10 +1,8 @@
-import { cellRefs } from "../../finding";
 import type { Finding } from "../../finding";
-import { Money } from "../../money";
-import { compareSum } from "../../rounding";
-import { sumBasis } from "../sums";
 import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
+import { changeFinding, rateFinding } from "../changeColumns";
+import type { YearChangeCells } from "../changeColumns";
 import { SangongMeasure, SangongView, percentValue, sangongViews } from "../../read/sangongTable";
 
 /**
@@ -12,7 +10,6 @@ import { SangongMeasure, SangongView, percentValue, sangongViews } from "../../r
  * 增减率 = 增减 ÷ 上年 × 100 (to the decimals the table prints).
  */
 const RULE_ID = "sangong.change";
-const HUNDRED = new Money(100);
 
 /** The 上年 and 本年 measures a 增减 measure compares: same key, else the only ones there are. */
 function pair(
@@ -48,7 +45,7 @@ export const sangongChange: Rule<WorkbookRuleContext> = {
             severity: "warning",
             sheet: view.table.sheet,
             cell: measure.address,
-            message: MESSAGES.sangongChangeUnpaired(measure.caption),
+            message: MESSAGES.changeUnpaired(measure.caption),
             actual: measure.caption,
           });
           return;
@@ -60,70 +57,27 @@ export const sangongChange: Rule<WorkbookRuleContext> = {
           if (!cell || !prior || !current) continue;
           if ([cell, prior, current].some((c) => c.parsed.kind === "invalid")) continue;
           if ([cell, prior, current].every((c) => c.parsed.kind === "empty")) continue;
-          const expected = current.value.minus(prior.value);
-          if (measure.period === "change") {
-            // In the unit the table is published in, to the precision its figures show.
-            const basis = sumBasis([cell, current, prior]);
-            const own = basis.value;
-            const comparison = compareSum(
-              own(cell),
-              [own(current), own(prior).negated()],
-              basis.decimals
-            );
-            if (comparison.agreement === "exact") continue;
-            const rounding = comparison.agreement === "rounding";
-            findings.push({
-              ruleId: RULE_ID,
-              severity: rounding ? "info" : "error",
-              sheet: view.table.sheet,
-              cell: cell.address,
-              message: rounding
-                ? MESSAGES.sangongChangeRounding(
-                    line.label,
-                    measure.caption,
-                    own(cell),
-                    comparison.expected
-                  )
-                : MESSAGES.sangongChange(
-                    line.label,
-                    measure.caption,
-                    own(cell),
-                    own(current),
-                    own(prior),
-                    comparison.expected
-                  ),
-              expected: comparison.expected.toFixed(2),
-              actual: own(cell).toFixed(2),
-              related: cellRefs(view.table.sheet, [current.address, prior.address]),
-              ...(rounding ? { rounding: true } : {}),
-            });
-            continue;
-          }
-          // 增减率: blank when there was nothing last year.
-          if (prior.value.isZero() || cell.parsed.kind === "empty") continue;
-          const actual = percentValue(view, cell);
-          const rate = expected.dividedBy(prior.value).times(HUNDRED);
-          const decimals = Math.min(Math.max(actual.decimalPlaces(), 0), 2);
-          if (rate.toDecimalPlaces(decimals, Money.ROUND_HALF_UP).equals(actual)) continue;
-          // The inputs are rounded to 0.01: allow what that moves the rate, plus one unit of the last place.
-          const slack = new Money("0.01")
-            .dividedBy(prior.value.abs())
-            .times(HUNDRED)
-            .plus(new Money(10).pow(-decimals));
-          const rounding = rate.minus(actual).abs().lessThanOrEqualTo(slack);
-          findings.push({
+          const at: YearChangeCells = {
             ruleId: RULE_ID,
-            severity: rounding ? "info" : "error",
             sheet: view.table.sheet,
-            cell: cell.address,
-            message:
-              (rounding ? MESSAGES.roundingPrefix : "") +
-              MESSAGES.sangongRate(line.label, measure.caption, actual, rate),
-            expected: rate.toFixed(2),
-            actual: actual.toFixed(2),
-            related: cellRefs(view.table.sheet, [current.address, prior.address]),
-            ...(rounding ? { rounding: true } : {}),
-          });
+            where: MESSAGES.sangongChangeRow(line.label),
+            caption: measure.caption,
+            cell,
+            current,
+            prior,
+          };
+          // 增减率: blank when there was nothing last year; the inputs are rounded to 0.01 万元.
+          const finding =
+            measure.period === "change"
+              ? changeFinding(at)
+              : rateFinding(
+                  at,
+                  percentValue(view, cell),
+                  current.value.minus(prior.value),
+                  prior.value,
+                  2
+                );
+          if (finding) findings.push(finding);
         }
       });
     }

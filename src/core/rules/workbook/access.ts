@@ -10,6 +10,7 @@ import { MESSAGES, WORKBOOK_MESSAGES, type NamedFigure } from "../../messages";
 import { analyzeSums } from "../sumRelations";
 import type { SumRelation } from "../sumRelations";
 import { publishedUnit, wanDecimals } from "../sums";
+import { currentColumn } from "../../read/table";
 import type { AmountCell, ParsedTable, TableRow, TableSide } from "../../read/table";
 import { hasChineseOrdinal, stripOrdinal } from "../../read/text";
 import type { RecognizedTable, WorkbookModel } from "../../read/workbook";
@@ -29,9 +30,23 @@ export function mainSide(table: RecognizedTable): TableSide | undefined {
   return sides[sides.length - 1];
 }
 
-/** Index into the side's amount columns of the first caption matching `pattern`, or -1. */
+/**
+ * Index into the side's amount columns of the first caption matching `pattern` that holds this
+ * year's figures (not a 上年 column, an 增减 or a rate), or -1.
+ */
 export function columnIndex(side: TableSide, pattern: RegExp): number {
-  return side.captions.findIndex((caption) => pattern.test(caption));
+  return currentColumn(side, pattern);
+}
+
+/**
+ * This year's 合计 column of a side: its first column of this year's money (a table may print last
+ * year's 合计 group, an 增减 or a rate first). 0 when it has none, as the first column was taken before.
+ */
+export function totalColumn(side: TableSide): number {
+  const i = side.measures.findIndex(
+    (measure, c) => measure === "amount" && !side.priorColumns?.includes(c)
+  );
+  return i >= 0 ? i : 0;
 }
 
 /** The 合计 row of a list (the first total row). */

@@ -1,6 +1,6 @@
 import type { Finding } from "../../finding";
 import type { Rule, WorkbookRuleContext } from "../rule";
-import { columnIndex, equalityFinding, figure, firstOf, totalRow } from "./access";
+import { columnIndex, equalityFinding, figure, firstOf, totalRow, totalColumn } from "./access";
 import { RULE_TITLES, WORKBOOK_MESSAGES } from "../../messages";
 
 const RULE_ID = "cross.basic-expenditure";
@@ -24,7 +24,7 @@ export const basicExpenditure: Rule<WorkbookRuleContext> = {
     const findings: Finding[] = [];
     const finding = equalityFinding(
       RULE_ID,
-      figure(basic.table.sheet, [basicTotal.cells[0]]),
+      figure(basic.table.sheet, [basicTotal.cells[totalColumn(basicSide)]]),
       figure(general.table.sheet, [generalTotal.cells[column]]),
       (a, b) => WORKBOOK_MESSAGES.basicExpenditure(a, b),
       { model }

@@ -10,6 +10,7 @@ import {
   figure,
   firstOf,
   rowWithLabel,
+  totalColumn,
   totalRow,
 } from "./access";
 import { RULE_TITLES, WORKBOOK_MESSAGES } from "../../messages";
@@ -43,7 +44,7 @@ export const fiscalAppropriation: Rule<WorkbookRuleContext> = {
       const table: RecognizedTable | undefined = firstOf(model, detail.kind);
       if (!table) continue;
       const side = table.table.sides[0];
-      const totalColumn = 0; // 合计 of the detail table
+      const detailTotalColumn = totalColumn(side); // 合计 of the detail table, this year's
       const sheet = table.table.sheet;
       if (table.carryover === "excluded") {
         const incomeRow = incomeSide.rows.find(
@@ -56,7 +57,7 @@ export const fiscalAppropriation: Rule<WorkbookRuleContext> = {
         push(
           equalityFinding(
             RULE_ID,
-            figure(sheet, [total.cells[totalColumn]]),
+            figure(sheet, [total.cells[detailTotalColumn]]),
             figure(fiscal.table.sheet, [incomeRow.cells[0]]),
             (a, b) => WORKBOOK_MESSAGES.fiscalIncome(detail.kind, a, incomeRow.label, b),
             { model }
@@ -69,7 +70,7 @@ export const fiscalAppropriation: Rule<WorkbookRuleContext> = {
       const detailClasses = classRows(side);
       const fiscalClasses = classRows(expenditureSide);
       for (const code of new Set([...detailClasses.keys(), ...fiscalClasses.keys()])) {
-        const here: Figure = figure(sheet, [detailClasses.get(code)?.cells[totalColumn]]);
+        const here: Figure = figure(sheet, [detailClasses.get(code)?.cells[detailTotalColumn]]);
         const there: Figure = figure(fiscal.table.sheet, [fiscalClasses.get(code)?.cells[column]]);
         const [a, b] = here.cells.length > 0 ? [here, there] : [there, here];
         push(
@@ -96,7 +97,7 @@ export const fiscalAppropriation: Rule<WorkbookRuleContext> = {
         push(
           equalityFinding(
             RULE_ID,
-            figure(sheet, [detailTotal.cells[totalColumn]]),
+            figure(sheet, [detailTotal.cells[detailTotalColumn]]),
             figure(fiscal.table.sheet, [fiscalTotal.cells[column]]),
             (x, y) =>
               WORKBOOK_MESSAGES.fiscalTotal(detail.kind, x, expenditureSide.captions[column], y),

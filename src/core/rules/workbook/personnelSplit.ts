@@ -1,6 +1,14 @@
 import type { Finding } from "../../finding";
 import type { Rule, WorkbookRuleContext } from "../rule";
-import { classRows, columnIndex, equalityFinding, figure, firstOf, totalRow } from "./access";
+import {
+  classRows,
+  columnIndex,
+  equalityFinding,
+  figure,
+  firstOf,
+  totalRow,
+  totalColumn,
+} from "./access";
 import { RULE_TITLES, WORKBOOK_MESSAGES } from "../../messages";
 
 const RULE_ID = "basic.personnel-public-split";
@@ -28,7 +36,7 @@ export const personnelSplit: Rule<WorkbookRuleContext> = {
     const sumOf = (codes: string[]) =>
       figure(
         sheet,
-        codes.map((code) => classes.get(code)?.cells[0])
+        codes.map((code) => classes.get(code)?.cells[totalColumn(side)])
       );
     const findings: Finding[] = [];
     for (const [column, codes, label] of [
