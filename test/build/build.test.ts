@@ -186,9 +186,13 @@ describe("production build", () => {
    * bytes) when the same day's reading work merged: amount cells holding words
    * (read/amountWords.ts), codes joined with names and last year's column groups (read/table.ts),
    * tables with no figures, 决算 titles and duplicate tables (rules/workbook/completeness.ts) add
-   * 2.9 KB to the check before the first findings.
+   * 2.9 KB to the check before the first findings. Lowered to 184 KB at 183.0 KB measured (187,405
+   * bytes): the step tabs and the findings' foldable sections are the pane's own (StepTabs,
+   * Disclosure), not Fluent's TabList and Accordion, which brought tabster (Fluent's focus manager,
+   * now loaded with the dialogs after the findings), the tabs' styles and a motion library
+   * (taskpane.js 137.5 → 107.5 KB).
    */
-  test("loads at most 214 KB of gzipped JavaScript before the first findings", () => {
+  test("loads at most 184 KB of gzipped JavaScript before the first findings", () => {
     const BEFORE_FIRST_FINDINGS = ["office-host", "engine"];
     // Loaded before the findings only for a workbook that needs them (see above).
     const WHEN_NEEDED = ["check-input-rules", "check-ledger", "previous-year"];
@@ -226,7 +230,7 @@ describe("production build", () => {
       (sum, file) => sum + gzipSync(fs.readFileSync(path.join(outDir, file)), { level: 6 }).length,
       0
     );
-    expect(gzipped).toBeLessThanOrEqual(214 * 1024);
+    expect(gzipped).toBeLessThanOrEqual(184 * 1024);
   });
 
   test("ships decimal.js once: in the shared core, not again in the functions or the engine", () => {
