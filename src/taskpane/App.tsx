@@ -8,8 +8,6 @@ import {
   FluentProvider,
   makeStyles,
   Spinner,
-  Tab,
-  TabList,
   Title3,
   tokens,
   webLightTheme,
@@ -35,6 +33,7 @@ import {
 import { CheckStep } from "./components/CheckStep";
 import { PreviousYearPicker } from "./components/PreviousYearPicker";
 import { StatusMessage } from "./components/StatusMessage";
+import { StepTabs } from "./components/StepTabs";
 import { outputSheetNames } from "./disclosure";
 import { downloadInBrowser } from "./download";
 import type { DownloadFile } from "./download";
@@ -443,19 +442,13 @@ export function App({
           {pane.title}
         </Title3>
         {pane.previewNotice && <Caption1>{pane.previewNotice}</Caption1>}
-        <TabList
+        <StepTabs
           className={styles.tabs}
-          size="small"
-          aria-label={pane.stepsLabel}
-          selectedValue={pane.step}
-          onTabSelect={(_, data) => dispatch({ type: "step", step: data.value as Step })}
-        >
-          {pane.steps.map((step) => (
-            <Tab key={step.value} value={step.value} id={`step-tab-${step.value}`}>
-              {step.label}
-            </Tab>
-          ))}
-        </TabList>
+          label={pane.stepsLabel}
+          tabs={pane.steps.map((step) => ({ ...step, id: `step-tab-${step.value}` }))}
+          selected={pane.step}
+          onSelect={(step: Step) => dispatch({ type: "step", step })}
+        />
         <div role="tabpanel" aria-labelledby={`step-tab-${pane.step}`}>
           {pane.step === "check" && (
             <CheckStep

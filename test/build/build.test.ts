@@ -190,8 +190,13 @@ describe("production build", () => {
    * bytes): the 增减 check of coded tables (rules/changeColumns.ts, sharing its findings and
    * messages with sangong.change), columns with figures under an empty caption, rates typed as
    * text and this year's columns in the rules between tables and the 情况说明's facts add 1.2 KB.
+   * Lowered to 184 KB at 183.0 KB measured (187,405
+   * bytes, on its own branch): the step tabs and the findings' foldable sections are the pane's own (StepTabs,
+   * Disclosure), not Fluent's TabList and Accordion, which brought tabster (Fluent's focus manager,
+   * now loaded with the dialogs after the findings), the tabs' styles and a motion library
+   * (taskpane.js 137.5 → 107.5 KB).
    */
-  test("loads at most 215 KB of gzipped JavaScript before the first findings", () => {
+  test("loads at most 188 KB of gzipped JavaScript before the first findings", () => {
     const BEFORE_FIRST_FINDINGS = ["office-host", "engine"];
     // Loaded before the findings only for a workbook that needs them (see above).
     const WHEN_NEEDED = ["check-input-rules", "check-ledger", "previous-year"];
@@ -229,7 +234,7 @@ describe("production build", () => {
       (sum, file) => sum + gzipSync(fs.readFileSync(path.join(outDir, file)), { level: 6 }).length,
       0
     );
-    expect(gzipped).toBeLessThanOrEqual(215 * 1024);
+    expect(gzipped).toBeLessThanOrEqual(188 * 1024);
   });
 
   test("ships decimal.js once: in the shared core, not again in the functions or the engine", () => {

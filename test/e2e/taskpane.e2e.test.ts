@@ -494,8 +494,10 @@ describeInBrowser("task pane in Chromium over the simulated Excel host (tunliu-2
 
   test("修正 settles a 舍入差异 after showing its cells, it disappears, and 撤销 brings the workbook back exactly", async () => {
     const address = "支出总表!D8";
+    // Exact: the 撤销 button that the fix adds names it too ("撤销：修正 支出总表!D8：…").
     const fix = page.getByRole("button", {
       name: fill(TEXT.fixButtonLabel, { sheet: "支出总表", cell: "D8" }),
+      exact: true,
     });
     if ((await roundingHeader().getAttribute("aria-expanded")) !== "true")
       await roundingHeader().click();

@@ -1,7 +1,7 @@
 /**
  * What the pane expects of a browser that jest's jsdom does not have: TextEncoder/TextDecoder (the
  * docx and xlsx writers), ResizeObserver (MessageBar reflow), matchMedia (reduced-motion queries)
- * and Element.animate (Dialog and Accordion motions). Imported first by the component tests; under
+ * and Element.animate (the dialogs' motions). Imported first by the component tests; under
  * the node environment it does nothing.
  */
 import { TextDecoder, TextEncoder } from "util";

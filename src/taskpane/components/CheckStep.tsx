@@ -1,8 +1,4 @@
 import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
   Badge,
   Body1,
   Button,
@@ -17,6 +13,7 @@ import {
 import type { ReactNode } from "react";
 import type { FindingFilters } from "../state";
 import type { CheckViewModel, FixViewModel, SelectView } from "../viewModels";
+import { Disclosure } from "./Disclosure";
 import { FindingsList } from "./FindingsList";
 import { StatusMessage } from "./StatusMessage";
 import { useStepStyles } from "./styles";
@@ -179,34 +176,27 @@ export function CheckStep({
             />
           )}
           {vm.tables.found.length + vm.tables.other.length > 0 && (
-            <Accordion collapsible>
-              <AccordionItem value="tables">
-                <AccordionHeader as="h3" size="small">
-                  {vm.tables.foundHeading}
-                </AccordionHeader>
-                <AccordionPanel>
+            <Disclosure heading={vm.tables.foundHeading}>
+              <ul className={mergeClasses(shared.bulletList, shared.wrap)}>
+                {vm.tables.found.map((line) => (
+                  <li key={line} className={shared.separators} data-label>
+                    {line}
+                  </li>
+                ))}
+              </ul>
+              {vm.tables.other.length > 0 && (
+                <>
+                  <h4 className={shared.subheading}>{vm.tables.otherHeading}</h4>
                   <ul className={mergeClasses(shared.bulletList, shared.wrap)}>
-                    {vm.tables.found.map((line) => (
+                    {vm.tables.other.map((line) => (
                       <li key={line} className={shared.separators} data-label>
                         {line}
                       </li>
                     ))}
                   </ul>
-                  {vm.tables.other.length > 0 && (
-                    <>
-                      <h4 className={shared.subheading}>{vm.tables.otherHeading}</h4>
-                      <ul className={mergeClasses(shared.bulletList, shared.wrap)}>
-                        {vm.tables.other.map((line) => (
-                          <li key={line} className={shared.separators} data-label>
-                            {line}
-                          </li>
-                        ))}
-                      </ul>
-                    </>
-                  )}
-                </AccordionPanel>
-              </AccordionItem>
-            </Accordion>
+                </>
+              )}
+            </Disclosure>
           )}
         </div>
       )}

@@ -1,8 +1,4 @@
 import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
   Badge,
   Button,
   Caption1,
@@ -11,6 +7,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { FindingGroupView, FindingItemView } from "../viewModels";
+import { Disclosure } from "./Disclosure";
 import { useStepStyles } from "./styles";
 import { WholeLabel } from "./WholeLabel";
 
@@ -153,40 +150,39 @@ function FindingItem({
   );
 }
 
-/** Findings grouped by severity (one accordion item each), then by sheet. */
+/** Findings grouped by severity (one section each, opened and closed apart), then by sheet. */
 export function FindingsList({ groups, openGroups, onToggle, onSelect, onFix }: FindingsListProps) {
   const styles = useStyles();
   const shared = useStepStyles();
+  const setOpen = (id: string, open: boolean) =>
+    onToggle(open ? [...openGroups, id] : openGroups.filter((g) => g !== id));
   return (
-    <Accordion
-      multiple
-      collapsible
-      openItems={[...openGroups]}
-      onToggle={(_, data) => onToggle(data.openItems.map(String))}
-    >
+    <div>
       {groups.map((group) => (
-        <AccordionItem key={group.id} value={group.id}>
-          <AccordionHeader as="h3" size="small">
+        <Disclosure
+          key={group.id}
+          open={openGroups.includes(group.id)}
+          onOpenChange={(open) => setOpen(group.id, open)}
+          heading={
             <span className={styles.header}>
               <Badge size="extra-small" color={group.color} aria-hidden />
               {group.title}
             </span>
-          </AccordionHeader>
-          <AccordionPanel>
-            {group.hint && <Caption1 className={shared.muted}>{group.hint}</Caption1>}
-            {group.sheets.map((sheet) => (
-              <section key={sheet.key} className={styles.sheet}>
-                <WholeLabel as="h4" className={styles.sheetTitle} text={sheet.title} />
-                <ul className={shared.plainList}>
-                  {sheet.findings.map((item) => (
-                    <FindingItem key={item.key} item={item} onSelect={onSelect} onFix={onFix} />
-                  ))}
-                </ul>
-              </section>
-            ))}
-          </AccordionPanel>
-        </AccordionItem>
+          }
+        >
+          {group.hint && <Caption1 className={shared.muted}>{group.hint}</Caption1>}
+          {group.sheets.map((sheet) => (
+            <section key={sheet.key} className={styles.sheet}>
+              <WholeLabel as="h4" className={styles.sheetTitle} text={sheet.title} />
+              <ul className={shared.plainList}>
+                {sheet.findings.map((item) => (
+                  <FindingItem key={item.key} item={item} onSelect={onSelect} onFix={onFix} />
+                ))}
+              </ul>
+            </section>
+          ))}
+        </Disclosure>
       ))}
-    </Accordion>
+    </div>
   );
 }

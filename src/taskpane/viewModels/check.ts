@@ -64,7 +64,7 @@ export interface SheetGroupView {
 }
 
 export interface FindingGroupView {
-  /** Accordion value: a severity, or "rounding". */
+  /** The foldable section's key (Disclosure): a severity, or "rounding". */
   id: Severity | "rounding";
   title: string;
   count: number;
