@@ -10,7 +10,12 @@ import {
   compareFindingsInSheetOrder,
   countBySeverity,
 } from "../../core/finding";
-import { COVERAGE_MESSAGES, isPartCoverage } from "../../core/messages/coverage";
+import {
+  COVERAGE_MESSAGES,
+  isPartCoverage,
+  notCheckedNotes,
+  notCheckedShort,
+} from "../../core/messages/coverage";
 import type { PartCoverage } from "../../core/messages/coverage";
 import type { TemplateId } from "../../core/model";
 import type { FileResult } from "../checkFile";
@@ -95,7 +100,7 @@ function partCoverage(result: FileResult): PartCoverage {
  * “摘录：只检查了 1 张表，12 张必备公开表未检查”, “1 张表只核对了表内合计，未与其他表核对”.
  */
 export function partialShort(result: FileResult): string[] {
-  return isPartial(result) ? COVERAGE_MESSAGES.partialShort(partCoverage(result)) : [];
+  return isPartial(result) ? notCheckedShort(partCoverage(result)) : [];
 }
 
 /**
@@ -104,7 +109,7 @@ export function partialShort(result: FileResult): string[] {
  */
 export function partialNote(result: FileResult): string | undefined {
   if (!isPartial(result)) return undefined;
-  return COVERAGE_MESSAGES.partialNotes(partCoverage(result)).join("");
+  return notCheckedNotes(partCoverage(result)).join("");
 }
 
 /** A 舍入差异: within the rounding tolerance, reported as 提示 (or as an error with --strict-rounding). */

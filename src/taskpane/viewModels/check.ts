@@ -6,7 +6,7 @@
 import type { Finding, Severity } from "../../core/finding";
 import { countBySeverity, formatCellRef } from "../../core/finding";
 import { fixKind } from "../../core/fixKinds";
-import { COVERAGE_MESSAGES, isPartCoverage, uncheckedReason } from "../../core/messages/coverage";
+import { isPartCoverage, notCheckedNotes, uncheckedReason } from "../../core/messages/coverage";
 import type { RecognizedTable } from "../../core/read/workbook";
 import { TEMPLATE_SETS } from "../../core/templates/sets";
 import type { RequiredTable } from "../../core/templates/sets";
@@ -398,7 +398,7 @@ export function checkViewModel(
     partial: partial
       ? {
           title: text.partialTitle,
-          lines: COVERAGE_MESSAGES.partialNotes(coverage),
+          lines: notCheckedNotes(coverage),
           body: clean ? text.partialClean : undefined,
           detail: clean ? roundingDetail : undefined,
         }

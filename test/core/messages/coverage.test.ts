@@ -2,8 +2,9 @@
  * core/messages/coverage: the one place the CLI and the pane take 部分检查 and 未检查 from.
  */
 import {
-  COVERAGE_MESSAGES,
   isPartCoverage,
+  notCheckedNotes,
+  notCheckedShort,
   uncheckedReason,
 } from "../../../src/core/messages/coverage";
 import type { PartCoverage } from "../../../src/core/messages/coverage";
@@ -18,20 +19,18 @@ const FULL: PartCoverage = {
 describe("coverage messages", () => {
   test("a full disclosure is not partial and has nothing to say", () => {
     expect(isPartCoverage(FULL)).toBe(false);
-    expect(COVERAGE_MESSAGES.partialShort(FULL)).toEqual([]);
-    expect(COVERAGE_MESSAGES.partialNotes(FULL)).toEqual([]);
+    expect(notCheckedShort(FULL)).toEqual([]);
+    expect(notCheckedNotes(FULL)).toEqual([]);
   });
 
   test("an extract names what it holds and what it lacks; without a template, that it cannot tell", () => {
     const extract = { ...FULL, extract: true, missing: ["预算收入总表", "支出总表"] };
     expect(isPartCoverage(extract)).toBe(true);
-    expect(COVERAGE_MESSAGES.partialShort(extract)).toEqual([
-      "摘录：只检查了 1 张表，2 张必备公开表未检查",
-    ]);
-    expect(COVERAGE_MESSAGES.partialNotes(extract)).toEqual([
+    expect(notCheckedShort(extract)).toEqual(["摘录：只检查了 1 张表，2 张必备公开表未检查"]);
+    expect(notCheckedNotes(extract)).toEqual([
       "摘录：只检查了 1 张表（收支总表）；2 张必备公开表不在文件中，未检查：预算收入总表、支出总表。",
     ]);
-    expect(COVERAGE_MESSAGES.partialNotes({ ...extract, missing: [] })).toEqual([
+    expect(notCheckedNotes({ ...extract, missing: [] })).toEqual([
       "摘录：只检查了 1 张表（收支总表）；未识别公开表格式，不知道还缺哪些表。",
     ]);
   });
@@ -39,7 +38,7 @@ describe("coverage messages", () => {
   test("a second set's tables are named with their place, A1 when they have no title", () => {
     const twoSets = { ...FULL, alone: [{ kind: "收支总表", sheet: "本级" }] };
     expect(isPartCoverage(twoSets)).toBe(true);
-    expect(COVERAGE_MESSAGES.partialNotes(twoSets)).toEqual([
+    expect(notCheckedNotes(twoSets)).toEqual([
       "1 张表只核对了表内合计，没有与其他表核对（另一单位或另一年度的表？）：收支总表（本级!A1）。",
     ]);
   });
