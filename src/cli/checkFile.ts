@@ -10,6 +10,7 @@ import type { TemplateId } from "../core/model";
 import type { NarrativeInput } from "../core/narrative/types";
 import { gridsFromXlsx } from "../io/readXlsx";
 import { CLI_MESSAGES, detailOf } from "./messages";
+import { COVERAGE_MESSAGES } from "../core/messages/coverage";
 import { uncheckedReason } from "../core/rules/workbook/completeness";
 import type { CheckedTable } from "../core/rules/workbook/completeness";
 import { describeReadError } from "./readError";
@@ -66,12 +67,10 @@ export interface FileResult {
 }
 
 /** Chinese for the clerk, English after it in brackets like the other CLI messages. */
-export const UNCHECKED =
-  "没有找到任何可识别的标准公开表（如收支总表、支出总表、“三公”经费表），未做任何检查（no standard disclosure table found: nothing was checked）";
+export const UNCHECKED = `${COVERAGE_MESSAGES.noTables}（no standard disclosure table found: nothing was checked）`;
 
 /** Tables were recognised, but none holds a figure: headers only, or blanks and zeros. */
-export const UNCHECKED_NO_FIGURES =
-  "找到的公开表都没有填写：只有表头，或金额全为空白或 0，没有可以核对的数字，未做任何检查（the disclosure tables found hold no figures — headers only, or blanks and zeros: nothing was checked）";
+export const UNCHECKED_NO_FIGURES = `${COVERAGE_MESSAGES.noFigures}（the disclosure tables found hold no figures — headers only, or blanks and zeros: nothing was checked）`;
 
 export { describeReadError };
 

@@ -20,6 +20,8 @@ import {
   roundMoney,
   yuanToWanyuan,
 } from "../core/money";
+import { amountWordsMean } from "../core/messages/rules";
+import { amountWordMeaning } from "../core/read/amountWords";
 import { TABLE_KINDS, kindFromName } from "../core/read/tableKinds";
 import { rollupRangesAsNumbers, sumUnderCodePrefixes } from "../core/rollup";
 import { TABLE_RULES_SKIPPED } from "../core/rules/tableRules";
@@ -90,6 +92,15 @@ function cellPrefix(address: string | null | undefined): string {
   return cell && /^[A-Z]{1,3}\d+$/i.test(cell) ? `单元格 ${cell.toUpperCase()} 中的` : "";
 }
 
+/**
+ * “约五万”是用汉字写的数…: what words in an amount cell mean and what to write instead, as the
+ * table checks say it (core/read/amountWords); `plain` for a stray word.
+ */
+function notAnAmount(text: string, plain: string): string {
+  const meant = amountWordsMean(amountWordMeaning(text));
+  return meant ? `“${text}”${meant.says}。${meant.advice}。` : `“${text}”${plain}。`;
+}
+
 const m = (value: Money | null) => (value === null ? "空白" : formatMoney(value));
 
 function problemText(problem: RollupProblem, codes: Place, amounts: Place): string {
@@ -100,7 +111,7 @@ function problemText(problem: RollupProblem, codes: Place, amounts: Place): stri
         ? `${codes.rowOf(problem.index)}的编码“${value}”不是有效的科目编码：编码和名称请分两列填写。`
         : `${codes.rowOf(problem.index)}的编码“${value}”不是有效的科目编码（功能分类 3/5/7 位，经济分类 3/5 位数字）。`;
     case "badAmount":
-      return `${spaced(amounts.rowAndCell(problem.index, problem.column ?? 0))}的金额“${value}”不是数字。`;
+      return `${spaced(amounts.rowAndCell(problem.index, problem.column ?? 0))}的金额${notAnAmount(value, "不是数字")}`;
     case "mixedSystems":
       return `${codes.rowOf(problem.index)}的编码“${value}”与前面的编码不属于同一分类体系（功能分类与经济分类不能混合汇总）。`;
   }
@@ -348,7 +359,8 @@ export function budgetName(code: unknown, address?: string | null): FunctionResu
 /** =BUDGET.AMOUNT(text): the exact number a messy cell means; blanks and dashes are 0. */
 export function budgetAmount(text: unknown, address?: string | null): FunctionResult<number> {
   const parsed = parseAmount(text);
-  if (parsed.kind === "invalid") return invalid(`${cellPrefix(address)}“${parsed.text}”不是金额。`);
+  if (parsed.kind === "invalid")
+    return invalid(`${cellPrefix(address)}${notAnAmount(parsed.text, "不是金额")}`);
   return ok(parsed.kind === "empty" ? 0 : moneyToNumber(parsed.value));
 }
 
@@ -365,7 +377,7 @@ export function budgetWanyuan(
     );
   const parsed = parseAmount(yuan);
   if (parsed.kind === "invalid")
-    return invalid(`${cellPrefix(addresses?.[0])}“${parsed.text}”不是金额。`);
+    return invalid(`${cellPrefix(addresses?.[0])}${notAnAmount(parsed.text, "不是金额")}`);
   const value: Money = parsed.kind === "empty" ? new Money(0) : parsed.value;
   return ok(moneyToNumber(roundMoney(yuanToWanyuan(value), places)));
 }

@@ -6,6 +6,8 @@
  * The engine's own texts (finding messages, table titles, narrative) are Chinese in both locales:
  * they describe a Chinese disclosure and are what the clerk publishes.
  */
+import { COVERAGE_MESSAGES } from "../core/messages/coverage";
+
 export type Locale = "zh-CN" | "en-US";
 
 export interface Messages {
@@ -83,8 +85,9 @@ export interface Messages {
   selectFailed: string;
   allWellTitle: string;
   allWellBody: string;
-  allWellExtract: string;
   allWellRounding: string;
+  partialTitle: string;
+  partialClean: string;
   noMatches: string;
 
   // 修正 and 撤销
@@ -223,10 +226,9 @@ export const messages: Record<Locale, Messages> = {
     tablesExtract:
       "部分公开表（摘录）：已检查 {found} 张表，另有 {missing} 张必备公开表不在本工作簿中",
     tablesNotCheckedHeading: "不在本工作簿中、未检查的表（{count}）",
-    nothingChecked:
-      "没有找到任何可识别的标准公开表（如收支总表、支出总表、“三公”经费表），未做任何检查。",
-    nothingFilled:
-      "找到的公开表都没有填写：只有表头，或金额全为空白或 0，没有可以核对的数字，未做任何检查。",
+    // The CLI's and the review reports' words (core/messages/coverage).
+    nothingChecked: `${COVERAGE_MESSAGES.noTables}。`,
+    nothingFilled: `${COVERAGE_MESSAGES.noFigures}。`,
     tablesFoundHeading: "已识别的表（{count}）",
     tablesOtherHeading: "其他表",
     tableOnSheet: "{title}：工作表“{sheet}”",
@@ -252,9 +254,9 @@ export const messages: Record<Locale, Messages> = {
     selectFailed: "无法选中 {sheet}!{cell}：{message}",
     allWellTitle: "未发现错误或警告",
     allWellBody: "工作簿通过了全部 {rules} 项检查规则。",
-    allWellExtract:
-      "只检查了本工作簿中的 {found} 张表（部分公开表的摘录）；另有 {missing} 张必备公开表不在本工作簿中，未检查。",
     allWellRounding: "另有 {count} 处舍入差异，已折叠在下方。",
+    partialTitle: COVERAGE_MESSAGES.partialStatus,
+    partialClean: "已检查的部分未发现错误或警告；未检查的部分不能算通过。",
     noMatches: "没有符合筛选条件的检查结果。",
     fixButton: "修正",
     fixButtonLabel: "修正 {sheet}!{cell}",
@@ -422,9 +424,10 @@ export const messages: Record<Locale, Messages> = {
     selectFailed: "Could not select {sheet}!{cell}: {message}",
     allWellTitle: "No errors or warnings",
     allWellBody: "The workbook passed all {rules} check rules.",
-    allWellExtract:
-      "Only the {found} tables in this workbook were checked (an extract); {missing} required tables are not in it and were not checked.",
     allWellRounding: "{count} rounding differences are folded below.",
+    partialTitle: "Partly checked",
+    partialClean:
+      "No errors or warnings in the part that was checked; the part not checked has not passed.",
     noMatches: "No findings match the filter.",
     fixButton: "Fix",
     fixButtonLabel: "Fix {sheet}!{cell}",

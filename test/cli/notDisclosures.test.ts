@@ -10,7 +10,7 @@ import path from "path";
 import { checkFile } from "../../src/cli/checkFile";
 import type { FileResult } from "../../src/cli/checkFile";
 import { summaryLine, tablesLine, toJson } from "../../src/cli/report";
-import { statusOf } from "../../src/cli/review/model";
+import { STATUS_LABEL, partialNote, statusOf } from "../../src/cli/review/model";
 import type { DepartmentStatus } from "../../src/cli/review/model";
 import { gridsFromXlsx } from "../../src/io/readXlsx";
 import { runCheck } from "../../src/taskpane/actions";
@@ -96,6 +96,14 @@ function expectNotPassed(cli: FileResult, pane: CheckViewModel, status: Departme
   expect(statusOf(cli)).toBe(status);
   expect(summaryLine(cli)).not.toMatch(/^小结：通过/);
   expect(pane.allWell).toBeUndefined();
+  // The pane says the CLI's status, and what was not checked in the reports' words (with errors
+  // too: the status is then 有错误, the note stays).
+  if (status === "partial") expect(pane.partial?.title).toBe(STATUS_LABEL.partial);
+  expect(pane.partial?.lines.join("")).toBe(partialNote(cli));
+  if (status === "unchecked" && cli.unchecked !== undefined) {
+    expect(pane.status?.intent).toBe("error");
+    expect(cli.unchecked.startsWith(pane.status!.text.replace(/。$/, "（"))).toBe(true);
+  }
 }
 
 describe("workbooks that are no disclosure to check are never 通过", () => {
@@ -197,9 +205,11 @@ describe("an extract passes only for the tables it holds, and both say so", () =
     expect(summaryLine(cli)).toMatch(
       /^小结：部分检查（摘录：只检查了 1 张表，12 张必备公开表未检查；错误 0 条，警告 0 条，提示 \d+ 条）$/
     );
-    expect(pane.allWell?.body).toBe(
-      "只检查了本工作簿中的 1 张表（部分公开表的摘录）；另有 12 张必备公开表不在本工作簿中，未检查。"
-    );
+    expectNotPassed(cli, pane, "partial");
+    expect(pane.partial?.lines).toEqual([
+      "摘录：只检查了 1 张表（收支总表）；12 张必备公开表不在文件中，未检查：" +
+        `${cli.missing!.join("、")}。`,
+    ]);
   });
 
   test("a full disclosure keeps its plain 通过", async () => {

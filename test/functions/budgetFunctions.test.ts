@@ -154,7 +154,23 @@ describe("helpers", () => {
     expect(value(budgetAmount("107．57"))).toBe(107.57);
     expect(value(budgetAmount("—"))).toBe(0);
     expect(value(budgetAmount(0.1 + 0.2))).toBe(0.3);
-    expect(problem(budgetAmount("约五万"))).toContain("不是金额");
+    expect(problem(budgetAmount("abc"))).toBe("“abc”不是金额。");
+  });
+
+  it("AMOUNT and WANYUAN say what words in an amount cell mean, as the table checks do", () => {
+    // The meanings of core/read/amountWords, in the words of core/messages (amountWordsMean).
+    expect(problem(budgetAmount("约五万"))).toBe(
+      "“约五万”是用汉字写的数，读不出确切金额。请改为阿拉伯数字（如 12.00）。"
+    );
+    expect(problem(budgetAmount("另行公布"))).toMatch(
+      /^“另行公布”表示金额尚未确定或不在本表中，不是 0。请填写确定的金额/
+    );
+    expect(problem(budgetAmount("暂无"))).toBe(
+      "“暂无”表示没有这项金额，不是数字。没有金额的单元格请填 0 或“—”。"
+    );
+    expect(problem(budgetWanyuan("待定", 2, ["Sheet1!C2"]))).toMatch(
+      /^单元格 C2 中的“待定”表示金额尚未确定/
+    );
   });
 
   it("WANYUAN converts 元 to 万元 with 四舍五入", () => {

@@ -203,7 +203,16 @@ describe("=BUDGET.ROLLUP", () => {
     expect(error.message).toMatch(/^第 9 行（B9）的编码“2013201行政运行”.*编码和名称请分两列填写/);
     grid.values[8][1] = "2013201";
     error = await excelError("ROLLUP", column(grid, 2), column(grid, 4, 9));
-    expect(error.message).toBe("第 12 行 E12 的金额“约五万”不是数字。");
+    // What the words mean, as the table checks say it (core/read/amountWords).
+    expect(error.message).toBe(
+      "第 12 行 E12 的金额“约五万”是用汉字写的数，读不出确切金额。请改为阿拉伯数字（如 12.00）。"
+    );
+    grid.values[11][4] = "另行公布";
+    error = await excelError("ROLLUP", column(grid, 2), column(grid, 4, 9));
+    expect(error.message).toBe(
+      "第 12 行 E12 的金额“另行公布”表示金额尚未确定或不在本表中，不是 0。" +
+        "请填写确定的金额；如确实没有这项金额，请填 0 或“—”。"
+    );
   });
 
   it("returns #VALUE! for ranges that cannot be rolled up, saying what to select", async () => {
@@ -364,9 +373,12 @@ describe("=BUDGET.NAME, AMOUNT, WANYUAN", () => {
   it("name the cell in their errors when the argument is a cell", async () => {
     expect(await excelError("AMOUNT", range("Sheet1!B7", [["约五万"]]))).toEqual({
       code: "#VALUE!",
-      message: "单元格 B7 中的“约五万”不是金额。",
+      message:
+        "单元格 B7 中的“约五万”是用汉字写的数，读不出确切金额。请改为阿拉伯数字（如 12.00）。",
     });
-    expect((await excelError("AMOUNT", "约五万")).message).toBe("“约五万”不是金额。");
+    expect((await excelError("AMOUNT", "待定")).message).toBe(
+      "“待定”表示金额尚未确定或不在本表中，不是 0。请填写确定的金额；如确实没有这项金额，请填 0 或“—”。"
+    );
     expect(await excelError("NAME", range("Sheet1!A3", [[2019998]]))).toEqual({
       code: "#N/A",
       message: "单元格 A3 中的科目编码 2019998 不在内置目录中。",

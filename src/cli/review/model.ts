@@ -10,6 +10,13 @@ import {
   compareFindingsInSheetOrder,
   countBySeverity,
 } from "../../core/finding";
+import {
+  COVERAGE_MESSAGES,
+  isPartCoverage,
+  notCheckedNotes,
+  notCheckedShort,
+} from "../../core/messages/coverage";
+import type { PartCoverage } from "../../core/messages/coverage";
 import type { TemplateId } from "../../core/model";
 import type { FileResult } from "../checkFile";
 
@@ -39,8 +46,8 @@ export const STATUS_LABEL: Record<DepartmentStatus, string> = {
   passed: "通过",
   errors: "有错误",
   warningsOnly: "仅警告",
-  partial: "部分检查",
-  unchecked: "未检查",
+  partial: COVERAGE_MESSAGES.partialStatus,
+  unchecked: COVERAGE_MESSAGES.uncheckedStatus,
   unreadable: "无法读取",
 };
 
@@ -75,7 +82,17 @@ export function statusOf(result: FileResult): DepartmentStatus {
 /** Part of the workbook was not checked: an extract, or tables checked only within themselves. */
 export function isPartial(result: FileResult): boolean {
   if (result.error !== undefined || result.unchecked !== undefined) return false;
-  return result.extract === true || (result.alone ?? []).length > 0;
+  return isPartCoverage(partCoverage(result));
+}
+
+/** A file's coverage as core/messages/coverage reads it: the task pane says the same. */
+function partCoverage(result: FileResult): PartCoverage {
+  return {
+    tables: result.tables ?? [],
+    missing: result.missing ?? [],
+    extract: result.extract === true,
+    alone: result.alone ?? [],
+  };
 }
 
 /**
@@ -83,18 +100,7 @@ export function isPartial(result: FileResult): boolean {
  * “摘录：只检查了 1 张表，12 张必备公开表未检查”, “1 张表只核对了表内合计，未与其他表核对”.
  */
 export function partialShort(result: FileResult): string[] {
-  if (!isPartial(result)) return [];
-  const parts: string[] = [];
-  if (result.extract) {
-    const missing = (result.missing ?? []).length;
-    const checked = `摘录：只检查了 ${(result.tables ?? []).length} 张表`;
-    parts.push(
-      missing > 0 ? `${checked}，${missing} 张必备公开表未检查` : `${checked}，不是完整的公开表`
-    );
-  }
-  const alone = result.alone ?? [];
-  if (alone.length > 0) parts.push(`${alone.length} 张表只核对了表内合计，未与其他表核对`);
-  return parts;
+  return isPartial(result) ? notCheckedShort(partCoverage(result)) : [];
 }
 
 /**
@@ -103,25 +109,7 @@ export function partialShort(result: FileResult): string[] {
  */
 export function partialNote(result: FileResult): string | undefined {
   if (!isPartial(result)) return undefined;
-  const parts: string[] = [];
-  if (result.extract) {
-    const kinds = [...new Set((result.tables ?? []).map((t) => t.kind))];
-    const missing = result.missing ?? [];
-    const checked = `摘录：只检查了 ${(result.tables ?? []).length} 张表（${kinds.join("、")}）`;
-    parts.push(
-      missing.length > 0
-        ? `${checked}；${missing.length} 张必备公开表不在文件中，未检查：${missing.join("、")}`
-        : `${checked}；未识别公开表格式，不知道还缺哪些表`
-    );
-  }
-  const alone = result.alone ?? [];
-  if (alone.length > 0) {
-    const where = alone.map((t) => `${t.kind}（${t.sheet}!${t.cell ?? "A1"}）`);
-    parts.push(
-      `${alone.length} 张表只核对了表内合计，没有与其他表核对（另一单位或另一年度的表？）：${where.join("、")}`
-    );
-  }
-  return parts.join("。") + "。";
+  return notCheckedNotes(partCoverage(result)).join("");
 }
 
 /** A 舍入差异: within the rounding tolerance, reported as 提示 (or as an error with --strict-rounding). */

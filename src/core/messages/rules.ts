@@ -2,6 +2,10 @@ import type { Money } from "../money";
 import type { AmountWordMeaning } from "../read/amountWords";
 import { formatAmount, formatPercent } from "./amounts";
 
+/** What 待定 and 约十二 mean, after the quoted text: one clause for every host. */
+const PENDING_SAYS = "表示金额尚未确定或不在本表中，不是 0";
+const IN_WORDS_SAYS = "是用汉字写的数，读不出确切金额";
+
 /**
  * What the text in an amount cell says, the opening of every message about it, in a table or in a
  * ledger: one wording for the meanings read/amountWords tells apart.
@@ -9,13 +13,39 @@ import { formatAmount, formatPercent } from "./amounts";
 export function amountWordsSay(text: string, meaning: AmountWordMeaning | undefined): string {
   switch (meaning) {
     case "pending":
-      return `金额单元格中写的是“${text}”，表示金额尚未确定或不在本表中，不是 0`;
+      return `金额单元格中写的是“${text}”，${PENDING_SAYS}`;
     case "numberInWords":
-      return `金额单元格中的“${text}”是用汉字写的数，读不出确切金额`;
+      return `金额单元格中的“${text}”${IN_WORDS_SAYS}`;
     case "zero":
       return `金额单元格中写的是“${text}”，不是数字`;
     default:
       return `金额单元格中的“${text}”不是数字`;
+  }
+}
+
+/**
+ * The same meanings for a host that names the cell its own way and cannot count the text as
+ * anything (the custom functions: a formula's result is a number or an error): what the words say,
+ * after the quoted text, and what to write instead. Undefined for a stray word.
+ */
+export function amountWordsMean(
+  meaning: AmountWordMeaning | undefined
+): { says: string; advice: string } | undefined {
+  switch (meaning) {
+    case "pending":
+      return {
+        says: PENDING_SAYS,
+        advice: "请填写确定的金额；如确实没有这项金额，请填 0 或“—”",
+      };
+    case "numberInWords":
+      return { says: IN_WORDS_SAYS, advice: "请改为阿拉伯数字（如 12.00）" };
+    case "zero":
+      return {
+        says: "表示没有这项金额，不是数字",
+        advice: "没有金额的单元格请填 0 或“—”",
+      };
+    default:
+      return undefined;
   }
 }
 

@@ -207,6 +207,12 @@ export function CheckStep({
           {vm.allWell.detail && <div>{vm.allWell.detail}</div>}
         </StatusMessage>
       )}
+      {vm.partial && (
+        <StatusMessage intent="warning" title={vm.partial.title} lines={vm.partial.lines}>
+          {vm.partial.body && <div>{vm.partial.body}</div>}
+          {vm.partial.detail && <div>{vm.partial.detail}</div>}
+        </StatusMessage>
+      )}
 
       {vm.counts.length > 0 && (
         <section aria-labelledby="findings-heading" className={shared.step}>

@@ -6,6 +6,7 @@
 import type { Finding, Severity } from "../../core/finding";
 import { countBySeverity, formatCellRef } from "../../core/finding";
 import { fixKind } from "../../core/fixKinds";
+import { isPartCoverage, notCheckedNotes, uncheckedReason } from "../../core/messages/coverage";
 import type { RecognizedTable } from "../../core/read/workbook";
 import { TEMPLATE_SETS } from "../../core/templates/sets";
 import type { RequiredTable } from "../../core/templates/sets";
@@ -102,6 +103,11 @@ export interface CheckViewModel {
   findingsHeading: string;
   filters?: { severity: SelectView; sheet: SelectView };
   allWell?: { title: string; body: string; detail?: string };
+  /**
+   * 部分检查, in place of the all-clear: an extract, or a second set of tables checked only within
+   * themselves. `lines` say what was not checked, in the CLI's and the review reports' words.
+   */
+  partial?: { title: string; lines: string[]; body?: string; detail?: string };
   groups: FindingGroupView[];
   openGroups: string[];
   noMatches?: string;
@@ -292,15 +298,14 @@ export function checkViewModel(
   const notes = indexed.filter(([f]) => isRoundingNote(f));
   const actionable = indexed.filter(([f]) => !isRoundingNote(f));
   const counts = countBySeverity(result.findings);
-  // Never “all well” for a workbook in which nothing could be checked: no table recognised, or
-  // tables that hold no figure (as core/rules/workbook/completeness's uncheckedReason, written out
-  // here so that the pane's first chunk does not take the rule module).
+  // Never “all well” for a workbook in which nothing could be checked (no table recognised, or
+  // tables that hold no figure), nor for one checked only in part: 部分检查, as the CLI says.
   const { coverage } = result;
-  const noFigures = coverage.tables.length > 0 && coverage.figures === 0;
-  const nothingChecked = coverage.forms === 0 && (coverage.tables.length === 0 || noFigures);
-  const allWell = !nothingChecked && counts.error === 0 && counts.warning === 0;
-  const extractMissing = coverage.extract ? coverage.missing.length : 0;
-
+  const unchecked = uncheckedReason(coverage);
+  const partial = unchecked === undefined && isPartCoverage(coverage);
+  const clean = counts.error === 0 && counts.warning === 0;
+  const roundingDetail =
+    notes.length > 0 ? fill(text.allWellRounding, { count: notes.length }) : undefined;
   const severityFilter: SelectView = {
     label: text.filterSeverity,
     value: filters.severity,
@@ -362,11 +367,11 @@ export function checkViewModel(
 
   return {
     ...base,
-    ...(nothingChecked
+    ...(unchecked
       ? {
           status: {
             intent: "error" as const,
-            text: noFigures ? text.nothingFilled : text.nothingChecked,
+            text: unchecked === "noFigures" ? text.nothingFilled : text.nothingChecked,
           },
         }
       : {}),
@@ -382,18 +387,20 @@ export function checkViewModel(
     })),
     filters:
       result.findings.length > 0 ? { severity: severityFilter, sheet: sheetFilter } : undefined,
-    allWell: allWell
+    allWell:
+      !unchecked && !partial && clean
+        ? {
+            title: text.allWellTitle,
+            body: fill(text.allWellBody, { rules: result.rulesRun }),
+            detail: roundingDetail,
+          }
+        : undefined,
+    partial: partial
       ? {
-          title: text.allWellTitle,
-          // An extract passed only what it holds: say so, not “the workbook passed every rule”.
-          body: extractMissing
-            ? fill(text.allWellExtract, {
-                found: coverage.tables.length,
-                missing: extractMissing,
-              })
-            : fill(text.allWellBody, { rules: result.rulesRun }),
-          detail:
-            notes.length > 0 ? fill(text.allWellRounding, { count: notes.length }) : undefined,
+          title: text.partialTitle,
+          lines: notCheckedNotes(coverage),
+          body: clean ? text.partialClean : undefined,
+          detail: clean ? roundingDetail : undefined,
         }
       : undefined,
     groups,

@@ -4,6 +4,7 @@
  */
 import "../../setup/jsdom";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { loadFixture } from "../../helpers/fixtures";
 import { deferred } from "../fakeHost";
 import { renderPane } from "./renderPane";
 
@@ -42,6 +43,20 @@ describe("检查", () => {
     fireEvent.click(rounding);
     expect(rounding.getAttribute("aria-expanded")).toBe("true");
     expect(screen.getByText(/“20132 组织事务”的“基本支出”为 217.39/)).toBeTruthy();
+  });
+
+  test("an extract is 部分检查, with what was not checked, never the all-clear", async () => {
+    const grids = (await loadFixture("tunliu-2024")).filter((g) =>
+      ["收支总表", "支出总表", "三公经费"].includes(g.sheet)
+    );
+    await renderPane(grids);
+    expect(screen.queryByText("未发现错误或警告")).toBeNull();
+    expect(screen.queryByText(/通过了全部/)).toBeNull();
+    expect(screen.getByText("部分检查")).toBeTruthy();
+    expect(screen.getByText("已检查的部分未发现错误或警告；未检查的部分不能算通过。")).toBeTruthy();
+    expect(
+      screen.getByText(/^摘录：只检查了 3 张表（收支总表、支出总表、三公经费表）；10 张/)
+    ).toBeTruthy();
   });
 
   test("clicking a finding selects its cell in Excel", async () => {

@@ -8,6 +8,27 @@ import { fakeHost } from "../fakeHost";
 
 const ALL: FindingFilters = { severity: "all", sheet: "all" };
 
+/**
+ * tunliu's 收支总表 again on a sheet of its own, for the department's 本级, every amount halved: a
+ * second set of tables in one workbook (as test/cli/helpers addOwnLevelCopy).
+ */
+function ownLevelCopy(grids: readonly Grid[]): Grid {
+  const source = grids.find((g) => g.sheet === "收支总表")!;
+  return {
+    ...source,
+    sheet: "收支总表(本级)",
+    values: source.values.map((row) =>
+      row.map((value) =>
+        typeof value === "number"
+          ? Math.round(value * 50) / 100
+          : typeof value === "string"
+            ? value.replace("中共长治市屯留区委组织部", "中共长治市屯留区委组织部本级")
+            : value
+      )
+    ),
+  };
+}
+
 async function checked(grids: readonly Grid[]): Promise<PaneState["check"]> {
   const outcome: CheckOutcome = await runCheck(fakeHost(grids));
   return { status: "done", outcome };
@@ -193,6 +214,53 @@ describe("checkViewModel", () => {
     expect(vm.status).toBeUndefined();
   });
 
+  test("an extract is 部分检查, never all well, in the CLI's words", async () => {
+    const grids = (await loadFixture("tunliu-2024")).filter((g) =>
+      ["收支总表", "支出总表", "三公经费"].includes(g.sheet)
+    );
+    const vm = checkViewModel(await checked(grids), ALL, "zh-CN");
+    // No error and no warning: before, this was the green all-clear.
+    expect(vm.counts.map((c) => c.text).slice(0, 2)).toEqual(["错误 0", "警告 0"]);
+    expect(vm.allWell).toBeUndefined();
+    expect(vm.partial?.title).toBe("部分检查");
+    expect(vm.partial?.lines).toEqual([
+      "摘录：只检查了 3 张表（收支总表、支出总表、三公经费表）；10 张必备公开表不在文件中，未检查：" +
+        `${vm.tables!.missing.join("、")}。`,
+    ]);
+    expect(vm.partial?.body).toBe("已检查的部分未发现错误或警告；未检查的部分不能算通过。");
+    expect(checkViewModel(await checked(grids), ALL, "en-US").partial?.title).toBe(
+      "Partly checked"
+    );
+  });
+
+  test("a second set of tables is 部分检查: its tables were checked only within themselves", async () => {
+    const grids = await loadFixture("tunliu-2024");
+    const vm = checkViewModel(await checked([...grids, ownLevelCopy(grids)]), ALL, "zh-CN");
+    expect(vm.counts.find((c) => c.severity === "error")?.text).toBe("错误 0");
+    expect(vm.allWell).toBeUndefined();
+    expect(vm.partial).toMatchObject({
+      title: "部分检查",
+      lines: [
+        "1 张表只核对了表内合计，没有与其他表核对（另一单位或另一年度的表？）：收支总表（收支总表(本级)!A1）。",
+      ],
+    });
+    // The same workbook without the copy: a full disclosure, all well.
+    const full = checkViewModel(await checked(grids), ALL, "zh-CN");
+    expect(full.partial).toBeUndefined();
+    expect(full.allWell?.title).toBe("未发现错误或警告");
+  });
+
+  test("部分检查 stays when there are findings, without saying the checked part is clean", async () => {
+    const grids = (await loadFixture("quyang-2024")).filter((g) =>
+      ["收支总表", "绩效目标"].includes(g.sheet)
+    );
+    const vm = checkViewModel(await checked(grids), ALL, "zh-CN");
+    expect(vm.counts[0].text).toBe("错误 2");
+    expect(vm.partial?.title).toBe("部分检查");
+    expect(vm.partial?.lines[0]).toMatch(/^摘录：只检查了 \d+ 张表/);
+    expect(vm.partial?.body).toBeUndefined();
+  });
+
   test("a full disclosure missing a table keeps it a warning", async () => {
     const grids = (await loadFixture("tunliu-2024")).filter((g) => g.sheet !== "机关运行经费");
     const tables = checkViewModel(await checked(grids), ALL, "zh-CN").tables!;
@@ -208,6 +276,7 @@ describe("checkViewModel", () => {
     };
     const vm = checkViewModel(await checked([minutes]), ALL, "zh-CN");
     expect(vm.allWell).toBeUndefined();
+    expect(vm.partial).toBeUndefined();
     expect(vm.status).toEqual({
       intent: "error",
       text: "没有找到任何可识别的标准公开表（如收支总表、支出总表、“三公”经费表），未做任何检查。",

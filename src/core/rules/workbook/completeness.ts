@@ -84,16 +84,8 @@ export function hasFigures(table: ParsedTable): boolean {
   );
 }
 
-/**
- * Why nothing in a workbook was checked, if so: no standard table was recognised ("noTables"), or
- * the tables recognised hold no figure, headers and blanks or zeros only ("noFigures"). The CLI
- * and the pane say 未检查 for both, never 通过.
- */
-export function uncheckedReason(coverage: Coverage): "noTables" | "noFigures" | undefined {
-  if (coverage.forms > 0) return undefined;
-  if (coverage.tables.length === 0) return "noTables";
-  return coverage.figures === 0 ? "noFigures" : undefined;
-}
+/** Why nothing in a workbook was checked, if so (in messages/coverage, which the pane takes too). */
+export { uncheckedReason } from "../../messages/coverage";
 
 function present(model: WorkbookModel, required: RequiredTable): RecognizedTable[] {
   return tablesOf(model, required.kind).filter((t) => {
