@@ -175,8 +175,10 @@ export function summaryLine(result: FileResult): string {
   // An extract's 通过 covers the tables it holds, never the ones it lacks: the line says which.
   const missing = result.extract ? (result.missing ?? []).length : 0;
   if (missing > 0) {
-    const checked = (result.tables ?? []).length;
-    return `小结：${verdict}（摘录：只检查了 ${checked} 张表，${missing} 张必备公开表未检查；${counts}）`;
+    // No table and still checked: only 绩效目标 forms were (see core's coverage).
+    const tables = (result.tables ?? []).length;
+    const checked = tables > 0 ? ` ${tables} 张表` : "绩效目标表";
+    return `小结：${verdict}（摘录：只检查了${checked}，${missing} 张必备公开表未检查；${counts}）`;
   }
   return `小结：${verdict}（${counts}）`;
 }

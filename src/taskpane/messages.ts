@@ -84,6 +84,8 @@ export interface Messages {
   allWellTitle: string;
   allWellBody: string;
   allWellExtract: string;
+  /** An extract of 绩效目标 forms only: no table was checked, only the forms. */
+  allWellFormsOnly: string;
   allWellRounding: string;
   noMatches: string;
 
@@ -254,6 +256,8 @@ export const messages: Record<Locale, Messages> = {
     allWellBody: "工作簿通过了全部 {rules} 项检查规则。",
     allWellExtract:
       "只检查了本工作簿中的 {found} 张表（部分公开表的摘录）；另有 {missing} 张必备公开表不在本工作簿中，未检查。",
+    allWellFormsOnly:
+      "只检查了本工作簿中的绩效目标表（部分公开表的摘录）；另有 {missing} 张必备公开表（收支总表等）不在本工作簿中，未检查。",
     allWellRounding: "另有 {count} 处舍入差异，已折叠在下方。",
     noMatches: "没有符合筛选条件的检查结果。",
     fixButton: "修正",
@@ -424,6 +428,8 @@ export const messages: Record<Locale, Messages> = {
     allWellBody: "The workbook passed all {rules} check rules.",
     allWellExtract:
       "Only the {found} tables in this workbook were checked (an extract); {missing} required tables are not in it and were not checked.",
+    allWellFormsOnly:
+      "Only the performance target forms in this workbook were checked (an extract); {missing} required tables (收支总表 …) are not in it and were not checked.",
     allWellRounding: "{count} rounding differences are folded below.",
     noMatches: "No findings match the filter.",
     fixButton: "Fix",

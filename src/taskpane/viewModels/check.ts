@@ -387,7 +387,7 @@ export function checkViewModel(
           title: text.allWellTitle,
           // An extract passed only what it holds: say so, not “the workbook passed every rule”.
           body: extractMissing
-            ? fill(text.allWellExtract, {
+            ? fill(coverage.tables.length > 0 ? text.allWellExtract : text.allWellFormsOnly, {
                 found: coverage.tables.length,
                 missing: extractMissing,
               })
