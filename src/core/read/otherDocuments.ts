@@ -93,7 +93,8 @@ export function otherDocumentOf(
   if (EXECUTION_TITLE.test(title)) return { kind: "execution", source: "title" };
   const executionColumn = firstMatch(headers, EXECUTION_COLUMN);
   if (executionColumn) return { kind: "execution", source: "column", evidence: executionColumn };
-  if (AREA_FUND_TITLE.test(title) && !DEPARTMENT_TITLE_WORDS.test(title))
+  // A department line (部门名称：某市教育局) under an area's title makes it a department's table.
+  if (AREA_FUND_TITLE.test(title) && !DEPARTMENT_TITLE_WORDS.test(title) && !table.department)
     return { kind: "governmentBudget", source: "title" };
   const governmentColumn = firstMatch(headers, GOVERNMENT_COLUMN);
   if (governmentColumn)

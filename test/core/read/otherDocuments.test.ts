@@ -93,6 +93,7 @@ describe("a government's budget is no department's table", () => {
     ["某某县2024年部门预算一般公共预算支出表", ["合计", "基本支出", "项目支出"]],
     ["某某县2024年一般公共预算财政拨款支出表", ["合计", "基本支出", "项目支出"]],
     ["2024年一般公共预算支出表", ["2023年预算数", "2024年预算数", "增减%"]],
+    ["某某市2024年一般公共预算支出表", ["合计", "基本支出", "项目支出"]],
   ])("still reads a department's “%s”", (title, columns) => {
     const model = read(codedTable(title, columns, ["部门名称：某某局", "单位：万元"]));
     expect(model.otherDocuments).toEqual([]);
