@@ -186,9 +186,11 @@ describe("production build", () => {
    * bytes) when the same day's reading work merged: amount cells holding words
    * (read/amountWords.ts), codes joined with names and last year's column groups (read/table.ts),
    * tables with no figures, 决算 titles and duplicate tables (rules/workbook/completeness.ts) add
-   * 2.9 KB to the check before the first findings.
+   * 2.9 KB to the check before the first findings. Raised to 215 KB at 214.5 KB measured (219,604
+   * bytes): tables of other documents (a government's budget, an execution report, a list of
+   * items: read/otherDocuments.ts, rules/workbook/otherDocuments.ts and their messages) add 1.5 KB.
    */
-  test("loads at most 214 KB of gzipped JavaScript before the first findings", () => {
+  test("loads at most 215 KB of gzipped JavaScript before the first findings", () => {
     const BEFORE_FIRST_FINDINGS = ["office-host", "engine"];
     // Loaded before the findings only for a workbook that needs them (see above).
     const WHEN_NEEDED = ["check-input-rules", "check-ledger", "previous-year"];
@@ -226,7 +228,7 @@ describe("production build", () => {
       (sum, file) => sum + gzipSync(fs.readFileSync(path.join(outDir, file)), { level: 6 }).length,
       0
     );
-    expect(gzipped).toBeLessThanOrEqual(214 * 1024);
+    expect(gzipped).toBeLessThanOrEqual(215 * 1024);
   });
 
   test("ships decimal.js once: in the shared core, not again in the functions or the engine", () => {
