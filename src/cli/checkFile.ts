@@ -21,6 +21,7 @@ import {
   docxInput,
   isDocxFile,
 } from "./docxInput";
+import { fileYearFindings } from "./fileYear";
 import { previousForWorkbook } from "./previousFile";
 import type { PreviousDirEntry } from "./previousFile";
 
@@ -123,6 +124,7 @@ export async function checkFile(file: string, options: CheckOptions = {}): Promi
         ...unread,
         ...(options.narrativeFindings ?? []),
         ...pairing,
+        ...fileYearFindings(file, result.model.year),
         ...(docx
           ? result.findings.filter((f) => !SPREADSHEET_ONLY_RULES.has(f.ruleId))
           : result.findings),

@@ -186,17 +186,18 @@ describe("production build", () => {
    * bytes) when the same day's reading work merged: amount cells holding words
    * (read/amountWords.ts), codes joined with names and last year's column groups (read/table.ts),
    * tables with no figures, 决算 titles and duplicate tables (rules/workbook/completeness.ts) add
-   * 2.9 KB to the check before the first findings. Raised to 215 KB at 214.2 KB measured (219,332
-   * bytes): the 增减 check of coded tables (rules/changeColumns.ts, sharing its findings and
-   * messages with sangong.change), columns with figures under an empty caption, rates typed as
-   * text and this year's columns in the rules between tables and the 情况说明's facts add 1.2 KB.
-   * Lowered to 184 KB at 183.0 KB measured (187,405
-   * bytes, on its own branch): the step tabs and the findings' foldable sections are the pane's own (StepTabs,
-   * Disclosure), not Fluent's TabList and Accordion, which brought tabster (Fluent's focus manager,
-   * now loaded with the dialogs after the findings), the tabs' styles and a motion library
-   * (taskpane.js 137.5 → 107.5 KB).
+   * 2.9 KB to the check before the first findings. Lowered to 184 KB at 183.0 KB measured (187,405
+   * bytes) on its own branch: the step tabs and the findings' foldable sections are the pane's own
+   * (StepTabs, Disclosure), not Fluent's TabList and Accordion, which brought tabster (Fluent's focus
+   * manager, now loaded with the dialogs after the findings), the tabs' styles and a motion library
+   * (taskpane.js 137.5 → 107.5 KB). Raised to 187 KB at 186.5 KB measured (190,934 bytes) when the
+   * same day's work merged: the 增减 check of coded tables (rules/changeColumns.ts), columns with
+   * figures under an empty caption, rates typed as text, tables of other documents (a government's
+   * budget, an execution report, a list of items: read/otherDocuments.ts,
+   * rules/workbook/otherDocuments.ts) and the 部分检查 status with its wording
+   * (core/messages/coverage.ts) add 3.5 KB to the check.
    */
-  test("loads at most 188 KB of gzipped JavaScript before the first findings", () => {
+  test("loads at most 187 KB of gzipped JavaScript before the first findings", () => {
     const BEFORE_FIRST_FINDINGS = ["office-host", "engine"];
     // Loaded before the findings only for a workbook that needs them (see above).
     const WHEN_NEEDED = ["check-input-rules", "check-ledger", "previous-year"];
@@ -234,7 +235,7 @@ describe("production build", () => {
       (sum, file) => sum + gzipSync(fs.readFileSync(path.join(outDir, file)), { level: 6 }).length,
       0
     );
-    expect(gzipped).toBeLessThanOrEqual(188 * 1024);
+    expect(gzipped).toBeLessThanOrEqual(187 * 1024);
   });
 
   test("ships decimal.js once: in the shared core, not again in the functions or the engine", () => {

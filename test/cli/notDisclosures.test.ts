@@ -5,7 +5,7 @@
  * and read back as the CLI reads it.
  */
 import ExcelJS from "exceljs";
-import { readFileSync } from "fs";
+import { copyFileSync, readFileSync } from "fs";
 import path from "path";
 import { checkFile } from "../../src/cli/checkFile";
 import type { FileResult } from "../../src/cli/checkFile";
@@ -78,6 +78,31 @@ function headersOnly(workbook: ExcelJS.Workbook, sheets?: readonly string[]): vo
 
 function isNumber(value: unknown): boolean {
   return typeof value === "number";
+}
+
+/** A workbook of the given sheets (name → rows), written under `name`. */
+async function workbookOf(
+  name: string,
+  sheets: Record<string, (string | number | null)[][]>
+): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  for (const [sheet, rows] of Object.entries(sheets)) addRows(workbook, sheet, rows);
+  const file = path.join(dir, name);
+  await workbook.xlsx.writeFile(file);
+  return file;
+}
+
+function addRows(
+  workbook: ExcelJS.Workbook,
+  sheet: string,
+  rows: (string | number | null)[][]
+): void {
+  const added = workbook.addWorksheet(sheet);
+  rows.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (value !== null) added.getCell(r + 1, c + 1).value = value;
+    })
+  );
 }
 
 function keepSheets(workbook: ExcelJS.Workbook, names: readonly string[]): void {
@@ -216,5 +241,148 @@ describe("an extract passes only for the tables it holds, and both say so", () =
     const { cli, pane } = await verdicts(TUNLIU);
     expect(summaryLine(cli)).toMatch(/^小结：通过（错误 0 条，警告 0 条，提示 19 条）$/);
     expect(pane.allWell?.body).toMatch(/^工作簿通过了全部 \d+ 项检查规则。$/);
+  });
+});
+
+/*
+ * A county's own budget (政府预算): the figures follow the shape of the 一般公共预算 tables a county
+ * publishes with its budget report — income by tax, transfers from above, spending by 功能 code with
+ * what the county spends itself (本级) and passes to its townships (补助下级).
+ */
+const COUNTY_SUMMARY = [
+  ["某某县2024年一般公共预算收支预算表"],
+  [null, null, null, "单位：万元"],
+  ["收入", null, "支出", null],
+  ["项目", "预算数", "项目", "预算数"],
+  ["一、税收收入", 52000, "一、一般公共服务支出", 21000],
+  ["增值税", 18000, "二、教育支出", 48000],
+  ["二、非税收入", 14000, "三、社会保障和就业支出", 36000],
+  ["一般公共预算收入合计", 66000, "一般公共预算支出合计", 105000],
+  ["上级补助收入", 39000, null, null],
+  ["收入总计", 105000, "支出总计", 105000],
+];
+const COUNTY_EXPENDITURE = [
+  ["某某县2024年一般公共预算本级支出表"],
+  [null, null, null, null, "单位：万元"],
+  ["科目编码", "科目名称", "合计", "本级支出", "补助下级支出"],
+  [null, "合计", 21000, 18000, 3000],
+  ["201", "一般公共服务支出", 21000, 18000, 3000],
+  ["20132", "组织事务", 21000, 18000, 3000],
+  ["2013201", "行政运行", 21000, 18000, 3000],
+];
+
+describe("tables of other documents a bureau receives are not a disclosure", () => {
+  test("a county's 政府预算 (收支表, 本级/补助下级): 未检查, each sheet named (was 通过 as an extract)", async () => {
+    const file = await workbookOf("county.xlsx", {
+      收支表: COUNTY_SUMMARY,
+      本级支出: COUNTY_EXPENDITURE,
+    });
+    const { cli, pane } = await verdicts(file);
+    expectNotPassed(cli, pane, "unchecked");
+    expect(cli.tables).toEqual([]);
+    expect(cli.findings.map((f) => [f.ruleId, f.severity, f.sheet, f.cell])).toEqual([
+      ["workbook.not-disclosure", "error", "收支表", "A1"],
+      ["workbook.not-disclosure", "error", "本级支出", "A1"],
+    ]);
+    expect(cli.findings[0].message).toMatch(
+      /^“收支表”中的“某某县2024年一般公共预算收支预算表”是一级政府的预算.*未做任何检查/
+    );
+  });
+
+  test("a county's 政府预算 sheet beside a department's tables: a warning at it, 仅警告 (was 通过)", async () => {
+    // Titled without the county's name: its 本级 | 补助下级 columns tell what it is.
+    const untitled = [["2024年一般公共预算本级支出表"], ...COUNTY_EXPENDITURE.slice(1)];
+    const file = await variant(TUNLIU, "with-county.xlsx", (wb) =>
+      addRows(wb, "本级支出", untitled)
+    );
+    const { cli, pane } = await verdicts(file);
+    expectNotPassed(cli, pane, "warningsOnly");
+    expect(cli.tables).toHaveLength(13);
+    const other = cli.findings.filter((f) => f.ruleId === "workbook.not-disclosure");
+    expect(other).toEqual([
+      expect.objectContaining({ severity: "warning", sheet: "本级支出", cell: "A1" }),
+    ]);
+    expect(other[0].message).toMatch(/“补助下级支出”栏只有政府预算才有.*未作检查/);
+  });
+
+  test("a monthly execution report titled as a 一般公共预算支出表: 未检查 (was 通过 as an extract)", async () => {
+    const file = await workbookOf("execution.xlsx", {
+      "6月": [
+        ["2024年6月一般公共预算支出执行情况表"],
+        ["部门名称：某局", null, null, null, null, "单位：万元"],
+        ["科目编码", "科目名称", "年初预算数", "调整预算数", "累计执行", "执行率"],
+        [null, "合计", 300, 320, 150, "46.88%"],
+        ["201", "一般公共服务支出", 300, 320, 150, "46.88%"],
+        ["20132", "组织事务", 300, 320, 150, "46.88%"],
+        ["2013201", "行政运行", 300, 320, 150, "46.88%"],
+      ],
+    });
+    const { cli, pane } = await verdicts(file);
+    expectNotPassed(cli, pane, "unchecked");
+    expect(cli.findings.map((f) => [f.ruleId, f.severity, f.sheet])).toEqual([
+      ["workbook.not-disclosure", "error", "6月"],
+    ]);
+    expect(cli.findings[0].message).toMatch(/是预算执行情况/);
+  });
+
+  test("an inventory (数量 × 单价 = 金额, no fund source): 未检查 (was 通过 as a 政府采购表)", async () => {
+    const file = await workbookOf("inventory.xlsx", {
+      资产清单: [
+        ["序号", "资产名称", "规格型号", "计量单位", "数量", "单价", "金额"],
+        ["1", "台式计算机", "M720", "台", 10, 0.5, 5],
+        ["2", "打印机", "M405", "台", 4, 0.3, 1.2],
+        [null, "合计", null, null, 14, null, 6.2],
+      ],
+    });
+    const { cli, pane } = await verdicts(file);
+    expectNotPassed(cli, pane, "unchecked");
+    expect(cli.findings.map((f) => [f.ruleId, f.sheet])).toEqual([
+      ["workbook.not-disclosure", "资产清单"],
+    ]);
+    expect(cli.findings[0].message).toMatch(/^“资产清单”中的表格是物品清单/);
+  });
+});
+
+describe("what was checked is said, whatever the workbook holds", () => {
+  /** One project's 绩效目标表 (quyang's second, which has no mistake), alone on its sheet. */
+  function oneGoalForm(workbook: ExcelJS.Workbook): void {
+    const sheet = workbook.getWorksheet("绩效目标")!;
+    keepSheets(workbook, ["绩效目标"]);
+    // Its title, department line, then the rows of the second form (20–34): the rest is cleared.
+    const keep = new Set([1, 2, ...Array.from({ length: 15 }, (_, i) => 20 + i)]);
+    sheet.eachRow((row, r) => {
+      if (!keep.has(r)) row.eachCell((cell) => (cell.value = null));
+    });
+  }
+
+  test("one project's 绩效目标表 alone: 部分检查, saying only the 绩效目标表 was checked (was a plain 通过)", async () => {
+    const file = await variant(QUYANG, "one-goal.xlsx", oneGoalForm);
+    const { cli, pane } = await verdicts(file);
+    expect(statusOf(cli)).toBe("partial");
+    expect(summaryLine(cli)).toBe(
+      "小结：部分检查（摘录：只检查了绩效目标表，3 张必备公开表未检查；错误 0 条，警告 0 条，提示 0 条）"
+    );
+    expect(pane.allWell).toBeUndefined();
+    expect(pane.partial?.lines).toEqual([
+      expect.stringMatching(
+        /^摘录：只检查了绩效目标表；3 张必备公开表不在文件中，未检查：收支总表、/
+      ),
+    ]);
+  });
+
+  test("a file named for 2025 holding the 2024 tables: a warning at the year (was 通过)", async () => {
+    const file = path.join(dir, "某局2025年部门预算公开.xlsx");
+    copyFileSync(TUNLIU, file);
+    const cli = await checkFile(file);
+    expect(statusOf(cli)).toBe("warningsOnly");
+    const year = cli.findings.filter((f) => f.ruleId === "file.year");
+    expect(year).toEqual([
+      expect.objectContaining({ severity: "warning", expected: "2025", actual: "2024" }),
+    ]);
+    expect(year[0].message).toMatch(
+      /^文件名“某局2025年部门预算公开.xlsx”写的是 2025 年，表中的预算年度是 2024 年/
+    );
+    // The example's own name states its year: no warning.
+    expect((await checkFile(TUNLIU)).findings.some((f) => f.ruleId === "file.year")).toBe(false);
   });
 });

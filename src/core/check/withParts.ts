@@ -23,6 +23,7 @@ import { foldCascades } from "../rules/cascades";
 import { coverage } from "../rules/workbook/completeness";
 import type { Coverage } from "../rules/workbook/completeness";
 import { FINAL_ACCOUNTS_RULE_ID } from "../rules/workbook/finalAccounts";
+import { NOT_DISCLOSURE_RULE_ID } from "../rules/workbook/otherDocuments";
 import type { TemplateId, UnitNature } from "../model";
 import type { PreviousDisclosure } from "../previous/types";
 
@@ -142,13 +143,17 @@ export function checkWorkbookWith(
   };
   for (const rule of WORKBOOK_RULES_ALWAYS) findings.push(...rule.run(context));
   for (const rule of inputRules ?? []) findings.push(...rule.run(context));
-  // A workbook of 决算 tables only is not a budget disclosure: say that once, and nothing about
-  // prose or cover sheets that no budget table explains.
-  if (model.tables.length === 0 && (model.finalAccounts ?? []).length > 0 && !ledger) {
+  // A workbook of 决算 tables only, or of other tables that are no budget disclosure (a
+  // government's budget, an execution report), is not a budget disclosure: say that, and nothing
+  // about prose or cover sheets that no budget table explains.
+  const notBudget = [...(model.finalAccounts ?? []), ...(model.otherDocuments ?? [])];
+  if (model.tables.length === 0 && notBudget.length > 0 && !ledger) {
     findings.splice(
       0,
       findings.length,
-      ...findings.filter((f) => f.ruleId === FINAL_ACCOUNTS_RULE_ID)
+      ...findings.filter(
+        (f) => f.ruleId === FINAL_ACCOUNTS_RULE_ID || f.ruleId === NOT_DISCLOSURE_RULE_ID
+      )
     );
   }
   // Each wrong cell once: the errors a finding about that very cell explains are folded into it.

@@ -64,6 +64,11 @@ export const COVERAGE_MESSAGES = {
     "找到的公开表都没有填写：只有表头，或金额全为空白或 0，没有可以核对的数字，未做任何检查",
 };
 
+/** What an extract's check covered: its tables, or, with no table, its 绩效目标 forms alone. */
+function checkedWhat(coverage: PartCoverage): string {
+  return coverage.tables.length > 0 ? ` ${coverage.tables.length} 张表` : "绩效目标表";
+}
+
 // Functions of their own rather than members of COVERAGE_MESSAGES: the bundler leaves out the one
 // a host does not call (the pane has no use for the short form).
 
@@ -75,7 +80,7 @@ export function notCheckedShort(coverage: PartCoverage): string[] {
   const parts: string[] = [];
   if (coverage.extract) {
     const missing = coverage.missing.length;
-    const checked = `摘录：只检查了 ${coverage.tables.length} 张表`;
+    const checked = `摘录：只检查了${checkedWhat(coverage)}`;
     parts.push(
       missing > 0 ? `${checked}，${missing} 张必备公开表未检查` : `${checked}，不是完整的公开表`
     );
@@ -95,7 +100,7 @@ export function notCheckedNotes(coverage: PartCoverage): string[] {
   if (coverage.extract) {
     const kinds = [...new Set(coverage.tables.map((t) => t.kind))];
     const missing = coverage.missing;
-    const checked = `摘录：只检查了 ${coverage.tables.length} 张表（${kinds.join("、")}）`;
+    const checked = `摘录：只检查了${checkedWhat(coverage)}${kinds.length > 0 ? `（${kinds.join("、")}）` : ""}`;
     parts.push(
       missing.length > 0
         ? `${checked}；${missing.length} 张必备公开表不在文件中，未检查：${missing.join("、")}。`

@@ -18,6 +18,7 @@ export const RULE_TITLES = {
   "cell.hidden": "金额在隐藏的行、列或工作表中",
   "table.column-role": "无法识别的表头",
   "workbook.final-accounts": "决算表不是预算公开表",
+  "workbook.not-disclosure": "政府预算、执行报表和物品清单不是部门预算公开表",
   "balance.totals": "收支平衡",
   "cross.income-sources": "收支总表收入与收入总表一致",
   "cross.class-expenditure": "各类支出在收支总表、支出总表、收入总表中一致",

@@ -87,6 +87,33 @@ export const WORKBOOK_MESSAGES = {
   finalAccountsAmong: (named: string, count: number) =>
     `${named}是决算表，本工具检查预算公开表，未检查${count > 1 ? "这些表" : "此表"}；其余预算公开表已检查。`,
 
+  // workbook.not-disclosure: which table, what it is and what shows it, then what became of it
+  otherDocumentNamed: (sheet: string, title: string | undefined) =>
+    title ? `“${sheet}”中的“${title}”` : `“${sheet}”中的表格`,
+  otherDocumentWhat: {
+    governmentBudget: {
+      title: () => "是一级政府的预算（财政总预算），不是部门预算公开表：标题写的是地区，而不是部门",
+      column: (evidence: string) =>
+        `是一级政府的预算（财政总预算），不是部门预算公开表：表中的“${evidence}”栏只有政府预算才有`,
+      row: (evidence: string) =>
+        `是一级政府的预算（财政总预算），不是部门预算公开表：表中的“${evidence}”行只有政府预算才有，部门的收入里没有税收和转移支付`,
+    },
+    execution: {
+      title: () =>
+        "是预算执行情况（执行月报、执行进度），不是部门预算公开表：它说的是预算执行了多少，而不是预算安排",
+      column: (evidence: string) =>
+        `是预算执行情况（执行月报、执行进度），不是部门预算公开表：表中的“${evidence}”栏说的是预算执行了多少，而不是预算安排`,
+    },
+    itemList: {
+      none: () =>
+        "是物品清单（数量、单价、金额），不是政府采购预算表：没有写明预算资金来源（如一般公共预算拨款、单位资金），也没有“预算”字样",
+    },
+  },
+  otherDocumentOnly: (named: string, what: string) =>
+    `${named}${what}。本工具检查部门预算公开表，这张表未作检查；工作簿中没有找到部门预算公开表，未做任何检查。请打开部门预算公开表（收支总表、收入总表、支出总表等）再检查。`,
+  otherDocumentAmong: (named: string, what: string) =>
+    `${named}${what}。这张表未作检查，也不参与表间核对；如果它不属于本部门的预算公开，请从工作簿中删去。`,
+
   // cross.fiscal-appropriation
   fiscalIncome: (kind: string, detail: Money, label: string, fiscal: Money) =>
     `${kind}（不含上年结转）合计为 ${m(detail)}，财政拨款收支总表本年收入“${label}”为 ${m(fiscal)}`,

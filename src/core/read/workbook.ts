@@ -13,6 +13,8 @@ import {
 import { departmentOfText, unitOfText } from "./meta";
 import { compactText, isBlank } from "./text";
 import { markUnitRows } from "./unitRows";
+import { otherDocumentOf } from "./otherDocuments";
+import type { OtherDocumentEvidence, OtherDocumentKind } from "./otherDocuments";
 
 /** One recognized table of a workbook. */
 export interface RecognizedTable {
@@ -41,8 +43,25 @@ export interface WorkbookModel {
    * (rules/workbook/finalAccounts says so).
    */
   finalAccounts?: { sheet: string; cell: string; title: string }[];
+  /**
+   * Tables that are not a department's budget disclosure though they look like its tables: a
+   * government's budget, a budget execution report, a list of items (read/otherDocuments.ts). Not
+   * read as disclosure tables; rules/workbook/otherDocuments says so, naming each.
+   */
+  otherDocuments?: OtherDocument[];
   /** Findings made while reading: unrecognized blocks, sheets without tables. */
   findings: Finding[];
+}
+
+export interface OtherDocument {
+  kind: OtherDocumentKind;
+  sheet: string;
+  cell: string;
+  /** The table's title, when it has one. */
+  title?: string;
+  /** What gave it away: its title, a column caption or a row label (see otherDocumentOf). */
+  source: OtherDocumentEvidence["source"];
+  evidence?: string;
 }
 
 const FORM_KINDS: ReadonlySet<TableKind> = new Set(["绩效目标表"]);
@@ -197,7 +216,13 @@ export function readWorkbook(
   options: ReadWorkbookOptions = {}
 ): WorkbookModel {
   const catalog = options.catalog ?? Catalog.standard();
-  const model: WorkbookModel = { tables: [], forms: [], finalAccounts: [], findings: [] };
+  const model: WorkbookModel = {
+    tables: [],
+    forms: [],
+    finalAccounts: [],
+    otherDocuments: [],
+    findings: [],
+  };
   const formBlocks = new Set<Grid>();
   for (const sheetGrid of grids) {
     const blocks = splitAtTitles(sheetGrid);
@@ -253,6 +278,16 @@ export function readWorkbook(
       }
       const kind =
         table.kind?.kind ?? kindFromSheetName(block.grid.sheet) ?? kindFromCaptions(table);
+      const other = otherDocumentOf(table, kind);
+      if (other) {
+        model.otherDocuments!.push({
+          ...other,
+          sheet: table.sheet,
+          cell: table.title?.address ?? firstContent(block.grid),
+          ...(table.title ? { title: table.title.text.trim() } : {}),
+        });
+        continue;
+      }
       if (!kind) {
         model.findings.push({
           ruleId: "table.unrecognized",

@@ -108,7 +108,13 @@ export function coverage(model: WorkbookModel, template: TemplateId | undefined)
       ...(table.title ? { cell: table.title.address } : {}),
     })),
     forms: model.forms.length,
-    missing: required.filter((r) => present(model, r).length === 0).map((r) => r.title),
+    missing: template
+      ? required.filter((r) => present(model, r).length === 0).map((r) => r.title)
+      : // 绩效目标 forms alone (one project's 绩效目标表) name no set; whatever the set, the tables
+        // every department fills in are not there, and the pass must say so (an extract).
+        model.tables.length === 0 && model.forms.length > 0
+        ? [...FILLED_KINDS]
+        : [],
     extract: isExtract(model),
     figures: model.tables.filter(({ table }) => hasFigures(table)).length,
     alone: SINGLE_KINDS.flatMap((kind) =>

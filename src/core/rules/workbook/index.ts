@@ -8,6 +8,7 @@ import { finalAccounts } from "./finalAccounts";
 import { fiscalAppropriation } from "./fiscalAppropriation";
 import { incomeSources } from "./incomeSources";
 import { metaConsistency } from "./metaConsistency";
+import { otherDocuments } from "./otherDocuments";
 import { operatingCost } from "./operatingCost";
 import { personnelSplit } from "./personnelSplit";
 import { projectDepartmentRows } from "./projectDepartmentRows";
@@ -17,6 +18,7 @@ import { sangongEconomic } from "./sangongEconomic";
 /** Rules that compare tables with each other or look at the workbook as a whole. */
 export const CROSS_TABLE_RULES: readonly Rule<WorkbookRuleContext>[] = [
   finalAccounts,
+  otherDocuments,
   balanceTotals,
   incomeSources,
   classExpenditure,
