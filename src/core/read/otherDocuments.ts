@@ -49,6 +49,12 @@ const GOVERNMENT_ROW =
 /** A report on spending so far: 累计执行, 执行率, 支出进度 are no budget's columns. */
 const EXECUTION_COLUMN = /累计(执行|支出|完成)|执行率|执行进度|支出进度|序时进度/;
 const EXECUTION_TITLE = /执行(情况|进度)|执行(月|季)?报|预算执行|月报|快报|旬报/;
+/**
+ * This year's budget printed beside last year's outturn (2024年“三公”经费预算及2023年执行情况表,
+ * …预算表（含上年执行数）) is a disclosure table that says 执行 about the past year only.
+ */
+const BUDGET_WITH_PAST_EXECUTION =
+  /预算.*(及|和|与|含|并)(上年度?|上一年度?|\d{4}年度?)(预算)?执行/;
 
 /**
  * A 政府采购预算表 says what the purchase is funded by: 预算 in its title, or columns of its fund
@@ -90,7 +96,8 @@ export function otherDocumentOf(
 ): OtherDocumentEvidence | undefined {
   const title = compactText(table.title?.text ?? "");
   const headers = headerTexts(table);
-  if (EXECUTION_TITLE.test(title)) return { kind: "execution", source: "title" };
+  if (EXECUTION_TITLE.test(title) && !BUDGET_WITH_PAST_EXECUTION.test(title))
+    return { kind: "execution", source: "title" };
   const executionColumn = firstMatch(headers, EXECUTION_COLUMN);
   if (executionColumn) return { kind: "execution", source: "column", evidence: executionColumn };
   // A department line (部门名称：某市教育局) under an area's title makes it a department's table.

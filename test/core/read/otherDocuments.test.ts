@@ -110,6 +110,15 @@ describe("a budget execution report is no disclosure table", () => {
     expect(model.otherDocuments?.[0]).toMatchObject({ kind: "execution", source: "title" });
   });
 
+  it.each([
+    "2024年一般公共预算支出预算及2023年执行情况表",
+    "一般公共预算支出预算表（含上年执行数）",
+  ])("but this year's budget beside last year's outturn is a disclosure table: “%s”", (title) => {
+    const model = read(codedTable(title, ["预算数"]));
+    expect(model.otherDocuments).toEqual([]);
+    expect(model.tables.map((t) => t.kind)).toEqual(["一般公共预算支出表"]);
+  });
+
   it("by its columns (累计执行, 执行率) under a standard table's title", () => {
     const model = read(codedTable("2024年一般公共预算支出表", ["预算数", "累计执行数", "执行率"]));
     expect(model.tables).toEqual([]);
