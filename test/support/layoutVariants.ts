@@ -867,6 +867,151 @@ export function sangongComparison(
 }
 
 // ---------------------------------------------------------------------------------------------
+// The 三公 table in the 财政部 template: items as columns over one unlabelled row of figures
+
+export interface SangongTemplateStyle {
+  /** The 单位：万元 line above the header (else none: the reader takes 万元). */
+  unitLine?: boolean;
+  /** Figures in 元 (×10 000) under a 单位：元 line. */
+  yuan?: boolean;
+  /** 因公出国（境）费用 … instead of …费. */
+  feeWording?: "费" | "费用";
+  /** 公务用车运行维护费 instead of 公务用车运行费. */
+  operationWording?: "运行费" | "运行维护费";
+  /** A 序号 column (its cell 1 in the figure row), or a blank column, before the items. */
+  firstColumn?: "none" | "serial" | "blank";
+  /**
+   * A row of last year's figures above this year's: `labelled` puts a 项目 column naming both rows
+   * (上年预算数 / 本年预算数); `unlabelled` leaves both rows unnamed.
+   */
+  priorRow?: "none" | "labelled" | "unlabelled";
+}
+
+/**
+ * The 三公 table redrawn as the 财政部 template prints it: a two-row header (“三公”经费合计 |
+ * 因公出国（境）费 | 公务用车购置及运行费 › 小计 | 购置费 | 运行费 | 公务接待费) over one row of
+ * figures, the table's 合计 column, with no label column. Cells of the old table map nowhere.
+ */
+export function sangongTemplate(style: SangongTemplateStyle = {}): Transform {
+  const fee = style.feeWording ?? "费";
+  const operation = style.operationWording ?? "运行费";
+  const first = style.firstColumn ?? "none";
+  const prior = style.priorRow ?? "none";
+  return {
+    name: `三公 in the 财政部 template (${JSON.stringify(style)})`,
+    apply(grids) {
+      let sheet: string | undefined;
+      const out = grids.map((g) => {
+        const grid = copy(g);
+        if (
+          g.keep ||
+          !grid.values.slice(0, 4).some((row) => row.some((v) => /三公/.test(compact(v))))
+        )
+          return grid;
+        const start = headerStart(grid);
+        const firstData = dataStart(grid);
+        const captions = columnCaptions(grid);
+        const labelCol = captions.findIndex((c) => /项目/.test(c));
+        const currentCol = captions.findIndex((c, i) => i > labelCol && /合计|预算数/.test(c));
+        if (start < 0 || labelCol < 0 || currentCol < 0) return grid;
+        sheet = grid.sheet;
+        const scale = style.yuan ? 10000 : 1;
+        const figure = (kind: SangongRow): CellValue => {
+          const line = grid.values
+            .slice(firstData)
+            .find((row) => sangongRowOf(text(row[labelCol])) === kind);
+          const v = line?.[currentCol];
+          return typeof v === "number" ? new Decimal(v).times(scale).toNumber() : "";
+        };
+        const title = grid.values
+          .slice(0, start)
+          .flat()
+          .map(text)
+          .find((t) => /三公/.test(t))!;
+        const lead: CellValue[] =
+          prior === "labelled"
+            ? ["项目"]
+            : first === "serial"
+              ? ["序号"]
+              : first === "blank"
+                ? [""]
+                : [];
+        const top: CellValue[] = [
+          ...lead,
+          "“三公”经费合计",
+          `因公出国（境）${fee}`,
+          `公务用车购置及${operation.replace(/费$/, "")}${fee}`,
+          "",
+          "",
+          `公务接待${fee}`,
+        ];
+        const second: CellValue[] = [
+          ...lead.map(() => ""),
+          "",
+          "",
+          "小计",
+          `公务用车购置${fee}`,
+          `公务用车${operation.replace(/费$/, "")}${fee}`,
+          "",
+        ];
+        const w = top.length;
+        const figures = (label: CellValue, shift: (v: CellValue) => CellValue): CellValue[] => [
+          ...(lead.length > 0 ? [label] : []),
+          ...(["total", "abroad", "vehicle", "purchase", "operation", "reception"] as const).map(
+            (kind) => shift(figure(kind))
+          ),
+        ];
+        const same = (v: CellValue) => v;
+        // Last year: each leaf item 1 more (in 万元), the 小计 2 and the 合计 4, so both still add up.
+        const more = (count: number) => (v: CellValue) =>
+          new Decimal(typeof v === "number" ? v : 0).plus(count * scale).toNumber();
+        const priorFigures = [4, 1, 2, 1, 1, 1].map(more);
+        const priorLine = (label: CellValue): CellValue[] => {
+          const line = figures(label, same);
+          const offset = lead.length;
+          return line.map((v, i) => (i < offset ? v : priorFigures[i - offset]!(v)));
+        };
+        const serial = first === "serial" && prior !== "labelled" ? 1 : "";
+        const rows: CellValue[][] = [
+          [title, ...Array(w - 1).fill("")],
+          ...(style.unitLine || style.yuan
+            ? [[...Array(w - 1).fill(""), style.yuan ? "单位：元" : "单位：万元"]]
+            : []),
+          top,
+          second,
+          ...(prior === "labelled"
+            ? [priorLine("上年预算数"), figures("本年预算数", same)]
+            : prior === "unlabelled"
+              ? [priorLine(""), figures("", same)]
+              : [figures(serial, same)]),
+        ];
+        const headerRow = style.unitLine || style.yuan ? 3 : 2;
+        const c0 = lead.length + 1;
+        const merges: CellRange[] = [
+          { top: 1, bottom: 1, left: 1, right: w },
+          ...lead.map((_, i) => ({
+            top: headerRow,
+            bottom: headerRow + 1,
+            left: i + 1,
+            right: i + 1,
+          })),
+          { top: headerRow, bottom: headerRow + 1, left: c0, right: c0 },
+          { top: headerRow, bottom: headerRow + 1, left: c0 + 1, right: c0 + 1 },
+          { top: headerRow, bottom: headerRow, left: c0 + 2, right: c0 + 4 },
+          { top: headerRow, bottom: headerRow + 1, left: c0 + 5, right: c0 + 5 },
+        ];
+        return { sheet: grid.sheet, origin: { row: 1, col: 1 }, values: rows, merges };
+      });
+      return {
+        grids: out,
+        map: (p) => (p.sheet === sheet ? undefined : p),
+        echoes: () => [],
+      };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Classification codes split over 类 | 款 | 项 columns
 
 /** A classification code as printed in a code column: 201, 20132, 2013201 (text or number). */

@@ -6,7 +6,8 @@
  *
  * Items are usually rows and the amount columns are measures (合计, 一般公共预算 …, or 上年 / 本年 /
  * 增减 / 增减率 in the comparison form). Some templates turn the table round — items as columns and
- * 上年预算数 / 本年预算数 / 增减 as rows; both read into the same view.
+ * 上年预算数 / 本年预算数 / 增减 as rows; both read into the same view. The 财政部 template has items as
+ * columns over one row of figures with no label at all: that row is this year's.
  */
 import { Money } from "../money";
 import { captionCell } from "./table";
@@ -171,8 +172,12 @@ export function readSangong(recognized: RecognizedTable): SangongView | undefine
       };
     }
     if (colItems.size > 0) {
-      const dataRows = side.rows.filter((row) => row.label !== "");
-      const measures = classify(dataRows.map((row) => row.label));
+      const dataRows = side.unlabelled ? side.rows : side.rows.filter((row) => row.label !== "");
+      // The one row of figures of a table with no label column is the year's (the 财政部 template):
+      // its only measure. The parse leaves such a table unread when it has more rows.
+      const measures: SangongMeasure[] = side.unlabelled
+        ? dataRows.map(() => ({ caption: "本年预算数", period: "current", key: "" }))
+        : classify(dataRows.map((row) => row.label));
       measures.forEach((m, i) => (m.address = dataRows[i].address));
       return {
         table,

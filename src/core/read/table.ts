@@ -109,7 +109,13 @@ export interface ColumnRelation {
  * left and 支出 on the right, each with its own label and amount columns.
  */
 export interface TableSide {
+  /** The column naming the rows; for an unlabelled side, its first amount column. */
   labelColumn: number;
+  /**
+   * No column names the rows: captions over one row of figures, as the 财政部 template of the 三公
+   * table has them (合计 | 因公出国（境）费 | … over the year's figures). Its one row's label is "".
+   */
+  unlabelled?: true;
   codeColumn?: number;
   /**
    * A code printed in parts, 类 | 款 | 项 columns under one 科目编码 caption (201 | 32 | 01): the part
@@ -273,6 +279,25 @@ function isDataLike(row: CellValue[], r: number, header: HeaderSoFar): boolean {
     !isCaptionWord(first) &&
     cells.every(({ c }) => header.isLabelArea(c))
   );
+}
+
+/**
+ * The header of a table whose captions name no label column and use none of the usual header words
+ * (“三公”经费合计 | 因公出国（境）费 | 公务用车购置及运行费 | 公务接待费): a row of two or more
+ * amount captions, the first row with two cells filled; -1 when that row is not such a header.
+ */
+function unlabelledHeaderStart(rows: readonly CellValue[][]): number {
+  const r = rows.findIndex((row) => (row ?? []).filter((cell) => !isBlank(cell)).length >= 2);
+  if (r < 0) return -1;
+  const filled = rows[r].filter((cell) => !isBlank(cell)).map((cell) => compactText(cell));
+  const captions = filled.every(
+    (text) =>
+      !UNIT_LINE.test(text) &&
+      !AMOUNT_TEXT.test(text) &&
+      !/^\d+$/.test(text) &&
+      (columnKind(text) === "serial" || AMOUNT_CAPTION.test(text))
+  );
+  return captions ? r : -1;
 }
 
 function isCaptionWord(text: string): boolean {
@@ -574,7 +599,8 @@ function findDepartment(
  */
 function buildSides(
   paths: string[][],
-  textColumns: Set<number>
+  textColumns: Set<number>,
+  unlabelled = false
 ): { sides: Omit<TableSide, "rows" | "codeSystem">[]; unknown: number[]; uncaptioned: number[] } {
   const sides: Omit<TableSide, "rows" | "codeSystem">[] = [];
   const unknown: number[] = [];
@@ -623,10 +649,21 @@ function buildSides(
       sides.push(current);
     } else if (kind === "empty" && current && !textColumns.has(c)) {
       uncaptioned.push(c);
-    } else if (kind === "amount" && current && !textColumns.has(c)) {
+    } else if (kind === "amount" && (current || unlabelled) && !textColumns.has(c)) {
       if (!AMOUNT_CAPTION.test(path.join("|"))) {
         unknown.push(c);
         return;
+      }
+      if (!current) {
+        current = {
+          labelColumn: c,
+          unlabelled: true,
+          amountColumns: [],
+          captions: [],
+          measures: [],
+          relations: [],
+        };
+        sides.push(current);
       }
       current.amountColumns.push(c);
       // 合计（万元）: the unit is the column's (columnUnit reads it from the path); the caption is 合计.
@@ -798,7 +835,7 @@ export interface ParseTableOptions {
 
 export type ParseTableResult =
   | { ok: true; table: ParsedTable }
-  | { ok: false; reason: "noHeader" | "noColumns"; message: string };
+  | { ok: false; reason: "noHeader" | "noColumns" | "unlabelledRows"; message: string };
 
 /**
  * Reads one standard table from a grid: title, header (any number of rows, merged or not, with or
@@ -808,7 +845,8 @@ export type ParseTableResult =
 export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTableResult {
   const catalog = options.catalog ?? Catalog.standard();
   const rows = grid.values;
-  const headerStart = rows.findIndex((row) => isHeaderStart(row ?? []));
+  let headerStart = rows.findIndex((row) => isHeaderStart(row ?? []));
+  if (headerStart < 0) headerStart = unlabelledHeaderStart(rows);
   if (headerStart < 0) {
     return {
       ok: false,
@@ -830,11 +868,11 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
     if (row.some((cell) => !isBlank(cell))) headerRows.push(r);
   }
   const paths = captionPaths(grid, headerRows);
-  const {
-    sides: sideShapes,
-    unknown,
-    uncaptioned,
-  } = buildSides(paths, textColumns(grid, dataStart));
+  const texts = textColumns(grid, dataStart);
+  let built = buildSides(paths, texts);
+  // No column names the rows: the captions may stand over figures alone (合计 | 因公出国（境）费 …).
+  if (built.sides.length === 0) built = buildSides(paths, texts, true);
+  const { sides: sideShapes, unknown, uncaptioned } = built;
   if (sideShapes.length === 0 || sideShapes.every((s) => s.amountColumns.length === 0)) {
     return { ok: false, reason: "noColumns", message: "表头中没有找到科目名称列或金额列。" };
   }
@@ -896,6 +934,15 @@ export function parseTable(grid: Grid, options: ParseTableOptions = {}): ParseTa
       const tableRow = readRow(grid, r, side, kind, catalog, units.get(side)!, notations, coded);
       if (tableRow) side.rows.push(tableRow);
     }
+  }
+  // One row of figures under the captions is the table's figures; two or more, none labelled, could
+  // be any years in any order: said, never guessed.
+  if (sides.some((side) => side.unlabelled && side.rows.length > 1)) {
+    return {
+      ok: false,
+      reason: "unlabelledRows",
+      message: "表中有多行数字，但没有一列写明各行是什么（如“本年预算数”“上年预算数”）",
+    };
   }
   const cells: AmountCell[] = [];
   for (const side of sides)
@@ -1026,9 +1073,11 @@ function readRow(
     : undefined;
   const codeRaw =
     side.codeColumn !== undefined && namePart === undefined ? row[side.codeColumn] : undefined;
-  let label = namePart
-    ? compactText(row[side.codeParts![namePart.part]])
-    : compactText(row[side.labelColumn]);
+  let label = side.unlabelled
+    ? ""
+    : namePart
+      ? compactText(row[side.codeParts![namePart.part]])
+      : compactText(row[side.labelColumn]);
   const codeText = compactText(codeRaw);
   if (label === "" && codeText !== "" && !CODE_TEXT.test(codeText)) label = codeText; // 合计 merged over 编码+名称
   // 合计： / 总计: — the colon of a label typed as a heading.

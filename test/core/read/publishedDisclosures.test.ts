@@ -9,6 +9,7 @@ import { checkWorkbook } from "../../../src/core/check/workbook";
 import type { Grid } from "../../../src/core/grid";
 import { parseA1 } from "../../../src/core/grid";
 import { readWorkbook } from "../../../src/core/read/workbook";
+import { sangongViews } from "../../../src/core/read/sangongTable";
 import * as published from "../../support/publishedDisclosures";
 
 /** Findings other than 提示, as severity rule@cell. */
@@ -140,10 +141,29 @@ describe("“三公” tables of other layouts", () => {
     expect(change(changed(grid, { D7: 5, E5: "32%" }))).toEqual(["error@E5", "error@D7"]);
   });
 
-  it("says it cannot read items as columns over one row with no label column (安徽池州)", () => {
-    // Not read yet: no column names the row, so no side is found. It is said, never passed.
+  it("reads items as columns over one row with no label column as this year's (安徽池州)", () => {
+    // The 财政部 template: the one row of figures is the year's; 328.7 = 10 + 78.7 + 240 and
+    // 78.7 = 43 + 35.7, so nothing is wrong.
     const { grid } = published.wanjiang2024Sangong();
-    expect(problems([grid])).toEqual(["warning table.unrecognized@A1"]);
+    expect(problems([grid])).toEqual([]);
+    const [view] = sangongViews(readWorkbook([grid]));
+    expect(view.measures.map((m) => [m.period, m.address])).toEqual([["current", "A5"]]);
+    expect(view.lines.map((l) => `${l.item}@${l.cells[0].address}=${l.cells[0].value}`)).toEqual([
+      "total@A5=328.7",
+      "abroad@B5=10",
+      "vehicle@C5=78.7",
+      "purchase@D5=43",
+      "operation@E5=35.7",
+      "reception@F5=240",
+    ]);
+    // Captioned plain 合计, a header word: still no column names the row.
+    expect(problems([changed(grid, { A3: "合计" })])).toEqual([]);
+    // Planted: a 合计 one 万元 off, then a 小计 that is not 购置 + 运行.
+    expect(problems([changed(grid, { A5: 329.7 })])).toEqual(["error sangong.sum@A5"]);
+    expect(problems([changed(grid, { C5: 79.7 })])).toEqual(["error sangong.vehicle@C5"]);
+    // A second unlabelled row: which year is which is not written, so the table is not read.
+    const twoRows = { ...grid, values: [...grid.values, [330, 12, 78, 40, 38, 240]] };
+    expect(problems([twoRows])).toEqual(["warning table.unrecognized@A1"]);
   });
 
   it("takes 332 ÷ 4,255 = 7.80% printed as 7.81% for a rounding difference (广西百色)", () => {
