@@ -9,6 +9,7 @@ import { copyFileSync, readFileSync } from "fs";
 import path from "path";
 import { checkFile } from "../../src/cli/checkFile";
 import type { FileResult } from "../../src/cli/checkFile";
+import type { Finding } from "../../src/core/finding";
 import { summaryLine, tablesLine, toJson } from "../../src/cli/report";
 import { STATUS_LABEL, partialNote, statusOf } from "../../src/cli/review/model";
 import type { DepartmentStatus } from "../../src/cli/review/model";
@@ -23,6 +24,7 @@ import {
   TUNLIU,
   WorkbookEdit,
   addOwnLevelCopy,
+  addSecondSet,
   keepSheets as keeping,
   makeTempDir,
   removeDir,
@@ -220,6 +222,37 @@ describe("two sets of tables in one workbook", () => {
       /^工作簿中有 2 张收支总表：表间核对只用了第一张（收支总表!A1），这张只核对了表内的合计/
     );
   });
+});
+
+describe("the disclosure twice in one workbook", () => {
+  /** A finding as it reads on the first set's sheet: “收支总表(2)” → “收支总表”. */
+  const onFirstSheet = (f: Finding) =>
+    [f.ruleId, f.severity, (f.sheet ?? "").replace(/\(2\)$/, ""), f.cell, f.message].join("|");
+
+  test.each([
+    ["tunliu", TUNLIU],
+    ["quyang", QUYANG],
+  ])(
+    "%s copied in again: duplicate warnings and 部分检查, nothing added up across both sets (was a 项目支出 error of twice the total)",
+    async (name, source) => {
+      const once = await checkFile(source);
+      const file = await variant(source, `${name}-twice.xlsx`, addSecondSet);
+      const { cli, pane } = await verdicts(file);
+      const duplicates = cli.findings.filter((f) => f.ruleId === "completeness.duplicate");
+      expect(duplicates.length).toBeGreaterThan(0);
+      for (const f of duplicates) expect(f.sheet).toMatch(/\(2\)$/);
+      // Every other error or warning is one the workbook gets alone, on the first set's sheet or
+      // on its copy: the rules between tables compared the first set with itself only.
+      const alone = new Set(once.findings.filter((f) => f.severity !== "info").map(onFirstSheet));
+      const others = cli.findings.filter(
+        (f) => f.severity !== "info" && f.ruleId !== "completeness.duplicate"
+      );
+      expect(others.map(onFirstSheet).filter((f) => !alone.has(f))).toEqual([]);
+      expect(statusOf(cli)).toBe(statusOf(once) === "passed" ? "partial" : statusOf(once));
+      expect(summaryLine(cli)).not.toMatch(/^小结：通过/);
+      expect(pane.allWell).toBeUndefined();
+    }
+  );
 });
 
 describe("an extract passes only for the tables it holds, and both say so", () => {
