@@ -11,7 +11,13 @@ import { checkFile } from "../../src/cli/checkFile";
 import type { FileResult } from "../../src/cli/checkFile";
 import type { Finding } from "../../src/core/finding";
 import { summaryLine, tablesLine, toJson } from "../../src/cli/report";
-import { STATUS_LABEL, partialNote, statusOf } from "../../src/cli/review/model";
+import {
+  RESUBMIT_REQUEST,
+  STATUS_LABEL,
+  departmentsOf,
+  partialNote,
+  statusOf,
+} from "../../src/cli/review/model";
 import type { DepartmentStatus } from "../../src/cli/review/model";
 import { gridsFromXlsx } from "../../src/io/readXlsx";
 import { runCheck } from "../../src/taskpane/actions";
@@ -52,6 +58,9 @@ async function verdicts(file: string): Promise<{ cli: FileResult; pane: CheckVie
   const pane = checkViewModel({ status: "done", outcome }, ALL, "zh-CN");
   return { cli, pane };
 }
+
+/** What the review reports ask the department to send again (the HTML report's request). */
+const requestOf = (cli: FileResult) => departmentsOf([cli])[0].resubmit;
 
 /** Every cell holding a number, on every sheet. */
 function eachNumber(workbook: ExcelJS.Workbook, visit: (cell: ExcelJS.Cell) => void): void {
@@ -138,6 +147,7 @@ describe("workbooks that are no disclosure to check are never 通过", () => {
     const file = await variant(TUNLIU, "headers-only.xlsx", (wb) => headersOnly(wb));
     const { cli, pane } = await verdicts(file);
     expectNotPassed(cli, pane, "unchecked");
+    expect(requestOf(cli)).toBe(RESUBMIT_REQUEST.noFigures);
     expect(cli.tables).toHaveLength(13);
     expect(cli.unchecked).toMatch(/都没有填写.*未做任何检查/);
     expect(summaryLine(cli)).toBe("小结：公开表未填写，未检查");
@@ -155,6 +165,7 @@ describe("workbooks that are no disclosure to check are never 通过", () => {
     );
     const { cli, pane } = await verdicts(file);
     expectNotPassed(cli, pane, "unchecked");
+    expect(requestOf(cli)).toBe(RESUBMIT_REQUEST.noFigures);
     expect(cli.unchecked).toMatch(/都没有填写/);
   });
 
@@ -164,6 +175,7 @@ describe("workbooks that are no disclosure to check are never 通过", () => {
     );
     const { cli, pane } = await verdicts(file);
     expectNotPassed(cli, pane, "unchecked");
+    expect(requestOf(cli)).toBe(RESUBMIT_REQUEST.noFigures);
     expect(cli.tables?.map((t) => t.kind)).toEqual(["政府性基金支出表"]);
   });
 
@@ -188,6 +200,7 @@ describe("workbooks that are no disclosure to check are never 通过", () => {
     });
     const { cli, pane } = await verdicts(file);
     expectNotPassed(cli, pane, "unchecked");
+    expect(requestOf(cli)).toBe(RESUBMIT_REQUEST.finalAccounts);
     expect(cli.tables).toEqual([]);
     expect(cli.findings.map((f) => [f.ruleId, f.severity])).toEqual([
       ["workbook.final-accounts", "error"],
@@ -312,6 +325,7 @@ describe("tables of other documents a bureau receives are not a disclosure", () 
     });
     const { cli, pane } = await verdicts(file);
     expectNotPassed(cli, pane, "unchecked");
+    expect(requestOf(cli)).toBe(RESUBMIT_REQUEST.notDisclosure);
     expect(cli.tables).toEqual([]);
     expect(cli.findings.map((f) => [f.ruleId, f.severity, f.sheet, f.cell])).toEqual([
       ["workbook.not-disclosure", "error", "收支表", "A1"],
@@ -352,6 +366,7 @@ describe("tables of other documents a bureau receives are not a disclosure", () 
     });
     const { cli, pane } = await verdicts(file);
     expectNotPassed(cli, pane, "unchecked");
+    expect(requestOf(cli)).toBe(RESUBMIT_REQUEST.notDisclosure);
     expect(cli.findings.map((f) => [f.ruleId, f.severity, f.sheet])).toEqual([
       ["workbook.not-disclosure", "error", "6月"],
     ]);
@@ -369,6 +384,7 @@ describe("tables of other documents a bureau receives are not a disclosure", () 
     });
     const { cli, pane } = await verdicts(file);
     expectNotPassed(cli, pane, "unchecked");
+    expect(requestOf(cli)).toBe(RESUBMIT_REQUEST.notDisclosure);
     expect(cli.findings.map((f) => [f.ruleId, f.sheet])).toEqual([
       ["workbook.not-disclosure", "资产清单"],
     ]);
