@@ -135,6 +135,23 @@ export function addOwnLevelCopy(workbook: ExcelJS.Workbook): void {
 }
 
 /**
+ * Every sheet again after the last, named “…(2)”, with the same cells and merges: the disclosure
+ * copied into its own workbook, a second set of tables.
+ */
+export function addSecondSet(workbook: ExcelJS.Workbook): void {
+  for (const source of [...workbook.worksheets]) {
+    const copy = workbook.addWorksheet(`${source.name.slice(0, 28)}(2)`);
+    source.eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        copy.getCell(r, c).value = cell.value;
+      })
+    );
+    const merges: string[] = (source.model as { merges?: string[] }).merges ?? [];
+    for (const range of merges) copy.mergeCells(range);
+  }
+}
+
+/**
  * A copy of `source` whose department is called `name` in every cell that names it (titles, the
  * 部门 line): what a clerk types is what the reports must show, escaped.
  */

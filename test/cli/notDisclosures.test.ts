@@ -9,8 +9,15 @@ import { copyFileSync, readFileSync } from "fs";
 import path from "path";
 import { checkFile } from "../../src/cli/checkFile";
 import type { FileResult } from "../../src/cli/checkFile";
+import type { Finding } from "../../src/core/finding";
 import { summaryLine, tablesLine, toJson } from "../../src/cli/report";
-import { STATUS_LABEL, partialNote, statusOf } from "../../src/cli/review/model";
+import {
+  RESUBMIT_REQUEST,
+  STATUS_LABEL,
+  departmentsOf,
+  partialNote,
+  statusOf,
+} from "../../src/cli/review/model";
 import type { DepartmentStatus } from "../../src/cli/review/model";
 import { gridsFromXlsx } from "../../src/io/readXlsx";
 import { runCheck } from "../../src/taskpane/actions";
@@ -23,6 +30,7 @@ import {
   TUNLIU,
   WorkbookEdit,
   addOwnLevelCopy,
+  addSecondSet,
   keepSheets as keeping,
   makeTempDir,
   removeDir,
@@ -50,6 +58,9 @@ async function verdicts(file: string): Promise<{ cli: FileResult; pane: CheckVie
   const pane = checkViewModel({ status: "done", outcome }, ALL, "zh-CN");
   return { cli, pane };
 }
+
+/** What the review reports ask the department to send again (the HTML report's request). */
+const requestOf = (cli: FileResult) => departmentsOf([cli])[0].resubmit;
 
 /** Every cell holding a number, on every sheet. */
 function eachNumber(workbook: ExcelJS.Workbook, visit: (cell: ExcelJS.Cell) => void): void {
@@ -136,6 +147,7 @@ describe("workbooks that are no disclosure to check are never 通过", () => {
     const file = await variant(TUNLIU, "headers-only.xlsx", (wb) => headersOnly(wb));
     const { cli, pane } = await verdicts(file);
     expectNotPassed(cli, pane, "unchecked");
+    expect(requestOf(cli)).toBe(RESUBMIT_REQUEST.noFigures);
     expect(cli.tables).toHaveLength(13);
     expect(cli.unchecked).toMatch(/都没有填写.*未做任何检查/);
     expect(summaryLine(cli)).toBe("小结：公开表未填写，未检查");
@@ -153,6 +165,7 @@ describe("workbooks that are no disclosure to check are never 通过", () => {
     );
     const { cli, pane } = await verdicts(file);
     expectNotPassed(cli, pane, "unchecked");
+    expect(requestOf(cli)).toBe(RESUBMIT_REQUEST.noFigures);
     expect(cli.unchecked).toMatch(/都没有填写/);
   });
 
@@ -162,6 +175,7 @@ describe("workbooks that are no disclosure to check are never 通过", () => {
     );
     const { cli, pane } = await verdicts(file);
     expectNotPassed(cli, pane, "unchecked");
+    expect(requestOf(cli)).toBe(RESUBMIT_REQUEST.noFigures);
     expect(cli.tables?.map((t) => t.kind)).toEqual(["政府性基金支出表"]);
   });
 
@@ -186,6 +200,7 @@ describe("workbooks that are no disclosure to check are never 通过", () => {
     });
     const { cli, pane } = await verdicts(file);
     expectNotPassed(cli, pane, "unchecked");
+    expect(requestOf(cli)).toBe(RESUBMIT_REQUEST.finalAccounts);
     expect(cli.tables).toEqual([]);
     expect(cli.findings.map((f) => [f.ruleId, f.severity])).toEqual([
       ["workbook.final-accounts", "error"],
@@ -220,6 +235,37 @@ describe("two sets of tables in one workbook", () => {
       /^工作簿中有 2 张收支总表：表间核对只用了第一张（收支总表!A1），这张只核对了表内的合计/
     );
   });
+});
+
+describe("the disclosure twice in one workbook", () => {
+  /** A finding as it reads on the first set's sheet: “收支总表(2)” → “收支总表”. */
+  const onFirstSheet = (f: Finding) =>
+    [f.ruleId, f.severity, (f.sheet ?? "").replace(/\(2\)$/, ""), f.cell, f.message].join("|");
+
+  test.each([
+    ["tunliu", TUNLIU],
+    ["quyang", QUYANG],
+  ])(
+    "%s copied in again: duplicate warnings and 部分检查, nothing added up across both sets (was a 项目支出 error of twice the total)",
+    async (name, source) => {
+      const once = await checkFile(source);
+      const file = await variant(source, `${name}-twice.xlsx`, addSecondSet);
+      const { cli, pane } = await verdicts(file);
+      const duplicates = cli.findings.filter((f) => f.ruleId === "completeness.duplicate");
+      expect(duplicates.length).toBeGreaterThan(0);
+      for (const f of duplicates) expect(f.sheet).toMatch(/\(2\)$/);
+      // Every other error or warning is one the workbook gets alone, on the first set's sheet or
+      // on its copy: the rules between tables compared the first set with itself only.
+      const alone = new Set(once.findings.filter((f) => f.severity !== "info").map(onFirstSheet));
+      const others = cli.findings.filter(
+        (f) => f.severity !== "info" && f.ruleId !== "completeness.duplicate"
+      );
+      expect(others.map(onFirstSheet).filter((f) => !alone.has(f))).toEqual([]);
+      expect(statusOf(cli)).toBe(statusOf(once) === "passed" ? "partial" : statusOf(once));
+      expect(summaryLine(cli)).not.toMatch(/^小结：通过/);
+      expect(pane.allWell).toBeUndefined();
+    }
+  );
 });
 
 describe("an extract passes only for the tables it holds, and both say so", () => {
@@ -279,6 +325,7 @@ describe("tables of other documents a bureau receives are not a disclosure", () 
     });
     const { cli, pane } = await verdicts(file);
     expectNotPassed(cli, pane, "unchecked");
+    expect(requestOf(cli)).toBe(RESUBMIT_REQUEST.notDisclosure);
     expect(cli.tables).toEqual([]);
     expect(cli.findings.map((f) => [f.ruleId, f.severity, f.sheet, f.cell])).toEqual([
       ["workbook.not-disclosure", "error", "收支表", "A1"],
@@ -319,6 +366,7 @@ describe("tables of other documents a bureau receives are not a disclosure", () 
     });
     const { cli, pane } = await verdicts(file);
     expectNotPassed(cli, pane, "unchecked");
+    expect(requestOf(cli)).toBe(RESUBMIT_REQUEST.notDisclosure);
     expect(cli.findings.map((f) => [f.ruleId, f.severity, f.sheet])).toEqual([
       ["workbook.not-disclosure", "error", "6月"],
     ]);
@@ -336,6 +384,7 @@ describe("tables of other documents a bureau receives are not a disclosure", () 
     });
     const { cli, pane } = await verdicts(file);
     expectNotPassed(cli, pane, "unchecked");
+    expect(requestOf(cli)).toBe(RESUBMIT_REQUEST.notDisclosure);
     expect(cli.findings.map((f) => [f.ruleId, f.sheet])).toEqual([
       ["workbook.not-disclosure", "资产清单"],
     ]);

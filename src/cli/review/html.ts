@@ -64,6 +64,8 @@ export interface ClientDepartment {
   error: string | null;
   /** What in it was not checked, when only part was (an extract, a second set of tables). */
   partial: string | null;
+  /** What the department is asked to send again, when nothing in it was checked (review/model). */
+  resubmit: string | null;
   findings: ClientFinding[];
 }
 
@@ -113,6 +115,7 @@ export function clientData(departments: readonly Department[], about: ReportAbou
     counts: [d.counts.error, d.counts.warning, d.counts.info],
     error: d.error ?? null,
     partial: d.partial ?? null,
+    resubmit: d.resubmit ?? null,
     findings: d.findings.map((f, fi): ClientFinding => {
       const title = known.get(f.ruleId);
       if (title !== undefined) titles[f.ruleId] = title;

@@ -25,6 +25,8 @@ export function reportClient(
     counts: [number, number, number];
     error: string | null;
     partial: string | null;
+    /** What the department is asked to send again, for 未检查 and 无法读取 (review/model). */
+    resubmit: string | null;
     findings: Finding[];
   }
   interface Data {
@@ -271,11 +273,9 @@ export function reportClient(
     return t;
   }
 
-  /** What the department is asked to send again: a file that opens, or the disclosure itself. */
+  /** What the department is asked to send again, for the reason nothing was checked (review/model). */
   function resubmitHint(d: Department): string {
-    return d.status === "unchecked"
-      ? "请部门确认报送的是部门预算公开表（收支总表、收入总表、支出总表等），而不是其他文件，重新报送。"
-      : "请部门确认报送的是能在 Excel 中正常打开的 .xlsx 工作簿（不是 .xls、未加密），重新报送。";
+    return d.resubmit || "";
   }
 
   function countsText(d: Department): string {

@@ -164,6 +164,41 @@ export interface Department {
   error?: string;
   /** For 部分检查: what was not checked (partialNote). */
   partial?: string;
+  /** For 未检查 and 无法读取: what the department is asked to send again (resubmitRequest). */
+  resubmit?: string;
+}
+
+/**
+ * What a department is asked to send again when nothing in its file was checked, for the reason it
+ * was not: a file that opens, tables with their figures filled in, its budget disclosure rather
+ * than a 决算 or another office's document, or the tables beside a 情况说明.
+ */
+export const RESUBMIT_REQUEST = {
+  unreadable:
+    "请部门确认报送的是能在 Excel 中正常打开的 .xlsx 工作簿（不是 .xls、未加密），重新报送。",
+  noTables:
+    "请部门确认报送的是部门预算公开表（收支总表、收入总表、支出总表等），而不是其他文件，重新报送。",
+  noFigures:
+    "文件中的公开表没有填写数字：请部门在表中填好各项预算数（不能只有表头，也不能全为空白或 0），重新报送。",
+  notDisclosure:
+    "文件中是政府预算、预算执行情况或物品清单等其他表格，不是部门预算公开表：请部门报送本部门的部门预算公开表（收支总表、收入总表、支出总表等），重新报送。",
+  finalAccounts:
+    "文件中是部门决算表，不是部门预算公开表：请部门报送本年度的部门预算公开表（收支总表、收入总表、支出总表等），重新报送。",
+  documentOnly:
+    "文档中没有可识别的公开表：请部门将部门预算公开表（收支总表、收入总表、支出总表等）的 Excel 工作簿一并报送。",
+} as const;
+
+/** The request for a file nothing in which was checked (see RESUBMIT_REQUEST); else undefined. */
+export function resubmitRequest(result: FileResult): string | undefined {
+  if (result.error !== undefined) return RESUBMIT_REQUEST.unreadable;
+  if (result.unchecked === undefined) return undefined;
+  // Empty disclosure tables first: beside them, a 决算 or another document is not what was asked.
+  if (result.unchecked.startsWith(COVERAGE_MESSAGES.noFigures)) return RESUBMIT_REQUEST.noFigures;
+  const rules = new Set(result.findings.map((f) => f.ruleId));
+  if (rules.has("workbook.final-accounts")) return RESUBMIT_REQUEST.finalAccounts;
+  if (rules.has("workbook.not-disclosure")) return RESUBMIT_REQUEST.notDisclosure;
+  if (/\.docx$/i.test(result.file)) return RESUBMIT_REQUEST.documentOnly;
+  return RESUBMIT_REQUEST.noTables;
 }
 
 export function departmentsOf(results: readonly FileResult[]): Department[] {
@@ -178,6 +213,7 @@ export function departmentsOf(results: readonly FileResult[]): Department[] {
     findings: [...result.findings].sort(compareFindingsInSheetOrder(result.sheets)),
     error: result.error ?? result.unchecked,
     ...(isPartial(result) ? { partial: partialNote(result) } : {}),
+    ...(wasNotChecked(statusOf(result)) ? { resubmit: resubmitRequest(result) } : {}),
   }));
 }
 

@@ -21,7 +21,7 @@ import { headerPaths } from "../read/header";
 import { procurementViews } from "../read/procurementTable";
 import type { SangongItem } from "../read/sangongTable";
 import { sangongViews } from "../read/sangongTable";
-import { classRows, mainSide, tablesOf, totalRow } from "../rules/workbook/access";
+import { classRows, firstSetOf, mainSide, totalRow } from "../rules/workbook/access";
 import { provinceOf } from "../templates/registry";
 import type { SubjectId } from "./extract";
 
@@ -308,7 +308,8 @@ function sangong(facts: NarrativeFacts, model: WorkbookModel): void {
 }
 
 function projectTables(facts: NarrativeFacts, model: WorkbookModel): void {
-  const tables = tablesOf(model, "项目支出表");
+  // The first set's (access.firstSet): a second set's would add its projects in.
+  const tables = firstSetOf(model, "项目支出表");
   let sum = ZERO;
   let counted = 0;
   for (const table of tables) {
@@ -385,7 +386,7 @@ function assets(facts: NarrativeFacts, model: WorkbookModel): void {
 }
 
 function agencyOperating(facts: NarrativeFacts, model: WorkbookModel): void {
-  for (const table of tablesOf(model, "机关运行经费表")) {
+  for (const table of firstSetOf(model, "机关运行经费表")) {
     const side: TableSide | undefined = table.table.sides[0];
     const row = side ? (totalRow(side) ?? side.rows[0]) : undefined;
     if (row) addCell(facts, ["agencyOperating"], table, row.cells[0], `${table.table.sheet}合计`);

@@ -34,7 +34,12 @@ export interface Located<T> {
 export interface WorkbookModel {
   tables: RecognizedTable[];
   /** Form-like blocks (项目绩效目标表 …) that the list reader does not parse, for the form readers. */
-  forms: { kind: TableKind; grid: Grid }[];
+  forms: {
+    kind: TableKind;
+    grid: Grid;
+    /** How many tables were read before the form: where it stands among them (which set it is of). */
+    tablesBefore?: number;
+  }[];
   department?: Located<string> & { code?: string };
   year?: Located<number>;
   unit?: Located<string>;
@@ -237,7 +242,7 @@ export function readWorkbook(
       // A form's numbered sub-titles (1、…绩效目标表) continue the form section they sit in.
       if (block.kind && FORM_KINDS.has(block.kind)) formKind = block.kind;
       if (formKind && (!block.kind || FORM_KINDS.has(block.kind))) {
-        model.forms.push({ kind: formKind, grid: block.grid });
+        model.forms.push({ kind: formKind, grid: block.grid, tablesBefore: model.tables.length });
         formBlocks.add(block.grid);
         continue;
       }

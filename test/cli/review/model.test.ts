@@ -1,5 +1,14 @@
 import type { FileResult } from "../../../src/cli/checkFile";
-import { departmentsOf, frequentRules, statusOf, totalsOf } from "../../../src/cli/review/model";
+import { UNCHECKED, UNCHECKED_NO_FIGURES } from "../../../src/cli/checkFile";
+import { DOCX_UNCHECKED } from "../../../src/cli/docxInput";
+import {
+  RESUBMIT_REQUEST,
+  departmentsOf,
+  frequentRules,
+  resubmitRequest,
+  statusOf,
+  totalsOf,
+} from "../../../src/cli/review/model";
 import type { Finding, Severity } from "../../../src/core/finding";
 
 const finding = (severity: Severity, ruleId: string, extra: Partial<Finding> = {}): Finding => ({
@@ -83,6 +92,67 @@ describe("departmentsOf", () => {
       "x",
       "y",
     ]);
+  });
+});
+
+describe("resubmitRequest: what a department is asked for matches why nothing was checked", () => {
+  const unchecked = (findings: Finding[], reason = UNCHECKED, file = "a.xlsx") =>
+    result(file, findings, { unchecked: reason, tables: [] });
+
+  test("no table recognised: the disclosure, not another file", () => {
+    expect(resubmitRequest(unchecked([]))).toBe(RESUBMIT_REQUEST.noTables);
+    expect(RESUBMIT_REQUEST.noTables).toMatch(/而不是其他文件/);
+  });
+
+  test("tables found but empty: fill in the figures, never 'not another file'", () => {
+    const request = resubmitRequest(
+      unchecked([finding("error", "completeness.no-figures")], UNCHECKED_NO_FIGURES)
+    );
+    expect(request).toBe(RESUBMIT_REQUEST.noFigures);
+    expect(request).toMatch(/没有填写数字.*填好各项预算数/);
+    expect(request).not.toMatch(/其他文件/);
+  });
+
+  test("empty tables beside another document: the figures are what is missing", () => {
+    const request = resubmitRequest(
+      unchecked([finding("warning", "workbook.not-disclosure")], UNCHECKED_NO_FIGURES)
+    );
+    expect(request).toBe(RESUBMIT_REQUEST.noFigures);
+  });
+
+  test("a government budget, an execution report, a list of items: the department's disclosure instead", () => {
+    const request = resubmitRequest(unchecked([finding("error", "workbook.not-disclosure")]));
+    expect(request).toBe(RESUBMIT_REQUEST.notDisclosure);
+    expect(request).toMatch(/政府预算、预算执行情况或物品清单/);
+  });
+
+  test("a 决算: this year's budget disclosure instead", () => {
+    const request = resubmitRequest(unchecked([finding("error", "workbook.final-accounts")]));
+    expect(request).toBe(RESUBMIT_REQUEST.finalAccounts);
+    expect(request).toMatch(/部门决算表，不是部门预算公开表/);
+  });
+
+  test("a 情况说明 document with no table: the workbook as well", () => {
+    expect(resubmitRequest(unchecked([], DOCX_UNCHECKED, "说明.docx"))).toBe(
+      RESUBMIT_REQUEST.documentOnly
+    );
+  });
+
+  test("a file that could not be read: one that opens", () => {
+    expect(resubmitRequest(result("a.xlsx", [], { error: "文件已损坏" }))).toBe(
+      RESUBMIT_REQUEST.unreadable
+    );
+  });
+
+  test("a file that was checked asks for nothing, and its department carries no request", () => {
+    expect(resubmitRequest(result("a.xlsx", [finding("error", "sum.total")]))).toBeUndefined();
+    expect(departmentsOf([result("a.xlsx", [])])[0].resubmit).toBeUndefined();
+    expect(departmentsOf([unchecked([])])[0].resubmit).toBe(RESUBMIT_REQUEST.noTables);
+  });
+
+  test("every request is a different sentence", () => {
+    const texts = Object.values(RESUBMIT_REQUEST);
+    expect(new Set(texts).size).toBe(texts.length);
   });
 });
 

@@ -11,7 +11,12 @@ import path from "path";
 import { main } from "../../../src/cli/main";
 import type { JsonReport } from "../../../src/cli/report";
 import type { ClientData } from "../../../src/cli/review/html";
-import { DepartmentStatus, STATUSES, STATUS_LABEL } from "../../../src/cli/review/model";
+import {
+  DepartmentStatus,
+  RESUBMIT_REQUEST,
+  STATUSES,
+  STATUS_LABEL,
+} from "../../../src/cli/review/model";
 import { ABOUT_SHEET, SUMMARY_SHEET } from "../../../src/cli/review/xlsx";
 import {
   TUNLIU,
@@ -210,4 +215,15 @@ test("未检查 and 无法读取 give their reasons in the reports, as the text 
     expect(row.getCell(10).value).toBe(reason);
     expect(clientData().departments.find((d) => d.file === file.file)!.error).toBe(reason);
   }
+});
+
+test("the HTML report asks each 未检查 or 无法读取 department for what its file lacked", () => {
+  const requests = Object.fromEntries(
+    clientData().departments.map((d) => [nameOf(d.file), d.resubmit])
+  );
+  expect(requests["会议纪要.xlsx"]).toBe(RESUBMIT_REQUEST.noTables);
+  expect(requests["损坏.xlsx"]).toBe(RESUBMIT_REQUEST.unreadable);
+  // A department whose file was checked is asked for nothing.
+  expect(requests["通过.xlsx"]).toBeNull();
+  expect(requests["两套表.xlsx"]).toBeNull();
 });

@@ -15,6 +15,7 @@ import {
 import type { AmountCell, TableRow } from "../../read/table";
 import type { RecognizedTable, WorkbookModel } from "../../read/workbook";
 import { GOAL_MESSAGES, MESSAGES } from "../../messages";
+import { firstSetOf } from "../workbook/access";
 
 /** 25 万元 → “25.00万元”; 1600000 元 → “1,600,000元”. */
 export function showAmount(value: Money, unit: AmountUnit): string {
@@ -53,9 +54,9 @@ export interface ProjectLine {
   cell: AmountCell;
 }
 
-/** The 项目支出表 of the year (not the carry-over one), in model order. */
+/** The 项目支出表 of the year (not the carry-over one) of the first set (access.firstSet), in model order. */
 export function projectTables(model: WorkbookModel): RecognizedTable[] {
-  const tables = model.tables.filter((t) => t.kind === "项目支出表");
+  const tables = firstSetOf(model, "项目支出表");
   const current = tables.filter((t) => t.carryover !== "only");
   return current.length > 0 ? current : tables;
 }

@@ -5,6 +5,7 @@ import { compareSum } from "../../rounding";
 import { currentColumn } from "../../read/table";
 import { MESSAGES, RULE_TITLES } from "../../messages";
 import type { Rule, WorkbookRuleContext } from "../rule";
+import { firstSetFormSheets } from "../workbook/access";
 import { goalForms, inWan, isAmount, projectTables, showAmount } from "./common";
 
 /**
@@ -21,7 +22,12 @@ export const goalProjectTotal: Rule<WorkbookRuleContext> = {
   scope: "workbook",
   run({ model }) {
     if (projectTables(model).length > 0) return [];
-    const forms = goalForms(model).filter((form) => isAmount(form.budget));
+    // The first set's forms only: a second set's (the disclosure copied in again, another unit's)
+    // would add its projects to the 支出总表 the rule takes, the first.
+    const sheets = firstSetFormSheets(model);
+    const forms = goalForms(model).filter(
+      (form) => isAmount(form.budget) && sheets.has(form.sheet)
+    );
     if (forms.length === 0) return [];
     const overview = model.tables.find((t) => t.kind === "支出总表");
     if (!overview) return [];

@@ -7,7 +7,7 @@ import type { CurrentSubject } from "../../previous/pairing";
 import type { WorkbookModel } from "../../read/workbook";
 import { compactText } from "../../read/text";
 import type { WorkbookRuleContext } from "../rule";
-import { mainSide, tablesOf } from "../workbook/access";
+import { firstOf, mainSide } from "../workbook/access";
 
 export function currentSubject(model: WorkbookModel): CurrentSubject {
   const subject: CurrentSubject = {};
@@ -30,12 +30,15 @@ export function pairedPrevious(context: WorkbookRuleContext): PreviousDisclosure
 export function currentItemCodes(model: WorkbookModel): CodedAmount[] {
   for (const kind of ["支出总表", "一般公共预算支出表", "收入总表"] as const) {
     const items: CodedAmount[] = [];
-    for (const table of tablesOf(model, kind)) {
+    // The first table only, as the rules between tables take it: a second set's (another unit's,
+    // or the disclosure copied in again) would add its 项 in twice.
+    const table = firstOf(model, kind);
+    if (table) {
       const side = mainSide(table);
-      if (!side || side.codeSystem !== "function") continue;
-      for (const row of side.rows)
-        if (row.role === "item" && row.code?.length === 7 && row.cells[0])
-          items.push({ code: row.code, name: compactText(row.label), total: row.cells[0].value });
+      if (side && side.codeSystem === "function")
+        for (const row of side.rows)
+          if (row.role === "item" && row.code?.length === 7 && row.cells[0])
+            items.push({ code: row.code, name: compactText(row.label), total: row.cells[0].value });
     }
     if (items.length > 0) return items;
   }

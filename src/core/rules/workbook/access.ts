@@ -24,6 +24,54 @@ export function firstOf(model: WorkbookModel, kind: TableKind): RecognizedTable 
   return model.tables.find((t) => t.kind === kind);
 }
 
+/**
+ * The tables the rules between tables take one of (firstOf): a second table of such a kind is
+ * checked on its own, never against the other tables (completeness.duplicate says so).
+ */
+export const SINGLE_KINDS: readonly TableKind[] = [
+  "收支总表",
+  "收入总表",
+  "支出总表",
+  "财政拨款收支总表",
+  "一般公共预算支出表",
+  "基本支出表",
+  "政府性基金支出表",
+  "国有资本经营支出表",
+  "三公经费表",
+  "机关运行经费表",
+];
+
+/**
+ * The tables of the workbook's first set: those before the first second table of a SINGLE_KINDS
+ * kind (the set copied in again, or another unit's set after it). The rules between tables take
+ * firstOf each single kind; a kind a set may print as several tables (项目支出表: this year's and
+ * the carry-over one) is taken from here, so that the second set's rows are never added in.
+ */
+export function firstSet(model: WorkbookModel): RecognizedTable[] {
+  const seen = new Set<TableKind>();
+  const end = model.tables.findIndex((t) => {
+    if (!SINGLE_KINDS.includes(t.kind)) return false;
+    if (seen.has(t.kind)) return true;
+    seen.add(t.kind);
+    return false;
+  });
+  return end < 0 ? model.tables : model.tables.slice(0, end);
+}
+
+/**
+ * The sheets of the forms (项目绩效目标表 …) read before the second set's first table (see
+ * firstSet): the first set's forms, for a rule that adds all forms up.
+ */
+export function firstSetFormSheets(model: WorkbookModel): Set<string> {
+  const end = firstSet(model).length;
+  return new Set(model.forms.filter((f) => (f.tablesBefore ?? 0) <= end).map((f) => f.grid.sheet));
+}
+
+/** The first set's tables of a kind (see firstSet), in model order. */
+export function firstSetOf(model: WorkbookModel, kind: TableKind): RecognizedTable[] {
+  return firstSet(model).filter((t) => t.kind === kind);
+}
+
 /** The side of a table that lists expenditure (the right one of a summary table, else the only one). */
 export function mainSide(table: RecognizedTable): TableSide | undefined {
   const sides = table.table.sides;

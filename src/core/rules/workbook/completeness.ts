@@ -7,7 +7,7 @@ import type { RequiredTable } from "../../templates/sets";
 import { MESSAGES, RULE_TITLES, WORKBOOK_MESSAGES } from "../../messages";
 import type { TemplateId } from "../../model";
 import type { Rule, WorkbookRuleContext } from "../rule";
-import { tablesOf } from "./access";
+import { SINGLE_KINDS, tablesOf } from "./access";
 
 const RULE_ID = "completeness.tables";
 const EXTRACT_RULE_ID = "completeness.extract";
@@ -129,22 +129,7 @@ export function coverage(model: WorkbookModel, template: TemplateId | undefined)
   };
 }
 
-/**
- * The tables the rules between tables take one of (access.firstOf): a second table of such a kind
- * is checked on its own, never against the other tables.
- */
-export const SINGLE_KINDS: readonly TableKind[] = [
-  "收支总表",
-  "收入总表",
-  "支出总表",
-  "财政拨款收支总表",
-  "一般公共预算支出表",
-  "基本支出表",
-  "政府性基金支出表",
-  "国有资本经营支出表",
-  "三公经费表",
-  "机关运行经费表",
-];
+export { SINGLE_KINDS };
 
 /**
  * A second (third …) table of a kind the rules between tables take one of: a department's tables

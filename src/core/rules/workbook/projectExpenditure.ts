@@ -7,8 +7,8 @@ import {
   figure,
   figureAcross,
   firstOf,
+  firstSetOf,
   rowsByCode,
-  tablesOf,
   totalRow,
 } from "./access";
 import { RULE_TITLES, WORKBOOK_MESSAGES } from "../../messages";
@@ -28,7 +28,9 @@ export const projectExpenditure: Rule<WorkbookRuleContext> = {
   run({ model }) {
     const findings: Finding[] = [];
     const push = (f: Finding | undefined) => f && findings.push(f);
-    const projectTables = tablesOf(model, "项目支出表");
+    // The first set's only: a second set's 项目支出表 (the disclosure copied in again, another unit's)
+    // would add its projects to the 支出总表 the rule takes, the first.
+    const projectTables = firstSetOf(model, "项目支出表");
     const expenditure = firstOf(model, "支出总表");
     if (projectTables.length === 0 || !expenditure) return [];
     const expenditureSide = expenditure.table.sides[0];

@@ -6,6 +6,12 @@
  */
 import { checkWorkbook } from "../../../../src/core/check/workbook";
 import type { Grid } from "../../../../src/core/grid";
+import { readWorkbook } from "../../../../src/core/read/workbook";
+import {
+  firstSet,
+  firstSetFormSheets,
+  firstSetOf,
+} from "../../../../src/core/rules/workbook/access";
 import { loadFixture } from "../../../helpers/fixtures";
 import { SHEET, withPriorGroupFirst } from "../../../helpers/priorColumns";
 
@@ -20,5 +26,40 @@ describe("columns of the rules between tables", () => {
     const redrawn = original.map((g) => (g.sheet === SHEET ? withPriorGroupFirst(g) : g));
     // Before: 一般公共预算支出表's 基本支出 (last year's, twice this year's) against the 基本支出表.
     expect(problemsOf(redrawn)).toEqual(problemsOf(original));
+  });
+});
+
+describe("the first set of a workbook holding two", () => {
+  /** The fixture's sheets, then all of them again as “…(2)”: the disclosure copied in. */
+  async function twice(name: string): Promise<Grid[]> {
+    const grids = await loadFixture(name);
+    return [...grids, ...grids.map((g) => ({ ...g, sheet: `${g.sheet}(2)` }))];
+  }
+
+  it("ends before the second table of a kind taken once (tunliu: both 项目支出表, not four)", async () => {
+    const model = readWorkbook(await twice("tunliu-2024"));
+    const first = firstSet(model);
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.every((t) => !t.table.sheet.endsWith("(2)"))).toBe(true);
+    expect(firstSetOf(model, "项目支出表").map((t) => t.carryover)).toEqual(
+      model.tables
+        .filter((t) => t.kind === "项目支出表")
+        .slice(0, 2)
+        .map((t) => t.carryover)
+    );
+    expect(model.tables.filter((t) => t.kind === "项目支出表")).toHaveLength(4);
+  });
+
+  it("is the whole workbook when no kind taken once repeats", async () => {
+    const model = readWorkbook(await loadFixture("tunliu-2024"));
+    expect(firstSet(model)).toEqual(model.tables);
+  });
+
+  it("keeps the forms read before the second set (quyang's 绩效目标, not 绩效目标(2))", async () => {
+    const model = readWorkbook(await twice("quyang-2024"));
+    const sheets = [...firstSetFormSheets(model)];
+    expect(sheets.length).toBeGreaterThan(0);
+    expect(sheets.filter((s) => s.endsWith("(2)"))).toEqual([]);
+    expect(model.forms.some((f) => f.grid.sheet.endsWith("(2)"))).toBe(true);
   });
 });
