@@ -75,24 +75,36 @@ export function changeFinding(at: YearChangeCells): Finding | undefined {
   const comparison = compareSum(own(cell), [own(current), own(prior).negated()], basis.decimals);
   if (comparison.agreement === "exact") return undefined;
   const rounding = comparison.agreement === "rounding";
+  const message = rounding
+    ? MESSAGES.yearChangeRounding(at.where, at.caption, own(cell), comparison.expected)
+    : MESSAGES.yearChange(
+        at.where,
+        at.caption,
+        own(cell),
+        own(current),
+        own(prior),
+        comparison.expected
+      );
+  return yearFinding(at, rounding, message, comparison.expected, own(cell));
+}
+
+/** A 增减 or 增减率 cell that disagrees: an error, or 提示 when rounding explains it. */
+function yearFinding(
+  at: YearChangeCells,
+  rounding: boolean,
+  message: string,
+  expected: Money,
+  actual: Money
+): Finding {
   return {
     ruleId: at.ruleId,
     severity: rounding ? "info" : "error",
     sheet: at.sheet,
-    cell: cell.address,
-    message: rounding
-      ? MESSAGES.yearChangeRounding(at.where, at.caption, own(cell), comparison.expected)
-      : MESSAGES.yearChange(
-          at.where,
-          at.caption,
-          own(cell),
-          own(current),
-          own(prior),
-          comparison.expected
-        ),
-    expected: comparison.expected.toFixed(2),
-    actual: own(cell).toFixed(2),
-    related: cellRefs(at.sheet, [current.address, prior.address]),
+    cell: at.cell.address,
+    message,
+    expected: expected.toFixed(2),
+    actual: actual.toFixed(2),
+    related: cellRefs(at.sheet, [at.current.address, at.prior.address]),
     ...(rounding ? { rounding: true } : {}),
   };
 }
@@ -112,19 +124,10 @@ export function rateFinding(
   const comparison = compareRate(actual, change, prior, inputDecimals);
   if (comparison.agreement === "exact") return undefined;
   const rounding = comparison.agreement === "rounding";
-  return {
-    ruleId: at.ruleId,
-    severity: rounding ? "info" : "error",
-    sheet: at.sheet,
-    cell: at.cell.address,
-    message:
-      (rounding ? MESSAGES.roundingPrefix : "") +
-      MESSAGES.yearRate(at.where, at.caption, actual, comparison.expected),
-    expected: comparison.expected.toFixed(2),
-    actual: actual.toFixed(2),
-    related: cellRefs(at.sheet, [at.current.address, at.prior.address]),
-    ...(rounding ? { rounding: true } : {}),
-  };
+  const message =
+    (rounding ? MESSAGES.roundingPrefix : "") +
+    MESSAGES.yearRate(at.where, at.caption, actual, comparison.expected);
+  return yearFinding(at, rounding, message, comparison.expected, actual);
 }
 
 export const changeColumns: Rule = {

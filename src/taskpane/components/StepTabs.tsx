@@ -48,6 +48,17 @@ export function tabAfterKey(key: string, from: number, count: number): number | 
   }
 }
 
+/** The bar under a tab: the selected tab's (::after) and the one under the pointer (::before). */
+const UNDERLINE = {
+  content: '""',
+  position: "absolute",
+  bottom: 0,
+  left: tokens.spacingHorizontalSNudge,
+  right: tokens.spacingHorizontalSNudge,
+  height: tokens.strokeWidthThick,
+  borderRadius: tokens.borderRadiusCircular,
+} as const;
+
 const useStyles = makeStyles({
   list: {
     display: "flex",
@@ -86,13 +97,7 @@ const useStyles = makeStyles({
     },
     // The pending indicator: a bar under the tab under the pointer.
     ":hover::before": {
-      content: '""',
-      position: "absolute",
-      bottom: 0,
-      left: tokens.spacingHorizontalSNudge,
-      right: tokens.spacingHorizontalSNudge,
-      height: tokens.strokeWidthThick,
-      borderRadius: tokens.borderRadiusCircular,
+      ...UNDERLINE,
       backgroundColor: tokens.colorNeutralStroke1Hover,
     },
     ":active::before": {
@@ -116,13 +121,7 @@ const useStyles = makeStyles({
     ":hover": { color: tokens.colorNeutralForeground1Hover },
     ":active": { color: tokens.colorNeutralForeground1Pressed },
     "::after": {
-      content: '""',
-      position: "absolute",
-      bottom: 0,
-      left: tokens.spacingHorizontalSNudge,
-      right: tokens.spacingHorizontalSNudge,
-      height: tokens.strokeWidthThick,
-      borderRadius: tokens.borderRadiusCircular,
+      ...UNDERLINE,
       backgroundColor: tokens.colorCompoundBrandStroke,
     },
     ":hover::after": { backgroundColor: tokens.colorCompoundBrandStrokeHover },
